@@ -1,0 +1,29 @@
+# Two commands: `make demo` runs cooptool on the bundled seed; `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint install clean
+
+$(BIN)/cooptool: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev]'
+	@touch $@
+
+install: $(BIN)/cooptool
+
+demo: install
+	rm -f demo.jsonl
+	$(BIN)/cooptool extract seeds/ --store demo.jsonl
+	$(BIN)/cooptool who --org "JA Solar" --store demo.jsonl
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf $(VENV) build *.egg-info demo.jsonl

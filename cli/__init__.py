@@ -1,0 +1,1 @@
+"""cooptool's command line: thin Typer commands over `cooptool.extract`."""

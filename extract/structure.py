@@ -1,0 +1,169 @@
+"""Document structure from plain text: headline, byline/dateline, section headings and page chrome.
+
+Pure Python (no spaCy). `analyse(text)` returns a `Layout`; `Layout.masked(text)` blanks the
+parts that are not running prose with spaces, keeping every character offset, so the NLP
+pipeline sees only prose while offsets still point into the text exactly as read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Lines that are web-page furniture, never content.
+_CHROME = [
+    re.compile(p, re.I)
+    for p in (
+        r"^[【\[]\s*(close|print|e-?mail|share|back|top)\s*[】\]]",
+        r"^(big\s*middle\s*small|bigmiddlesmall|font\s*size.*)$",
+        r"^share (to|this|on)\b.*:?$",
+        r"^(copyright|\(c\)|©)",
+        r"copyright\s*©|©\s*\d{4}|all rights reserved",
+        r"ICP备|版权所有",
+        r"^(print|close|email|e-mail|share|tweet|home|menu|search|advertisement|related (articles|stories)|"
+        r"read more|back to top|follow us|subscribe|sign in|log in|chinese dictionary)\s*:?$",
+    )
+]
+
+# "2024-02-28 11:53:00 Source:China Today Author:staff reporter ZHOU LIN"
+_BYLINE_DATE = re.compile(r"(?P<date>\d{4}-\d{2}-\d{2})(?:[ T](?P<time>\d{1,2}:\d{2}(?::\d{2})?))?")
+_BYLINE_SOURCE = re.compile(r"Source\s*[:：]\s*(?P<source>.+?)(?=\s+(?:Author|By|Editor)\s*[:：]|$)", re.I)
+_BYLINE_AUTHOR = re.compile(r"(?:Author|By)\s*[:：]\s*(?P<author>.+?)\s*$", re.I)
+_BY_LINE = re.compile(r"^By\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s*$")
+
+# Lowercase words that may open an author field as a role: "staff reporter ZHOU LIN".
+_AUTHOR_ROLE = re.compile(
+    r"^(?P<role>(?:(?:senior|chief|staff|special|foreign|business|political|economics|science|"
+    r"environment|energy|china|diplomatic|our)\s+)*(?:reporter|correspondent|writer|editor|"
+    r"journalist|columnist|photographer|contributor))\s+(?P<name>.+)$",
+    re.I,
+)
+
+_SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "into", "at", "with", "by", "from", "as", "vs"}
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    kind: str  # title | byline | heading | chrome | body
+
+
+@dataclass
+class Layout:
+    title: str | None = None
+    published: str | None = None
+    source: str | None = None
+    author: str | None = None
+    author_role: str | None = None
+    author_span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None
+    segments: list[Segment] = field(default_factory=list)
+
+    def spans(self, kind: str) -> list[Segment]:
+        return [s for s in self.segments if s.kind == kind]
+
+    def masked(self, text: str) -> str:
+        """The text with non-prose segments blanked (same length, newlines kept)."""
+        chars = list(text)
+        for seg in self.segments:
+            if seg.kind == "body":
+                continue
+            for i in range(seg.start, seg.end):
+                if chars[i] not in "\n\r":
+                    chars[i] = " "
+        return "".join(chars)
+
+
+def _lines(text: str):
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body), body
+        pos += len(line)
+
+
+def is_chrome(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and any(p.search(s) for p in _CHROME)
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short title-cased line with no closing punctuation: a headline or section heading."""
+    s = line.strip()
+    if not s or len(s) > 100 or s[-1] in ".,;:!?\"”’)" or s.startswith(("“", '"', "-", "*")):
+        return False
+    words = s.split()
+    if not 1 <= len(words) <= 12:
+        return False
+    if words[-1].lower() in _SMALL_WORDS:
+        return False
+    caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
+    content = sum(1 for w in words if w.lower() not in _SMALL_WORDS)
+    return content > 0 and caps >= max(1, content - 1)
+
+
+def _title_case_name(name: str) -> str:
+    if name.isupper():
+        return " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+def parse_byline(line: str, offset: int, layout: Layout) -> bool:
+    """Fill date/source/author from a dateline-byline; True when the line is one."""
+    m_src = _BYLINE_SOURCE.search(line)
+    m_auth = _BYLINE_AUTHOR.search(line)
+    m_date = _BYLINE_DATE.search(line)
+    if not (m_src or m_auth or (m_date and len(line.strip()) <= 40)):
+        m_by = _BY_LINE.match(line.strip())
+        if not m_by:
+            return False
+        m_auth = m_by
+    if m_date:
+        layout.published = m_date["date"] + (f"T{m_date['time']}" if m_date["time"] else "")
+        if m_date["time"] and len(m_date["time"]) == 5:
+            layout.published += ":00"
+    if m_src:
+        layout.source = m_src["source"].strip()
+        layout.source_span = (offset + m_src.start("source"), offset + m_src.start("source") + len(layout.source))
+    if m_auth:
+        raw = m_auth["author"].strip()
+        start = offset + m_auth.start("author")
+        m_role = _AUTHOR_ROLE.match(raw)
+        if m_role:
+            layout.author_role = m_role["role"].lower()
+            start += m_role.start("name")
+            raw = m_role["name"].strip()
+        layout.author = _title_case_name(raw)
+        layout.author_span = (start, start + len(raw))
+    return True
+
+
+def analyse(text: str, *, has_title_line: bool = True) -> Layout:
+    layout = Layout()
+    lines = list(_lines(text))
+    nonblank = [(s, e, t) for s, e, t in lines if t.strip()]
+    title_done = not has_title_line
+    # The last prose paragraph: chrome-like short lines after it are page furniture.
+    last_prose = max((i for i, (_, _, t) in enumerate(nonblank) if t.strip()[-1:] in ".!?\"”’:"), default=-1)
+    for i, (start, _end, line) in enumerate(nonblank):
+        stripped = line.strip()
+        lead = len(line) - len(line.lstrip())
+        seg_start, seg_end = start + lead, start + lead + len(stripped)
+        if not title_done:
+            title_done = True
+            if looks_like_heading(stripped) or len(stripped) < 150 and stripped[-1:] not in ".":
+                layout.title = stripped
+                layout.segments.append(Segment(seg_start, seg_end, "title"))
+                continue
+        if i <= 3 and parse_byline(line, start, layout):
+            layout.segments.append(Segment(seg_start, seg_end, "byline"))
+            continue
+        if is_chrome(stripped) or (i > last_prose and len(stripped.split()) <= 4):
+            layout.segments.append(Segment(seg_start, seg_end, "chrome"))
+            continue
+        if looks_like_heading(stripped):
+            layout.segments.append(Segment(seg_start, seg_end, "heading"))
+            continue
+        layout.segments.append(Segment(seg_start, seg_end, "body"))
+    return layout

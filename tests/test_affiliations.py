@@ -1,0 +1,56 @@
+"""Affiliation patterns on sentences written for these tests (trained model needed)."""
+
+import pytest
+
+from tests.conftest import run_text
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    ("Markets fell. Paul Newsome, an insurance analyst at Carter Hollis, said the deal was fair.",
+     "Paul Newsome", "insurance analyst", "Carter Hollis"),
+    ("Oxfam senior policy adviser Max Lawson said the talks had failed.",
+     "Max Lawson", "senior policy adviser", "Oxfam"),
+    ("UK chancellor Gordon Brown will travel to Washington next week.",
+     "Gordon Brown", "chancellor", "UK"),
+    ("The chief executive of Tesco, Terry Leahy, said sales had been strong.",
+     "Terry Leahy", "chief executive", "Tesco"),
+    ("Maria Lopez, chief financial officer of Vantage Robotics Inc., said orders doubled.",
+     "Maria Lopez", "chief financial officer", "Vantage Robotics Inc."),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), CASES)
+def test_patterns(nlp, text, person, role, org):
+    doc = run_text(nlp, text)
+    found = [(a["person"], a["role"], a["org"]) for a in doc._.affiliations]
+    assert any(p == person and role in r.lower() and o == org for p, r, o in found), found
+
+
+def test_acronym_org_resolves_to_definition(nlp):
+    text = ("The Northern Rail Freight Association (NRFA) published figures on Monday.\n\n"
+            "Sara Quinn, director of the NRFA, said volumes rose.")
+    doc = run_text(nlp, text)
+    assert [(a["person"], a["org"]) for a in doc._.affiliations] == [
+        ("Sara Quinn", "Northern Rail Freight Association")]
+    assert doc._.affiliations[0]["org_aliases"] == ["NRFA"]
+
+
+def test_offsets_point_at_the_sentence(nlp):
+    text = "Shares rose.\n\nPaul Newsome, an insurance analyst at Carter Hollis, said the deal was fair."
+    aff = run_text(nlp, text)._.affiliations[0]
+    assert text[aff["start"]:aff["end"]].strip() == aff["evidence"]
+    assert text[aff["person_start"]:aff["person_end"]] == "Paul Newsome"
+
+
+def test_no_affiliation_without_a_role(nlp):
+    text = "John Smith, who lives in Leeds, visited Barclays on Monday."
+    assert run_text(nlp, text)._.affiliations == []
+
+
+def test_byline(nlp):
+    text = ("Ports Reopen\n\n2024-03-01 10:00:00 Source:Coastal Times Author:staff reporter LENA VOSS\n\n"
+            "The ports reopened on Friday after the storm.\n")
+    affs = run_text(nlp, text)._.affiliations
+    assert [(a["person"], a["role"], a["org"], a["pattern"]) for a in affs] == [
+        ("Lena Voss", "staff reporter", "Coastal Times", "byline")]

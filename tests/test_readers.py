@@ -1,0 +1,50 @@
+from cooptool.extract.readers import read_inputs
+
+
+def collect(paths):
+    warnings = []
+    docs = list(read_inputs([str(p) for p in paths], warnings.append))
+    return docs, warnings
+
+
+def test_encodings(tmp_path):
+    (tmp_path / "utf8bom.txt").write_bytes("\ufeffCafé opens".encode("utf-8"))
+    (tmp_path / "utf16.txt").write_bytes("Zoë speaks".encode("utf-16"))
+    (tmp_path / "latin1.txt").write_bytes("Fran\xe7ois paid \xa35".encode("latin-1"))
+    docs, warnings = collect([tmp_path])
+    texts = sorted(d.text for d in docs)
+    assert texts == ["Café opens", "François paid £5", "Zoë speaks"]
+    assert len(warnings) == 1 and "latin1.txt" in warnings[0] and "UTF-8" in warnings[0]
+
+
+def test_binary_missing_and_hidden_are_skipped_with_warnings(tmp_path):
+    (tmp_path / "a.txt").write_text("Alpha beta.", encoding="utf-8")
+    (tmp_path / "img.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    (tmp_path / ".hidden.txt").write_text("secret", encoding="utf-8")
+    (tmp_path / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    docs, warnings = collect([tmp_path, tmp_path / "nope.txt"])
+    assert [d.text for d in docs] == ["Alpha beta."]
+    assert any("img.txt" in w and "binary" in w for w in warnings)
+    assert any("nope.txt" in w and "no such file" in w for w in warnings)
+
+
+def test_jsonl_documents_with_a_bad_line(tmp_path):
+    f = tmp_path / "docs.jsonl"
+    f.write_text('{"id": "1", "text": "First.", "title": "T1"}\n{broken\n{"id": "3", "text": "Third."}\n',
+                 encoding="utf-8")
+    docs, warnings = collect([f])
+    assert [d.text for d in docs] == ["First.", "Third."]
+    assert docs[0].meta["title"] == "T1"
+    assert len(warnings) == 1 and "docs.jsonl:2" in warnings[0]
+
+
+def test_empty_directory_warns(tmp_path):
+    docs, warnings = collect([tmp_path])
+    assert docs == [] and "no readable documents" in warnings[0]
+
+
+def test_doc_id_is_content_hash(tmp_path):
+    (tmp_path / "a.txt").write_text("Same text.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Same text.", encoding="utf-8")
+    docs, _ = collect([tmp_path])
+    assert docs[0].id == docs[1].id and len(docs[0].id) == 16
