@@ -1,0 +1,67 @@
+"""What the commands share: exit statuses, options, reading records from a store or stdin."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cooptool.cli.render import Format, err
+
+
+class ExitStatus(enum.IntEnum):
+    OK = 0
+    ERROR = 1  # a runtime error, or nothing matched
+    USAGE = 2
+
+
+def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> typer.Exit:
+    err.print(f"cooptool: {message}", markup=False)
+    return typer.Exit(int(status))
+
+
+StoreOpt = Annotated[Path | None, typer.Option(
+    "--store", "-s", envvar="COOPTOOL_STORE", dir_okay=False,
+    help="The JSON Lines store (default ./cooptool.jsonl; with piped stdin and no --store, records are read from stdin).")]
+FormatOpt = Annotated[Format | None, typer.Option(
+    "--format", "-f", help="Output format; default: table on a terminal, jsonl when piped.")]
+StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail on a damaged store line instead of skipping it.")]
+
+
+def stdin_is_piped() -> bool:
+    try:
+        return not sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def open_records(store: Path | None, types: tuple[str, ...], strict: bool = False) -> Iterator[dict]:
+    """Records of the given types from --store, else piped stdin, else ./cooptool.jsonl."""
+    from cooptool.extract.store import StoreError, default_store_path, iter_records, read_store
+
+    def warn(bad) -> None:
+        err.print(f"cooptool: warning: {bad}; line skipped", markup=False)
+
+    try:
+        if store is None and stdin_is_piped() and not os.environ.get("COOPTOOL_STORE"):
+            yield from iter_records(sys.stdin.buffer, source="<stdin>", types=types, on_error=warn, strict=strict)
+            return
+        path = store or default_store_path()
+        if not path.exists():
+            raise fail(f"no store at {path}; create one with: cooptool extract [PATH ...] --store {path}")
+        yield from read_store(path, types=types, on_error=warn, strict=strict)
+    except StoreError as exc:
+        raise fail(f"damaged store: {exc}") from None
+
+
+def finish(count: int) -> None:
+    """No match exits 1, like grep."""
+    if count == 0:
+        raise typer.Exit(int(ExitStatus.ERROR))
+
+

@@ -1,0 +1,107 @@
+"""`cooptool extract`: articles in, records out (the only command that loads spaCy)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from cooptool.cli.app import app
+from cooptool.cli.common import ExitStatus, fail
+from cooptool.cli.render import err
+
+
+def bundled_seeds() -> Path:
+    local = Path("seeds")
+    if local.is_dir():
+        return local
+    from importlib.resources import files
+
+    return Path(str(files("cooptool.seeds")))
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str] | None, typer.Argument(
+        help="Files or directories (recursive); '-' reads stdin. Default: the bundled seeds/.")] = None,
+    store: Annotated[Path | None, typer.Option(
+        "--store", "-s", envvar="COOPTOOL_STORE", dir_okay=False,
+        help="Append records to this store (default ./cooptool.jsonl, or stdout when stdout is piped).")] = None,
+    model: Annotated[str | None, typer.Option(
+        "--model", "-m", envvar="COOPTOOL_MODEL", help="spaCy pipeline (default en_core_web_sm if installed).")] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (spaCy n_process).")] = 1,
+    batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
+) -> None:
+    """Extract documents, entities and affiliations from articles into JSON Lines records."""
+    from cooptool.extract.readers import read_inputs
+    from cooptool.extract.records import dumps
+    from cooptool.extract.store import StoreWriter, default_store_path
+
+    inputs = paths or [str(bundled_seeds())]
+    warnings = 0
+
+    def warn(msg: str) -> None:
+        nonlocal warnings
+        warnings += 1
+        err.print(f"cooptool: warning: {msg}", markup=False)
+
+    to_stdout = store is None and not sys.stdout.isatty()
+    target = None if to_stdout else (store or default_store_path())
+
+    try:
+        from cooptool.extract.pipeline import ModelNotFound, extract_records, load_pipeline
+    except ImportError as exc:  # spaCy missing or broken: the extract path alone needs it
+        raise fail(f"cannot load the extraction pipeline: {exc}") from None
+    try:
+        nlp = load_pipeline(model)
+    except ModelNotFound as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"cannot load spaCy model: {exc}") from None
+
+    counts: dict[str, int] = {}
+    skipped = 0
+    seen: set[str] = set()
+
+    def fresh(known: set[str]):
+        nonlocal skipped
+        for src in read_inputs(inputs, warn):
+            if src.id in known or src.id in seen:
+                skipped += 1
+                continue
+            seen.add(src.id)
+            yield src
+
+    def tally(records: list[dict]) -> None:
+        for r in records:
+            counts[r["type"]] = counts.get(r["type"], 0) + 1
+
+    if target is None:
+        out = sys.stdout.buffer
+        for _, records in extract_records(nlp, fresh(set()), n_process=jobs, batch_size=batch_size):
+            out.write(b"".join(dumps(r) for r in records))
+            tally(records)
+        out.flush()
+    else:
+        try:
+            with StoreWriter(target) as writer:
+                if writer.repaired_bytes:
+                    warn(f"{target}: dropped {writer.repaired_bytes} bytes of an interrupted write")
+                for _, records in extract_records(nlp, fresh(writer.known), n_process=jobs, batch_size=batch_size):
+                    writer.write_block(records)
+                    tally(records)
+        except OSError as exc:
+            raise fail(f"cannot write store {target}: {exc.strerror or exc}") from None
+
+    docs = counts.get("document", 0)
+    parts = ", ".join(f"{counts[t]} {t}" for t in ("entity", "affiliation", "claim", "fact", "event") if counts.get(t))
+    where = "stdout" if target is None else str(target)
+    err.print(f"cooptool: {docs} document(s) extracted to {where}"
+              + (f" ({parts})" if parts else "")
+              + (f"; {skipped} already stored, skipped" if skipped else ""), markup=False)
+    if docs == 0 and skipped == 0:
+        raise typer.Exit(int(ExitStatus.ERROR))
+
+
