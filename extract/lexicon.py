@@ -52,3 +52,12 @@ EVENT_WORDS = frozenset("summit conference expo olympics games congress conventi
 
 # Determiners and prepositions that join a role to its organisation.
 ROLE_ORG_PREPS = frozenset({"of", "at", "for", "with", "in", "from", "to"})
+
+# Roles for which a country, government or party is the organisation ("UK chancellor Gordon Brown",
+# "Tory leader Michael Howard"); "a US lawyer" names a nationality, not an employer.
+PUBLIC_OFFICES = frozenset("""
+president vice-president president-elect chancellor minister premier secretary secretary-general
+ambassador envoy governor mayor senator congressman congresswoman representative mp mep official
+officials spokesman spokeswoman spokesperson commissioner leader deputy negotiator diplomat prosecutor
+attorney regulator head chief chairman chairwoman councillor councilor general admiral commander
+""".split())

@@ -54,3 +54,29 @@ def test_byline(nlp):
     affs = run_text(nlp, text)._.affiliations
     assert [(a["person"], a["role"], a["org"], a["pattern"]) for a in affs] == [
         ("Lena Voss", "staff reporter", "Coastal Times", "byline")]
+
+
+MORE_CASES = [
+    ("Flights resumed. Hanna Berg, NUJ general secretary, said staff were angry.",
+     "Hanna Berg", "general secretary", "NUJ"),
+    ("Prices rose. Lars Dahl, who is chairman of Nordic Freight Holdings, welcomed the news.",
+     "Lars Dahl", "chairman", "Nordic Freight Holdings"),
+    ("Sales fell. Mona Pike has been chief executive of Bellweather Foods since 2001.",
+     "Mona Pike", "chief executive", "Bellweather Foods"),
+    ("Rates held. Pablo Ortiz, a strategist at Quarry Securities told reporters that rates would rise.",
+     "Pablo Ortiz", "strategist", "Quarry Securities"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), MORE_CASES)
+def test_more_patterns(nlp, text, person, role, org):
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert any(p == person and role in r.lower() and o == org for p, r, o in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "Talks ended. The US lawyer Jim Hale said the case was weak.",
+    "Markets closed. Kim Ryder, an analyst in London, said shares fell.",
+])
+def test_nationality_or_place_is_not_an_employer(nlp, text):
+    assert run_text(nlp, text)._.affiliations == []

@@ -4,12 +4,15 @@ Runs after `cooptool_entities` and reads its resolved `doc.ents`. Patterns of ne
 
 - apposition after the name: "Li Jing, sustainable development officer ... of JA Solar Technology
   Co., Ltd., ..."; "Paul Newsome, an insurance analyst at AG Edwards"; "Ian Smith, Reed Elsevier's
-  chief executive, ...";
+  chief executive, ..."; "Jeremy Vane, NUJ general secretary, said"; "X, who is chairman of Y";
 - title before the name: "AmCham China President Michael Hart", "Oxfam senior policy adviser Max
   Lawson", "UK chancellor Gordon Brown", "Microsoft's chairman Bill Gates";
 - role before a comma and the name: "The chief executive of Tesco, Terry Leahy, said";
-- copula: "Terry Leahy is the chief executive of Tesco";
+- copula: "Terry Leahy is the chief executive of Tesco", "Ms Tan has been managing director of Y";
 - the byline: "Author: staff reporter ZHOU LIN" with "Source: China Today".
+
+A country or government is the organisation only for public offices ("UK chancellor Gordon Brown",
+"finance minister of India"), never for "a US lawyer" or "an analyst in London".
 
 Sets `doc._.affiliations`: plain dicts with person/org ids and names, role, evidence sentence,
 offsets, pattern and confidence.
@@ -21,17 +24,21 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.entities import entity_index, relabel
-from cooptool.extract.lexicon import ROLE_HEADS, ROLE_MODIFIERS, ROLE_ORG_PREPS
+from cooptool.extract.lexicon import PUBLIC_OFFICES, ROLE_HEADS, ROLE_MODIFIERS, ROLE_ORG_PREPS
 
 if not Doc.has_extension("affiliations"):
     Doc.set_extension("affiliations", default=None)
 if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
-ORG_LABELS = ("ORG", "GPE")
-_STOP_PUNCT = {",", ";", "(", ")", "—", "–", ":", "“", "”", '"'}
+ORG_LABELS = ("ORG", "GPE", "NORP")
+_STOP_PUNCT = {",", ";", "(", ")", "—", "–", ":", "“", "”", '"', "-", "--"}
 _DETS = {"a", "an", "the", "its", "their", "his", "her"}
-_CLAUSE_START = {"who", "which", "whose", "that", "where", "when", "said", "says", "told", "added", "and", "but"}
+_POSSESSIVE = {"'s", "’s", "'"}
+_CLAUSE_START = {"which", "whose", "that", "where", "when", "said", "says", "told", "added", "and", "but"}
+_COPULA_FILLERS = {"now", "also", "currently", "still", "presently", "formerly", "then", "already", "previously"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
 
 CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95}
 
@@ -41,6 +48,17 @@ def is_role_word(tok: Token) -> bool:
     return low in ROLE_HEADS or low in ROLE_MODIFIERS or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN"))
 
 
+def is_place_or_people(span: Span) -> bool:
+    """A country/city, or a nationality ("French"); the model's NORP also catches firms ("Oxfam")."""
+    if span.label_ == "GPE":
+        return True
+    return span.label_ == "NORP" and span.text.lower().endswith(_DEMONYM_ENDINGS)
+
+
+def role_heads(role: list[Token]) -> set[str]:
+    return {t.lower_ for t in role if t.lower_ in ROLE_HEADS}
+
+
 class AffiliationExtractor:
     def __init__(self, nlp: Language, name: str, max_segment_tokens: int = 40):
         self.name = name
@@ -48,25 +66,43 @@ class AffiliationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = entity_index(doc)
-        ent_at = {}
-        for span in doc.ents:
-            for i in range(span.start, span.end):
-                ent_at[i] = span
+        ent_at: dict[int, Span] = {}
+
+        def index_ents() -> None:
+            ent_at.clear()
+            for span in doc.ents:
+                for i in range(span.start, span.end):
+                    ent_at[i] = span
+
+        index_ents()
         found: dict[tuple[str, str], dict] = {}
 
-        def add(person: Span, org: Span, role_tokens: list[Token] | Span, pattern: str, sent: Span) -> None:
-            role = _role_text(doc, role_tokens)
-            if org.kb_id_ not in ents:  # relabelled by a rule since the index was built
+        def add(person: Span, org: Span, role_tokens: list[Token], pattern: str, sent: Span) -> None:
+            toks = _strip_role(role_tokens)
+            if not _valid_role(toks):
+                return
+            if is_place_or_people(org) and not role_heads(toks) & PUBLIC_OFFICES:
+                return  # "US lawyer X" is a nationality, not an employer
+            if org.label_ == "ORG" and all(t.lower_ in ROLE_MODIFIERS or t.lower_ in ROLE_HEADS for t in org):
+                return  # "Shadow Home Secretary": the "organisation" is part of the title
+            if org.label_ == "PERSON":
+                # "an analyst at Carter Hollis", "Ryanair chief executive X": the model called the firm a person.
+                if relabel(doc, org.kb_id_, "ORG") is None:
+                    return
                 ents.update(entity_index(doc))
-            if not role or person.kb_id_ not in ents or org.kb_id_ not in ents:
+                index_ents()
+                org = ent_at[org.start]
+                person = ent_at[person.start]
+            p, o = ents.get(person.kb_id_), ents.get(org.kb_id_)
+            if p is None or o is None or p["label"] != "PERSON" or p["id"] == o["id"]:
                 return
-            p, o = ents[person.kb_id_], ents[org.kb_id_]
-            if p["label"] != "PERSON" or o["label"] not in ("ORG", "GPE", "NORP"):
-                return
+            role = " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
             rec = {
                 "person": p["name"], "person_id": p["id"], "role": role, "org": o["name"], "org_id": o["id"],
-                "org_aliases": o["aliases"], "evidence": sent.text.strip(), "start": sent.start_char,
-                "end": sent.end_char, "person_start": person.start_char, "person_end": person.end_char,
+                "org_aliases": o["aliases"], "evidence": sent.text.strip(),
+                "start": sent.start_char + (len(sent.text) - len(sent.text.lstrip())),
+                "end": sent.end_char - (len(sent.text) - len(sent.text.rstrip())),
+                "person_start": person.start_char, "person_end": person.end_char,
                 "org_start": org.start_char, "org_end": org.end_char, "pattern": pattern,
                 "confidence": CONFIDENCE[pattern],
             }
@@ -75,70 +111,89 @@ class AffiliationExtractor:
             if old is None or (rec["confidence"], len(role)) > (old["confidence"], len(old["role"])):
                 found[key] = rec
 
-        for span in doc.ents:
+        for span in list(doc.ents):
+            if span.label_ != "PERSON":
+                continue
+            span = ent_at.get(span.start, span)  # relabelling may have replaced the span objects
             if span.label_ != "PERSON":
                 continue
             sent = span.sent
-            self._apposition(doc, span, sent, ent_at, add)
-            self._title_before(doc, span, sent, ent_at, add)
-            self._role_comma(doc, span, sent, ent_at, add)
-            self._copula(doc, span, sent, ent_at, add)
+            for pattern in (self._apposition, self._title_before, self._role_comma, self._copula):
+                pattern(doc, span, sent, ent_at, add)
 
         out = sorted(found.values(), key=lambda r: (r["person_start"], r["org_start"]))
         out += self._byline(doc, ents)
         doc._.affiliations = out
         return doc
 
-    # "PERSON, [a|the] ROLE of|at ORG," / "PERSON, ORG's ROLE,"
+    # "PERSON, [a|the] ROLE of|at ORG," / "PERSON, ORG's ROLE," / "PERSON, ORG ROLE," / "PERSON, who is ROLE of ORG"
     def _apposition(self, doc, person, sent, ent_at, add):
         i = person.end
         if i >= sent.end or doc[i].text != ",":
             return
-        seg = self._segment(doc, i + 1, sent, ent_at)
-        if not seg:
+        start = i + 1
+        # "X, 66, chairman of Y" — an age between name and role.
+        if start + 1 < sent.end and doc[start].like_num and doc[start + 1].text == ",":
+            start += 2
+        if start < sent.end and doc[start].lower_ == "who":
+            j = start + 1
+            while j < sent.end and (doc[j].lemma_ in ("be", "become", "remain") or doc[j].lower_ in _COPULA_FILLERS):
+                j += 1
+            if j == start + 1:
+                return
+            start = j
+        seg = self._segment(doc, start, sent, ent_at)
+        if seg is None:
             return
-        toks = list(seg)
+        self._role_then_org(doc, person, seg, ent_at, add, "apposition", sent)
+
+    def _role_then_org(self, doc, person, seg, ent_at, add, pattern, sent):
+        toks = [t for t in seg if not t.is_space]
         while toks and toks[0].lower_ in _DETS:
             toks.pop(0)
         if not toks or toks[0].lower_ in _CLAUSE_START:
             return
-        # "ORG's ROLE"
         first = ent_at.get(toks[0].i)
-        if first is not None and first.label_ in ORG_LABELS and first.end < seg.end and doc[first.end].lower_ in ("'s", "’s"):
-            role = [t for t in toks if t.i > first.end]
-            if _valid_role(role):
-                add(person, first, role, "apposition", sent)
-            return
-        org = self._last_org(seg, ent_at) or self._mislabelled_org(doc, seg, ent_at, person)
+        if first is not None and first.label_ in ORG_LABELS + ("PERSON",) and first.kb_id_ != person.kb_id_:
+            after = first.end
+            # "ORG's ROLE" / "ORG ROLE" (the organisation first: "NUJ general secretary")
+            if after < seg.end and doc[after].lower_ in _POSSESSIVE:
+                after += 1
+            role = [t for t in toks if t.i >= after]
+            if role and role[0].is_lower or role and role[0].lower_ in ROLE_HEADS | ROLE_MODIFIERS:
+                if first.label_ != "PERSON" or doc[first.end].lower_ not in _POSSESSIVE:
+                    add(person, first, _cut_at_clause(role), pattern, sent)
+                return
+        org = self._choose_org(doc, seg, ent_at, person)
         if org is None or org.start <= toks[0].i:
             return
         role = [t for t in toks if t.i < org.start]
-        if _valid_role(role) and self._joined(doc, role, org):
-            if org.label_ == "PERSON":
-                # "an analyst at Carter Hollis": the model called the firm a person.
-                fixed = relabel(doc, org.kb_id_, "ORG")
-                if fixed is None:
-                    return
-                org = next(s for s in doc.ents if s.start == org.start)
-                for i in range(org.start, org.end):
-                    ent_at[i] = org
-            add(person, org, role, "apposition", sent)
+        # "chief of FAO's Global Information System": the possessor is the organisation.
+        if org.start >= 2 and doc[org.start - 1].lower_ in _POSSESSIVE:
+            return
+        if self._joined(doc, role, org):
+            add(person, org, role, pattern, sent)
 
-    # "ORG [’s] ROLE PERSON"
+    # "ORG [’s] ROLE [Mr] PERSON"
     def _title_before(self, doc, person, sent, ent_at, add):
         j = person.start - 1
+        while j >= sent.start and doc[j].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"):
+            j -= 1
+        if j < sent.start or doc[j].lower_ not in ROLE_HEADS:
+            return
         role: list[Token] = []
         while j >= sent.start and j not in ent_at and is_role_word(doc[j]) and len(role) < 7:
             role.insert(0, doc[j])
             j -= 1
-        if not role or doc[person.start - 1].lower_ not in ROLE_HEADS:
-            return
-        if j >= sent.start and doc[j].lower_ in ("'s", "’s"):
+        possessive = j >= sent.start and doc[j].lower_ in _POSSESSIVE
+        if possessive:
             j -= 1
         org = ent_at.get(j)
-        if org is None or org.label_ not in ORG_LABELS and org.label_ != "NORP":
+        if org is None or org.kb_id_ == person.kb_id_:
             return
-        if _valid_role(role):
+        if org.label_ == "PERSON" and possessive:
+            return  # "Blair's chief of staff": a person's aide, not an employer
+        if org.label_ in ORG_LABELS or org.label_ == "PERSON":
             add(person, org, role, "title", sent)
 
     # "[The] ROLE of ORG, PERSON," / "ORG's ROLE, PERSON,"
@@ -147,7 +202,7 @@ class AffiliationExtractor:
         if j <= sent.start or doc[j].text != ",":
             return
         k = j - 1
-        while k >= sent.start and doc[k].text not in _STOP_PUNCT or (k in ent_at and k > sent.start):
+        while k >= sent.start and (doc[k].text not in _STOP_PUNCT or k in ent_at):
             k -= 1
         seg = doc[k + 1:j]
         toks = [t for t in seg if not t.is_space]
@@ -156,79 +211,83 @@ class AffiliationExtractor:
         if not toks:
             return
         first = ent_at.get(toks[0].i)
-        if first is not None and first.label_ in ORG_LABELS and first.end < j and doc[first.end].lower_ in ("'s", "’s"):
-            role = [t for t in toks if t.i > first.end]
-            if _valid_role(role):
-                add(person, first, role, "role-comma", sent)
+        if first is not None and first.label_ in ORG_LABELS and first.end < j and doc[first.end].lower_ in _POSSESSIVE:
+            add(person, first, [t for t in toks if t.i > first.end], "role-comma", sent)
             return
-        if toks[-1].i not in ent_at:
-            return
-        org = ent_at[toks[-1].i]
-        if org.label_ not in ORG_LABELS:
+        org = ent_at.get(toks[-1].i)
+        if org is None or org.label_ not in ORG_LABELS:
             return
         role = [t for t in toks if t.i < org.start]
-        if role and role[0].is_lower and _valid_role(role) and self._joined(doc, role, org):
+        if role and role[0].is_lower and self._joined(doc, role, org):
             add(person, org, role, "role-comma", sent)
 
-    # "PERSON is|was|became the ROLE of ORG"
+    # "PERSON is|was|has been|became [now] the ROLE of ORG"
     def _copula(self, doc, person, sent, ent_at, add):
         i = person.end
-        if i + 1 >= sent.end or doc[i].lemma_ not in ("be", "become") or doc[i].pos_ not in ("AUX", "VERB"):
+        seen_be = False
+        while i < sent.end and i - person.end < 4:
+            tok = doc[i]
+            if tok.lemma_ in ("be", "become", "remain") and tok.pos_ in ("AUX", "VERB"):
+                seen_be = True
+            elif not (tok.lemma_ in ("have", "will", "would") or tok.lower_ in _COPULA_FILLERS):
+                break
+            i += 1
+        if not seen_be:
             return
-        seg = self._segment(doc, i + 1, sent, ent_at)
-        if not seg:
-            return
-        toks = list(seg)
-        while toks and toks[0].lower_ in _DETS:
-            toks.pop(0)
-        org = self._last_org(seg, ent_at)
-        if not toks or org is None or org.start <= toks[0].i:
-            return
-        role = [t for t in toks if t.i < org.start]
-        if _valid_role(role) and self._joined(doc, role, org):
-            add(person, org, role, "copula", sent)
+        seg = self._segment(doc, i, sent, ent_at)
+        if seg is not None:
+            self._role_then_org(doc, person, seg, ent_at, add, "copula", sent)
 
     def _segment(self, doc, start, sent, ent_at) -> Span | None:
+        """Tokens up to the next comma, dash, bracket or finite verb outside a name."""
         end = start
         while end < sent.end and end - start < self.max_segment_tokens:
             tok = doc[end]
-            if tok.text in _STOP_PUNCT and end not in ent_at:
-                break
-            if tok.is_space and "\n" in tok.text:
-                break
+            if end not in ent_at:
+                if tok.text in _STOP_PUNCT or (tok.is_space and "\n" in tok.text):
+                    break
+                if tok.tag_ in _FINITE_TAGS and end > start:
+                    break
             end += 1
+        while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
         return doc[start:end] if end > start else None
 
     @staticmethod
-    def _last_org(seg: Span, ent_at) -> Span | None:
-        best = None
+    def _choose_org(doc, seg: Span, ent_at, person: Span) -> Span | None:
+        """The organisation of a role phrase: the last ORG; a party before the title beats a place after
+        it ("Labour MP for Hornsey"); a country only if nothing better; a "PERSON" after "at" is a firm."""
+        spans = []
         for tok in seg:
             span = ent_at.get(tok.i)
-            if span is not None and span.label_ in ORG_LABELS and span.end <= seg.end:
-                if best is None or span.label_ == "ORG" or best.label_ != "ORG":
-                    best = span
-        return best
-
-    @staticmethod
-    def _mislabelled_org(doc, seg: Span, ent_at, person: Span) -> Span | None:
-        """A "PERSON" right after "at"/"of"/"for"/"with" at the end of a role segment."""
-        for tok in seg:
-            span = ent_at.get(tok.i)
-            if (span is not None and span.label_ == "PERSON" and span.kb_id_ != person.kb_id_
-                    and span.start > seg.start and doc[span.start - 1].lower_ in ("at", "of", "for", "with")
-                    and span.end == seg.end):
+            if span is not None and span.end <= seg.end and (not spans or spans[-1] is not span):
+                if not spans or spans[-1].start != span.start:
+                    spans.append(span)
+        orgs = [s for s in spans if s.label_ == "ORG"]
+        places = [s for s in spans if s.label_ in ("GPE", "NORP")]
+        if orgs:
+            last = orgs[-1]
+            if places and places[-1].start > last.start and doc[places[-1].start - 1].lower_ == "for":
+                return last  # "MP for a constituency": keep the party
+            return last
+        if places:
+            return places[-1]
+        for span in spans:
+            if (span.label_ == "PERSON" and span.kb_id_ != person.kb_id_ and span.start > seg.start
+                    and doc[span.start - 1].lower_ in ("at", "of", "for", "with") and span.end == seg.end):
                 return span
         return None
 
     @staticmethod
     def _joined(doc, role: list[Token], org: Span) -> bool:
         """The role reaches its organisation by a preposition or directly ("... Greater China Dell")."""
-        if not role:
+        toks = [t for t in role if not t.is_space]
+        if not toks:
             return False
-        last = role[-1]
-        while last.lower_ in _DETS and last.i > role[0].i:
+        last = toks[-1]
+        while last.lower_ in _DETS and last.i > toks[0].i:
             last = doc[last.i - 1]
-        return last.lower_ in ROLE_ORG_PREPS or last.i == org.start - 1 and not last.is_punct
+        return last.lower_ in ROLE_ORG_PREPS or (last.i == org.start - 1 and not last.is_punct)
 
     def _byline(self, doc: Doc, ents: dict) -> list[dict]:
         meta = doc._.meta or {}
@@ -249,25 +308,33 @@ class AffiliationExtractor:
         }]
 
 
-def _role_text(doc: Doc, role) -> str:
+def _cut_at_clause(role: list[Token]) -> list[Token]:
+    """A role after "ORG" ends where a clause or a further phrase begins."""
+    out = []
+    for t in role:
+        if t.tag_ in _FINITE_TAGS or t.lower_ in ("who", "which", "that"):
+            break
+        out.append(t)
+    return out
+
+
+def _strip_role(role: list[Token]) -> list[Token]:
     toks = [t for t in role if not t.is_space]
-    while toks and (toks[-1].lower_ in ROLE_ORG_PREPS or toks[-1].lower_ in _DETS or toks[-1].is_punct):
+    while toks and (toks[-1].lower_ in ROLE_ORG_PREPS or toks[-1].lower_ in _DETS or toks[-1].is_punct
+                    or toks[-1].lower_ in _POSSESSIVE):
         toks.pop()
     while toks and (toks[0].lower_ in _DETS or toks[0].is_punct):
         toks.pop(0)
-    if not toks:
-        return ""
-    return " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
+    return toks
 
 
-def _valid_role(role: list[Token]) -> bool:
-    toks = [t for t in role if not t.is_space]
+def _valid_role(toks: list[Token]) -> bool:
     if not toks or len(toks) > 25:
         return False
     if not any(t.lower_ in ROLE_HEADS for t in toks):
         return False
-    # A clause is not a role: no finite verbs (participles such as "managing" are fine).
-    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBG", "VBN") and t.lower_ not in ROLE_HEADS
+    # A clause is not a role: no verbs but gerunds ("managing director").
+    return not any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBG" and t.lower_ not in ROLE_HEADS | ROLE_MODIFIERS
                    for t in toks)
 
 
