@@ -254,6 +254,7 @@ class EntityResolver:
                     c.aliases.add(meta[key + "_text"])
 
         # 5. One label and one canonical name per entity.
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
         result = []
         spans = []
         for c in clusters:
@@ -264,7 +265,7 @@ class EntityResolver:
                                for m in c.mentions})
             aliases = sorted({clean_name(doc[m[2]:m[3]].text) for m in mentions} | c.aliases, key=str.lower)
             aliases = [a for a in aliases if norm_key(a) != norm_key(name) and a.lower() != "the " + name.lower()]
-            spans_out = sorted([[s, e, doc.text[s:e]] for s, e, _, _ in mentions] + c.extra)
+            spans_out = sorted([[s, e, text[s:e]] for s, e, _, _ in mentions] + c.extra)
             result.append({"id": eid, "name": name, "label": label, "aliases": aliases, "mentions": spans_out})
             for _, _, ts, te in mentions:
                 spans.append(Span(doc, ts, te, label=label, kb_id=eid))

@@ -6,6 +6,8 @@ into its first paragraph). Set before the parser, these boundaries are respected
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -15,9 +17,21 @@ class ParagraphBoundaries:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for tok in doc[:-1]:
-            if "\n" in tok.whitespace_ or (tok.is_space and "\n" in tok.text):
-                doc[tok.i + 1].is_sent_start = True
+        text = doc.text
+        if "\n" not in text:
+            return doc
+        starts = [tok.idx for tok in doc]  # one pass; tokens are only touched again at boundaries
+        pos = text.find("\n")
+        while pos != -1:
+            i = bisect_right(starts, pos)
+            while i < len(doc) and doc[i].is_space:
+                i += 1
+            if i < len(doc):
+                doc[i].is_sent_start = True
+                # Skip the rest of this run of line breaks and blank space.
+                pos = text.find("\n", starts[i])
+            else:
+                break
         return doc
 
 
