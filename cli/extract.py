@@ -74,13 +74,18 @@ def extract(
             seen.add(src.id)
             yield src
 
+    from cooptool.cli.progress import count_inputs, with_progress
+
+    total = count_inputs(inputs) if err.is_terminal else None
+
     def tally(records: list[dict]) -> None:
         for r in records:
             counts[r["type"]] = counts.get(r["type"], 0) + 1
 
     if target is None:
         out = sys.stdout.buffer
-        for _, records in extract_records(nlp, fresh(set()), n_process=jobs, batch_size=batch_size):
+        blocks = extract_records(nlp, fresh(set()), n_process=jobs, batch_size=batch_size)
+        for _, records in with_progress(blocks, total):
             out.write(b"".join(dumps(r) for r in records))
             tally(records)
         out.flush()
@@ -89,7 +94,8 @@ def extract(
             with StoreWriter(target) as writer:
                 if writer.repaired_bytes:
                     warn(f"{target}: dropped {writer.repaired_bytes} bytes of an interrupted write")
-                for _, records in extract_records(nlp, fresh(writer.known), n_process=jobs, batch_size=batch_size):
+                blocks = extract_records(nlp, fresh(writer.known), n_process=jobs, batch_size=batch_size)
+                for _, records in with_progress(blocks, total):
                     writer.write_block(records)
                     tally(records)
         except OSError as exc:
