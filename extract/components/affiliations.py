@@ -31,16 +31,26 @@ if not Doc.has_extension("affiliations"):
 if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
-ORG_LABELS = ("ORG", "GPE", "NORP")
-_STOP_PUNCT = {",", ";", "(", ")", "—", "–", ":", "“", "”", '"', "-", "--"}
+ORG_LABELS = ("ORG", "GPE", "NORP", "PRODUCT", "FAC", "WORK_OF_ART", "LOC")
+# Labels that name an employer by themselves (no public office needed); the model often calls
+# newspapers WORK_OF_ART and some bodies PRODUCT or FAC.
+_EMPLOYER_LABELS = ("ORG", "PRODUCT", "FAC", "WORK_OF_ART")
+_STOP_PUNCT = {",", ";", "(", ")", "—", "–", ":", "“", "”", '"', "--"}
 _DETS = {"a", "an", "the", "its", "their", "his", "her"}
 _POSSESSIVE = {"'s", "’s", "'"}
 _CLAUSE_START = {"which", "whose", "that", "where", "when", "said", "says", "told", "added", "and", "but"}
 _COPULA_FILLERS = {"now", "also", "currently", "still", "presently", "formerly", "then", "already", "previously"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_ROLE_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART"}
+# Nouns that describe an organisation between "of" and its name: "Cara Diemont of IT firm Dimension Data".
+_ORG_DESCRIPTORS = frozenset("""firm company group bank consultancy consultants agency broker brokerage insurer
+retailer carrier airline maker manufacturer giant body union organisation organization watchdog regulator
+charity think-tank newspaper magazine paper website network institute campaign lobby association club""".split())
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
 
-CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95}
+CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95,
+              "of": 0.6, "possessive": 0.6}
+_NO_ROLE_PATTERNS = ("of", "possessive")
 
 
 def is_role_word(tok: Token) -> bool:
@@ -52,7 +62,7 @@ def is_place_or_people(span: Span) -> bool:
     """A country/city, or a nationality ("French"); the model's NORP also catches firms ("Oxfam")."""
     if span.label_ == "GPE":
         return True
-    return span.label_ == "NORP" and span.text.lower().endswith(_DEMONYM_ENDINGS)
+    return span.label_ == "LOC" or span.label_ == "NORP" and span.text.lower().endswith(_DEMONYM_ENDINGS)
 
 
 def role_heads(role: list[Token]) -> set[str]:
@@ -77,12 +87,13 @@ class AffiliationExtractor:
         index_ents()
         found: dict[tuple[str, str], dict] = {}
 
-        def add(person: Span, org: Span, role_tokens: list[Token], pattern: str, sent: Span) -> None:
+        def add(person: Span, org: Span, role_tokens: list[Token], pattern: str, sent: Span,
+                possessive: bool = False) -> None:
             toks = _strip_role(role_tokens)
-            if not _valid_role(toks):
+            if not _valid_role(toks) and not (pattern in _NO_ROLE_PATTERNS and not toks):
                 return
-            if is_place_or_people(org) and not role_heads(toks) & PUBLIC_OFFICES:
-                return  # "US lawyer X" is a nationality, not an employer
+            if is_place_or_people(org) and not possessive and not role_heads(toks) & PUBLIC_OFFICES:
+                return  # "US lawyer X" is a nationality, not an employer; "Spain's director X" is not
             if org.label_ == "ORG" and all(t.lower_ in ROLE_MODIFIERS or t.lower_ in ROLE_HEADS for t in org):
                 return  # "Shadow Home Secretary": the "organisation" is part of the title
             if org.label_ == "PERSON":
@@ -96,7 +107,7 @@ class AffiliationExtractor:
             p, o = ents.get(person.kb_id_), ents.get(org.kb_id_)
             if p is None or o is None or p["label"] != "PERSON" or p["id"] == o["id"]:
                 return
-            role = " ".join(doc[toks[0].i:toks[-1].i + 1].text.split())
+            role = " ".join(doc[toks[0].i:toks[-1].i + 1].text.split()) if toks else None
             rec = {
                 "person": p["name"], "person_id": p["id"], "role": role, "org": o["name"], "org_id": o["id"],
                 "org_aliases": o["aliases"], "evidence": sent.text.strip(),
@@ -108,7 +119,7 @@ class AffiliationExtractor:
             }
             key = (p["id"], o["id"])
             old = found.get(key)
-            if old is None or (rec["confidence"], len(role)) > (old["confidence"], len(old["role"])):
+            if old is None or (rec["confidence"], len(role or "")) > (old["confidence"], len(old["role"] or "")):
                 found[key] = rec
 
         for span in list(doc.ents):
@@ -118,7 +129,8 @@ class AffiliationExtractor:
             if span.label_ != "PERSON":
                 continue
             sent = span.sent
-            for pattern in (self._apposition, self._title_before, self._role_comma, self._copula):
+            for pattern in (self._apposition, self._title_before, self._role_comma, self._copula,
+                            self._of_org, self._possessive_org):
                 pattern(doc, span, sent, ent_at, add)
 
         out = sorted(found.values(), key=lambda r: (r["person_start"], r["org_start"]))
@@ -157,12 +169,13 @@ class AffiliationExtractor:
         if first is not None and first.label_ in ORG_LABELS + ("PERSON",) and first.kb_id_ != person.kb_id_:
             after = first.end
             # "ORG's ROLE" / "ORG ROLE" (the organisation first: "NUJ general secretary")
-            if after < seg.end and doc[after].lower_ in _POSSESSIVE:
+            possessive = after < seg.end and doc[after].lower_ in _POSSESSIVE
+            if possessive:
                 after += 1
             role = [t for t in toks if t.i >= after]
             if role and role[0].is_lower or role and role[0].lower_ in ROLE_HEADS | ROLE_MODIFIERS:
-                if first.label_ != "PERSON" or doc[first.end].lower_ not in _POSSESSIVE:
-                    add(person, first, _cut_at_clause(role), pattern, sent)
+                if first.label_ != "PERSON" or not possessive:
+                    add(person, first, _cut_at_clause(role), pattern, sent, possessive=possessive)
                 return
         org = self._choose_org(doc, seg, ent_at, person)
         if org is None or org.start <= toks[0].i:
@@ -194,25 +207,25 @@ class AffiliationExtractor:
         if org.label_ == "PERSON" and possessive:
             return  # "Blair's chief of staff": a person's aide, not an employer
         if org.label_ in ORG_LABELS or org.label_ == "PERSON":
-            add(person, org, role, "title", sent)
+            add(person, org, role, "title", sent, possessive=possessive)
 
     # "[The] ROLE of ORG, PERSON," / "ORG's ROLE, PERSON,"
     def _role_comma(self, doc, person, sent, ent_at, add):
         j = person.start - 1
         if j <= sent.start or doc[j].text != ",":
             return
+        # The noun phrase before the comma: back over names, nouns, adjectives and "of/for/'s".
         k = j - 1
-        while k >= sent.start and (doc[k].text not in _STOP_PUNCT or k in ent_at):
+        while k >= sent.start and (k in ent_at or doc[k].pos_ in _ROLE_PHRASE_POS or doc[k].lower_ in _POSSESSIVE):
             k -= 1
-        seg = doc[k + 1:j]
-        toks = [t for t in seg if not t.is_space]
-        while toks and toks[0].lower_ in _DETS:
+        toks = [t for t in doc[k + 1:j] if not t.is_space]
+        while toks and (toks[0].lower_ in _DETS or toks[0].pos_ == "ADP"):
             toks.pop(0)
         if not toks:
             return
         first = ent_at.get(toks[0].i)
         if first is not None and first.label_ in ORG_LABELS and first.end < j and doc[first.end].lower_ in _POSSESSIVE:
-            add(person, first, [t for t in toks if t.i > first.end], "role-comma", sent)
+            add(person, first, [t for t in toks if t.i > first.end], "role-comma", sent, possessive=True)
             return
         org = ent_at.get(toks[-1].i)
         if org is None or org.label_ not in ORG_LABELS:
@@ -238,6 +251,36 @@ class AffiliationExtractor:
         if seg is not None:
             self._role_then_org(doc, person, seg, ent_at, add, "copula", sent)
 
+    # "Kazuhiro Takahashi of Daiwa Securities said" (no role stated)
+    def _of_org(self, doc, person, sent, ent_at, add):
+        i = person.end
+        if i + 1 >= sent.end or doc[i].lower_ != "of":
+            return
+        j = i + 1
+        if doc[j].lower_ == "the":
+            j += 1
+        # "of IT firm Dimension Data", "of consultancy Capital Economics"
+        k = j
+        while k < min(j + 3, sent.end) and k not in ent_at and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+            k += 1
+        if k > j and doc[k - 1].lower_ in _ORG_DESCRIPTORS:
+            j = k
+        org = ent_at.get(j)
+        if org is None or org.start != j or org.label_ not in _EMPLOYER_LABELS:
+            return
+        nxt = doc[org.end] if org.end < sent.end else None
+        if nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX"):
+            add(person, org, [], "of", sent)
+
+    # "ABN Amro's Eddie Wong said" (no role stated)
+    def _possessive_org(self, doc, person, sent, ent_at, add):
+        j = person.start - 1
+        if j - 1 < sent.start or doc[j].lower_ not in _POSSESSIVE:
+            return
+        org = ent_at.get(j - 1)
+        if org is not None and org.label_ in _EMPLOYER_LABELS and org.end == j:
+            add(person, org, [], "possessive", sent, possessive=True)
+
     def _segment(self, doc, start, sent, ent_at) -> Span | None:
         """Tokens up to the next comma, dash, bracket or finite verb outside a name."""
         end = start
@@ -246,6 +289,8 @@ class AffiliationExtractor:
             if end not in ent_at:
                 if tok.text in _STOP_PUNCT or (tok.is_space and "\n" in tok.text):
                     break
+                if tok.text in ("-", "–") and end > 0 and doc[end - 1].whitespace_:
+                    break  # a spaced dash opens an aside; "longest-serving" does not
                 if tok.tag_ in _FINITE_TAGS and end > start:
                     break
             end += 1
