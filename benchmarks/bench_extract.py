@@ -15,7 +15,17 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DEFAULT_NEWS, cooptool_exe, link_corpus, machine, need_corpus, news_files, table, timed_rss, words_of  # noqa: E402
+from common import (  # noqa: E402
+    DEFAULT_NEWS,
+    cooptool_exe,
+    link_corpus,
+    machine,
+    need_corpus,
+    news_files,
+    table,
+    timed_rss,
+    words_of,
+)
 
 RAW = """
 import sys, glob, spacy

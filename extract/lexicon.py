@@ -30,7 +30,7 @@ economic economics business political health education defence defense shadow pr
 junior sustainable development sustainability strategy strategic product products programme
 program project chief-operating commercial media digital european asia asian pacific us uk
 china chinese american british insurance equity equities fund bank banking credit oil market
-markets retail industry industrial senior-vice head of and the for
+markets retail industry industrial senior-vice new newly
 """.split())
 
 HONORIFICS = frozenset("""
@@ -61,3 +61,27 @@ ambassador envoy governor mayor senator congressman congresswoman representative
 officials spokesman spokeswoman spokesperson commissioner leader deputy negotiator diplomat prosecutor
 attorney regulator head chief chairman chairwoman councillor councilor general admiral commander
 """.split())
+
+# Country names as news writes them -> the short name used for "<country> government".
+COUNTRIES = {
+    "uk": "UK", "britain": "UK", "united kingdom": "UK", "great britain": "UK", "england": "UK",
+    "us": "US", "u.s.": "US", "united states": "US", "america": "US", "usa": "US",
+    "china": "China", "people's republic of china": "China", "japan": "Japan", "india": "India",
+    "france": "France", "germany": "Germany", "italy": "Italy", "spain": "Spain", "russia": "Russia",
+    "canada": "Canada", "australia": "Australia", "brazil": "Brazil", "mexico": "Mexico",
+    "ireland": "Ireland", "scotland": "Scotland", "wales": "Wales", "netherlands": "Netherlands",
+    "belgium": "Belgium", "sweden": "Sweden", "norway": "Norway", "denmark": "Denmark", "finland": "Finland",
+    "poland": "Poland", "greece": "Greece", "turkey": "Turkey", "iran": "Iran", "iraq": "Iraq",
+    "israel": "Israel", "egypt": "Egypt", "south africa": "South Africa", "nigeria": "Nigeria",
+    "kenya": "Kenya", "pakistan": "Pakistan", "indonesia": "Indonesia", "thailand": "Thailand",
+    "malaysia": "Malaysia", "singapore": "Singapore", "south korea": "South Korea", "north korea": "North Korea",
+    "vietnam": "Vietnam", "philippines": "Philippines", "argentina": "Argentina", "chile": "Chile",
+    "colombia": "Colombia", "venezuela": "Venezuela", "saudi arabia": "Saudi Arabia", "switzerland": "Switzerland",
+    "austria": "Austria", "portugal": "Portugal", "ukraine": "Ukraine", "new zealand": "New Zealand",
+    "sri lanka": "Sri Lanka", "bangladesh": "Bangladesh", "afghanistan": "Afghanistan", "syria": "Syria",
+    "cuba": "Cuba", "kazakhstan": "Kazakhstan", "zimbabwe": "Zimbabwe", "uganda": "Uganda", "ghana": "Ghana",
+}
+
+# Cabinet-style titles that name a government post without naming the government:
+# "Education Secretary Ruth Kelly", "tourism minister X", "Chancellor Gordon Brown".
+GOVERNMENT_TITLES = frozenset("secretary minister chancellor".split())

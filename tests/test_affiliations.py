@@ -80,3 +80,31 @@ def test_more_patterns(nlp, text, person, role, org):
 ])
 def test_nationality_or_place_is_not_an_employer(nlp, text):
     assert run_text(nlp, text)._.affiliations == []
+
+
+NO_ROLE_CASES = [
+    ("Demand slowed. \"Buyers are wary,\" said Ines Moreau of consultancy Harwick Partners.",
+     "Ines Moreau", "Harwick Partners"),
+    ("Demand slowed. \"Buyers are wary,\" said Harwick Partners's Ines Moreau.",
+     "Ines Moreau", "Harwick Partners"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "org"), NO_ROLE_CASES)
+def test_org_without_role(nlp, text, person, org):
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert (person, None, org) in found, found
+
+
+def test_bare_cabinet_title_is_the_uk_government_when_the_uk_is_in_the_article(nlp):
+    text = ("Schools plan\n\nThe UK has new rules for schools. Britain's teachers welcomed them.\n\n"
+            "Education Secretary Dana Whitfield said the rules were fair.")
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert found == [("Dana Whitfield", "Education Secretary", "UK government")]
+
+
+def test_person_before_title_is_not_an_organisation(nlp):
+    text = "Party news\n\nThe plan was backed by Mark Dalton and shadow chancellor Ruth Emery on Monday."
+    doc = run_text(nlp, text)
+    assert all(a["org"] != "Mark Dalton" for a in doc._.affiliations)
+    assert {e["label"] for e in doc._.entities if e["name"] == "Mark Dalton"} == {"PERSON"}

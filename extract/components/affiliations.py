@@ -24,7 +24,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.entities import entity_index, relabel
-from cooptool.extract.lexicon import PUBLIC_OFFICES, ROLE_HEADS, ROLE_MODIFIERS, ROLE_ORG_PREPS
+from cooptool.extract.lexicon import (
+    COUNTRIES,
+    GOVERNMENT_TITLES,
+    ORG_DESIGNATORS,
+    PUBLIC_OFFICES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+    ROLE_ORG_PREPS,
+)
+from cooptool.extract.records import entity_id
 
 if not Doc.has_extension("affiliations"):
     Doc.set_extension("affiliations", default=None)
@@ -49,13 +58,25 @@ charity think-tank newspaper magazine paper website network institute campaign l
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
 
 CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95,
-              "of": 0.6, "possessive": 0.6}
+              "of": 0.6, "possessive": 0.6, "government": 0.5}
 _NO_ROLE_PATTERNS = ("of", "possessive")
 
 
 def is_role_word(tok: Token) -> bool:
     low = tok.lower_
+    if tok.pos_ in ("CCONJ", "ADP", "DET", "PUNCT"):
+        return False
     return low in ROLE_HEADS or low in ROLE_MODIFIERS or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN"))
+
+
+def _is_portfolio(org: Span, role: list[Token]) -> bool:
+    """"Justice" in "Justice Minister": a name-like ORG with no designator before a cabinet title."""
+    if org.label_ != "ORG" or not role or role[-1].lower_ not in GOVERNMENT_TITLES:
+        return False
+    words = [t for t in org if not t.is_punct]
+    if any(t.is_upper and len(t) > 1 for t in words):
+        return False  # an acronym is an organisation ("DTI minister")
+    return not any(t.lower_ in ORG_DESIGNATORS for t in words)
 
 
 def is_place_or_people(span: Span) -> bool:
@@ -94,7 +115,7 @@ class AffiliationExtractor:
                 return
             if is_place_or_people(org) and not possessive and not role_heads(toks) & PUBLIC_OFFICES:
                 return  # "US lawyer X" is a nationality, not an employer; "Spain's director X" is not
-            if org.label_ == "ORG" and all(t.lower_ in ROLE_MODIFIERS or t.lower_ in ROLE_HEADS for t in org):
+            if org.label_ == "ORG" and org.start >= 0 and all(t.lower_ in ROLE_MODIFIERS | ROLE_HEADS for t in org):
                 return  # "Shadow Home Secretary": the "organisation" is part of the title
             if org.label_ == "PERSON":
                 # "an analyst at Carter Hollis", "Ryanair chief executive X": the model called the firm a person.
@@ -133,7 +154,28 @@ class AffiliationExtractor:
                             self._of_org, self._possessive_org):
                 pattern(doc, span, sent, ent_at, add)
 
-        out = sorted(found.values(), key=lambda r: (r["person_start"], r["org_start"]))
+        # Cabinet titles with no government named ("Education Secretary Ruth Kelly"): the government
+        # of the country the article is about, when it clearly has one.
+        placed = {r["person_id"] for r in found.values()}
+        governments: dict[str, dict | bool] = {}
+        for span in list(doc.ents):
+            if span.label_ != "PERSON" or ents.get(span.kb_id_, {}).get("id") in placed:
+                continue
+            role = self._bare_title(doc, span, ent_at)
+            if not role:
+                continue
+            if role[-1].lower_ not in governments:
+                governments[role[-1].lower_] = self._government_entity(doc, ents, role[-1].lower_) or False
+                index_ents()
+            government = governments[role[-1].lower_]
+            if government:
+                person = ent_at.get(span.start, span)
+                gov_span = _Pseudo(government["id"], *government["mentions"][0][:2]) if government["mentions"] else \
+                    _Pseudo(government["id"], None, None)
+                add(person, gov_span, role, "government", person.sent, possessive=True)
+                placed.add(ents.get(person.kb_id_, {}).get("id"))
+
+        out = sorted(found.values(), key=lambda r: (r["person_start"], r["org_start"] or 0))
         out += self._byline(doc, ents)
         doc._.affiliations = out
         return doc
@@ -204,8 +246,10 @@ class AffiliationExtractor:
         org = ent_at.get(j)
         if org is None or org.kb_id_ == person.kb_id_:
             return
-        if org.label_ == "PERSON" and possessive:
-            return  # "Blair's chief of staff": a person's aide, not an employer
+        if org.label_ == "PERSON" and (possessive or len(org) > 1):
+            return  # "Blair's chief of staff": an aide; "Michael Howard and ...": a person, not a firm
+        if not possessive and _is_portfolio(org, role):
+            return  # "Justice Minister X": the portfolio is part of the title, not an employer
         if org.label_ in ORG_LABELS or org.label_ == "PERSON":
             add(person, org, role, "title", sent, possessive=possessive)
 
@@ -250,6 +294,59 @@ class AffiliationExtractor:
         seg = self._segment(doc, i, sent, ent_at)
         if seg is not None:
             self._role_then_org(doc, person, seg, ent_at, add, "copula", sent)
+
+    @staticmethod
+    def _bare_title(doc, person, ent_at) -> list[Token] | None:
+        """A cabinet title right before the name with no organisation before it."""
+        j = person.start - 1
+        role: list[Token] = []
+        while j >= person.sent.start and j not in ent_at and is_role_word(doc[j]) and len(role) < 5:
+            role.insert(0, doc[j])
+            j -= 1
+        portfolio = ent_at.get(j)
+        if role and portfolio is not None and _is_portfolio(portfolio, role):
+            role = list(portfolio) + role  # "Lifelong Learning Minister"
+            j = portfolio.start - 1
+        if not role or role[-1].lower_ not in GOVERNMENT_TITLES:
+            return None
+        if j >= person.sent.start and (j in ent_at or doc[j].lower_ in _POSSESSIVE):
+            return None  # an organisation or country is named: the title patterns decide
+        if any(t.lower_ in ("shadow", "former", "ex") for t in role):
+            return None  # opposition or past posts are not the government's
+        return role
+
+    @staticmethod
+    def _government_entity(doc, ents, title: str) -> dict | None:
+        """The government a bare cabinet title belongs to, as an entity, when the article makes it clear.
+
+        "Secretary" and "Chancellor" as bare titles are British usage: the UK government, if the
+        article mentions the UK at all. "Minister": the country the article mentions most (at least
+        twice and half again as often as any other), else nothing.
+        """
+        counts: dict[str, int] = {}
+        for e in ents.values():
+            if e["label"] in ("GPE", "NORP"):
+                country = COUNTRIES.get(e["name"].lower()) or ("UK" if e["name"].lower() == "british" else None)
+                if country:
+                    counts[country] = counts.get(country, 0) + max(1, len(e["mentions"]))
+        if title in ("secretary", "chancellor"):
+            country = "UK" if counts.get("UK") else None
+        else:
+            ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+            top = ranked[0] if ranked else None
+            second = ranked[1][1] if len(ranked) > 1 else 0
+            country = top[0] if top and top[1] >= 2 and top[1] >= 1.5 * second else None
+        if country is None:
+            return None
+        name = f"{country} government"
+        eid = entity_id("ORG", name)
+        if eid in ents:
+            return ents[eid]
+        aliases = [country] + (["government"] if "government" in doc.text.lower() else [])
+        entity = {"id": eid, "name": name, "label": "ORG", "aliases": aliases, "mentions": []}
+        doc._.entities.append(entity)
+        ents[eid] = entity
+        return entity
 
     # "Kazuhiro Takahashi of Daiwa Securities said" (no role stated)
     def _of_org(self, doc, person, sent, ent_at, add):
@@ -351,6 +448,19 @@ class AffiliationExtractor:
             "org_start": meta["source_span"][0], "org_end": meta["source_span"][1],
             "pattern": "byline", "confidence": CONFIDENCE["byline"],
         }]
+
+
+class _Pseudo:
+    """Stands in for an organisation span when the organisation is inferred, not written."""
+
+    label_ = "ORG"
+
+    def __init__(self, kb_id: str, start_char: int | None, end_char: int | None):
+        self.kb_id_, self.start_char, self.end_char = kb_id, start_char, end_char
+        self.start = self.end = -1
+
+    def __iter__(self):
+        return iter(())
 
 
 def _cut_at_clause(role: list[Token]) -> list[Token]:
