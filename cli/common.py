@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
@@ -40,8 +40,14 @@ def stdin_is_piped() -> bool:
         return False
 
 
-def open_records(store: Path | None, types: tuple[str, ...], strict: bool = False) -> Iterator[dict]:
-    """Records of the given types from --store, else piped stdin, else ./cooptool.jsonl."""
+def open_records(store: Path | None, types: tuple[str, ...], strict: bool = False,
+                 line_filter: Callable[[bytes], bool] | None = None) -> Iterator[dict]:
+    """Records of the given types from --store, else piped stdin, else ./cooptool.jsonl.
+
+    A store file is read through its sidecar index (`extract.index`): only the lines of the
+    wanted types are read; `line_filter` may reject a raw line before it is parsed. With
+    --strict every line is parsed and the first damaged one stops the command.
+    """
     from cooptool.extract.store import StoreError, default_store_path, iter_records, read_store
 
     def warn(bad) -> None:
@@ -54,7 +60,14 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
         path = store or default_store_path()
         if not path.exists():
             raise fail(f"no store at {path}; create one with: cooptool extract [PATH ...] --store {path}")
-        yield from read_store(path, types=types, on_error=warn, strict=strict)
+        records = None
+        if not strict and path.is_file():
+            from cooptool.extract.index import indexed_records
+
+            records = indexed_records(path, types, line_filter=line_filter, on_error=warn)
+        if records is None:
+            records = read_store(path, types=types, on_error=warn, strict=strict)
+        yield from records
     except StoreError as exc:
         raise fail(f"damaged store: {exc}") from None
 

@@ -100,6 +100,9 @@ def extract(
                     tally(records)
         except OSError as exc:
             raise fail(f"cannot write store {target}: {exc.strerror or exc}") from None
+        from cooptool.extract.index import update_index
+
+        update_index(target)  # queries start from a ready index
 
     docs = counts.get("document", 0)
     parts = ", ".join(f"{counts[t]} {t}" for t in ("entity", "affiliation", "claim", "fact", "event") if counts.get(t))

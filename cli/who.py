@@ -23,10 +23,10 @@ def who(
     strict: StrictOpt = False,
 ) -> None:
     """Who holds which role at which organisation (one row per affiliation)."""
-    from cooptool.extract.query import filter_affiliations
+    from cooptool.extract.query import filter_affiliations, line_filter
 
-    rows = ({k: r.get(k) for k in WHO_KEYS}
-            for r in filter_affiliations(open_records(store, ("affiliation",), strict), org=org, person=person))
+    records = open_records(store, ("affiliation",), strict, line_filter=line_filter(org, person))
+    rows = ({k: r.get(k) for k in WHO_KEYS} for r in filter_affiliations(records, org=org, person=person))
     finish(render(rows, fmt=fmt, columns=WHO_COLUMNS, title="Affiliations"))
 
 

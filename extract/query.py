@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 
 _WORD = re.compile(r"[\w$£€%&'.-]+")
 
@@ -22,18 +23,48 @@ def _words(text: str) -> list[str]:
     return [w.strip(".,;:'") for w in _WORD.findall(normalize(text))]
 
 
+@lru_cache(maxsize=256)
+def _query_words(query: str) -> tuple[str, ...]:
+    return tuple(_words(query))
+
+
 def name_matches(query: str, names: Iterable[str | None]) -> bool:
     """Case-insensitive; the query equals a name or alias, or its words appear in order within one."""
-    q = _words(query)
+    q = _query_words(query)
     if not q:
         return True
     qs = " " + " ".join(q) + " "
     for name in names:
         if not name:
             continue
+        # Cheap reject first (the common case over a large store): for ASCII names normalising
+        # only lowercases, so every query word must already be a substring.
+        if name.isascii():
+            low = name.lower()
+            if not all(w in low for w in q):
+                continue
         if qs in " " + " ".join(_words(name)) + " ":
             return True
     return False
+
+
+def line_filter(*queries: str | None) -> Callable[[bytes], bool] | None:
+    """A byte-level pre-filter for store lines: False means the record cannot match these queries.
+
+    Used before JSON parsing; None when it cannot be exact (non-ASCII queries).
+    """
+    words = []
+    for query in queries:
+        if not query:
+            continue
+        q = _query_words(query)
+        if not q or not all(w.isascii() for w in q):
+            return None
+        words.append(max(q, key=len))
+    if not words:
+        return None
+    patterns = [re.compile(re.escape(w.encode()), re.IGNORECASE) for w in words]
+    return lambda line: all(p.search(line) for p in patterns)
 
 
 def org_names(rec: dict) -> list[str]:

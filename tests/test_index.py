@@ -1,0 +1,84 @@
+"""The sidecar index answers exactly like a full scan, follows appends and survives rewrites."""
+
+from cooptool.extract.index import index_path, indexed_records, update_index
+from cooptool.extract.records import dumps, make
+from cooptool.extract.store import read_store
+
+
+def aff(doc, person, org):
+    return make("affiliation", doc, person=person, role="analyst", org=org, org_aliases=[], evidence="e",
+                start=0, end=1, confidence=0.9)
+
+
+def write(path, recs, mode="wb"):
+    with open(path, mode) as fh:
+        fh.write(b"".join(dumps(r) for r in recs))
+
+
+def test_same_answer_as_a_scan_and_index_reused(tmp_path):
+    store = tmp_path / "s.jsonl"
+    recs = []
+    for i in range(50):
+        recs += [make("entity", f"d{i}", id="org:x", name="X", label="ORG", aliases=[], mentions=[]),
+                 aff(f"d{i}", f"P{i}", "Kestrel Bank" if i % 2 else "Other Co"),
+                 make("document", f"d{i}", path=None, title=None, published=None, source=None, author=None,
+                      words=1, chars=1)]
+    write(store, recs)
+    got = list(indexed_records(store, ("affiliation",)))
+    assert got == list(read_store(store, types=("affiliation",)))
+    assert index_path(store).exists()
+    before = index_path(store).stat().st_mtime_ns
+    assert list(indexed_records(store, ("document", "affiliation"))) == [
+        r for r in read_store(store) if r["type"] in ("document", "affiliation")]
+    assert index_path(store).stat().st_mtime_ns == before  # nothing new: not rewritten
+
+
+def test_line_filter_skips_without_parsing(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, [aff("d1", "Ann", "Kestrel Bank"), aff("d1", "Bob", "Other Co")])
+    got = list(indexed_records(store, ("affiliation",), line_filter=lambda line: b"Kestrel" in line))
+    assert [r["person"] for r in got] == ["Ann"]
+
+
+def test_appends_are_indexed_incrementally(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, [aff("d1", "Ann", "A")])
+    assert [r["person"] for r in indexed_records(store, ("affiliation",))] == ["Ann"]
+    write(store, [aff("d2", "Bob", "B")], mode="ab")
+    assert [r["person"] for r in indexed_records(store, ("affiliation",))] == ["Ann", "Bob"]
+    assert update_index(store).lines == 2
+
+
+def test_rewritten_store_rebuilds_the_index(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, [aff("d1", "Ann", "A"), aff("d2", "Bob", "B")])
+    list(indexed_records(store, ("affiliation",)))
+    write(store, [aff("d3", "Cyd", "C")])  # shorter, different content
+    assert [r["person"] for r in indexed_records(store, ("affiliation",))] == ["Cyd"]
+    write(store, [aff("d4", "Dee", "D")])  # same length, different content
+    assert [r["person"] for r in indexed_records(store, ("affiliation",))] == ["Dee"]
+
+
+def test_damage_is_reported_from_the_index(tmp_path):
+    store = tmp_path / "s.jsonl"
+    store.write_bytes(dumps(aff("d1", "Ann", "A")) + b"garbage\n" + b'{"type":"mystery","v":1,"doc":"x"}\n'
+                      + dumps(aff("d2", "Bob", "B")) + b'{"type":"affiliation","v":1')
+    for _ in range(2):  # building the index and reading it back report the same lines
+        errors = []
+        got = list(indexed_records(store, ("affiliation",), on_error=errors.append))
+        assert [r["person"] for r in got] == ["Ann", "Bob"]
+        assert [(e.line, e.message.split(" (")[0]) for e in errors] == [
+            (2, "not a JSON record"), (3, "unknown record type 'mystery'"), (5, "truncated last line")]
+
+
+def test_unwritable_folder_still_answers(tmp_path, monkeypatch):
+    from cooptool.extract.index import StoreIndex
+
+    def refuse(self, path):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(StoreIndex, "save", refuse)
+    store = tmp_path / "s.jsonl"
+    write(store, [aff("d1", "Ann", "A")])
+    assert [r["person"] for r in indexed_records(store, ("affiliation",))] == ["Ann"]
+    assert not index_path(store).exists()
