@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from cooptool.extract.aliases import AliasTable, load_aliases
 from cooptool.extract.lexicon import HONORIFICS, ORG_DESIGNATORS, ROLE_HEADS, ROLE_MODIFIERS
 from cooptool.extract.records import entity_id
 
@@ -359,9 +360,14 @@ def _common_word(doc: Doc, form: str) -> bool:
 
 
 class EntityResolver:
-    def __init__(self, nlp: Language, name: str, min_alias_chars: int = 2):
+    def __init__(self, nlp: Language, name: str, min_alias_chars: int = 2, aliases: str | None = None):
         self.name = name
         self.min_alias_chars = min_alias_chars
+        self.user_aliases: AliasTable | None = load_aliases(aliases) if aliases else None
+
+    def set_aliases(self, table: AliasTable | None) -> None:
+        """Use a user alias table (alias → canonical name): it renames and merges entities."""
+        self.user_aliases = table
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []
@@ -417,6 +423,14 @@ class EntityResolver:
             c.mentions.append(Mention(s, e, lab))
             taken.append(c.mentions[-1])
 
+        # The user's alias file: its aliases (and canonical names) are looked for like any known form.
+        table = self.user_aliases
+        if table:
+            for c in clusters:
+                canon = table.canonical_of([c.name, *c.aliases])
+                if canon:
+                    c.aliases.update(a for a in [canon, *table.aliases_of(canon)] if norm_key(a) != norm_key(c.name))
+
         # 3. Short forms of company names ("Dell" of "Dell Technologies"), when nothing else owns them.
         for c in clusters:
             if self._decide_label(c) == "ORG":
@@ -437,6 +451,9 @@ class EntityResolver:
                 if meta.get(key + "_text") and norm_key(meta[key + "_text"]) != norm_key(c.name):
                     c.aliases.add(meta[key + "_text"])
 
+        if table:
+            self._rename_by_user(clusters, table)
+
         # 5. One label and one canonical name per entity.
         result = []
         spans = []
@@ -455,6 +472,27 @@ class EntityResolver:
         doc.ents = _non_overlapping(spans)
         doc._.entities = result
         return doc
+
+    @staticmethod
+    def _rename_by_user(clusters: list[Cluster], table: AliasTable) -> None:
+        """Give each entity the alias file's canonical name; entities it names alike become one."""
+        by_canon: dict[str, Cluster] = {}
+        for c in list(clusters):
+            canon = table.canonical_of([c.name, *sorted(c.aliases)])
+            if not canon:
+                continue
+            if norm_key(canon) != norm_key(c.name):
+                c.aliases.add(c.name)
+                c.name = canon
+            c.aliases = {a for a in c.aliases if norm_key(a) != norm_key(canon)}
+            first = by_canon.setdefault(norm_key(canon), c)
+            if first is not c:
+                first.mentions += c.mentions
+                first.aliases |= c.aliases
+                first.label_votes.update(c.label_votes)
+                first.extra += c.extra
+                first.forced_label = first.forced_label or c.forced_label
+                clusters.remove(c)
 
     @staticmethod
     def _abbreviates(doc: Doc, key: str, at: int, clusters: list[Cluster], label: str) -> Cluster | None:
@@ -558,9 +596,10 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
     return out
 
 
-@Language.factory("cooptool_entities", default_config={"min_alias_chars": 2})
-def make_entity_resolver(nlp: Language, name: str, min_alias_chars: int) -> EntityResolver:
-    return EntityResolver(nlp, name, min_alias_chars)
+@Language.factory("cooptool_entities", default_config={"min_alias_chars": 2, "aliases": None})
+def make_entity_resolver(nlp: Language, name: str, min_alias_chars: int, aliases: str | None) -> EntityResolver:
+    """`aliases`: optional path of a user alias file (JSON or CSV, alias → canonical name)."""
+    return EntityResolver(nlp, name, min_alias_chars, aliases)
 
 
 def entity_index(doc: Doc) -> dict[str, dict]:
