@@ -31,7 +31,8 @@ NAMED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"
 # Labels a short form may carry when it abbreviates an organisation (the model often calls them PERSON).
 _SHORT_FORM_LABELS = ("ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART")
 _WS = re.compile(r"\s+")
-_EVENT_NAME = re.compile(r"^COP\s?\d+$|\b(Summit|Conference|Expo|Olympics|Olympic Games|World Cup)\b")
+# Events: numbered meetings ("COP28", "the 12th Meeting of ..."), and names with an event word.
+_EVENT_NAME = re.compile(r"^COP\s?\d+$|^\d+(st|nd|rd|th) [A-Z]|\b(Summit|Conference|Expo|Olympics|Olympic Games|World Cup)\b")
 # Names of documents and laws ("Paris Agreement", "Sunnylands Statement on ..."): the model calls them
 # EVENT or ORG; the head is the last word, or the word before "on"/"of" ("Statement on Enhancing ...").
 _LAW_HEADS = frozenset("agreement accord accords treaty protocol declaration statement charter act directive".split())
@@ -284,12 +285,12 @@ def _merge_split_orgs(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]:
 
 
 def _law_head(words: list[str]) -> bool:
-    """The name's head is a document word: last word, or the word before its first "on"/"of"/"to"."""
+    """The name's head is a document word: the word before its first "of"/"on"/"to"/"for"
+    ("Statement on Enhancing ..."), else its last word ("Paris Agreement")."""
     lowered = [w.lower() for w in words]
-    if lowered[-1] in _LAW_HEADS:
-        return True
-    cut = next((i for i, w in enumerate(lowered) if w in ("on", "of", "to", "for")), None)
-    return bool(cut) and lowered[cut - 1] in _LAW_HEADS and words[0][:1].isupper()
+    cut = next((i for i, w in enumerate(lowered) if i and w in ("on", "of", "to", "for")), None)
+    head = lowered[cut - 1] if cut else lowered[-1]
+    return head in _LAW_HEADS and words[0][:1].isupper()
 
 
 def _label_from_name(name: str) -> str | None:
