@@ -161,3 +161,10 @@ def test_user_aliases_rename_and_merge(blank):
     assert list(ents) == ["Orbis Machines"]
     assert ents["Orbis Machines"]["aliases"] == ["Big Blue"] and ents["Orbis Machines"]["label"] == "ORG"
     assert len(ents["Orbis Machines"]["mentions"]) == 3
+
+
+def test_personal_title_makes_a_person(blank):
+    text = "Shares fell after Mr Okonkwo resigned. Mr Okonkwo denied it."
+    doc = annotate(blank, text, [("Mr Okonkwo", "ORG", 0), ("Okonkwo", "ORG", 1)])
+    ents = by_name(doc)
+    assert list(ents) == ["Okonkwo"] and ents["Okonkwo"]["label"] == "PERSON"

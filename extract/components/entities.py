@@ -54,6 +54,8 @@ technologies technology systems industries international energy investment inves
 motors electronics pharmaceuticals entertainment communications networks software labs enterprises
 capital securities financial services solutions semiconductor semiconductors
 """.split())
+# Titles that only ever precede a person's name.
+_PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame".split())
 # Words that name a department or function, not an organisation ("general manager of Government Affairs").
 _FUNCTION_WORDS = frozenset("""
 affairs relations resources operations department division unit public government corporate legal
@@ -403,6 +405,9 @@ class EntityResolver:
         raw = [(s, e, lab) for s, e, lab in raw if not (lab == "ORG" and _is_function_name(doc[s:e]))]
         trimmed = []
         for s, e, lab in raw:
+            # "Mr Ebbers", "Ms Ruiz": a personal title before a name makes it a person, whatever the model says.
+            if e - s > 1 and doc[s].lower_.rstrip(".") in _PERSONAL_TITLES or s and doc[s - 1].lower_.rstrip(".") in _PERSONAL_TITLES:
+                lab = "PERSON"
             s2, e2 = _trim(doc, s, e, lab)
             if s2 < e2 and any(ch.isalpha() for ch in doc[s2:e2].text) and not overlaps(s2, e2):
                 trimmed.append((s2, e2, lab))
