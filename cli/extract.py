@@ -33,6 +33,9 @@ def extract(
         "--model", "-m", envvar="COOPTOOL_MODEL", help="spaCy pipeline (default en_core_web_sm if installed).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (spaCy n_process).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
+    aliases: Annotated[Path | None, typer.Option(
+        "--aliases", "-a", envvar="COOPTOOL_ALIASES", dir_okay=False,
+        help="Alias file (JSON or CSV: alias → canonical name) applied to the entities as they are extracted.")] = None,
 ) -> None:
     """Extract documents, entities and affiliations from articles into JSON Lines records."""
     from cooptool.extract.readers import read_inputs
@@ -60,6 +63,10 @@ def extract(
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot load spaCy model: {exc}") from None
+    if aliases is not None:
+        from cooptool.cli.entities import load_alias_option
+
+        nlp.get_pipe("cooptool_entities").set_aliases(load_alias_option(aliases))
 
     counts: dict[str, int] = {}
     skipped = 0

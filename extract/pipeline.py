@@ -91,6 +91,9 @@ def prepare(nlp: Language, source: SourceDoc) -> tuple[Doc, dict]:
     if byline:
         meta.update(byline_span=[byline[0].start, byline[0].end], byline_text=source.text[byline[0].start:byline[0].end])
     meta["headings"] = [source.text[s.start:s.end] for s in layout.spans("heading")]
+    # Captions stay visible to NER (they name people and firms) but are not prose facts are built from.
+    meta["caption_spans"] = [[s.start, s.end] for s in layout.spans("caption")]
+    meta["captions"] = [source.text[s.start:s.end] for s in layout.spans("caption")]
     doc._.meta = meta
     return doc, meta
 
@@ -108,7 +111,8 @@ def doc_records(doc: Doc, doc_id: str, path: str | None, meta: dict) -> list[dic
     words = sum(1 for t in doc if not (t.is_space or t.is_punct))
     out.append(document(doc_id, path=path, title=meta.get("title"), published=meta.get("published"),
                         source=meta.get("source"), author=meta.get("author"), words=words,
-                        chars=len(doc.text), headings=meta.get("headings") or []))
+                        chars=len(doc.text), headings=meta.get("headings") or [],
+                        captions=meta.get("captions") or []))
     return out
 
 

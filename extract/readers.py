@@ -37,11 +37,21 @@ def _stderr_warn(msg: str) -> None:
     print(f"warning: {msg}", file=sys.stderr)
 
 
+# Signatures of binary formats that can pass for text in their first bytes (no NUL early on).
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh",
+                 b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"OggS", b"ID3", b"RIFF")
+_CONTROL = bytes(i for i in range(32) if i not in (9, 10, 12, 13))
+
+
 def looks_binary(data: bytes) -> bool:
+    """NUL bytes, a known binary signature, or many control characters (UTF-16 with BOM is text)."""
     head = data[:8192]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with BOM
-    return b"\x00" in head
+    if b"\x00" in head or head.startswith(_BINARY_MAGIC):
+        return True
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    return bool(head) and controls / len(head) > 0.05
 
 
 def decode(data: bytes, name: str, warn: Warn) -> str:
@@ -63,6 +73,8 @@ def html_to_doc(html: str, path: str | None) -> SourceDoc:
     import trafilatura  # imported lazily: only HTML inputs pay for it
 
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
+    # One paragraph per line from trafilatura; blank lines between them, as in a text article.
+    text = "\n\n".join(line.strip() for line in text.splitlines() if line.strip())
     meta: dict = {}
     try:
         md = trafilatura.extract_metadata(html)

@@ -1,8 +1,11 @@
-"""Document structure from plain text: headline, byline/dateline, section headings and page chrome.
+"""Document structure from plain text: headline, byline/dateline, section headings, photo captions
+and page chrome.
 
 Pure Python (no spaCy). `analyse(text)` returns a `Layout`; `Layout.masked(text)` blanks the
 parts that are not running prose with spaces, keeping every character offset, so the NLP
-pipeline sees only prose while offsets still point into the text exactly as read.
+pipeline sees only prose while offsets still point into the text exactly as read. Two kinds stay
+visible although they are not prose: the place of a dateline ("ROME 1996-12-06": a place name worth
+an entity) and photo captions (they name people and organisations, but facts are not built from them).
 """
 
 from __future__ import annotations
@@ -39,6 +42,27 @@ _AUTHOR_ROLE = re.compile(
     re.I,
 )
 
+# A dateline's place before its date: "LONDON 1996-12-06", "VAIL, Colorado 2004-03-01".
+_DATELINE_PLACE = re.compile(r"^\s*(?P<place>[A-Z][\w.'-]*(?:[ ,]+[A-Z][\w.'-]*){0,4})[\s,]*(?=\d{4}-\d{2}-\d{2})")
+
+# Photo captions: explicit markers, or a one-sentence description in the present progressive
+# ("Workers are repairing the blades of ..."), the usual form of a caption under a news photo.
+_CAPTION_MARKER = re.compile(
+    r"^(photo|picture|image|caption|file photo|pictured|above|top|left|right)\b\s*[:：|/-]|"
+    r"^\(?(photo|picture|image)s?\s+(by|courtesy|credit)\b|"
+    r"[(\[]\s*(photo|picture|image)s?\s*(by|:|/)[^)\]]*[)\]]\s*$|"
+    r"\b(photo|picture)\s*/\s*[A-Z][\w ]+$|/\s*(Getty Images|AFP|Reuters|AP|Xinhua|EPA)\s*\)?\s*$",
+    re.I,
+)
+# The subject of a described photo is a plain noun phrase: "Local employees are inspecting ...",
+# "A worker is repairing ..."; never a name, a pronoun or a long clause (news leads are).
+_PROGRESSIVE = re.compile(
+    r"^[A-Z][a-z-]+(?:\s+[a-z][\w-]*){0,2}?s\s+are\s+[a-z]+ing\b|"
+    r"^An?\s+(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+is\s+[a-z]+ing\b"
+)
+_FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s+[A-Z“\"]|\s*$)")
+VISIBLE_KINDS = frozenset({"body", "caption", "place"})
+
 _SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "into", "at", "with", "by", "from", "as", "vs"}
 
 
@@ -46,7 +70,7 @@ _SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "i
 class Segment:
     start: int
     end: int
-    kind: str  # title | byline | heading | chrome | body
+    kind: str  # title | byline | place | heading | caption | chrome | body
 
 
 @dataclass
@@ -67,11 +91,14 @@ class Layout:
         """The text with non-prose segments blanked (same length, newlines kept)."""
         chars = list(text)
         for seg in self.segments:
-            if seg.kind == "body":
+            if seg.kind in VISIBLE_KINDS:
                 continue
             for i in range(seg.start, seg.end):
                 if chars[i] not in "\n\r":
                     chars[i] = " "
+        for seg in self.segments:  # a dateline's place lies inside its (blanked) byline
+            if seg.kind == "place":
+                chars[seg.start:seg.end] = text[seg.start:seg.end]
         return "".join(chars)
 
 
@@ -101,6 +128,29 @@ def looks_like_heading(line: str) -> bool:
     caps = sum(1 for w in words if w[0].isupper() or w[0].isdigit())
     content = sum(1 for w in words if w.lower() not in _SMALL_WORDS)
     return content > 0 and caps >= max(1, content - 1)
+
+
+def caption_end(line: str) -> int:
+    """Length of the photo caption that opens `line` (0 when it is not one).
+
+    An explicitly marked caption is the whole line; a progressive description is its first
+    sentence only, when that sentence carries no quotation and no speech verb.
+    """
+    s = line.strip()
+    if _CAPTION_MARKER.search(s):
+        return len(line.rstrip())
+    first = _FIRST_SENTENCE.match(s)
+    if not first or len(first.group(0).split()) > 45 or not _PROGRESSIVE.match(s):
+        return 0
+    sentence = first.group(0)
+    # Facts are news, not photos: quotes, speech, numbers and times belong to prose.
+    if re.search(r"[“”\"%$£€\d]|\b(said|says|told|added|today|yesterday|on (Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b",
+                 sentence):
+        return 0
+    # ... and so do reasons, conditions and claims: a photo shows, it does not argue.
+    if re.search(r"\b(being|because|while|that|unless|though|although|whether|will|would|could|should)\b", sentence):
+        return 0
+    return len(line) - len(line.lstrip()) + len(sentence)
 
 
 def _title_case_name(name: str) -> str:
@@ -158,12 +208,22 @@ def analyse(text: str, *, has_title_line: bool = True) -> Layout:
                 continue
         if i <= 3 and parse_byline(line, start, layout):
             layout.segments.append(Segment(seg_start, seg_end, "byline"))
+            place = _DATELINE_PLACE.match(line)
+            if place and not _BYLINE_SOURCE.search(line):
+                layout.segments.append(Segment(start + place.start("place"), start + place.end("place"), "place"))
             continue
         if is_chrome(stripped) or (i > last_prose and len(stripped.split()) <= 4):
             layout.segments.append(Segment(seg_start, seg_end, "chrome"))
             continue
         if looks_like_heading(stripped):
             layout.segments.append(Segment(seg_start, seg_end, "heading"))
+            continue
+        cap = caption_end(stripped) if any(seg.kind == "body" for seg in layout.segments) else 0
+        if cap:
+            layout.segments.append(Segment(seg_start, seg_start + cap, "caption"))
+            rest = len(stripped) - len(stripped[cap:].lstrip())
+            if rest < len(stripped):
+                layout.segments.append(Segment(seg_start + rest, seg_end, "body"))
             continue
         layout.segments.append(Segment(seg_start, seg_end, "body"))
     return layout

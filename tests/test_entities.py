@@ -85,3 +85,86 @@ def test_country_is_not_a_short_form(blank):
     ents = by_name(doc)
     assert ents["Kenya"]["label"] == "GPE"
     assert ents["Kenya Airways"]["aliases"] == []
+
+
+def test_institution_the_model_missed_is_an_org(blank):
+    text = "They restarted the Baltic-Nordic Grid Efficiency Forum in May. Oslo hosted it."
+    doc = annotate(blank, text, [("Baltic", "NORP", 0), ("Oslo", "GPE", 0)])
+    ents = by_name(doc)
+    assert ents["Baltic-Nordic Grid Efficiency Forum"]["label"] == "ORG"
+    assert "Baltic" not in ents  # the model's piece inside the name gives way
+    assert ents["Oslo"]["label"] == "GPE"
+
+
+def test_a_heading_in_capitals_is_not_an_institution(blank):
+    text = "FARMERS JOIN PROTEST GROUP.\nThe group met."
+    doc = annotate(blank, text, [])
+    assert doc._.entities == []
+
+
+def test_company_short_form_found_in_text(blank):
+    text = "Veltrana Technologies reported results. The Veltrana Edge server sold well."
+    doc = annotate(blank, text, [("Veltrana Technologies", "ORG", 0)])
+    ents = by_name(doc)
+    assert ents["Veltrana Technologies"]["aliases"] == ["Veltrana"]
+    assert len(ents["Veltrana Technologies"]["mentions"]) == 2
+
+
+def test_company_short_form_is_never_a_place_or_a_common_word(blank):
+    text = "Kenya Energy Corp. grew. Kenya cut taxes. General Systems Inc. hired. In general, sales rose."
+    doc = annotate(blank, text, [("Kenya Energy Corp.", "ORG", 0), ("Kenya", "GPE", 1),
+                                 ("General Systems Inc.", "ORG", 0)])
+    ents = by_name(doc)
+    assert ents["Kenya"]["label"] == "GPE" and len(ents["Kenya"]["mentions"]) == 1
+    assert ents["Kenya Energy Corp."]["aliases"] == []
+    assert ents["General Systems Inc."]["aliases"] == []
+
+
+def test_numbered_meeting_acronym_is_an_event(blank):
+    text = "She attended the 12th Meeting of the Parties to the Ocean Accord (MOP12) in Lima. MOP11 was smaller."
+    doc = annotate(blank, text, [("Lima", "GPE", 0), ("MOP11", "GPE", 0)])
+    ents = by_name(doc)
+    meeting = ents["12th Meeting of the Parties to the Ocean Accord"]
+    assert meeting["aliases"] == ["MOP12"] and meeting["label"] == "EVENT"
+
+
+def test_numbered_conference_names_are_events(blank):
+    text = "Delegates met at COP31 in a port city."
+    doc = annotate(blank, text, [("COP31", "GPE", 0)])
+    assert by_name(doc)["COP31"]["label"] == "EVENT"
+
+
+def test_agreements_and_statements_are_laws(blank):
+    text = "The Lisbon Accord and the Harbour Statement on Clean Shipping were signed."
+    doc = annotate(blank, text, [("Lisbon Accord", "EVENT", 0), ("Harbour Statement on Clean Shipping", "ORG", 0)])
+    ents = by_name(doc)
+    assert ents["Lisbon Accord"]["label"] == "LAW"
+    assert ents["Harbour Statement on Clean Shipping"]["label"] == "LAW"
+
+
+def test_a_department_is_not_an_organisation(blank):
+    text = "She is head of Public Affairs at Norvik Foods."
+    doc = annotate(blank, text, [("Public Affairs", "ORG", 0), ("Norvik Foods", "ORG", 0)])
+    assert list(by_name(doc)) == ["Norvik Foods"]
+
+
+def test_user_aliases_rename_and_merge(blank):
+    from cooptool.extract.aliases import parse_aliases
+
+    blank.get_pipe("cooptool_entities").set_aliases(parse_aliases('{"Big Blue": "Orbis Machines"}'))
+    try:
+        text = "Orbis Machines grew. Analysts call it Big Blue, and Big Blue agreed."
+        doc = annotate(blank, text, [("Orbis Machines", "ORG", 0), ("Big Blue", "PERSON", 0)])
+    finally:
+        blank.get_pipe("cooptool_entities").set_aliases(None)
+    ents = by_name(doc)
+    assert list(ents) == ["Orbis Machines"]
+    assert ents["Orbis Machines"]["aliases"] == ["Big Blue"] and ents["Orbis Machines"]["label"] == "ORG"
+    assert len(ents["Orbis Machines"]["mentions"]) == 3
+
+
+def test_personal_title_makes_a_person(blank):
+    text = "Shares fell after Mr Okonkwo resigned. Mr Okonkwo denied it."
+    doc = annotate(blank, text, [("Mr Okonkwo", "ORG", 0), ("Okonkwo", "ORG", 1)])
+    ents = by_name(doc)
+    assert list(ents) == ["Okonkwo"] and ents["Okonkwo"]["label"] == "PERSON"

@@ -48,3 +48,23 @@ def test_doc_id_is_content_hash(tmp_path):
     (tmp_path / "b.txt").write_text("Same text.", encoding="utf-8")
     docs, _ = collect([tmp_path])
     assert docs[0].id == docs[1].id and len(docs[0].id) == 16
+
+
+def test_binary_signatures_and_empty_files(tmp_path):
+    (tmp_path / "report.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    docs, warnings = collect([tmp_path])
+    assert [d.text for d in docs] == [""]
+    assert len(warnings) == 1 and "report.txt" in warnings[0] and "binary" in warnings[0]
+
+
+def test_stdin_jsonl(monkeypatch):
+    import io
+    import sys
+
+    from cooptool.extract.readers import read_stdin
+
+    data = b'{"id": "a", "text": "One.", "author": "Jo Lee"}\n{"id": "b", "text": "Two."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    docs = list(read_stdin(lambda m: None))
+    assert [(d.text, d.meta.get("author")) for d in docs] == [("One.", "Jo Lee"), ("Two.", None)]

@@ -57,3 +57,44 @@ def test_plain_article_without_byline():
     assert layout.title == "Bank raises rates"
     assert layout.author is None and layout.published is None
     assert [s.kind for s in layout.segments] == ["title", "body"]
+
+
+CAPTIONED = """Ferry Line Reopens
+
+The ferry line between the two islands reopened on Friday after a year of repairs.
+
+Dock workers are painting the hull of the Aurora ferry at the Westhaven yard. The ship carries 400 passengers.
+
+The operator said demand was strong.
+
+A mechanic is checking the engine room of the Aurora.
+
+Travellers are hoping for lower fares, the operator said.
+"""
+
+
+def test_captions_are_recognised_and_stay_visible():
+    layout = analyse(CAPTIONED)
+    captions = [CAPTIONED[s.start:s.end] for s in layout.spans("caption")]
+    assert captions == ["Dock workers are painting the hull of the Aurora ferry at the Westhaven yard.",
+                        "A mechanic is checking the engine room of the Aurora."]
+    # The sentence after a caption in the same paragraph is prose; captions are not masked.
+    body = [CAPTIONED[s.start:s.end] for s in layout.spans("body")]
+    assert "The ship carries 400 passengers." in body
+    assert "Travellers are hoping for lower fares, the operator said." in body
+    masked = layout.masked(CAPTIONED)
+    assert "Westhaven yard" in masked and "Ferry Line Reopens" not in masked
+
+
+def test_explicit_photo_credit_is_a_caption():
+    text = "Mayor Opens Bridge\n\nThe bridge opened today.\n\nThe mayor at the ribbon (Photo: Lena Voss)\n\nTraffic was light.\n"
+    layout = analyse(text)
+    assert [text[s.start:s.end] for s in layout.spans("caption")] == ["The mayor at the ribbon (Photo: Lena Voss)"]
+
+
+def test_dateline_place_stays_visible():
+    text = "Port Strike Ends\n\nHAVENPORT, Norland 2023-06-01\n\nDock workers returned to work on Thursday.\n"
+    layout = analyse(text)
+    assert layout.published == "2023-06-01"
+    masked = layout.masked(text)
+    assert "HAVENPORT, Norland" in masked and "2023-06-01" not in masked

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from cooptool.extract.aliases import AliasTable, load_aliases
 from cooptool.extract.lexicon import HONORIFICS, ORG_DESIGNATORS, ROLE_HEADS, ROLE_MODIFIERS
 from cooptool.extract.records import entity_id
 
@@ -30,7 +31,36 @@ NAMED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT"
 # Labels a short form may carry when it abbreviates an organisation (the model often calls them PERSON).
 _SHORT_FORM_LABELS = ("ORG", "PERSON", "PRODUCT", "FAC", "WORK_OF_ART")
 _WS = re.compile(r"\s+")
-_EVENT_NAME = re.compile(r"^COP\s?\d+$|\b(Summit|Conference|Expo|Olympics|Olympic Games|World Cup)\b")
+# Events: numbered meetings ("COP28", "the 12th Meeting of ..."), and names with an event word.
+_EVENT_NAME = re.compile(r"^COP\s?\d+$|^\d+(st|nd|rd|th) [A-Z]|\b(Summit|Conference|Expo|Olympics|Olympic Games|World Cup)\b")
+# Names of documents and laws ("Paris Agreement", "Sunnylands Statement on ..."): the model calls them
+# EVENT or ORG; the head is the last word, or the word before "on"/"of" ("Statement on Enhancing ...").
+_LAW_HEADS = frozenset("agreement accord accords treaty protocol declaration statement charter act directive".split())
+# The head noun that ends an institution's name: evidence of an organisation the model missed
+# ("the Harbour Energy Efficiency Forum").
+_INSTITUTION_HEADS = frozenset("""
+forum council association committee commission institute institution foundation federation union society
+agency authority bureau ministry department university college centre center chamber alliance coalition
+organisation organization board academy league party corporation company group bank trust fund network
+""".split())
+# Words a company name may end with after its distinctive part: "Dell Technologies" is also "Dell",
+# "Guohua Energy Investment Co." is also "Guohua". Legal forms first, then generic business nouns.
+_LEGAL_FORMS = frozenset("""
+co co. company corp corp. corporation inc inc. incorporated ltd ltd. limited llc plc s.a. sa ag gmbh nv n.v.
+bv b.v. ab spa s.p.a. holdings holding group
+""".split())
+_BUSINESS_NOUNS = frozenset("""
+technologies technology systems industries international energy investment investments airlines airways
+motors electronics pharmaceuticals entertainment communications networks software labs enterprises
+capital securities financial services solutions semiconductor semiconductors
+""".split())
+# Titles that only ever precede a person's name.
+_PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame".split())
+# Words that name a department or function, not an organisation ("general manager of Government Affairs").
+_FUNCTION_WORDS = frozenset("""
+affairs relations resources operations department division unit public government corporate legal
+communications marketing sales finance strategy planning human external internal investor customer
+""".split())
 
 if not Doc.has_extension("entities"):
     Doc.set_extension("entities", default=None)
@@ -62,6 +92,7 @@ class Cluster:
     mentions: list[Mention] = field(default_factory=list)
     forced_label: str | None = None
     extra: list[list] = field(default_factory=list)  # [start, end, text] outside doc.ents (the byline)
+    derived: set[str] = field(default_factory=set)  # short forms to look for ("Dell" of "Dell Technologies")
 
     def forms(self) -> set[str]:
         return {norm_key(self.name), *(norm_key(a) for a in self.aliases)}
@@ -102,6 +133,57 @@ def _schwartz_hearst(short: str, long: str) -> int | None:
     return li + 1
 
 
+def _window_start(doc: Doc, paren: int, max_words: int) -> int:
+    """First token of the words before "(" that may hold a long form: same sentence and clause."""
+    begin = paren
+    sent_start = doc[paren].sent.start if doc.has_annotation("SENT_START") else 0
+    words_back = 0
+    while begin > sent_start and words_back < max_words:
+        prev = doc[begin - 1]
+        if prev.is_space and "\n" in prev.text:
+            break
+        if prev.text in (",", ";", ":", "(", ")", "“", "”", '"') and not (
+            prev.text == "," and begin < len(doc) and doc[begin].text in ("Ltd", "Ltd.", "Inc", "Inc.", "LLC")
+        ):
+            break
+        begin -= 1
+        words_back += 1
+    return begin
+
+
+def _numbered_initials(short: str, cand: Span) -> int | None:
+    """Start token of a long form whose word initials spell a numbered short form.
+
+    "the 28th Conference of the Parties ... (COP28)": the letters are the initials of
+    capitalised and function words in order (C-onference o-f P-arties), the number is an
+    ordinal before them. Schwartz-Hearst cannot see it: the digits come first in the long form.
+    """
+    letters = "".join(c for c in short if c.isalpha()).lower()
+    digits = "".join(c for c in short if c.isdigit())
+    if not digits or len(letters) < 2:
+        return None
+    toks = [t for t in cand if not t.is_space and not t.is_punct]
+    for i, first in enumerate(toks):
+        if not (first.text[:1].isupper() and first.text[:1].lower() == letters[0]):
+            continue
+        k, j, gap = 1, i + 1, 0
+        while k < len(letters) and j < len(toks) and gap <= 1:
+            if toks[j].text[:1].lower() == letters[k]:
+                k, gap = k + 1, 0
+            else:
+                gap += 1
+            j += 1
+        if k < len(letters):
+            continue
+        before = toks[i - 1] if i else None
+        if before is not None and re.sub(r"(st|nd|rd|th)$", "", before.lower_) == digits:
+            return before.i
+        if any(digits in t.text for t in toks[i:]):
+            return first.i
+        return None
+    return None
+
+
 def find_acronyms(doc: Doc) -> list[tuple[int, int, int, int]]:
     """(long_start, long_end, short_start, short_end) token spans of "Long Form (SHORT)"."""
     found = []
@@ -124,28 +206,18 @@ def find_acronyms(doc: Doc) -> list[tuple[int, int, int, int]]:
             continue
         # Candidate long form: up to min(|A|+5, 2|A|) words back within the sentence (S&H's window).
         n_chars = sum(c.isalnum() for c in short)
-        window = min(n_chars + 5, n_chars * 2)
-        begin = tok.i
-        sent_start = tok.sent.start if doc.has_annotation("SENT_START") else 0
-        words_back = 0
-        while begin > sent_start and words_back < window:
-            prev = doc[begin - 1]
-            if prev.is_space and "\n" in prev.text:
-                break
-            if prev.text in (",", ";", ":", "(", ")", "“", "”", '"') and not (
-                prev.text == "," and begin < len(doc) and doc[begin].text in ("Ltd", "Ltd.", "Inc", "Inc.", "LLC")
-            ):
-                break
-            begin -= 1
-            words_back += 1
+        begin = _window_start(doc, tok.i, min(n_chars + 5, n_chars * 2))
         if begin == tok.i:
             continue
         cand = doc[begin:tok.i]
         offset = _schwartz_hearst(short, cand.text)
-        if offset is None:
-            continue
-        char = cand.start_char + offset
-        long_start = next((t.i for t in cand if t.idx >= char), None)
+        long_start = None
+        if offset is not None:
+            char = cand.start_char + offset
+            long_start = next((t.i for t in cand if t.idx >= char), None)
+        else:
+            wide = doc[_window_start(doc, tok.i, 20):tok.i]
+            long_start = _numbered_initials(short, wide) if len(wide) else None
         if long_start is None:
             continue
         ls, le = _trim(doc, long_start, tok.i, "ORG")
@@ -155,6 +227,49 @@ def find_acronyms(doc: Doc) -> list[tuple[int, int, int, int]]:
         ss, se = _trim(doc, tok.i + 1, close, "ORG")
         if ls < le and ss < se:
             found.append((ls, le, ss, se))
+    return found
+
+
+def _is_name_word(tok) -> bool:
+    """A capitalised word of a name (not all capitals: headlines in capitals are not names)."""
+    t = tok.text
+    return t[:1].isupper() and not (t.isupper() and len(t) > 4 and t.isalpha()) and not tok.is_space
+
+
+def find_institutions(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of capitalised names ending in an institution head ("Energy Efficiency Forum").
+
+    The model misses many of these; the head word, capitalised, is evidence enough. The name runs
+    left over capitalised words (and "of"/"for"/"and"/"on" between them, and hyphens within
+    "China-U.S."), and right over "of"/"for"/"on" + capitalised words ("Council for ...").
+    """
+    found = []
+    for tok in doc:
+        if tok.lower_ not in _INSTITUTION_HEADS or not _is_name_word(tok) or tok.is_upper:
+            continue
+        sent_start = tok.sent.start if doc.has_annotation("SENT_START") else 0
+        start = tok.i
+        while start > sent_start:
+            prev = doc[start - 1]
+            if _is_name_word(prev) and prev.lower_ not in ("the", "a", "an"):
+                start -= 1
+            elif prev.text in ("-", "&") and not prev.whitespace_ and start - 2 >= sent_start \
+                    and _is_name_word(doc[start - 2]):
+                start -= 2
+            elif prev.lower_ in ("of", "for", "and", "on", "&") and start - 2 >= sent_start \
+                    and _is_name_word(doc[start - 2]) and doc[start - 2].lower_ not in ("the",):
+                start -= 2
+            else:
+                break
+        end = tok.i + 1
+        while end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "on") and _is_name_word(doc[end + 1]) \
+                and doc[end + 1].lower_ != "the":
+            end += 2
+            while end < len(doc) and _is_name_word(doc[end]):
+                end += 1
+        names = [t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]
+        if len(names) >= 2 and (not found or found[-1][1] <= start):
+            found.append((start, end))
     return found
 
 
@@ -171,21 +286,91 @@ def _merge_split_orgs(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]:
     return out
 
 
+def _law_head(words: list[str]) -> bool:
+    """The name's head is a document word: the word before its first "of"/"on"/"to"/"for"
+    ("Statement on Enhancing ..."), else its last word ("Paris Agreement")."""
+    lowered = [w.lower() for w in words]
+    cut = next((i for i, w in enumerate(lowered) if i and w in ("on", "of", "to", "for")), None)
+    head = lowered[cut - 1] if cut else lowered[-1]
+    return head in _LAW_HEADS and words[0][:1].isupper()
+
+
 def _label_from_name(name: str) -> str | None:
     words = name.replace(",", " ").split()
     if not words:
         return None
     if _EVENT_NAME.search(name):
         return "EVENT"
+    if len(words) >= 2 and _law_head(words):
+        return "LAW"
     if words[-1].lower() in ORG_DESIGNATORS or any(w.lower() in ("co.", "ltd.", "inc.", "corporation", "plc") for w in words):
         return "ORG"
     return None
 
 
+def _add_institutions(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's mentions plus institution names it missed; a found name replaces the model's
+    pieces inside it ("China" in "China-U.S. Energy Efficiency Forum") but never cuts a longer one."""
+    out = list(raw)
+    for s, e in find_institutions(doc):
+        s, e = _trim(doc, s, e, "ORG")
+        if e - s < 2:
+            continue
+        inside = [m for m in out if m[0] < e and s < m[1]]
+        if any(m[0] < s or m[1] > e or (m[0], m[1]) == (s, e) for m in inside):
+            continue
+        out = [m for m in out if m not in inside] + [(s, e, "ORG")]
+    return sorted(out)
+
+
+def _is_function_name(span: Span) -> bool:
+    """ "Government Affairs", "Corporate Communications": a department or function, not an organisation."""
+    words = [t.lower_ for t in span if t.is_alpha]
+    return bool(words) and all(w in _FUNCTION_WORDS or w in ROLE_MODIFIERS or w in ("of", "and") for w in words)
+
+
+def company_short_forms(name: str) -> list[str]:
+    """Shorter names a company goes by: its name without legal form and generic business nouns.
+
+    "Guohua Energy Investment Co." gives "Guohua Energy Investment", "Guohua Energy", "Guohua".
+    Only names ending in such words qualify, and at least one word is always kept.
+    """
+    words = clean_name(name).replace(",", " ").split()
+    out = []
+    while len(words) > 1 and (words[-1].lower() in _LEGAL_FORMS or words[-1].lower() in _BUSINESS_NOUNS):
+        words = words[:-1]
+        if words[-1][:1].isupper() and words[-1].lower() not in ("of", "and", "for", "&"):
+            out.append(" ".join(words))
+    return out
+
+
+# Capitalised words that open many names but alone are not one ("General Motors" is not "General").
+_GENERIC_OPENERS = frozenset("""
+general national international united global first new royal standard universal central western eastern
+northern southern great grand green digital american british european asian african chinese japanese
+indian french german russian world state public private people peoples city county federal
+""".split())
+
+
+def _common_word(doc: Doc, form: str) -> bool:
+    """A single word used in lower case in the document, or a generic opener, is not a short name."""
+    if " " in form:
+        return False
+    word = form.lower()
+    if word in _GENERIC_OPENERS or doc.vocab[word].is_stop:
+        return True
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", doc.text) is not None
+
+
 class EntityResolver:
-    def __init__(self, nlp: Language, name: str, min_alias_chars: int = 2):
+    def __init__(self, nlp: Language, name: str, min_alias_chars: int = 2, aliases: str | None = None):
         self.name = name
         self.min_alias_chars = min_alias_chars
+        self.user_aliases: AliasTable | None = load_aliases(aliases) if aliases else None
+
+    def set_aliases(self, table: AliasTable | None) -> None:
+        """Use a user alias table (alias → canonical name): it renames and merges entities."""
+        self.user_aliases = table
 
     def __call__(self, doc: Doc) -> Doc:
         clusters: list[Cluster] = []
@@ -216,8 +401,13 @@ class EntityResolver:
 
         # 2. The model's mentions, longest first so that short forms find their long form.
         raw = [(s, e, lab) for s, e, lab in _merge_split_orgs(doc, list(doc.ents)) if lab in NAMED_LABELS]
+        raw = _add_institutions(doc, raw)
+        raw = [(s, e, lab) for s, e, lab in raw if not (lab == "ORG" and _is_function_name(doc[s:e]))]
         trimmed = []
         for s, e, lab in raw:
+            # "Mr Ebbers", "Ms Ruiz": a personal title before a name makes it a person, whatever the model says.
+            if e - s > 1 and doc[s].lower_.rstrip(".") in _PERSONAL_TITLES or s and doc[s - 1].lower_.rstrip(".") in _PERSONAL_TITLES:
+                lab = "PERSON"
             s2, e2 = _trim(doc, s, e, lab)
             if s2 < e2 and any(ch.isalpha() for ch in doc[s2:e2].text) and not overlaps(s2, e2):
                 trimmed.append((s2, e2, lab))
@@ -239,6 +429,20 @@ class EntityResolver:
             c.mentions.append(Mention(s, e, lab))
             taken.append(c.mentions[-1])
 
+        # The user's alias file: its aliases (and canonical names) are looked for like any known form.
+        table = self.user_aliases
+        if table:
+            for c in clusters:
+                canon = table.canonical_of([c.name, *c.aliases])
+                if canon:
+                    c.aliases.update(a for a in [canon, *table.aliases_of(canon)] if norm_key(a) != norm_key(c.name))
+
+        # 3. Short forms of company names ("Dell" of "Dell Technologies"), when nothing else owns them.
+        for c in clusters:
+            if self._decide_label(c) == "ORG":
+                c.derived = {h for h in company_short_forms(c.name)
+                             if norm_key(h) not in by_form and not _common_word(doc, h)}
+
         # 4. Rescan: every further occurrence of a known name or alias is a mention too.
         self._rescan(doc, clusters, taken)
 
@@ -252,6 +456,9 @@ class EntityResolver:
                 c.extra.append([s, e, meta.get(key + "_text") or meta[key]])
                 if meta.get(key + "_text") and norm_key(meta[key + "_text"]) != norm_key(c.name):
                     c.aliases.add(meta[key + "_text"])
+
+        if table:
+            self._rename_by_user(clusters, table)
 
         # 5. One label and one canonical name per entity.
         text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
@@ -272,6 +479,27 @@ class EntityResolver:
         doc.ents = _non_overlapping(spans)
         doc._.entities = result
         return doc
+
+    @staticmethod
+    def _rename_by_user(clusters: list[Cluster], table: AliasTable) -> None:
+        """Give each entity the alias file's canonical name; entities it names alike become one."""
+        by_canon: dict[str, Cluster] = {}
+        for c in list(clusters):
+            canon = table.canonical_of([c.name, *sorted(c.aliases)])
+            if not canon:
+                continue
+            if norm_key(canon) != norm_key(c.name):
+                c.aliases.add(c.name)
+                c.name = canon
+            c.aliases = {a for a in c.aliases if norm_key(a) != norm_key(canon)}
+            first = by_canon.setdefault(norm_key(canon), c)
+            if first is not c:
+                first.mentions += c.mentions
+                first.aliases |= c.aliases
+                first.label_votes.update(c.label_votes)
+                first.extra += c.extra
+                first.forced_label = first.forced_label or c.forced_label
+                clusters.remove(c)
 
     @staticmethod
     def _abbreviates(doc: Doc, key: str, at: int, clusters: list[Cluster], label: str) -> Cluster | None:
@@ -304,7 +532,7 @@ class EntityResolver:
         for c in clusters:
             if not c.mentions:
                 continue
-            names = {c.name, *c.aliases}
+            names = {c.name, *c.aliases, *c.derived}
             if self._decide_label(c) == "PERSON":
                 # Surnames and (for names written family-name first) the first token.
                 parts = clean_name(c.name).split()
@@ -375,9 +603,10 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
     return out
 
 
-@Language.factory("cooptool_entities", default_config={"min_alias_chars": 2})
-def make_entity_resolver(nlp: Language, name: str, min_alias_chars: int) -> EntityResolver:
-    return EntityResolver(nlp, name, min_alias_chars)
+@Language.factory("cooptool_entities", default_config={"min_alias_chars": 2, "aliases": None})
+def make_entity_resolver(nlp: Language, name: str, min_alias_chars: int, aliases: str | None) -> EntityResolver:
+    """`aliases`: optional path of a user alias file (JSON or CSV, alias → canonical name)."""
+    return EntityResolver(nlp, name, min_alias_chars, aliases)
 
 
 def entity_index(doc: Doc) -> dict[str, dict]:
