@@ -58,5 +58,8 @@ def main() -> None:
 
 
 # Command modules register themselves on `app` (one line each, in help order).
+from cooptool.cli import events as _events  # noqa: E402,F401
 from cooptool.cli import extract as _extract  # noqa: E402,F401
+from cooptool.cli import facts as _facts  # noqa: E402,F401
+from cooptool.cli import summary as _summary  # noqa: E402,F401
 from cooptool.cli import who as _who  # noqa: E402,F401

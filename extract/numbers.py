@@ -102,7 +102,7 @@ AMOUNT_RE = re.compile(
     (?:(?P<approx>{_alternation(_APPROX)})\s+)?
     (?:(?P<change>up|down)\s+)?
     {_ONE.replace('?P<P', '?P<a_')}
-    (?:\s?(?:-|–|—|to)\s?{_ONE.replace('?P<P', '?P<b_')})?
+    (?:\s?(?P<sep>-|–|—|to)\s?{_ONE.replace('?P<P', '?P<b_')})?
     (?:
         (?P<pct>\s?%|\s(?:{_alternation(k for k in _PERCENT if k != '%')})(?![\w]))
       | (?P<sub>p(?![\w'’])|\s(?:pence|cents?)(?![\w]))
@@ -227,10 +227,29 @@ def _trim_suffix(m: re.Match, text: str, group: str) -> Amount | None:
     return _from_match(sub, text[:cut]) if sub else None
 
 
+# "rose from 155,000 to 110,000", "gained $1.64 to $47.10": two figures, not a range.
+_CHANGE_BEFORE = re.compile(r"\b(from|by|rose|rise|rises|risen|fell|fall|falls|fallen|gained|gains|lost|jumped|"
+                            r"climbed|dropped|slipped|slumped|surged|soared|increased|decreased|cut|raised|"
+                            r"lifted|lowered|up|down|trimmed)\s+(?:[a-z]+\s+)?$", re.I)
+
+
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in `text`, in order, with character offsets into `text`."""
     out = []
-    for m in AMOUNT_RE.finditer(text):
+    pos = 0
+    while True:
+        m = AMOUNT_RE.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group("sep") == "to" and _CHANGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            # Parse the first figure alone; the second is found by the next search.
+            cut = m.start("sep")
+            first = AMOUNT_RE.match(text[:cut].rstrip(), m.start())
+            pos = m.start("sep")
+            if first is None:
+                continue
+            m = first
         # Number words must stand alone ("eight"), not inside a word ("weight", "someone").
         if m.group("a_num")[:1].isalpha():
             before = text[m.start("a_num") - 1:m.start("a_num")]

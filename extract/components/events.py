@@ -35,15 +35,18 @@ congress ceremony roundtable gathering agm session summit-meeting
 """.split())
 # Capitalised heads that end an event's name ("San Francisco Summit"); Forum and Council usually
 # name an organisation, so they count only when the model calls the name an EVENT.
-NAMED_HEADS = frozenset("Summit Conference Expo Congress Symposium Seminar Olympics Games Fair Exhibition Meeting".split())
+NAMED_HEADS = frozenset("Summit Conference Expo Congress Symposium Seminar Fair Exhibition Meeting".split())
 NOT_EVENTS = re.compile(r"\b(Agreement|Accord|Treaty|Statement|Protocol|Declaration|Act|Pact|Charter)\b")
+# The model's EVENT entities include wars, storms and sports; gatherings have names like these.
+GATHERING_NAME = re.compile(r"\b(Summit|Conference|Expo|Forum|Meeting|Congress|Convention|Symposium|Seminar|"
+                            r"Talks|Fair|Exhibition|Show|Assembly|Dialogue|Round|Davos)\b|^COP\s?\d+$|^G-?\d+\b")
 HOST_VERBS = frozenset("host co-host cohost hold organise organize convene sponsor stage chair arrange call run".split())
 ATTEND_VERBS = frozenset("attend join address participate speak present".split())
 HAPPEN_VERBS = frozenset("take open begin start end close conclude convene gather".split())
 SIGN_OBJECTS = frozenset("""
 agreement agreements deal deals contract contracts memorandum mou treaty accord pact partnership
 """.split())
-ACTOR_LABELS = ("ORG", "PERSON", "GPE", "NORP")
+ACTOR_LABELS = ("ORG", "PERSON", "GPE")
 _NAME_JOINERS = {"of", "on", "for", "to", "and", "the", "&", "in"}
 
 
@@ -59,6 +62,7 @@ class EventExtractor:
         meta = doc._.meta or {}
         self.ent_at = _entity_at(doc)
         self.names = {e["id"]: e for e in (doc._.entities or [])}
+        self.aliases_of: dict[str, list[str]] = {}
         self.dates = find_dates(doc.text, meta.get("published"))
         found: list[dict] = []
         seen_tokens: set[int] = set()
@@ -72,7 +76,12 @@ class EventExtractor:
             rec = self._described(doc, tok)
             if rec is not None:
                 found.append(rec)
-        doc._.events = self._merge([r for r in found if r is not None])
+        events = self._merge([r for r in found if r is not None])
+        for ev in events:
+            # Aliases of the organisers and participants, so `events --org CIYEC` finds them.
+            ev["actor_aliases"] = sorted({a for n in ev["organizers"] + ev["participants"]
+                                          for a in self.aliases_of.get(n, [])})
+        doc._.events = events
         return doc
 
     # ---- named events --------------------------------------------------------------------------
@@ -80,7 +89,7 @@ class EventExtractor:
     def _named(self, doc: Doc) -> list[tuple[int, int, str | None]]:
         spans: list[tuple[int, int]] = []
         for e in doc.ents:
-            if e.label_ == "EVENT" and not NOT_EVENTS.search(e.text):
+            if e.label_ == "EVENT" and GATHERING_NAME.search(e.text) and not NOT_EVENTS.search(e.text):
                 spans.append((e.start, e.end))
         for tok in doc:
             if tok.text not in NAMED_HEADS or tok.is_sent_start:
@@ -202,7 +211,10 @@ class EventExtractor:
 
     def _name(self, span: Span) -> str | None:
         ent = self.names.get(span.kb_id_)
-        return ent["name"] if ent else None
+        if ent is None:
+            return None
+        self.aliases_of[ent["name"]] = ent["aliases"]
+        return ent["name"]
 
     def _entities_in(self, tok: Token) -> list[Span]:
         out = []

@@ -173,9 +173,12 @@ class FactExtractor:
                 continue
             if is_year(a):
                 continue
-            if out and out[-1].kind == "money" and a.kind == "money" and doc.text[out[-1].end:a.start].strip() == "(":
-                out[-1].converted.append(a)
-                continue
+            if out and a.kind == out[-1].kind and a.kind in ("money", "quantity"):
+                prev = out[-1].converted[-1] if out[-1].converted else out[-1]
+                between = doc.text[prev.end:a.start].strip()
+                if between == "(" and prev is out[-1] or between in (";", ",", "/") and prev is not out[-1]:
+                    out[-1].converted.append(a)  # "$900m (£479m)", "3bn yuan ($365m; £190m)"
+                    continue
             out.append(a)
         return out
 
@@ -294,7 +297,7 @@ class FactExtractor:
                     for e in entities_in(child):
                         consider(e, 4 + near)
                 elif child.dep_ in ("compound", "nmod") and child.i in ent_at and tok.pos_ == "NOUN":
-                    consider(ent_at[child.i], 3.5 + near)
+                    consider(ent_at[child.i], 2.8 + near)
                 elif child.dep_ == "prep" and child.lower_ in ("at", "of", "for", "by") and tok.pos_ == "NOUN":
                     for e in entities_in(child)[:1]:
                         consider(e, 2.5 + near)
@@ -308,11 +311,16 @@ class FactExtractor:
                     elif speech and child.dep_ in ("dobj", "ccomp"):
                         for e in entities_in(child)[:1]:
                             consider(e, 3.2)
+        best_score = max((c[0] for c in candidates.values()), default=0.0)
+        # "It owns ... 34 Brand casinos in 38 countries", "It was bought for $9.4bn by ...":
+        # the clause is about the organisation named before, unless a possessor says otherwise.
+        if best_score < 5 and self._clause_subject_refers_back(chain[:6]):
+            prev = self._previous_org(doc, sent, sents, sent_index)
+            if prev is not None:
+                return prev, "previous"
         if candidates:
             score, best = max(candidates.values(), key=lambda c: (c[0], -abs(c[1].start - span.start)))
             return best, "syntax"
-        # "It has offered to pay $300m", "its film division saw profits slump 27%", "The windmills
-        # can guarantee ...": the organisation named just before.
         if self._clause_subject_refers_back(chain):
             prev = self._previous_org(doc, sent, sents, sent_index)
             if prev is not None:
@@ -346,7 +354,13 @@ class FactExtractor:
         return None
 
     def _clause_subject_refers_back(self, chain: list[Token]) -> bool:
-        return any(self._refers_back(tok) for tok in chain if tok.pos_ in ("VERB", "AUX"))
+        """The nearest verb above the number that has a subject has "it", "its ..." or "the company"."""
+        for tok in chain:
+            if tok.pos_ in ("VERB", "AUX"):
+                refers = self._refers_back(tok)
+                if refers is not None:
+                    return refers
+        return False
 
     def _previous_org(self, doc, sent, sents, sent_index) -> Span | None:
         """The organisation an anaphor points to: the subject of the nearest earlier sentence that
