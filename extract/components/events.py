@@ -174,7 +174,7 @@ class EventExtractor:
             if obj is None:
                 return None
             parties = self._actors_of(doc, tok)
-            parties += [self._name(e) for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+            parties += [self._name(e) for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"
                         for e in self._entities_in(c)]
             parties = list(dict.fromkeys(p for p in parties if p))
             if not parties:

@@ -46,8 +46,7 @@ build launch make produce ship deliver serve sign attract invest plan comprise i
 # Words that refer back to an organisation named earlier.
 ANAPHORS = frozenset("""
 it its they their company firm group business bank insurer retailer carrier airline maker manufacturer
-operator producer giant chain lender enterprise corporation project plant factory facility windmills
-farm mine plants stores shops subsidiary unit venture
+operator producer giant chain lender enterprise corporation subsidiary unit venture
 """.split())
 RISE_VERBS = frozenset("rise grow increase climb jump gain soar surge rally improve boost lift expand up".split())
 FALL_VERBS = frozenset("fall drop decline slip slump sink plunge tumble shrink dip lose cut reduce down".split())
@@ -332,9 +331,9 @@ class FactExtractor:
         if orgs:
             before = [e for e in orgs if e.end <= span.start]
             return (before[-1] if before else orgs[0]), "sentence"
-        # A sentence about "the company" or "it" with no name at all.
-        subj_words = {t.lower_ for t in sent if t.dep_ in ("nsubj", "nsubjpass", "poss") or t.tag_ == "PRP$"}
-        if subj_words & ANAPHORS:
+        # A sentence with no name at all about "the turbines", "these plants" or "it": what it
+        # refers to was named just before.
+        if self._definite_subject(sent):
             prev = self._previous_org(doc, sent, sents, sent_index)
             if prev is not None:
                 return prev, "previous"
@@ -352,6 +351,16 @@ class FactExtractor:
             mods = {c.lower_ for c in child.children if c.dep_ in ("det", "poss")}
             return bool(mods & {"its", "their"} or ("the" in mods and child.lower_ in ANAPHORS))
         return None
+
+    @staticmethod
+    def _definite_subject(sent: Span) -> bool:
+        for tok in sent:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+                if tok.lower_ in ("it", "they") or tok.tag_ == "PRP$":
+                    return True
+                dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+                return tok.pos_ == "NOUN" and bool(dets & {"the", "this", "these", "its", "their"})
+        return False
 
     def _clause_subject_refers_back(self, chain: list[Token]) -> bool:
         """The nearest verb above the number that has a subject has "it", "its ..." or "the company"."""
