@@ -56,7 +56,7 @@ _CUR_SUFFIX = {
     "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "won": "KRW",
 }
 # Hundredths: "247p" is £2.47.
-_SUBUNITS = {"p": "GBP", "pence": "GBP", "cents": "USD", "cent": "USD"}
+_SUBUNITS = {"p": "GBP", "pence": "GBP", "cents": "USD", "cent": "USD", "euro cents": "EUR", "euro cent": "EUR"}
 
 _PERCENT = {"%": "%", "per cent": "%", "percent": "%", "pc": "%", "percentage points": "percentage points",
             "percentage point": "percentage points", "basis points": "basis points", "basis point": "basis points"}
@@ -105,7 +105,7 @@ AMOUNT_RE = re.compile(
     (?:\s?(?P<sep>-|–|—|to)\s?{_ONE.replace('?P<P', '?P<b_')})?
     (?:
         (?P<pct>\s?%|\s(?:{_alternation(k for k in _PERCENT if k != '%')})(?![\w]))
-      | (?P<sub>p(?![\w'’])|\s(?:pence|cents?)(?![\w]))
+      | (?P<sub>p(?![\w'’])|\s(?:pence|(?:euro\s)?cents?)(?![\w]))
       | \s(?P<curword>{_alternation(_CUR_SUFFIX)})(?![\w])
       | \s?(?P<unit>{_alternation(_UNITS)})(?![\w])(?P<rate>{_RATES})?
     )?

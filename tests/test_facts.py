@@ -101,3 +101,9 @@ def test_seed_all_five_facts(seed_store):
 def test_seed_kind_filter_and_alias(seed_store):
     _, rows = cli_facts(seed_store, "--about", "AmCham China", "--kind", "count")
     assert [r["amount"] for r in rows] == ["nearly 1,000 member companies"]
+
+
+def test_conversions_after_a_date_are_folded_in(nlp):
+    facts = facts_of(nlp, "Net income at Corvin Group rose to 3bn yuan in 2004 ($365m; £190m).\n")
+    assert [f["text"] for f in facts] == ["3bn yuan"]
+    assert [c["currency"] for c in facts[0]["converted"]] == ["USD", "GBP"]

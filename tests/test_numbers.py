@@ -18,6 +18,7 @@ from cooptool.extract.numbers import find_amounts, find_dates, is_year, parse_am
         ("€500m", "money", 500_000_000, "EUR", None),
         ("247p", "money", 2.47, "GBP", None),
         ("12 cents", "money", 0.12, "USD", None),
+        ("70 euro cents", "money", 0.7, "EUR", None),
         ("18%", "percent", 18, None, "%"),
         ("5 per cent", "percent", 5, None, "%"),
         ("2 percentage points", "percent", 2, None, "percentage points"),

@@ -154,9 +154,9 @@ class FactExtractor:
             if any(ent_at.get(i) is not None and ent_at[i].label_ in NAME_LABELS
                    and doc[i].like_num for i in range(span.start, span.end)):
                 continue  # part of a name
-            if span.end < len(doc) and doc[span.end].text in ("-", "–") and span.end + 1 < len(doc) \
-                    and doc[span.end + 1].is_alpha:
-                continue  # "a 10-year deal", "a 24-hour strike": a modifier, not a figure
+            if span.end + 1 < len(doc) and doc[span.end].text in ("-", "–") and doc[span.end + 1].text[:1].isalnum() \
+                    and not doc[span.end].whitespace_:
+                continue  # "a 10-year deal", "the 777-200LR": a modifier or a model name, not a figure
             fact = self._fact(doc, amount, span, sent, ent_at, names, sents, sent_index, dates)
             if fact is not None:
                 facts.append(fact)
@@ -175,7 +175,8 @@ class FactExtractor:
             if out and a.kind == out[-1].kind and a.kind in ("money", "quantity"):
                 prev = out[-1].converted[-1] if out[-1].converted else out[-1]
                 between = doc.text[prev.end:a.start].strip()
-                if between == "(" and prev is out[-1] or between in (";", ",", "/") and prev is not out[-1]:
+                opens = between.endswith("(") and len(between) <= 20 and not any(c in between[:-1] for c in "().;")
+                if opens and prev is out[-1] or between in (";", ",", "/") and prev is not out[-1]:
                     out[-1].converted.append(a)  # "$900m (£479m)", "3bn yuan ($365m; £190m)"
                     continue
             out.append(a)
@@ -337,6 +338,11 @@ class FactExtractor:
             prev = self._previous_org(doc, sent, sents, sent_index)
             if prev is not None:
                 return prev, "previous"
+        # "the company", "the firm's margins" far from any name: the organisation the article is about.
+        if {t.lower_ for t in sent if t.dep_ in ("nsubj", "nsubjpass", "poss")} & ANAPHORS - {"it", "its", "they", "their"}:
+            main = self._main_org(doc)
+            if main is not None:
+                return main, "previous"
         # A place only ("the dollar rose in New York") is not what the number is about.
         return None, None
 
@@ -351,6 +357,17 @@ class FactExtractor:
             mods = {c.lower_ for c in child.children if c.dep_ in ("det", "poss")}
             return bool(mods & {"its", "their"} or ("the" in mods and child.lower_ in ANAPHORS))
         return None
+
+    @staticmethod
+    def _main_org(doc: Doc) -> Span | None:
+        counts: dict[str, list[Span]] = {}
+        for e in doc.ents:
+            if e.label_ == "ORG":
+                counts.setdefault(e.kb_id_, []).append(e)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda spans: (len(spans), -spans[0].start))
+        return best[0] if len(best) >= 2 else None
 
     @staticmethod
     def _definite_subject(sent: Span) -> bool:
