@@ -164,6 +164,10 @@ def merge_aliases(ent_info: dict[str, dict], ent_docs: dict[str, set[str]], ent_
     for eid, info in ent_info.items():
         for form in info["aliases"]:
             by_form[(info["label"], form.lower())].append(eid)
+        # "EU" for "European Union", "GM" for "General Motors": initials of the capitalised words.
+        words = [w for w in (info["name"] or "").replace("-", " ").split() if w[:1].isupper()]
+        if info["label"] == "ORG" and len(words) >= 2:
+            by_form[(info["label"], "".join(w[0] for w in words).lower())].append(eid)
     for eid, info in sorted(ent_info.items(), key=lambda kv: len(ent_docs[kv[0]])):
         owners = [o for o in by_form.get((info["label"], (info["name"] or "").lower()), []) if o != eid]
         owners = [o for o in owners if not ent_info[o].get("merged_into")]

@@ -21,7 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from cooptool.extract.components.facts import PLACE_LABELS, _entity_at, _is_place
+from cooptool.extract.components.facts import PLACE_LABELS, _entity_at, _is_place, _phrase
 from cooptool.extract.numbers import find_dates
 
 if not Doc.has_extension("events"):
@@ -193,16 +193,7 @@ class EventExtractor:
                     c.i in self.ent_at and (_is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
                     or self._is_date_token(c) for c in t.children):
                 skip.update(x.i for x in t.subtree)
-        words = [t for t in noun.subtree if t.i not in skip and not t.is_space]
-        while words and (words[0].dep_ in ("det", "predet") or words[0].tag_ == "PRP$" or words[0].is_punct):
-            words.pop(0)
-        while words and (words[-1].is_punct or words[-1].pos_ in ("ADP", "CCONJ", "DET")):
-            words.pop()
-        words = words[:16]
-        if not words:
-            return noun.text
-        return _clean(doc[words[0].i:words[-1].i + 1].text) if words[-1].i - words[0].i + 1 == len(words) \
-            else _clean(" ".join(t.text for t in words))
+        return _phrase(doc, noun, skip) or noun.text
 
     def _is_date_token(self, tok: Token) -> bool:
         return any(d.start <= tok.idx < d.end for d in self.dates)
@@ -336,10 +327,19 @@ class EventExtractor:
         out: list[dict] = []
         for rec in records:
             keys = {k.lower() for k in (rec["name"], *rec["aliases"])}
-            same = next((o for o in out if keys & {k.lower() for k in (o["name"], *o["aliases"])}), None)
+
+            def same_event(o: dict, keys: set[str] = keys) -> bool:
+                other = {k.lower() for k in (o["name"], *o["aliases"])}
+                # "G7 meeting" and "G7 meeting of finance ministers" are one event.
+                return bool(keys & other) or any(a.startswith(b + " ") or b.startswith(a + " ")
+                                                 for a in keys for b in other)
+
+            same = next((o for o in out if same_event(o)), None)
             if same is None:
                 out.append(rec)
                 continue
+            if len(rec["name"]) > len(same["name"]) and not same["aliases"]:
+                same["name"] = rec["name"]
             for field in ("date", "date_text", "place"):
                 if not same[field] and rec[field]:
                     same[field] = rec[field]

@@ -308,7 +308,7 @@ class FactExtractor:
                         for e in entities_in(child):
                             direct = child.i in ent_at or e.root.head == child or e.root.dep_ == "poss"
                             consider(e, (0.5 if speech else 3.0 + near) + (0.3 if direct else 0))
-                    elif speech and child.dep_ in ("dobj", "ccomp"):
+                    elif speech and child.dep_ in ("dobj", "ccomp") and tok.lemma_.lower() != "tell":
                         for e in entities_in(child)[:1]:
                             consider(e, 3.2)
         best_score = max((c[0] for c in candidates.values()), default=0.0)
