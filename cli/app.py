@@ -7,6 +7,7 @@ nothing matched, 2 usage error.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from typing import Annotated
@@ -57,7 +58,11 @@ def main() -> None:
         sys.exit(130)
 
 
-# Command modules register themselves on `app` (one line each, in help order).
-from cooptool.cli import entities as _entities  # noqa: E402,F401
-from cooptool.cli import extract as _extract  # noqa: E402,F401
-from cooptool.cli import who as _who  # noqa: E402,F401
+# Command modules register themselves on `app` when imported; this order is the help's order.
+COMMAND_MODULES = ("extract", "who", "said", "entities", "facts", "events", "summary", "check")
+for _module in COMMAND_MODULES:
+    try:
+        importlib.import_module(f"cooptool.cli.{_module}")
+    except ModuleNotFoundError as _exc:  # a command not in this build
+        if _exc.name != f"cooptool.cli.{_module}":
+            raise

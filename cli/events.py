@@ -1,0 +1,33 @@
+"""`cooptool events`: meetings, summits, conferences, seminars and signings."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cooptool.cli.app import app
+from cooptool.cli.common import FormatOpt, StoreOpt, StrictOpt, finish, open_records
+from cooptool.cli.render import render
+
+EVENT_COLUMNS = [("name", "Event"), ("date", "Date"), ("place", "Place"), ("organizers", "Organisers"),
+                 ("participants", "Participants"), ("doc", "Doc")]
+EVENT_KEYS = ("name", "aliases", "date", "date_text", "place", "organizers", "participants", "doc", "evidence",
+              "start", "end", "name_start", "name_end")
+
+
+@app.command()
+def events(
+    name: Annotated[str | None, typer.Option("--name", "-n", help="Words of the event's name or alias.")] = None,
+    org: Annotated[str | None, typer.Option(
+        "--org", "-o", help="An organiser or participant (name or alias, case-insensitive).")] = None,
+    store: StoreOpt = None,
+    fmt: FormatOpt = None,
+    strict: StrictOpt = False,
+) -> None:
+    """Events: what met or was signed, when, where, organised by whom, with whom."""
+    from cooptool.extract.factbase import filter_events
+
+    rows = ({k: r.get(k) for k in EVENT_KEYS}
+            for r in filter_events(open_records(store, ("event",), strict), name=name, org=org))
+    finish(render(rows, fmt=fmt, columns=EVENT_COLUMNS, title="Events"))

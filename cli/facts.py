@@ -1,0 +1,47 @@
+"""`cooptool facts`: numbers tied to their subject."""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated
+
+import typer
+
+from cooptool.cli.app import app
+from cooptool.cli.common import FormatOpt, StoreOpt, StrictOpt, finish, open_records
+from cooptool.cli.render import render
+
+FACT_COLUMNS = [("subject", "Subject"), ("kind", "Kind"), ("amount", "Amount"), ("about", "About"),
+                ("place", "Place"), ("date", "Date"), ("doc", "Doc")]
+FACT_KEYS = ("subject", "kind", "amount", "value", "value_max", "currency", "unit", "approx", "change", "text",
+             "about", "place", "date", "date_text", "doc", "evidence", "start", "end", "text_start", "text_end",
+             "subject_aliases", "subject_via")
+
+
+class Kind(str, enum.Enum):
+    money = "money"
+    percent = "percent"
+    quantity = "quantity"
+    count = "count"
+
+
+@app.command()
+def facts(
+    about: Annotated[str | None, typer.Option(
+        "--about", "-a", help="Subject name or alias (case-insensitive), e.g. \"JA Solar\".")] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", "-k", help="Only this kind of number.")] = None,
+    store: StoreOpt = None,
+    fmt: FormatOpt = None,
+    strict: StrictOpt = False,
+) -> None:
+    """Numbers and what they are about: money, percentages, quantities and counts, with their subject."""
+    from cooptool.extract.factbase import amount_text, filter_facts
+
+    def rows():
+        for rec in filter_facts(open_records(store, ("fact",), strict), about=about,
+                                kind=kind.value if kind else None):
+            row = {k: rec.get(k) for k in FACT_KEYS}
+            row["amount"] = amount_text(rec)
+            yield row
+
+    finish(render(rows(), fmt=fmt, columns=FACT_COLUMNS, title="Facts"))

@@ -1,0 +1,376 @@
+"""Amounts and dates as newsrooms write them, parsed from plain text (no spaCy).
+
+    find_amounts("Profits rose 18% to £5.38bn.")   # [Amount(percent 18), Amount(money 5380000000 GBP)]
+    parse_amount("US $60 million")                  # Amount(kind='money', value=60000000, currency='USD')
+    find_dates("on January 19, 2024")               # [DateMention(..., iso='2024-01-19')]
+
+Forms: currency before or after ("$10bn", "100m euros", "US $60 million", "HK$3bn"), pence and
+cents ("247p"), scales ("m", "bn", "million", "trillion"), ranges ("80,000-100,000", "$1-2bn"),
+approximators ("nearly", "more than", "up to"), direction ("down 18%"), percentages ("5 per
+cent", "2 percentage points"), physical units ("2 GW", "1.5m barrels a day") and number words
+("eight"). What a bare count counts ("1,000 member companies") is decided by the caller, which
+has the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal, InvalidOperation
+
+# ---- amounts ----------------------------------------------------------------------------------
+
+_WORD_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12,
+}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_WORD_NUM = (rf"(?:(?:{_TENS})(?:-(?:{_UNITS_WORDS}))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+             rf"seventeen|eighteen|nineteen|{_UNITS_WORDS}|a\s+dozen|a\s+hundred|hundred)")
+
+_SCALES = {
+    "k": 10**3, "thousand": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "million": 10**6,
+    "bn": 10**9, "b": 10**9, "billion": 10**9, "tn": 10**12, "trn": 10**12, "trillion": 10**12,
+    "lakh": 10**5, "crore": 10**7, "hundred": 100,
+}
+# Abbreviated scales are glued to the digits ("5m", "5bn"); spelled-out ones may follow a space.
+_SCALE = r"(?:(?:bn|mn|mln|trn|tn|m|b|k)(?![\w])|\s?(?:million|billion|trillion|thousand|crore|lakh|bn)(?![\w]))"
+
+# Currency written before the number, longest first.
+_CUR_PREFIX = {
+    "US$": "USD", "US $": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD": "USD", "$": "USD",
+    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
+    "R$": "BRL", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "¥": "JPY", "JPY": "JPY",
+    "RMB": "CNY", "CNY": "CNY", "Rs.": "INR", "Rs": "INR", "INR": "INR", "CHF": "CHF",
+}
+# Currency words written after the number.
+_CUR_SUFFIX = {
+    "us dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
+    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
+    "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB",
+    "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
+    "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "won": "KRW",
+}
+# Hundredths: "247p" is £2.47.
+_SUBUNITS = {"p": "GBP", "pence": "GBP", "cents": "USD", "cent": "USD", "euro cents": "EUR", "euro cent": "EUR"}
+
+_PERCENT = {"%": "%", "per cent": "%", "percent": "%", "pc": "%", "percentage points": "percentage points",
+            "percentage point": "percentage points", "basis points": "basis points", "basis point": "basis points"}
+
+# Physical units: the canonical spelling of each form.
+_UNITS = {
+    "gw": "GW", "gigawatts": "GW", "gigawatt": "GW", "mw": "MW", "megawatts": "MW", "megawatt": "MW",
+    "kw": "kW", "kilowatts": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
+    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes", "metric tons": "tonnes",
+    "barrels": "barrels", "barrel": "barrels", "bpd": "barrels a day", "b/d": "barrels a day",
+    "cubic metres": "cubic metres", "cubic meters": "cubic metres", "cubic feet": "cubic feet", "bcm": "bcm",
+    "km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles", "mile": "miles",
+    "square feet": "sq ft", "sq ft": "sq ft", "square metres": "square metres", "square meters": "square metres",
+    "square miles": "square miles", "square kilometres": "km2", "sq km": "km2", "acres": "acres",
+    "hectares": "hectares", "litres": "litres", "liters": "litres", "gallons": "gallons", "kg": "kg",
+    "kilograms": "kg", "ounces": "ounces", "oz": "ounces", "teu": "TEU", "mph": "mph", "points": "points",
+}
+_RATES = r"(?:\s(?:a|per|each)\s(?:day|year|week|month|hour|annum)|/day|/year)"
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in sorted(forms, key=len, reverse=True))
+
+
+_APPROX = ("nearly", "almost", "about", "around", "approximately", "roughly", "some", "more than", "over",
+           "less than", "fewer than", "under", "up to", "at least", "at most", "as much as", "as many as",
+           "as little as", "close to", "just over", "just under", "just below", "just above", "well over",
+           "an estimated", "estimated", "below", "above", "in excess of", "upwards of", "almost exactly")
+_APPROX_NORM = {"an estimated": "estimated", "in excess of": "more than", "upwards of": "more than",
+                "well over": "more than", "just over": "more than", "above": "more than", "over": "more than",
+                "just under": "less than", "just below": "less than", "below": "less than", "under": "less than",
+                "fewer than": "less than", "approximately": "about", "roughly": "about", "around": "about",
+                "some": "about", "close to": "nearly", "almost": "nearly", "as much as": "up to",
+                "as many as": "up to", "almost exactly": "about"}
+
+_NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_ONE = (rf"(?:(?P<Pcur>{_alternation(_CUR_PREFIX)})\s?)?"
+        rf"(?P<Pnum>{_NUM}|{_WORD_NUM})(?P<Pscale>{_SCALE})?")
+
+AMOUNT_RE = re.compile(
+    rf"""
+    (?<![\w.$£€¥,-])
+    (?:(?P<approx>{_alternation(_APPROX)})\s+)?
+    (?:(?P<change>up|down)\s+)?
+    {_ONE.replace('?P<P', '?P<a_')}
+    (?:\s?(?P<sep>-|–|—|to)\s?{_ONE.replace('?P<P', '?P<b_')})?
+    (?:
+        (?P<pct>\s?%|\s(?:{_alternation(k for k in _PERCENT if k != '%')})(?![\w]))
+      | (?P<sub>p(?![\w'’])|\s(?:pence|(?:euro\s)?cents?)(?![\w]))
+      | \s(?P<curword>{_alternation(_CUR_SUFFIX)})(?![\w])
+      | \s?(?P<unit>{_alternation(_UNITS)})(?![\w])(?P<rate>{_RATES})?
+    )?
+    (?![\w%])
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    text: str
+    kind: str  # money | percent | quantity | count
+    value: int | float
+    value_max: int | float | None = None  # the top of a range
+    currency: str | None = None
+    unit: str | None = None
+    approx: str | None = None
+    change: str | None = None  # "up" | "down" when written ("down 18%")
+    is_word: bool = False  # spelled out ("eight"): the caller decides whether it is a fact
+    num_start: int = 0  # offsets of the number itself, without approximator/direction
+    has_scale: bool = False
+    converted: list[Amount] = field(default_factory=list)  # "$3.5bn (£1.9bn)": the figure in brackets
+
+
+def _number(text: str) -> Decimal | None:
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in ("a dozen", "dozen"):
+        return Decimal(12)
+    if t in ("a hundred", "hundred"):
+        return Decimal(100)
+    if t[:1].isalpha():
+        parts = t.split("-")
+        try:
+            return Decimal(sum(_WORD_VALUES[p] for p in parts))
+        except KeyError:
+            return None
+    try:
+        return Decimal(t.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _plain(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _scale(text: str | None) -> int:
+    return _SCALES[text.strip().lower()] if text else 1
+
+
+def _lookup(table: dict, text: str) -> str:
+    key = re.sub(r"\s+", " ", text.strip())
+    for k, v in table.items():
+        if k.lower() == key.lower():
+            return v
+    return table.get(key, key)
+
+
+def _from_match(m: re.Match, text: str) -> Amount | None:
+    a = _number(m.group("a_num"))
+    if a is None:
+        return None
+    b = _number(m.group("b_num")) if m.group("b_num") else None
+    if m.group("b_num") and b is None:
+        return None
+    is_word = m.group("a_num")[:1].isalpha()
+    # "$1-2bn": a scale written once applies to both ends of the range.
+    a_scale, b_scale = m.group("a_scale"), m.group("b_scale")
+    if b is not None and b_scale and not a_scale:
+        a_scale = b_scale
+    value = a * _scale(a_scale)
+    value_max = b * _scale(b_scale or a_scale) if b is not None else None
+    cur = m.group("a_cur") or m.group("b_cur")
+    currency = _lookup(_CUR_PREFIX, cur) if cur else None
+    unit = None
+    kind = "count"
+    if m.group("pct"):
+        kind, unit = "percent", _lookup(_PERCENT, m.group("pct").strip())
+    elif m.group("sub") and not currency:
+        kind, currency = "money", _SUBUNITS[m.group("sub").strip().lower()]
+        value, value_max = value / 100, (value_max / 100 if value_max is not None else None)
+    elif m.group("curword") and not currency:
+        word = m.group("curword").lower()
+        # "won" is a currency only after a number with a scale ("5bn won"), never the verb.
+        if word == "won" and not a_scale:
+            return _trim_suffix(m, text, "curword")
+        kind, currency = "money", _lookup(_CUR_SUFFIX, word)
+    elif m.group("unit") and not currency:
+        unit = _lookup(_UNITS, m.group("unit"))
+        if m.group("rate"):
+            unit += " " + " ".join(m.group("rate").split()).replace("per ", "a ").replace("/", "a ")
+        kind = "quantity"
+    if currency:
+        kind = "money"
+    end = m.end()
+    if kind == "count" and (m.group("sub") or m.group("curword") or m.group("unit")):
+        end = m.start("sub") if m.group("sub") else m.start("curword") if m.group("curword") else m.start("unit")
+    if currency and m.group("unit"):  # "$5m tonnes" is not a thing; keep the money, drop the unit
+        end = m.start("unit")
+    start = m.start()
+    approx = m.group("approx")
+    if approx:
+        approx = approx.lower()
+        approx = _APPROX_NORM.get(" ".join(approx.split()), " ".join(approx.split()))
+    num_start = m.start("a_cur") if m.group("a_cur") else m.start("a_num")
+    surface = text[start:end].rstrip()
+    return Amount(start=start, end=start + len(surface), text=surface, kind=kind, value=_plain(value),
+                  value_max=_plain(value_max) if value_max is not None else None, currency=currency, unit=unit,
+                  approx=approx, change=(m.group("change") or "").lower() or None, is_word=is_word,
+                  num_start=num_start, has_scale=bool(a_scale or b_scale))
+
+
+def _trim_suffix(m: re.Match, text: str, group: str) -> Amount | None:
+    cut = m.start(group)
+    sub = AMOUNT_RE.match(text[:cut], m.start())
+    return _from_match(sub, text[:cut]) if sub else None
+
+
+# "rose from 155,000 to 110,000", "gained $1.64 to $47.10": two figures, not a range.
+_CHANGE_BEFORE = re.compile(r"\b(from|by|rose|rise|rises|risen|fell|fall|falls|fallen|gained|gains|lost|jumped|"
+                            r"climbed|dropped|slipped|slumped|surged|soared|increased|decreased|cut|raised|"
+                            r"lifted|lowered|up|down|trimmed)\s+(?:[a-z]+\s+)?$", re.I)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Every amount in `text`, in order, with character offsets into `text`."""
+    out = []
+    pos = 0
+    while True:
+        m = AMOUNT_RE.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        if m.group("sep") == "to" and _CHANGE_BEFORE.search(text[max(0, m.start() - 30):m.start()]):
+            # Parse the first figure alone; the second is found by the next search.
+            cut = m.start("sep")
+            first = AMOUNT_RE.match(text[:cut].rstrip(), m.start())
+            pos = m.start("sep")
+            if first is None:
+                continue
+            m = first
+        # Number words must stand alone ("eight"), not inside a word ("weight", "someone").
+        if m.group("a_num")[:1].isalpha():
+            before = text[m.start("a_num") - 1:m.start("a_num")]
+            if before.isalpha():
+                continue
+        amount = _from_match(m, text)
+        if amount is not None:
+            out.append(amount)
+    return out
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The amount `text` consists of (surrounding spaces aside), or None."""
+    stripped = text.strip()
+    found = find_amounts(stripped)
+    return found[0] if len(found) == 1 and found[0].start == 0 and found[0].end == len(stripped) else None
+
+
+def is_year(amount: Amount) -> bool:
+    """A bare four-digit number such as 2004: a year, not a count."""
+    return (amount.kind == "count" and not amount.has_scale and not amount.is_word and amount.value_max is None
+            and isinstance(amount.value, int) and 1800 <= amount.value <= 2100 and "," not in amount.text)
+
+
+# ---- dates ------------------------------------------------------------------------------------
+
+MONTHS = {m: i + 1 for i, m in enumerate(
+    "january february march april may june july august september october november december".split())}
+MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
+MONTHS["sept"] = 9
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
+         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+
+DATE_RE = re.compile(
+    rf"""
+    (?<![\w-])(?:
+        (?P<md_month>{_MONTH})\s+(?P<md_day>{_DAY})(?:,?\s+(?P<md_year>{_YEAR}))?(?![\w])
+      | (?P<dm_day>{_DAY})\s+(?P<dm_month>{_MONTH})(?:,?\s+(?P<dm_year>{_YEAR}))?(?![\w])
+      | (?P<my_month>{_MONTH})\s+(?P<my_year>{_YEAR})(?![\w])
+      | (?P<iso>{_YEAR}-[01]\d-[0-3]\d)(?![\w])
+      | (?P<rel>(?:this|last|next)\s+(?:year|month))(?![\w])
+      | (?:(?:on|last|this|next)\s+)?(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w])
+      | (?:(?:the\s+)?(?:beginning|start|end|middle|first\s+half|second\s+half|first\s+quarter|second\s+quarter|third\s+quarter|fourth\s+quarter)\s+of\s+)?(?P<year>{_YEAR})(?![\w-])
+    )
+    """,
+    re.VERBOSE,
+)
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    iso: str | None  # "2024-01-19", "2024-01" or "2024"; None when it cannot be anchored
+
+
+def _anchor(published: str | None) -> date | None:
+    if not published:
+        return None
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _iso(year: int | None, month: int | None = None, day: int | None = None) -> str | None:
+    if year is None:
+        return None
+    if month is None:
+        return f"{year:04d}"
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, published: str | None = None) -> list[DateMention]:
+    """Dates in `text`, resolved to ISO 8601 where possible; relative ones ("last year", "on
+    Tuesday") are anchored on the document's publication date when it is known."""
+    anchor = _anchor(published)
+    out = []
+    for m in DATE_RE.finditer(text):
+        g = m.groupdict()
+        iso = None
+        if g["md_month"] or g["dm_month"]:
+            month = MONTHS[(g["md_month"] or g["dm_month"]).rstrip(".").lower()]
+            day = int(re.sub(r"\D", "", g["md_day"] or g["dm_day"]))
+            year = g["md_year"] or g["dm_year"]
+            if year:
+                iso = _iso(int(year), month, day)
+            elif anchor:
+                iso = _iso(anchor.year, month, day)
+        elif g["my_month"]:
+            iso = _iso(int(g["my_year"]), MONTHS[g["my_month"].rstrip(".").lower()])
+        elif g["iso"]:
+            iso = g["iso"]
+        elif g["rel"]:
+            which, unit = g["rel"].lower().split()
+            if anchor:
+                shift = {"this": 0, "last": -1, "next": 1}[which]
+                if unit == "year":
+                    iso = _iso(anchor.year + shift)
+                else:
+                    months = anchor.year * 12 + anchor.month - 1 + shift
+                    iso = _iso(months // 12, months % 12 + 1)
+        elif g["weekday"]:
+            if anchor:
+                # News reports past days by weekday: the latest such day on or before publication.
+                target = _WEEKDAYS.index(g["weekday"].lower())
+                back = (anchor.weekday() - target) % 7
+                day_ = anchor - timedelta(days=back)
+                if m.group(0).lower().startswith("next"):
+                    day_ = anchor + timedelta(days=(target - anchor.weekday()) % 7 or 7)
+                iso = day_.isoformat()
+        elif g["year"]:
+            iso = g["year"]
+        out.append(DateMention(m.start(), m.end(), m.group(0), iso))
+    return out

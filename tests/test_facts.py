@@ -1,0 +1,109 @@
+"""The fact component on sentences written for the tests, and on the bundled seed."""
+
+import orjson
+import pytest
+from typer.testing import CliRunner
+
+from cooptool.cli.app import app
+from tests.conftest import run_text
+
+pytestmark = pytest.mark.model
+
+
+def facts_of(nlp, text):
+    return run_text(nlp, text)._.facts
+
+
+def one(facts, text):
+    found = [f for f in facts if f["text"] == text]
+    assert len(found) == 1, [f["text"] for f in facts]
+    return found[0]
+
+
+def test_money_subject_about_place_date(nlp):
+    text = ("Solvane Energy Corp. builds inverters.\n\nIn March 2022, Solvane Energy Corp. announced an investment "
+            "of US $45 million to build a battery plant in Leeds, England.\n")
+    f = one(facts_of(nlp, text), "US $45 million")
+    assert (f["subject"], f["kind"], f["value"], f["currency"]) == ("Solvane Energy Corp.", "money", 45_000_000, "USD")
+    assert f["about"].startswith("investment")
+    assert f["place"] == "Leeds, England"
+    assert f["date"] == "2022-03"
+    assert text[f["start"]:f["end"]] == f["evidence"]
+    assert text[f["text_start"]:f["text_end"]] == f["text"]
+
+
+def test_possessor_is_the_subject_and_change_is_read(nlp):
+    f = one(facts_of(nlp, "Tesco's pre-tax profits rose 18% to £1.2bn last year.\n"), "18%")
+    assert (f["subject"], f["kind"], f["change"]) == ("Tesco", "percent", "up")
+    assert "profits" in f["about"]
+
+
+def test_count_with_counted_noun_and_approximator(nlp):
+    f = one(facts_of(nlp, "The Nordic Trade Council, with nearly 2,000 member companies, backs the plan.\n"),
+            "nearly 2,000")
+    assert (f["kind"], f["value"], f["unit"], f["approx"]) == ("count", 2000, "member companies", "nearly")
+    assert f["subject"] == "Nordic Trade Council"
+
+
+def test_spelled_out_count_needs_a_verb_of_having(nlp):
+    facts = facts_of(nlp, "Harlow Industries has seven business divisions. The two sides met in three ways.\n")
+    assert [(f["value"], f["unit"]) for f in facts] == [(7, "business divisions")]
+
+
+def test_anaphor_takes_the_organisation_named_before(nlp):
+    text = "Engineers maintain the turbines of Vestrand Wind Power Ltd. in Portugal.\nThe turbines supply 40,000 homes.\n"
+    f = one(facts_of(nlp, text), "40,000")
+    assert f["subject"] == "Vestrand Wind Power Ltd."
+    assert f["unit"] == "homes"
+
+
+def test_durations_years_and_names_are_not_facts(nlp):
+    text = "Marlow Bank has worked in Chile for more than 30 years. In 2004 it joined the FTSE 100.\n"
+    assert facts_of(nlp, text) == []
+
+
+def test_converted_figure_in_brackets_is_folded_in(nlp):
+    facts = facts_of(nlp, "Corvin Group made a profit of $900m (£479m) last year.\n")
+    assert [f["text"] for f in facts] == ["$900m"]
+    assert facts[0]["converted"] == [{"value": 479_000_000, "currency": "GBP", "text": "£479m"}]
+
+
+# ---- the seed, end to end through the CLI ---------------------------------------------------------
+
+def cli_facts(seed_store, *args):
+    result = CliRunner().invoke(app, ["facts", "--store", str(seed_store), "--format", "jsonl", *args])
+    return result, [orjson.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_seed_ja_solar_investment(seed_store):
+    result, rows = cli_facts(seed_store, "--about", "JA Solar")
+    assert result.exit_code == 0 and result.stderr == ""
+    money = [r for r in rows if r["kind"] == "money"]
+    assert [(r["value"], r["currency"], r["place"]) for r in money] == [(60_000_000, "USD", "Phoenix, Arizona")]
+    assert money[0]["subject"] == "JA Solar Technology Co., Ltd."
+    assert [(r["value"], r["unit"]) for r in rows if r["kind"] == "quantity"] == [(2, "GW")]
+
+
+def test_seed_all_five_facts(seed_store):
+    _, rows = cli_facts(seed_store)
+    got = {(r["subject"], r["value"], r["unit"] or r["currency"]) for r in rows}
+    assert got >= {
+        ("JA Solar Technology Co., Ltd.", 60_000_000, "USD"),
+        ("JA Solar Technology Co., Ltd.", 2, "GW"),
+        ("American Chamber of Commerce in China", 1000, "member companies"),
+        ("China Energy Guohua Investment Europe Renewable Energy S.A.", 30_000, "households"),
+        ("China Energy Investment Corporation", 8, "business sectors"),
+    }
+    assert all(r["subject"] for r in rows)
+    assert len(rows) == 5
+
+
+def test_seed_kind_filter_and_alias(seed_store):
+    _, rows = cli_facts(seed_store, "--about", "AmCham China", "--kind", "count")
+    assert [r["amount"] for r in rows] == ["nearly 1,000 member companies"]
+
+
+def test_conversions_after_a_date_are_folded_in(nlp):
+    facts = facts_of(nlp, "Net income at Corvin Group rose to 3bn yuan in 2004 ($365m; £190m).\n")
+    assert [f["text"] for f in facts] == ["3bn yuan"]
+    assert [c["currency"] for c in facts[0]["converted"]] == ["USD", "GBP"]

@@ -1,0 +1,91 @@
+"""Amount and date parsing on newsroom forms (sentences written for the tests; no model needed)."""
+
+import pytest
+
+from cooptool.extract.numbers import find_amounts, find_dates, is_year, parse_amount
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value", "currency", "unit"),
+    [
+        ("£5.38bn", "money", 5_380_000_000, "GBP", None),
+        ("$10bn", "money", 10_000_000_000, "USD", None),
+        ("100m euros", "money", 100_000_000, "EUR", None),
+        ("US $60 million", "money", 60_000_000, "USD", None),
+        ("US$2.5m", "money", 2_500_000, "USD", None),
+        ("HK$3.2bn", "money", 3_200_000_000, "HKD", None),
+        ("3.5 billion yen", "money", 3_500_000_000, "JPY", None),
+        ("€500m", "money", 500_000_000, "EUR", None),
+        ("247p", "money", 2.47, "GBP", None),
+        ("12 cents", "money", 0.12, "USD", None),
+        ("70 euro cents", "money", 0.7, "EUR", None),
+        ("18%", "percent", 18, None, "%"),
+        ("5 per cent", "percent", 5, None, "%"),
+        ("2 percentage points", "percent", 2, None, "percentage points"),
+        ("2 GW", "quantity", 2, None, "GW"),
+        ("1.5m barrels per day", "quantity", 1_500_000, None, "barrels a day"),
+        ("300 tonnes", "quantity", 300, None, "tonnes"),
+        ("1,000", "count", 1000, None, None),
+        ("eight", "count", 8, None, None),
+        ("twenty-five", "count", 25, None, None),
+    ],
+)
+def test_forms(text, kind, value, currency, unit):
+    amount = parse_amount(text)
+    assert amount is not None, text
+    assert (amount.kind, amount.value, amount.currency, amount.unit) == (kind, value, currency, unit)
+
+
+def test_range_with_unit_and_rate():
+    a = parse_amount("80,000-100,000 barrels a day")
+    assert (a.kind, a.value, a.value_max, a.unit) == ("quantity", 80_000, 100_000, "barrels a day")
+
+
+def test_scale_written_once_applies_to_both_ends():
+    a = parse_amount("$1-2bn")
+    assert (a.value, a.value_max, a.currency) == (1_000_000_000, 2_000_000_000, "USD")
+
+
+def test_approximators_and_direction():
+    (a,) = find_amounts("The group has nearly 1,000 member firms.")
+    assert (a.approx, a.value, a.text) == ("nearly", 1000, "nearly 1,000")
+    (b,) = find_amounts("Shares closed down 18% on Friday.")
+    assert (b.change, b.kind, b.value) == ("down", "percent", 18)
+    (c,) = find_amounts("It will hire more than 200 engineers.")
+    assert c.approx == "more than"
+    (d,) = find_amounts("The plant could cost up to £40m.")
+    assert (d.approx, d.value) == ("up to", 40_000_000)
+
+
+def test_change_from_to_is_two_figures_not_a_range():
+    found = find_amounts("Staff numbers were trimmed from 1,500 to 1,100 and the price rose $1.64 to $47.10.")
+    assert [(a.value, a.value_max) for a in found] == [(1500, None), (1100, None), (1.64, None), (47.1, None)]
+    (fares,) = find_amounts("Fares of £6 to £10 apply.")
+    assert (fares.value, fares.value_max) == (6, 10)
+
+
+def test_offsets_point_into_the_text():
+    text = "Net profit rose to £75m ($141m) in the year."
+    found = find_amounts(text)
+    assert [text[a.start:a.end] for a in found] == ["£75m", "$141m"]
+
+
+def test_not_numbers():
+    assert find_amounts("The weight of someone's opinion") == []
+    assert find_amounts("the 45th anniversary") == []
+    assert find_amounts("Boeing's G7-class jet") == []
+
+
+def test_years_are_flagged():
+    (a,) = find_amounts("in 2004")
+    assert is_year(a)
+    (b,) = find_amounts("2,004 staff")
+    assert not is_year(b)
+
+
+def test_dates_absolute_and_relative():
+    text = "on January 19, 2024, 3 March 2005, in May 2001, last year, on Tuesday and the end of 2023"
+    dates = find_dates(text, "2024-02-28T11:53:00")
+    assert [d.iso for d in dates] == ["2024-01-19", "2005-03-03", "2001-05", "2023", "2024-02-27", "2023"]
+    # Without a publication date relative dates stay unresolved but are still found.
+    assert [d.iso for d in find_dates("last year", None)] == [None]
