@@ -59,5 +59,5 @@ def main() -> None:
 
 # Command modules register themselves on `app` (one line each, in help order).
 from cooptool.cli import extract as _extract  # noqa: E402,F401
-from cooptool.cli import who as _who  # noqa: E402,F401
 from cooptool.cli import said as _said  # noqa: E402,F401
+from cooptool.cli import who as _who  # noqa: E402,F401

@@ -107,8 +107,30 @@ def _subject(cue: Token) -> Token | None:
         if child.dep_ in SUBJECT_DEPS:
             return child
     # "X said ... and added ...": the conjunct shares the subject.
-    if cue.dep_ == "conj" and cue.head.lemma_.lower() in CLAUSE_CUES | OBJECT_CUES:
-        return _subject(cue.head)
+    if cue.dep_ == "conj" and cue_lemma(cue.head):
+        subj = _subject(cue.head)
+        if subj is not None:
+            return subj
+    # "..., Trump said, adding ...": a participle takes the subject of the clause it hangs on.
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and cue.head.i < cue.i:
+        subj = next((c for c in cue.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+    return _adjacent_subject(cue)
+
+
+def _adjacent_subject(cue: Token) -> Token | None:
+    """When the parse lost the subject: a name or pronoun right before (or, inverted, right after) the cue."""
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV":
+        j -= 1
+    if j >= 0 and doc[j].pos_ in ("PROPN", "PRON") and not doc[j].is_punct and doc[j].lower_ not in (
+            "it", "that", "which", "what", "this", "there"):
+        return doc[j]
+    k = cue.i + 1
+    if k < len(doc) and doc[k].ent_type_ == "PERSON" and cue.i > 0 and doc[cue.i - 1].text in (",", "”", '"'):
+        return doc[k]
     return None
 
 
@@ -145,8 +167,10 @@ class ClaimExtractor:
                     claims.append(claim)
         claims = self._drop_nested(claims)
         claims = self._snap_to_quotes(text, claims, quotes)
+        for c in self._transcripts(doc, claims):
+            c.quotes = [i for i, q in enumerate(quotes) if q.start < c.end and c.start < q.end]
+            claims.append(c)
         claims += self._quote_claims(doc, quotes, claims, resolver)
-        claims += self._transcripts(doc, claims)
         claims.sort(key=lambda c: (c.start, c.end))
         return [self._record(doc, c) for c in claims if c.end > c.start]
 
@@ -272,7 +296,7 @@ class ClaimExtractor:
         cues = sorted(claims, key=lambda c: c.cue_start)
         out: list[Claim] = []
         for i, q in enumerate(quotes):
-            if i in used:
+            if i in used or _looks_like_title(text[q.start:q.end]):
                 continue
             owner = self._cue_near(doc, q, quotes, i, cues + out)
             if owner is not None:
@@ -315,11 +339,10 @@ class ClaimExtractor:
                 toks = toks[:self.max_quote_gap]
             else:
                 toks.reverse()  # the cue nearest the quote
-                # The cue must introduce the quote: "X said:", "X said,", "X told the BBC that".
                 tail = text[lo:hi].rstrip()
-                if not tail or tail[-1] not in ":,—–" and not tail.lower().endswith("that"):
-                    if not (tail and tail[-1].isalpha() and len(toks) <= 6):
-                        continue
+                introduces = bool(tail) and (tail[-1] in ":,—–" or tail.lower().endswith("that"))
+                if not introduces:
+                    toks = toks[:6]  # "Trump said Monday “...”"
             for tok in toks:
                 if cue_lemma(tok) not in CLAUSE_CUES or tok.pos_ not in ("VERB", "AUX"):
                     continue
@@ -329,10 +352,6 @@ class ClaimExtractor:
                         continue  # that cue introduces its own content
                     return existing
                 subj = _subject(tok)
-                if subj is None and tok.dep_ in ("ROOT", "parataxis", "ccomp"):
-                    # "said Smith": an inverted subject the parser may attach otherwise.
-                    subj = next((c for c in tok.rights if c.dep_ in ("dobj", "attr", "npadvmod")
-                                 and c.pos_ in ("PROPN", "PRON", "NOUN")), None)
                 if subj is None:
                     continue
                 speaker = self._resolver.resolve(subj)
@@ -351,12 +370,19 @@ class ClaimExtractor:
         after = doc.char_span(dash_at + 1, min(len(doc.text), dash_at + 60), alignment_mode="expand")
         if after is None:
             return None
-        for tok in after:
-            if tok.ent_type_ == "PERSON":
-                speaker = resolver.resolve(tok)
-                return Claim(0, 0, None, doc.text[dash_at], dash_at, dash_at + 1, speaker, "dash")
-            if not tok.is_space:
-                break
+        toks = [t for t in after if not t.is_space]
+        if toks and (toks[0].ent_type_ in ("PERSON", "ORG") or toks[0].pos_ == "PROPN" and toks[0].is_title):
+            head = toks[0]
+            span = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            if span is not None:
+                head = span.root
+            speaker = resolver.resolve(head)
+            if speaker.name is None:
+                end = head.i
+                while end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+                    end += 1
+                speaker.start, speaker.end = toks[0].idx, doc[end].idx + len(doc[end].text)
+            return Claim(0, 0, None, doc.text[dash_at], dash_at, dash_at + 1, speaker, "dash")
         return None
 
     @staticmethod
@@ -395,7 +421,7 @@ class ClaimExtractor:
             colon = line.find(":")
             if colon <= 0 or colon > 40:
                 continue
-            name = line[:colon].strip()
+            name = line[:colon].strip().lstrip("\"“'‘ ")
             if not name or not all(w[:1].isupper() for w in name.split()) or len(name.split()) > 4:
                 continue
             span = doc.char_span(start + line.index(name), start + line.index(name) + len(name),
@@ -403,6 +429,7 @@ class ClaimExtractor:
             if span is None or not (name.isupper() or any(t.ent_type_ == "PERSON" for t in span)):
                 continue
             cs, ce = _trim(text, start + colon + 1, start + len(line), strip_that=False)
+            cs, ce = _trim_quote(text, cs + (text[cs] in "\"“"), ce - (text[ce - 1] in "\"”"))
             if ce - cs < 3 or any(s < ce and cs < e for s, e in taken):
                 continue
             speaker = self._resolver.resolve(span.root)
@@ -449,6 +476,14 @@ class ClaimExtractor:
             "cue_start": c.cue_start,
             "cue_end": c.cue_end,
         }
+
+
+def _looks_like_title(quoted: str) -> bool:
+    """“The Steve Harvey Morning Show”: a short quote of capitalised words names something."""
+    words = [w for w in quoted.strip(" ,.").split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with", "from", "by", "or"}
+    return 0 < len(words) <= 8 and quoted.strip()[-1:] not in ".!?" and all(
+        w[:1].isupper() or w.lower() in small for w in words) and len(words) > 1
 
 
 def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:

@@ -104,15 +104,19 @@ class SpeakerResolver:
         span = self.ent_at.get(head.i)
         if span is not None:
             return span.start_char, span.end_char
-        left = head.left_edge.i
-        right = head.i
-        for child in head.rights:
-            if child.dep_ in ("compound", "flat", "nummod", "amod", "prep", "pobj", "poss") and \
-                    not any(t.text in (",", "(", "—", "–") for t in self.doc[head.i:child.right_edge.i + 1]):
-                right = max(right, child.right_edge.i)
-        while left < right and (self.doc[left].is_punct or self.doc[left].is_space):
+        doc = self.doc
+        left, right = head.left_edge.i, head.i
+        for i in range(head.i + 1, head.right_edge.i + 1):
+            tok = doc[i]
+            if tok.text in (",", "(", "—", "–", ";", ":") or tok.dep_ in ("relcl", "acl") or tok.lower_ in (
+                    "who", "which", "that"):
+                break
+            right = i
+        while left < right and (doc[left].is_punct or doc[left].is_space):
             left += 1
-        return self.doc[left].idx, self.doc[right].idx + len(self.doc[right].text)
+        while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
+            right -= 1
+        return doc[left].idx, doc[right].idx + len(doc[right].text)
 
     def resolve(self, head: Token) -> Speaker:
         doc = self.doc
