@@ -156,8 +156,6 @@ class ClaimExtractor:
         claims: list[Claim] = []
 
         for tok in doc:
-            if tok.i in quote_of:
-                continue
             lemma = cue_lemma(tok)
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 claims += self._according(doc, tok, resolver)
@@ -166,11 +164,15 @@ class ClaimExtractor:
                 if claim is not None:
                     claims.append(claim)
         claims = self._drop_nested(claims)
+        # A cue inside a quote is the quoted speaker's report; it stays unless the quote is attributed.
+        nested = [c for c in claims if quote_of.get(c.cue.i if c.cue is not None else -1) is not None]
+        claims = [c for c in claims if c not in nested]
         claims = self._snap_to_quotes(text, claims, quotes)
         for c in self._transcripts(doc, claims):
             c.quotes = [i for i, q in enumerate(quotes) if q.start < c.end and c.start < q.end]
             claims.append(c)
         claims += self._quote_claims(doc, quotes, claims, resolver)
+        claims += [c for c in nested if not any(o.start <= c.cue_start < o.end for o in claims)]
         claims.sort(key=lambda c: (c.start, c.end))
         return [self._record(doc, c) for c in claims if c.end > c.start]
 
@@ -178,7 +180,11 @@ class ClaimExtractor:
 
     def _reported(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, quote_of) -> Claim | None:
         subj = _subject(cue)
-        if subj is None or subj.i in quote_of or subj.lower_ in ("that", "which", "who", "this", "what"):
+        if subj is not None and subj.lower_ in ("who", "that") and cue.dep_ == "relcl":
+            subj = cue.head  # "voters who say ..."
+        if subj is None or subj.lower_ in ("that", "which", "who", "this", "what"):
+            return None
+        if (subj.i in quote_of) != (cue.i in quote_of):
             return None
         comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
         pattern = "reported"
@@ -229,7 +235,7 @@ class ClaimExtractor:
         if obj is None:
             return []
         sent = tok.sent
-        phrase_start, phrase_end = tok.i, max(obj.right_edge.i, obj.i) + 1
+        phrase_end = max(obj.right_edge.i, obj.i) + 1
         before = (sent.start_char, tok.idx)
         after = (doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char, sent.end_char)
         start, end = max((before, after), key=lambda r: r[1] - r[0])
@@ -422,18 +428,31 @@ class ClaimExtractor:
             if colon <= 0 or colon > 40:
                 continue
             name = line[:colon].strip().lstrip("\"“'‘ ")
-            if not name or not all(w[:1].isupper() for w in name.split()) or len(name.split()) > 4:
+            words = name.split()
+            if not words or len(words) > 8 or not words[-1][:1].isupper():
                 continue
-            span = doc.char_span(start + line.index(name), start + line.index(name) + len(name),
-                                 alignment_mode="contract")
-            if span is None or not (name.isupper() or any(t.ent_type_ == "PERSON" for t in span)):
+            at = start + line.index(name)
+            span = doc.char_span(at, at + len(name), alignment_mode="contract")
+            if span is None:
                 continue
+            # The name before the colon: a person or organisation entity, a transcript's capitals,
+            # or a short capitalised name opening the headline ("Poll: ...").
+            named = span[-1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            headline = start == 0 and len(words) <= 3 and all(w[:1].isupper() for w in words)
+            if not (named or name.isupper() and len(words) <= 3 or headline):
+                continue
+            if named and not all(w[:1].isupper() for w in words):
+                # "Republican pollster Daron Shaw:": the mention is the trailing name.
+                ent = next((e for e in doc.ents if e.start <= span[-1].i < e.end), None)
+                if ent is None:
+                    continue
+                span = ent
             cs, ce = _trim(text, start + colon + 1, start + len(line), strip_that=False)
             cs, ce = _trim_quote(text, cs + (text[cs] in "\"“"), ce - (text[ce - 1] in "\"”"))
             if ce - cs < 3 or any(s < ce and cs < e for s, e in taken):
                 continue
-            speaker = self._resolver.resolve(span.root)
-            if speaker.name is None and name.isupper():
+            speaker = self._resolver.resolve(span[-1])
+            if speaker.name is None:
                 speaker = Speaker(None, None, None, span.start_char, span.end_char, [], "unnamed")
             out.append(Claim(cs, ce, None, ":", start + colon, start + colon + 1, speaker, "transcript"))
         return out

@@ -119,7 +119,6 @@ class SpeakerResolver:
         return doc[left].idx, doc[right].idx + len(doc[right].text)
 
     def resolve(self, head: Token) -> Speaker:
-        doc = self.doc
         start, end = self.mention(head)
         span = self.ent_at.get(head.i)
         if span is None:
