@@ -82,6 +82,14 @@ def find_quotes(text: str) -> list[Quote]:
                 if opens and ch not in CLOSERS or opens and not closes:
                     open_at = i
                 continue
+            # Inside a quote: an opening mark right after a sentence end starts the next
+            # paragraph of the same quote, in text whose paragraph breaks were lost.
+            if opens and not closes and text[:i].rstrip()[-1:] in ".?!":
+                s, e = _trimmed(text, open_at + 1, i)
+                if e > s:
+                    quotes.append(Quote(s, e, open_at, None, chain))
+                open_at = i
+                continue
             # Inside a quote: a closing mark, or an opening mark where only a closing one fits.
             if closes and (ch not in OPENERS or not opens):
                 s, e = _trimmed(text, open_at + 1, i)

@@ -134,7 +134,9 @@ class SpeakerResolver:
             return sp
         low = head.lower_
         if low in MALE_PRONOUNS | FEMALE_PRONOUNS:
-            target = self._person_before(head.i, "m" if low in MALE_PRONOUNS else "f")
+            gender = "m" if low in MALE_PRONOUNS else "f"
+            target = self._subject_in_sentence(head.i, gender) or self._recent_speaker(head.i, gender) \
+                or self._person_before(head.i, gender)
             if target is not None:
                 sp = self._speaker(target, start, end, "pronoun")
                 self.recent.append((head.i, sp.entity_id))
@@ -166,6 +168,37 @@ class SpeakerResolver:
                 for obj in child.children:
                     if obj.dep_ == "pobj" and obj.i in self.ent_at and self._label(self.ent_at[obj.i]) in ORG_TYPES:
                         return self.ent_at[obj.i]
+        return None
+
+    def _subject_in_sentence(self, at: int, gender: str) -> Span | None:
+        """"Smith arrived and he said": a person subject earlier in the pronoun's own sentence."""
+        cands = [s for s in self._ancestor_subjects(at) if self.gender.get(s.kb_id_, gender) == gender]
+        return cands[-1] if cands else None
+
+    def _ancestor_subjects(self, at: int) -> list[Span]:
+        """Person subjects of the clauses the pronoun's clause hangs on (not of its own content)."""
+        sent = self.doc[at].sent
+        heads = {t.i for t in self.doc[at].ancestors}
+        return [s for s in self.doc.ents if sent.start <= s.start < at and self._label(s) == "PERSON"
+                and s.root.dep_ == "nsubj" and s.root.head.i in heads]
+
+    def _recent_speaker(self, at: int, gender: str) -> Span | None:
+        """News cohesion: "he said" continues the last speaker quoted, when one is close."""
+        doc = self.doc
+        for i, eid in reversed(self.recent):
+            if i >= at or not eid:
+                continue
+            if doc[at].idx - doc[i].idx > 1200 or self.gender.get(eid, gender) != gender:
+                return None
+            # The speaker must still be the last person named of that gender.
+            sent_start = doc[at].sent.start
+            later = [s for s in doc.ents if i < s.start < sent_start and self._label(s) == "PERSON"
+                     and s.root.dep_ == "nsubj" and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender]
+            later += [s for s in self._ancestor_subjects(at) if s.start > i and s.kb_id_ != eid]
+            if later:
+                return None
+            return next((s for s in doc.ents if s.kb_id_ == eid and s.start <= i), None) or \
+                next((s for s in doc.ents if s.kb_id_ == eid), None)
         return None
 
     def _person_before(self, at: int, gender: str) -> Span | None:
