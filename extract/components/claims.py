@@ -314,6 +314,9 @@ class ClaimExtractor:
                 owner = self._inherited(text, q, quotes, i, cues + out)
                 pattern = "quote-inherited"
             if owner is None:
+                owner = self._introduced(doc, q)
+                pattern = "quote"
+            if owner is None:
                 continue
             if pattern == "quote-inherited" and q.words(text) < 4:
                 continue
@@ -389,6 +392,27 @@ class ClaimExtractor:
                     end += 1
                 speaker.start, speaker.end = toks[0].idx, doc[end].idx + len(doc[end].text)
             return Claim(0, 0, None, doc.text[dash_at], dash_at, dash_at + 1, speaker, "dash")
+        return None
+
+    def _introduced(self, doc: Doc, q: Quote) -> Claim | None:
+        """A quote opening its paragraph after a paragraph that ends "She said:"."""
+        text = doc.text
+        para_start = text.rfind("\n", 0, q.open_at) + 1
+        if text[para_start:q.open_at].strip():
+            return None
+        prev_end = len(text[:para_start].rstrip())
+        if prev_end == 0 or text[prev_end - 1] != ":":
+            return None
+        span = doc.char_span(max(0, prev_end - 200), prev_end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = doc[span.end - 1].sent
+        for tok in reversed(list(sent)):
+            if cue_lemma(tok) in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX"):
+                subj = _subject(tok)
+                if subj is not None:
+                    return Claim(0, 0, tok, tok.text, tok.idx, tok.idx + len(tok.text), self._resolver.resolve(subj),
+                                 "quote")
         return None
 
     @staticmethod
