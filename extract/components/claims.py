@@ -304,6 +304,9 @@ class ClaimExtractor:
         for i, q in enumerate(quotes):
             if i in used or _looks_like_title(text[q.start:q.end]):
                 continue
+            before = text[:q.open_at].rstrip()[-1:]
+            if q.words(text) <= 3 and before.isalnum():
+                continue  # a fragment quoted inside someone else's sentence, not a statement
             owner = self._cue_near(doc, q, quotes, i, cues + out)
             if owner is not None:
                 pattern = "quote"
