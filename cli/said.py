@@ -1,0 +1,47 @@
+"""`cooptool said`: who said what."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from cooptool.cli.app import app
+from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail, finish, open_records
+from cooptool.cli.render import render
+
+SAID_COLUMNS = [("speaker", "Speaker"), ("role_org", "Role / Org"), ("text", "Claim"), ("doc", "Doc")]
+SAID_KEYS = ("speaker", "speaker_type", "speaker_mention", "role", "org", "text", "direct", "cue", "doc",
+             "evidence", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "confidence")
+
+
+def _row(rec: dict, table: bool) -> dict:
+    row = {k: rec.get(k) for k in SAID_KEYS}
+    if table:
+        row["role_org"] = ", ".join(x for x in (rec.get("role"), rec.get("org")) if x) or (
+            rec.get("speaker_type") if rec.get("speaker_type") in ("ORG", "GPE") else None)
+        row["speaker"] = rec.get("speaker") or f"({rec.get('speaker_mention') or 'unnamed'})"
+    return row
+
+
+@app.command()
+def said(
+    by: Annotated[str | None, typer.Option("--by", "-b", help="Speaker name or alias (case-insensitive).")] = None,
+    org: Annotated[str | None, typer.Option("--org", "-o", help="Claims by an organisation or by people affiliated with it.")] = None,
+    about: Annotated[str | None, typer.Option("--about", "-a", help="Words that must all occur in the claim.")] = None,
+    direct: Annotated[bool, typer.Option("--direct", help="Only direct quotes.")] = False,
+    reported: Annotated[bool, typer.Option("--reported", help="Only reported speech.")] = False,
+    store: StoreOpt = None,
+    fmt: FormatOpt = None,
+    strict: StrictOpt = False,
+) -> None:
+    """Who said what: direct quotes and reported speech, one row per claim."""
+    from cooptool.cli.render import Format, choose_format
+    from cooptool.extract.claim_query import filter_claims
+
+    if direct and reported:
+        raise fail("--direct and --reported exclude each other", ExitStatus.USAGE)
+    only = True if direct else False if reported else None
+    table = choose_format(fmt) in (Format.table, Format.csv, Format.tsv)
+    recs = filter_claims(open_records(store, ("claim",), strict), by=by, org=org, about_text=about, direct=only)
+    finish(render((_row(r, table) for r in recs), fmt=fmt, columns=SAID_COLUMNS, title="Claims"))

@@ -1,0 +1,546 @@
+"""`cooptool_claims`: who said what — direct quotes and reported speech, speakers resolved.
+
+Runs after `cooptool_entities` and `cooptool_affiliations` and reads what they left on the Doc.
+Patterns of news wording:
+
+- reported speech and stated beliefs: a cue verb with a subject and a clausal complement, the cue
+  before or after it ("Hart said AmCham China looks forward to ...", "Prices will rise, the company
+  warned"), or a nominal one for cues that take it ("Chen summarized the foundation ...",
+  "X called the youth ...", "X hoped for ...");
+- "According to X, ..." and "..., according to X";
+- direct quotes attributed by a cue in or next to the quote's sentence, the speaker after, before
+  or in the middle ("“A,” she said. “B.”"); quotes over several paragraphs; a quote-only
+  paragraph after a paragraph that introduced its speaker ("He said:");
+- transcripts and lists: "NAME: ..." paragraphs, "“...” — NAME".
+
+Sets `doc._.claims`: plain dicts (see `records.schema.json#/$defs/claim`). Offsets are character
+offsets into `doc.text`, which equals the file text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from cooptool.extract.components.quotes import Quote, find_quotes
+from cooptool.extract.components.speakers import Speaker, SpeakerResolver
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+if not Doc.has_extension("affiliations"):
+    Doc.set_extension("affiliations", default=None)
+
+# Cue verbs taking a clause ("said that ...", "..., she added").
+CLAUSE_CUES = frozenset("""
+say tell add state claim argue insist warn believe think hope expect note explain announce confirm
+deny admit acknowledge suggest predict report write declare emphasise emphasize stress agree contend
+maintain reckon fear feel estimate forecast reveal indicate complain concede caution urge vow promise
+pledge assert allege tweet testify recall reiterate remark observe comment respond reply answer
+conclude summarize summarise realize realise ask accuse charge boast worry doubt suspect assume
+recognise recognize wonder signal hint counter continue joke quip lament propose recommend demand
+threaten predict point know guess imply underline highlight disclose assure reassure inform
+""".split())
+# Cues whose object is the content ("denied the allegations", "called the youth ...", "hoped for ...").
+OBJECT_CUES = frozenset("""
+share summarize summarise deny call hope warn urge praise criticise criticize welcome describe dismiss
+reject accuse blame predict express emphasise emphasize stress highlight outline recommend demand
+defend reiterate acknowledge admit condemn applaud argue question
+""".split())
+# Cues of intention with an infinitive ("vowed to fight on").
+INTENT_CUES = frozenset("hope vow promise pledge threaten intend refuse".split())
+OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
+# Cues whose direct object is the listener, not the content ("told the BBC that ...").
+ADDRESSEE_CUES = frozenset("tell ask inform assure reassure warn remind urge promise accuse charge".split())
+# What may be shared as a statement ("shared their views"), unlike "share the same goal".
+SHARED_THINGS = frozenset("""experience experiences view views thought thoughts insight insights story stories
+vision opinion opinions perspective perspectives idea ideas concern concerns plan plans finding findings
+expertise practice practices lesson lessons outlook assessment analysis""".split())
+_IRREGULAR = {"told": "tell", "wrote": "write", "thought": "think", "said": "say", "says": "say",
+              "felt": "feel", "knew": "know", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES
+
+
+def cue_lemma(tok: Token) -> str | None:
+    """The cue verb a token is a form of, or None; tolerant of the lemmatizer's slips ("hoped" -> "hop")."""
+    low = tok.lower_
+    for form in (tok.lemma_.lower(), _IRREGULAR.get(low), low, low[:-1], low[:-2], low[:-3], low[:-3] + "e",
+                 low[:-2] + "y" if low.endswith("ied") else None):
+        if form and form in ALL_CUES:
+            return form
+    return None
+SUBJECT_DEPS = ("nsubj",)
+_EDGE_PUNCT = set(" \t\n,;:—–-")
+_DASHES = ("—", "–", "―", "-")
+
+CONFIDENCE = {"reported": 0.8, "object": 0.65, "according": 0.8, "quote": 0.9, "quote-inherited": 0.7,
+              "transcript": 0.7, "dash": 0.75}
+
+
+@dataclass
+class Claim:
+    start: int
+    end: int
+    cue: Token | None
+    cue_text: str
+    cue_start: int
+    cue_end: int
+    speaker: Speaker | None
+    pattern: str
+    direct: bool = False
+    quotes: list[int] = field(default_factory=list)
+
+
+def _trim(text: str, start: int, end: int, strip_that: bool = True) -> tuple[int, int]:
+    while start < end and (text[start] in _EDGE_PUNCT or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _EDGE_PUNCT or text[end - 1].isspace()):
+        end -= 1
+    if strip_that and text[start:start + 5].lower() == "that " and end - start > 8:
+        start += 5
+    return start, end
+
+
+def _subject(cue: Token) -> Token | None:
+    for child in cue.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return child
+    # "X said ... and added ...": the conjunct shares the subject.
+    if cue.dep_ == "conj" and cue_lemma(cue.head):
+        subj = _subject(cue.head)
+        if subj is not None:
+            return subj
+    # "..., Trump said, adding ...": a participle takes the subject of the clause it hangs on.
+    if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and cue.head.i < cue.i:
+        subj = next((c for c in cue.head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return subj
+    return _adjacent_subject(cue)
+
+
+def _adjacent_subject(cue: Token) -> Token | None:
+    """When the parse lost the subject: a name or pronoun right before (or, inverted, right after) the cue."""
+    doc = cue.doc
+    j = cue.i - 1
+    while j >= 0 and doc[j].pos_ == "ADV":
+        j -= 1
+    if j >= 0 and doc[j].pos_ in ("PROPN", "PRON") and not doc[j].is_punct and doc[j].lower_ not in (
+            "it", "that", "which", "what", "this", "there"):
+        return doc[j]
+    k = cue.i + 1
+    if k < len(doc) and doc[k].ent_type_ == "PERSON" and cue.i > 0 and doc[cue.i - 1].text in (",", "”", '"'):
+        return doc[k]
+    return None
+
+
+class ClaimExtractor:
+    def __init__(self, nlp: Language, name: str, max_quote_gap: int = 12):
+        self.name = name
+        self.max_quote_gap = max_quote_gap
+
+    # ---- main -------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.claims = self.extract(doc)
+        except Exception:  # noqa: BLE001 - one odd document must never stop a batch
+            doc._.claims = []
+        return doc
+
+    def extract(self, doc: Doc) -> list[dict]:
+        text = doc.text
+        quotes = find_quotes(text)
+        resolver = self._resolver = SpeakerResolver(doc)
+        quote_of = self._quote_index(doc, quotes)
+        claims: list[Claim] = []
+
+        for tok in doc:
+            lemma = cue_lemma(tok)
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                claims += self._according(doc, tok, resolver)
+            elif tok.pos_ in ("VERB", "AUX") and lemma is not None:
+                claim = self._reported(doc, tok, lemma, resolver, quote_of)
+                if claim is not None:
+                    claims.append(claim)
+        claims = self._drop_nested(claims)
+        # A cue inside a quote is the quoted speaker's report; it stays unless the quote is attributed.
+        nested = [c for c in claims if quote_of.get(c.cue.i if c.cue is not None else -1) is not None]
+        claims = [c for c in claims if c not in nested]
+        claims = self._snap_to_quotes(text, claims, quotes)
+        for c in self._transcripts(doc, claims):
+            c.quotes = [i for i, q in enumerate(quotes) if q.start < c.end and c.start < q.end]
+            claims.append(c)
+        claims += self._quote_claims(doc, quotes, claims, resolver)
+        claims += [c for c in nested if not any(o.start <= c.cue_start < o.end for o in claims)]
+        claims.sort(key=lambda c: (c.start, c.end))
+        return [self._record(doc, c) for c in claims if c.end > c.start]
+
+    # ---- reported speech ----------------------------------------------------------------------
+
+    def _reported(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, quote_of) -> Claim | None:
+        subj = _subject(cue)
+        if subj is not None and subj.lower_ in ("who", "that") and cue.dep_ == "relcl":
+            subj = cue.head  # "voters who say ..."
+        if subj is None or subj.lower_ in ("that", "which", "who", "this", "what"):
+            return None
+        if (subj.i in quote_of) != (cue.i in quote_of):
+            return None
+        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        pattern = "reported"
+        if comp is None and lemma in INTENT_CUES:
+            comp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        if comp is not None and lemma in CLAUSE_CUES | INTENT_CUES:
+            start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+            if comp.i > cue.i and (comp.left_edge.i <= cue.i or lemma not in ADDRESSEE_CUES):
+                # The content runs from the cue on ("said AmCham China, with ..., looks forward":
+                # the parser may hang the clause's subject on the cue).
+                start = doc[cue.i + 1].idx if comp.left_edge.i <= cue.i else min(
+                    [start] + [c.left_edge.idx for c in cue.rights if c.i < comp.i and c.dep_ in ("dobj", "prep", "npadvmod")])
+        elif cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) and lemma not in ADDRESSEE_CUES:
+            # "X said, with 2024 marking ..., he hoped ...": the cue introduces the whole rest.
+            start = doc[cue.i + 1].idx
+            end = cue.head.right_edge.idx + len(cue.head.right_edge.text)
+        elif lemma in OBJECT_CUES:
+            parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
+                     or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS
+                     or c.dep_ == "prt" and c.lower_ in ("out",)]
+            parts = [c for c in parts if c.dep_ != "prt"]
+            if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
+                return None
+            if lemma == "share" and not any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts):
+                return None
+            if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" for c in parts):
+                return None
+            start = min(c.left_edge.idx for c in parts)
+            tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > min(p.i for p in parts)]
+            last = max((c.right_edge for c in parts + tail), key=lambda t: t.i)
+            end = last.idx + len(last.text)
+            pattern = "object"
+        elif cue.dep_ == "parataxis" and cue.head.i < cue.i:
+            # "The market will grow, he said": the cue hangs off the clause it reports.
+            start = cue.head.left_edge.idx
+            end = doc[cue.left_edge.i - 1].idx + len(doc[cue.left_edge.i - 1].text) if cue.left_edge.i > 0 else 0
+        else:
+            return None
+        start, end = _trim(doc.text, start, end)
+        if end - start < 3 or len(doc.text[start:end].split()) < 2 and pattern != "object":
+            return None
+        speaker = resolver.resolve(subj)
+        return Claim(start, end, cue, cue.text, cue.idx, cue.idx + len(cue.text), speaker, pattern)
+
+    def _according(self, doc: Doc, tok: Token, resolver: SpeakerResolver) -> list[Claim]:
+        to = doc[tok.i + 1]
+        obj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            return []
+        sent = tok.sent
+        phrase_end = max(obj.right_edge.i, obj.i) + 1
+        before = (sent.start_char, tok.idx)
+        after = (doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char, sent.end_char)
+        start, end = max((before, after), key=lambda r: r[1] - r[0])
+        start, end = _trim(doc.text, start, end)
+        while end > start and doc.text[end - 1] in ".!?":
+            end -= 1
+        if end - start < 3:
+            return []
+        speaker = resolver.resolve(obj)
+        cue_end = to.idx + len(to.text)
+        return [Claim(start, end, tok, doc.text[tok.idx:cue_end], tok.idx, cue_end, speaker, "according")]
+
+    @staticmethod
+    def _drop_nested(claims: list[Claim]) -> list[Claim]:
+        """Attributions do not nest: a cue inside another claim's content belongs to that claim."""
+        out = []
+        for c in claims:
+            if any(o is not c and o.start <= c.cue_start < o.end and (o.end - o.start) > (c.end - c.start)
+                   for o in claims):
+                continue
+            out.append(c)
+        return out
+
+    # ---- direct quotes ------------------------------------------------------------------------
+
+    @staticmethod
+    def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, int]:
+        """Token index -> quote number, for tokens inside the marks."""
+        out: dict[int, int] = {}
+        qi = 0
+        for tok in doc:
+            while qi < len(quotes) and quotes[qi].end <= tok.idx:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
+                out[tok.i] = qi
+        return out
+
+    @staticmethod
+    def _snap_to_quotes(text: str, claims: list[Claim], quotes: list[Quote]) -> list[Claim]:
+        """A reported content that lies in a quote (or is one) becomes that whole quote, direct."""
+        for c in claims:
+            inside = [i for i, q in enumerate(quotes) if q.start < c.end and c.start < q.end]
+            if not inside:
+                continue
+            covered = sum(min(quotes[i].end, c.end) - max(quotes[i].start, c.start) for i in inside)
+            outside = text[c.start:c.end]
+            for i in inside:
+                outside = outside.replace(text[quotes[i].start:quotes[i].end], "")
+            if covered >= 0.8 * (c.end - c.start) or len(outside.split()) <= 2:
+                best = max(inside, key=lambda i: min(quotes[i].end, c.end) - max(quotes[i].start, c.start))
+                c.start, c.end = _trim_quote(text, quotes[best].start, quotes[best].end)
+                c.direct = True
+                c.quotes = [best]
+                if c.pattern == "object":
+                    c.pattern = "reported"
+            else:
+                c.quotes = inside  # a mixed quote: part of a reported claim
+        return claims
+
+    def _quote_claims(self, doc: Doc, quotes: list[Quote], claims: list[Claim],
+                      resolver: SpeakerResolver) -> list[Claim]:
+        text = doc.text
+        used = {i for c in claims for i in c.quotes}
+        cues = sorted(claims, key=lambda c: c.cue_start)
+        out: list[Claim] = []
+        for i, q in enumerate(quotes):
+            if i in used or _looks_like_title(text[q.start:q.end]):
+                continue
+            before = text[:q.open_at].rstrip()[-1:]
+            if q.words(text) <= 3 and before.isalnum():
+                continue  # a fragment quoted inside someone else's sentence, not a statement
+            owner = self._cue_near(doc, q, quotes, i, cues + out)
+            if owner is not None:
+                pattern = "quote"
+            else:
+                owner = self._dash_source(doc, q, resolver)
+                pattern = "dash"
+            if owner is None:
+                owner = self._inherited(text, q, quotes, i, cues + out)
+                pattern = "quote-inherited"
+            if owner is None:
+                owner = self._introduced(doc, q)
+                pattern = "quote"
+            if owner is None:
+                continue
+            if pattern == "quote-inherited" and q.words(text) < 4:
+                continue
+            s, e = _trim_quote(text, q.start, q.end)
+            out.append(Claim(s, e, owner.cue, owner.cue_text, owner.cue_start, owner.cue_end, owner.speaker,
+                             pattern, direct=True, quotes=[i]))
+        return out
+
+    def _cue_near(self, doc: Doc, q: Quote, quotes: list[Quote], qi: int, known: list[Claim]) -> Claim | None:
+        """A speech cue with a subject between this quote and its neighbours in the same paragraph."""
+        text = doc.text
+        para_start = text.rfind("\n", 0, q.open_at) + 1
+        para_end = text.find("\n", q.end)
+        para_end = len(text) if para_end < 0 else para_end
+        prev_close = max([quotes[j].close_at + 1 for j in range(qi) if quotes[j].close_at is not None
+                          and quotes[j].close_at >= para_start] or [para_start])
+        next_open = min([quotes[j].open_at for j in range(qi + 1, len(quotes)) if quotes[j].open_at < para_end]
+                        or [para_end])
+        after_from = (q.close_at + 1) if q.close_at is not None else para_end
+        windows = [(after_from, next_open, "after"), (prev_close, q.open_at, "before")]
+        for lo, hi, side in windows:
+            if hi <= lo:
+                continue
+            span = doc.char_span(lo, hi, alignment_mode="expand")
+            if span is None:
+                continue
+            toks = list(span)
+            if side == "after":
+                toks = toks[:self.max_quote_gap]
+            else:
+                toks.reverse()  # the cue nearest the quote
+                tail = text[lo:hi].rstrip()
+                introduces = bool(tail) and (tail[-1] in ":,—–" or tail.lower().endswith("that"))
+                if not introduces:
+                    toks = toks[:6]  # "Trump said Monday “...”"
+            for tok in toks:
+                if cue_lemma(tok) not in CLAUSE_CUES or tok.pos_ not in ("VERB", "AUX"):
+                    continue
+                existing = next((c for c in known if c.cue is tok), None)
+                if existing is not None:
+                    if side == "after" and existing.start > tok.idx and not existing.direct:
+                        continue  # that cue introduces its own content
+                    return existing
+                subj = _subject(tok)
+                if subj is None:
+                    continue
+                speaker = self._resolver.resolve(subj)
+                return Claim(0, 0, tok, tok.text, tok.idx, tok.idx + len(tok.text), speaker, "quote")
+        return None
+
+    def _dash_source(self, doc: Doc, q: Quote, resolver: SpeakerResolver) -> Claim | None:
+        """“...” — Jane Doe: a quote signed by a dash and a name."""
+        if q.close_at is None:
+            return None
+        rest = doc.text[q.close_at + 1:q.close_at + 6]
+        stripped = rest.lstrip()
+        if not stripped or stripped[0] not in _DASHES:
+            return None
+        dash_at = q.close_at + 1 + (len(rest) - len(stripped))
+        after = doc.char_span(dash_at + 1, min(len(doc.text), dash_at + 60), alignment_mode="expand")
+        if after is None:
+            return None
+        toks = [t for t in after if not t.is_space]
+        if toks and (toks[0].ent_type_ in ("PERSON", "ORG") or toks[0].pos_ == "PROPN" and toks[0].is_title):
+            head = toks[0]
+            span = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+            if span is not None:
+                head = span.root
+            speaker = resolver.resolve(head)
+            if speaker.name is None:
+                end = head.i
+                while end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+                    end += 1
+                speaker.start, speaker.end = toks[0].idx, doc[end].idx + len(doc[end].text)
+            return Claim(0, 0, None, doc.text[dash_at], dash_at, dash_at + 1, speaker, "dash")
+        return None
+
+    def _introduced(self, doc: Doc, q: Quote) -> Claim | None:
+        """A quote opening its paragraph after a paragraph that ends "She said:"."""
+        text = doc.text
+        para_start = text.rfind("\n", 0, q.open_at) + 1
+        if text[para_start:q.open_at].strip():
+            return None
+        prev_end = len(text[:para_start].rstrip())
+        if prev_end == 0 or text[prev_end - 1] != ":":
+            return None
+        span = doc.char_span(max(0, prev_end - 200), prev_end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = doc[span.end - 1].sent
+        for tok in reversed(list(sent)):
+            if cue_lemma(tok) in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX"):
+                subj = _subject(tok)
+                if subj is not None:
+                    return Claim(0, 0, tok, tok.text, tok.idx, tok.idx + len(tok.text), self._resolver.resolve(subj),
+                                 "quote")
+        return None
+
+    @staticmethod
+    def _inherited(text: str, q: Quote, quotes: list[Quote], qi: int, known: list[Claim]) -> Claim | None:
+        """A quote with no cue of its own continues the speaker of the previous quote in the paragraph,
+        or, when it opens its paragraph, of a claim ending the paragraph before."""
+        para_start = text.rfind("\n", 0, q.open_at) + 1
+        before = [c for c in known if c.end <= q.open_at and c.cue_start <= q.open_at]
+        if not before:
+            return None
+        last = max(before, key=lambda c: max(c.end, c.cue_end))
+        if last.speaker is None:
+            return None
+        if max(last.end, last.cue_end) >= para_start:
+            return last if last.direct or text[para_start:q.open_at].strip() == "" else None
+        if text[para_start:q.open_at].strip():
+            return None
+        prev_para_start = text.rfind("\n", 0, max(0, para_start - 1))
+        prev_para_start = text.rfind("\n", 0, prev_para_start) if text[prev_para_start + 1:para_start].strip() == "" \
+            else prev_para_start
+        if max(last.end, last.cue_end) < prev_para_start:
+            return None
+        tail = text[max(last.end, last.cue_end):para_start].strip()
+        return last if tail in ("", ":", ".", ":”", ".”") or tail.endswith(":") else None
+
+    # ---- transcripts --------------------------------------------------------------------------
+
+    def _transcripts(self, doc: Doc, claims: list[Claim]) -> list[Claim]:
+        """A paragraph "NAME: text" where NAME is a person (interview transcripts)."""
+        out = []
+        text = doc.text
+        taken = [(c.start, c.end) for c in claims]
+        pos = 0
+        for line in text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            colon = line.find(":")
+            if colon <= 0 or colon > 40:
+                continue
+            name = line[:colon].strip().lstrip("\"“'‘ ")
+            words = name.split()
+            if not words or len(words) > 8 or not words[-1][:1].isupper():
+                continue
+            at = start + line.index(name)
+            span = doc.char_span(at, at + len(name), alignment_mode="contract")
+            if span is None:
+                continue
+            # The name before the colon: a person or organisation entity, a transcript's capitals,
+            # or a short capitalised name opening the headline ("Poll: ...").
+            named = span[-1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+            headline = start == 0 and len(words) <= 3 and all(w[:1].isupper() for w in words)
+            if not (named or name.isupper() and len(words) <= 3 or headline):
+                continue
+            if named and not all(w[:1].isupper() for w in words):
+                # "Republican pollster Daron Shaw:": the mention is the trailing name.
+                ent = next((e for e in doc.ents if e.start <= span[-1].i < e.end), None)
+                if ent is None:
+                    continue
+                span = ent
+            cs, ce = _trim(text, start + colon + 1, start + len(line), strip_that=False)
+            cs, ce = _trim_quote(text, cs + (text[cs] in "\"“"), ce - (text[ce - 1] in "\"”"))
+            if ce - cs < 3 or any(s < ce and cs < e for s, e in taken):
+                continue
+            speaker = self._resolver.resolve(span[-1])
+            if speaker.name is None:
+                speaker = Speaker(None, None, None, span.start_char, span.end_char, [], "unnamed")
+            out.append(Claim(cs, ce, None, ":", start + colon, start + colon + 1, speaker, "transcript"))
+        return out
+
+    # ---- records ------------------------------------------------------------------------------
+
+    def _record(self, doc: Doc, c: Claim) -> dict:
+        sp = c.speaker
+        affs = [a for a in (doc._.affiliations or []) if sp and sp.entity_id and a.get("person_id") == sp.entity_id]
+        aff = max(affs, key=lambda a: a.get("confidence") or 0, default=None)
+        lo = min(c.start, c.cue_start, sp.start if sp else c.start)
+        hi = max(c.end, c.cue_end, sp.end if sp else c.end)
+        first = doc.char_span(lo, hi, alignment_mode="expand")
+        if first is not None:
+            ev_start, ev_end = first[0].sent.start_char, first[-1].sent.end_char
+        else:
+            ev_start, ev_end = lo, hi
+        confidence = CONFIDENCE[c.pattern]
+        if sp is not None and sp.via in ("pronoun", "description"):
+            confidence -= 0.1
+        return {
+            "speaker": sp.name if sp else None,
+            "speaker_id": sp.entity_id if sp else None,
+            "speaker_type": sp.label if sp else None,
+            "speaker_aliases": sp.aliases if sp else [],
+            "speaker_mention": doc.text[sp.start:sp.end] if sp else None,
+            "role": aff["role"] if aff else None,
+            "org": aff["org"] if aff else None,
+            "org_aliases": aff["org_aliases"] if aff else [],
+            "text": doc.text[c.start:c.end],
+            "direct": c.direct,
+            "cue": c.cue_text,
+            "evidence": " ".join(doc.text[ev_start:ev_end].split()),
+            "confidence": round(confidence, 2),
+            "pattern": c.pattern,
+            "start": c.start,
+            "end": c.end,
+            "speaker_start": sp.start if sp else None,
+            "speaker_end": sp.end if sp else None,
+            "cue_start": c.cue_start,
+            "cue_end": c.cue_end,
+        }
+
+
+def _looks_like_title(quoted: str) -> bool:
+    """“The Steve Harvey Morning Show”: a short quote of capitalised words names something."""
+    words = [w for w in quoted.strip(" ,.").split() if w[:1].isalpha()]
+    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "with", "from", "by", "or"}
+    return 0 < len(words) <= 8 and quoted.strip()[-1:] not in ".!?" and all(
+        w[:1].isupper() or w.lower() in small for w in words) and len(words) > 1
+
+
+def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
+    """Inside of the marks without the comma that news style puts before the closing mark."""
+    while end > start and (text[end - 1] in ",;:—– " or text[end - 1].isspace()):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+@Language.factory("cooptool_claims", default_config={"max_quote_gap": 12})
+def make_claim_extractor(nlp: Language, name: str, max_quote_gap: int) -> ClaimExtractor:
+    return ClaimExtractor(nlp, name, max_quote_gap)

@@ -1,0 +1,233 @@
+"""Who a speaker mention stands for: names, surnames, pronouns and "the company" resolved to entities.
+
+Reads what `cooptool_entities` left on the Doc (`doc.ents` with `kb_id_`, `doc._.entities`) and
+`doc._.affiliations`; it never changes them. Pronouns go to the nearest earlier person of a
+compatible gender, preferring subjects; "it" and "the company" to the nearest earlier organisation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from cooptool.extract.components.entities import entity_index
+
+MALE_PRONOUNS = {"he", "him", "his"}
+FEMALE_PRONOUNS = {"she", "her", "hers"}
+MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "son", "husband",
+               "uncle", "chairman", "spokesman", "congressman", "businessman", "boyfriend"}
+FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "mother",
+                 "sister", "daughter", "wife", "aunt", "chairwoman", "spokeswoman", "congresswoman",
+                 "businesswoman", "girlfriend", "madam"}
+# Common given names; only a hint, the text's own evidence (titles, earlier pronouns) comes first.
+MALE_NAMES = set("""
+adam alan albert alex alexander andrew anthony ben benjamin bernie bill bob boris brian carl
+charles chris christopher colin daniel david dennis derek donald douglas ed edward eric frank gary
+george gordon graham greg harry henry ian jack jacob james jason jeb jeff jeremy jim joe john jon
+jonathan joseph josh kevin larry lee mark martin matt matthew michael mike mitch nick nigel paul
+peter philip rand richard rick rob robert roger ron ronald sam scott simon stephen steve steven
+ted terry thomas tim timothy tom tony vladimir walter william xi
+""".split())
+FEMALE_NAMES = set("""
+alice amanda amy angela ann anna anne barbara betty carly carol caroline catherine charlotte
+christine claire diana diane donna elizabeth ellen emily emma hillary helen jane janet jennifer
+jessica jill joan julia julie karen kate katherine kathleen kelly laura linda lisa margaret maria
+mary melania michelle nancy nicola patricia rachel rebecca ruth sarah sharon susan teresa theresa
+""".split())
+# "the company said": nouns that stand for the organisation just named.
+ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "retailer", "maker", "business",
+             "manufacturer", "insurer", "lender", "giant", "operator", "agency", "organisation",
+             "organization", "fund", "association", "union", "party", "chamber", "centre", "center",
+             "club", "corporation", "conglomerate", "supermarket", "chain", "publisher", "broadcaster",
+             "network", "regulator", "watchdog", "institute", "foundation", "charity", "campaign",
+             "committee", "council", "ministry", "department", "enterprise", "producer"}
+SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokesmen"}
+ORG_TYPES = {"ORG": "ORG", "GPE": "GPE"}
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    entity_id: str | None
+    label: str | None  # PERSON, ORG or GPE
+    start: int  # character offsets of the mention as written
+    end: int
+    aliases: list[str]
+    via: str  # name | pronoun | description | unnamed
+
+
+def _gender_from_text(doc: Doc, span: Span) -> str | None:
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in MALE_TITLES:
+        return "m"
+    if before in FEMALE_TITLES:
+        return "f"
+    first = span[0].lower_
+    if first in MALE_NAMES:
+        return "m"
+    if first in FEMALE_NAMES:
+        return "f"
+    return None
+
+
+class SpeakerResolver:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.entities = entity_index(doc)
+        self.ent_at: dict[int, Span] = {}
+        for span in doc.ents:
+            for i in range(span.start, span.end):
+                self.ent_at[i] = span
+        self.gender: dict[str, str] = {}
+        for span in doc.ents:
+            if self._label(span) == "PERSON" and span.kb_id_ not in self.gender:
+                g = _gender_from_text(doc, span)
+                if g:
+                    self.gender[span.kb_id_] = g
+        # Speakers bound so far, so that "he said" after "Smith said" agrees with the text.
+        self.recent: list[tuple[int, str]] = []
+
+    def _label(self, span: Span) -> str | None:
+        ent = self.entities.get(span.kb_id_)
+        return ent["label"] if ent else span.label_
+
+    def _speaker(self, span: Span, start: int, end: int, via: str) -> Speaker:
+        ent = self.entities.get(span.kb_id_)
+        label = self._label(span)
+        if ent is None or label not in ("PERSON", "ORG", "GPE"):
+            return Speaker(None, None, None, start, end, [], "unnamed")
+        return Speaker(ent["name"], ent["id"], label, start, end, list(ent["aliases"]), via)
+
+    def mention(self, head: Token) -> tuple[int, int]:
+        """Character span of the speaker phrase headed by `head`: the entity, else its noun phrase."""
+        span = self.ent_at.get(head.i)
+        if span is not None:
+            return span.start_char, span.end_char
+        doc = self.doc
+        left, right = head.left_edge.i, head.i
+        for i in range(head.i + 1, head.right_edge.i + 1):
+            tok = doc[i]
+            if tok.text in (",", "(", "—", "–", ";", ":") or tok.dep_ in ("relcl", "acl") or tok.lower_ in (
+                    "who", "which", "that"):
+                break
+            right = i
+        while left < right and (doc[left].is_punct or doc[left].is_space):
+            left += 1
+        while right > left and (doc[right].is_punct or doc[right].is_space or doc[right].dep_ == "cc"):
+            right -= 1
+        return doc[left].idx, doc[right].idx + len(doc[right].text)
+
+    def resolve(self, head: Token) -> Speaker:
+        start, end = self.mention(head)
+        span = self.ent_at.get(head.i)
+        if span is None:
+            # "Hart, the ambassador, said": the name may be a compound or apposition of the head.
+            for child in head.children:
+                if child.dep_ in ("compound", "appos", "flat") and child.i in self.ent_at:
+                    span = self.ent_at[child.i]
+                    break
+        if span is not None:
+            sp = self._speaker(span, start, end, "name")
+            if sp.label == "PERSON":
+                self.recent.append((head.i, sp.entity_id))
+            return sp
+        low = head.lower_
+        if low in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            gender = "m" if low in MALE_PRONOUNS else "f"
+            target = self._subject_in_sentence(head.i, gender) or self._recent_speaker(head.i, gender) \
+                or self._person_before(head.i, gender)
+            if target is not None:
+                sp = self._speaker(target, start, end, "pronoun")
+                self.recent.append((head.i, sp.entity_id))
+                self.gender.setdefault(target.kb_id_, "m" if low in MALE_PRONOUNS else "f")
+                return sp
+            return Speaker(None, None, None, start, end, [], "unnamed")
+        if low == "it":
+            target = self._org_before(head.i, None)
+            if target is not None:
+                return self._speaker(target, start, end, "pronoun")
+        if low in SPOKES or low in ORG_NOUNS:
+            owner = self._owner(head)
+            if owner is not None:
+                return self._speaker(owner, start, end, "description")
+            if low in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in head.children if c.dep_ == "det"):
+                target = self._org_before(head.i, low)
+                if target is not None:
+                    return self._speaker(target, start, end, "description")
+        return Speaker(None, None, None, start, end, [], "unnamed")
+
+    def _owner(self, head: Token) -> Span | None:
+        """The organisation of "a Tesco spokesman" / "a spokeswoman for Tesco" / "Tesco's statement"."""
+        for child in head.children:
+            if child.dep_ in ("compound", "poss", "nmod") and child.i in self.ent_at:
+                span = self.ent_at[child.i]
+                if self._label(span) in ORG_TYPES:
+                    return span
+            if child.dep_ == "prep" and child.lower_ in ("for", "of", "at"):
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.i in self.ent_at and self._label(self.ent_at[obj.i]) in ORG_TYPES:
+                        return self.ent_at[obj.i]
+        return None
+
+    def _subject_in_sentence(self, at: int, gender: str) -> Span | None:
+        """"Smith arrived and he said": a person subject earlier in the pronoun's own sentence."""
+        cands = [s for s in self._ancestor_subjects(at) if self.gender.get(s.kb_id_, gender) == gender]
+        return cands[-1] if cands else None
+
+    def _ancestor_subjects(self, at: int) -> list[Span]:
+        """Person subjects of the clauses the pronoun's clause hangs on (not of its own content)."""
+        sent = self.doc[at].sent
+        heads = {t.i for t in self.doc[at].ancestors}
+        return [s for s in self.doc.ents if sent.start <= s.start < at and self._label(s) == "PERSON"
+                and s.root.dep_ == "nsubj" and s.root.head.i in heads]
+
+    def _recent_speaker(self, at: int, gender: str) -> Span | None:
+        """News cohesion: "he said" continues the last speaker quoted, when one is close."""
+        doc = self.doc
+        for i, eid in reversed(self.recent):
+            if i >= at or not eid:
+                continue
+            if doc[at].idx - doc[i].idx > 1200 or self.gender.get(eid, gender) != gender:
+                return None
+            # The speaker must still be the last person named of that gender.
+            sent_start = doc[at].sent.start
+            later = [s for s in doc.ents if i < s.start < sent_start and self._label(s) == "PERSON"
+                     and s.root.dep_ == "nsubj" and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender]
+            later += [s for s in self._ancestor_subjects(at) if s.start > i and s.kb_id_ != eid]
+            if later:
+                return None
+            return next((s for s in doc.ents if s.kb_id_ == eid and s.start <= i), None) or \
+                next((s for s in doc.ents if s.kb_id_ == eid), None)
+        return None
+
+    def _person_before(self, at: int, gender: str) -> Span | None:
+        """Nearest earlier person of that gender, subjects first within a sentence, up to 3 paragraphs."""
+        doc = self.doc
+        sent = doc[at].sent
+        seen_breaks = 0
+        while True:
+            cands = [s for s in doc.ents if sent.start <= s.start < min(sent.end, at)
+                     and self._label(s) == "PERSON" and self.gender.get(s.kb_id_, gender) == gender]
+            if cands:
+                subjects = [s for s in cands if s.root.dep_ in ("nsubj", "nsubjpass")]
+                return (subjects or cands)[-1] if sent.start <= at < sent.end else (subjects or cands)[0]
+            if sent.start == 0:
+                return None
+            if "\n" in doc.text[doc[sent.start - 1].idx:sent.start_char]:
+                seen_breaks += 1
+                if seen_breaks > 3:
+                    return None
+            sent = doc[sent.start - 1].sent
+
+    def _org_before(self, at: int, noun: str | None) -> Span | None:
+        best = None
+        for s in self.doc.ents:
+            if s.start >= at:
+                break
+            if self._label(s) == "ORG" and self.doc[s.start].idx > self.doc[at].idx - 3000:
+                if noun and noun in s.text.lower():
+                    best = s
+                elif best is None or not (noun and noun in best.text.lower()):
+                    best = s
+        return best

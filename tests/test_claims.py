@@ -1,0 +1,124 @@
+"""Claim patterns on sentences written for these tests (trained model needed)."""
+
+import pytest
+
+from tests.conftest import run_text
+
+pytestmark = pytest.mark.model
+
+
+def claims(nlp, text):
+    doc = run_text(nlp, text)
+    out = doc._.claims
+    for c in out:  # offsets are file offsets of the inside of the quotes
+        assert text[c["start"]:c["end"]] == c["text"]
+        if c["speaker_start"] is not None:
+            assert text[c["speaker_start"]:c["speaker_end"]] == c["speaker_mention"]
+    return out
+
+
+def find(found, words):
+    hits = [c for c in found if words in c["text"]]
+    assert hits, [(c["speaker"], c["text"]) for c in found]
+    return hits[0]
+
+
+def test_direct_quote_speaker_after(nlp):
+    text = ("Trade is growing.\n\n“Farmers in both countries have a broad market to share,” Harbor Grain "
+            "Council President Oliver Grant said.")
+    c = find(claims(nlp, text), "broad market")
+    assert (c["speaker"], c["direct"], c["cue"]) == ("Oliver Grant", True, "said")
+    assert c["text"].endswith("to share")  # the comma before the closing mark is dropped
+
+
+def test_direct_quote_speaker_before_with_colon(nlp):
+    text = "Oliver Grant runs the council.\n\nGrant said: “We expect exports to double next year.”"
+    c = find(claims(nlp, text), "exports to double")
+    assert (c["speaker"], c["direct"]) == ("Oliver Grant", True)
+    assert c["speaker_mention"] == "Grant"
+
+
+def test_split_quote_keeps_the_speaker_and_pronoun(nlp):
+    text = ("Mara Voss leads the research team at Keller Labs.\n\n"
+            "“The results are better than we hoped,” she said. “We will publish them in May.”")
+    found = claims(nlp, text)
+    first, second = find(found, "better than"), find(found, "publish them")
+    assert first["speaker"] == second["speaker"] == "Mara Voss"
+    assert first["speaker_mention"] == "she" and second["direct"]
+    assert first["cue_start"] == second["cue_start"]
+
+
+def test_quote_over_paragraphs(nlp):
+    text = ("Ports Jam\n\nDana Holt, chief executive of Pelican Freight, spoke on Monday. She said:\n\n"
+            "“The ports are full and ships are waiting for weeks.\n\n"
+            "“We need more cranes before the winter.”\n\nShares fell.")
+    found = claims(nlp, text)
+    assert find(found, "ports are full")["speaker"] == "Dana Holt"
+    assert find(found, "more cranes")["speaker"] == "Dana Holt"
+
+
+def test_reported_speech_and_role_from_affiliation(nlp):
+    text = "Dana Holt, chief executive of Pelican Freight Ltd, said the firm would hire 200 drivers."
+    c = find(claims(nlp, text), "hire 200 drivers")
+    assert (c["speaker"], c["direct"], c["role"], c["org"]) == (
+        "Dana Holt", False, "chief executive", "Pelican Freight Ltd")
+
+
+def test_added_that_and_hoped(nlp):
+    text = ("Ivan Petrov, director of the Baltic Timber Association, spoke in Riga. Petrov added that "
+            "demand for pine had recovered. He hoped prices would stay stable through the spring.")
+    found = claims(nlp, text)
+    assert find(found, "demand for pine")["speaker"] == "Ivan Petrov"
+    hoped = find(found, "prices would stay stable")
+    assert (hoped["speaker"], hoped["cue"], hoped["speaker_mention"]) == ("Ivan Petrov", "hoped", "He")
+
+
+def test_according_to(nlp):
+    text = "Lena Ortiz met investors. According to her, the fund is buying more bonds this year."
+    c = find(claims(nlp, text), "buying more bonds")
+    assert (c["speaker"], c["cue"]) == ("Lena Ortiz", "According to")
+
+
+def test_told_and_warned_with_trailing_cue(nlp):
+    text = ("Tomas Berg told the BBC the bridge would reopen in June. Traffic will get worse before it "
+            "gets better, he warned.")
+    found = claims(nlp, text)
+    assert find(found, "bridge would reopen")["speaker"] == "Tomas Berg"
+    warned = find(found, "Traffic will get worse")
+    assert (warned["speaker"], warned["cue"]) == ("Tomas Berg", "warned")
+
+
+def test_organisation_speaks(nlp):
+    text = ("Norland Airways cut 300 jobs on Tuesday. The company said fuel costs had risen sharply.\n\n"
+            "Norland Airways said it would add routes to Spain.")
+    found = claims(nlp, text)
+    for words in ("fuel costs", "add routes"):
+        c = find(found, words)
+        assert (c["speaker"], c["speaker_type"]) == ("Norland Airways", "ORG")
+    assert find(found, "fuel costs")["speaker_mention"] == "The company"
+
+
+def test_unnamed_speaker_keeps_the_mention(nlp):
+    text = "Shares in the bank fell. A spokesman said the figures were being checked."
+    c = find(claims(nlp, text), "figures were being checked")
+    assert c["speaker"] is None and c["speaker_mention"] == "A spokesman" and c["cue"] == "said"
+
+
+def test_pronoun_picks_the_right_person(nlp):
+    text = ("Mr Karl Weber met Ms Anna Lind in Berlin. Lind said the talks had gone well. "
+            "Later he said the deal was not ready.")
+    found = claims(nlp, text)
+    assert find(found, "talks had gone well")["speaker"] == "Anna Lind"
+    assert find(found, "deal was not ready")["speaker"] == "Karl Weber"
+
+
+def test_broken_quote_marks_never_crash(nlp):
+    texts = ["“Unclosed quote, she said.\n\nNext paragraph with a stray ” mark.",
+             '"Straight and “curly” mixed," Tom Reed said. "', "”“”“ said ”", "“\n\n“\n\n"]
+    for text in texts:
+        assert isinstance(claims(nlp, text), list)
+
+
+def test_titles_and_scare_quotes_are_not_claims(nlp):
+    text = "She appeared on “The Morning Table Show” and called the plan a “bold” idea."
+    assert not any(c["direct"] for c in claims(nlp, text))
