@@ -46,7 +46,14 @@ def entities(
     from cooptool.extract.aliases import filter_entities, merge_entities
 
     table = load_alias_option(aliases)
-    rows = filter_entities(merge_entities(open_records(store, ("entity",), strict), table), label=label, name=name)
+    prefilter = None
+    if label and table is None:
+        # Without an alias file rows only merge within a label, so other labels' lines can be
+        # skipped before parsing.
+        marks = tuple(b'"label":"' + x.strip().upper().encode() + b'"' for x in label.split(","))
+        prefilter = lambda line: any(m in line for m in marks)  # noqa: E731
+    records = open_records(store, ("entity",), strict, line_filter=prefilter)
+    rows = filter_entities(merge_entities(records, table), label=label, name=name)
     if top:
         rows = rows[:top]
     finish(render(rows, fmt=fmt, columns=ENTITY_COLUMNS, title="Entities"))

@@ -38,10 +38,14 @@ def said(
     """Who said what: direct quotes and reported speech, one row per claim."""
     from cooptool.cli.render import Format, choose_format
     from cooptool.extract.claim_query import filter_claims
+    from cooptool.extract.query import line_filter
 
     if direct and reported:
         raise fail("--direct and --reported exclude each other", ExitStatus.USAGE)
     only = True if direct else False if reported else None
     table = choose_format(fmt) in (Format.table, Format.csv, Format.tsv)
-    recs = filter_claims(open_records(store, ("claim",), strict), by=by, org=org, about_text=about, direct=only)
+    # Every filter matches text held in the claim record itself, so a line lacking a query word
+    # cannot match and is skipped before parsing.
+    records = open_records(store, ("claim",), strict, line_filter=line_filter(by, org, about))
+    recs = filter_claims(records, by=by, org=org, about_text=about, direct=only)
     finish(render((_row(r, table) for r in recs), fmt=fmt, columns=SAID_COLUMNS, title="Claims"))

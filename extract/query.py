@@ -60,7 +60,12 @@ def line_filter(*queries: str | None) -> Callable[[bytes], bool] | None:
         q = _query_words(query)
         if not q or not all(w.isascii() for w in q):
             return None
-        words.append(max(q, key=len))
+        # The longest plain run of letters/digits: punctuation may be written differently in the
+        # record ("don't" vs "don’t") and normalised only after parsing.
+        pieces = [p for w in q for p in re.findall(r"[a-z0-9]+", w)]
+        if not pieces:
+            return None
+        words.append(max(pieces, key=len))
     if not words:
         return None
     patterns = [re.compile(re.escape(w.encode()), re.IGNORECASE) for w in words]

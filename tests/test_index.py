@@ -82,3 +82,15 @@ def test_unwritable_folder_still_answers(tmp_path, monkeypatch):
     write(store, [aff("d1", "Ann", "A")])
     assert [r["person"] for r in indexed_records(store, ("affiliation",))] == ["Ann"]
     assert not index_path(store).exists()
+
+
+def test_line_filter_is_a_safe_prefilter():
+    from cooptool.extract.query import line_filter, name_matches
+
+    keep = line_filter("don't stop", "JA Solar")
+    line = '{"org":"JA SOLAR Technology","text":"we don’t stop"}'.encode()
+    assert keep(line)
+    assert name_matches("JA Solar", ["JA SOLAR Technology"])
+    assert not keep(b'{"org":"Other","text":"we stop"}')
+    assert line_filter("Société Générale") is None  # not exact at byte level: no pre-filter
+    assert line_filter(None, "") is None
