@@ -435,8 +435,17 @@ class AffiliationExtractor:
         meta = doc._.meta or {}
         if not (meta.get("author") and meta.get("source")):
             return []
-        person = next((e for e in ents.values() if e["label"] == "PERSON" and e["name"] == meta["author"]), None)
-        org = next((e for e in ents.values() if e["name"] == meta["source"]), None)
+        def at(span, name):
+            # By position first: an alias file may have renamed the entity.
+            for e in ents.values():
+                if span and any(m[0] == span[0] and m[1] == span[1] for m in e["mentions"]):
+                    return e
+            return next((e for e in ents.values() if e["name"] == name), None)
+
+        person = at(meta.get("author_span"), meta["author"])
+        org = at(meta.get("source_span"), meta["source"])
+        if person is not None and person["label"] != "PERSON":
+            person = None
         if person is None or org is None:
             return []
         s, e = meta.get("byline_span") or (None, None)
