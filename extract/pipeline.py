@@ -12,7 +12,10 @@ cooptool_entities -> cooptool_affiliations -> the components in EXTRA_COMPONENTS
 from __future__ import annotations
 
 import importlib.util
+import itertools
+import multiprocessing
 import os
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -119,14 +122,58 @@ def doc_records(doc: Doc, doc_id: str, path: str | None, meta: dict) -> list[dic
     return out
 
 
+def _process_batch(nlp: Language, batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
+    return [block for _, block in _in_process(nlp, batch, batch_size)]
+
+
 def extract_records(nlp: Language, sources: Iterable[SourceDoc], *, n_process: int = 1,
                     batch_size: int = 32) -> Iterator[tuple[SourceDoc, list[dict]]]:
-    """Run the pipeline over documents, yielding each document's record block in input order."""
+    """Run the pipeline over documents, yielding each document's record block in input order.
 
+    With n_process > 1, worker processes (forked, so they share the loaded pipeline) take whole
+    batches of documents and return finished record blocks: the main process only reads inputs
+    and writes records, and no Doc crosses a process boundary.
+    """
+    if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from _in_process(nlp, sources, batch_size)
+        return
+    yield from _parallel(nlp, sources, n_process, batch_size)
+
+
+def _in_process(nlp, sources, batch_size):
     def prepared():
         for src in sources:
             doc, meta = prepare(nlp, src)
             yield doc, (src, meta)
 
-    for doc, (src, meta) in nlp.pipe(prepared(), as_tuples=True, n_process=n_process, batch_size=batch_size):
+    for doc, (src, meta) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
         yield src, doc_records(doc, src.id, src.path, meta)
+
+
+_WORKER_NLP: Language | None = None
+
+
+def _worker_run(batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
+    assert _WORKER_NLP is not None
+    return _process_batch(_WORKER_NLP, batch, batch_size)
+
+
+def _parallel(nlp, sources, n_process, batch_size):
+    global _WORKER_NLP
+    _WORKER_NLP = nlp  # inherited by the forked workers
+    ctx = multiprocessing.get_context("fork")
+    # Bounded work in flight: memory stays flat however many documents come.
+    window = 2 * n_process
+    with ctx.Pool(n_process) as pool:
+        pending: deque = deque()
+        it = iter(sources)
+        while True:
+            while len(pending) < window:
+                batch = list(itertools.islice(it, batch_size))
+                if not batch:
+                    break
+                pending.append((batch, pool.apply_async(_worker_run, (batch, batch_size))))
+            if not pending:
+                break
+            batch, result = pending.popleft()
+            yield from zip(batch, result.get(), strict=True)
