@@ -313,6 +313,8 @@ class AffiliationExtractor:
             return None  # an organisation or country is named: the title patterns decide
         if any(t.lower_ in ("shadow", "former", "ex") for t in role):
             return None  # opposition or past posts are not the government's
+        if len(role) >= 2 and role[-2].lower_ in ("general", "under", "assistant", "press"):
+            return None  # "general secretary" of a union; "Under Secretary": not a cabinet title
         return role
 
     @staticmethod
