@@ -108,3 +108,14 @@ def test_person_before_title_is_not_an_organisation(nlp):
     doc = run_text(nlp, text)
     assert all(a["org"] != "Mark Dalton" for a in doc._.affiliations)
     assert {e["label"] for e in doc._.entities if e["name"] == "Mark Dalton"} == {"PERSON"}
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("Rates rose.\n\nThe Turkish economics minister, Ali Demir, said talks went well.",
+     "Ali Demir", "economics minister", "Turkish"),
+    ("Rates rose.\n\nPaul Dane, UK economist for Harrow Economics, said the figures improved.",
+     "Paul Dane", "uk economist", "Harrow Economics"),
+])
+def test_country_before_role(nlp, text, person, role, org):
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert any(p == person and r.lower() == role and o == org for p, r, o in found), found

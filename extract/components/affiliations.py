@@ -66,7 +66,10 @@ def is_role_word(tok: Token) -> bool:
     low = tok.lower_
     if tok.pos_ in ("CCONJ", "ADP", "DET", "PUNCT"):
         return False
-    return low in ROLE_HEADS or low in ROLE_MODIFIERS or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ", "PROPN"))
+    if low in ROLE_HEADS or low in ROLE_MODIFIERS:
+        return True
+    # "insurance analyst", and title-case portfolios the model left untagged ("Transport Minister")
+    return tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title and tok.is_alpha)
 
 
 def _is_portfolio(org: Span, role: list[Token]) -> bool:
@@ -208,18 +211,22 @@ class AffiliationExtractor:
         if not toks or toks[0].lower_ in _CLAUSE_START:
             return
         first = ent_at.get(toks[0].i)
+        later = self._choose_org(doc, seg, ent_at, person)
+        if later is not None and first is not None and later.start > first.start and later.label_ in _EMPLOYER_LABELS:
+            first = None  # "UK economist for Capital Economics": the firm, not the country
         if first is not None and first.label_ in ORG_LABELS + ("PERSON",) and first.kb_id_ != person.kb_id_:
             after = first.end
-            # "ORG's ROLE" / "ORG ROLE" (the organisation first: "NUJ general secretary")
+            # "ORG's ROLE" / "ORG ROLE" (the organisation first: "NUJ general secretary", "BBC Delhi reporter")
             possessive = after < seg.end and doc[after].lower_ in _POSSESSIVE
             if possessive:
                 after += 1
             role = [t for t in toks if t.i >= after]
-            if role and role[0].is_lower or role and role[0].lower_ in ROLE_HEADS | ROLE_MODIFIERS:
+            if role and (role[0].is_lower or role[0].lower_ in ROLE_HEADS | ROLE_MODIFIERS
+                         or ent_at.get(role[0].i) is not None and ent_at[role[0].i].label_ in ("GPE", "LOC")):
                 if first.label_ != "PERSON" or not possessive:
                     add(person, first, _cut_at_clause(role), pattern, sent, possessive=possessive)
                 return
-        org = self._choose_org(doc, seg, ent_at, person)
+        org = later
         if org is None or org.start <= toks[0].i:
             return
         role = [t for t in toks if t.i < org.start]
@@ -227,7 +234,9 @@ class AffiliationExtractor:
         if org.start >= 2 and doc[org.start - 1].lower_ in _POSSESSIVE:
             return
         if self._joined(doc, role, org):
-            add(person, org, role, pattern, sent)
+            # "an economist at Natexis Banques Populaires": after "at"/"with" a place-labelled name is a firm.
+            employer = org.label_ in ("GPE", "LOC") and doc[org.start - 1].lower_ in ("at", "with")
+            add(person, org, role, pattern, sent, possessive=employer)
 
     # "ORG [’s] ROLE [Mr] PERSON"
     def _title_before(self, doc, person, sent, ent_at, add):
@@ -249,7 +258,15 @@ class AffiliationExtractor:
         if org.label_ == "PERSON" and (possessive or len(org) > 1):
             return  # "Blair's chief of staff": an aide; "Michael Howard and ...": a person, not a firm
         if not possessive and _is_portfolio(org, role):
-            return  # "Justice Minister X": the portfolio is part of the title, not an employer
+            # "Irish Transport Minister X": the portfolio is part of the title; look before it.
+            role = list(org) + role
+            j = org.start - 1
+            possessive = j >= sent.start and doc[j].lower_ in _POSSESSIVE
+            if possessive:
+                j -= 1
+            org = ent_at.get(j)
+            if org is None or org.label_ not in ORG_LABELS:
+                return
         if org.label_ in ORG_LABELS or org.label_ == "PERSON":
             add(person, org, role, "title", sent, possessive=possessive)
 
@@ -270,6 +287,9 @@ class AffiliationExtractor:
         first = ent_at.get(toks[0].i)
         if first is not None and first.label_ in ORG_LABELS and first.end < j and doc[first.end].lower_ in _POSSESSIVE:
             add(person, first, [t for t in toks if t.i > first.end], "role-comma", sent, possessive=True)
+            return
+        if first is not None and first.label_ in ORG_LABELS and first.end < j and ent_at.get(toks[-1].i) is None:
+            add(person, first, [t for t in toks if t.i >= first.end], "role-comma", sent)  # "Turkish economics minister"
             return
         org = ent_at.get(toks[-1].i)
         if org is None or org.label_ not in ORG_LABELS:
@@ -407,7 +427,7 @@ class AffiliationExtractor:
             if span is not None and span.end <= seg.end and (not spans or spans[-1] is not span):
                 if not spans or spans[-1].start != span.start:
                     spans.append(span)
-        orgs = [s for s in spans if s.label_ == "ORG"]
+        orgs = [s for s in spans if s.label_ in _EMPLOYER_LABELS]
         places = [s for s in spans if s.label_ in ("GPE", "NORP")]
         if orgs:
             last = orgs[-1]
