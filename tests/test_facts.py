@@ -107,3 +107,12 @@ def test_conversions_after_a_date_are_folded_in(nlp):
     facts = facts_of(nlp, "Net income at Corvin Group rose to 3bn yuan in 2004 ($365m; £190m).\n")
     assert [f["text"] for f in facts] == ["3bn yuan"]
     assert [c["currency"] for c in facts[0]["converted"]] == ["USD", "GBP"]
+
+
+@pytest.mark.parametrize("text", [
+    "Growth\n\nExports grew 5% last year, the trade minister told Reuters on Monday.\n",
+    "Growth\n\nAccording to the Financial Times, exports grew 5% last year.\n",
+])
+def test_a_news_source_cited_is_not_the_subject(nlp, text):
+    facts = run_text(nlp, text)._.facts
+    assert [(f["subject"], f["text"]) for f in facts] == [(None, "5%")]

@@ -60,6 +60,22 @@ def _entity_at(doc: Doc) -> dict[int, Span]:
     return at
 
 
+def attribution_sources(doc: Doc) -> set[int]:
+    """Token starts of entities that only cite where a statement comes from."""
+    out = set()
+    for ent in doc.ents:
+        root = ent.root
+        head = root.head
+        if root.dep_ in ("dobj", "dative") and head.lemma_ in ("tell", "quote"):
+            out.add(ent.start)
+        elif root.dep_ == "pobj" and (
+                head.lower_ == "to" and head.head.lower_ == "according"
+                or head.lower_ == "with" and head.head.lemma_ == "interview"
+                or head.lower_ == "by" and head.head.lemma_ in ("quote", "report", "publish")):
+            out.add(ent.start)
+    return out
+
+
 def _ancestors(tok: Token, stop: Span) -> list[Token]:
     """The head chain of a token within its sentence (nearest first)."""
     out = []
@@ -137,10 +153,15 @@ class FactExtractor:
     def __init__(self, nlp: Language, name: str, lookback_sentences: int = 2):
         self.name = name
         self.lookback_sentences = lookback_sentences
+        self._sources: set[int] = set()  # attribution sources of the Doc being processed
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
         ent_at = _entity_at(doc)
+        # "told Reuters", "according to the Financial Times": who reports the number is not what
+        # it is about.
+        sources = self._sources = attribution_sources(doc)
+        ent_at = {i: e for i, e in ent_at.items() if e.start not in sources}
         names = {e["id"]: e for e in (doc._.entities or [])}
         dates = find_dates(doc.text, meta.get("published"))
         sents = list(doc.sents)
@@ -326,7 +347,7 @@ class FactExtractor:
             if prev is not None:
                 return prev, "previous"
         # Nothing on the syntactic path: the nearest organisation of the sentence, the one before first.
-        in_sent = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end
+        in_sent = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and e.start not in self._sources
                    and e.label_ in SUBJECT_LABELS and not _is_place(e) and not (e.start < span.end and span.start < e.end)]
         orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ in ("PERSON", "GPE")]
         if orgs:
@@ -358,11 +379,10 @@ class FactExtractor:
             return bool(mods & {"its", "their"} or ("the" in mods and child.lower_ in ANAPHORS))
         return None
 
-    @staticmethod
-    def _main_org(doc: Doc) -> Span | None:
+    def _main_org(self, doc: Doc) -> Span | None:
         counts: dict[str, list[Span]] = {}
         for e in doc.ents:
-            if e.label_ == "ORG":
+            if e.label_ == "ORG" and e.start not in self._sources:
                 counts.setdefault(e.kb_id_, []).append(e)
         if not counts:
             return None
@@ -396,7 +416,8 @@ class FactExtractor:
             if k is None or k - back < 0:
                 break
             prev = sents[k - back]
-            orgs = [e for e in doc.ents if e.start >= prev.start and e.end <= prev.end and e.label_ == "ORG"]
+            orgs = [e for e in doc.ents if e.start >= prev.start and e.end <= prev.end and e.label_ == "ORG"
+                    and e.start not in self._sources]
             subjects = [e for e in orgs if e.root.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return subjects[0]
