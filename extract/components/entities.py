@@ -64,6 +64,12 @@ technologies technology systems industries international energy investment inves
 motors electronics pharmaceuticals entertainment communications networks software labs enterprises
 capital securities financial services solutions semiconductor semiconductors
 """.split())
+# Last words of company names that are no one's surname.
+_COMPANY_LAST_WORDS = frozenset("""
+incorporated technologies industries airlines airways motors electronics pharmaceuticals pharma
+entertainment communications networks software enterprises securities semiconductor semiconductors
+dairy foods logistics freight telecom telecoms breweries chemicals holdings
+""".split())
 # Titles that only ever precede a person's name.
 _PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame".split())
 # Letters after a person's name: honours and offices, not part of the name.
@@ -331,6 +337,9 @@ def _label_from_name(name: str) -> str | None:
     if len(words) >= 2 and _law_head(words):
         return "LAW"
     if words[-1].lower() in ORG_DESIGNATORS or any(w.lower() in ("co.", "ltd.", "inc.", "corporation", "plc") for w in words):
+        return "ORG"
+    # "Mengniu Dairy", "Munich Re", "Air Deccan": words no personal name ends or starts with.
+    if len(words) >= 2 and (words[-1].lower() in _COMPANY_LAST_WORDS or words[-1] == "Re" or words[0] == "Air"):
         return "ORG"
     return None
 

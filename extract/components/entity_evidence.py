@@ -41,7 +41,7 @@ COMPANY_NOUNS = frozenset("""
 firm company group business bank insurer retailer carrier airline maker manufacturer operator producer
 giant chain lender corporation subsidiary conglomerate supermarket brewer distiller miner explorer
 exporter importer supplier distributor broker brokerage consultancy developer publisher broadcaster
-telecom telecoms utility carmaker automaker drugmaker chipmaker steelmaker outfit concern
+telecom telecoms utility carmaker automaker drugmaker chipmaker steelmaker outfit concern exchange
 """.split())
 # A company's things: "Yukos's shares", "Yukos shares", "Pfizer chief executive".
 COMPANY_POSSESSIONS = frozenset("""
@@ -107,7 +107,23 @@ def company_evidence(doc: Doc, start: int, end: int) -> int:
     # "Yukos said it would", "Yukos announced its results".
     if nxt in _REPORT_VERBS and _word(doc, _next_word(doc, after + 1)) in ("it", "its", "it's"):
         hits += 1
+    # "Yukos is not planning on letting go of its unit": the subject's next pronoun is "it"/"its".
+    elif _subject_pronoun(doc, start, end) in ("it", "its"):
+        hits += 1
     return min(hits, 2)
+
+
+def _subject_pronoun(doc: Doc, start: int, end: int) -> str | None:
+    """The first third-person pronoun after a mention that is its clause's subject, in its sentence."""
+    if not doc.has_annotation("DEP") or not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[start:end]):
+        return None
+    sent_end = doc[start].sent.end
+    for tok in doc[end:sent_end]:
+        if tok.lower_ in ("it", "its", "he", "his", "him", "she", "her"):
+            return tok.lower_
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
+            return None  # another subject comes first
+    return None
 
 
 def person_evidence(doc: Doc, start: int, end: int) -> int:
@@ -124,6 +140,8 @@ def person_evidence(doc: Doc, start: int, end: int) -> int:
         if k < len(doc) and doc[k].like_num and _word(doc, _next_word(doc, k + 1)) == ",":
             return 1  # "X, 45, said"
     if nxt in _REPORT_VERBS and _word(doc, _next_word(doc, after + 1)) in ("he", "she", "his", "her"):
+        return 1
+    if _subject_pronoun(doc, start, end) in ("he", "his", "him", "she", "her"):
         return 1
     return 0
 
