@@ -168,3 +168,80 @@ def test_personal_title_makes_a_person(blank):
     doc = annotate(blank, text, [("Mr Okonkwo", "ORG", 0), ("Okonkwo", "ORG", 1)])
     ents = by_name(doc)
     assert list(ents) == ["Okonkwo"] and ents["Okonkwo"]["label"] == "PERSON"
+
+
+# ---- document-level fixes (issue 4 follow-up) ---------------------------------------------------
+
+
+def test_title_joins_surname_to_a_full_name_the_model_called_an_org(blank):
+    text = "Former Kestrel boss Dorian Vasquez denies fraud. Mr Vasquez told jurors he was innocent."
+    doc = annotate(blank, text, [("Kestrel", "ORG", 0), ("Dorian Vasquez", "ORG", 0), ("Mr Vasquez", "ORG", 0)])
+    ents = by_name(doc)
+    assert ents["Dorian Vasquez"]["label"] == "PERSON" and ents["Dorian Vasquez"]["aliases"] == ["Vasquez"]
+    assert "Vasquez" not in ents
+
+
+def test_company_wording_overrides_person_label(blank):
+    text = ("Shares in Orlovka fell. Orlovka said it would sell its stake. "
+            "The oil firm Orlovka has debts. Orlovka's shares were suspended.")
+    doc = annotate(blank, text, [("Orlovka", "PERSON", k) for k in range(4)])
+    assert by_name(doc)["Orlovka"]["label"] == "ORG"
+
+
+def test_a_person_with_a_title_stays_a_person(blank):
+    text = "Shares in the firm fell. Mr Orlov said it was unfair. Orlov said it would appeal. Orlov's shares fell."
+    doc = annotate(blank, text, [("Orlov", "PERSON", k) for k in range(3)])
+    assert by_name(doc)["Orlov"]["label"] == "PERSON"
+
+
+def test_initials_and_spelling_variants_join_the_organisation(blank):
+    text = ("Brantley Airways cut fares. BA said demand rose. TimeSpan Media grew, "
+            "and Time Span Media hired. Northgate Motors and NM fans cheered.")
+    doc = annotate(blank, text, [("Brantley Airways", "ORG", 0), ("BA", "GPE", 0), ("TimeSpan Media", "ORG", 0),
+                                 ("Time Span Media", "PERSON", 0), ("Northgate Motors", "ORG", 0)])
+    ents = by_name(doc)
+    assert ents["Brantley Airways"]["aliases"] == ["BA"] and len(ents["Brantley Airways"]["mentions"]) == 2
+    assert len([n for n in ents if "Span" in n]) == 1
+    assert "NM" in ents["Northgate Motors"]["aliases"]  # the initials found in the text
+
+
+def test_initials_shared_by_two_organisations_join_neither(blank):
+    text = "Brantley Airways and Bolton Aviation met. BA said nothing."
+    doc = annotate(blank, text, [("Brantley Airways", "ORG", 0), ("Bolton Aviation", "ORG", 0), ("BA", "ORG", 0)])
+    ents = by_name(doc)
+    assert "BA" in ents and ents["Brantley Airways"]["aliases"] == []
+
+
+def test_time_zones_measures_and_lower_case_terms_are_not_entities(blank):
+    text = "Trading closed at 1130 GMT. The retail price index (RPI) rose, and GDP grew. RPI is watched."
+    doc = annotate(blank, text, [("GMT", "ORG", 0), ("RPI", "ORG", 1), ("GDP", "ORG", 0)])
+    assert doc._.entities == []
+    assert [(e.text, e.label_) for e in doc.ents] == [("GMT", "TIME")]
+
+
+def test_nationality_before_a_trade_noun_is_a_company(blank):
+    text = "Lorries from Pelican Freight were stopped near Calais."
+    doc = annotate(blank, text, [("Pelican", "NORP", 0), ("Calais", "GPE", 0)])
+    ents = by_name(doc)
+    assert ents["Pelican Freight"]["label"] == "ORG" and "Pelican" not in ents
+
+
+def test_party_names_become_one_organisation(blank):
+    text = "The Tories attacked Labour. Tory leader Ann Hale said the Lib Dems agreed. Labour MPs disagreed."
+    doc = annotate(blank, text, [("Tories", "NORP", 0), ("Labour", "ORG", 0), ("Tory leader Ann Hale", "PERSON", 0),
+                                 ("Lib Dems", "PERSON", 0), ("Labour MPs", "PERSON", 0)])
+    ents = by_name(doc)
+    assert ents["Conservative Party"]["label"] == "ORG"
+    assert {"Tories", "Tory"} <= set(ents["Conservative Party"]["aliases"])
+    assert ents["Labour Party"]["aliases"] == ["Labour"] and len(ents["Labour Party"]["mentions"]) == 2
+    assert ents["Liberal Democrats"]["label"] == "ORG"
+    assert ents["Ann Hale"]["label"] == "PERSON"
+
+
+def test_model_number_and_date_spans_are_kept(blank):
+    text = "Marlow Ltd. earned $5m on Monday, 12% more, Ann Hale said."
+    doc = annotate(blank, text, [("Marlow Ltd.", "ORG", 0), ("$5m", "MONEY", 0), ("Monday", "DATE", 0),
+                                 ("12%", "PERCENT", 0), ("Ann Hale", "PERSON", 0)])
+    assert [(e.text, e.label_) for e in doc.ents] == [("Marlow Ltd.", "ORG"), ("$5m", "MONEY"), ("Monday", "DATE"),
+                                                      ("12%", "PERCENT"), ("Ann Hale", "PERSON")]
+    assert all(e.kb_id_ for e in doc.ents if e.label_ in ("ORG", "PERSON"))

@@ -24,6 +24,16 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from cooptool.extract.aliases import AliasTable, load_aliases
+from cooptool.extract.components.entity_evidence import (
+    PARTY_NAMES,
+    compact_key,
+    company_evidence,
+    initials,
+    is_not_a_name,
+    is_time_zone,
+    party_of,
+    person_evidence,
+)
 from cooptool.extract.lexicon import HONORIFICS, ORG_DESIGNATORS, ROLE_HEADS, ROLE_MODIFIERS
 from cooptool.extract.records import entity_id
 
@@ -54,8 +64,23 @@ technologies technology systems industries international energy investment inves
 motors electronics pharmaceuticals entertainment communications networks software labs enterprises
 capital securities financial services solutions semiconductor semiconductors
 """.split())
+# Last words of company names that are no one's surname.
+_COMPANY_LAST_WORDS = frozenset("""
+incorporated technologies industries airlines airways motors electronics pharmaceuticals pharma
+entertainment communications networks software enterprises securities semiconductor semiconductors
+dairy foods logistics freight telecom telecoms breweries chemicals holdings
+""".split())
 # Titles that only ever precede a person's name.
 _PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame".split())
+# Letters after a person's name: honours and offices, not part of the name.
+_POSTNOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE PhD".split())
+# Words that end a company's name after a capitalised word the model called a nationality or
+# place ("Pelican Freight", "British Gas"): legal forms, business nouns and these trades.
+_TRADE_NOUNS = frozenset("""
+freight logistics shipping foods steel oil gas petroleum mining telecom telecoms insurance pharma
+rail railways brewery breweries chemicals construction engineering retail stores properties estates
+resources minerals power utilities electric textiles trading ventures bancorp
+""".split())
 # Words that name a department or function, not an organisation ("general manager of Government Affairs").
 _FUNCTION_WORDS = frozenset("""
 affairs relations resources operations department division unit public government corporate legal
@@ -103,11 +128,19 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     if label == "PERSON":
+        # "Analysing Mr Brown": a personal title inside the span starts the name.
+        titles = [i for i in range(start + 1, end - 1) if doc[i].lower_.rstrip(".") in _PERSONAL_TITLES]
+        if titles:
+            start = titles[-1]
         while end - start > 1 and (doc[start].lower_.rstrip(".") in HONORIFICS
                                    or doc[start].lower_ in ROLE_HEADS or doc[start].lower_ in ROLE_MODIFIERS):
             start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    # "the Times Mr ...", "Philippe Sands QC": a title or post-nominal after a name is not part of it.
+    while end - start > 1 and (doc[end - 1].lower_.rstrip(".") in _PERSONAL_TITLES
+                               or label == "PERSON" and doc[end - 1].text in _POSTNOMINALS):
         end -= 1
     # A trailing "." belongs to abbreviations ("Co.", "S.A.") only.
     if end > start and doc[end - 1].text == "." and end - start > 1:
@@ -305,6 +338,9 @@ def _label_from_name(name: str) -> str | None:
         return "LAW"
     if words[-1].lower() in ORG_DESIGNATORS or any(w.lower() in ("co.", "ltd.", "inc.", "corporation", "plc") for w in words):
         return "ORG"
+    # "Mengniu Dairy", "Munich Re", "Air Deccan": words no personal name ends or starts with.
+    if len(words) >= 2 and (words[-1].lower() in _COMPANY_LAST_WORDS or words[-1] == "Re" or words[0] == "Air"):
+        return "ORG"
     return None
 
 
@@ -382,11 +418,19 @@ class EntityResolver:
             by_form[norm_key(name)] = c
             return c
 
+        # The model's other spans (dates, money, counts) stay in doc.ents where no name covers them.
+        model_other = [e for e in doc.ents if e.label_ not in NAMED_LABELS]
         # 1. Acronym definitions are the strongest evidence of an organisation and its alias.
         taken: list[Mention] = []
+        terms: set[str] = set()  # short forms of common nouns ("consumer price index (CPI)"): not names
         for ls, le, ss, se in find_acronyms(doc):
             long_name = clean_name(doc[ls:le].text)
             short_name = clean_name(doc[ss:se].text)
+            if not any(t.text[:1].isupper() for t in doc[ls:le] if t.is_alpha):
+                # A lower-case long form is a term, not a name; "under the existing (UN) ..." is neither.
+                if doc[le - 1].pos_ in ("NOUN", "PROPN", ""):
+                    terms.add(norm_key(short_name))
+                continue
             c = by_form.get(norm_key(long_name)) or add_cluster(long_name)
             c.aliases.add(short_name)
             by_form[norm_key(short_name)] = c
@@ -401,22 +445,45 @@ class EntityResolver:
 
         # 2. The model's mentions, longest first so that short forms find their long form.
         raw = [(s, e, lab) for s, e, lab in _merge_split_orgs(doc, list(doc.ents)) if lab in NAMED_LABELS]
+        raw = _extend_company_names(doc, raw)
         raw = _add_institutions(doc, raw)
         raw = [(s, e, lab) for s, e, lab in raw if not (lab == "ORG" and _is_function_name(doc[s:e]))]
         trimmed = []
-        for s, e, lab in raw:
+        titled: set[tuple[int, int]] = set()
+        for s, e, lab in _split_parties(doc, raw):
             # "Mr Ebbers", "Ms Ruiz": a personal title before a name makes it a person, whatever the model says.
-            if e - s > 1 and doc[s].lower_.rstrip(".") in _PERSONAL_TITLES or s and doc[s - 1].lower_.rstrip(".") in _PERSONAL_TITLES:
+            has_title = (e - s > 1 and doc[s].lower_.rstrip(".") in _PERSONAL_TITLES
+                         or s and doc[s - 1].lower_.rstrip(".") in _PERSONAL_TITLES)
+            if has_title:
                 lab = "PERSON"
             s2, e2 = _trim(doc, s, e, lab)
             if s2 < e2 and any(ch.isalpha() for ch in doc[s2:e2].text) and not overlaps(s2, e2):
+                text = clean_name(doc[s2:e2].text)
+                if is_not_a_name(text) or norm_key(text) in terms:
+                    if is_time_zone(text):  # "1130 GMT": a time, so that nothing counts "GMT"s
+                        model_other.append(Span(doc, s2, e2, label="TIME"))
+                    continue
                 trimmed.append((s2, e2, lab))
+                if has_title:
+                    titled.add((s2, e2))
         # Longest first, so that a short form meets the long form it abbreviates.
         trimmed.sort(key=lambda m: (-(doc[m[1] - 1].idx + len(doc[m[1] - 1]) - doc[m[0]].idx), m[0]))
         for s, e, lab in trimmed:
             text = clean_name(doc[s:e].text)
             key = norm_key(text)
-            c = by_form.get(key) or self._abbreviates(doc, key, s, clusters, lab)
+            party = party_of(text)
+            if party:
+                # "Tories", "Lib Dems": the party, under its full name, with every everyday form to look for.
+                c = by_form.get(norm_key(party)) or add_cluster(party)
+                c.forced_label = "ORG"
+                c.derived |= {f for f in PARTY_NAMES[party] if norm_key(f) not in by_form or by_form[norm_key(f)] is c}
+                by_form.setdefault(key, c)
+                if key != norm_key(party):
+                    c.aliases.add(text)
+                c.mentions.append(Mention(s, e, "ORG"))
+                taken.append(c.mentions[-1])
+                continue
+            c = by_form.get(key) or self._abbreviates(doc, key, s, clusters, lab, (s, e) in titled)
             if c is None:
                 c = add_cluster(text)
                 c.label_votes[lab] += e - s
@@ -426,8 +493,13 @@ class EntityResolver:
                 if norm_key(c.name) != key:
                     c.aliases.add(text)
                     by_form.setdefault(key, c)
+            if (s, e) in titled:
+                c.label_votes["PERSON"] += 3  # a title is stronger evidence than the model's label
             c.mentions.append(Mention(s, e, lab))
             taken.append(c.mentions[-1])
+
+        # Spelling variants ("TimeWarner", "Time Warner") and initials ("BA" of "British Airways").
+        _merge_variants(clusters, by_form)
 
         # The user's alias file: its aliases (and canonical names) are looked for like any known form.
         table = self.user_aliases
@@ -439,12 +511,18 @@ class EntityResolver:
 
         # 3. Short forms of company names ("Dell" of "Dell Technologies"), when nothing else owns them.
         for c in clusters:
-            if self._decide_label(c) == "ORG":
+            if self._decide_label(c) == "ORG" and not c.derived:
                 c.derived = {h for h in company_short_forms(c.name)
                              if norm_key(h) not in by_form and not _common_word(doc, h)}
+        _derive_initials(doc, clusters, by_form)
 
         # 4. Rescan: every further occurrence of a known name or alias is a mention too.
         self._rescan(doc, clusters, taken)
+
+        # 4b. The document's wording overrides the model's "person" for companies ("Yukos's shares").
+        for c in clusters:
+            if not c.forced_label and self._decide_label(c) == "PERSON" and _looks_like_company(doc, c):
+                c.forced_label = "ORG"
 
         # The byline is not prose (masked from the model), but its author and source are entities.
         meta = doc._.meta or {}
@@ -476,7 +554,10 @@ class EntityResolver:
             result.append({"id": eid, "name": name, "label": label, "aliases": aliases, "mentions": spans_out})
             for _, _, ts, te in mentions:
                 spans.append(Span(doc, ts, te, label=label, kb_id=eid))
-        doc.ents = _non_overlapping(spans)
+        named = _non_overlapping(spans)
+        covered = {i for span in named for i in range(span.start, span.end)}
+        others = [e for e in model_other if not any(i in covered for i in range(e.start, e.end))]
+        doc.ents = _non_overlapping(named + others)
         doc._.entities = result
         return doc
 
@@ -502,7 +583,8 @@ class EntityResolver:
                 clusters.remove(c)
 
     @staticmethod
-    def _abbreviates(doc: Doc, key: str, at: int, clusters: list[Cluster], label: str) -> Cluster | None:
+    def _abbreviates(doc: Doc, key: str, at: int, clusters: list[Cluster], label: str,
+                     titled: bool = False) -> Cluster | None:
         """The entity a short form stands for: nearest preceding, else first following."""
         words = key.split()
         candidates = []
@@ -513,6 +595,12 @@ class EntityResolver:
                 fw = form.replace(",", " ").split()
                 is_person = EntityResolver._decide_label(c) == "PERSON"
                 if is_person and len(words) == 1 and words[0] in fw:
+                    candidates.append(c)
+                    break
+                # "Mr Ebbers" after a "Bernie Ebbers" the model called an organisation: the title
+                # says the surname is a person's, and the full name it ends is that person.
+                if titled and len(words) == 1 and 2 <= len(fw) <= 4 and fw[-1] == words[0] \
+                        and not c.forced_label and _label_from_name(c.name) is None:
                     candidates.append(c)
                     break
                 if not is_person and label in _SHORT_FORM_LABELS and len(fw) > len(words) and fw[:len(words)] == words:
@@ -591,6 +679,142 @@ class EntityResolver:
         if label == "PERSON" and name.isupper():
             name = " ".join(w.capitalize() for w in name.split())
         return name
+
+
+def _is_trade_word(tok) -> bool:
+    word = tok.lower_
+    return word in _TRADE_NOUNS or word in _BUSINESS_NOUNS or word in _LEGAL_FORMS
+
+
+def _extend_company_names(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Pelican Freight", "British Gas": a nationality or place the model found, followed by
+    capitalised words it left out that end in a trade or business noun, is a company's name."""
+    covered = {i for s, e, _ in raw for i in range(s, e)}
+    out = []
+    for s, e, lab in raw:
+        if lab in ("NORP", "GPE", "LOC"):
+            j = e
+            while j < len(doc) and j - e < 3 and j not in covered and doc[j].is_alpha and _is_name_word(doc[j]):
+                j += 1
+            ends_name = j >= len(doc) or not (doc[j].is_alpha and _is_name_word(doc[j]))
+            if j > e and ends_name and _is_trade_word(doc[j - 1]):
+                out.append((s, j, "ORG"))
+                continue
+        out.append((s, e, lab))
+    return out
+
+
+def _split_parties(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Labour MPs" is the party; "Tory Edward Turnour" is the party and a person; so is
+    "EADS Philippe Camus" an organisation and a person when the model calls "EADS" an ORG elsewhere."""
+    model_orgs = {norm_key(doc[s:e].text) for s, e, lab in raw if lab == "ORG"}
+    out = []
+    for s, e, lab in raw:
+        if lab == "PERSON" and e - s >= 3 and _is_initialism(doc[s].text) and norm_key(doc[s].text) in model_orgs \
+                and all(t.is_title for t in doc[s + 1:e] if t.is_alpha):
+            out += [(s, s + 1, "ORG"), (s + 1, e, "PERSON")]
+            continue
+        if e - s < 2 or party_of(doc[s:e].text) or lab not in ("PERSON", "NORP", "ORG"):
+            out.append((s, e, lab))
+            continue
+        k = next((k for k in (2, 1) if s + k < e and party_of(doc[s:s + k].text)), 0)
+        if not k:
+            out.append((s, e, lab))
+            continue
+        rest = s + k
+        while rest < e and (doc[rest].lower_ in ROLE_HEADS or doc[rest].lower_.rstrip("s") in ROLE_HEADS
+                            or doc[rest].lower_ in ROLE_MODIFIERS):
+            rest += 1
+        out.append((s, s + k, "ORG"))
+        if rest < e and lab == "PERSON" and doc[rest].text[:1].isupper():
+            out.append((rest, e, "PERSON"))
+    return out
+
+
+def _merge_into(target: Cluster, src: Cluster, clusters: list[Cluster], by_form: dict[str, Cluster],
+                weight: float) -> None:
+    target.mentions += src.mentions
+    target.aliases |= {src.name, *src.aliases}
+    target.aliases = {a for a in target.aliases if norm_key(a) != norm_key(target.name)}
+    for lab, n in src.label_votes.items():
+        target.label_votes[lab] += n * weight
+    target.extra += src.extra
+    target.derived |= src.derived
+    target.forced_label = target.forced_label or src.forced_label
+    for key, c in list(by_form.items()):
+        if c is src:
+            by_form[key] = target
+    clusters.remove(src)
+
+
+def _org_initials(c: Cluster) -> set[str]:
+    """Initials of an organisation's names, with and without its legal form ("BA" of "British Airways plc")."""
+    names = {c.name, *c.aliases}
+    names |= {short for n in list(names) for short in company_short_forms(n)}
+    names |= {" ".join(w for w in n.split() if w.lower() not in _LEGAL_FORMS) for n in list(names)}
+    return {ini for ini in map(initials, names) if ini}
+
+
+def _is_initialism(name: str) -> bool:
+    letters = name.replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() and " " not in name
+
+
+def _merge_variants(clusters: list[Cluster], by_form: dict[str, Cluster]) -> None:
+    """One entity for spelling variants of one name ("TimeWarner" and "Time Warner"), and for an
+    organisation's initials when exactly one organisation of the document has them ("GM")."""
+    seen: dict[str, Cluster] = {}
+    for c in list(clusters):
+        key = compact_key(c.name)
+        first = seen.get(key)
+        if first is None:
+            seen[key] = c
+        elif not c.forced_label or not first.forced_label:
+            keep, drop = (first, c) if len(first.mentions) >= len(c.mentions) else (c, first)
+            _merge_into(keep, drop, clusters, by_form, 1.0)
+            seen[key] = keep
+    orgs = [c for c in clusters if EntityResolver._decide_label(c) == "ORG" and not _is_initialism(c.name)]
+    by_initials: dict[str, list[Cluster]] = {}
+    for c in orgs:
+        for ini in _org_initials(c):
+            by_initials.setdefault(ini, []).append(c)
+    for c in list(clusters):
+        if c.forced_label or not _is_initialism(c.name) or c.aliases:
+            continue
+        owners = by_initials.get(c.name.replace("&", ""), [])
+        if len(owners) == 1 and owners[0] is not c and owners[0] in clusters:
+            _merge_into(owners[0], c, clusters, by_form, 0.5)
+
+
+def _derive_initials(doc: Doc, clusters: list[Cluster], by_form: dict[str, Cluster]) -> None:
+    """An organisation's initials written in the document are its mentions ("BA" after
+    "British Airways"), when no other entity owns them and they are not a word."""
+    counts: dict[str, list[Cluster]] = {}
+    for c in clusters:
+        if EntityResolver._decide_label(c) == "ORG":
+            for ini in _org_initials(c):
+                counts.setdefault(ini, []).append(c)
+    for ini, owners in counts.items():
+        if len(owners) != 1 or norm_key(ini) in by_form or _common_word(doc, ini):
+            continue
+        if re.search(r"(?<![\w-])" + re.escape(ini) + r"(?![\w-])", doc.text):
+            owners[0].derived.add(ini)
+
+
+def _looks_like_company(doc: Doc, c: Cluster) -> bool:
+    """A "person" the document treats as a company: company wording around its mentions
+    ("Yukos's shares", "oil firm Yukos", "Yukos said it"), never a title or "who"; a name that
+    never appears with a first name needs less evidence, and so does one the model called an
+    organisation elsewhere."""
+    if c.extra or not c.mentions:
+        return False
+    if sum(person_evidence(doc, m.start, m.end) for m in c.mentions):
+        return False
+    forms = {clean_name(doc[m.start:m.end].text) for m in c.mentions} | {c.name}
+    need = 2 if all(len(f.split()) == 1 for f in forms) else 3
+    if c.label_votes.get("ORG", 0) > 0:
+        need -= 1
+    return sum(company_evidence(doc, m.start, m.end) for m in c.mentions) >= need
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

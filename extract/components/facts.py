@@ -29,6 +29,8 @@ if not Doc.has_extension("meta"):
 
 SUBJECT_LABELS = ("ORG", "PERSON", "GPE")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+# A counted noun may sit inside the model's number spans ("80,000 barrels" is a QUANTITY), not in a name or a time.
+COUNTABLE_ENT_TYPES = ("", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL", "DATE")
 # Entities that contain a number as part of their name ("FTSE 100", "Boeing 747", "COP28").
 NAME_LABELS = ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC")
 SPEECH_VERBS = frozenset("say tell add state note explain claim insist warn report".split())
@@ -275,7 +277,7 @@ class FactExtractor:
         for tok in (root, *span):
             head = tok.head
             if tok.dep_ in ("nummod", "quantmod", "compound", "nmod", "amod") and head.i >= span.end \
-                    and head.pos_ in ("NOUN", "PROPN") and head.i - span.end <= 4 and head.ent_type_ == "":
+                    and head.pos_ in ("NOUN", "PROPN") and head.i - span.end <= 4 and head.ent_type_ in COUNTABLE_ENT_TYPES:
                 return head
         # "100 of its staff": a partitive.
         if span.end + 2 < len(doc) and doc[span.end].lower_ == "of" and doc[span.end + 1].tag_ == "PRP$" \

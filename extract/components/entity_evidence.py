@@ -1,0 +1,169 @@
+"""Document-level evidence the entity resolver uses to correct the model's labels.
+
+The statistical NER labels each mention on its own; a document says much more about a name
+taken as a whole. "Yukos's shares", "oil firm Yukos", "Yukos said it would sell" make Yukos an
+organisation however often the model calls it a person; "Mr Yukos" or "Yukos, who" would not.
+Also here: short words the model calls organisations that never are (time zones, economic
+measures, currencies), initials of organisation names, and the small lexicon of UK party names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from cooptool.extract.lexicon import ROLE_HEADS
+
+# UK parties under their everyday names. Kept deliberately small: these forms are common in
+# British news and the model calls them NORP ("Tory", "Tories") or PERSON ("Lib Dems").
+PARTY_NAMES: dict[str, tuple[str, ...]] = {
+    "Conservative Party": ("Conservative Party", "Tory Party", "Tory", "Tories", "Conservative", "Conservatives"),
+    "Labour Party": ("Labour Party", "Labour"),
+    "Liberal Democrats": ("Liberal Democrats", "Liberal Democrat", "Liberal Democrat Party", "Lib Dems",
+                          "Lib Dem", "LibDems", "LibDem"),
+}
+PARTY_OF_FORM: dict[str, str] = {form.lower(): canon for canon, forms in PARTY_NAMES.items() for form in forms}
+
+# Never the name of an entity: time zones, economic measures and taxes, currencies and units.
+TIME_ZONES = frozenset("gmt bst utc cet est edt pst cst ist jst".split())
+NOT_NAMES = TIME_ZONES | frozenset("""
+gdp gnp cpi rpi ppi vat
+euro euros dollar dollars yen yuan renminbi sterling pound pounds rouble roubles ruble rubles rupee rupees
+peso pesos franc francs won real reais rand lira lire krona kronor krone baht ringgit dinar dinars
+kwh mwh gwh kw mw gw bbl bpd mph kph km kg
+""".split()) | {"gross domestic product", "gross national product", "consumer price index", "retail price index",
+                 "consumer prices index", "retail prices index", "producer price index", "value added tax"}
+_NUMBER_NAME = re.compile(r"^[\d.,]+\s?(bn|m|k|tn|p|billion|million|trillion)?$", re.I)
+
+# Nouns that name a kind of company: "oil firm Yukos", "Yukos, the firm", "the Yukos group".
+COMPANY_NOUNS = frozenset("""
+firm company group business bank insurer retailer carrier airline maker manufacturer operator producer
+giant chain lender corporation subsidiary conglomerate supermarket brewer distiller miner explorer
+exporter importer supplier distributor broker brokerage consultancy developer publisher broadcaster
+telecom telecoms utility carmaker automaker drugmaker chipmaker steelmaker outfit concern exchange
+""".split())
+# A company's things: "Yukos's shares", "Yukos shares", "Pfizer chief executive".
+COMPANY_POSSESSIONS = frozenset("""
+shares share shareholders stock profits profit sales revenue revenues earnings turnover assets
+subsidiary subsidiaries headquarters employees workforce customers stores outlets factories factory
+plants output products dividend boss bosses chairman executives spokesman spokeswoman
+""".split())
+# Before "in"/"for"/"of" + name: "shares in Yukos", "a bid for Pfizer", "a takeover of Jarvis".
+_OWNERSHIP_BEFORE = frozenset("shares share stake stakes interest bid offer takeover merger investment".split())
+# Verbs a company is the subject of, followed by "it"/"its": "Yukos said it would sell".
+_REPORT_VERBS = frozenset("said says announced announces added confirmed reported reports warned expects expected".split())
+_PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady".split())
+
+
+def is_not_a_name(text: str) -> bool:
+    """Time zones, economic measures, currencies, units and bare numbers are not entities."""
+    key = " ".join(text.lower().split())
+    return key in NOT_NAMES or bool(_NUMBER_NAME.match(key))
+
+
+def is_time_zone(text: str) -> bool:
+    return text.lower().strip() in TIME_ZONES
+
+
+def party_of(text: str) -> str | None:
+    """The canonical party a form names ("Tories" → "Conservative Party"), else None."""
+    return PARTY_OF_FORM.get(" ".join(text.lower().replace("’", "'").split()))
+
+
+def _word(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _next_word(doc: Doc, i: int) -> int:
+    """Index of the next non-space token at or after i (len(doc) at the end)."""
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    return i
+
+
+def company_evidence(doc: Doc, start: int, end: int) -> int:
+    """Hits of company wording around one mention (0 to 2): a company noun before or in
+    apposition, a company's possession after, ownership words before, "X said it", "X, which"."""
+    hits = 0
+    before, after = _word(doc, start - 1), _next_word(doc, end)
+    nxt = _word(doc, after)
+    # "oil firm Yukos", "the Yukos group": a company noun right before or after (no possessive between).
+    if before in COMPANY_NOUNS or nxt in COMPANY_NOUNS:
+        hits += 1
+    # "Yukos's shares", "Yukos shares", "Pfizer chief executive".
+    poss = after + 1 if nxt in ("'s", "’s", "'", "’") else after
+    if _word(doc, poss) in COMPANY_POSSESSIONS or (_word(doc, poss) == "chief" and _word(doc, poss + 1) == "executive"):
+        hits += 1
+    # "shares in Yukos", "a bid for Jarvis", "chief executive of Pfizer".
+    if before in ("in", "for", "of", "at") and (_word(doc, start - 2) in _OWNERSHIP_BEFORE
+                                               or before in ("of", "at") and _word(doc, start - 2) in ROLE_HEADS):
+        hits += 1
+    # "Yukos, the firm" / "Yukos, which".
+    if nxt == ",":
+        k = _next_word(doc, after + 1)
+        if _word(doc, k) == "which" or _word(doc, k) == "the" and _word(doc, _next_word(doc, k + 1)) in COMPANY_NOUNS:
+            hits += 1
+    # "Yukos said it would", "Yukos announced its results".
+    if nxt in _REPORT_VERBS and _word(doc, _next_word(doc, after + 1)) in ("it", "its", "it's"):
+        hits += 1
+    # "Yukos is not planning on letting go of its unit": the subject's next pronoun is "it"/"its".
+    elif _subject_pronoun(doc, start, end) in ("it", "its"):
+        hits += 1
+    return min(hits, 2)
+
+
+def _subject_pronoun(doc: Doc, start: int, end: int) -> str | None:
+    """The first third-person pronoun after a mention that is its clause's subject, in its sentence."""
+    if not doc.has_annotation("DEP") or not any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[start:end]):
+        return None
+    sent_end = doc[start].sent.end
+    for tok in doc[end:sent_end]:
+        if tok.lower_ in ("it", "its", "he", "his", "him", "she", "her"):
+            return tok.lower_
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ in ("PROPN", "NOUN"):
+            return None  # another subject comes first
+    return None
+
+
+def person_evidence(doc: Doc, start: int, end: int) -> int:
+    """Hits of personal wording around one mention: a title before, "X, who", "X said he/she", an age."""
+    before = _word(doc, start - 1).rstrip(".")
+    if before in _PERSONAL_TITLES or _word(doc, start).rstrip(".") in _PERSONAL_TITLES:
+        return 2
+    after = _next_word(doc, end)
+    nxt = _word(doc, after)
+    if nxt == ",":
+        k = _next_word(doc, after + 1)
+        if _word(doc, k) == "who":
+            return 1
+        if k < len(doc) and doc[k].like_num and _word(doc, _next_word(doc, k + 1)) == ",":
+            return 1  # "X, 45, said"
+    if nxt in _REPORT_VERBS and _word(doc, _next_word(doc, after + 1)) in ("he", "she", "his", "her"):
+        return 1
+    if _subject_pronoun(doc, start, end) in ("he", "his", "him", "she", "her"):
+        return 1
+    return 0
+
+
+def initials(name: str) -> str | None:
+    """Initials of a multiword name: "British Airways" → "BA", "UK Independence Party" → "UKIP".
+
+    Function words are skipped, a word in capitals gives all its letters; None when a content
+    word is not capitalised or fewer than two words count.
+    """
+    words = [w for w in re.split(r"[\s\-]+", name) if w]
+    letters, counted = [], 0
+    for w in words:
+        if w.lower() in ("of", "and", "the", "for", "&", "de", "du", "la", "le"):
+            continue
+        if not w[:1].isupper():
+            return None
+        letters.append(w if w.isupper() and w.isalpha() else w[0])
+        counted += 1
+    return "".join(letters) if counted >= 2 else None
+
+
+def compact_key(text: str) -> str:
+    """A name without case, spaces, hyphens and dots: "Time Warner" and "TimeWarner" agree."""
+    return re.sub(r"[\s\-.’']+", "", text.lower())
