@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.entities import entity_index, relabel
+from cooptool.extract.components.entity_evidence import party_of
 from cooptool.extract.lexicon import (
     COUNTRIES,
     GOVERNMENT_TITLES,
@@ -76,6 +77,8 @@ def _is_portfolio(org: Span, role: list[Token]) -> bool:
     """"Justice" in "Justice Minister": a name-like ORG with no designator before a cabinet title."""
     if org.label_ != "ORG" or not role or role[-1].lower_ not in GOVERNMENT_TITLES:
         return False
+    if party_of(org.text):
+        return False  # "Tory shadow chancellor": a party, not a portfolio
     words = [t for t in org if not t.is_punct]
     if any(t.is_upper and len(t) > 1 for t in words):
         return False  # an acronym is an organisation ("DTI minister")
