@@ -122,3 +122,52 @@ def test_broken_quote_marks_never_crash(nlp):
 def test_titles_and_scare_quotes_are_not_claims(nlp):
     text = "She appeared on “The Morning Table Show” and called the plan a “bold” idea."
     assert not any(c["direct"] for c in claims(nlp, text))
+
+
+def test_conjoined_cue_takes_the_subject_of_its_verb(nlp):
+    text = "Mira Kovac toured the new plant and said the line would run around the clock by March."
+    c = find(claims(nlp, text), "run around the clock")
+    assert (c["speaker"], c["cue"]) == ("Mira Kovac", "said")
+
+
+def test_said_in_a_statement_that(nlp):
+    text = ("Petra Holm chairs the water board. Holm says in a statement that the reservoir will be full "
+            "before the summer.")
+    c = find(claims(nlp, text), "reservoir will be full")
+    assert (c["speaker"], c["direct"]) == ("Petra Holm", False)
+    assert not c["text"].startswith("in a statement")
+
+
+def test_shouted_and_other_voice_verbs_attribute_quotes(nlp):
+    text = "Rolf Adler walked to the stage.\n\n“We are not done yet!” Adler shouted."
+    c = find(claims(nlp, text), "not done yet")
+    assert (c["speaker"], c["cue"], c["direct"]) == ("Rolf Adler", "shouted", True)
+
+
+def test_speaker_after_quote_with_a_long_apposition(nlp):
+    text = ("“The harbour will reopen next week,” Greta Lund, the port authority's director for the last "
+            "eleven years, a former pilot and the author of two books on the coast, said on Friday.")
+    c = find(claims(nlp, text), "harbour will reopen")
+    assert (c["speaker"], c["cue"], c["speaker_mention"]) == ("Greta Lund", "said", "Greta Lund")
+
+
+def test_role_noun_resolves_to_the_person_holding_it(nlp):
+    text = ("Finance Minister Ola Strand presented the budget on Monday. The minister said taxes on fuel "
+            "would fall next year.")
+    c = find(claims(nlp, text), "taxes on fuel")
+    assert (c["speaker"], c["speaker_mention"]) == ("Ola Strand", "The minister")
+
+
+def test_shadow_role_is_not_the_role_holder(nlp):
+    text = ("Shadow minister Ben Okoro criticised the plan. Later the shadow minister said the figures "
+            "did not add up.")
+    c = find(claims(nlp, text), "figures did not add up")
+    assert c["speaker"] is None and c["speaker_mention"] == "the shadow minister"
+
+
+def test_a_clause_after_the_cue_wins_over_one_before(nlp):
+    text = ("In the speech, which drew long applause from the hall, Tara Quinn promised to cut waiting "
+            "lists by half.")
+    c = find(claims(nlp, text), "waiting lists")
+    assert (c["speaker"], c["cue"]) == ("Tara Quinn", "promised")
+    assert "applause" not in c["text"]

@@ -41,6 +41,7 @@ pledge assert allege tweet testify recall reiterate remark observe comment respo
 conclude summarize summarise realize realise ask accuse charge boast worry doubt suspect assume
 recognise recognize wonder signal hint counter continue joke quip lament propose recommend demand
 threaten predict point know guess imply underline highlight disclose assure reassure inform
+shout yell chant retort exclaim scream snap interject mutter whisper muse recount concur
 """.split())
 # Cues whose object is the content ("denied the allegations", "called the youth ...", "hoped for ...").
 OBJECT_CUES = frozenset("""
@@ -60,6 +61,14 @@ expertise practice practices lesson lessons outlook assessment analysis""".split
 _IRREGULAR = {"told": "tell", "wrote": "write", "thought": "think", "said": "say", "says": "say",
               "felt": "feel", "knew": "know", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
 ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES
+# Verbs of saying whose content is the rest of the sentence even when the parse lost the clause.
+SPEECH_CUES = frozenset("""
+say add tell claim state insist argue note explain believe think write report warn predict announce
+suggest acknowledge admit confirm stress reiterate concede contend maintain declare testify tweet
+respond reply write emphasise emphasize
+""".split())
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+QUOTE_MARKS = set("\"“”„«»")
 
 
 def cue_lemma(tok: Token) -> str | None:
@@ -106,9 +115,10 @@ def _subject(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ in SUBJECT_DEPS:
             return child
-    # "X said ... and added ...": the conjunct shares the subject.
-    if cue.dep_ == "conj" and cue_lemma(cue.head):
-        subj = _subject(cue.head)
+    # "X said ... and added ...", "X arrived and said ...": a verb conjunct shares the subject.
+    if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX") and cue.head.i < cue.i:
+        subj = _subject(cue.head) if cue_lemma(cue.head) else next(
+            (c for c in cue.head.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
     # "..., Trump said, adding ...": a participle takes the subject of the clause it hangs on.
@@ -132,6 +142,49 @@ def _adjacent_subject(cue: Token) -> Token | None:
     if k < len(doc) and doc[k].ent_type_ == "PERSON" and cue.i > 0 and doc[cue.i - 1].text in (",", "”", '"'):
         return doc[k]
     return None
+
+
+def _clause_as_object(obj: Token) -> bool:
+    """"said the race will now be ...": the clause's subject parsed as the object, its verb as a
+    modifier of it (no relative pronoun)."""
+    return any(c.dep_ in ("relcl", "acl") and c.tag_ in FINITE_TAGS | {"VB"} and c.i > obj.i
+               and not any(g.tag_ in ("WDT", "WP", "WRB") or g.lower_ == "that" for g in c.subtree if g.i < c.i)
+               for c in obj.children)
+
+
+def _loose_content(cue: Token, lemma: str) -> tuple[int, int] | None:
+    """The content after a speech verb whose clause the parser hung elsewhere ("says in a statement
+    that ...", "said legalizing it could ..." parsed as xcomp): the rest of the sentence, when it
+    holds a finite verb."""
+    doc = cue.doc
+    sent = cue.sent
+    after = [t for t in doc[cue.i + 1:sent.end] if not t.is_space]
+    start_tok = None
+    for k, tok in enumerate(after[:10]):
+        if tok.text in QUOTE_MARKS:
+            break
+        if tok.lower_ == "that" and tok.dep_ == "mark" and not any(t.pos_ in ("VERB", "AUX") for t in after[:k]):
+            start_tok = tok
+            break
+    if start_tok is None:
+        # A clause, not an object ("wrote a column") nor an adverbial one ("as Obama spoke").
+        clause = next((c for c in cue.rights if c.dep_ in ("xcomp", "advcl", "ccomp") or c.dep_ == "dobj"
+                       and lemma not in ADDRESSEE_CUES and _clause_as_object(c)), None)
+        if clause is None or clause.left_edge.i <= cue.i or any(c.dep_ in ("mark", "advmod") and c.i < clause.i
+                                                                  for c in clause.children):
+            return None
+        if any(t.dep_ in ("dobj", "dative") and t.i < clause.i for t in cue.rights):
+            return None
+        start_tok = clause.left_edge
+    tail = doc[start_tok.i:sent.end]
+    if not any(t.tag_ in FINITE_TAGS for t in tail if t.i > start_tok.i or start_tok.lower_ != "that"):
+        return None
+    if any(t.text in QUOTE_MARKS for t in doc[cue.i + 1:start_tok.i]):
+        return None
+    last = max((t for t in tail if not (t.is_punct or t.is_space)), key=lambda t: t.i, default=None)
+    if last is None:
+        return None
+    return start_tok.idx, last.idx + len(last.text)
 
 
 class ClaimExtractor:
@@ -186,12 +239,18 @@ class ClaimExtractor:
             return None
         if (subj.i in quote_of) != (cue.i in quote_of):
             return None
-        comp = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+        comps = [c for c in cue.children if c.dep_ == "ccomp"]
+        # A clause after the cue is its content; one before it is so only when none follows.
+        comp = next((c for c in comps if c.i > cue.i), comps[0] if comps else None)
         pattern = "reported"
-        if comp is None and lemma in INTENT_CUES:
-            comp = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+        if lemma in INTENT_CUES and (comp is None or comp.i < cue.i):
+            comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), comp)
         if comp is not None and lemma in CLAUSE_CUES | INTENT_CUES:
             start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+            # "said Tory plans to cut tax would cut deep": the parse split one clause in two.
+            later = [c for c in comps if c.i > comp.i > cue.i]
+            if later:
+                end = later[-1].right_edge.idx + len(later[-1].right_edge.text)
             if comp.i > cue.i and (comp.left_edge.i <= cue.i or lemma not in ADDRESSEE_CUES):
                 # The content runs from the cue on ("said AmCham China, with ..., looks forward":
                 # the parser may hang the clause's subject on the cue).
@@ -222,7 +281,10 @@ class ClaimExtractor:
             start = cue.head.left_edge.idx
             end = doc[cue.left_edge.i - 1].idx + len(doc[cue.left_edge.i - 1].text) if cue.left_edge.i > 0 else 0
         else:
-            return None
+            loose = _loose_content(cue, lemma) if lemma in SPEECH_CUES else None
+            if loose is None:
+                return None
+            start, end = loose
         start, end = _trim(doc.text, start, end)
         if end - start < 3 or len(doc.text[start:end].split()) < 2 and pattern != "object":
             return None
@@ -368,6 +430,33 @@ class ClaimExtractor:
                     continue
                 speaker = self._resolver.resolve(subj)
                 return Claim(0, 0, tok, tok.text, tok.idx, tok.idx + len(tok.text), speaker, "quote")
+            if side == "after":
+                late = self._late_cue(list(span), known)
+                if late is not None:
+                    return late
+        return None
+
+    def _late_cue(self, toks: list[Token], known: list[Claim]) -> Claim | None:
+        """“...,” Trump, the party's candidate in a race he leads by a wide margin, said: a name
+        right after the quote and its cue further on than the usual window, in the same sentence."""
+        words = [t for t in toks if not (t.is_punct or t.is_space)]
+        if not words:
+            return None
+        lead = words[0]
+        named = lead.ent_type_ in ("PERSON", "ORG") or lead.lower_ in ("he", "she", "they")
+        if not named or lead.i in self._resolver.ent_at and self._resolver.ent_at[lead.i].start != lead.i:
+            return None
+        root = self._resolver.ent_at[lead.i].root if lead.i in self._resolver.ent_at else lead
+        for tok in toks[:40]:
+            if tok.sent.start != lead.sent.start or tok.text in QUOTE_MARKS:
+                return None
+            if cue_lemma(tok) not in CLAUSE_CUES or tok.pos_ != "VERB" or tok.i <= root.i:
+                continue
+            own = next((c for c in tok.children if c.dep_ in SUBJECT_DEPS), None)
+            if own is not None and own.i != root.i or any(c.cue is tok for c in known):
+                return None
+            speaker = self._resolver.resolve(root)
+            return Claim(0, 0, tok, tok.text, tok.idx, tok.idx + len(tok.text), speaker, "quote")
         return None
 
     def _dash_source(self, doc: Doc, q: Quote, resolver: SpeakerResolver) -> Claim | None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.entities import entity_index
+from cooptool.extract.lexicon import ROLE_HEADS
 
 MALE_PRONOUNS = {"he", "him", "his"}
 FEMALE_PRONOUNS = {"she", "her", "hers"}
@@ -42,6 +43,8 @@ ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "retailer
              "club", "corporation", "conglomerate", "supermarket", "chain", "publisher", "broadcaster",
              "network", "regulator", "watchdog", "institute", "foundation", "charity", "campaign",
              "committee", "council", "ministry", "department", "enterprise", "producer"}
+# Titles that name someone else than the plain role ("shadow chancellor" is not the chancellor).
+RIVAL_MODIFIERS = {"shadow", "former", "ex", "deputy", "vice", "assistant", "junior", "acting", "late"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokesmen"}
 ORG_TYPES = {"ORG": "ORG", "GPE": "GPE"}
 
@@ -143,6 +146,13 @@ class SpeakerResolver:
                 self.gender.setdefault(target.kb_id_, "m" if low in MALE_PRONOUNS else "f")
                 return sp
             return Speaker(None, None, None, start, end, [], "unnamed")
+        if low in ROLE_HEADS and low not in SPOKES and any(c.lower_ in ("the", "this") for c in head.children
+                                                          if c.dep_ == "det"):
+            target = self._role_holder(head)
+            if target is not None:
+                sp = self._speaker(target, start, end, "description")
+                self.recent.append((head.i, sp.entity_id))
+                return sp
         if low == "it":
             target = self._org_before(head.i, None)
             if target is not None:
@@ -156,6 +166,33 @@ class SpeakerResolver:
                 if target is not None:
                     return self._speaker(target, start, end, "description")
         return Speaker(None, None, None, start, end, [], "unnamed")
+
+    def _role_holder(self, head: Token) -> Span | None:
+        """"the chancellor said": the person given that role ("Chancellor Gordon Brown", an affiliation),
+        else the person who was the subject of the last few sentences, when one was."""
+        doc, word = self.doc, head.lower_
+        if any(c.dep_ in ("amod", "compound", "poss") for c in head.children):
+            return None  # "the shadow chancellor", "the company's chief": someone else
+        people = [s for s in doc.ents if s.start < head.i and self._label(s) == "PERSON"]
+        titled = [s for s in people if word in {t.lower_ for t in doc[max(0, s.start - 3):s.start]}
+                  and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, s.start - 4):s.start])
+                  or any(c.dep_ == "appos" and c.lower_ == word for c in s.root.children)]
+        holders = {a["person_id"] for a in (doc._.affiliations or [])
+                   if (a.get("role") or "").lower().split()[-1:] == [word]}
+        by_role = [s for s in people if s.kb_id_ in holders]
+        if titled or by_role:
+            return (titled or by_role)[-1]
+        others = {a["person_id"] for a in (doc._.affiliations or []) if a.get("role")}
+        sent = doc[head.i].sent
+        first = sent.start
+        for _ in range(3):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        subjects = [s for s in people if s.start >= first and s.root.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and len({s.kb_id_ for s in subjects}) == 1 and subjects[-1].kb_id_ not in others:
+            return subjects[-1]
+        return None
 
     def _owner(self, head: Token) -> Span | None:
         """The organisation of "a Tesco spokesman" / "a spokeswoman for Tesco" / "Tesco's statement"."""
