@@ -541,6 +541,7 @@ class EntityResolver:
         # 5. One label and one canonical name per entity.
         text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
         result = []
+        by_id: dict[str, dict] = {}
         spans = []
         for c in clusters:
             label = self._decide_label(c)
@@ -551,7 +552,17 @@ class EntityResolver:
             aliases = sorted({clean_name(doc[m[2]:m[3]].text) for m in mentions} | c.aliases, key=str.lower)
             aliases = [a for a in aliases if norm_key(a) != norm_key(name) and a.lower() != "the " + name.lower()]
             spans_out = sorted([[s, e, text[s:e]] for s, e, _, _ in mentions] + c.extra)
-            result.append({"id": eid, "name": name, "label": label, "aliases": aliases, "mentions": spans_out})
+            same = by_id.get(eid)
+            if same is not None:
+                # Names differing only in punctuation ("Jean-Pierre" / "Jean Pierre") share an id:
+                # they are one entity.
+                same["mentions"] = sorted({tuple(m) for m in same["mentions"]} | {tuple(m) for m in spans_out})
+                same["mentions"] = [list(m) for m in same["mentions"]]
+                extra = {a for a in aliases + [name] if norm_key(a) != norm_key(same["name"])}
+                same["aliases"] = sorted(set(same["aliases"]) | extra, key=str.lower)
+            else:
+                by_id[eid] = {"id": eid, "name": name, "label": label, "aliases": aliases, "mentions": spans_out}
+                result.append(by_id[eid])
             for _, _, ts, te in mentions:
                 spans.append(Span(doc, ts, te, label=label, kb_id=eid))
         named = _non_overlapping(spans)
