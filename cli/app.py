@@ -58,5 +58,6 @@ def main() -> None:
 
 
 # Command modules register themselves on `app` (one line each, in help order).
+from cooptool.cli import check as _check  # noqa: E402,F401
 from cooptool.cli import extract as _extract  # noqa: E402,F401
 from cooptool.cli import who as _who  # noqa: E402,F401

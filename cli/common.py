@@ -33,6 +33,9 @@ FormatOpt = Annotated[Format | None, typer.Option(
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail on a damaged store line instead of skipping it.")]
 
 
+MAX_REPORTED_BAD_LINES = 20
+
+
 def stdin_is_piped() -> bool:
     try:
         return not sys.stdin.isatty()
@@ -44,19 +47,29 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
     """Records of the given types from --store, else piped stdin, else ./cooptool.jsonl."""
     from cooptool.extract.store import StoreError, default_store_path, iter_records, read_store
 
+    damaged = 0
+
     def warn(bad) -> None:
-        err.print(f"cooptool: warning: {bad}; line skipped", markup=False)
+        nonlocal damaged
+        damaged += 1
+        if damaged <= MAX_REPORTED_BAD_LINES:
+            err.print(f"cooptool: warning: {bad}; line skipped", markup=False)
 
     try:
         if store is None and stdin_is_piped() and not os.environ.get("COOPTOOL_STORE"):
-            yield from iter_records(sys.stdin.buffer, source="<stdin>", types=types, on_error=warn, strict=strict)
-            return
-        path = store or default_store_path()
-        if not path.exists():
-            raise fail(f"no store at {path}; create one with: cooptool extract [PATH ...] --store {path}")
-        yield from read_store(path, types=types, on_error=warn, strict=strict)
+            source = "<stdin>"
+            yield from iter_records(sys.stdin.buffer, source=source, types=types, on_error=warn, strict=strict)
+        else:
+            path = store or default_store_path()
+            source = str(path)
+            if not path.exists():
+                raise fail(f"no store at {path}; create one with: cooptool extract [PATH ...] --store {path}")
+            yield from read_store(path, types=types, on_error=warn, strict=strict)
     except StoreError as exc:
         raise fail(f"damaged store: {exc}") from None
+    if damaged > MAX_REPORTED_BAD_LINES:  # one line per problem floods a terminal; `check` lists them all
+        err.print(f"cooptool: warning: {damaged - MAX_REPORTED_BAD_LINES} more damaged line(s) in {source} "
+                  f"skipped; list them with: cooptool check", markup=False)
 
 
 def finish(count: int) -> None:

@@ -11,6 +11,7 @@ import typer
 from cooptool.cli.app import app
 from cooptool.cli.common import ExitStatus, fail
 from cooptool.cli.render import err
+from cooptool.extract.readers import DEFAULT_MAX_CHARS
 
 
 def bundled_seeds() -> Path:
@@ -33,18 +34,26 @@ def extract(
         "--model", "-m", envvar="COOPTOOL_MODEL", help="spaCy pipeline (default en_core_web_sm if installed).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (spaCy n_process).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, help="Skip documents longer than this (files over 10x this many bytes are not read).")
+    ] = DEFAULT_MAX_CHARS,
 ) -> None:
-    """Extract documents, entities and affiliations from articles into JSON Lines records."""
+    """Extract documents, entities and affiliations from articles into JSON Lines records.
+
+    Exit 0 when every input was read, 1 when an input was skipped (each is named on stderr;
+    all good input is still processed) or nothing was extracted, 2 on a usage error.
+    """
     from cooptool.extract.readers import read_inputs
     from cooptool.extract.records import dumps
-    from cooptool.extract.store import StoreWriter, default_store_path
+    from cooptool.extract.store import StoreError, StoreWriter, default_store_path
 
     inputs = paths or [str(bundled_seeds())]
-    warnings = 0
+    skipped_inputs = 0
 
     def warn(msg: str) -> None:
-        nonlocal warnings
-        warnings += 1
+        nonlocal skipped_inputs
+        if msg.rstrip().endswith("skipped"):  # the readers' convention for input that was not read
+            skipped_inputs += 1
         err.print(f"cooptool: warning: {msg}", markup=False)
 
     to_stdout = store is None and not sys.stdout.isatty()
@@ -60,6 +69,7 @@ def extract(
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot load spaCy model: {exc}") from None
+    nlp.max_length = max(nlp.max_length, max_chars)
 
     counts: dict[str, int] = {}
     skipped = 0
@@ -67,7 +77,7 @@ def extract(
 
     def fresh(known: set[str]):
         nonlocal skipped
-        for src in read_inputs(inputs, warn):
+        for src in read_inputs(inputs, warn, max_chars=max_chars):
             if src.id in known or src.id in seen:
                 skipped += 1
                 continue
@@ -86,12 +96,16 @@ def extract(
         out.flush()
     else:
         try:
-            with StoreWriter(target) as writer:
+            with StoreWriter(target, on_wait=lambda: err.print(
+                    f"cooptool: waiting for {target}.lock (another extract is writing this store)",
+                    markup=False)) as writer:
                 if writer.repaired_bytes:
                     warn(f"{target}: dropped {writer.repaired_bytes} bytes of an interrupted write")
                 for _, records in extract_records(nlp, fresh(writer.known), n_process=jobs, batch_size=batch_size):
                     writer.write_block(records)
                     tally(records)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
         except OSError as exc:
             raise fail(f"cannot write store {target}: {exc.strerror or exc}") from None
 
@@ -100,8 +114,10 @@ def extract(
     where = "stdout" if target is None else str(target)
     err.print(f"cooptool: {docs} document(s) extracted to {where}"
               + (f" ({parts})" if parts else "")
-              + (f"; {skipped} already stored, skipped" if skipped else ""), markup=False)
-    if docs == 0 and skipped == 0:
+              + (f"; {skipped} already stored, skipped" if skipped else "")
+              + (f"; {skipped_inputs} input(s) could not be read (see warnings)" if skipped_inputs else ""),
+              markup=False)
+    if skipped_inputs or (docs == 0 and skipped == 0):
         raise typer.Exit(int(ExitStatus.ERROR))
 
 

@@ -197,6 +197,7 @@ class Repair:
     dropped_bytes: int = 0
     dropped_lines: int = 0  # lines begun (a cut-off line counts)
     first_line: int = 0  # first dropped line number
+    saved_to: Path | None = None  # where dropped lines that were not an interrupted write were copied
 
 
 def _tail_repair(fd: int, path: Path, *, force: bool) -> Repair:
@@ -216,9 +217,17 @@ def _tail_repair(fd: int, path: Path, *, force: bool) -> Repair:
         # writer cannot leave. `cooptool check --repair` drops it when the store has whole blocks.
         raise StoreError(f"{path}: the {size - keep} bytes after its last whole document block are not an "
                          f"interrupted write ({problem}); not changing it. Run: cooptool check --store {path}")
+    saved = None
+    if problem:
+        # Asked to drop more than a killed writer leaves: keep a copy, so nothing is lost.
+        saved = Path(str(path) + ".dropped")
+        with open(saved, "ab") as out:
+            out.write(tail if tail.endswith(b"\n") else tail + b"\n")
+            out.flush()
+            os.fsync(out.fileno())
     os.ftruncate(fd, keep)
     os.fsync(fd)
-    return Repair(size - keep, tail.count(b"\n") + (0 if tail.endswith(b"\n") else 1), first_line)
+    return Repair(size - keep, tail.count(b"\n") + (0 if tail.endswith(b"\n") else 1), first_line, saved)
 
 
 def _newlines_before(fh: BinaryIO, end: int) -> int:
