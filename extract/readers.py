@@ -182,7 +182,7 @@ def _read_paths(paths: Iterable[str], warn: Warn, max_bytes: int) -> Iterator[So
                 found = True
                 yield from read_file(f, warn, max_bytes)
             if not found:
-                warn(f"{raw}: no readable documents in this directory")
+                warn(f"{raw}: no readable documents in this directory; skipped")
         elif p.exists():
             yield from read_file(p, warn, max_bytes)
         else:
