@@ -186,7 +186,7 @@ def interrupted_block_problem(tail: bytes, first_line: int) -> str | None:
             return f"line {first_line + offset} is not valid JSON"
         if not isinstance(rec, dict) or record_problem(rec):
             return f"line {first_line + offset} is not a cooptool record"
-    if cut and not cut.startswith(b'{"'):
+    if cut and cut[:2] != b'{"'[:len(cut[:2])]:
         return f"line {first_line + len(lines)} does not start like a cooptool record"
     return None
 
