@@ -5,8 +5,8 @@ CI runs a bounded number of examples. The long run (README, "Reliability"):
 
     HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/test_properties.py -p no:cacheprovider
 
-`long` runs 10,000 examples per cheap property and COOPTOOL_MODEL_EXAMPLES (default 1,000) for the
-model-backed one.
+`long` runs 10,000 examples per cheap property and COOPTOOL_MODEL_EXAMPLES (default 1,000; the
+documented run uses 10,000) for the model-backed one.
 """
 
 from __future__ import annotations
