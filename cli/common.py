@@ -57,19 +57,17 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
 
     try:
         if store is None and stdin_is_piped() and not os.environ.get("COOPTOOL_STORE"):
-            source = "<stdin>"
-            yield from iter_records(sys.stdin.buffer, source=source, types=types, on_error=warn, strict=strict)
-        else:
-            path = store or default_store_path()
-            source = str(path)
-            if not path.exists():
-                raise fail(f"no store at {path}; create one with: cooptool extract [PATH ...] --store {path}")
-            yield from read_store(path, types=types, on_error=warn, strict=strict)
+            yield from iter_records(sys.stdin.buffer, source="<stdin>", types=types, on_error=warn, strict=strict)
+            return
+        path = store or default_store_path()
+        if not path.exists():
+            raise fail(f"no store at {path}; create one with: cooptool extract [PATH ...] --store {path}")
+        yield from read_store(path, types=types, on_error=warn, strict=strict)
     except StoreError as exc:
         raise fail(f"damaged store: {exc}") from None
     if damaged > MAX_REPORTED_BAD_LINES:  # one line per problem floods a terminal; `check` lists them all
-        err.print(f"cooptool: warning: {damaged - MAX_REPORTED_BAD_LINES} more damaged line(s) in {source} "
-                  f"skipped; list them with: cooptool check", markup=False)
+        err.print(f"cooptool: warning: {damaged - MAX_REPORTED_BAD_LINES} more damaged line(s) skipped; "
+                  "list them all with: cooptool check", markup=False)
 
 
 def finish(count: int) -> None:

@@ -21,8 +21,8 @@ import orjson
 from cooptool.extract.schema import validate_record
 from cooptool.extract.store import record_problem
 
-# Fields of non-entity records that name an entity of the same document.
-ENTITY_REF_FIELDS = ("person_id", "org_id")
+# Fields of non-entity records that name an entity of the same document (claims: speaker_id, facts: subject_id).
+ENTITY_REF_FIELDS = ("person_id", "org_id", "speaker_id", "subject_id")
 MAX_SCHEMA_ERRORS_PER_LINE = 3
 
 

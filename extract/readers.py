@@ -28,9 +28,6 @@ Warn = Callable[[str], None]
 
 DEFAULT_MAX_CHARS = 1_000_000
 READ_LIMIT_FACTOR = 10  # bytes per character allowed in a file: room for HTML markup
-# File signatures of common binary formats whose first bytes may hold no NUL byte.
-BINARY_SIGNATURES = (b"\x1f\x8b", b"PK\x03\x04", b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"GIF87a", b"GIF89a",
-                     b"\xfd7zXZ\x00", b"7z\xbc\xaf\x27\x1c")
 
 
 @dataclass
@@ -48,13 +45,21 @@ def _stderr_warn(msg: str) -> None:
     print(f"warning: {msg}", file=sys.stderr)
 
 
+# Signatures of binary formats that can pass for text in their first bytes (no NUL early on).
+_BINARY_MAGIC = (b"%PDF-", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"BZh",
+                 b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\xd0\xcf\x11\xe0", b"\x7fELF", b"OggS", b"ID3", b"RIFF")
+_CONTROL = bytes(i for i in range(32) if i not in (9, 10, 12, 13))
+
+
 def looks_binary(data: bytes) -> bool:
+    """NUL bytes, a known binary signature, or many control characters (UTF-16 with BOM is text)."""
     head = data[:8192]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False  # UTF-16 with BOM
-    if head.startswith(BINARY_SIGNATURES):
+    if b"\x00" in head or head.startswith(_BINARY_MAGIC):
         return True
-    return b"\x00" in head
+    controls = sum(head.count(bytes([c])) for c in _CONTROL)
+    return bool(head) and controls / len(head) > 0.05
 
 
 def decode(data: bytes, name: str, warn: Warn) -> str:

@@ -45,7 +45,6 @@ class StoreError(Exception):
 
 
 _TYPE_KEY = b'"type":"'
-_CURRENT_VERSION = b'"v":%d' % SCHEMA_VERSION  # lines of another version are parsed, to be reported
 
 
 def _cheap_type(line: bytes) -> bytes | None:
@@ -86,7 +85,7 @@ def iter_records(stream: BinaryIO, *, source: str = "<stdin>", types: Iterable[s
             bad(lineno, "truncated last line (interrupted or unfinished write?)")
             continue
         if skip_types and line.startswith(b"{") and line.rstrip().endswith(b"}") \
-                and _cheap_type(line) in skip_types and _CURRENT_VERSION in line:
+                and _cheap_type(line) in skip_types:
             continue
         try:
             rec = orjson.loads(line)
