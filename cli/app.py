@@ -61,8 +61,4 @@ def main() -> None:
 # Command modules register themselves on `app` when imported; this order is the help's order.
 COMMAND_MODULES = ("extract", "who", "said", "entities", "facts", "events", "summary", "check")
 for _module in COMMAND_MODULES:
-    try:
-        importlib.import_module(f"cooptool.cli.{_module}")
-    except ModuleNotFoundError as _exc:  # a command not in this build
-        if _exc.name != f"cooptool.cli.{_module}":
-            raise
+    importlib.import_module(f"cooptool.cli.{_module}")

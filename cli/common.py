@@ -33,6 +33,9 @@ FormatOpt = Annotated[Format | None, typer.Option(
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail on a damaged store line instead of skipping it.")]
 
 
+MAX_REPORTED_BAD_LINES = 20
+
+
 def stdin_is_piped() -> bool:
     try:
         return not sys.stdin.isatty()
@@ -50,8 +53,13 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
     """
     from cooptool.extract.store import StoreError, default_store_path, iter_records, read_store
 
+    damaged = 0
+
     def warn(bad) -> None:
-        err.print(f"cooptool: warning: {bad}; line skipped", markup=False)
+        nonlocal damaged
+        damaged += 1
+        if damaged <= MAX_REPORTED_BAD_LINES:
+            err.print(f"cooptool: warning: {bad}; line skipped", markup=False)
 
     try:
         if store is None and stdin_is_piped() and not os.environ.get("COOPTOOL_STORE"):
@@ -70,6 +78,9 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
         yield from records
     except StoreError as exc:
         raise fail(f"damaged store: {exc}") from None
+    if damaged > MAX_REPORTED_BAD_LINES:  # one line per problem floods a terminal; `check` lists them all
+        err.print(f"cooptool: warning: {damaged - MAX_REPORTED_BAD_LINES} more damaged line(s) skipped; "
+                  "list them all with: cooptool check", markup=False)
 
 
 def finish(count: int) -> None:

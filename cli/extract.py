@@ -11,6 +11,7 @@ import typer
 from cooptool.cli.app import app
 from cooptool.cli.common import ExitStatus, fail
 from cooptool.cli.render import err
+from cooptool.extract.readers import DEFAULT_MAX_CHARS
 
 
 def bundled_seeds() -> Path:
@@ -36,18 +37,26 @@ def extract(
     aliases: Annotated[Path | None, typer.Option(
         "--aliases", "-a", envvar="COOPTOOL_ALIASES", dir_okay=False,
         help="Alias file (JSON or CSV: alias → canonical name) applied to the entities as they are extracted.")] = None,
+    max_chars: Annotated[int, typer.Option(
+        "--max-chars", min=1, help="Skip documents longer than this (files over 10x this many bytes are not read).")
+    ] = DEFAULT_MAX_CHARS,
 ) -> None:
-    """Extract documents, entities and affiliations from articles into JSON Lines records."""
+    """Extract documents, entities and affiliations from articles into JSON Lines records.
+
+    Exit 0 when every input was read, 1 when an input was skipped (each is named on stderr;
+    all good input is still processed) or nothing was extracted, 2 on a usage error.
+    """
     from cooptool.extract.readers import read_inputs
     from cooptool.extract.records import dumps
-    from cooptool.extract.store import StoreWriter, default_store_path
+    from cooptool.extract.store import StoreError, StoreWriter, default_store_path
 
     inputs = paths or [str(bundled_seeds())]
-    warnings = 0
+    skipped_inputs = 0
 
     def warn(msg: str) -> None:
-        nonlocal warnings
-        warnings += 1
+        nonlocal skipped_inputs
+        if msg.rstrip().endswith("skipped"):  # the readers' convention for input that was not read
+            skipped_inputs += 1
         err.print(f"cooptool: warning: {msg}", markup=False)
 
     to_stdout = store is None and not sys.stdout.isatty()
@@ -67,6 +76,7 @@ def extract(
         from cooptool.cli.entities import load_alias_option
 
         nlp.get_pipe("cooptool_entities").set_aliases(load_alias_option(aliases))
+    nlp.max_length = max(nlp.max_length, max_chars)
 
     counts: dict[str, int] = {}
     skipped = 0
@@ -74,7 +84,7 @@ def extract(
 
     def fresh(known: set[str]):
         nonlocal skipped
-        for src in read_inputs(inputs, warn):
+        for src in read_inputs(inputs, warn, max_chars=max_chars):
             if src.id in known or src.id in seen:
                 skipped += 1
                 continue
@@ -98,13 +108,17 @@ def extract(
         out.flush()
     else:
         try:
-            with StoreWriter(target) as writer:
+            with StoreWriter(target, on_wait=lambda: err.print(
+                    f"cooptool: waiting for {target}.lock (another extract is writing this store)",
+                    markup=False)) as writer:
                 if writer.repaired_bytes:
                     warn(f"{target}: dropped {writer.repaired_bytes} bytes of an interrupted write")
                 blocks = extract_records(nlp, fresh(writer.known), n_process=jobs, batch_size=batch_size)
                 for _, records in with_progress(blocks, total):
                     writer.write_block(records)
                     tally(records)
+        except StoreError as exc:
+            raise fail(str(exc)) from None
         except OSError as exc:
             raise fail(f"cannot write store {target}: {exc.strerror or exc}") from None
         from cooptool.extract.index import update_index
@@ -116,8 +130,10 @@ def extract(
     where = "stdout" if target is None else str(target)
     err.print(f"cooptool: {docs} document(s) extracted to {where}"
               + (f" ({parts})" if parts else "")
-              + (f"; {skipped} already stored, skipped" if skipped else ""), markup=False)
-    if docs == 0 and skipped == 0:
+              + (f"; {skipped} already stored, skipped" if skipped else "")
+              + (f"; {skipped_inputs} input(s) could not be read (see warnings)" if skipped_inputs else ""),
+              markup=False)
+    if skipped_inputs or (docs == 0 and skipped == 0):
         raise typer.Exit(int(ExitStatus.ERROR))
 
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import mmap
 import os
-import re
 import sys
 import tempfile
 from array import array
@@ -29,8 +28,7 @@ import orjson
 from cooptool.extract.records import RECORD_TYPES
 from cooptool.extract.store import SCHEMA_VERSION, BadLine, ErrorHandler
 
-INDEX_VERSION = 1
-_TYPE = re.compile(rb'"type":"([a-z_]+)"')
+INDEX_VERSION = 2
 _HASH_SPAN = 4096
 
 
@@ -71,14 +69,22 @@ class StoreIndex:
         self.tail = _tail_hash(mm, pos)
 
     def _classify(self, mm, start: int, end: int, lineno: int) -> None:
-        if mm[start:start + 2] != b'{"' or mm[end - 1:end] != b"}":
-            self.bad.append([lineno, "not a JSON record"])
+        """Parse the line once, when it is indexed: damage is then known to every query."""
+        try:
+            rec = orjson.loads(mm[start:end])
+        except orjson.JSONDecodeError as exc:
+            self.bad.append([lineno, f"not valid JSON ({exc.msg})"])
             return
-        # The top-level "type" key: text inside values is escaped, so the last hit is the key.
-        hits = _TYPE.findall(mm, start, end)
-        rtype = hits[-1].decode() if hits else None
+        if not isinstance(rec, dict):
+            self.bad.append([lineno, "not a JSON object"])
+            return
+        rtype = rec.get("type")
         if rtype not in self.offsets:
             self.bad.append([lineno, f"unknown record type {rtype!r}"])
+            return
+        v = rec.get("v", SCHEMA_VERSION)
+        if not isinstance(v, int) or v > SCHEMA_VERSION:
+            self.bad.append([lineno, f"record from schema version {v!r}; this cooptool reads version {SCHEMA_VERSION}"])
             return
         self.offsets[rtype].append(start)
 

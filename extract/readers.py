@@ -1,7 +1,12 @@
 """Readers: files, directories, JSON Lines of documents and stdin, into `SourceDoc`s.
 
 Problems never stop a batch: each bad input is reported through `on_warning` with the file
-(and line, for JSON Lines) and the reader moves on.
+(and line, for JSON Lines) and the reader moves on. A message ending in "skipped" means input
+was not read (the CLI counts those for its exit status); others are notes.
+
+Size limit: a document longer than `max_chars` characters (default spaCy's own limit,
+1,000,000) is skipped, and a file larger than `READ_LIMIT_FACTOR * max_chars` bytes is refused
+before it is read, so memory stays bounded (JSON Lines files excepted: their limit is per line).
 """
 
 from __future__ import annotations
@@ -20,6 +25,9 @@ HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
 Warn = Callable[[str], None]
+
+DEFAULT_MAX_CHARS = 1_000_000
+READ_LIMIT_FACTOR = 10  # bytes per character allowed in a file: room for HTML markup
 
 
 @dataclass
@@ -61,7 +69,8 @@ def decode(data: bytes, name: str, warn: Warn) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        warn(f"{name}: not valid UTF-8 (byte {exc.start}); read as cp1252/Latin-1")
+        line = data.count(b"\n", 0, exc.start) + 1
+        warn(f"{name}:{line}: not valid UTF-8 (byte {exc.start}); read as cp1252/Latin-1")
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError:
@@ -107,12 +116,18 @@ def jsonl_docs(lines: Iterable[bytes], name: str, warn: Warn) -> Iterator[Source
         yield SourceDoc(text=obj["text"], path=f"{name}#{obj.get('id', lineno)}", meta=meta)
 
 
-def read_file(path: Path, warn: Warn = _stderr_warn) -> Iterator[SourceDoc]:
+def read_file(path: Path, warn: Warn = _stderr_warn, max_bytes: int | None = None) -> Iterator[SourceDoc]:
     name = str(path)
+    limit = None if path.suffix.lower() in JSONL_SUFFIXES else max_bytes
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as fh:  # capped read: also safe on devices and pipes
+            data = fh.read() if limit is None else fh.read(limit + 1)
     except OSError as exc:
         warn(f"{name}: cannot read ({exc.strerror or exc}); skipped")
+        return
+    if limit is not None and len(data) > limit:
+        warn(f"{name}: larger than {limit:,} bytes, the input limit for --max-chars "
+             f"{limit // READ_LIMIT_FACTOR}; skipped")
         return
     if looks_binary(data):
         warn(f"{name}: binary file; skipped")
@@ -149,8 +164,21 @@ def read_stdin(warn: Warn = _stderr_warn) -> Iterator[SourceDoc]:
         yield SourceDoc(text=text, path="<stdin>")
 
 
-def read_inputs(paths: Iterable[str], warn: Warn = _stderr_warn) -> Iterator[SourceDoc]:
-    """Every document under the given paths ('-' is stdin), in a stable order."""
+def read_inputs(paths: Iterable[str], warn: Warn = _stderr_warn, *,
+                max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[SourceDoc]:
+    """Every document under the given paths ('-' is stdin), in a stable order. An empty document is
+    noted and still yields a document (with no facts); one over `max_chars` characters is skipped."""
+    for doc in _read_paths(paths, warn, max_chars * READ_LIMIT_FACTOR):
+        if not doc.text.strip():
+            warn(f"{doc.path}: no text; stored as an empty document")
+            yield doc
+        elif len(doc.text) > max_chars:
+            warn(f"{doc.path}: {len(doc.text):,} characters, more than --max-chars {max_chars}; skipped")
+        else:
+            yield doc
+
+
+def _read_paths(paths: Iterable[str], warn: Warn, max_bytes: int) -> Iterator[SourceDoc]:
     for raw in paths:
         if raw == "-":
             yield from read_stdin(warn)
@@ -160,10 +188,10 @@ def read_inputs(paths: Iterable[str], warn: Warn = _stderr_warn) -> Iterator[Sou
             found = False
             for f in walk(p):
                 found = True
-                yield from read_file(f, warn)
+                yield from read_file(f, warn, max_bytes)
             if not found:
-                warn(f"{raw}: no readable documents in this directory")
+                warn(f"{raw}: no readable documents in this directory; skipped")
         elif p.exists():
-            yield from read_file(p, warn)
+            yield from read_file(p, warn, max_bytes)
         else:
             warn(f"{raw}: no such file or directory; skipped")

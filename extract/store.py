@@ -44,22 +44,32 @@ class StoreError(Exception):
     """A store problem that stops a query (with --strict) or a write."""
 
 
-def _type_marks(types: Iterable[str] | None) -> tuple[bytes, ...] | None:
-    if not types:
+_TYPE_KEY = b'"type":"'
+
+
+def _cheap_type(line: bytes) -> bytes | None:
+    """The record type of a compact JSON line without parsing it, or None when unsure.
+
+    Only an unambiguous single `"type":"..."` counts: a nested object with its own "type"
+    key, or JSON written with spaces, falls back to a full parse.
+    """
+    i = line.find(_TYPE_KEY)
+    if i < 0 or line.find(_TYPE_KEY, i + 1) >= 0:
         return None
-    return tuple(b'"type":"' + t.encode() + b'"' for t in types)
+    j = line.find(b'"', i + len(_TYPE_KEY))
+    return line[i + len(_TYPE_KEY):j] if j > 0 else None
 
 
 def iter_records(stream: BinaryIO, *, source: str = "<stdin>", types: Iterable[str] | None = None,
                  on_error: ErrorHandler | None = None, strict: bool = False) -> Iterator[dict]:
     """Yield records from a JSON Lines byte stream.
 
-    `types` skips lines that cannot be of those types before parsing them (a byte search is
-    far cheaper than JSON parsing). Malformed lines, unknown types and newer schema versions
+    `types` skips lines of other known types before parsing them (a byte search is far
+    cheaper than JSON parsing). Malformed lines, unknown types and newer schema versions
     are reported through `on_error` and skipped, or raise StoreError when `strict`.
     """
-    marks = _type_marks(types)
     wanted = set(types) if types else None
+    skip_types = {t.encode() for t in RECORD_TYPES if t not in wanted} if wanted else set()
 
     def bad(lineno: int, message: str) -> None:
         err = BadLine(source, lineno, message)
@@ -69,16 +79,13 @@ def iter_records(stream: BinaryIO, *, source: str = "<stdin>", types: Iterable[s
             on_error(err)
 
     for lineno, line in enumerate(stream, 1):
-        if marks is not None and not strict and not any(m in line for m in marks):
-            # Cheap reject without parsing; a line that is not even shaped like a record is still reported.
-            if not (line.startswith(b'{"') and line.endswith(b"}\n")) and line.strip():
-                bad(lineno, "truncated last line (interrupted write?)" if not line.endswith(b"\n")
-                    else "not a JSON record")
-            continue
         if not line.strip():
             continue
         if not line.endswith(b"\n"):
-            bad(lineno, "truncated last line (interrupted write?)")
+            bad(lineno, "truncated last line (interrupted or unfinished write?)")
+            continue
+        if skip_types and line.startswith(b"{") and line.rstrip().endswith(b"}") \
+                and _cheap_type(line) in skip_types:
             continue
         try:
             rec = orjson.loads(line)
@@ -88,17 +95,24 @@ def iter_records(stream: BinaryIO, *, source: str = "<stdin>", types: Iterable[s
         if not isinstance(rec, dict):
             bad(lineno, "not a JSON object")
             continue
-        rtype = rec.get("type")
-        if rtype not in RECORD_TYPES:
-            bad(lineno, f"unknown record type {rtype!r}")
+        problem = record_problem(rec)
+        if problem:
+            bad(lineno, problem)
             continue
-        v = rec.get("v", SCHEMA_VERSION)
-        if not isinstance(v, int) or v > SCHEMA_VERSION:
-            bad(lineno, f"record from schema version {v!r}; this cooptool reads version {SCHEMA_VERSION}")
-            continue
-        if wanted is not None and rtype not in wanted:
+        if wanted is not None and rec["type"] not in wanted:
             continue
         yield rec
+
+
+def record_problem(rec: dict) -> str | None:
+    """Why a parsed line is not a record this cooptool can read (unknown type, newer schema), else None."""
+    rtype = rec.get("type")
+    if rtype not in RECORD_TYPES:
+        return f"unknown record type {rtype!r}"
+    v = rec.get("v", SCHEMA_VERSION)
+    if not isinstance(v, int) or isinstance(v, bool) or v > SCHEMA_VERSION:
+        return f"record from schema version {v!r}; this cooptool reads version {SCHEMA_VERSION}"
+    return None
 
 
 def read_store(path: Path, **kwargs) -> Iterator[dict]:
@@ -123,7 +137,18 @@ def stored_doc_ids(path: Path) -> set[str]:
     return ids
 
 
-def _committed_length(fh: BinaryIO, size: int) -> int:
+def _is_document_line(line: bytes) -> bool:
+    """A whole `document` record line: the commit marker of a block."""
+    if _DOC_MARK not in line:
+        return False
+    try:
+        rec = orjson.loads(line)
+    except orjson.JSONDecodeError:
+        return False
+    return isinstance(rec, dict) and rec.get("type") == "document"
+
+
+def committed_length(fh: BinaryIO, size: int) -> int:
     """Byte length of the store up to the end of its last `document` line (its last whole block)."""
     chunk = 1 << 20
     pos = size
@@ -133,66 +158,183 @@ def _committed_length(fh: BinaryIO, size: int) -> int:
         fh.seek(start)
         tail = fh.read(pos - start) + tail
         # Whole lines only: everything after the last newline is a torn write.
-        end = tail.rfind(b"\n")
-        search_end = end
+        search_end = tail.rfind(b"\n")
         while search_end > 0:
             line_start = tail.rfind(b"\n", 0, search_end) + 1
             if line_start == 0 and start > 0:
                 break  # this line may begin in an earlier chunk
-            line = tail[line_start:search_end]
-            if _DOC_MARK in line:
+            if _is_document_line(tail[line_start:search_end]):
                 return start + search_end + 1
             search_end = line_start - 1
         pos = start
-        if start == 0:
-            break
     return 0
+
+
+def interrupted_block_problem(tail: bytes, first_line: int) -> str | None:
+    """None when `tail` (the bytes after the last committed block) is what a killed writer leaves:
+    whole records of one unfinished block, then at most one cut-off line starting like a record.
+    Otherwise why it is not — then it is not ours to drop without being asked."""
+    lines = tail.split(b"\n")
+    cut = lines.pop()  # b"" when the tail ends with a newline
+    for offset, line in enumerate(lines):
+        if not line.strip():
+            continue
+        try:
+            rec = orjson.loads(line)
+        except orjson.JSONDecodeError:
+            return f"line {first_line + offset} is not valid JSON"
+        if not isinstance(rec, dict) or record_problem(rec):
+            return f"line {first_line + offset} is not a cooptool record"
+    if cut and cut[:2] != b'{"'[:len(cut[:2])]:
+        return f"line {first_line + len(lines)} does not start like a cooptool record"
+    return None
+
+
+@dataclass
+class Repair:
+    """What cutting a store back to its last whole block dropped."""
+
+    dropped_bytes: int = 0
+    dropped_lines: int = 0  # lines begun (a cut-off line counts)
+    first_line: int = 0  # first dropped line number
+    saved_to: Path | None = None  # where dropped lines that were not an interrupted write were copied
+
+
+def _tail_repair(fd: int, path: Path, *, force: bool) -> Repair:
+    size = os.fstat(fd).st_size
+    if not size:
+        return Repair()
+    with open(path, "rb") as fh:
+        keep = committed_length(fh, size)
+        if keep == size:
+            return Repair()
+        fh.seek(keep)
+        tail = fh.read()
+        first_line = _newlines_before(fh, keep) + 1
+    problem = interrupted_block_problem(tail, first_line)
+    if problem and (not force or keep == 0):
+        # Never truncate what may not be ours: a file that is not a store, or damage a killed
+        # writer cannot leave. `cooptool check --repair` drops it when the store has whole blocks.
+        raise StoreError(f"{path}: the {size - keep} bytes after its last whole document block are not an "
+                         f"interrupted write ({problem}); not changing it. Run: cooptool check --store {path}")
+    saved = None
+    if problem:
+        # Asked to drop more than a killed writer leaves: keep a copy, so nothing is lost.
+        saved = Path(str(path) + ".dropped")
+        with open(saved, "ab") as out:
+            out.write(tail if tail.endswith(b"\n") else tail + b"\n")
+            out.flush()
+            os.fsync(out.fileno())
+    os.ftruncate(fd, keep)
+    os.fsync(fd)
+    return Repair(size - keep, tail.count(b"\n") + (0 if tail.endswith(b"\n") else 1), first_line, saved)
+
+
+def _newlines_before(fh: BinaryIO, end: int) -> int:
+    fh.seek(0)
+    count, pos = 0, 0
+    while pos < end:
+        chunk = fh.read(min(1 << 20, end - pos))
+        if not chunk:
+            break
+        count += chunk.count(b"\n")
+        pos += len(chunk)
+    return count
+
+
+def _lock(path: Path, on_wait: Callable[[], None] | None) -> int:
+    lock_fd = os.open(str(path) + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        if on_wait:
+            on_wait()
+        fcntl.flock(lock_fd, fcntl.LOCK_EX)
+    return lock_fd
+
+
+def _unlock(lock_fd: int) -> None:
+    fcntl.flock(lock_fd, fcntl.LOCK_UN)
+    os.close(lock_fd)
+
+
+def repair_store(path: Path, *, on_wait: Callable[[], None] | None = None) -> Repair:
+    """Cut a store back to its last whole document block (under the writers' lock).
+
+    Drops a truncated last line and an unfinished block; refuses a file with no whole block
+    at all whose tail is not an interrupted write (it may not be a store)."""
+    path = Path(path)
+    lock_fd = _lock(path, on_wait)
+    try:
+        fd = os.open(path, os.O_RDWR)
+        try:
+            return _tail_repair(fd, path, force=True)
+        finally:
+            os.close(fd)
+    finally:
+        _unlock(lock_fd)
 
 
 class StoreWriter:
     """Appends whole document blocks to a store, holding an exclusive lock while open.
 
-    Two `cooptool extract` processes on one store are serialised by the lock; the second
-    one sees the first one's documents and skips them.
+    Two `cooptool extract` processes on one store are serialised by the lock (`on_wait` is
+    called when another holds it); the second one sees the first one's documents and skips
+    them. Opening cuts off an interrupted block left by a killed run (`repaired`). Blocks are
+    written with one write() each and fsync'ed every `sync_every` blocks and on close; a failed
+    write (disk full) is undone so the store stays whole.
     """
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, on_wait: Callable[[], None] | None = None, sync_every: int = 32):
         self.path = Path(path)
+        self.on_wait = on_wait
+        self.sync_every = sync_every
         self.fd: int | None = None
         self.lock_fd: int | None = None
-        self.repaired_bytes = 0
+        self.repaired = Repair()
         self.known: set[str] = set()
+        self._unsynced = 0
+
+    @property
+    def repaired_bytes(self) -> int:
+        return self.repaired.dropped_bytes
 
     def __enter__(self) -> StoreWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.lock_fd = os.open(str(self.path) + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
-        fcntl.flock(self.lock_fd, fcntl.LOCK_EX)
-        self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
-        size = os.fstat(self.fd).st_size
-        if size:
-            with open(self.path, "rb") as fh:
-                keep = _committed_length(fh, size)
-            if keep < size:
-                os.ftruncate(self.fd, keep)
-                self.repaired_bytes = size - keep
-        self.known = stored_doc_ids(self.path)
+        self.lock_fd = _lock(self.path, self.on_wait)
+        try:
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+            self.repaired = _tail_repair(self.fd, self.path, force=False)
+            self.known = stored_doc_ids(self.path)
+        except BaseException:
+            self.__exit__()
+            raise
         return self
 
     def write_block(self, records: list[dict]) -> None:
         """One write() for the whole block: a kill leaves either all of it or a cut-off tail."""
         assert self.fd is not None
         data = b"".join(dumps(r) for r in records)
+        before = os.fstat(self.fd).st_size
         view = memoryview(data)
-        while view:
-            n = os.write(self.fd, view)
-            view = view[n:]
+        try:
+            while view:
+                n = os.write(self.fd, view)
+                view = view[n:]
+        except OSError:
+            os.ftruncate(self.fd, before)  # e.g. disk full: no half block left behind
+            raise
         for r in records:
             if r.get("type") == "document":
                 self.known.add(r["doc"])
+        self._unsynced += 1
+        if self._unsynced >= self.sync_every:
+            self.sync()
 
     def sync(self) -> None:
         if self.fd is not None:
             os.fsync(self.fd)
+            self._unsynced = 0
 
     def __exit__(self, *exc) -> None:
         if self.fd is not None:
@@ -202,6 +344,5 @@ class StoreWriter:
                 os.close(self.fd)
                 self.fd = None
         if self.lock_fd is not None:
-            fcntl.flock(self.lock_fd, fcntl.LOCK_UN)
-            os.close(self.lock_fd)
+            _unlock(self.lock_fd)
             self.lock_fd = None

@@ -77,7 +77,7 @@ def test_bad_inputs_warn_and_the_batch_completes(tmp_path):
     (tmp_path / "docs.jsonl").write_text('{"id": "1", "text": "Rain fell."}\n{oops\n', encoding="utf-8")
     store = tmp_path / "store.jsonl"
     result = CliRunner().invoke(app, ["extract", str(tmp_path), "--store", str(store)])
-    assert result.exit_code == 0
+    assert result.exit_code == 1  # an input was skipped (the binary one); the rest is stored
     for name, what in (("scan.txt", "binary"), ("old.txt", "UTF-8"), ("docs.jsonl:2", "JSON")):
         assert any(name in line and what in line for line in result.stderr.splitlines()), (name, result.stderr)
     assert len(records(store, "document")) == 4  # good, empty, old, and one JSON Lines document

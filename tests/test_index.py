@@ -68,7 +68,7 @@ def test_damage_is_reported_from_the_index(tmp_path):
         got = list(indexed_records(store, ("affiliation",), on_error=errors.append))
         assert [r["person"] for r in got] == ["Ann", "Bob"]
         assert [(e.line, e.message.split(" (")[0]) for e in errors] == [
-            (2, "not a JSON record"), (3, "unknown record type 'mystery'"), (5, "truncated last line")]
+            (2, "not valid JSON"), (3, "unknown record type 'mystery'"), (5, "truncated last line")]
 
 
 def test_unwritable_folder_still_answers(tmp_path, monkeypatch):

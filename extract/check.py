@@ -1,0 +1,178 @@
+"""Store validation: every line JSON, every record valid against the schema, blocks whole,
+references between records resolved and offsets inside their documents.
+
+    from cooptool.extract.check import check_store
+    report = check_store(Path("cooptool.jsonl"))
+    for problem in report.problems: print(problem)
+
+Streams the store: memory holds one document block at a time plus the set of document ids.
+No spaCy here (`cooptool check` is a query-side command).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+import orjson
+
+from cooptool.extract.schema import validate_record
+from cooptool.extract.store import record_problem
+
+# Fields of non-entity records that name an entity of the same document (claims: speaker_id, facts: subject_id).
+ENTITY_REF_FIELDS = ("person_id", "org_id", "speaker_id", "subject_id")
+MAX_SCHEMA_ERRORS_PER_LINE = 3
+
+
+@dataclass
+class Problem:
+    line: int | None  # None: about the store as a whole
+    kind: str  # truncated | json | type | version | schema | block | duplicate | reference | offset
+    message: str
+    doc: str | None = None
+
+    def row(self, source: str) -> dict:
+        return {"source": source, "line": self.line, "kind": self.kind, "message": self.message, "doc": self.doc}
+
+    def where(self, source: str) -> str:
+        return f"{source}:{self.line}" if self.line else source
+
+
+@dataclass
+class Report:
+    source: str
+    lines: int = 0
+    records: int = 0
+    documents: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    # Whole lines after the last committed block, and whether the last line is cut off:
+    # what `--repair` drops.
+    uncommitted_lines: int = 0
+
+    @property
+    def clean(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class _Block:
+    doc: str
+    first_line: int
+    records: list[tuple[int, dict]] = field(default_factory=list)
+
+
+def _offset_pairs(value, path: str = "") -> Iterator[tuple[str, object, object]]:
+    """(where, start, end) for every start/end pair in a record: `start`/`end`, `x_start`/`x_end`,
+    and the same inside nested objects and lists (mentions, evidence lists of later record types)."""
+    if isinstance(value, dict):
+        for key in value:
+            if key == "start" or key.endswith("_start"):
+                stem = key[: -len("start")]
+                end_key = stem + "end"
+                if end_key in value:
+                    yield (f"{path}{stem}start/end", value[key], value[end_key])
+        for key, sub in value.items():
+            if isinstance(sub, (dict, list)):
+                yield from _offset_pairs(sub, f"{path}{key}.")
+    elif isinstance(value, list):
+        for i, sub in enumerate(value):
+            if isinstance(sub, (dict, list)):
+                yield from _offset_pairs(sub, f"{path[:-1]}[{i}].")
+
+
+def _check_block(block: _Block, document: dict | None, problems: list[Problem]) -> None:
+    """References and offsets inside one document block (its records before its document record)."""
+    entity_ids: dict[str, int] = {}
+    for lineno, rec in block.records:
+        if rec.get("type") == "entity" and isinstance(rec.get("id"), str):
+            if rec["id"] in entity_ids:
+                problems.append(Problem(lineno, "duplicate", f"entity {rec['id']!r} already recorded for this "
+                                        f"document at line {entity_ids[rec['id']]}", block.doc))
+            entity_ids.setdefault(rec["id"], lineno)
+    chars = document.get("chars") if document else None
+    for lineno, rec in block.records + ([(0, document)] if document else []):
+        if rec.get("type") != "entity":
+            for key in ENTITY_REF_FIELDS:
+                ref = rec.get(key)
+                if isinstance(ref, str) and ref not in entity_ids:
+                    problems.append(Problem(lineno or None, "reference",
+                                            f"{key} {ref!r} is not an entity of document {block.doc}", block.doc))
+        if not isinstance(chars, int):
+            continue
+        for where, start, end in _offset_pairs(rec):
+            if start is None and end is None:
+                continue
+            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= chars):
+                problems.append(Problem(lineno or None, "offset", f"{where} {start}..{end} is outside the "
+                                        f"document's {chars} characters", block.doc))
+
+
+def check_stream(stream: BinaryIO, source: str = "<stdin>") -> Report:
+    report = Report(source)
+    problems = report.problems
+    committed: dict[str, int] = {}  # document id -> line of its document record
+    block: _Block | None = None
+    last_commit_line = 0
+
+    def close_unfinished(b: _Block, reason: str) -> None:
+        lines = [n for n, _ in b.records]
+        problems.append(Problem(b.first_line, "block", f"{len(lines)} record(s) of document {b.doc} "
+                                f"(lines {lines[0]}-{lines[-1]}) have no document record {reason}", b.doc))
+        _check_block(b, None, problems)
+
+    lineno = 0
+    for lineno, line in enumerate(stream, 1):
+        if not line.strip():
+            continue
+        if not line.endswith(b"\n"):
+            problems.append(Problem(lineno, "truncated", "truncated last line (an interrupted write)"))
+            continue
+        try:
+            rec = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            problems.append(Problem(lineno, "json", f"not valid JSON ({exc.msg})"))
+            continue
+        if not isinstance(rec, dict):
+            problems.append(Problem(lineno, "json", "not a JSON object"))
+            continue
+        report.records += 1
+        doc = rec.get("doc") if isinstance(rec.get("doc"), str) else None
+        unreadable = record_problem(rec)
+        if unreadable:
+            kind = "type" if unreadable.startswith("unknown") else "version"
+            problems.append(Problem(lineno, kind, unreadable, doc))
+            continue
+        for msg in validate_record(rec)[:MAX_SCHEMA_ERRORS_PER_LINE]:
+            problems.append(Problem(lineno, "schema", f"{rec['type']} {msg}", doc))
+        if doc is None:
+            continue
+        if block is not None and block.doc != doc:
+            close_unfinished(block, "(an interrupted or interleaved block)")
+            block = None
+        if rec["type"] != "document":
+            if block is None:
+                block = _Block(doc, lineno)
+            block.records.append((lineno, rec))
+            continue
+        report.documents += 1
+        if doc in committed:
+            problems.append(Problem(lineno, "duplicate", f"document {doc} is already stored "
+                                    f"(line {committed[doc]}): a duplicated block", doc))
+        else:
+            committed[doc] = lineno
+        _check_block(block or _Block(doc, lineno), rec, problems)
+        block = None
+        last_commit_line = lineno
+    report.lines = lineno
+    if block is not None:
+        close_unfinished(block, "at the end of the store (an interrupted write; --repair drops it)")
+    report.uncommitted_lines = lineno - last_commit_line
+    problems.sort(key=lambda p: (p.line or 0))
+    return report
+
+
+def check_store(path: Path) -> Report:
+    with open(path, "rb") as fh:
+        return check_stream(fh, str(path))
