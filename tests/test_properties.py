@@ -231,10 +231,7 @@ def test_pipeline_on_arbitrary_text(nlp, text):
     doc = nlp(doc)
     block = doc_records(doc, source.id, source.path, meta)
     report = check_stream(io.BytesIO(b"".join(dumps(r) for r in block)))
-    # Known resolver bug (see test_entity_ids_are_unique_per_document): two clusters whose names
-    # differ only in punctuation get one id. Everything else `check` verifies must hold.
-    problems = [p for p in report.problems if not (p.kind == "duplicate" and p.message.startswith("entity"))]
-    assert not problems, problems
+    assert not report.problems, report.problems
     for rec in block:
         if rec["type"] == "entity":
             for m in rec["mentions"]:
