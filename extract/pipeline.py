@@ -140,14 +140,25 @@ def extract_records(nlp: Language, sources: Iterable[SourceDoc], *, n_process: i
     yield from _parallel(nlp, sources, n_process, batch_size)
 
 
-def _in_process(nlp, sources, batch_size):
-    def prepared():
-        for src in sources:
-            doc, meta = prepare(nlp, src)
-            yield doc, (src, meta)
+# Documents per spaCy memory zone: the strings and lexemes a zone's documents add to the
+# vocabulary are freed at its end, so memory stays flat over any number of documents.
+ZONE_DOCS = 256
 
-    for doc, (src, meta) in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
-        yield src, doc_records(doc, src.id, src.path, meta)
+
+def _in_process(nlp, sources, batch_size):
+    it = iter(sources)
+    while True:
+        done = 0
+        with nlp.memory_zone():
+            # Records are plain dicts, safe to hand out while the zone is open; its Docs are not
+            # used after it. Documents are still pulled lazily, one spaCy batch at a time.
+            prepared = ((doc, (src, meta)) for src in itertools.islice(it, ZONE_DOCS)
+                        for doc, meta in [prepare(nlp, src)])
+            for doc, (src, meta) in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
+                done += 1
+                yield src, doc_records(doc, src.id, src.path, meta)
+        if done < ZONE_DOCS:
+            return
 
 
 _WORKER_NLP: Language | None = None
