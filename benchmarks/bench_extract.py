@@ -73,9 +73,12 @@ def main() -> int:
             big_folder = link_corpus(big, Path(tmp) / "big")
             run = timed_rss([exe, "extract", str(big_folder), "--store", str(Path(tmp) / "big.jsonl"),
                              "--model", args.model])
-            small_rss = results[1][1].max_rss_mb
-            print(f"peak RSS, --jobs 1: {len(files)} docs {small_rss:,.0f} MB; {len(big)} docs {run.max_rss_mb:,.0f} MB"
-                  f" ({run.max_rss_mb / small_rss:.2f}x); {words_of(big) / run.seconds:,.0f} words/s")
+            raw_big = timed_rss([sys.executable, "-c", RAW, args.model, str(big_folder), "1"])
+            small_rss, raw_small = results[1][1].max_rss_mb, results[1][0].max_rss_mb
+            print(f"peak RSS, --jobs 1: cooptool {len(files)} docs {small_rss:,.0f} MB, {len(big)} docs "
+                  f"{run.max_rss_mb:,.0f} MB ({run.max_rss_mb / small_rss:.2f}x; {words_of(big) / run.seconds:,.0f}"
+                  f" words/s); raw nlp.pipe {raw_small:,.0f} MB -> {raw_big.max_rss_mb:,.0f} MB "
+                  f"({raw_big.max_rss_mb / raw_small:.2f}x)")
     return 0
 
 

@@ -141,8 +141,27 @@ def extract_records(nlp: Language, sources: Iterable[SourceDoc], *, n_process: i
 
 
 # Documents per spaCy memory zone: the strings and lexemes a zone's documents add to the
-# vocabulary are freed at its end, so memory stays flat over any number of documents.
+# vocabulary are freed at its end, so memory does not creep up over any number of documents.
 ZONE_DOCS = 256
+# Characters per spaCy batch: peak memory follows the largest batch, so batches are bounded by
+# size as well as by count (a batch of 32 long articles costs far more than 32 short ones).
+BATCH_CHARS = 60_000
+
+
+def _batches(sources: Iterator[SourceDoc], max_docs: int, max_chars: int) -> Iterator[list[SourceDoc]]:
+    batch: list[SourceDoc] = []
+    size = 0
+    for src in sources:
+        if batch and size + len(src.text) > max_chars:
+            yield batch
+            batch, size = [], 0
+        batch.append(src)
+        size += len(src.text)
+        if len(batch) >= max_docs or size >= max_chars:
+            yield batch  # at once: a document is never held back waiting for the next one
+            batch, size = [], 0
+    if batch:
+        yield batch
 
 
 def _in_process(nlp, sources, batch_size):
@@ -151,12 +170,13 @@ def _in_process(nlp, sources, batch_size):
         done = 0
         with nlp.memory_zone():
             # Records are plain dicts, safe to hand out while the zone is open; its Docs are not
-            # used after it. Documents are still pulled lazily, one spaCy batch at a time.
-            prepared = ((doc, (src, meta)) for src in itertools.islice(it, ZONE_DOCS)
-                        for doc, meta in [prepare(nlp, src)])
-            for doc, (src, meta) in nlp.pipe(prepared, as_tuples=True, batch_size=batch_size):
-                done += 1
-                yield src, doc_records(doc, src.id, src.path, meta)
+            # used after it. Documents are still pulled lazily, one batch at a time.
+            for batch in _batches(itertools.islice(it, ZONE_DOCS), batch_size, BATCH_CHARS):
+                prepared = [prepare(nlp, src) for src in batch]
+                docs = nlp.pipe((doc for doc, _ in prepared), batch_size=len(batch))
+                for doc, (_, meta), src in zip(docs, prepared, batch, strict=True):
+                    done += 1
+                    yield src, doc_records(doc, src.id, src.path, meta)
         if done < ZONE_DOCS:
             return
 
