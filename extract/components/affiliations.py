@@ -23,6 +23,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entities import entity_index, relabel
 from cooptool.extract.components.entity_evidence import party_of
 from cooptool.extract.lexicon import (
@@ -367,7 +368,7 @@ class AffiliationExtractor:
         eid = entity_id("ORG", name)
         if eid in ents:
             return ents[eid]
-        aliases = [country] + (["government"] if "government" in doc.text.lower() else [])
+        aliases = [country] + (["government"] if "government" in doc_text(doc).lower() else [])
         entity = {"id": eid, "name": name, "label": "ORG", "aliases": aliases, "mentions": []}
         doc._.entities.append(entity)
         ents[eid] = entity

@@ -14,7 +14,7 @@ Patterns of news wording:
 - transcripts and lists: "NAME: ..." paragraphs, "“...” — NAME".
 
 Sets `doc._.claims`: plain dicts (see `records.schema.json#/$defs/claim`). Offsets are character
-offsets into `doc.text`, which equals the file text.
+offsets into `doc_text(doc)`, which equals the file text.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.quotes import Quote, find_quotes
 from cooptool.extract.components.speakers import Speaker, SpeakerResolver
 
@@ -202,7 +203,7 @@ class ClaimExtractor:
         return doc
 
     def extract(self, doc: Doc) -> list[dict]:
-        text = doc.text
+        text = doc_text(doc)
         quotes = find_quotes(text)
         resolver = self._resolver = SpeakerResolver(doc)
         quote_of = self._quote_index(doc, quotes)
@@ -285,8 +286,8 @@ class ClaimExtractor:
             if loose is None:
                 return None
             start, end = loose
-        start, end = _trim(doc.text, start, end)
-        if end - start < 3 or len(doc.text[start:end].split()) < 2 and pattern != "object":
+        start, end = _trim(doc_text(doc), start, end)
+        if end - start < 3 or len(doc_text(doc)[start:end].split()) < 2 and pattern != "object":
             return None
         speaker = resolver.resolve(subj)
         return Claim(start, end, cue, cue.text, cue.idx, cue.idx + len(cue.text), speaker, pattern)
@@ -301,14 +302,14 @@ class ClaimExtractor:
         before = (sent.start_char, tok.idx)
         after = (doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char, sent.end_char)
         start, end = max((before, after), key=lambda r: r[1] - r[0])
-        start, end = _trim(doc.text, start, end)
-        while end > start and doc.text[end - 1] in ".!?":
+        start, end = _trim(doc_text(doc), start, end)
+        while end > start and doc_text(doc)[end - 1] in ".!?":
             end -= 1
         if end - start < 3:
             return []
         speaker = resolver.resolve(obj)
         cue_end = to.idx + len(to.text)
-        return [Claim(start, end, tok, doc.text[tok.idx:cue_end], tok.idx, cue_end, speaker, "according")]
+        return [Claim(start, end, tok, doc_text(doc)[tok.idx:cue_end], tok.idx, cue_end, speaker, "according")]
 
     @staticmethod
     def _drop_nested(claims: list[Claim]) -> list[Claim]:
@@ -359,7 +360,7 @@ class ClaimExtractor:
 
     def _quote_claims(self, doc: Doc, quotes: list[Quote], claims: list[Claim],
                       resolver: SpeakerResolver) -> list[Claim]:
-        text = doc.text
+        text = doc_text(doc)
         used = {i for c in claims for i in c.quotes}
         cues = sorted(claims, key=lambda c: c.cue_start)
         out: list[Claim] = []
@@ -392,7 +393,7 @@ class ClaimExtractor:
 
     def _cue_near(self, doc: Doc, q: Quote, quotes: list[Quote], qi: int, known: list[Claim]) -> Claim | None:
         """A speech cue with a subject between this quote and its neighbours in the same paragraph."""
-        text = doc.text
+        text = doc_text(doc)
         para_start = text.rfind("\n", 0, q.open_at) + 1
         para_end = text.find("\n", q.end)
         para_end = len(text) if para_end < 0 else para_end
@@ -463,12 +464,12 @@ class ClaimExtractor:
         """“...” — Jane Doe: a quote signed by a dash and a name."""
         if q.close_at is None:
             return None
-        rest = doc.text[q.close_at + 1:q.close_at + 6]
+        rest = doc_text(doc)[q.close_at + 1:q.close_at + 6]
         stripped = rest.lstrip()
         if not stripped or stripped[0] not in _DASHES:
             return None
         dash_at = q.close_at + 1 + (len(rest) - len(stripped))
-        after = doc.char_span(dash_at + 1, min(len(doc.text), dash_at + 60), alignment_mode="expand")
+        after = doc.char_span(dash_at + 1, min(len(doc_text(doc)), dash_at + 60), alignment_mode="expand")
         if after is None:
             return None
         toks = [t for t in after if not t.is_space]
@@ -483,12 +484,12 @@ class ClaimExtractor:
                 while end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
                     end += 1
                 speaker.start, speaker.end = toks[0].idx, doc[end].idx + len(doc[end].text)
-            return Claim(0, 0, None, doc.text[dash_at], dash_at, dash_at + 1, speaker, "dash")
+            return Claim(0, 0, None, doc_text(doc)[dash_at], dash_at, dash_at + 1, speaker, "dash")
         return None
 
     def _introduced(self, doc: Doc, q: Quote) -> Claim | None:
         """A quote opening its paragraph after a paragraph that ends "She said:"."""
-        text = doc.text
+        text = doc_text(doc)
         para_start = text.rfind("\n", 0, q.open_at) + 1
         if text[para_start:q.open_at].strip():
             return None
@@ -535,7 +536,7 @@ class ClaimExtractor:
     def _transcripts(self, doc: Doc, claims: list[Claim]) -> list[Claim]:
         """A paragraph "NAME: text" where NAME is a person (interview transcripts)."""
         out = []
-        text = doc.text
+        text = doc_text(doc)
         taken = [(c.start, c.end) for c in claims]
         pos = 0
         for line in text.split("\n"):
@@ -594,14 +595,14 @@ class ClaimExtractor:
             "speaker_id": sp.entity_id if sp else None,
             "speaker_type": sp.label if sp else None,
             "speaker_aliases": sp.aliases if sp else [],
-            "speaker_mention": doc.text[sp.start:sp.end] if sp else None,
+            "speaker_mention": doc_text(doc)[sp.start:sp.end] if sp else None,
             "role": aff["role"] if aff else None,
             "org": aff["org"] if aff else None,
             "org_aliases": aff["org_aliases"] if aff else [],
-            "text": doc.text[c.start:c.end],
+            "text": doc_text(doc)[c.start:c.end],
             "direct": c.direct,
             "cue": c.cue_text,
-            "evidence": " ".join(doc.text[ev_start:ev_end].split()),
+            "evidence": " ".join(doc_text(doc)[ev_start:ev_end].split()),
             "confidence": round(confidence, 2),
             "pattern": c.pattern,
             "start": c.start,

@@ -24,6 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from cooptool.extract.aliases import AliasTable, load_aliases
+from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entity_evidence import (
     PARTY_NAMES,
     compact_key,
@@ -395,7 +396,7 @@ def _common_word(doc: Doc, form: str) -> bool:
     word = form.lower()
     if word in _GENERIC_OPENERS or doc.vocab[word].is_stop:
         return True
-    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", doc.text) is not None
+    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", doc_text(doc)) is not None
 
 
 class EntityResolver:
@@ -539,7 +540,7 @@ class EntityResolver:
             self._rename_by_user(clusters, table)
 
         # 5. One label and one canonical name per entity.
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access: read it once
+        text = doc_text(doc)
         result = []
         by_id: dict[str, dict] = {}
         spans = []
@@ -650,7 +651,7 @@ class EntityResolver:
                     owner[i] = (c, m)
         alternatives = (r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
         pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])")
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
             if span is None:
                 continue
@@ -808,7 +809,7 @@ def _derive_initials(doc: Doc, clusters: list[Cluster], by_form: dict[str, Clust
     for ini, owners in counts.items():
         if len(owners) != 1 or norm_key(ini) in by_form or _common_word(doc, ini):
             continue
-        if re.search(r"(?<![\w-])" + re.escape(ini) + r"(?![\w-])", doc.text):
+        if re.search(r"(?<![\w-])" + re.escape(ini) + r"(?![\w-])", doc_text(doc)):
             owners[0].derived.add(ini)
 
 

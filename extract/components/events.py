@@ -21,6 +21,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.facts import PLACE_LABELS, _entity_at, _is_place, _phrase
 from cooptool.extract.numbers import find_dates
 
@@ -63,7 +64,7 @@ class EventExtractor:
         self.ent_at = _entity_at(doc)
         self.names = {e["id"]: e for e in (doc._.entities or [])}
         self.aliases_of: dict[str, list[str]] = {}
-        self.dates = find_dates(doc.text, meta.get("published"))
+        self.dates = find_dates(doc_text(doc), meta.get("published"))
         found: list[dict] = []
         seen_tokens: set[int] = set()
         for start, end, acronym in self._named(doc):
@@ -302,7 +303,7 @@ class EventExtractor:
             elif near is not None and abs(near.start - anchor.idx) > 80:
                 near = None  # a date far from a name mentioned in passing is not its date
         ev_start, ev_end = sent.start_char, sent.end_char
-        while ev_end > ev_start and doc.text[ev_end - 1].isspace():
+        while ev_end > ev_start and doc_text(doc)[ev_end - 1].isspace():
             ev_end -= 1
         if name_span is None:
             name_span = (span.start_char, span.end_char) if isinstance(span, Span) else (anchor.idx, anchor.idx + len(anchor))
@@ -314,7 +315,7 @@ class EventExtractor:
             "place": self._place_near(doc, anchor),
             "organizers": organizers,
             "participants": [p for p in participants if p not in organizers],
-            "evidence": doc.text[ev_start:ev_end],
+            "evidence": doc_text(doc)[ev_start:ev_end],
             "start": ev_start,
             "end": ev_end,
             "name_start": name_span[0],

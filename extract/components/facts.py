@@ -20,6 +20,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.numbers import Amount, find_amounts, find_dates, is_year
 
 if not Doc.has_extension("facts"):
@@ -165,7 +166,7 @@ class FactExtractor:
         sources = self._sources = attribution_sources(doc)
         ent_at = {i: e for i, e in ent_at.items() if e.start not in sources}
         names = {e["id"]: e for e in (doc._.entities or [])}
-        dates = find_dates(doc.text, meta.get("published"))
+        dates = find_dates(doc_text(doc), meta.get("published"))
         sents = list(doc.sents)
         sent_index = {s.start: k for k, s in enumerate(sents)}
         facts = []
@@ -190,14 +191,14 @@ class FactExtractor:
     def _amounts(doc: Doc, dates) -> list[Amount]:
         """Amounts outside dates, with a converted figure in brackets folded into the one before."""
         out: list[Amount] = []
-        for a in find_amounts(doc.text):
+        for a in find_amounts(doc_text(doc)):
             if any(d.start <= a.num_start < d.end for d in dates):
                 continue
             if is_year(a):
                 continue
             if out and a.kind == out[-1].kind and a.kind in ("money", "quantity"):
                 prev = out[-1].converted[-1] if out[-1].converted else out[-1]
-                between = doc.text[prev.end:a.start].strip()
+                between = doc_text(doc)[prev.end:a.start].strip()
                 opens = between.endswith("(") and len(between) <= 20 and not any(c in between[:-1] for c in "().;")
                 if opens and prev is out[-1] or between in (";", ",", "/") and prev is not out[-1]:
                     out[-1].converted.append(a)  # "$900m (£479m)", "3bn yuan ($365m; £190m)"
@@ -242,7 +243,7 @@ class FactExtractor:
         about = self._about(doc, amount.kind, span, anchor, counted, sent, ent_at, subject, extra_skip)
         change = amount.change or self._change(span, root)
         ev_start, ev_end = sent.start_char, sent.end_char
-        while ev_end > ev_start and doc.text[ev_end - 1].isspace():
+        while ev_end > ev_start and doc_text(doc)[ev_end - 1].isspace():
             ev_end -= 1
         rec = {
             "subject": subj["name"] if subj else None,
@@ -256,12 +257,12 @@ class FactExtractor:
             "unit": unit,
             "approx": amount.approx,
             "change": change,
-            "text": doc.text[amount.start:amount.end],
+            "text": doc_text(doc)[amount.start:amount.end],
             "about": about or None,
             "place": place,
             "date": date.iso if date else None,
             "date_text": date.text if date else None,
-            "evidence": doc.text[ev_start:ev_end],
+            "evidence": doc_text(doc)[ev_start:ev_end],
             "start": ev_start,
             "end": ev_end,
             "text_start": amount.start,

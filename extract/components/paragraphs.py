@@ -11,13 +11,15 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from cooptool.extract.components.doctext import doc_text
+
 
 class ParagraphBoundaries:
     def __init__(self, nlp: Language, name: str):
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         if "\n" not in text:
             return doc
         starts = [tok.idx for tok in doc]  # one pass; tokens are only touched again at boundaries

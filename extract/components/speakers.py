@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entities import entity_index
 from cooptool.extract.lexicon import ROLE_HEADS
 
@@ -251,7 +252,7 @@ class SpeakerResolver:
                 return (subjects or cands)[-1] if sent.start <= at < sent.end else (subjects or cands)[0]
             if sent.start == 0:
                 return None
-            if "\n" in doc.text[doc[sent.start - 1].idx:sent.start_char]:
+            if "\n" in doc_text(doc)[doc[sent.start - 1].idx:sent.start_char]:
                 seen_breaks += 1
                 if seen_breaks > 3:
                     return None
