@@ -134,7 +134,22 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None) -
     file renames (and so merges) whatever it names, whatever the labels. Rows come most
     mentioned first; ids are `label:slug` of the row's name, so the same name keeps its id.
     """
-    recs = [r for r in records if r.get("type", "entity") == "entity" and r.get("name")]
+    # Records that name the same thing the same way (one per document) collapse first: a large
+    # store repeats a few thousand names many times, and merging works on the distinct ones.
+    kinds: dict[tuple, dict] = {}
+    for r in records:
+        if r.get("type", "entity") != "entity" or not r.get("name"):
+            continue
+        key = (r.get("label") or "", r["name"], tuple(r.get("aliases") or ()))
+        kind = kinds.get(key)
+        if kind is None:
+            kind = kinds[key] = {"label": key[0], "name": r["name"], "aliases": list(key[2]),
+                                 "records": 0, "mention_count": 0, "docs": set()}
+        kind["records"] += 1
+        kind["mention_count"] += len(r.get("mentions") or []) or 1
+        if r.get("doc"):
+            kind["docs"].add(r["doc"])
+    recs = list(kinds.values())
     parent = list(range(len(recs)))
 
     def find(i: int) -> int:
@@ -165,17 +180,16 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None) -
         label_weight: Counter = Counter()
         name_docs: Counter = Counter()
         name_mentions: Counter = Counter()
-        docs: list[str] = []
+        docs: set[str] = set()
         total = 0
         for i in members:
             rec = recs[i]
-            n = len(rec.get("mentions") or []) or 1
+            n = rec["mention_count"]
             total += n
-            label_weight[rec.get("label") or ""] += n
-            name_docs[rec["name"]] += 1
+            label_weight[rec["label"]] += n
+            name_docs[rec["name"]] += rec["records"]
             name_mentions[rec["name"]] += n
-            if rec.get("doc") and rec["doc"] not in docs:
-                docs.append(rec["doc"])
+            docs |= rec["docs"]
         user = next((forced[i] for i in members if i in forced), None)
         name = user or max(name_docs, key=lambda n: (name_docs[n], name_mentions[n], len(n), n))
         label = max(label_weight, key=lambda lab: (label_weight[lab], lab))
