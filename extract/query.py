@@ -68,8 +68,11 @@ def line_filter(*queries: str | None) -> Callable[[bytes], bool] | None:
         words.append(max(pieces, key=len))
     if not words:
         return None
-    patterns = [re.compile(re.escape(w.encode()), re.IGNORECASE) for w in words]
-    return lambda line: all(p.search(line) for p in patterns)
+    needles = [w.encode() for w in words]  # lower case already (normalised query words)
+    if len(needles) == 1:
+        needle = needles[0]
+        return lambda line: needle in line.lower()  # bytes.lower is ASCII-only: exact here
+    return lambda line: all(n in line.lower() for n in needles)
 
 
 def org_names(rec: dict) -> list[str]:
