@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import signal
 import sys
 from typing import Annotated
 
@@ -46,6 +47,10 @@ def root(
 
 def main() -> None:
     """Console entry point: quiet on broken pipes (`| head`), exit codes as documented."""
+    if hasattr(signal, "SIGPIPE"):
+        # Like grep and cat: a reader that goes away (`| head`) ends us silently (status 141 in a
+        # shell), rather than a traceback or a misleading exit 1.
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         app()
     except BrokenPipeError:

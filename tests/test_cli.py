@@ -103,3 +103,22 @@ def test_store_from_environment(runner, store, monkeypatch):
     result = runner.invoke(app, ["docs", "--format", "tsv"], input="")
     assert result.exit_code == 0
     assert result.stdout.splitlines()[1].startswith("d1\tPower deal")
+
+
+def test_broken_pipe_is_quiet(tmp_path):
+    """`cooptool who | head -1`: no traceback, no error message, killed by SIGPIPE like grep."""
+    import subprocess
+    import sys
+
+    big = tmp_path / "big.jsonl"
+    rec = make("affiliation", "d1", person="Ana Ruiz", role="analyst", org="Kestrel Bank", org_aliases=[],
+               evidence="e", start=0, end=1, confidence=0.9)
+    big.write_bytes(dumps(rec) * 20000)
+    proc = subprocess.Popen([sys.executable, "-m", "cooptool", "who", "--store", str(big), "--format", "jsonl"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # the reader goes away
+    stderr = proc.stderr.read()
+    assert proc.wait(timeout=60) in (0, -13)  # -13: ended by SIGPIPE
+    assert b"Ana Ruiz" in first
+    assert stderr == b""
