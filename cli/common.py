@@ -44,7 +44,8 @@ def stdin_is_piped() -> bool:
 
 
 def open_records(store: Path | None, types: tuple[str, ...], strict: bool = False,
-                 line_filter: Callable[[bytes], bool] | None = None) -> Iterator[dict]:
+                 line_filter: Callable[[bytes], bool] | None = None,
+                 parse: Callable[[bytes], dict] | None = None) -> Iterator[dict]:
     """Records of the given types from --store, else piped stdin, else ./cooptool.jsonl.
 
     A store file is read through its sidecar index (`extract.index`): only the lines of the
@@ -72,7 +73,7 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
         if not strict and path.is_file():
             from cooptool.extract.index import indexed_records
 
-            records = indexed_records(path, types, line_filter=line_filter, on_error=warn)
+            records = indexed_records(path, types, line_filter=line_filter, on_error=warn, parse=parse)
         if records is None:
             records = read_store(path, types=types, on_error=warn, strict=strict)
         yield from records

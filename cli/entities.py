@@ -52,7 +52,10 @@ def entities(
         # skipped before parsing.
         marks = tuple(b'"label":"' + x.strip().upper().encode() + b'"' for x in label.split(","))
         prefilter = lambda line: any(m in line for m in marks)  # noqa: E731
-    records = open_records(store, ("entity",), strict, line_filter=prefilter)
+    from cooptool.extract.index import parse_entity_summary
+
+    # Rows need mention counts, not the mentions: entity lines are read without their mention lists.
+    records = open_records(store, ("entity",), strict, line_filter=prefilter, parse=parse_entity_summary)
     rows = filter_entities(merge_entities(records, table), label=label, name=name)
     if top:
         rows = rows[:top]

@@ -146,7 +146,8 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None) -
             kind = kinds[key] = {"label": key[0], "name": r["name"], "aliases": list(key[2]),
                                  "records": 0, "mention_count": 0, "docs": set()}
         kind["records"] += 1
-        kind["mention_count"] += len(r.get("mentions") or []) or 1
+        count = r["mention_count"] if "mention_count" in r else len(r.get("mentions") or [])
+        kind["mention_count"] += count or 1
         if r.get("doc"):
             kind["docs"].add(r["doc"])
     recs = list(kinds.values())

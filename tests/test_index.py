@@ -94,3 +94,19 @@ def test_line_filter_is_a_safe_prefilter():
     assert not keep(b'{"org":"Other","text":"we stop"}')
     assert line_filter("Société Générale") is None  # not exact at byte level: no pre-filter
     assert line_filter(None, "") is None
+
+
+def test_entity_summary_parse_matches_a_full_parse():
+    import orjson
+
+    from cooptool.extract.index import parse_entity_summary
+
+    rec = make("entity", "d1", id="org:x", name='The "X" Co', label="ORG", aliases=["X"],
+               mentions=[{"start": 0, "end": 4, "text": 'a],"name":"b'}, {"start": 9, "end": 12, "text": "X"}])
+    line = dumps(rec).rstrip(b"\n")
+    fast = parse_entity_summary(line)
+    full = orjson.loads(line)
+    assert fast.pop("mention_count") == 2
+    assert fast == {k: v for k, v in full.items() if k != "mentions"}
+    assert parse_entity_summary(b'{"type": "entity", "name": "Y", "mentions": []}') == {
+        "type": "entity", "name": "Y", "mentions": []}  # another layout: a full parse
