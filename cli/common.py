@@ -45,11 +45,13 @@ def stdin_is_piped() -> bool:
 
 def open_records(store: Path | None, types: tuple[str, ...], strict: bool = False,
                  line_filter: Callable[[bytes], bool] | None = None,
-                 parse: Callable[[bytes], dict] | None = None) -> Iterator[dict]:
+                 parse: Callable[[bytes], dict] | None = None,
+                 index_keys: tuple[str, ...] | None = None) -> Iterator[dict]:
     """Records of the given types from --store, else piped stdin, else ./cooptool.jsonl.
 
     A store file is read through its sidecar index (`extract.index`): only the lines of the
-    wanted types are read; `line_filter` may reject a raw line before it is parsed. With
+    wanted types are read (or the finer `index_keys`, e.g. "entity:ORG"); `line_filter` may reject a
+    raw line before it is parsed. With
     --strict every line is parsed and the first damaged one stops the command.
     """
     from cooptool.extract.store import StoreError, default_store_path, iter_records, read_store
@@ -73,7 +75,9 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
         if not strict and path.is_file():
             from cooptool.extract.index import indexed_records
 
-            records = indexed_records(path, types, line_filter=line_filter, on_error=warn, parse=parse)
+            # `index_keys` select exactly the lines `line_filter` would keep: no need to test them again.
+            records = indexed_records(path, index_keys or types, on_error=warn, parse=parse,
+                                      line_filter=None if index_keys else line_filter)
         if records is None:
             records = read_store(path, types=types, on_error=warn, strict=strict)
         yield from records

@@ -46,16 +46,19 @@ def entities(
     from cooptool.extract.aliases import filter_entities, merge_entities
 
     table = load_alias_option(aliases)
-    prefilter = None
+    prefilter = keys = None
     if label and table is None:
-        # Without an alias file rows only merge within a label, so other labels' lines can be
-        # skipped before parsing.
-        marks = tuple(b'"label":"' + x.strip().upper().encode() + b'"' for x in label.split(","))
+        # Without an alias file rows only merge within a label, so only that label's lines are read:
+        # through the index's per-label offsets, else skipped before parsing.
+        labels = [x.strip().upper() for x in label.split(",") if x.strip()]
+        keys = tuple(f"entity:{x}" for x in labels)
+        marks = tuple(b'"label":"' + x.encode() + b'"' for x in labels)
         prefilter = lambda line: any(m in line for m in marks)  # noqa: E731
     from cooptool.extract.index import parse_entity_summary
 
     # Rows need mention counts, not the mentions: entity lines are read without their mention lists.
-    records = open_records(store, ("entity",), strict, line_filter=prefilter, parse=parse_entity_summary)
+    records = open_records(store, ("entity",), strict, line_filter=prefilter, parse=parse_entity_summary,
+                           index_keys=keys)
     rows = filter_entities(merge_entities(records, table), label=label, name=name)
     if top:
         rows = rows[:top]

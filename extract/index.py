@@ -28,7 +28,7 @@ import orjson
 from cooptool.extract.records import RECORD_TYPES
 from cooptool.extract.store import SCHEMA_VERSION, BadLine, ErrorHandler
 
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 _HASH_SPAN = 4096
 
 
@@ -97,7 +97,7 @@ class StoreIndex:
             self.bad.append([lineno, "not a JSON object"])
             return
         rtype = rec.get("type")
-        if rtype not in self.offsets:
+        if rtype not in RECORD_TYPES:
             self.bad.append([lineno, f"unknown record type {rtype!r}"])
             return
         v = rec.get("v", SCHEMA_VERSION)
@@ -105,6 +105,9 @@ class StoreIndex:
             self.bad.append([lineno, f"record from schema version {v!r}; this cooptool reads version {SCHEMA_VERSION}"])
             return
         self.offsets[rtype].append(start)
+        if rtype == "entity" and isinstance(rec.get("label"), str):
+            # Entities are most of a store; `entities --type ORG` reads only its label's lines.
+            self.offsets.setdefault(f"entity:{rec['label']}", array("Q")).append(start)
 
     # -- persistence ------------------------------------------------------------------------
 

@@ -110,3 +110,34 @@ def test_entity_summary_parse_matches_a_full_parse():
     assert fast == {k: v for k, v in full.items() if k != "mentions"}
     assert parse_entity_summary(b'{"type": "entity", "name": "Y", "mentions": []}') == {
         "type": "entity", "name": "Y", "mentions": []}  # another layout: a full parse
+
+
+def test_per_label_entity_offsets(tmp_path):
+    store = tmp_path / "s.jsonl"
+    recs = [make("entity", f"d{i}", id=f"{lab.lower()}:x{i}", name=f"X{i}", label=lab, aliases=[],
+                 mentions=[{"start": 0, "end": 1, "text": "X"}]) for i, lab in enumerate(["ORG", "PERSON", "ORG"])]
+    write(store, recs)
+    got = list(indexed_records(store, ("entity:ORG",)))
+    assert [r["name"] for r in got] == ["X0", "X2"]
+    assert list(indexed_records(store, ("entity:GPE",))) == []
+
+
+def test_entities_command_same_rows_through_the_index_as_strict(tmp_path):
+    from typer.testing import CliRunner
+
+    from cooptool.cli.app import app
+
+    store = tmp_path / "s.jsonl"
+    recs = []
+    for i in range(6):
+        recs += [make("entity", f"d{i}", id="org:kestrel-bank", name="Kestrel Bank", label="ORG", aliases=["Kestrel"],
+                      mentions=[{"start": 0, "end": 5, "text": "Kestrel"}] * (i + 1)),
+                 make("entity", f"d{i}", id="person:ann-lee", name="Ann Lee", label="PERSON", aliases=[],
+                      mentions=[{"start": 9, "end": 16, "text": "Ann Lee"}])]
+    write(store, recs)
+    args = ["entities", "--type", "org", "--store", str(store), "--format", "jsonl"]
+    fast = CliRunner().invoke(app, args)
+    strict = CliRunner().invoke(app, [*args, "--strict"])
+    assert fast.exit_code == strict.exit_code == 0
+    assert fast.stdout == strict.stdout
+    assert '"mentions":21' in fast.stdout and "Ann Lee" not in fast.stdout
