@@ -119,3 +119,17 @@ def test_person_before_title_is_not_an_organisation(nlp):
 def test_country_before_role(nlp, text, person, role, org):
     found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
     assert any(p == person and r.lower() == role and o == org for p, r, o in found), found
+
+
+def test_company_title_with_no_company_named_goes_to_the_article_s_company(nlp):
+    text = ("Harlow Foods profits rise\n\nHarlow Foods said profits rose 8%. Harlow Foods also raised its "
+            "dividend, and shares in Harlow Foods climbed.\n\n\"We are confident,\" said chief executive "
+            "Mina Patel.\n")
+    found = [(a["person"], a["role"], a["org"], a["pattern"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Mina Patel", "chief executive", "Harlow Foods", "context") in found, found
+
+
+def test_company_title_stays_unplaced_when_no_company_dominates(nlp):
+    text = ("Deal talks\n\nOrrin Steel met Vale Mining and Orrin Steel later met Vale Mining again.\n\n"
+            "\"Talks went well,\" said chief executive Mina Patel.\n")
+    assert all(a["person"] != "Mina Patel" for a in run_text(nlp, text)._.affiliations)

@@ -60,7 +60,10 @@ charity think-tank newspaper magazine paper website network institute campaign l
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
 
 CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95,
-              "of": 0.6, "possessive": 0.6, "government": 0.5}
+              "of": 0.6, "possessive": 0.6, "government": 0.5, "context": 0.5}
+# Company posts that, with no company named, belong to the organisation the article is about.
+COMPANY_TITLES = frozenset("""executive officer chairman chairwoman director founder boss spokesman spokeswoman
+spokesperson cfo ceo coo""".split())
 _NO_ROLE_PATTERNS = ("of", "possessive")
 
 
@@ -180,6 +183,24 @@ class AffiliationExtractor:
                 gov_span = _Pseudo(government["id"], *government["mentions"][0][:2]) if government["mentions"] else \
                     _Pseudo(government["id"], None, None)
                 add(person, gov_span, role, "government", person.sent, possessive=True)
+                placed.add(ents.get(person.kb_id_, {}).get("id"))
+
+        # Company titles with no company named ("chief operating officer Peter Chernin said"): the
+        # organisation the article is plainly about, when one dominates it.
+        main_org = None
+        for span in list(doc.ents):
+            if span.label_ != "PERSON" or ents.get(span.kb_id_, {}).get("id") in placed:
+                continue
+            role = self._bare_company_title(doc, span, ent_at)
+            if not role:
+                continue
+            if main_org is None:
+                main_org = self._dominant_org(ents) or False
+            if main_org:
+                person = ent_at.get(span.start, span)
+                first = main_org["mentions"][0] if main_org["mentions"] else [None, None]
+                add(person, _Pseudo(main_org["id"], first[0], first[1]), role, "context", person.sent,
+                    possessive=True)
                 placed.add(ents.get(person.kb_id_, {}).get("id"))
 
         out = sorted(found.values(), key=lambda r: (r["person_start"], r["org_start"] or 0))
@@ -340,6 +361,31 @@ class AffiliationExtractor:
         if len(role) >= 2 and role[-2].lower_ in ("general", "under", "assistant", "press"):
             return None  # "general secretary" of a union; "Under Secretary": not a cabinet title
         return role
+
+    @staticmethod
+    def _bare_company_title(doc, person, ent_at) -> list[Token] | None:
+        """A company title ("chief executive", "finance director") right before the name, nothing named."""
+        j = person.start - 1
+        role: list[Token] = []
+        while j >= person.sent.start and j not in ent_at and is_role_word(doc[j]) and len(role) < 5:
+            role.insert(0, doc[j])
+            j -= 1
+        if not role or role[-1].lower_ not in COMPANY_TITLES or not all(t.is_lower for t in role):
+            return None
+        if j >= person.sent.start and (j in ent_at or doc[j].lower_ in _POSSESSIVE):
+            return None  # an organisation is named: the title patterns decide
+        return role
+
+    @staticmethod
+    def _dominant_org(ents) -> dict | None:
+        """The organisation with the most mentions, at least 3 and twice any other's."""
+        orgs = sorted((e for e in ents.values() if e["label"] == "ORG" and e["mentions"]),
+                      key=lambda e: -len(e["mentions"]))
+        if not orgs or len(orgs[0]["mentions"]) < 3:
+            return None
+        if len(orgs) > 1 and len(orgs[0]["mentions"]) < 2 * len(orgs[1]["mentions"]):
+            return None
+        return orgs[0]
 
     @staticmethod
     def _government_entity(doc, ents, title: str) -> dict | None:
