@@ -171,3 +171,11 @@ def test_a_clause_after_the_cue_wins_over_one_before(nlp):
     c = find(claims(nlp, text), "waiting lists")
     assert (c["speaker"], c["cue"]) == ("Tara Quinn", "promised")
     assert "applause" not in c["text"]
+
+
+def test_told_listener_then_clause_keeps_the_clause_subject(nlp):
+    text = ("Schools\n\nMinister Dana Whitfield visited a school. Ms Whitfield told the BBC progress had been "
+            "made against truancy.\n")
+    claims = run_text(nlp, text)._.claims
+    told = [c for c in claims if c["cue"] == "told"]
+    assert told and told[0]["text"].startswith("progress had been made"), claims

@@ -88,6 +88,27 @@ CONFIDENCE = {"reported": 0.8, "object": 0.65, "according": 0.8, "quote": 0.9, "
               "transcript": 0.7, "dash": 0.75}
 
 
+def _subject_taken_as_object(doc: Doc, cue: Token, comp: Token, start: int) -> int:
+    """"told the BBC progress had been made": the parser reads "the BBC progress" as the object of
+    "told", leaving the clause without its subject. The clause then starts at the object's head noun
+    (after the listener's name), not at its verb."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+        return start
+    obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i == comp.left_edge.i - 1), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return start
+    named = [t.i for t in obj.subtree if t.i < obj.i and (t.ent_type_ or t.pos_ in ("PROPN", "PRON"))]
+    if named:
+        first = max(named) + 1  # after the listener ("the BBC")
+    else:
+        # "told reporters rates would rise": the listener is a plain noun; keep the head noun and
+        # the adjectives right before it.
+        first = obj.i
+        while first - 1 > cue.i and doc[first - 1].dep_ in ("amod", "nummod") and doc[first - 1].head == obj:
+            first -= 1
+    return min(start, doc[first].idx)
+
+
 @dataclass
 class Claim:
     start: int
@@ -257,6 +278,8 @@ class ClaimExtractor:
                 # the parser may hang the clause's subject on the cue).
                 start = doc[cue.i + 1].idx if comp.left_edge.i <= cue.i else min(
                     [start] + [c.left_edge.idx for c in cue.rights if c.i < comp.i and c.dep_ in ("dobj", "prep", "npadvmod")])
+            elif comp.i > cue.i and lemma in ADDRESSEE_CUES:
+                start = _subject_taken_as_object(doc, cue, comp, start)
         elif cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) and lemma not in ADDRESSEE_CUES:
             # "X said, with 2024 marking ..., he hoped ...": the cue introduces the whole rest.
             start = doc[cue.i + 1].idx
