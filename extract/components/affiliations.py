@@ -77,6 +77,16 @@ def is_role_word(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title and tok.is_alpha)
 
 
+def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) -> tuple[list[Token], int]:
+    """The run of title words ending at token j (back to `stop`, a name or `limit` words), and the
+    index of the token before it."""
+    role: list[Token] = []
+    while j >= stop and j not in ent_at and is_role_word(doc[j]) and len(role) < limit:
+        role.insert(0, doc[j])
+        j -= 1
+    return role, j
+
+
 def _is_portfolio(org: Span, role: list[Token]) -> bool:
     """"Justice" in "Justice Minister": a name-like ORG with no designator before a cabinet title."""
     if org.label_ != "ORG" or not role or role[-1].lower_ not in GOVERNMENT_TITLES:
@@ -270,10 +280,7 @@ class AffiliationExtractor:
             j -= 1
         if j < sent.start or doc[j].lower_ not in ROLE_HEADS:
             return
-        role: list[Token] = []
-        while j >= sent.start and j not in ent_at and is_role_word(doc[j]) and len(role) < 7:
-            role.insert(0, doc[j])
-            j -= 1
+        role, j = _role_words_before(doc, j, sent.start, ent_at, 7)
         possessive = j >= sent.start and doc[j].lower_ in _POSSESSIVE
         if possessive:
             j -= 1
@@ -343,11 +350,7 @@ class AffiliationExtractor:
     @staticmethod
     def _bare_title(doc, person, ent_at) -> list[Token] | None:
         """A cabinet title right before the name with no organisation before it."""
-        j = person.start - 1
-        role: list[Token] = []
-        while j >= person.sent.start and j not in ent_at and is_role_word(doc[j]) and len(role) < 5:
-            role.insert(0, doc[j])
-            j -= 1
+        role, j = _role_words_before(doc, person.start - 1, person.sent.start, ent_at, 5)
         portfolio = ent_at.get(j)
         if role and portfolio is not None and _is_portfolio(portfolio, role):
             role = list(portfolio) + role  # "Lifelong Learning Minister"
@@ -365,11 +368,7 @@ class AffiliationExtractor:
     @staticmethod
     def _bare_company_title(doc, person, ent_at) -> list[Token] | None:
         """A company title ("chief executive", "finance director") right before the name, nothing named."""
-        j = person.start - 1
-        role: list[Token] = []
-        while j >= person.sent.start and j not in ent_at and is_role_word(doc[j]) and len(role) < 5:
-            role.insert(0, doc[j])
-            j -= 1
+        role, j = _role_words_before(doc, person.start - 1, person.sent.start, ent_at, 5)
         if not role or role[-1].lower_ not in COMPANY_TITLES or not all(t.is_lower for t in role):
             return None
         if j >= person.sent.start and (j in ent_at or doc[j].lower_ in _POSSESSIVE):
