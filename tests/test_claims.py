@@ -179,3 +179,16 @@ def test_told_listener_then_clause_keeps_the_clause_subject(nlp):
     claims = run_text(nlp, text)._.claims
     told = [c for c in claims if c["cue"] == "told"]
     assert told and told[0]["text"].startswith("progress had been made"), claims
+
+
+def test_statement_opening_on_this_joins_the_one_before(nlp):
+    text = ("Nora Lind, head of the Fjord Shipping Council, spoke in Oslo. Lind hoped for faster port "
+            "approvals for electric ferries. This would cut emissions along the coast, she added.\n\n"
+            "Lind said ticket prices would fall. Fares will be reviewed in May, she added.")
+    found = claims(nlp, text)
+    joined = find(found, "faster port approvals")
+    assert joined["text"].endswith("cut emissions along the coast")
+    assert joined["cue"] == "hoped"
+    assert not [c for c in found if c["text"].startswith("This would")]
+    # A statement that stands on its own stays a claim of its own.
+    assert find(found, "ticket prices") is not find(found, "Fares will be reviewed")

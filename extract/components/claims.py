@@ -19,6 +19,7 @@ offsets into `doc_text(doc)`, which equals the file text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -81,6 +82,7 @@ def cue_lemma(tok: Token) -> str | None:
             return form
     return None
 SUBJECT_DEPS = ("nsubj",)
+CONTINUATION_PRONOUNS = frozenset("this that these those".split())
 _EDGE_PUNCT = set(" \t\n,;:—–-")
 _DASHES = ("—", "–", "―", "-")
 
@@ -249,6 +251,7 @@ class ClaimExtractor:
         claims += self._quote_claims(doc, quotes, claims, resolver)
         claims += [c for c in nested if not any(o.start <= c.cue_start < o.end for o in claims)]
         claims.sort(key=lambda c: (c.start, c.end))
+        claims = self._join_continuations(doc, claims)
         return [self._record(doc, c) for c in claims if c.end > c.start]
 
     # ---- reported speech ----------------------------------------------------------------------
@@ -341,6 +344,26 @@ class ClaimExtractor:
         for c in claims:
             if any(o is not c and o.start <= c.cue_start < o.end and (o.end - o.start) > (c.end - c.start)
                    for o in claims):
+                continue
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _join_continuations(doc: Doc, claims: list[Claim]) -> list[Claim]:
+        """"X hoped for A. This would bring B, he added.": a reported claim that opens on a
+        demonstrative pronoun only means something with the same speaker's statement right
+        before it, so the two become one claim (the first one's cue)."""
+        text = doc_text(doc)
+        out: list[Claim] = []
+        for c in claims:
+            prev = out[-1] if out else None
+            first = doc.char_span(c.start, c.end, alignment_mode="expand")
+            if (prev is not None and not c.direct and not prev.direct and first is not None
+                    and first[0].lower_ in CONTINUATION_PRONOUNS and first[0].dep_ in SUBJECT_DEPS
+                    and c.speaker is not None and prev.speaker is not None and c.speaker.name is not None
+                    and (c.speaker.entity_id or c.speaker.name) == (prev.speaker.entity_id or prev.speaker.name)
+                    and prev.end <= c.start and re.fullmatch(r"[.;!?]?[ \t]*", text[prev.end:c.start])):
+                prev.end = c.end
                 continue
             out.append(c)
         return out
