@@ -258,6 +258,30 @@ def find_amounts(text: str) -> list[Amount]:
         amount = _from_match(m, text)
         if amount is not None:
             out.append(amount)
+    return _between_ranges(text, out)
+
+
+_BETWEEN = re.compile(r"\bbetween\s+$", re.I)
+_AND = re.compile(r"\s+and\s+$")
+
+
+def _between_ranges(text: str, amounts: list[Amount]) -> list[Amount]:
+    """"between 3% and 5%", "between 40 and 50 tonnes": one range, its unit written once or twice."""
+    out: list[Amount] = []
+    for amount in amounts:
+        low = out[-1] if out else None
+        if (low is not None and low.value_max is None and amount.value_max is None
+                and not is_year(low) and not is_year(amount) and _AND.fullmatch(text[low.end:amount.start]) and _BETWEEN.search(text[max(0, low.start - 12):low.start])
+                and (low.kind == amount.kind or low.kind == "count" and not low.has_scale)
+                and (low.kind == "count" or (low.currency, low.unit) == (amount.currency, amount.unit))
+                and low.has_scale == amount.has_scale):  # "between 1 and 2bn": which scale is meant is unclear
+            out[-1] = Amount(start=low.start, end=amount.end, text=text[low.start:amount.end], kind=amount.kind,
+                             value=low.value, value_max=amount.value,
+                             currency=amount.currency, unit=amount.unit, approx=low.approx, change=low.change,
+                             is_word=low.is_word and amount.is_word, num_start=low.num_start,
+                             has_scale=low.has_scale or amount.has_scale)
+            continue
+        out.append(amount)
     return out
 
 

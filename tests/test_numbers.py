@@ -46,6 +46,17 @@ def test_scale_written_once_applies_to_both_ends():
     assert (a.value, a.value_max, a.currency) == (1_000_000_000, 2_000_000_000, "USD")
 
 
+def test_between_and_is_a_range():
+    (growth,) = find_amounts("Growth of between 3% and 5% is expected.")
+    assert (growth.kind, growth.value, growth.value_max, growth.text) == ("percent", 3, 5, "3% and 5%")
+    (crews,) = find_amounts("It needs between 40 and 50 tonnes a day.")
+    assert (crews.kind, crews.value, crews.value_max, crews.unit) == ("quantity", 40, 50, "tonnes a day")
+    # Years are not a range, nor are two figures without "between", nor a scale written once.
+    assert [a.value_max for a in find_amounts("Sales grew between 2003 and 2004.")] == [None, None]
+    assert [a.value_max for a in find_amounts("It cost $5m and 10% of staff.")] == [None, None]
+    assert [a.value for a in find_amounts("between 1 and 2bn")] == [1, 2_000_000_000]
+
+
 def test_approximators_and_direction():
     (a,) = find_amounts("The group has nearly 1,000 member firms.")
     assert (a.approx, a.value, a.text) == ("nearly", 1000, "nearly 1,000")
