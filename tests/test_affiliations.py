@@ -133,3 +133,48 @@ def test_company_title_stays_unplaced_when_no_company_dominates(nlp):
     text = ("Deal talks\n\nOrrin Steel met Vale Mining and Orrin Steel later met Vale Mining again.\n\n"
             "\"Talks went well,\" said chief executive Mina Patel.\n")
     assert all(a["person"] != "Mina Patel" for a in run_text(nlp, text)._.affiliations)
+
+
+NO_ROLE_CASES = [
+    # "at"/"from" an organisation, with or without a comma, no role stated
+    ("Shares slid. \"The value was in the drug,\" said Owen Mallory at Goodwin Securities in Dublin.",
+     "Owen Mallory", "Goodwin Securities"),
+    ("Gas rose. \"Winter will be cold,\" said Kyle Brandt, at Citigroup Global Markets.",
+     "Kyle Brandt", "Citigroup Global Markets"),
+    ("Fox hunting returned. Mike Tolland, of the League Against Cruel Sports, said the law was clear.",
+     "Mike Tolland", "League Against Cruel Sports"),
+]
+
+
+@pytest.mark.parametrize(("text", "person", "org"), NO_ROLE_CASES)
+def test_person_of_at_from_an_organisation(nlp, text, person, org):
+    found = [(a["person"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert (person, org) in found, found
+
+
+def test_at_a_place_is_not_an_employer(nlp):
+    doc = run_text(nlp, "Tim Hardy at Wembley said the crowd was loud.")
+    assert doc._.affiliations == []
+
+
+def test_department_before_a_title_is_the_organisation_and_the_speaker_is_the_person(nlp):
+    doc = run_text(nlp, "\"The plan is not convincing,\" said Treasury Under Secretary Paul Vance.")
+    assert [(a["person"], a["role"], a["org"]) for a in doc._.affiliations] == [
+        ("Paul Vance", "Under Secretary", "Treasury")]
+    assert [c["speaker"] for c in doc._.claims] == ["Paul Vance"]
+
+
+def test_possessor_nearest_the_name_in_a_role_before_a_comma(nlp):
+    text = "Debts must be paid, said Jack Hollis, adviser to the IMF's managing director, Rodrigo Vela."
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Rodrigo Vela", "managing director", "IMF") in found, found
+
+
+def test_a_name_the_model_calls_an_organisation_is_a_person_with_a_personal_role(nlp):
+    text = "\"Growth will return,\" said Jean-Philippe Cotis, the OECD's chief economist."
+    doc = run_text(nlp, text)
+    assert [(a["person"], a["role"], a["org"]) for a in doc._.affiliations] == [
+        ("Jean-Philippe Cotis", "chief economist", "OECD")]
+    # A firm in apposition with a description is left alone.
+    doc = run_text(nlp, "\"Sales will rise,\" said Goldman Sachs, the market leader.")
+    assert [e["label"] for e in doc._.entities if e["name"] == "Goldman Sachs"] == ["ORG"]

@@ -57,6 +57,8 @@ _ROLE_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART"
 _ORG_DESCRIPTORS = frozenset("""firm company group bank consultancy consultants agency broker brokerage insurer
 retailer carrier airline maker manufacturer giant body union organisation organization watchdog regulator
 charity think-tank newspaper magazine paper website network institute campaign lobby association club""".split())
+# Departments known by one word: "Treasury minister X" works at the Treasury.
+_INSTITUTIONS = frozenset("treasury exchequer pentagon kremlin".split())
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
 
 CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95,
@@ -69,6 +71,8 @@ _NO_ROLE_PATTERNS = ("of", "possessive")
 
 def is_role_word(tok: Token) -> bool:
     low = tok.lower_
+    if low == "under" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "secretary":
+        return True  # "Treasury Under Secretary"
     if tok.pos_ in ("CCONJ", "ADP", "DET", "PUNCT"):
         return False
     if low in ROLE_HEADS or low in ROLE_MODIFIERS:
@@ -93,6 +97,8 @@ def _is_portfolio(org: Span, role: list[Token]) -> bool:
         return False
     if party_of(org.text):
         return False  # "Tory shadow chancellor": a party, not a portfolio
+    if org.text.lower() in _INSTITUTIONS:
+        return False  # "Treasury Under Secretary": a department, not a portfolio
     words = [t for t in org if not t.is_punct]
     if any(t.is_upper and len(t) > 1 for t in words):
         return False  # an acronym is an organisation ("DTI minister")
@@ -316,10 +322,18 @@ class AffiliationExtractor:
             toks.pop(0)
         if not toks:
             return
+        # "ORG's ROLE, PERSON", also at the end of a longer phrase ("adviser to the IMF's managing
+        # director, Rodrigo Rato": the possessor nearest the name is the organisation).
+        for tok in reversed(toks):
+            owner = ent_at.get(tok.i)
+            if owner is not None and owner.end < j and doc[owner.end].lower_ in _POSSESSIVE:
+                role = [t for t in toks if t.i > owner.end]
+                at_start = owner.start == toks[0].i  # "Spain's director general for Europe, X"
+                if owner.label_ in ORG_LABELS and role and (at_start or all(is_role_word(t) for t in role)):
+                    add(person, owner, role, "role-comma", sent, possessive=True)
+                    return
+                break
         first = ent_at.get(toks[0].i)
-        if first is not None and first.label_ in ORG_LABELS and first.end < j and doc[first.end].lower_ in _POSSESSIVE:
-            add(person, first, [t for t in toks if t.i > first.end], "role-comma", sent, possessive=True)
-            return
         if first is not None and first.label_ in ORG_LABELS and first.end < j and ent_at.get(toks[-1].i) is None:
             add(person, first, [t for t in toks if t.i >= first.end], "role-comma", sent)  # "Turkish economics minister"
             return
@@ -419,11 +433,16 @@ class AffiliationExtractor:
         ents[eid] = entity
         return entity
 
-    # "Kazuhiro Takahashi of Daiwa Securities said" (no role stated)
+    # "Kazuhiro Takahashi of Daiwa Securities said", "said Ian Hunter at Goodbody Stockbrokers in Dublin",
+    # "Jean Roe, from the FNSEA farmers' union, told" (no role stated)
     def _of_org(self, doc, person, sent, ent_at, add):
         i = person.end
-        if i + 1 >= sent.end or doc[i].lower_ != "of":
+        comma = i < sent.end and doc[i].text == ","
+        if comma:
+            i += 1
+        if i + 1 >= sent.end or doc[i].lower_ not in ("of", "at", "from"):
             return
+        prep = doc[i].lower_
         j = i + 1
         if doc[j].lower_ == "the":
             j += 1
@@ -436,8 +455,28 @@ class AffiliationExtractor:
         org = ent_at.get(j)
         if org is None or org.start != j or org.label_ not in _EMPLOYER_LABELS:
             return
-        nxt = doc[org.end] if org.end < sent.end else None
-        if nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX"):
+        if prep != "of" and org.label_ != "ORG":
+            return  # "at Wembley", "from Monty Python": a place or a work, not an employer
+        if prep == "at" and not comma and not (person.start > 0 and (
+                doc[person.start - 1].lower_ in ("said", "says") or is_role_word(doc[person.start - 1]))):
+            return  # "X at Wembley said" may be a venue; "said X at Nomura", "analyst X at Nomura" not
+        end = org.end
+        # "the FNSEA agricultural union": a description after the name
+        k = end
+        while k < min(end + 3, sent.end) and doc[k].pos_ in ("NOUN", "ADJ") and k not in ent_at:
+            k += 1
+        if k > end and doc[k - 1].lower_ in _ORG_DESCRIPTORS:
+            end = k
+        # "at Goodbody Stockbrokers in Dublin": a place after the firm
+        if end + 1 < sent.end and doc[end].lower_ == "in" and ent_at.get(end + 1) is not None \
+                and ent_at[end + 1].label_ in ("GPE", "LOC") and ent_at[end + 1].start == end + 1:
+            end = ent_at[end + 1].end
+        nxt = doc[end] if end < sent.end else None
+        if comma:
+            ok = nxt is None or nxt.is_punct and nxt.text not in _POSSESSIVE
+        else:
+            ok = nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")
+        if ok:
             add(person, org, [], "of", sent)
 
     # "ABN Amro's Eddie Wong said" (no role stated)

@@ -524,6 +524,8 @@ class EntityResolver:
         for c in clusters:
             if not c.forced_label and self._decide_label(c) == "PERSON" and _looks_like_company(doc, c):
                 c.forced_label = "ORG"
+            elif not c.forced_label and self._decide_label(c) in _MISTAKEN_PERSON_LABELS and _looks_like_person(doc, c):
+                c.forced_label = "PERSON"  # "Jean-Philippe Cotis, the OECD's chief economist" (model: ORG)
 
         # The byline is not prose (masked from the model), but its author and source are entities.
         meta = doc._.meta or {}
@@ -694,8 +696,7 @@ class EntityResolver:
 
 
 def _is_trade_word(tok) -> bool:
-    word = tok.lower_
-    return word in _TRADE_NOUNS or word in _BUSINESS_NOUNS or word in _LEGAL_FORMS
+    return _is_trade_word_text(tok.text)
 
 
 def _extend_company_names(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -827,6 +828,31 @@ def _looks_like_company(doc: Doc, c: Cluster) -> bool:
     if c.label_votes.get("ORG", 0) > 0:
         need -= 1
     return sum(company_evidence(doc, m.start, m.end) for m in c.mentions) >= need
+
+
+_MISTAKEN_PERSON_LABELS = ("ORG", "WORK_OF_ART", "PRODUCT", "FAC")
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def _looks_like_person(doc: Doc, c: Cluster) -> bool:
+    """An "organisation" the document treats as a person: a name of two or three capitalised words
+    (no company word in it), personal wording around a mention ("X, the OECD's chief economist",
+    "X, who", "X said he"), and no company wording anywhere."""
+    if c.extra or not c.mentions:
+        return False
+    words = clean_name(c.name).split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if any(w.lower() in ORG_DESIGNATORS or _is_trade_word_text(w) for w in words):
+        return False
+    if sum(company_evidence(doc, m.start, m.end) for m in c.mentions):
+        return False
+    return any(person_evidence(doc, m.start, m.end) for m in c.mentions)
+
+
+def _is_trade_word_text(word: str) -> bool:
+    word = word.lower()
+    return word in _TRADE_NOUNS or word in _BUSINESS_NOUNS or word in _LEGAL_FORMS
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

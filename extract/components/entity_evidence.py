@@ -126,6 +126,30 @@ def _subject_pronoun(doc: Doc, start: int, end: int) -> str | None:
     return None
 
 
+# Role heads only a person holds ("Acme, the market leader" is a firm; "X, chief economist" is not).
+PERSONAL_ROLES = frozenset("""economist analyst spokesman spokeswoman spokesperson chairman chairwoman director
+president minister secretary editor professor strategist adviser advisor lawyer reporter correspondent
+ambassador trader founder executive officer governor chancellor""".split())
+
+
+def _personal_role_at(doc: Doc, k: int) -> bool:
+    """A role phrase only a person holds starts at token k: "[the] [Acme's] [senior] economist"."""
+    if _word(doc, k) in ("the", "a", "an", "its"):
+        k += 1
+    j = k
+    while j < len(doc) and j - k < 5 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    if j > k and _word(doc, j) in ("'s", "’s"):
+        k = j + 1
+    for i in range(k, min(k + 5, len(doc))):
+        word = doc[i].lower_
+        if word in PERSONAL_ROLES:
+            return not (i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s"))
+        if not (doc[i].is_alpha and (doc[i].is_lower or word in ROLE_HEADS)) or word in ("and", "of", "at"):
+            return False
+    return False
+
+
 def person_evidence(doc: Doc, start: int, end: int) -> int:
     """Hits of personal wording around one mention: a title before, "X, who", "X said he/she", an age."""
     before = _word(doc, start - 1).rstrip(".")
@@ -137,6 +161,8 @@ def person_evidence(doc: Doc, start: int, end: int) -> int:
         k = _next_word(doc, after + 1)
         if _word(doc, k) == "who":
             return 1
+        if _personal_role_at(doc, k):
+            return 1  # "X, the OECD's chief economist"
         if k < len(doc) and doc[k].like_num and _word(doc, _next_word(doc, k + 1)) == ",":
             return 1  # "X, 45, said"
     if nxt in _REPORT_VERBS and _word(doc, _next_word(doc, after + 1)) in ("he", "she", "his", "her"):

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entities import entity_index
-from cooptool.extract.lexicon import ROLE_HEADS
+from cooptool.extract.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 
 MALE_PRONOUNS = {"he", "him", "his"}
 FEMALE_PRONOUNS = {"she", "her", "hers"}
@@ -122,6 +122,19 @@ class SpeakerResolver:
             right -= 1
         return doc[left].idx, doc[right].idx + len(doc[right].text)
 
+    def _titled_person_after(self, org: Span) -> Span | None:
+        """"said Treasury Under Secretary John Taylor": the parser may make the organisation the
+        subject; the speaker is the person its title leads to."""
+        doc = self.doc
+        i = org.end
+        while i < len(doc) and i - org.end < 5 and i not in self.ent_at and (
+                doc[i].lower_ in ROLE_HEADS | ROLE_MODIFIERS or doc[i].lower_ == "under"):
+            i += 1
+        if i == org.end or doc[i - 1].lower_ not in ROLE_HEADS:
+            return None
+        person = self.ent_at.get(i)
+        return person if person is not None and person.start == i and self._label(person) == "PERSON" else None
+
     def resolve(self, head: Token) -> Speaker:
         start, end = self.mention(head)
         span = self.ent_at.get(head.i)
@@ -131,6 +144,11 @@ class SpeakerResolver:
                 if child.dep_ in ("compound", "appos", "flat") and child.i in self.ent_at:
                     span = self.ent_at[child.i]
                     break
+        if span is not None and self._label(span) != "PERSON":
+            titled = self._titled_person_after(span)
+            if titled is not None:
+                span = titled
+                start, end = span.start_char, span.end_char
         if span is not None:
             sp = self._speaker(span, start, end, "name")
             if sp.label == "PERSON":
