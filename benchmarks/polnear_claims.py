@@ -141,7 +141,7 @@ def main() -> int:
         key = (rec["doc"], rec.get("cue_start"), rec.get("cue_end"), rec.get("speaker_start"))
         g = groups.setdefault(key, {"name": name_of.get(rec["doc"]), "content": [], "speaker": None,
                                     "speaker_name": rec.get("speaker"), "direct": rec.get("direct")})
-        g["content"].append((rec["start"], rec["end"]))
+        g["content"].extend(tuple(p) for p in rec.get("pieces") or [(rec["start"], rec["end"])])
         if rec.get("speaker_start") is not None:
             g["speaker"] = [(rec["speaker_start"], rec["speaker_end"])]
     for g in groups.values():

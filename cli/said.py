@@ -12,7 +12,7 @@ from cooptool.cli.render import render
 
 SAID_COLUMNS = [("speaker", "Speaker"), ("role_org", "Role / Org"), ("text", "Claim"), ("doc", "Doc")]
 SAID_KEYS = ("speaker", "speaker_type", "speaker_mention", "role", "org", "text", "direct", "cue", "doc",
-             "evidence", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "confidence")
+             "evidence", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "pieces", "confidence")
 
 
 def _row(rec: dict, table: bool) -> dict:

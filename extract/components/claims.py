@@ -123,6 +123,7 @@ class Claim:
     pattern: str
     direct: bool = False
     quotes: list[int] = field(default_factory=list)
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # a quote split by its cue: each part
 
 
 def _trim(text: str, start: int, end: int, strip_that: bool = True) -> tuple[int, int]:
@@ -252,6 +253,7 @@ class ClaimExtractor:
         claims += [c for c in nested if not any(o.start <= c.cue_start < o.end for o in claims)]
         claims.sort(key=lambda c: (c.start, c.end))
         claims = self._join_continuations(doc, claims)
+        claims = self._join_quote_pieces(claims)
         return [self._record(doc, c) for c in claims if c.end > c.start]
 
     # ---- reported speech ----------------------------------------------------------------------
@@ -344,6 +346,24 @@ class ClaimExtractor:
         for c in claims:
             if any(o is not c and o.start <= c.cue_start < o.end and (o.end - o.start) > (c.end - c.start)
                    for o in claims):
+                continue
+            out.append(c)
+        return out
+
+    @staticmethod
+    def _join_quote_pieces(claims: list[Claim]) -> list[Claim]:
+        """"“A,” she said. “B.”": one attribution (one cue, one speaker), as PolNeAR and PARC count
+        them, so one claim whose content is the quoted pieces in order."""
+        out: list[Claim] = []
+        for c in claims:
+            prev = out[-1] if out else None
+            if (prev is not None and c.direct and prev.direct and c.cue is not None
+                    and (c.cue_start, c.cue_end) == (prev.cue_start, prev.cue_end)
+                    and (c.speaker.entity_id if c.speaker else None) == (prev.speaker.entity_id if prev.speaker else None)
+                    and prev.end <= c.start):
+                prev.pieces = (prev.pieces or [(prev.start, prev.end)]) + [(c.start, c.end)]
+                prev.end = c.end
+                prev.quotes = prev.quotes + c.quotes
                 continue
             out.append(c)
         return out
@@ -634,6 +654,7 @@ class ClaimExtractor:
         else:
             ev_start, ev_end = lo, hi
         confidence = CONFIDENCE[c.pattern]
+        pieces = c.pieces or [(c.start, c.end)]
         if sp is not None and sp.via in ("pronoun", "description"):
             confidence -= 0.1
         return {
@@ -645,7 +666,7 @@ class ClaimExtractor:
             "role": aff["role"] if aff else None,
             "org": aff["org"] if aff else None,
             "org_aliases": aff["org_aliases"] if aff else [],
-            "text": doc_text(doc)[c.start:c.end],
+            "text": " … ".join(doc_text(doc)[s:e] for s, e in pieces),
             "direct": c.direct,
             "cue": c.cue_text,
             "evidence": " ".join(doc_text(doc)[ev_start:ev_end].split()),
@@ -653,6 +674,7 @@ class ClaimExtractor:
             "pattern": c.pattern,
             "start": c.start,
             "end": c.end,
+            "pieces": [list(p) for p in pieces],
             "speaker_start": sp.start if sp else None,
             "speaker_end": sp.end if sp else None,
             "cue_start": c.cue_start,
