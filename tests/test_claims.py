@@ -194,3 +194,20 @@ def test_statement_opening_on_this_joins_the_one_before(nlp):
     assert not [c for c in found if c["text"].startswith("This would")]
     # A statement that stands on its own stays a claim of its own.
     assert find(found, "ticket prices") is not find(found, "Fares will be reviewed")
+
+
+def test_he_never_refers_to_a_man_named_inside_the_quote(nlp):
+    text = ("Reshuffle talk\n\nIan Marsh said: \"This is damaging. Peter Cole knows it as well as anyone. Things are hard.\" "
+            "He added: \"Many ministers expect a reshuffle.\"")
+    added = find(claims(nlp, text), "expect a reshuffle")
+    assert (added["speaker"], added["speaker_mention"]) == ("Ian Marsh", "He")
+
+
+def test_it_is_the_organisation_in_the_subject_not_the_last_one_named(nlp):
+    text = ("Drug shares\n\nShares in drug firm Phytocare closed down 19% on the London Stock Exchange on Monday, after it "
+            "said a partner was set to pull out of a deal.")
+    assert find(claims(nlp, text), "partner was set")["speaker"] == "Phytocare"
+    text = ("Exchange bid\n\nFidelity Investments is the latest shareholder in Deutsche Boerse to express concern at its plans to buy "
+            "the London Stock Exchange. It said Deutsche Boerse had to show why the offer was good.")
+    assert find(claims(nlp, text), "had to show")["speaker"] == "Fidelity Investments"
+

@@ -245,3 +245,19 @@ def test_model_number_and_date_spans_are_kept(blank):
     assert [(e.text, e.label_) for e in doc.ents] == [("Marlow Ltd.", "ORG"), ("$5m", "MONEY"), ("Monday", "DATE"),
                                                       ("12%", "PERCENT"), ("Ann Hale", "PERSON")]
     assert all(e.kb_id_ for e in doc.ents if e.label_ in ("ORG", "PERSON"))
+
+
+def test_model_span_opening_on_a_quote_mark_keeps_the_title_rule(blank):
+    # The model sometimes tags '" Mr Bussard' as ORG; the title still makes a person, merged with the full name.
+    text = 'Minister Dominique Bussard spoke. The aid would "help," Mr Bussard said.'
+    doc = annotate(blank, text, [("Dominique Bussard", "PERSON", 0), ('" Mr Bussard', "ORG", 0)])
+    people = by_name(doc)
+    assert people["Dominique Bussard"]["label"] == "PERSON"
+    assert "Mr Bussard" not in people and len(people["Dominique Bussard"]["mentions"]) == 2
+
+
+def test_a_name_called_an_organisation_with_a_personal_role_is_a_person(blank):
+    text = "Growth will return, said Jean-Philippe Cotis, the OECD's chief economist."
+    doc = annotate(blank, text, [("Jean-Philippe Cotis", "ORG", 0), ("OECD", "ORG", 0)])
+    assert by_name(doc)["Jean-Philippe Cotis"]["label"] == "PERSON"
+    assert by_name(doc)["OECD"]["label"] == "ORG"

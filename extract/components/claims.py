@@ -229,7 +229,7 @@ class ClaimExtractor:
     def extract(self, doc: Doc) -> list[dict]:
         text = doc_text(doc)
         quotes = find_quotes(text)
-        resolver = self._resolver = SpeakerResolver(doc)
+        resolver = self._resolver = SpeakerResolver(doc, quotes)
         quote_of = self._quote_index(doc, quotes)
         claims: list[Claim] = []
 

@@ -452,6 +452,8 @@ class EntityResolver:
         trimmed = []
         titled: set[tuple[int, int]] = set()
         for s, e, lab in _split_parties(doc, raw):
+            while s < e - 1 and (doc[s].is_punct or doc[s].is_space):
+                s += 1  # the model's span may open on a quote mark ('" Mr Bussereau')
             # "Mr Ebbers", "Ms Ruiz": a personal title before a name makes it a person, whatever the model says.
             has_title = (e - s > 1 and doc[s].lower_.rstrip(".") in _PERSONAL_TITLES
                          or s and doc[s - 1].lower_.rstrip(".") in _PERSONAL_TITLES)

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entities import entity_index
+from cooptool.extract.components.quotes import Quote, find_quotes
 from cooptool.extract.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 
 MALE_PRONOUNS = {"he", "him", "his"}
@@ -76,8 +77,19 @@ def _gender_from_text(doc: Doc, span: Span) -> str | None:
 
 
 class SpeakerResolver:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, quotes: list[Quote] | None = None):
         self.doc = doc
+        if quotes is None:
+            quotes = find_quotes(doc_text(doc))
+        # Token index -> quote number, for names inside quotation marks: a narrative "he said"
+        # never refers to someone the quoted speaker mentioned.
+        self.quote_of: dict[int, int] = {}
+        qi = 0
+        for tok in doc:
+            while qi < len(quotes) and quotes[qi].end <= tok.idx:
+                qi += 1
+            if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
+                self.quote_of[tok.i] = qi
         self.entities = entity_index(doc)
         self.ent_at: dict[int, Span] = {}
         for span in doc.ents:
@@ -173,7 +185,7 @@ class SpeakerResolver:
                 self.recent.append((head.i, sp.entity_id))
                 return sp
         if low == "it":
-            target = self._org_before(head.i, None)
+            target = self._org_subject_before(head.i) or self._org_before(head.i, None)
             if target is not None:
                 return self._speaker(target, start, end, "pronoun")
         if low in SPOKES or low in ORG_NOUNS:
@@ -226,6 +238,11 @@ class SpeakerResolver:
                         return self.ent_at[obj.i]
         return None
 
+    def _visible(self, span: Span, at: int) -> bool:
+        """A mention an anaphor at token `at` may refer to: not inside a quotation the anaphor is outside of."""
+        q = self.quote_of.get(span.start)
+        return q is None or self.quote_of.get(at) == q
+
     def _subject_in_sentence(self, at: int, gender: str) -> Span | None:
         """"Smith arrived and he said": a person subject earlier in the pronoun's own sentence."""
         cands = [s for s in self._ancestor_subjects(at) if self.gender.get(s.kb_id_, gender) == gender]
@@ -236,7 +253,7 @@ class SpeakerResolver:
         sent = self.doc[at].sent
         heads = {t.i for t in self.doc[at].ancestors}
         return [s for s in self.doc.ents if sent.start <= s.start < at and self._label(s) == "PERSON"
-                and s.root.dep_ == "nsubj" and s.root.head.i in heads]
+                and s.root.dep_ == "nsubj" and s.root.head.i in heads and self._visible(s, at)]
 
     def _recent_speaker(self, at: int, gender: str) -> Span | None:
         """News cohesion: "he said" continues the last speaker quoted, when one is close."""
@@ -249,7 +266,8 @@ class SpeakerResolver:
             # The speaker must still be the last person named of that gender.
             sent_start = doc[at].sent.start
             later = [s for s in doc.ents if i < s.start < sent_start and self._label(s) == "PERSON"
-                     and s.root.dep_ == "nsubj" and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender]
+                     and s.root.dep_ == "nsubj" and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender
+                     and self._visible(s, at)]
             later += [s for s in self._ancestor_subjects(at) if s.start > i and s.kb_id_ != eid]
             if later:
                 return None
@@ -264,7 +282,8 @@ class SpeakerResolver:
         seen_breaks = 0
         while True:
             cands = [s for s in doc.ents if sent.start <= s.start < min(sent.end, at)
-                     and self._label(s) == "PERSON" and self.gender.get(s.kb_id_, gender) == gender]
+                     and self._label(s) == "PERSON" and self.gender.get(s.kb_id_, gender) == gender
+                     and self._visible(s, at)]
             if cands:
                 subjects = [s for s in cands if s.root.dep_ in ("nsubj", "nsubjpass")]
                 return (subjects or cands)[-1] if sent.start <= at < sent.end else (subjects or cands)[0]
@@ -275,6 +294,19 @@ class SpeakerResolver:
                 if seen_breaks > 3:
                     return None
             sent = doc[sent.start - 1].sent
+
+    def _org_subject_before(self, at: int) -> Span | None:
+        """"Shares in Phytopharm closed down on the London Stock Exchange after it said ...": "it" is
+        the organisation in a subject, in its own sentence or else the sentence before, rather than
+        the one named last."""
+        doc = self.doc
+        sent = doc[at].sent
+        for lo, hi in ((sent.start, at), (doc[sent.start - 1].sent.start, sent.start) if sent.start else (0, 0)):
+            cands = [s for s in doc.ents if lo <= s.start < hi and self._label(s) == "ORG" and self._visible(s, at)
+                     and any(t.dep_ in ("nsubj", "nsubjpass") for t in [s.root, *s.root.ancestors])]
+            if cands:
+                return cands[-1] if hi == at else cands[0]
+        return None
 
     def _org_before(self, at: int, noun: str | None) -> Span | None:
         best = None
