@@ -211,3 +211,12 @@ def test_it_is_the_organisation_in_the_subject_not_the_last_one_named(nlp):
             "the London Stock Exchange. It said Deutsche Boerse had to show why the offer was good.")
     assert find(claims(nlp, text), "had to show")["speaker"] == "Fidelity Investments"
 
+
+
+def test_a_split_quote_keeps_one_speaker_for_its_pronoun(nlp):
+    text = ("Savers\n\nJack Borman, an adviser to the fund, spoke first. \"The cost is enormous,\" he said.\n\n"
+            "\"Savers trusted the state,\" said Carla Ruiz Vega, head of the savers' group. Few have recovered half "
+            "their money, Ms Ruiz Vega estimated. \"They invested in good faith,\" she said. \"The state took it.\"")
+    found = claims(nlp, text)
+    c = find(found, "good faith")
+    assert c["speaker"] == "Carla Ruiz Vega" and "The state took it" in c["text"]

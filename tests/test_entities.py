@@ -261,3 +261,9 @@ def test_a_name_called_an_organisation_with_a_personal_role_is_a_person(blank):
     doc = annotate(blank, text, [("Jean-Philippe Cotis", "ORG", 0), ("OECD", "ORG", 0)])
     assert by_name(doc)["Jean-Philippe Cotis"]["label"] == "PERSON"
     assert by_name(doc)["OECD"]["label"] == "ORG"
+
+
+def test_a_two_word_surname_joins_the_full_name(blank):
+    text = "Carlos Baez Silva leads the group. Later Mr Baez Silva said savers had lost out."
+    doc = annotate(blank, text, [("Carlos Baez Silva", "PERSON", 0), ("Baez Silva", "PERSON", 1)])
+    assert [(e["name"], len(e["mentions"])) for e in doc._.entities] == [("Carlos Baez Silva", 2)]

@@ -613,6 +613,11 @@ class EntityResolver:
                 if is_person and len(words) == 1 and words[0] in fw:
                     candidates.append(c)
                     break
+                # "Mr Baez Silva" of "Carlos Baez Silva": a surname of two words.
+                if is_person and (label == "PERSON" or titled) and 2 <= len(words) < len(fw) \
+                        and fw[-len(words):] == words:
+                    candidates.append(c)
+                    break
                 # "Mr Ebbers" after a "Bernie Ebbers" the model called an organisation: the title
                 # says the surname is a person's, and the full name it ends is that person.
                 if titled and len(words) == 1 and 2 <= len(fw) <= 4 and fw[-1] == words[0] \

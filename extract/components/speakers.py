@@ -103,6 +103,7 @@ class SpeakerResolver:
                     self.gender[span.kb_id_] = g
         # Speakers bound so far, so that "he said" after "Smith said" agrees with the text.
         self.recent: list[tuple[int, str]] = []
+        self._resolved: dict[int, Speaker] = {}
 
     def _label(self, span: Span) -> str | None:
         ent = self.entities.get(span.kb_id_)
@@ -148,6 +149,13 @@ class SpeakerResolver:
         return person if person is not None and person.start == i and self._label(person) == "PERSON" else None
 
     def resolve(self, head: Token) -> Speaker:
+        # One answer per mention: a split quote asks about its "he said" twice, and the
+        # speakers bound in between must not change it.
+        if head.i not in self._resolved:
+            self._resolved[head.i] = self._resolve(head)
+        return self._resolved[head.i]
+
+    def _resolve(self, head: Token) -> Speaker:
         start, end = self.mention(head)
         span = self.ent_at.get(head.i)
         if span is None:
