@@ -220,3 +220,11 @@ def test_a_split_quote_keeps_one_speaker_for_its_pronoun(nlp):
     found = claims(nlp, text)
     c = find(found, "good faith")
     assert c["speaker"] == "Carla Ruiz Vega" and "The state took it" in c["text"]
+
+
+def test_a_quote_right_after_a_reported_statement_goes_on_with_its_speaker(nlp):
+    text = ("Pubs\n\nOfficers met on Monday. After the meeting, Mr Fox said short closures made no impact. "
+            "\"If you close on a Saturday for 24 hours there is not a lot of pain for the premises.\"\n\n"
+            "Ministers said nothing.")
+    c = find(claims(nlp, text), "not a lot of pain")
+    assert (c["speaker"], c["direct"]) == ("Fox", True)

@@ -586,7 +586,10 @@ class ClaimExtractor:
         if last.speaker is None:
             return None
         if max(last.end, last.cue_end) >= para_start:
-            return last if last.direct or text[para_start:q.open_at].strip() == "" else None
+            # "Mr Fox said closures had no impact. “If it's 12.30 ...”": a quote right after the
+            # speaker's reported statement goes on with it.
+            right_after = re.fullmatch(r"[.,;:!?]?\s*", text[max(last.end, last.cue_end):q.open_at]) is not None
+            return last if last.direct or right_after or text[para_start:q.open_at].strip() == "" else None
         if text[para_start:q.open_at].strip():
             return None
         prev_para_start = text.rfind("\n", 0, max(0, para_start - 1))
