@@ -43,7 +43,7 @@ ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "retailer
              "manufacturer", "insurer", "lender", "giant", "operator", "agency", "organisation",
              "organization", "fund", "association", "union", "party", "chamber", "centre", "center",
              "club", "corporation", "conglomerate", "supermarket", "chain", "publisher", "broadcaster",
-             "network", "regulator", "watchdog", "institute", "foundation", "charity", "campaign",
+             "network", "regulator", "watchdog", "institute", "tank", "think-tank", "foundation", "charity", "campaign",
              "committee", "council", "ministry", "department", "enterprise", "producer"}
 # Titles that name someone else than the plain role ("shadow chancellor" is not the chancellor).
 RIVAL_MODIFIERS = {"shadow", "former", "ex", "deputy", "vice", "assistant", "junior", "acting", "late"}
