@@ -192,3 +192,20 @@ def test_statement_opening_on_this_joins_the_one_before(nlp):
     assert not [c for c in found if c["text"].startswith("This would")]
     # A statement that stands on its own stays a claim of its own.
     assert find(found, "ticket prices") is not find(found, "Fares will be reviewed")
+
+
+def test_parenthetical_cue_inside_the_reported_clause(nlp):
+    text = ("Clinic\n\nHelen Marsh runs the clinic in the town. The waiting list, Ms Marsh says, is longer "
+            "than ever. Perhaps, she said, the town could hire more nurses.")
+    found = claims(nlp, text)
+    pieces = [c for c in found if c["cue"] == "says"]
+    assert [c["text"] for c in pieces] == ["The waiting list", "is longer than ever"]
+    assert {c["speaker"] for c in pieces} == {"Helen Marsh"}
+    perhaps = find(found, "hire more nurses")
+    assert (perhaps["speaker"], perhaps["text"]) == ("Helen Marsh", "the town could hire more nurses")
+
+
+def test_participle_cue_after_an_object_cue_keeps_its_quote(nlp):
+    text = "Roads\n\nIan Cole defended the plan, saying, “It is the cheapest way to fix the roads.”"
+    c = find(claims(nlp, text), "cheapest way")
+    assert (c["speaker"], c["cue"], c["direct"]) == ("Ian Cole", "saying", True)

@@ -136,9 +136,12 @@ def _trim(text: str, start: int, end: int, strip_that: bool = True) -> tuple[int
 
 
 def _subject(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # "The figures, the company said, were wrong": the parser may hang the reported clause's
+        # subject on the cue too; the speaker is the subject nearest before the cue.
+        before = [c for c in subjects if c.i < cue.i]
+        return before[-1] if before else subjects[0]
     # "X said ... and added ...", "X arrived and said ...": a verb conjunct shares the subject.
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX") and cue.head.i < cue.i:
         subj = _subject(cue.head) if cue_lemma(cue.head) else next(
@@ -166,6 +169,44 @@ def _adjacent_subject(cue: Token) -> Token | None:
     if k < len(doc) and doc[k].ent_type_ == "PERSON" and cue.i > 0 and doc[cue.i - 1].text in (",", "”", '"'):
         return doc[k]
     return None
+
+
+def _parenthetical_pieces(cue: Token) -> list[tuple[int, int]] | None:
+    """"One reason, she says, is that ...", "The figures, the company said, were wrong": a cue set off
+    by commas inside the clause it reports. The content is that clause without the cue: the part
+    before the cue (kept when it holds the clause's subject, not for "Perhaps, he said, ...") and
+    the part after it, as character ranges."""
+    doc = cue.doc
+    if cue.dep_ in ("parataxis", "advcl") and cue.head.i > cue.i and not cue_lemma(cue.head):
+        clause = cue.head
+        first, last = cue.left_edge.i, cue.right_edge.i
+        if doc[first].text != ",":
+            first -= 1
+        if doc[last].text != ",":
+            last += 1
+        if first < 0 or last >= len(doc) or doc[first].text != "," or doc[last].text != ",":
+            return None
+        lead = doc[clause.left_edge.i:first]
+        after = (doc[last + 1].idx, clause.right_edge.idx + len(clause.right_edge.text)) \
+            if last + 1 <= clause.right_edge.i else None
+    else:
+        # The parse hung the clause's subject on the cue: "The figures, the company said, were ...".
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+        if len(subjects) < 2 or comp is None or comp.left_edge.i <= cue.i:
+            return None
+        gap = doc[subjects[0].right_edge.i + 1:subjects[-1].left_edge.i]
+        if len(gap) != 1 or gap[0].text != ",":
+            return None
+        lead = doc[subjects[0].left_edge.i:subjects[0].right_edge.i + 1]
+        after = (comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text))
+    if after is None or not len(lead):
+        return None
+    pieces = []
+    if any(t.dep_ in SUBJECT_DEPS + ("nsubjpass", "expl", "csubj") for t in lead):
+        pieces.append((lead.start_char, lead.end_char))
+    pieces.append(after)
+    return pieces
 
 
 def _clause_as_object(obj: Token) -> bool:
@@ -237,9 +278,7 @@ class ClaimExtractor:
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 claims += self._according(doc, tok, resolver)
             elif tok.pos_ in ("VERB", "AUX") and lemma is not None:
-                claim = self._reported(doc, tok, lemma, resolver, quote_of)
-                if claim is not None:
-                    claims.append(claim)
+                claims += self._reported(doc, tok, lemma, resolver, quote_of)
         claims = self._drop_nested(claims)
         # A cue inside a quote is the quoted speaker's report; it stays unless the quote is attributed.
         nested = [c for c in claims if quote_of.get(c.cue.i if c.cue is not None else -1) is not None]
@@ -256,14 +295,32 @@ class ClaimExtractor:
 
     # ---- reported speech ----------------------------------------------------------------------
 
-    def _reported(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, quote_of) -> Claim | None:
+    def _reported(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, quote_of) -> list[Claim]:
         subj = _subject(cue)
         if subj is not None and subj.lower_ in ("who", "that") and cue.dep_ == "relcl":
             subj = cue.head  # "voters who say ..."
         if subj is None or subj.lower_ in ("that", "which", "who", "this", "what"):
-            return None
+            return []
         if (subj.i in quote_of) != (cue.i in quote_of):
-            return None
+            return []
+        # Not the discourse markers "you know", "I mean".
+        pieces = _parenthetical_pieces(cue) if lemma in CLAUSE_CUES and lemma != "know" and subj.lower_ != "you" \
+            else None
+        if pieces:
+            text = doc_text(doc)
+            speaker = resolver.resolve(subj)
+            out = []
+            for start, end in pieces:
+                start, end = _trim(text, start, end)
+                while end > start and text[end - 1] in ".!?":
+                    end -= 1
+                if end > start:
+                    out.append(Claim(start, end, cue, cue.text, cue.idx, cue.idx + len(cue.text), speaker, "reported"))
+            return out
+        claim = self._reported_one(doc, cue, lemma, resolver, subj)
+        return [claim] if claim is not None else []
+
+    def _reported_one(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, subj: Token) -> Claim | None:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         # A clause after the cue is its content; one before it is so only when none follows.
         comp = next((c for c in comps if c.i > cue.i), comps[0] if comps else None)
@@ -299,7 +356,9 @@ class ClaimExtractor:
             if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" for c in parts):
                 return None
             start = min(c.left_edge.idx for c in parts)
-            tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > min(p.i for p in parts)]
+            # "defended the remark, saying ...": a participle cue after the object has its own content.
+            tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > min(p.i for p in parts)
+                    and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES)]
             last = max((c.right_edge for c in parts + tail), key=lambda t: t.i)
             end = last.idx + len(last.text)
             pattern = "object"
