@@ -209,3 +209,14 @@ def test_participle_cue_after_an_object_cue_keeps_its_quote(nlp):
     text = "Roads\n\nIan Cole defended the plan, saying, “It is the cheapest way to fix the roads.”"
     c = find(claims(nlp, text), "cheapest way")
     assert (c["speaker"], c["cue"], c["direct"]) == ("Ian Cole", "saying", True)
+
+
+def test_stance_cues_need_a_proposition(nlp):
+    text = ("Funds\n\nHarrow Capital wants the exchange to buy back shares. The union opposes closing the "
+            "depot. Harrow Capital also wants a new chairman.")
+    found = claims(nlp, text)
+    wants = find(found, "buy back shares")
+    assert (wants["speaker"], wants["cue"], wants["text"]) == (
+        "Harrow Capital", "wants", "the exchange to buy back shares")
+    assert find(found, "closing the depot")["speaker_mention"] == "The union"
+    assert not [c for c in found if "chairman" in c["text"]]

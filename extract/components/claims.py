@@ -53,6 +53,9 @@ defend reiterate acknowledge admit condemn applaud argue question
 """.split())
 # Cues of intention with an infinitive ("vowed to fight on").
 INTENT_CUES = frozenset("hope vow promise pledge threaten intend refuse".split())
+# Stances that are a claim only with a proposition after them ("wants the board to sell", "opposes
+# raising taxes"), never with a plain noun ("wants a new chairman", "supports the team").
+STANCE_CUES = frozenset("want support oppose".split())
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
 # Cues whose direct object is the listener, not the content ("told the BBC that ...").
 ADDRESSEE_CUES = frozenset("tell ask inform assure reassure warn remind urge promise accuse charge".split())
@@ -62,7 +65,7 @@ vision opinion opinions perspective perspectives idea ideas concern concerns pla
 expertise practice practices lesson lessons outlook assessment analysis""".split())
 _IRREGULAR = {"told": "tell", "wrote": "write", "thought": "think", "said": "say", "says": "say",
               "felt": "feel", "knew": "know", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
-ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES
 # Verbs of saying whose content is the rest of the sentence even when the parse lost the clause.
 SPEECH_CUES = frozenset("""
 say add tell claim state insist argue note explain believe think write report warn predict announce
@@ -317,8 +320,30 @@ class ClaimExtractor:
                 if end > start:
                     out.append(Claim(start, end, cue, cue.text, cue.idx, cue.idx + len(cue.text), speaker, "reported"))
             return out
-        claim = self._reported_one(doc, cue, lemma, resolver, subj)
+        if lemma in STANCE_CUES:
+            claim = self._stance(doc, cue, resolver, subj)
+        else:
+            claim = self._reported_one(doc, cue, lemma, resolver, subj)
         return [claim] if claim is not None else []
+
+    @staticmethod
+    def _stance(doc: Doc, cue: Token, resolver: SpeakerResolver, subj: Token) -> Claim | None:
+        """"X wants the exchange to buy back shares", "X opposes closing the plant": the infinitive
+        or gerund clause after the cue is the content."""
+        if cue.dep_ in ("relcl", "acl", "advcl", "amod", "csubj") or subj.lower_ in ("i", "we", "you"):
+            # "voters who want to ...", "if you want to ...": a description, not a stance; "I want to
+            # thank ...": a speaker's own words, not a reported stance.
+            return None
+        clause = next((c for c in cue.rights if c.dep_ in ("xcomp", "ccomp") and c.left_edge.i > cue.i), None)
+        if clause is None or clause.lemma_ == "know" or any(c.dep_ in ("dobj", "dative") and c.i < clause.i for c in cue.rights):
+            return None
+        infinitive = clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if not (infinitive or clause.tag_ == "VBG" and cue.lemma_ != "want"):
+            return None
+        start, end = _trim(doc_text(doc), clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+        if len(doc_text(doc)[start:end].split()) < 2:
+            return None
+        return Claim(start, end, cue, cue.text, cue.idx, cue.idx + len(cue.text), resolver.resolve(subj), "reported")
 
     def _reported_one(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, subj: Token) -> Claim | None:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
