@@ -220,3 +220,15 @@ def test_stance_cues_need_a_proposition(nlp):
         "Harrow Capital", "wants", "the exchange to buy back shares")
     assert find(found, "closing the depot")["speaker_mention"] == "The union"
     assert not [c for c in found if "chairman" in c["text"]]
+
+
+def test_according_to_a_document_speaks_for_its_author(nlp):
+    text = ("Trade\n\nTrade slowed in May. According to a new report by the Harbour Institute, exports fell "
+            "sharply. According to a new book, The Quiet Years by journalist Robert Peston, the chancellor "
+            "was furious with his colleague.")
+    found = claims(nlp, text)
+    report = find(found, "exports fell")
+    assert (report["speaker"], report["cue"]) == ("Harbour Institute", "According to")
+    book = find(found, "chancellor was furious")
+    assert book["speaker"] == "Robert Peston"
+    assert book["text"].startswith("the chancellor")  # the title and author are not the content

@@ -212,6 +212,26 @@ def _parenthetical_pieces(cue: Token) -> list[tuple[int, int]] | None:
     return pieces
 
 
+def _titled_appositive(doc: Doc, at: int, sent_end: int) -> tuple[int, Token] | None:
+    """", The Long Game by Ann Fry," at token `at`: a title and its author set off by commas, with no
+    verb. Returns the token index after the closing comma and the author's head token."""
+    if at >= sent_end or doc[at].text != ",":
+        return None
+    close = next((k for k in range(at + 1, min(sent_end, at + 16)) if doc[k].text == ","), None)
+    if close is None or close - at < 4:
+        return None
+    inner = doc[at + 1:close]
+    if not inner[0].is_title or any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in inner):
+        return None
+    by = next((t for t in inner if t.lower_ == "by"), None)
+    if by is None or by.i + 1 >= close:
+        return None
+    names = [t for t in doc[by.i + 1:close] if t.ent_type_ in ("PERSON", "ORG")]
+    if not names:
+        return None
+    return close + 1, names[-1]
+
+
 def _clause_as_object(obj: Token) -> bool:
     """"said the race will now be ...": the clause's subject parsed as the object, its verb as a
     modifier of it (no relative pronoun)."""
@@ -409,6 +429,12 @@ class ClaimExtractor:
             return []
         sent = tok.sent
         phrase_end = max(obj.right_edge.i, obj.i) + 1
+        author = None
+        titled = _titled_appositive(doc, phrase_end, sent.end)
+        if titled is not None:
+            # "According to a new book, The Long Game by Ann Fry, ...": the title and author are
+            # part of the source even when the parse left them to the clause.
+            phrase_end, author = titled
         before = (sent.start_char, tok.idx)
         after = (doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char, sent.end_char)
         start, end = max((before, after), key=lambda r: r[1] - r[0])
@@ -418,6 +444,11 @@ class ClaimExtractor:
         if end - start < 3:
             return []
         speaker = resolver.resolve(obj)
+        if speaker.name is None and author is not None and author.i in resolver.ent_at:
+            named = resolver.resolve(author)
+            if named.name is not None:
+                speaker = Speaker(named.name, named.entity_id, named.label, speaker.start, speaker.end,
+                                  named.aliases, "description")
         cue_end = to.idx + len(to.text)
         return [Claim(start, end, tok, doc_text(doc)[tok.idx:cue_end], tok.idx, cue_end, speaker, "according")]
 
