@@ -232,3 +232,15 @@ def test_according_to_a_document_speaks_for_its_author(nlp):
     book = find(found, "chancellor was furious")
     assert book["speaker"] == "Robert Peston"
     assert book["text"].startswith("the chancellor")  # the title and author are not the content
+
+
+def test_conjoined_cues_after_one_subject_each_keep_their_clause(nlp):
+    text = ("Trial\n\nMr Sullivan told jurors he met Mr Ebbers often, told him about the changes and had "
+            "warned him such practices were improper.")
+    found = claims(nlp, text)
+    assert find(found, "met Mr Ebbers")["text"] == "he met Mr Ebbers often"
+    warned = find(found, "practices were improper")
+    assert (warned["cue"], warned["speaker"]) == ("warned", find(found, "met Mr Ebbers")["speaker"])
+    # Another subject's conjoined verb stays inside the content: the minister told them.
+    other = claims(nlp, "Tax\n\nMs Grant said the minister met voters and told them taxes would fall.")
+    assert find(other, "minister met voters")["text"].endswith("taxes would fall")

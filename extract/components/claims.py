@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.quotes import Quote, find_quotes
-from cooptool.extract.components.speakers import Speaker, SpeakerResolver
+from cooptool.extract.components.speakers import ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
+from cooptool.extract.lexicon import ROLE_HEADS
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -293,6 +294,7 @@ class ClaimExtractor:
         text = doc_text(doc)
         quotes = find_quotes(text)
         resolver = self._resolver = SpeakerResolver(doc)
+        self._consumed: set[int] = set()  # cue tokens already taken as conjoined cues
         quote_of = self._quote_index(doc, quotes)
         claims: list[Claim] = []
 
@@ -300,7 +302,7 @@ class ClaimExtractor:
             lemma = cue_lemma(tok)
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 claims += self._according(doc, tok, resolver)
-            elif tok.pos_ in ("VERB", "AUX") and lemma is not None:
+            elif tok.pos_ in ("VERB", "AUX") and lemma is not None and tok.i not in self._consumed:
                 claims += self._reported(doc, tok, lemma, resolver, quote_of)
         claims = self._drop_nested(claims)
         # A cue inside a quote is the quoted speaker's report; it stays unless the quote is attributed.
@@ -344,7 +346,74 @@ class ClaimExtractor:
             claim = self._stance(doc, cue, resolver, subj)
         else:
             claim = self._reported_one(doc, cue, lemma, resolver, subj)
-        return [claim] if claim is not None else []
+        if claim is None:
+            return []
+        return [claim] + self._conjoined(doc, claim, subj, resolver)
+
+    def _conjoined(self, doc: Doc, claim: Claim, subj: Token, resolver: SpeakerResolver) -> list[Claim]:
+        """"X told jurors he met Y, told him about Z and had warned him W": cue verbs conjoined inside
+        the content, without a subject of their own, report for the same speaker. Each becomes a claim
+        with its own clause and the first claim ends before them."""
+        if claim.pattern != "reported" or claim.cue is None:
+            return []
+        text = doc_text(doc)
+        span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is None:
+            return []
+        found = []
+        for t in span:
+            if t.dep_ not in ("conj", "ccomp") or cue_lemma(t) not in CLAUSE_CUES or t.pos_ != "VERB" \
+                    or t.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or t.i <= claim.cue.i:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+                continue
+            left = t.left_edge.i if t.left_edge.i < t.i and all(
+                doc[k].dep_ in ("aux", "neg", "advmod") for k in range(t.left_edge.i, t.i)) else t.i
+            before = doc[left - 1] if left > span.start else None
+            if before is None or before.lower_ not in ("and", "but", ","):
+                continue
+            owner = _subject(t)
+            if owner is None and t.dep_ == "ccomp":
+                # A second clause of the cue: it shares the subject of the clause before it.
+                prev = [c for c in t.head.children if c.dep_ == "ccomp" and c.i < t.i]
+                owner = next((c for c in prev[-1].children if c.dep_ in SUBJECT_DEPS), None) if prev else None
+            if owner is not None and owner.i != subj.i and self._could_speak(owner):
+                # "said the minister met voters and told them ...": the minister told, unless the
+                # clause's subject is the speaker again ("he", the same name).
+                ent = resolver.ent_at.get(owner.i)
+                same = resolver.resolve(owner).entity_id if owner.pos_ == "PRON" else ent.kb_id_ if ent else None
+                if same is None or claim.speaker is None or same != claim.speaker.entity_id:
+                    continue
+            found.append((t, before))
+        if not found:
+            return []
+        self._consumed.update(t.i for t, _ in found)
+        out = []
+        stops = [before.i for _, before in found] + [span.end]
+        for k, (t, _before) in enumerate(found):
+            sub = self._reported_one(doc, t, cue_lemma(t), resolver, subj)
+            stop = doc[stops[k + 1] - 1]
+            hi = stop.idx + len(stop.text)
+            if sub is None:
+                # "told him about the changes": what follows the cue and its listener.
+                first = t.i + 1
+                while first < stops[k + 1] and (doc[first].pos_ == "PRON" or doc[first].is_punct):
+                    first += 1
+                if first >= stops[k + 1]:
+                    continue
+                sub = Claim(doc[first].idx, hi, t, t.text, t.idx, t.idx + len(t.text), claim.speaker, "reported")
+            sub.start, sub.end = _trim(text, sub.start, min(sub.end, hi))
+            sub.speaker = claim.speaker
+            if sub.end > sub.start:
+                out.append(sub)
+        first_stop = doc[found[0][1].i - 1]
+        claim.start, claim.end = _trim(text, claim.start, min(claim.end, first_stop.idx + len(first_stop.text)))
+        return out
+
+    @staticmethod
+    def _could_speak(tok: Token) -> bool:
+        return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PRON", "PROPN") \
+            or tok.lower_ in ROLE_HEADS or tok.lower_ in ORG_NOUNS or tok.lower_ in SPOKES
 
     @staticmethod
     def _stance(doc: Doc, cue: Token, resolver: SpeakerResolver, subj: Token) -> Claim | None:
