@@ -244,3 +244,12 @@ def test_conjoined_cues_after_one_subject_each_keep_their_clause(nlp):
     # Another subject's conjoined verb stays inside the content: the minister told them.
     other = claims(nlp, "Tax\n\nMs Grant said the minister met voters and told them taxes would fall.")
     assert find(other, "minister met voters")["text"].endswith("taxes would fall")
+
+
+def test_flattened_quote_paragraphs_keep_their_speaker(nlp):
+    text = ('Talks\n\nAndrew Marr met the prime minister. Marr said: "The relationship is very poor. Things are '
+            'bad. "It is hard to see how they can work together." Gordon Brown replied: "The end is near. '
+            '"We will see."')
+    found = claims(nlp, text)
+    assert find(found, "hard to see")["speaker"] == "Andrew Marr"
+    assert find(found, "We will see")["speaker"] == "Gordon Brown"

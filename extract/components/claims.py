@@ -597,6 +597,16 @@ class ClaimExtractor:
         for i, q in enumerate(quotes):
             if i in used or _looks_like_title(text[q.start:q.end]):
                 continue
+            prev = quotes[i - 1] if i else None
+            if prev is not None and prev.chain == q.chain and prev.close_at is None:
+                # The next paragraph of a quote (also where the text lost its paragraph breaks:
+                # “A. “B.”): the speaker of the piece before, whatever cue follows this piece.
+                owner = next((c for c in claims + out if i - 1 in c.quotes and c.direct), None)
+                if owner is not None:
+                    s, e = _trim_quote(text, q.start, q.end)
+                    out.append(Claim(s, e, owner.cue, owner.cue_text, owner.cue_start, owner.cue_end,
+                                     owner.speaker, owner.pattern, direct=True, quotes=[i]))
+                    continue
             before = text[:q.open_at].rstrip()[-1:]
             if q.words(text) <= 3 and before.isalnum():
                 continue  # a fragment quoted inside someone else's sentence, not a statement
