@@ -228,3 +228,64 @@ def test_a_quote_right_after_a_reported_statement_goes_on_with_its_speaker(nlp):
             "Ministers said nothing.")
     c = find(claims(nlp, text), "not a lot of pain")
     assert (c["speaker"], c["direct"]) == ("Fox", True)
+
+
+def test_parenthetical_cue_inside_the_reported_clause(nlp):
+    text = ("Clinic\n\nHelen Marsh runs the clinic in the town. The waiting list, Ms Marsh says, is longer "
+            "than ever. Perhaps, she said, the town could hire more nurses.")
+    found = claims(nlp, text)
+    (says,) = [c for c in found if c["cue"] == "says"]
+    assert says["text"] == "The waiting list … is longer than ever" and len(says["pieces"]) == 2
+    assert says["speaker"] == "Helen Marsh"
+    perhaps = find(found, "hire more nurses")
+    assert (perhaps["speaker"], perhaps["text"]) == ("Helen Marsh", "the town could hire more nurses")
+
+
+def test_participle_cue_after_an_object_cue_keeps_its_quote(nlp):
+    text = "Roads\n\nIan Cole defended the plan, saying, “It is the cheapest way to fix the roads.”"
+    c = find(claims(nlp, text), "cheapest way")
+    assert (c["speaker"], c["cue"], c["direct"]) == ("Ian Cole", "saying", True)
+
+
+def test_stance_cues_need_a_proposition(nlp):
+    text = ("Funds\n\nHarrow Capital wants the exchange to buy back shares. The union opposes closing the "
+            "depot. Harrow Capital also wants a new chairman.")
+    found = claims(nlp, text)
+    wants = find(found, "buy back shares")
+    assert (wants["speaker"], wants["cue"], wants["text"]) == (
+        "Harrow Capital", "wants", "the exchange to buy back shares")
+    assert find(found, "closing the depot")["speaker_mention"] == "The union"
+    assert not [c for c in found if "chairman" in c["text"]]
+
+
+def test_according_to_a_document_speaks_for_its_author(nlp):
+    text = ("Trade\n\nTrade slowed in May. According to a new report by the Harbour Institute, exports fell "
+            "sharply. According to a new book, The Quiet Years by journalist Robert Peston, the chancellor "
+            "was furious with his colleague.")
+    found = claims(nlp, text)
+    report = find(found, "exports fell")
+    assert (report["speaker"], report["cue"]) == ("Harbour Institute", "According to")
+    book = find(found, "chancellor was furious")
+    assert book["speaker"] == "Robert Peston"
+    assert book["text"].startswith("the chancellor")  # the title and author are not the content
+
+
+def test_conjoined_cues_after_one_subject_each_keep_their_clause(nlp):
+    text = ("Trial\n\nMr Sullivan told jurors he met Mr Ebbers often, told him about the changes and had "
+            "warned him such practices were improper.")
+    found = claims(nlp, text)
+    assert find(found, "met Mr Ebbers")["text"] == "he met Mr Ebbers often"
+    warned = find(found, "practices were improper")
+    assert (warned["cue"], warned["speaker"]) == ("warned", find(found, "met Mr Ebbers")["speaker"])
+    # Another subject's conjoined verb stays inside the content: the minister told them.
+    other = claims(nlp, "Tax\n\nMs Grant said the minister met voters and told them taxes would fall.")
+    assert find(other, "minister met voters")["text"].endswith("taxes would fall")
+
+
+def test_flattened_quote_paragraphs_keep_their_speaker(nlp):
+    text = ('Talks\n\nAndrew Marr met the prime minister. Marr said: "The relationship is very poor. Things are '
+            'bad. "It is hard to see how they can work together." Gordon Brown replied: "The end is near. '
+            '"We will see."')
+    found = claims(nlp, text)
+    assert find(found, "hard to see")["speaker"] == "Andrew Marr"
+    assert find(found, "We will see")["speaker"] == "Gordon Brown"

@@ -27,7 +27,8 @@ from spacy.tokens import Doc, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.quotes import Quote, find_quotes
-from cooptool.extract.components.speakers import Speaker, SpeakerResolver
+from cooptool.extract.components.speakers import ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
+from cooptool.extract.lexicon import ROLE_HEADS
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -53,6 +54,9 @@ defend reiterate acknowledge admit condemn applaud argue question
 """.split())
 # Cues of intention with an infinitive ("vowed to fight on").
 INTENT_CUES = frozenset("hope vow promise pledge threaten intend refuse".split())
+# Stances that are a claim only with a proposition after them ("wants the board to sell", "opposes
+# raising taxes"), never with a plain noun ("wants a new chairman", "supports the team").
+STANCE_CUES = frozenset("want support oppose".split())
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
 # Cues whose direct object is the listener, not the content ("told the BBC that ...").
 ADDRESSEE_CUES = frozenset("tell ask inform assure reassure warn remind urge promise accuse charge".split())
@@ -62,7 +66,7 @@ vision opinion opinions perspective perspectives idea ideas concern concerns pla
 expertise practice practices lesson lessons outlook assessment analysis""".split())
 _IRREGULAR = {"told": "tell", "wrote": "write", "thought": "think", "said": "say", "says": "say",
               "felt": "feel", "knew": "know", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
-ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES
 # Verbs of saying whose content is the rest of the sentence even when the parse lost the clause.
 SPEECH_CUES = frozenset("""
 say add tell claim state insist argue note explain believe think write report warn predict announce
@@ -137,9 +141,12 @@ def _trim(text: str, start: int, end: int, strip_that: bool = True) -> tuple[int
 
 
 def _subject(cue: Token) -> Token | None:
-    for child in cue.children:
-        if child.dep_ in SUBJECT_DEPS:
-            return child
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
+    if subjects:
+        # "The figures, the company said, were wrong": the parser may hang the reported clause's
+        # subject on the cue too; the speaker is the subject nearest before the cue.
+        before = [c for c in subjects if c.i < cue.i]
+        return before[-1] if before else subjects[0]
     # "X said ... and added ...", "X arrived and said ...": a verb conjunct shares the subject.
     if cue.dep_ == "conj" and cue.head.pos_ in ("VERB", "AUX") and cue.head.i < cue.i:
         subj = _subject(cue.head) if cue_lemma(cue.head) else next(
@@ -167,6 +174,64 @@ def _adjacent_subject(cue: Token) -> Token | None:
     if k < len(doc) and doc[k].ent_type_ == "PERSON" and cue.i > 0 and doc[cue.i - 1].text in (",", "”", '"'):
         return doc[k]
     return None
+
+
+def _parenthetical_pieces(cue: Token) -> list[tuple[int, int]] | None:
+    """"One reason, she says, is that ...", "The figures, the company said, were wrong": a cue set off
+    by commas inside the clause it reports. The content is that clause without the cue: the part
+    before the cue (kept when it holds the clause's subject, not for "Perhaps, he said, ...") and
+    the part after it, as character ranges."""
+    doc = cue.doc
+    if cue.dep_ in ("parataxis", "advcl") and cue.head.i > cue.i and not cue_lemma(cue.head):
+        clause = cue.head
+        first, last = cue.left_edge.i, cue.right_edge.i
+        if doc[first].text != ",":
+            first -= 1
+        if doc[last].text != ",":
+            last += 1
+        if first < 0 or last >= len(doc) or doc[first].text != "," or doc[last].text != ",":
+            return None
+        lead = doc[clause.left_edge.i:first]
+        after = (doc[last + 1].idx, clause.right_edge.idx + len(clause.right_edge.text)) \
+            if last + 1 <= clause.right_edge.i else None
+    else:
+        # The parse hung the clause's subject on the cue: "The figures, the company said, were ...".
+        subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
+        comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+        if len(subjects) < 2 or comp is None or comp.left_edge.i <= cue.i:
+            return None
+        gap = doc[subjects[0].right_edge.i + 1:subjects[-1].left_edge.i]
+        if len(gap) != 1 or gap[0].text != ",":
+            return None
+        lead = doc[subjects[0].left_edge.i:subjects[0].right_edge.i + 1]
+        after = (comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text))
+    if after is None or not len(lead):
+        return None
+    pieces = []
+    if any(t.dep_ in SUBJECT_DEPS + ("nsubjpass", "expl", "csubj") for t in lead):
+        pieces.append((lead.start_char, lead.end_char))
+    pieces.append(after)
+    return pieces
+
+
+def _titled_appositive(doc: Doc, at: int, sent_end: int) -> tuple[int, Token] | None:
+    """", The Long Game by Ann Fry," at token `at`: a title and its author set off by commas, with no
+    verb. Returns the token index after the closing comma and the author's head token."""
+    if at >= sent_end or doc[at].text != ",":
+        return None
+    close = next((k for k in range(at + 1, min(sent_end, at + 16)) if doc[k].text == ","), None)
+    if close is None or close - at < 4:
+        return None
+    inner = doc[at + 1:close]
+    if not inner[0].is_title or any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in inner):
+        return None
+    by = next((t for t in inner if t.lower_ == "by"), None)
+    if by is None or by.i + 1 >= close:
+        return None
+    names = [t for t in doc[by.i + 1:close] if t.ent_type_ in ("PERSON", "ORG")]
+    if not names:
+        return None
+    return close + 1, names[-1]
 
 
 def _clause_as_object(obj: Token) -> bool:
@@ -230,6 +295,7 @@ class ClaimExtractor:
         text = doc_text(doc)
         quotes = find_quotes(text)
         resolver = self._resolver = SpeakerResolver(doc, quotes)
+        self._consumed: set[int] = set()  # cue tokens already taken as conjoined cues
         quote_of = self._quote_index(doc, quotes)
         claims: list[Claim] = []
 
@@ -237,10 +303,8 @@ class ClaimExtractor:
             lemma = cue_lemma(tok)
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 claims += self._according(doc, tok, resolver)
-            elif tok.pos_ in ("VERB", "AUX") and lemma is not None:
-                claim = self._reported(doc, tok, lemma, resolver, quote_of)
-                if claim is not None:
-                    claims.append(claim)
+            elif tok.pos_ in ("VERB", "AUX") and lemma is not None and tok.i not in self._consumed:
+                claims += self._reported(doc, tok, lemma, resolver, quote_of)
         claims = self._drop_nested(claims)
         # A cue inside a quote is the quoted speaker's report; it stays unless the quote is attributed.
         nested = [c for c in claims if quote_of.get(c.cue.i if c.cue is not None else -1) is not None]
@@ -258,14 +322,121 @@ class ClaimExtractor:
 
     # ---- reported speech ----------------------------------------------------------------------
 
-    def _reported(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, quote_of) -> Claim | None:
+    def _reported(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, quote_of) -> list[Claim]:
         subj = _subject(cue)
         if subj is not None and subj.lower_ in ("who", "that") and cue.dep_ == "relcl":
             subj = cue.head  # "voters who say ..."
         if subj is None or subj.lower_ in ("that", "which", "who", "this", "what"):
-            return None
+            return []
         if (subj.i in quote_of) != (cue.i in quote_of):
+            return []
+        # Not the discourse markers "you know", "I mean".
+        pieces = _parenthetical_pieces(cue) if lemma in CLAUSE_CUES and lemma != "know" and subj.lower_ != "you" \
+            else None
+        if pieces:
+            text = doc_text(doc)
+            speaker = resolver.resolve(subj)
+            out = []
+            for start, end in pieces:
+                start, end = _trim(text, start, end)
+                while end > start and text[end - 1] in ".!?":
+                    end -= 1
+                if end > start:
+                    out.append(Claim(start, end, cue, cue.text, cue.idx, cue.idx + len(cue.text), speaker, "reported"))
+            return out
+        if lemma in STANCE_CUES:
+            claim = self._stance(doc, cue, resolver, subj)
+        else:
+            claim = self._reported_one(doc, cue, lemma, resolver, subj)
+        if claim is None:
+            return []
+        return [claim] + self._conjoined(doc, claim, subj, resolver)
+
+    def _conjoined(self, doc: Doc, claim: Claim, subj: Token, resolver: SpeakerResolver) -> list[Claim]:
+        """"X told jurors he met Y, told him about Z and had warned him W": cue verbs conjoined inside
+        the content, without a subject of their own, report for the same speaker. Each becomes a claim
+        with its own clause and the first claim ends before them."""
+        if claim.pattern != "reported" or claim.cue is None:
+            return []
+        text = doc_text(doc)
+        span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        if span is None:
+            return []
+        found = []
+        for t in span:
+            if t.dep_ not in ("conj", "ccomp") or cue_lemma(t) not in CLAUSE_CUES or t.pos_ != "VERB" \
+                    or t.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or t.i <= claim.cue.i:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+                continue
+            left = t.left_edge.i if t.left_edge.i < t.i and all(
+                doc[k].dep_ in ("aux", "neg", "advmod") for k in range(t.left_edge.i, t.i)) else t.i
+            before = doc[left - 1] if left > span.start else None
+            if before is None or before.lower_ not in ("and", "but", ","):
+                continue
+            owner = _subject(t)
+            if owner is None and t.dep_ == "ccomp":
+                # A second clause of the cue: it shares the subject of the clause before it.
+                prev = [c for c in t.head.children if c.dep_ == "ccomp" and c.i < t.i]
+                owner = next((c for c in prev[-1].children if c.dep_ in SUBJECT_DEPS), None) if prev else None
+            if owner is not None and owner.i != subj.i and self._could_speak(owner):
+                # "said the minister met voters and told them ...": the minister told, unless the
+                # clause's subject is the speaker again ("he", the same name).
+                ent = resolver.ent_at.get(owner.i)
+                same = resolver.resolve(owner).entity_id if owner.pos_ == "PRON" else ent.kb_id_ if ent else None
+                if same is None or claim.speaker is None or same != claim.speaker.entity_id:
+                    continue
+            found.append((t, before))
+        if not found:
+            return []
+        self._consumed.update(t.i for t, _ in found)
+        out = []
+        stops = [before.i for _, before in found] + [span.end]
+        for k, (t, _before) in enumerate(found):
+            sub = self._reported_one(doc, t, cue_lemma(t), resolver, subj)
+            stop = doc[stops[k + 1] - 1]
+            hi = stop.idx + len(stop.text)
+            if sub is None:
+                # "told him about the changes": what follows the cue and its listener.
+                first = t.i + 1
+                while first < stops[k + 1] and (doc[first].pos_ == "PRON" or doc[first].is_punct):
+                    first += 1
+                if first >= stops[k + 1]:
+                    continue
+                sub = Claim(doc[first].idx, hi, t, t.text, t.idx, t.idx + len(t.text), claim.speaker, "reported")
+            sub.start, sub.end = _trim(text, sub.start, min(sub.end, hi))
+            sub.speaker = claim.speaker
+            if sub.end > sub.start:
+                out.append(sub)
+        first_stop = doc[found[0][1].i - 1]
+        claim.start, claim.end = _trim(text, claim.start, min(claim.end, first_stop.idx + len(first_stop.text)))
+        return out
+
+    @staticmethod
+    def _could_speak(tok: Token) -> bool:
+        return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PRON", "PROPN") \
+            or tok.lower_ in ROLE_HEADS or tok.lower_ in ORG_NOUNS or tok.lower_ in SPOKES
+
+    @staticmethod
+    def _stance(doc: Doc, cue: Token, resolver: SpeakerResolver, subj: Token) -> Claim | None:
+        """"X wants the exchange to buy back shares", "X opposes closing the plant": the infinitive
+        or gerund clause after the cue is the content."""
+        if cue.dep_ in ("relcl", "acl", "advcl", "amod", "csubj") or subj.lower_ in ("i", "we", "you"):
+            # "voters who want to ...", "if you want to ...": a description, not a stance; "I want to
+            # thank ...": a speaker's own words, not a reported stance.
             return None
+        clause = next((c for c in cue.rights if c.dep_ in ("xcomp", "ccomp") and c.left_edge.i > cue.i), None)
+        if clause is None or clause.lemma_ == "know" or any(c.dep_ in ("dobj", "dative") and c.i < clause.i for c in cue.rights):
+            return None
+        infinitive = clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if not (infinitive or clause.tag_ == "VBG" and cue.lemma_ != "want"):
+            return None
+        start, end = _trim(doc_text(doc), clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+        if len(doc_text(doc)[start:end].split()) < 2:
+            return None
+        return Claim(start, end, cue, cue.text, cue.idx, cue.idx + len(cue.text), resolver.resolve(subj), "reported")
+
+    def _reported_one(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, subj: Token) -> Claim | None:
         comps = [c for c in cue.children if c.dep_ == "ccomp"]
         # A clause after the cue is its content; one before it is so only when none follows.
         comp = next((c for c in comps if c.i > cue.i), comps[0] if comps else None)
@@ -301,7 +472,9 @@ class ClaimExtractor:
             if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" for c in parts):
                 return None
             start = min(c.left_edge.idx for c in parts)
-            tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > min(p.i for p in parts)]
+            # "defended the remark, saying ...": a participle cue after the object has its own content.
+            tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > min(p.i for p in parts)
+                    and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES)]
             last = max((c.right_edge for c in parts + tail), key=lambda t: t.i)
             end = last.idx + len(last.text)
             pattern = "object"
@@ -327,6 +500,12 @@ class ClaimExtractor:
             return []
         sent = tok.sent
         phrase_end = max(obj.right_edge.i, obj.i) + 1
+        author = None
+        titled = _titled_appositive(doc, phrase_end, sent.end)
+        if titled is not None:
+            # "According to a new book, The Long Game by Ann Fry, ...": the title and author are
+            # part of the source even when the parse left them to the clause.
+            phrase_end, author = titled
         before = (sent.start_char, tok.idx)
         after = (doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char, sent.end_char)
         start, end = max((before, after), key=lambda r: r[1] - r[0])
@@ -336,6 +515,11 @@ class ClaimExtractor:
         if end - start < 3:
             return []
         speaker = resolver.resolve(obj)
+        if speaker.name is None and author is not None and author.i in resolver.ent_at:
+            named = resolver.resolve(author)
+            if named.name is not None:
+                speaker = Speaker(named.name, named.entity_id, named.label, speaker.start, speaker.end,
+                                  named.aliases, "description")
         cue_end = to.idx + len(to.text)
         return [Claim(start, end, tok, doc_text(doc)[tok.idx:cue_end], tok.idx, cue_end, speaker, "according")]
 
@@ -352,15 +536,15 @@ class ClaimExtractor:
 
     @staticmethod
     def _join_quote_pieces(claims: list[Claim]) -> list[Claim]:
-        """"“A,” she said. “B.”": one attribution (one cue, one speaker), as PolNeAR and PARC count
-        them, so one claim whose content is the quoted pieces in order."""
+        """"“A,” she said. “B.”", "The list, she says, is long": one attribution (one cue, one
+        speaker), as PolNeAR and PARC count them, so one claim whose content is the pieces in order."""
         out: list[Claim] = []
         for c in claims:
             prev = out[-1] if out else None
-            if (prev is not None and c.direct and prev.direct and c.cue is not None
+            if (prev is not None and c.direct == prev.direct and c.cue is not None
                     and (c.cue_start, c.cue_end) == (prev.cue_start, prev.cue_end)
                     and (c.speaker.entity_id if c.speaker else None) == (prev.speaker.entity_id if prev.speaker else None)
-                    and prev.end <= c.start):
+                    and prev.end <= c.start and (c.direct or prev.end <= c.cue_start < c.start)):
                 prev.pieces = (prev.pieces or [(prev.start, prev.end)]) + [(c.start, c.end)]
                 prev.end = c.end
                 prev.quotes = prev.quotes + c.quotes
@@ -433,6 +617,16 @@ class ClaimExtractor:
         for i, q in enumerate(quotes):
             if i in used or _looks_like_title(text[q.start:q.end]):
                 continue
+            prev = quotes[i - 1] if i else None
+            if prev is not None and prev.chain == q.chain and prev.close_at is None:
+                # The next paragraph of a quote (also where the text lost its paragraph breaks:
+                # “A. “B.”): the speaker of the piece before, whatever cue follows this piece.
+                owner = next((c for c in claims + out if i - 1 in c.quotes and c.direct), None)
+                if owner is not None:
+                    s, e = _trim_quote(text, q.start, q.end)
+                    out.append(Claim(s, e, owner.cue, owner.cue_text, owner.cue_start, owner.cue_end,
+                                     owner.speaker, owner.pattern, direct=True, quotes=[i]))
+                    continue
             before = text[:q.open_at].rstrip()[-1:]
             if q.words(text) <= 3 and before.isalnum():
                 continue  # a fragment quoted inside someone else's sentence, not a statement

@@ -49,6 +49,14 @@ ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "retailer
 RIVAL_MODIFIERS = {"shadow", "former", "ex", "deputy", "vice", "assistant", "junior", "acting", "late"}
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokesmen"}
 ORG_TYPES = {"ORG": "ORG", "GPE": "GPE"}
+# What says something on its author's behalf: "according to a report by X", "the IMF's survey".
+DOCUMENT_NOUNS = {"report", "study", "survey", "analysis", "poll", "book", "paper", "memo", "memoir",
+                  "document", "estimate", "figure", "data", "letter", "research", "review", "audit",
+                  "filing", "forecast", "census", "article", "investigation", "statement", "assessment",
+                  "index", "briefing", "release", "projection", "calculation", "model", "update",
+                  "biography", "autobiography", "documentary"}
+# Prepositions that name a document's author or publisher ("by", "from", "in the Financial Times").
+AUTHOR_PREPS = {"by", "from", "in", "at"}
 
 
 @dataclass
@@ -161,8 +169,9 @@ class SpeakerResolver:
         if span is None:
             # "Hart, the ambassador, said": the name may be a compound or apposition of the head.
             for child in head.children:
-                if child.dep_ in ("compound", "appos", "flat") and child.i in self.ent_at:
-                    span = self.ent_at[child.i]
+                if child.dep_ in ("compound", "appos", "flat") and child.i in self.ent_at and \
+                        self._label(self.ent_at[child.i]) in ("PERSON", "ORG", "GPE"):
+                    span = self.ent_at[child.i]  # not a title in apposition ("a book, The Long Game")
                     break
         if span is not None and self._label(span) != "PERSON":
             titled = self._titled_person_after(span)
@@ -185,6 +194,12 @@ class SpeakerResolver:
                 self.gender.setdefault(target.kb_id_, "m" if low in MALE_PRONOUNS else "f")
                 return sp
             return Speaker(None, None, None, start, end, [], "unnamed")
+        if head.lemma_.lower() in DOCUMENT_NOUNS or low in DOCUMENT_NOUNS:
+            author = self._author(head)
+            if author is not None:
+                sp = self._speaker(author, start, end, "description")
+                if sp.name is not None:
+                    return sp
         if low in ROLE_HEADS and low not in SPOKES and any(c.lower_ in ("the", "this") for c in head.children
                                                           if c.dep_ == "det"):
             target = self._role_holder(head)
@@ -205,6 +220,27 @@ class SpeakerResolver:
                 if target is not None:
                     return self._speaker(target, start, end, "description")
         return Speaker(None, None, None, start, end, [], "unnamed")
+
+    def _author(self, head: Token) -> Span | None:
+        """The person or organisation behind a document: "a report by X", "figures from X", "a study
+        published by X", "the IMF's report", "a Gallup poll", "a new book, The Title by X"."""
+        def named(tok: Token) -> Span | None:
+            span = self.ent_at.get(tok.i)
+            return span if span is not None and self._label(span) in ("PERSON", "ORG", "GPE") else None
+
+        for child in head.children:
+            if child.dep_ in ("poss", "compound", "nmod") and named(child) is not None:
+                return named(child)
+        frontier = [head] + [c for c in head.children if c.dep_ in ("appos", "acl")]
+        for node in frontier:
+            for prep in node.children:
+                if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPS:
+                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                    if obj is not None and named(obj) is not None:
+                        if prep.lower_ in ("in", "at") and self._label(named(obj)) != "ORG":
+                            continue  # "a report in March", "a study in Texas"
+                        return named(obj)
+        return None
 
     def _role_holder(self, head: Token) -> Span | None:
         """"the chancellor said": the person given that role ("Chancellor Gordon Brown", an affiliation),
