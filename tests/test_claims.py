@@ -289,3 +289,10 @@ def test_flattened_quote_paragraphs_keep_their_speaker(nlp):
     found = claims(nlp, text)
     assert find(found, "hard to see")["speaker"] == "Andrew Marr"
     assert find(found, "We will see")["speaker"] == "Gordon Brown"
+
+
+def test_a_role_described_with_its_place_is_the_person_just_speaking(nlp):
+    text = ("Police\n\nHazel Blears said innocent people would be targeted. Rules could be made tougher, she told "
+            "an inquiry.\n\n\"The threat is most likely to come from extremists,\" the Salford MP told the committee.")
+    c = find(claims(nlp, text), "threat is most likely")
+    assert (c["speaker"], c["speaker_mention"]) == ("Hazel Blears", "the Salford MP")

@@ -246,8 +246,12 @@ class SpeakerResolver:
         """"the chancellor said": the person given that role ("Chancellor Gordon Brown", an affiliation),
         else the person who was the subject of the last few sentences, when one was."""
         doc, word = self.doc, head.lower_
-        if any(c.dep_ in ("amod", "compound", "poss") for c in head.children):
-            return None  # "the shadow chancellor", "the company's chief": someone else
+        for c in head.children:
+            if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and (
+                    c.lower_ in RIVAL_MODIFIERS | {"new", "previous", "outgoing", "incoming", "then"}
+                    or c.ent_type_ in ("ORG", "PERSON")):
+                return None  # "the shadow chancellor", "the company's chief": someone else
+        # ("the Salford MP": a place only says where the role is held)
         people = [s for s in doc.ents if s.start < head.i and self._label(s) == "PERSON"]
         titled = [s for s in people if word in {t.lower_ for t in doc[max(0, s.start - 3):s.start]}
                   and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, s.start - 4):s.start])
