@@ -296,3 +296,10 @@ def test_a_role_described_with_its_place_is_the_person_just_speaking(nlp):
             "an inquiry.\n\n\"The threat is most likely to come from extremists,\" the Salford MP told the committee.")
     c = find(claims(nlp, text), "threat is most likely")
     assert (c["speaker"], c["speaker_mention"]) == ("Hazel Blears", "the Salford MP")
+
+
+def test_he_after_a_role_noun_subject_is_the_role_holder(nlp):
+    text = ("Rift\n\nChancellor Gordon Brown met Tony Blair on Monday. Mr Blair said nothing.\n\n"
+            "Meanwhile, the chancellor is leaving Britain on a tour of Africa. But before doing so, he insisted "
+            "he still trusted Mr Blair.")
+    assert find(claims(nlp, text), "still trusted")["speaker"] == "Gordon Brown"

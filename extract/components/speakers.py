@@ -335,6 +335,13 @@ class SpeakerResolver:
             if cands:
                 subjects = [s for s in cands if s.root.dep_ in ("nsubj", "nsubjpass")]
                 return (subjects or cands)[-1] if sent.start <= at < sent.end else (subjects or cands)[0]
+            # "The chancellor is leaving for Africa. But first, he insisted ...": a role noun subject.
+            for tok in doc[sent.start:min(sent.end, at)]:
+                if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ROLE_HEADS and tok.lower_ not in SPOKES \
+                        and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+                    holder = self._role_holder(tok)
+                    if holder is not None and self.gender.get(holder.kb_id_, gender) == gender:
+                        return holder
             if sent.start == 0:
                 return None
             if "\n" in doc_text(doc)[doc[sent.start - 1].idx:sent.start_char]:
