@@ -178,3 +178,10 @@ def test_a_name_the_model_calls_an_organisation_is_a_person_with_a_personal_role
     # A firm in apposition with a description is left alone.
     doc = run_text(nlp, "\"Sales will rise,\" said Goldman Sachs, the market leader.")
     assert [e["label"] for e in doc._.entities if e["name"] == "Goldman Sachs"] == ["ORG"]
+
+
+def test_a_possessive_name_with_no_role_must_be_someone_speaking(nlp):
+    doc = run_text(nlp, "Markets\n\n\"Sales will slow,\" said ABN Amro's Eddie Wong.")
+    assert [(a["person"], a["org"]) for a in doc._.affiliations] == [("Eddie Wong", "ABN Amro")]
+    doc = run_text(nlp, "Gadgets\n\nSony's Playstation Portable is the top gadget of the year.")
+    assert doc._.affiliations == []

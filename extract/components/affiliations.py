@@ -57,6 +57,8 @@ _ROLE_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART"
 _ORG_DESCRIPTORS = frozenset("""firm company group bank consultancy consultants agency broker brokerage insurer
 retailer carrier airline maker manufacturer giant body union organisation organization watchdog regulator
 charity think-tank newspaper magazine paper website network institute campaign lobby association club""".split())
+_SPEECH_LEMMAS = frozenset("""say tell add explain warn note predict argue believe think expect write comment
+reckon suggest estimate insist agree claim""".split())
 # Departments known by one word: "Treasury minister X" works at the Treasury.
 _INSTITUTIONS = frozenset("treasury exchequer pentagon kremlin".split())
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
@@ -485,7 +487,15 @@ class AffiliationExtractor:
         if j - 1 < sent.start or doc[j].lower_ not in _POSSESSIVE:
             return
         org = ent_at.get(j - 1)
-        if org is not None and org.label_ in _EMPLOYER_LABELS and org.end == j:
+        if org is None or org.label_ not in _EMPLOYER_LABELS or org.end != j:
+            return
+        # Only where the name is plainly someone speaking ("ABN Amro's Eddie Wong said", "said
+        # ABN Amro's Eddie Wong,"); "Sony's Playstation Portable is ..." is a product.
+        nxt = doc[person.end] if person.end < len(doc) else None
+        before = doc[org.start - 1] if org.start > 0 else None
+        speaking = (nxt is not None and (nxt.text == "," or nxt.lemma_ in _SPEECH_LEMMAS)
+                    or before is not None and before.lemma_ in _SPEECH_LEMMAS)
+        if speaking:
             add(person, org, [], "possessive", sent, possessive=True)
 
     def _segment(self, doc, start, sent, ent_at) -> Span | None:
