@@ -289,3 +289,53 @@ def test_flattened_quote_paragraphs_keep_their_speaker(nlp):
     found = claims(nlp, text)
     assert find(found, "hard to see")["speaker"] == "Andrew Marr"
     assert find(found, "We will see")["speaker"] == "Gordon Brown"
+
+
+def test_cue_right_before_a_quote_wins_over_a_later_cue(nlp):
+    text = ("Rally Night\n\nNora Pike won the county vote on Tuesday.\n\n"
+            "She declared “What a night!” and said that her team would keep knocking on doors.")
+    c = find(claims(nlp, text), "What a night")
+    assert (c["speaker"], c["cue"], c["direct"]) == ("Nora Pike", "declared", True)
+    assert c["text"] == "What a night!"
+
+
+def test_short_shouted_quote_after_its_cue_is_a_claim(nlp):
+    text = ("Crowd Noise\n\nThe mayor thanked the city and said it was good to be back, "
+            "and a man yelled “Stay there!”\n\nSome supporters chanted “More! More!”")
+    found = claims(nlp, text)
+    assert find(found, "Stay there")["speaker_mention"] == "a man"
+    assert find(found, "More! More!")["cue"] == "chanted"
+
+
+def test_voice_and_display_verbs_attribute_quotes(nlp):
+    text = ("Sign Language\n\n“Get out of my office,” Paul Varga barked.\n\n"
+            "The protesters waved banners. “Lower the rents now,” read one.")
+    found = claims(nlp, text)
+    assert find(found, "Get out of my office")["speaker"] == "Paul Varga"
+    assert find(found, "Lower the rents")["speaker_mention"] == "one"
+    # A verb of display is a cue for a quote next to it, never for reported speech.
+    text = "Reading List\n\nMaria Lunt read the report on Monday and wrote that it was flawed."
+    assert all(c["cue"] != "read" for c in claims(nlp, text))
+
+
+def test_participle_cue_takes_the_subject_of_its_verb(nlp):
+    text = ("Band News\n\nSinger Tom Reyes shared the news on Friday, writing “We are thrilled to play "
+            "for the hospital.”\n\nHe closed the show by saying “See you next year.”")
+    found = claims(nlp, text)
+    assert find(found, "thrilled to play")["speaker"] == "Tom Reyes"
+    assert find(found, "See you next year")["speaker_mention"] == "He"
+
+
+def test_speaker_named_before_a_party_tag():
+    # The parse of "Senator Ada Moss (D-OR) said “...”" may leave the cue without a subject.
+    import spacy
+    from spacy.tokens import Doc
+
+    from cooptool.extract.components.claims import _quote_cue_subject
+
+    words = ["Senator", "Ada", "Moss", "(", "D-OR", ")", "said", "“", "No", "”"]
+    heads = [2, 2, 6, 2, 3, 2, 6, 8, 6, 8]
+    deps = ["compound", "compound", "npadvmod", "punct", "appos", "punct", "ROOT", "punct", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT", "INTJ", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _quote_cue_subject(doc[6]).text == "Moss"
