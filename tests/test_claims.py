@@ -339,3 +339,15 @@ def test_speaker_named_before_a_party_tag():
     pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT", "INTJ", "PUNCT"]
     doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert _quote_cue_subject(doc[6]).text == "Moss"
+
+
+def test_quote_after_a_colon_naming_its_speaker(nlp):
+    text = ("Poll Shift\n\nThe swing in the suburbs does not surprise pollster Dana Ruiz: “Late deciders "
+            "always break toward the challenger.”\n\nMayor Tim Kerr released the following statement:\n\n"
+            "“Our thoughts are with the families tonight.”\n\nThe results were clear: “Nobody expected this.”")
+    found = claims(nlp, text)
+    c = find(found, "Late deciders")
+    assert (c["speaker"], c["direct"]) == ("Dana Ruiz", True)
+    assert find(found, "Our thoughts")["speaker"] == "Tim Kerr"
+    # A colon after a sentence about things, not a speaker, attributes nothing.
+    assert not [c for c in found if "Nobody expected" in c["text"]]

@@ -810,25 +810,42 @@ class ClaimExtractor:
         return None
 
     def _introduced(self, doc: Doc, q: Quote) -> Claim | None:
-        """A quote opening its paragraph after a paragraph that ends "She said:"."""
+        """A quote after a colon: "She said:" ending the paragraph before, or a sentence naming the
+        speaker before the colon in the same paragraph or the one before ("The timing does not
+        surprise pollster Dan Ruiz: “...”", "He then listed his tests:", "Lee released the
+        following statement:")."""
         text = doc_text(doc)
         para_start = text.rfind("\n", 0, q.open_at) + 1
-        if text[para_start:q.open_at].strip():
+        lead = text[para_start:q.open_at].strip()
+        if lead:
+            if not lead.endswith(":"):
+                return None
+            colon = text.rfind(":", para_start, q.open_at)
+        else:
+            colon = len(text[:para_start].rstrip()) - 1
+            if colon < 0 or text[colon] != ":":
+                return None
+        span = doc.char_span(max(0, colon - 200), colon, alignment_mode="contract")
+        if span is None or not len(span):
             return None
-        prev_end = len(text[:para_start].rstrip())
-        if prev_end == 0 or text[prev_end - 1] != ":":
-            return None
-        span = doc.char_span(max(0, prev_end - 200), prev_end, alignment_mode="expand")
-        if span is None:
-            return None
-        sent = doc[span.end - 1].sent
+        last = span[-1]
+        sent = last.sent
+        ent = self._resolver.ent_at.get(last.i)
+        if ent is not None and ent.end == last.i + 1 and ent.label_ in ("PERSON", "ORG"):
+            # The speaker's name right before the colon.
+            return Claim(0, 0, None, ":", colon, colon + 1, self._resolver.resolve(ent.root), "quote")
         for tok in reversed(list(sent)):
-            if cue_lemma(tok) in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX"):
+            if tok.i <= last.i and cue_lemma(tok) in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX"):
                 subj = _subject(tok)
                 if subj is not None:
                     return Claim(0, 0, tok, tok.text, tok.idx, tok.idx + len(tok.text), self._resolver.resolve(subj),
                                  "quote")
-        return None
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if root.pos_ not in ("VERB", "AUX") or subj is None or subj.lower_ in ("it", "this", "that", "there", "what") \
+                or not self._could_speak(subj) or root.i > last.i:
+            return None
+        return Claim(0, 0, root, root.text, root.idx, root.idx + len(root.text), self._resolver.resolve(subj), "quote")
 
     @staticmethod
     def _inherited(text: str, q: Quote, quotes: list[Quote], qi: int, known: list[Claim]) -> Claim | None:
