@@ -351,3 +351,14 @@ def test_quote_after_a_colon_naming_its_speaker(nlp):
     assert find(found, "Our thoughts")["speaker"] == "Tim Kerr"
     # A colon after a sentence about things, not a speaker, attributes nothing.
     assert not [c for c in found if "Nobody expected" in c["text"]]
+
+
+def test_naming_cues_with_a_quoted_name(nlp):
+    text = ("Merger Fight\n\nUnion leader Rosa Kent branded the merger plan “a leap in the dark.”\n\n"
+            "Governor Sam Ortiz praised the deal. He called the new rules “a crucial step forward for "
+            "small towns.”\n\nThe firm branded its new phone the Zeta.")
+    found = claims(nlp, text)
+    c = find(found, "leap in the dark")
+    assert (c["speaker"], c["cue"], c["direct"]) == ("Rosa Kent", "branded", True)
+    assert find(found, "crucial step forward")["speaker"] == "Sam Ortiz"
+    assert not [c for c in found if "Zeta" in c["text"]]

@@ -53,8 +53,11 @@ QUOTE_ONLY_CUES = frozenset("read bark boom beam cry gush scoff sneer snarl thun
 OBJECT_CUES = frozenset("""
 share summarize summarise deny call hope warn urge praise criticise criticize welcome describe dismiss
 reject accuse blame predict express emphasise emphasize stress highlight outline recommend demand
-defend reiterate acknowledge admit condemn applaud argue question
+defend reiterate acknowledge admit condemn applaud argue question brand label dub
 """.split())
+# Cues that name what their object is ("called the plan a gamble", "branded it a 'leap in the dark'"):
+# a claim only with that name.
+NAMING_CUES = frozenset("call brand label dub".split())
 # Cues of intention with an infinitive ("vowed to fight on").
 INTENT_CUES = frozenset("hope vow promise pledge threaten intend refuse".split())
 # Stances that are a claim only with a proposition after them ("wants the board to sell", "opposes
@@ -177,6 +180,20 @@ def _adjacent_subject(cue: Token) -> Token | None:
     k = cue.i + 1
     if k < len(doc) and doc[k].ent_type_ == "PERSON" and cue.i > 0 and doc[cue.i - 1].text in (",", "”", '"'):
         return doc[k]
+    return None
+
+
+def _named_in_quotes(obj: Token) -> Token | None:
+    """"called his plan “a leap in the dark”": the parse made the quoted name an apposition of the
+    object; returns the name's first token."""
+    doc = obj.doc
+    for c in obj.children:
+        if c.dep_ == "appos" and c.left_edge.i > obj.i:
+            first = c.left_edge
+            if first.text in QUOTE_MARKS:
+                return doc[first.i + 1]
+            if doc[first.i - 1].text in QUOTE_MARKS:
+                return first
     return None
 
 
@@ -503,9 +520,12 @@ class ClaimExtractor:
                 return None
             if lemma == "share" and not any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts):
                 return None
-            if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" for c in parts):
+            quoted_name = next((n for c in parts if c.dep_ == "dobj" for n in [_named_in_quotes(c)] if n), None)
+            if lemma in NAMING_CUES and quoted_name is None and not any(
+                    c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" and lemma == "call" for c in parts) and sum(
+                    c.dep_ == "dobj" for c in parts) < 2:  # "branded the plan a gamble": object and name
                 return None
-            start = min(c.left_edge.idx for c in parts)
+            start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
             # "defended the remark, saying ...": a participle cue after the object has its own content.
             tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > min(p.i for p in parts)
                     and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES)]
