@@ -362,3 +362,5 @@ def test_naming_cues_with_a_quoted_name(nlp):
     assert (c["speaker"], c["cue"], c["direct"]) == ("Rosa Kent", "branded", True)
     assert find(found, "crucial step forward")["speaker"] == "Sam Ortiz"
     assert not [c for c in found if "Zeta" in c["text"]]
+    text = "Pub Hours\n\nFormer minister Alan Reed branded the new opening hours as a \"leap in the dark\"."
+    assert find(claims(nlp, text), "leap in the dark")["speaker"] == "Alan Reed"

@@ -522,7 +522,7 @@ class ClaimExtractor:
                 return None
             quoted_name = next((n for c in parts if c.dep_ == "dobj" for n in [_named_in_quotes(c)] if n), None)
             if lemma in NAMING_CUES and quoted_name is None and not any(
-                    c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" and lemma == "call" for c in parts) and sum(
+                    c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" or c.lower_ == "for" and lemma == "call" for c in parts) and sum(
                     c.dep_ == "dobj" for c in parts) < 2:  # "branded the plan a gamble": object and name
                 return None
             start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
