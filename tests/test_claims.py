@@ -316,6 +316,11 @@ def test_voice_and_display_verbs_attribute_quotes(nlp):
     # A verb of display is a cue for a quote next to it, never for reported speech.
     text = "Reading List\n\nMaria Lunt read the report on Monday and wrote that it was flawed."
     assert all(c["cue"] != "read" for c in claims(nlp, text))
+    # ... nor for a quote further on in the sentence.
+    text = ("Report Day\n\nAnn Cole said she had not yet read the report in detail. But told Radio Nine: "
+            "\"As far as I'm concerned, the case is closed.\"")
+    c = find(claims(nlp, text), "case is closed")
+    assert (c["speaker"], c["cue"]) == ("Ann Cole", "said")
 
 
 def test_participle_cue_takes_the_subject_of_its_verb(nlp):

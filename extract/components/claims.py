@@ -737,7 +737,9 @@ class ClaimExtractor:
                 if not introduces:
                     toks = toks[:6]  # "Trump said Monday “...”"
             for tok in toks:
-                if cue_lemma(tok) not in QUOTE_CUES or tok.pos_ not in ("VERB", "AUX"):
+                # A verb of voice or display attributes only the quote right next to it.
+                if cue_lemma(tok) not in (QUOTE_CUES if side == "after" else CLAUSE_CUES) \
+                        or tok.pos_ not in ("VERB", "AUX"):
                     continue
                 existing = next((c for c in known if c.cue is tok), None)
                 if existing is not None:
