@@ -303,3 +303,83 @@ def test_he_after_a_role_noun_subject_is_the_role_holder(nlp):
             "Meanwhile, the chancellor is leaving Britain on a tour of Africa. But before doing so, he insisted "
             "he still trusted Mr Blair.")
     assert find(claims(nlp, text), "still trusted")["speaker"] == "Gordon Brown"
+
+
+def test_cue_right_before_a_quote_wins_over_a_later_cue(nlp):
+    text = ("Rally Night\n\nNora Pike won the county vote on Tuesday.\n\n"
+            "She declared “What a night!” and said that her team would keep knocking on doors.")
+    c = find(claims(nlp, text), "What a night")
+    assert (c["speaker"], c["cue"], c["direct"]) == ("Nora Pike", "declared", True)
+    assert c["text"] == "What a night!"
+
+
+def test_short_shouted_quote_after_its_cue_is_a_claim(nlp):
+    text = ("Crowd Noise\n\nThe mayor thanked the city and said it was good to be back, "
+            "and a man yelled “Stay there!”\n\nSome supporters chanted “More! More!”")
+    found = claims(nlp, text)
+    assert find(found, "Stay there")["speaker_mention"] == "a man"
+    assert find(found, "More! More!")["cue"] == "chanted"
+
+
+def test_voice_and_display_verbs_attribute_quotes(nlp):
+    text = ("Sign Language\n\n“Get out of my office,” Paul Varga barked.\n\n"
+            "The protesters waved banners. “Lower the rents now,” read one.")
+    found = claims(nlp, text)
+    assert find(found, "Get out of my office")["speaker"] == "Paul Varga"
+    assert find(found, "Lower the rents")["speaker_mention"] == "one"
+    # A verb of display is a cue for a quote next to it, never for reported speech.
+    text = "Reading List\n\nMaria Lunt read the report on Monday and wrote that it was flawed."
+    assert all(c["cue"] != "read" for c in claims(nlp, text))
+    # ... nor for a quote further on in the sentence.
+    text = ("Report Day\n\nAnn Cole said she had not yet read the report in detail. But told Radio Nine: "
+            "\"As far as I'm concerned, the case is closed.\"")
+    c = find(claims(nlp, text), "case is closed")
+    assert (c["speaker"], c["cue"]) == ("Ann Cole", "said")
+
+
+def test_participle_cue_takes_the_subject_of_its_verb(nlp):
+    text = ("Band News\n\nSinger Tom Reyes shared the news on Friday, writing “We are thrilled to play "
+            "for the hospital.”\n\nHe closed the show by saying “See you next year.”")
+    found = claims(nlp, text)
+    assert find(found, "thrilled to play")["speaker"] == "Tom Reyes"
+    assert find(found, "See you next year")["speaker_mention"] == "He"
+
+
+def test_speaker_named_before_a_party_tag():
+    # The parse of "Senator Ada Moss (D-OR) said “...”" may leave the cue without a subject.
+    import spacy
+    from spacy.tokens import Doc
+
+    from cooptool.extract.components.claims import _quote_cue_subject
+
+    words = ["Senator", "Ada", "Moss", "(", "D-OR", ")", "said", "“", "No", "”"]
+    heads = [2, 2, 6, 2, 3, 2, 6, 8, 6, 8]
+    deps = ["compound", "compound", "npadvmod", "punct", "appos", "punct", "ROOT", "punct", "dobj", "punct"]
+    pos = ["PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT", "INTJ", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert _quote_cue_subject(doc[6]).text == "Moss"
+
+
+def test_quote_after_a_colon_naming_its_speaker(nlp):
+    text = ("Poll Shift\n\nThe swing in the suburbs does not surprise pollster Dana Ruiz: “Late deciders "
+            "always break toward the challenger.”\n\nMayor Tim Kerr released the following statement:\n\n"
+            "“Our thoughts are with the families tonight.”\n\nThe results were clear: “Nobody expected this.”")
+    found = claims(nlp, text)
+    c = find(found, "Late deciders")
+    assert (c["speaker"], c["direct"]) == ("Dana Ruiz", True)
+    assert find(found, "Our thoughts")["speaker"] == "Tim Kerr"
+    # A colon after a sentence about things, not a speaker, attributes nothing.
+    assert not [c for c in found if "Nobody expected" in c["text"]]
+
+
+def test_naming_cues_with_a_quoted_name(nlp):
+    text = ("Merger Fight\n\nUnion leader Rosa Kent branded the merger plan “a leap in the dark.”\n\n"
+            "Governor Sam Ortiz praised the deal. He called the new rules “a crucial step forward for "
+            "small towns.”\n\nThe firm branded its new phone the Zeta.")
+    found = claims(nlp, text)
+    c = find(found, "leap in the dark")
+    assert (c["speaker"], c["cue"], c["direct"]) == ("Rosa Kent", "branded", True)
+    assert find(found, "crucial step forward")["speaker"] == "Sam Ortiz"
+    assert not [c for c in found if "Zeta" in c["text"]]
+    text = "Pub Hours\n\nFormer minister Alan Reed branded the new opening hours as a \"leap in the dark\"."
+    assert find(claims(nlp, text), "leap in the dark")["speaker"] == "Alan Reed"

@@ -46,12 +46,18 @@ recognise recognize wonder signal hint counter continue joke quip lament propose
 threaten predict point know guess imply underline highlight disclose assure reassure inform
 shout yell chant retort exclaim scream snap interject mutter whisper muse recount concur
 """.split())
+# Verbs of voice and display that attribute a direct quote next to them ("“Go home,” he barked",
+# "a sign reading “Vote early”") but never report speech on their own.
+QUOTE_ONLY_CUES = frozenset("read bark boom beam cry gush scoff sneer snarl thunder laugh plead rant".split())
 # Cues whose object is the content ("denied the allegations", "called the youth ...", "hoped for ...").
 OBJECT_CUES = frozenset("""
 share summarize summarise deny call hope warn urge praise criticise criticize welcome describe dismiss
 reject accuse blame predict express emphasise emphasize stress highlight outline recommend demand
-defend reiterate acknowledge admit condemn applaud argue question
+defend reiterate acknowledge admit condemn applaud argue question brand label dub
 """.split())
+# Cues that name what their object is ("called the plan a gamble", "branded it a 'leap in the dark'"):
+# a claim only with that name.
+NAMING_CUES = frozenset("call brand label dub".split())
 # Cues of intention with an infinitive ("vowed to fight on").
 INTENT_CUES = frozenset("hope vow promise pledge threaten intend refuse".split())
 # Stances that are a claim only with a proposition after them ("wants the board to sell", "opposes
@@ -66,7 +72,8 @@ vision opinion opinions perspective perspectives idea ideas concern concerns pla
 expertise practice practices lesson lessons outlook assessment analysis""".split())
 _IRREGULAR = {"told": "tell", "wrote": "write", "thought": "think", "said": "say", "says": "say",
               "felt": "feel", "knew": "know", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
-ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES
+QUOTE_CUES = CLAUSE_CUES | QUOTE_ONLY_CUES
 # Verbs of saying whose content is the rest of the sentence even when the parse lost the clause.
 SPEECH_CUES = frozenset("""
 say add tell claim state insist argue note explain believe think write report warn predict announce
@@ -173,6 +180,49 @@ def _adjacent_subject(cue: Token) -> Token | None:
     k = cue.i + 1
     if k < len(doc) and doc[k].ent_type_ == "PERSON" and cue.i > 0 and doc[cue.i - 1].text in (",", "”", '"'):
         return doc[k]
+    return None
+
+
+def _named_in_quotes(obj: Token) -> Token | None:
+    """"called his plan “a leap in the dark”": the parse made the quoted name an apposition of the
+    object; returns the name's first token."""
+    doc = obj.doc
+    for c in obj.children:
+        if c.dep_ == "appos" and c.left_edge.i > obj.i:
+            first = c.left_edge
+            if first.text in QUOTE_MARKS:
+                return doc[first.i + 1]
+            if doc[first.i - 1].text in QUOTE_MARKS:
+                return first
+    return None
+
+
+def _quote_cue_subject(cue: Token) -> Token | None:
+    """The speaker of a cue right before a quote when the parse lost its subject: "a man yelled
+    “...”" read as a reduced relative clause of "man", "Jo Lee (D-NY) said “...”" with the name
+    before a parenthesis."""
+    doc = cue.doc
+    if cue.dep_ in ("acl", "relcl") and cue.head.i == cue.i - 1 and cue.tag_ == "VBD" and cue.head.pos_ in (
+            "NOUN", "PROPN"):
+        return cue.head
+    j = cue.i - 1
+    if j > 0 and doc[j].text == ")":
+        opening = next((k for k in range(j - 1, max(-1, j - 8), -1) if doc[k].text == "("), None)
+        if opening is not None and opening > 0 and doc[opening - 1].pos_ == "PROPN":
+            return doc[opening - 1]
+    if j >= 0 and doc[j].text in QUOTE_MARKS | {","} and cue.i + 1 < len(doc):
+        # "“...,” read one.": the inverted speaker parsed as the object.
+        after = next((c for c in cue.rights if c.dep_ in ("dobj", "attr", "nsubj")), None)
+        if after is not None and after.left_edge.i == cue.i + 1 and after.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            return after
+    if cue.tag_ == "VBG":
+        # "X shared the news, writing “...”", "X ended by saying “...”": the participle's subject
+        # is the one of the verb it hangs on.
+        verb = cue.head.head if cue.dep_ == "pcomp" else cue.head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+            verb = verb.head
+        if verb.i < cue.i:
+            return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
     return None
 
 
@@ -303,7 +353,8 @@ class ClaimExtractor:
             lemma = cue_lemma(tok)
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 claims += self._according(doc, tok, resolver)
-            elif tok.pos_ in ("VERB", "AUX") and lemma is not None and tok.i not in self._consumed:
+            elif tok.pos_ in ("VERB", "AUX") and lemma is not None and lemma not in QUOTE_ONLY_CUES \
+                    and tok.i not in self._consumed:
                 claims += self._reported(doc, tok, lemma, resolver, quote_of)
         claims = self._drop_nested(claims)
         # A cue inside a quote is the quoted speaker's report; it stays unless the quote is attributed.
@@ -469,9 +520,12 @@ class ClaimExtractor:
                 return None
             if lemma == "share" and not any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts):
                 return None
-            if lemma == "call" and not any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "for" for c in parts):
+            quoted_name = next((n for c in parts if c.dep_ == "dobj" for n in [_named_in_quotes(c)] if n), None)
+            if lemma in NAMING_CUES and quoted_name is None and not any(
+                    c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" or c.lower_ == "for" and lemma == "call" for c in parts) and sum(
+                    c.dep_ == "dobj" for c in parts) < 2:  # "branded the plan a gamble": object and name
                 return None
-            start = min(c.left_edge.idx for c in parts)
+            start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
             # "defended the remark, saying ...": a participle cue after the object has its own content.
             tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > min(p.i for p in parts)
                     and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES)]
@@ -628,7 +682,8 @@ class ClaimExtractor:
                                      owner.speaker, owner.pattern, direct=True, quotes=[i]))
                     continue
             before = text[:q.open_at].rstrip()[-1:]
-            if q.words(text) <= 3 and before.isalnum():
+            if q.words(text) <= 3 and before.isalnum() and self._cue_right_before(
+                    doc, q, text.rfind("\n", 0, q.open_at) + 1, cues + out) is None:
                 continue  # a fragment quoted inside someone else's sentence, not a statement
             owner = self._cue_near(doc, q, quotes, i, cues + out)
             if owner is not None:
@@ -661,6 +716,9 @@ class ClaimExtractor:
                           and quotes[j].close_at >= para_start] or [para_start])
         next_open = min([quotes[j].open_at for j in range(qi + 1, len(quotes)) if quotes[j].open_at < para_end]
                         or [para_end])
+        right_before = self._cue_right_before(doc, q, prev_close, known)
+        if right_before is not None:
+            return right_before
         after_from = (q.close_at + 1) if q.close_at is not None else para_end
         windows = [(after_from, next_open, "after"), (prev_close, q.open_at, "before")]
         for lo, hi, side in windows:
@@ -679,14 +737,16 @@ class ClaimExtractor:
                 if not introduces:
                     toks = toks[:6]  # "Trump said Monday “...”"
             for tok in toks:
-                if cue_lemma(tok) not in CLAUSE_CUES or tok.pos_ not in ("VERB", "AUX"):
+                # A verb of voice or display attributes only the quote right next to it.
+                if cue_lemma(tok) not in (QUOTE_CUES if side == "after" else CLAUSE_CUES) \
+                        or tok.pos_ not in ("VERB", "AUX"):
                     continue
                 existing = next((c for c in known if c.cue is tok), None)
                 if existing is not None:
                     if side == "after" and existing.start > tok.idx and not existing.direct:
                         continue  # that cue introduces its own content
                     return existing
-                subj = _subject(tok)
+                subj = _subject(tok) or _quote_cue_subject(tok)
                 if subj is None:
                     continue
                 speaker = self._resolver.resolve(subj)
@@ -696,6 +756,30 @@ class ClaimExtractor:
                 if late is not None:
                     return late
         return None
+
+    def _cue_right_before(self, doc: Doc, q: Quote, lo: int, known: list[Claim]) -> Claim | None:
+        """"She declared “What a night!” and said ...", "When a man shouted, “Out!” the mayor joked":
+        a cue verb right before the opening mark (a comma, colon or adverb between) introduces this
+        quote, whatever cue comes after it."""
+        span = doc.char_span(lo, q.open_at, alignment_mode="contract") if q.open_at > lo else None
+        if span is None or not len(span):
+            return None
+        k = span.end - 1
+        while k >= span.start and (doc[k].is_space or doc[k].text in (",", ":") or doc[k].pos_ == "ADV"
+                                   and doc[k].dep_ in ("advmod", "prt") and span.end - k <= 3):
+            k -= 1
+        if k < span.start:
+            return None
+        tok = doc[k]
+        if cue_lemma(tok) not in QUOTE_CUES or tok.pos_ not in ("VERB", "AUX"):
+            return None
+        existing = next((c for c in known if c.cue is tok), None)
+        if existing is not None:
+            return existing if existing.direct or existing.start < tok.idx else None
+        subj = _subject(tok) or _quote_cue_subject(tok)
+        if subj is None:
+            return None
+        return Claim(0, 0, tok, tok.text, tok.idx, tok.idx + len(tok.text), self._resolver.resolve(subj), "quote")
 
     def _late_cue(self, toks: list[Token], known: list[Claim]) -> Claim | None:
         """“...,” Trump, the party's candidate in a race he leads by a wide margin, said: a name
@@ -748,25 +832,42 @@ class ClaimExtractor:
         return None
 
     def _introduced(self, doc: Doc, q: Quote) -> Claim | None:
-        """A quote opening its paragraph after a paragraph that ends "She said:"."""
+        """A quote after a colon: "She said:" ending the paragraph before, or a sentence naming the
+        speaker before the colon in the same paragraph or the one before ("The timing does not
+        surprise pollster Dan Ruiz: “...”", "He then listed his tests:", "Lee released the
+        following statement:")."""
         text = doc_text(doc)
         para_start = text.rfind("\n", 0, q.open_at) + 1
-        if text[para_start:q.open_at].strip():
+        lead = text[para_start:q.open_at].strip()
+        if lead:
+            if not lead.endswith(":"):
+                return None
+            colon = text.rfind(":", para_start, q.open_at)
+        else:
+            colon = len(text[:para_start].rstrip()) - 1
+            if colon < 0 or text[colon] != ":":
+                return None
+        span = doc.char_span(max(0, colon - 200), colon, alignment_mode="contract")
+        if span is None or not len(span):
             return None
-        prev_end = len(text[:para_start].rstrip())
-        if prev_end == 0 or text[prev_end - 1] != ":":
-            return None
-        span = doc.char_span(max(0, prev_end - 200), prev_end, alignment_mode="expand")
-        if span is None:
-            return None
-        sent = doc[span.end - 1].sent
+        last = span[-1]
+        sent = last.sent
+        ent = self._resolver.ent_at.get(last.i)
+        if ent is not None and ent.end == last.i + 1 and ent.label_ in ("PERSON", "ORG"):
+            # The speaker's name right before the colon.
+            return Claim(0, 0, None, ":", colon, colon + 1, self._resolver.resolve(ent.root), "quote")
         for tok in reversed(list(sent)):
-            if cue_lemma(tok) in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX"):
+            if tok.i <= last.i and cue_lemma(tok) in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX"):
                 subj = _subject(tok)
                 if subj is not None:
                     return Claim(0, 0, tok, tok.text, tok.idx, tok.idx + len(tok.text), self._resolver.resolve(subj),
                                  "quote")
-        return None
+        root = sent.root
+        subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+        if root.pos_ not in ("VERB", "AUX") or subj is None or subj.lower_ in ("it", "this", "that", "there", "what") \
+                or not self._could_speak(subj) or root.i > last.i:
+            return None
+        return Claim(0, 0, root, root.text, root.idx, root.idx + len(root.text), self._resolver.resolve(subj), "quote")
 
     @staticmethod
     def _inherited(text: str, q: Quote, quotes: list[Quote], qi: int, known: list[Claim]) -> Claim | None:
