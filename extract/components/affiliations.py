@@ -56,7 +56,10 @@ _ROLE_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART"
 # Nouns that describe an organisation between "of" and its name: "Cara Diemont of IT firm Dimension Data".
 _ORG_DESCRIPTORS = frozenset("""firm company group bank consultancy consultants agency broker brokerage insurer
 retailer carrier airline maker manufacturer giant body union organisation organization watchdog regulator
-charity think-tank newspaper magazine paper website network institute campaign lobby association club""".split())
+charity think-tank tank newspaper magazine paper website network institute campaign lobby association club
+stockbroker lender supermarket chain publisher operator provider utility carmaker automaker conglomerate
+fund house outfit broadcaster tabloid daily weekly exporter importer distributor miner builder partnership
+consortium federation council foundation trust""".split())
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
 
 CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95,
@@ -99,6 +102,38 @@ def _is_portfolio(org: Span, role: list[Token]) -> bool:
     return not any(t.lower_ in ORG_DESIGNATORS for t in words)
 
 
+def _is_org_descriptor(tok: Token) -> bool:
+    low = tok.lower_
+    return tok.pos_ == "NOUN" and (low in _ORG_DESCRIPTORS or tok.lemma_ in _ORG_DESCRIPTORS
+                                   or low.rsplit("-", 1)[-1] in _ORG_DESCRIPTORS)
+
+
+def org_description_start(doc: Doc, org_start: int, floor: int, ent_at: dict) -> int | None:
+    """Where a description of an organisation begins right before its name, when a preposition (and
+    maybe a determiner) opens it: "Sheffield-based consulting group" in "director of Sheffield-based
+    consulting group MEPS", "US investment bank" in "analyst at US investment bank X". The description
+    says what the organisation is; it is not part of anyone's role."""
+    j = org_start - 1
+    if j < floor or j in ent_at or not _is_org_descriptor(doc[j]):
+        return None
+    while j - 1 >= floor:
+        tok, span = doc[j - 1], ent_at.get(j - 1)
+        if span is not None:
+            if span.label_ not in ("GPE", "NORP", "LOC") or span.start < floor:
+                break
+            j = span.start  # "US investment bank", "Swiss bank"
+        elif tok.lower_ not in ROLE_ORG_PREPS | _DETS and (
+                tok.pos_ in ("NOUN", "ADJ", "PROPN", "NUM") and not tok.is_title and not tok.is_upper
+                or tok.text == "-" and not tok.whitespace_ or tok.lower_ == "based"):
+            j -= 1
+        else:
+            break
+    k = j - 1
+    if k >= floor and doc[k].lower_ in _DETS:
+        k -= 1
+    return j if k >= floor and doc[k].lower_ in ROLE_ORG_PREPS else None
+
+
 def is_place_or_people(span: Span) -> bool:
     """A country/city, or a nationality ("French"); the model's NORP also catches firms ("Oxfam")."""
     if span.label_ == "GPE":
@@ -130,6 +165,11 @@ class AffiliationExtractor:
 
         def add(person: Span, org: Span, role_tokens: list[Token], pattern: str, sent: Span,
                 possessive: bool = False) -> None:
+            if role_tokens and org.start > 0 and role_tokens[-1].i == org.start - 1:
+                # "director of Sheffield-based consulting group MEPS": the role is "director".
+                described = org_description_start(doc, org.start, role_tokens[0].i, ent_at)
+                if described is not None:
+                    role_tokens = [t for t in role_tokens if t.i < described]
             toks = _strip_role(role_tokens)
             if not _valid_role(toks) and not (pattern in _NO_ROLE_PATTERNS and not toks):
                 return
@@ -289,7 +329,15 @@ class AffiliationExtractor:
             return
         if org.label_ == "PERSON" and (possessive or len(org) > 1):
             return  # "Blair's chief of staff": an aide; "Michael Howard and ...": a person, not a firm
-        if not possessive and _is_portfolio(org, role):
+        if (not possessive and org.label_ in ("GPE", "LOC", "NORP") and org.start - 2 >= sent.start
+                and doc[org.start - 1].lower_ in _POSSESSIVE and ent_at.get(org.start - 2) is not None
+                and ent_at[org.start - 2].label_ in ORG_LABELS):
+            # "Britain's Europe director X", "Microsoft's Asia president X": the place is the post's
+            # region; the possessor is the organisation.
+            role = list(org) + role
+            org = ent_at[org.start - 2]
+            possessive = True
+        elif not possessive and _is_portfolio(org, role):
             # "Irish Transport Minister X": the portfolio is part of the title; look before it.
             role = list(org) + role
             j = org.start - 1
@@ -486,8 +534,11 @@ class AffiliationExtractor:
         if places:
             return places[-1]
         for span in spans:
-            if (span.label_ == "PERSON" and span.kb_id_ != person.kb_id_ and span.start > seg.start
-                    and doc[span.start - 1].lower_ in ("at", "of", "for", "with") and span.end == seg.end):
+            # "an analyst at [stockbroker] X": a prepositional employer, maybe described first.
+            after_prep = (org_description_start(doc, span.start, seg.start, ent_at) is not None
+                          or span.start > seg.start and doc[span.start - 1].lower_ in ("at", "of", "for", "with"))
+            if (span.label_ == "PERSON" and span.kb_id_ != person.kb_id_ and after_prep
+                    and span.end == seg.end):
                 return span
         return None
 
