@@ -133,3 +133,69 @@ def test_company_title_stays_unplaced_when_no_company_dominates(nlp):
     text = ("Deal talks\n\nOrrin Steel met Vale Mining and Orrin Steel later met Vale Mining again.\n\n"
             "\"Talks went well,\" said chief executive Mina Patel.\n")
     assert all(a["person"] != "Mina Patel" for a in run_text(nlp, text)._.affiliations)
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("Prices rose.\n\nSteel analyst Nils Gray, director of Leeds-based consulting group Ferrox Metrics, said demand held.",
+     "Nils Gray", "director", "Ferrox Metrics"),
+    ("Prices rose.\n\nThe head of research at US investment bank Harlow Brothers, Ann Lee, said demand was strong.",
+     "Ann Lee", "head of research", "Harlow Brothers"),
+    ("Prices rose.\n\nAnn Lee is a director of Swiss bank Orrin Capital.",
+     "Ann Lee", "director", "Orrin Capital"),
+])
+def test_description_of_the_organisation_is_not_part_of_the_role(nlp, text, person, role, org):
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert (person, role, org) in found, found
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("Talks went on.\n\nBritain's Europe Director Tom Hale said the deal was close.",
+     "Tom Hale", "Europe Director", "Britain"),
+    ("Sales rose.\n\nMicrosoft's Asia president Jane Roe said demand was strong.",
+     "Jane Roe", "Asia president", "Microsoft"),
+])
+def test_region_in_a_title_after_a_possessor(nlp, text, person, role, org):
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert found == [(person, role, org)], found
+
+
+_WESTMINSTER = ("Schools plan\n\nLabour MPs backed the plan in the Commons. The Conservatives and Lib Dems "
+                "opposed it at Westminster.\n\n")
+
+
+def test_bare_cabinet_titles_in_british_politics_with_the_uk_never_named(nlp):
+    text = _WESTMINSTER + ("Home Secretary Dana Whitfield said the rules were fair. The plan was first drafted "
+                           "by the then Home Secretary Mark Dalton.\n\nPeter Hale, the chancellor, said it was "
+                           "affordable. Ann Lee, secretary of state for health, agreed.")
+    found = {(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations}
+    assert found == {("Dana Whitfield", "Home Secretary", "UK government"),
+                     ("Mark Dalton", "Home Secretary", "UK government"),
+                     ("Peter Hale", "chancellor", "UK government"),
+                     ("Ann Lee", "secretary of state for health", "UK government")}, found
+
+
+def test_past_and_opposition_posts_are_not_the_government_s(nlp):
+    text = _WESTMINSTER + ("Former Cabinet minister Ken Hogg said the Bill was wrong. Tory ex-minister Ann Lee "
+                           "agreed. Conservative local government spokeswoman Jo Marsh said it was costly.")
+    assert [a for a in run_text(nlp, text)._.affiliations if a["org"] == "UK government"] == []
+
+
+def test_secretary_in_american_politics_is_not_the_uk_government(nlp):
+    text = ("School plan\n\nRepublicans in Congress and the Senate backed the plan. The White House welcomed it. "
+            "British teachers were surprised.\n\nEducation Secretary Dana Whitfield said the rules were fair.")
+    assert all(a["org"] != "UK government" for a in run_text(nlp, text)._.affiliations)
+
+
+def test_government_post_goes_to_the_article_s_country(nlp):
+    text = ("Spending plan\n\nKenya's budget was criticised. Kenya will borrow more, officials in Kenya said.\n\n"
+            "Mark Dalton, the chief government spokesman, said the plan was fair. Government spokesman Ian Moss "
+            "agreed.")
+    found = {(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations}
+    assert found == {("Mark Dalton", "chief government spokesman", "Kenya government"),
+                     ("Ian Moss", "Government spokesman", "Kenya government")}, found
+
+
+def test_government_post_stays_unplaced_when_no_country_dominates(nlp):
+    text = ("Talks\n\nKenya and Uganda met. Kenya and Uganda agreed.\n\n"
+            "Mark Dalton, a government spokesman, said the talks went well.")
+    assert run_text(nlp, text)._.affiliations == []

@@ -20,6 +20,8 @@ offsets, pattern and confidence.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -221,13 +223,14 @@ class AffiliationExtractor:
         for span in list(doc.ents):
             if span.label_ != "PERSON" or ents.get(span.kb_id_, {}).get("id") in placed:
                 continue
-            role = self._bare_title(doc, span, ent_at)
-            if not role:
+            role = self._bare_title(doc, span, ent_at) or self._bare_apposition(doc, span, ent_at)
+            post = government_post(role) if role else None
+            if not post:
                 continue
-            if role[-1].lower_ not in governments:
-                governments[role[-1].lower_] = self._government_entity(doc, ents, role[-1].lower_) or False
+            if post not in governments:
+                governments[post] = self._government_entity(doc, ents, post) or False
                 index_ents()
-            government = governments[role[-1].lower_]
+            government = governments[post]
             if government:
                 person = ent_at.get(span.start, span)
                 gov_span = _Pseudo(government["id"], *government["mentions"][0][:2]) if government["mentions"] else \
@@ -403,15 +406,41 @@ class AffiliationExtractor:
         if role and portfolio is not None and _is_portfolio(portfolio, role):
             role = list(portfolio) + role  # "Lifelong Learning Minister"
             j = portfolio.start - 1
-        if not role or role[-1].lower_ not in GOVERNMENT_TITLES:
+        if not role or not government_post(role):
             return None
         if j >= person.sent.start and (j in ent_at or doc[j].lower_ in _POSSESSIVE):
             return None  # an organisation or country is named: the title patterns decide
-        if any(t.lower_ in ("shadow", "former", "ex") for t in role):
-            return None  # opposition or past posts are not the government's
-        if len(role) >= 2 and role[-2].lower_ in ("general", "under", "assistant", "press"):
-            return None  # "general secretary" of a union; "Under Secretary": not a cabinet title
+        if j >= person.sent.start and (doc[j].lower_ in ("former", "ex", "ex-", "shadow")
+                                       or doc[j].text == "-" and doc[j - 1].lower_ == "ex"):
+            return None  # "Former Cabinet minister X", "ex-minister X": a past post
         return role
+
+    def _bare_apposition(self, doc, person, ent_at) -> list[Token] | None:
+        """"X, the home secretary, said", "X, chancellor of the exchequer, ...", "X, a government
+        spokesman, said": a public post in apposition with no organisation or place named."""
+        sent = person.sent
+        if person.end >= sent.end or doc[person.end].text != ",":
+            return None
+        seg = self._segment(doc, person.end + 1, sent, ent_at)
+        if seg is None or seg.end >= sent.end or doc[seg.end].text not in (",", ".", "-", "–", "—", ";"):
+            return None
+        toks = [t for t in seg if not t.is_space]
+        while toks and (toks[0].lower_ in _DETS or toks[0].lower_ == "then"):
+            toks.pop(0)
+        if not toks or any(t.i in ent_at for t in toks):
+            return None
+        # Role words, then for a cabinet title maybe "of state for education", "of the exchequer".
+        k = 0
+        while k < len(toks) and is_role_word(toks[k]):
+            k += 1
+        if k == 0 or toks[k - 1].lower_ not in ROLE_HEADS:
+            return None
+        if k < len(toks):
+            if toks[k - 1].lower_ not in GOVERNMENT_TITLES or toks[k].lower_ not in ("of", "for"):
+                return None
+            if not all(t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ") for t in toks[k:]):
+                return None
+        return toks
 
     @staticmethod
     def _bare_company_title(doc, person, ent_at) -> list[Token] | None:
@@ -439,8 +468,10 @@ class AffiliationExtractor:
         """The government a bare cabinet title belongs to, as an entity, when the article makes it clear.
 
         "Secretary" and "Chancellor" as bare titles are British usage: the UK government, if the
-        article mentions the UK at all. "Minister": the country the article mentions most (at least
-        twice and half again as often as any other), else nothing.
+        article mentions the UK at all or plainly reads as British politics (parties, Westminster, the
+        Commons), unless it reads more as American politics. "Minister" and "government" posts: the
+        country the article mentions most (at least twice and half again as often as any other, the
+        signs of British politics counting for the UK), else nothing.
         """
         counts: dict[str, int] = {}
         for e in ents.values():
@@ -448,8 +479,14 @@ class AffiliationExtractor:
                 country = COUNTRIES.get(e["name"].lower()) or ("UK" if e["name"].lower() == "british" else None)
                 if country:
                     counts[country] = counts.get(country, 0) + max(1, len(e["mentions"]))
+        uk_signs, us_signs = politics_signs(doc_text(doc))
+        top_country = max(counts, key=counts.get) if counts else None
+        if uk_signs >= 2 and uk_signs > us_signs and top_country not in ("Scotland", "Wales"):
+            # Parties, Westminster, the Commons, the NHS: British politics, named or not.
+            counts["UK"] = counts.get("UK", 0) + uk_signs
         if title in ("secretary", "chancellor"):
-            country = "UK" if counts.get("UK") else None
+            us_usage = us_signs > uk_signs and counts.get("US", 0) + us_signs > counts.get("UK", 0) + uk_signs
+            country = "UK" if counts.get("UK") and not us_usage else None
         else:
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             top = ranked[0] if ranked else None
@@ -592,6 +629,45 @@ class _Pseudo:
 
     def __iter__(self):
         return iter(())
+
+
+def government_post(role: list[Token]) -> str | None:
+    """The kind of public post a role with no government named is: "secretary", "chancellor" or
+    "minister" for a cabinet title ("Education Secretary", "chancellor of the exchequer", "minister
+    for Europe"), "government" for a government post ("chief government spokesman"), else None.
+    Opposition and past posts ("shadow", "former") are not the government's."""
+    words = [t.lower_ for t in role]
+    if not words or any(w in ("shadow", "former", "ex", "ex-") or party_of(w) for w in words):
+        return None  # "Conservative local government spokeswoman": a party's post
+    tail = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+    head = words[tail - 1] if tail > 0 else ""
+    if head in GOVERNMENT_TITLES:
+        if tail >= 2 and words[tail - 2] in ("general", "under", "assistant", "press", "permanent", "private"):
+            return None  # a union's "general secretary"; "Under Secretary", "press secretary": not cabinet posts
+        return head
+    government = next((i for i, w in enumerate(words[:tail]) if w == "government"), None)
+    if government is not None and (government == 0 or words[government - 1] != "local") and head in PUBLIC_OFFICES:
+        # "a government spokesman"; "local government spokesman" names a portfolio, not the employer
+        return "government"
+    return None
+
+
+# Signs that an article is about British politics when it never names the UK, and signs that it
+# is about American politics ("Education Secretary" is a US title too). Distinct signs are counted.
+_UK_POLITICS = tuple(re.compile(p) for p in (
+    r"\bWestminster\b", r"\bDowning Street\b", r"\bWhitehall\b", r"\b(?:House of |the )Commons\b",
+    r"\bNHS\b", r"\b(?:Number|No) 10\b", r"\bTor(?:y|ies)\b", r"\b(?:Lib Dems?|Liberal Democrats?)\b",
+    r"\bConservatives?\b", r"\bLabour\b", r"\bMPs\b", r"\b(?:House of|the) Lords\b", r"\bBritish\b",
+))
+_US_POLITICS = tuple(re.compile(p) for p in (
+    r"\bCongress(?:ional)?\b", r"\bSenate\b", r"\bSenators?\b", r"\bWhite House\b", r"\bRepublicans?\b",
+    r"(?<!Lib )(?<!Liberal )\bDemocrats\b", r"\bCapitol Hill\b", r"\bPentagon\b", r"\bAmerican\b",
+))
+
+
+def politics_signs(text: str) -> tuple[int, int]:
+    """How many distinct signs of British and of American politics a text shows."""
+    return sum(1 for p in _UK_POLITICS if p.search(text)), sum(1 for p in _US_POLITICS if p.search(text))
 
 
 def _cut_at_clause(role: list[Token]) -> list[Token]:

@@ -179,7 +179,8 @@ class SpeakerResolver:
                   and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, s.start - 4):s.start])
                   or any(c.dep_ == "appos" and c.lower_ == word for c in s.root.children)]
         holders = {a["person_id"] for a in (doc._.affiliations or [])
-                   if (a.get("role") or "").lower().split()[-1:] == [word]}
+                   if (a.get("role") or "").lower().split()[-1:] == [word]
+                   or word == "minister" and _cabinet_post(a)}
         by_role = [s for s in people if s.kb_id_ in holders]
         if titled or by_role:
             return (titled or by_role)[-1]
@@ -269,3 +270,10 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _cabinet_post(aff: dict) -> bool:
+    """"Education Secretary X" of a government: "the minister" in later sentences may be X."""
+    role = (aff.get("role") or "").lower().split()
+    return bool(role) and role[-1] in ("secretary", "chancellor") and aff.get("org", "").endswith("government")
+
