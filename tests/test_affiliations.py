@@ -199,3 +199,32 @@ def test_government_post_stays_unplaced_when_no_country_dominates(nlp):
     text = ("Talks\n\nKenya and Uganda met. Kenya and Uganda agreed.\n\n"
             "Mark Dalton, a government spokesman, said the talks went well.")
     assert run_text(nlp, text)._.affiliations == []
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("Row deepens\n\nA new book by Sunday Telegraph journalist Robert Hale says the pair had fallen out.",
+     "Robert Hale", "journalist", "Sunday Telegraph"),
+    ("Row deepens\n\nAnn Lee, editor of the Mail on Sunday, said the story was true.",
+     "Ann Lee", "editor", "Mail on Sunday"),
+    ("Row deepens\n\nIndependent on Sunday reporter Joe Bale said the story was true.",
+     "Joe Bale", "reporter", "Independent on Sunday"),
+])
+def test_sunday_papers_are_organisations(nlp, text, person, role, org):
+    doc = run_text(nlp, text)
+    assert org in {e.text for e in doc.ents if e.label_ == "ORG"}
+    found = [(a["person"], a["role"], a["org"]) for a in doc._.affiliations]
+    assert (person, role, org) in found, found
+
+
+def test_sunday_as_a_day_stays_a_date():
+    import spacy
+    from spacy.tokens import Span
+
+    from cooptool.extract.components.entities import _add_sunday_papers
+
+    doc = spacy.blank("en")("On Sunday the Times said the Sunday Express and the Mail on Sunday agreed ; "
+                            "he flew home on Sunday .")
+    doc.ents = [Span(doc, 1, 2, label="DATE"), Span(doc, 3, 4, label="ORG")]
+    raw = [(3, 4, "ORG"), (6, 7, "ORG")]  # the model's "Times" and a stray "Express"
+    assert [(doc[s:e].text, lab) for s, e, lab in _add_sunday_papers(doc, raw)] == [
+        ("Times", "ORG"), ("Sunday Express", "ORG"), ("Mail on Sunday", "ORG")]
