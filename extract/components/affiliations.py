@@ -58,10 +58,7 @@ _ROLE_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART"
 # Nouns that describe an organisation between "of" and its name: "Cara Diemont of IT firm Dimension Data".
 _ORG_DESCRIPTORS = frozenset("""firm company group bank consultancy consultants agency broker brokerage insurer
 retailer carrier airline maker manufacturer giant body union organisation organization watchdog regulator
-charity think-tank tank newspaper magazine paper website network institute campaign lobby association club
-stockbroker lender supermarket chain publisher operator provider utility carmaker automaker conglomerate
-fund house outfit broadcaster tabloid daily weekly exporter importer distributor miner builder partnership
-consortium federation council foundation trust""".split())
+charity think-tank newspaper magazine paper website network institute campaign lobby association club""".split())
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
 
 CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95,
@@ -104,10 +101,16 @@ def _is_portfolio(org: Span, role: list[Token]) -> bool:
     return not any(t.lower_ in ORG_DESIGNATORS for t in words)
 
 
+# More nouns that say what an organisation is: "US investment bank X", "the London-based think tank X".
+_MORE_ORG_DESCRIPTORS = frozenset("""tank stockbroker lender supermarket chain publisher operator provider utility
+carmaker automaker conglomerate fund house outfit broadcaster tabloid daily weekly exporter importer distributor
+miner builder partnership consortium federation council foundation trust""".split())
+
+
 def _is_org_descriptor(tok: Token) -> bool:
     low = tok.lower_
-    return tok.pos_ == "NOUN" and (low in _ORG_DESCRIPTORS or tok.lemma_ in _ORG_DESCRIPTORS
-                                   or low.rsplit("-", 1)[-1] in _ORG_DESCRIPTORS)
+    known = _ORG_DESCRIPTORS | _MORE_ORG_DESCRIPTORS
+    return tok.pos_ == "NOUN" and (low in known or tok.lemma_ in known or low.rsplit("-", 1)[-1] in known)
 
 
 def org_description_start(doc: Doc, org_start: int, floor: int, ent_at: dict) -> int | None:
