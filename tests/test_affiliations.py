@@ -228,3 +228,10 @@ def test_sunday_as_a_day_stays_a_date():
     raw = [(3, 4, "ORG"), (6, 7, "ORG")]  # the model's "Times" and a stray "Express"
     assert [(doc[s:e].text, lab) for s, e, lab in _add_sunday_papers(doc, raw)] == [
         ("Times", "ORG"), ("Sunday Express", "ORG"), ("Mail on Sunday", "ORG")]
+
+
+def test_public_post_before_a_comma_and_the_name(nlp):
+    text = _WESTMINSTER + ("The Home Secretary, Dana Whitfield, said the rules were fair. The former home "
+                           "secretary, Ken Hogg, disagreed.")
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert found == [("Dana Whitfield", "Home Secretary", "UK government")], found

@@ -226,7 +226,8 @@ class AffiliationExtractor:
         for span in list(doc.ents):
             if span.label_ != "PERSON" or ents.get(span.kb_id_, {}).get("id") in placed:
                 continue
-            role = self._bare_title(doc, span, ent_at) or self._bare_apposition(doc, span, ent_at)
+            role = (self._bare_title(doc, span, ent_at) or self._bare_apposition(doc, span, ent_at)
+                    or self._bare_role_comma(doc, span, ent_at))
             post = government_post(role) if role else None
             if not post:
                 continue
@@ -444,6 +445,22 @@ class AffiliationExtractor:
             if not all(t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ") for t in toks[k:]):
                 return None
         return toks
+
+    @staticmethod
+    def _bare_role_comma(doc, person, ent_at) -> list[Token] | None:
+        """"The chief government spokesman, X, said": a public post before a comma and the name."""
+        sent, j = person.sent, person.start - 1
+        if j <= sent.start or doc[j].text != ",":
+            return None
+        role, k = _role_words_before(doc, j - 1, sent.start, ent_at, 6)
+        if not role or not government_post(role):
+            return None
+        if k >= sent.start and (k in ent_at or doc[k].lower_ in _POSSESSIVE
+                                or doc[k].lower_ in ("former", "ex", "ex-", "shadow")):
+            return None
+        if k >= sent.start and doc[k].lower_ not in ("the", "a", "an") and not doc[k].is_punct:
+            return None  # the post opens its noun phrase: "The Home Secretary, X, said"
+        return role
 
     @staticmethod
     def _bare_company_title(doc, person, ent_at) -> list[Token] | None:
