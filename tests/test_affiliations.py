@@ -235,3 +235,10 @@ def test_public_post_before_a_comma_and_the_name(nlp):
                            "secretary, Ken Hogg, disagreed.")
     found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
     assert found == [("Dana Whitfield", "Home Secretary", "UK government")], found
+
+
+def test_portfolio_the_model_calls_a_nationality_or_a_work_is_part_of_the_title(nlp):
+    text = _WESTMINSTER + ("Children deserve to be protected, said Culture Secretary Tessa Jowell after the "
+                           "meeting. Shadow Constitutional Affairs Secretary Oliver Heald disagreed.")
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert found == [("Tessa Jowell", "Culture Secretary", "UK government")], found

@@ -91,7 +91,13 @@ def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) ->
 
 def _is_portfolio(org: Span, role: list[Token]) -> bool:
     """"Justice" in "Justice Minister": a name-like ORG with no designator before a cabinet title."""
-    if org.label_ != "ORG" or not role or role[-1].lower_ not in GOVERNMENT_TITLES:
+    if not role or role[-1].lower_ not in GOVERNMENT_TITLES:
+        return False
+    # The model also calls portfolios NORP ("Culture Secretary") or WORK_OF_ART ("Constitutional
+    # Affairs Secretary"); a nationality ("Welsh", "Turkish") is not one.
+    name_like = org.label_ in ("ORG", "WORK_OF_ART") or (
+        org.label_ == "NORP" and not org.text.lower().endswith(_DEMONYM_ENDINGS + ("sh",)))
+    if not name_like:
         return False
     if party_of(org.text):
         return False  # "Tory shadow chancellor": a party, not a portfolio
