@@ -242,3 +242,12 @@ def test_portfolio_the_model_calls_a_nationality_or_a_work_is_part_of_the_title(
                            "meeting. Shadow Constitutional Affairs Secretary Oliver Heald disagreed.")
     found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
     assert found == [("Tessa Jowell", "Culture Secretary", "UK government")], found
+
+
+def test_nationality_in_a_bare_title_names_the_government(nlp):
+    text = _WESTMINSTER + ("Wales Secretary Peter Hale and Welsh First Minister Rhodri Lloyd promoted the news "
+                           "in Cardiff. Scottish Secretary Ian Reid was in Glasgow.")
+    found = {(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations}
+    assert found == {("Peter Hale", "Wales Secretary", "UK government"),
+                     ("Rhodri Lloyd", "Welsh First Minister", "Wales government"),
+                     ("Ian Reid", "Scottish Secretary", "UK government")}, found

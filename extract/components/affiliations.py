@@ -59,6 +59,7 @@ _ROLE_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART"
 _ORG_DESCRIPTORS = frozenset("""firm company group bank consultancy consultants agency broker brokerage insurer
 retailer carrier airline maker manufacturer giant body union organisation organization watchdog regulator
 charity think-tank newspaper magazine paper website network institute campaign lobby association club""".split())
+_UK_NATIONS = frozenset({"Wales", "Scotland", "Northern Ireland", "Welsh", "Scottish"})
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
 
 CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95,
@@ -93,6 +94,8 @@ def _is_portfolio(org: Span, role: list[Token]) -> bool:
     """"Justice" in "Justice Minister": a name-like ORG with no designator before a cabinet title."""
     if not role or role[-1].lower_ not in GOVERNMENT_TITLES:
         return False
+    if org.label_ in ("GPE", "NORP") and org.text in _UK_NATIONS and role[-1].lower_ == "secretary" and len(role) == 1:
+        return True  # "Wales Secretary": a UK cabinet post, not a post of Wales ("Welsh First Minister")
     # The model also calls portfolios NORP ("Culture Secretary") or WORK_OF_ART ("Constitutional
     # Affairs Secretary"); a nationality ("Welsh", "Turkish") is not one.
     name_like = org.label_ in ("ORG", "WORK_OF_ART") or (
@@ -237,10 +240,12 @@ class AffiliationExtractor:
             post = government_post(role) if role else None
             if not post:
                 continue
-            if post not in governments:
-                governments[post] = self._government_entity(doc, ents, post) or False
+            named = _demonym_country(role)  # "Welsh First Minister": the role names the government
+            if (post, named) not in governments:
+                governments[post, named] = (self._government_of(doc, ents, named) if named
+                                            else self._government_entity(doc, ents, post)) or False
                 index_ents()
-            government = governments[post]
+            government = governments[post, named]
             if government:
                 person = ent_at.get(span.start, span)
                 gov_span = _Pseudo(government["id"], *government["mentions"][0][:2]) if government["mentions"] else \
@@ -507,7 +512,8 @@ class AffiliationExtractor:
                     counts[country] = counts.get(country, 0) + max(1, len(e["mentions"]))
         uk_signs, us_signs = politics_signs(doc_text(doc))
         top_country = max(counts, key=counts.get) if counts else None
-        if uk_signs >= 2 and uk_signs > us_signs and top_country not in ("Scotland", "Wales"):
+        devolved = top_country in ("Scotland", "Wales") and counts[top_country] >= 2  # its own ministers
+        if uk_signs >= 2 and uk_signs > us_signs and not devolved:
             # Parties, Westminster, the Commons, the NHS: British politics, named or not.
             counts["UK"] = counts.get("UK", 0) + uk_signs
         if title in ("secretary", "chancellor"):
@@ -518,8 +524,11 @@ class AffiliationExtractor:
             top = ranked[0] if ranked else None
             second = ranked[1][1] if len(ranked) > 1 else 0
             country = top[0] if top and top[1] >= 2 and top[1] >= 1.5 * second else None
-        if country is None:
-            return None
+        return AffiliationExtractor._government_of(doc, ents, country) if country else None
+
+    @staticmethod
+    def _government_of(doc, ents, country: str) -> dict:
+        """The "<country> government" entity, added to the document's entities if new."""
         name = f"{country} government"
         eid = entity_id("ORG", name)
         if eid in ents:
@@ -655,6 +664,25 @@ class _Pseudo:
 
     def __iter__(self):
         return iter(())
+
+
+# Nationalities that name a government inside a title: "Welsh First Minister", "Irish Transport Minister".
+_DEMONYM_COUNTRY = {
+    "british": "UK", "welsh": "Wales", "scottish": "Scotland", "irish": "Ireland", "american": "US",
+    "french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain", "russian": "Russia",
+    "chinese": "China", "japanese": "Japan", "indian": "India", "israeli": "Israel", "iraqi": "Iraq",
+    "iranian": "Iran", "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "polish": "Poland",
+    "greek": "Greece", "turkish": "Turkey", "egyptian": "Egypt", "pakistani": "Pakistan",
+    "australian": "Australia", "canadian": "Canada",
+}
+
+
+def _demonym_country(role: list[Token]) -> str | None:
+    country = next((_DEMONYM_COUNTRY[t.lower_] for t in role if t.lower_ in _DEMONYM_COUNTRY), None)
+    if country in ("Wales", "Scotland") and [t.lower_ for t in role][-2:] in (["welsh", "secretary"],
+                                                                              ["scottish", "secretary"]):
+        return "UK"  # "Welsh Secretary": the UK cabinet's secretary of state for Wales
+    return country
 
 
 def government_post(role: list[Token]) -> str | None:
