@@ -416,11 +416,16 @@ class AffiliationExtractor:
     @staticmethod
     def _bare_title(doc, person, ent_at) -> list[Token] | None:
         """A cabinet title right before the name with no organisation before it."""
-        role, j = _role_words_before(doc, person.start - 1, person.sent.start, ent_at, 5)
+        start = person.sent.start
+        role, j = _role_words_before(doc, person.start - 1, start, ent_at, 5)
         portfolio = ent_at.get(j)
         if role and portfolio is not None and _is_portfolio(portfolio, role):
-            role = list(portfolio) + role  # "Lifelong Learning Minister"
-            j = portfolio.start - 1
+            more, j = _role_words_before(doc, portfolio.start - 1, start, ent_at, 3)
+            role = more + list(portfolio) + role  # "Lifelong Learning Minister", "Chief Treasury Secretary"
+        if role and j - 1 >= start and doc[j].lower_ == "and" and role[0].is_title and doc[j - 1].is_title:
+            more, k = _role_words_before(doc, j - 1, start, ent_at, 3)
+            if more:
+                role, j = more + [doc[j]] + role, k  # "Work and Pensions Secretary"
         if not role or not government_post(role):
             return None
         if j >= person.sent.start and (j in ent_at or doc[j].lower_ in _POSSESSIVE):
