@@ -59,7 +59,6 @@ _ROLE_PHRASE_POS = {"NOUN", "PROPN", "ADJ", "DET", "ADP", "NUM", "CCONJ", "PART"
 _ORG_DESCRIPTORS = frozenset("""firm company group bank consultancy consultants agency broker brokerage insurer
 retailer carrier airline maker manufacturer giant body union organisation organization watchdog regulator
 charity think-tank newspaper magazine paper website network institute campaign lobby association club""".split())
-_UK_NATIONS = frozenset({"Wales", "Scotland", "Northern Ireland", "Welsh", "Scottish"})
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
 
 CONFIDENCE = {"apposition": 0.9, "title": 0.85, "role-comma": 0.8, "copula": 0.75, "byline": 0.95,
@@ -671,6 +670,8 @@ class _Pseudo:
         return iter(())
 
 
+# UK nations whose "Secretary" sits in the UK cabinet ("Wales Secretary", "Scottish Secretary").
+_UK_NATIONS = frozenset({"Wales", "Scotland", "Northern Ireland", "Welsh", "Scottish"})
 # Nationalities that name a government inside a title: "Welsh First Minister", "Irish Transport Minister".
 _DEMONYM_COUNTRY = {
     "british": "UK", "welsh": "Wales", "scottish": "Scotland", "irish": "Ireland", "american": "US",
