@@ -257,3 +257,10 @@ def test_whole_cabinet_title_with_and(nlp):
     text = _WESTMINSTER + "Work and Pensions Secretary Alan Hale said it was fair. Blair and Home Secretary Ann Lee met."
     found = {(a["person"], a["role"]) for a in run_text(nlp, text)._.affiliations if a["org"] == "UK government"}
     assert found == {("Alan Hale", "Work and Pensions Secretary"), ("Ann Lee", "Home Secretary")}, found
+
+
+def test_the_minister_may_be_the_cabinet_secretary_named_before(nlp):
+    text = _WESTMINSTER + ("Education Secretary Dana Whitfield visited a school in Leeds on Monday. The minister "
+                           "also said that teachers needed more support.")
+    claims = [(c["speaker"], c["text"]) for c in run_text(nlp, text)._.claims]
+    assert ("Dana Whitfield", "teachers needed more support") in claims, claims
