@@ -185,3 +185,134 @@ def test_a_possessive_name_with_no_role_must_be_someone_speaking(nlp):
     assert [(a["person"], a["org"]) for a in doc._.affiliations] == [("Eddie Wong", "ABN Amro")]
     doc = run_text(nlp, "Gadgets\n\nSony's Playstation Portable is the top gadget of the year.")
     assert doc._.affiliations == []
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("Prices rose.\n\nSteel analyst Nils Gray, director of Leeds-based consulting group Ferrox Metrics, said demand held.",
+     "Nils Gray", "director", "Ferrox Metrics"),
+    ("Prices rose.\n\nThe head of research at US investment bank Harlow Brothers, Ann Lee, said demand was strong.",
+     "Ann Lee", "head of research", "Harlow Brothers"),
+    ("Prices rose.\n\nAnn Lee is a director of Swiss bank Orrin Capital.",
+     "Ann Lee", "director", "Orrin Capital"),
+])
+def test_description_of_the_organisation_is_not_part_of_the_role(nlp, text, person, role, org):
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert (person, role, org) in found, found
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("Talks went on.\n\nBritain's Europe Director Tom Hale said the deal was close.",
+     "Tom Hale", "Europe Director", "Britain"),
+    ("Sales rose.\n\nMicrosoft's Asia president Jane Roe said demand was strong.",
+     "Jane Roe", "Asia president", "Microsoft"),
+])
+def test_region_in_a_title_after_a_possessor(nlp, text, person, role, org):
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert found == [(person, role, org)], found
+
+
+_WESTMINSTER = ("Schools plan\n\nLabour MPs backed the plan in the Commons. The Conservatives and Lib Dems "
+                "opposed it at Westminster.\n\n")
+
+
+def test_bare_cabinet_titles_in_british_politics_with_the_uk_never_named(nlp):
+    text = _WESTMINSTER + ("Home Secretary Dana Whitfield said the rules were fair. The plan was first drafted "
+                           "by the then Home Secretary Mark Dalton.\n\nPeter Hale, the chancellor, said it was "
+                           "affordable. Ann Lee, secretary of state for health, agreed.")
+    found = {(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations}
+    assert found == {("Dana Whitfield", "Home Secretary", "UK government"),
+                     ("Mark Dalton", "Home Secretary", "UK government"),
+                     ("Peter Hale", "chancellor", "UK government"),
+                     ("Ann Lee", "secretary of state for health", "UK government")}, found
+
+
+def test_past_and_opposition_posts_are_not_the_government_s(nlp):
+    text = _WESTMINSTER + ("Former Cabinet minister Ken Hogg said the Bill was wrong. Tory ex-minister Ann Lee "
+                           "agreed. Conservative local government spokeswoman Jo Marsh said it was costly.")
+    assert [a for a in run_text(nlp, text)._.affiliations if a["org"] == "UK government"] == []
+
+
+def test_secretary_in_american_politics_is_not_the_uk_government(nlp):
+    text = ("School plan\n\nRepublicans in Congress and the Senate backed the plan. The White House welcomed it. "
+            "British teachers were surprised.\n\nEducation Secretary Dana Whitfield said the rules were fair.")
+    assert all(a["org"] != "UK government" for a in run_text(nlp, text)._.affiliations)
+
+
+def test_government_post_goes_to_the_article_s_country(nlp):
+    text = ("Spending plan\n\nKenya's budget was criticised. Kenya will borrow more, officials in Kenya said.\n\n"
+            "Mark Dalton, the chief government spokesman, said the plan was fair. Government spokesman Ian Moss "
+            "agreed.")
+    found = {(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations}
+    assert found == {("Mark Dalton", "chief government spokesman", "Kenya government"),
+                     ("Ian Moss", "Government spokesman", "Kenya government")}, found
+
+
+def test_government_post_stays_unplaced_when_no_country_dominates(nlp):
+    text = ("Talks\n\nKenya and Uganda met. Kenya and Uganda agreed.\n\n"
+            "Mark Dalton, a government spokesman, said the talks went well.")
+    assert run_text(nlp, text)._.affiliations == []
+
+
+@pytest.mark.parametrize(("text", "person", "role", "org"), [
+    ("Row deepens\n\nA new book by Sunday Telegraph journalist Robert Hale says the pair had fallen out.",
+     "Robert Hale", "journalist", "Sunday Telegraph"),
+    ("Row deepens\n\nAnn Lee, editor of the Mail on Sunday, said the story was true.",
+     "Ann Lee", "editor", "Mail on Sunday"),
+    ("Row deepens\n\nIndependent on Sunday reporter Joe Bale said the story was true.",
+     "Joe Bale", "reporter", "Independent on Sunday"),
+])
+def test_sunday_papers_are_organisations(nlp, text, person, role, org):
+    doc = run_text(nlp, text)
+    assert org in {e.text for e in doc.ents if e.label_ == "ORG"}
+    found = [(a["person"], a["role"], a["org"]) for a in doc._.affiliations]
+    assert (person, role, org) in found, found
+
+
+def test_sunday_as_a_day_stays_a_date():
+    import spacy
+    from spacy.tokens import Span
+
+    from cooptool.extract.components.entities import _add_sunday_papers
+
+    doc = spacy.blank("en")("On Sunday the Times said the Sunday Express and the Mail on Sunday agreed ; "
+                            "he flew home on Sunday .")
+    doc.ents = [Span(doc, 1, 2, label="DATE"), Span(doc, 3, 4, label="ORG")]
+    raw = [(3, 4, "ORG"), (6, 7, "ORG")]  # the model's "Times" and a stray "Express"
+    assert [(doc[s:e].text, lab) for s, e, lab in _add_sunday_papers(doc, raw)] == [
+        ("Times", "ORG"), ("Sunday Express", "ORG"), ("Mail on Sunday", "ORG")]
+
+
+def test_public_post_before_a_comma_and_the_name(nlp):
+    text = _WESTMINSTER + ("The Home Secretary, Dana Whitfield, said the rules were fair. The former home "
+                           "secretary, Ken Hogg, disagreed.")
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert found == [("Dana Whitfield", "Home Secretary", "UK government")], found
+
+
+def test_portfolio_the_model_calls_a_nationality_or_a_work_is_part_of_the_title(nlp):
+    text = _WESTMINSTER + ("Children deserve to be protected, said Culture Secretary Tessa Jowell after the "
+                           "meeting. Shadow Constitutional Affairs Secretary Oliver Heald disagreed.")
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert found == [("Tessa Jowell", "Culture Secretary", "UK government")], found
+
+
+def test_nationality_in_a_bare_title_names_the_government(nlp):
+    text = _WESTMINSTER + ("Wales Secretary Peter Hale and Welsh First Minister Rhodri Lloyd promoted the news "
+                           "in Cardiff. Scottish Secretary Ian Reid was in Glasgow.")
+    found = {(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations}
+    assert found == {("Peter Hale", "Wales Secretary", "UK government"),
+                     ("Rhodri Lloyd", "Welsh First Minister", "Wales government"),
+                     ("Ian Reid", "Scottish Secretary", "UK government")}, found
+
+
+def test_whole_cabinet_title_with_and(nlp):
+    text = _WESTMINSTER + "Work and Pensions Secretary Alan Hale said it was fair. Blair and Home Secretary Ann Lee met."
+    found = {(a["person"], a["role"]) for a in run_text(nlp, text)._.affiliations if a["org"] == "UK government"}
+    assert found == {("Alan Hale", "Work and Pensions Secretary"), ("Ann Lee", "Home Secretary")}, found
+
+
+def test_the_minister_may_be_the_cabinet_secretary_named_before(nlp):
+    text = _WESTMINSTER + ("Education Secretary Dana Whitfield visited a school in Leeds on Monday. The minister "
+                           "also said that teachers needed more support.")
+    claims = [(c["speaker"], c["text"]) for c in run_text(nlp, text)._.claims]
+    assert ("Dana Whitfield", "teachers needed more support") in claims, claims

@@ -20,6 +20,8 @@ offsets, pattern and confidence.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -95,7 +97,15 @@ def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) ->
 
 def _is_portfolio(org: Span, role: list[Token]) -> bool:
     """"Justice" in "Justice Minister": a name-like ORG with no designator before a cabinet title."""
-    if org.label_ != "ORG" or not role or role[-1].lower_ not in GOVERNMENT_TITLES:
+    if not role or role[-1].lower_ not in GOVERNMENT_TITLES:
+        return False
+    if org.label_ in ("GPE", "NORP") and org.text in _UK_NATIONS and role[-1].lower_ == "secretary" and len(role) == 1:
+        return True  # "Wales Secretary": a UK cabinet post, not a post of Wales ("Welsh First Minister")
+    # The model also calls portfolios NORP ("Culture Secretary") or WORK_OF_ART ("Constitutional
+    # Affairs Secretary"); a nationality ("Welsh", "Turkish") is not one.
+    name_like = org.label_ in ("ORG", "WORK_OF_ART") or (
+        org.label_ == "NORP" and not org.text.lower().endswith(_DEMONYM_ENDINGS + ("sh",)))
+    if not name_like:
         return False
     if party_of(org.text):
         return False  # "Tory shadow chancellor": a party, not a portfolio
@@ -105,6 +115,44 @@ def _is_portfolio(org: Span, role: list[Token]) -> bool:
     if any(t.is_upper and len(t) > 1 for t in words):
         return False  # an acronym is an organisation ("DTI minister")
     return not any(t.lower_ in ORG_DESIGNATORS for t in words)
+
+
+# More nouns that say what an organisation is: "US investment bank X", "the London-based think tank X".
+_MORE_ORG_DESCRIPTORS = frozenset("""tank stockbroker lender supermarket chain publisher operator provider utility
+carmaker automaker conglomerate fund house outfit broadcaster tabloid daily weekly exporter importer distributor
+miner builder partnership consortium federation council foundation trust""".split())
+
+
+def _is_org_descriptor(tok: Token) -> bool:
+    low = tok.lower_
+    known = _ORG_DESCRIPTORS | _MORE_ORG_DESCRIPTORS
+    return tok.pos_ == "NOUN" and (low in known or tok.lemma_ in known or low.rsplit("-", 1)[-1] in known)
+
+
+def org_description_start(doc: Doc, org_start: int, floor: int, ent_at: dict) -> int | None:
+    """Where a description of an organisation begins right before its name, when a preposition (and
+    maybe a determiner) opens it: "Sheffield-based consulting group" in "director of Sheffield-based
+    consulting group MEPS", "US investment bank" in "analyst at US investment bank X". The description
+    says what the organisation is; it is not part of anyone's role."""
+    j = org_start - 1
+    if j < floor or j in ent_at or not _is_org_descriptor(doc[j]):
+        return None
+    while j - 1 >= floor:
+        tok, span = doc[j - 1], ent_at.get(j - 1)
+        if span is not None:
+            if span.label_ not in ("GPE", "NORP", "LOC") or span.start < floor:
+                break
+            j = span.start  # "US investment bank", "Swiss bank"
+        elif tok.lower_ not in ROLE_ORG_PREPS | _DETS and (
+                tok.pos_ in ("NOUN", "ADJ", "PROPN", "NUM") and not tok.is_title and not tok.is_upper
+                or tok.text == "-" and not tok.whitespace_ or tok.lower_ == "based"):
+            j -= 1
+        else:
+            break
+    k = j - 1
+    if k >= floor and doc[k].lower_ in _DETS:
+        k -= 1
+    return j if k >= floor and doc[k].lower_ in ROLE_ORG_PREPS else None
 
 
 def is_place_or_people(span: Span) -> bool:
@@ -138,6 +186,11 @@ class AffiliationExtractor:
 
         def add(person: Span, org: Span, role_tokens: list[Token], pattern: str, sent: Span,
                 possessive: bool = False) -> None:
+            if role_tokens and org.start > 0 and role_tokens[-1].i == org.start - 1:
+                # "director of Sheffield-based consulting group MEPS": the role is "director".
+                described = org_description_start(doc, org.start, role_tokens[0].i, ent_at)
+                if described is not None:
+                    role_tokens = [t for t in role_tokens if t.i < described]
             toks = _strip_role(role_tokens)
             if not _valid_role(toks) and not (pattern in _NO_ROLE_PATTERNS and not toks):
                 return
@@ -189,13 +242,17 @@ class AffiliationExtractor:
         for span in list(doc.ents):
             if span.label_ != "PERSON" or ents.get(span.kb_id_, {}).get("id") in placed:
                 continue
-            role = self._bare_title(doc, span, ent_at)
-            if not role:
+            role = (self._bare_title(doc, span, ent_at) or self._bare_apposition(doc, span, ent_at)
+                    or self._bare_role_comma(doc, span, ent_at))
+            post = government_post(role) if role else None
+            if not post:
                 continue
-            if role[-1].lower_ not in governments:
-                governments[role[-1].lower_] = self._government_entity(doc, ents, role[-1].lower_) or False
+            named = _demonym_country(role)  # "Welsh First Minister": the role names the government
+            if (post, named) not in governments:
+                governments[post, named] = (self._government_of(doc, ents, named) if named
+                                            else self._government_entity(doc, ents, post)) or False
                 index_ents()
-            government = governments[role[-1].lower_]
+            government = governments[post, named]
             if government:
                 person = ent_at.get(span.start, span)
                 gov_span = _Pseudo(government["id"], *government["mentions"][0][:2]) if government["mentions"] else \
@@ -297,7 +354,15 @@ class AffiliationExtractor:
             return
         if org.label_ == "PERSON" and (possessive or len(org) > 1):
             return  # "Blair's chief of staff": an aide; "Michael Howard and ...": a person, not a firm
-        if not possessive and _is_portfolio(org, role):
+        if (not possessive and org.label_ in ("GPE", "LOC", "NORP") and org.start - 2 >= sent.start
+                and doc[org.start - 1].lower_ in _POSSESSIVE and ent_at.get(org.start - 2) is not None
+                and ent_at[org.start - 2].label_ in ORG_LABELS):
+            # "Britain's Europe director X", "Microsoft's Asia president X": the place is the post's
+            # region; the possessor is the organisation.
+            role = list(org) + role
+            org = ent_at[org.start - 2]
+            possessive = True
+        elif not possessive and _is_portfolio(org, role):
             # "Irish Transport Minister X": the portfolio is part of the title; look before it.
             role = list(org) + role
             j = org.start - 1
@@ -366,19 +431,66 @@ class AffiliationExtractor:
     @staticmethod
     def _bare_title(doc, person, ent_at) -> list[Token] | None:
         """A cabinet title right before the name with no organisation before it."""
-        role, j = _role_words_before(doc, person.start - 1, person.sent.start, ent_at, 5)
+        start = person.sent.start
+        role, j = _role_words_before(doc, person.start - 1, start, ent_at, 5)
         portfolio = ent_at.get(j)
         if role and portfolio is not None and _is_portfolio(portfolio, role):
-            role = list(portfolio) + role  # "Lifelong Learning Minister"
-            j = portfolio.start - 1
-        if not role or role[-1].lower_ not in GOVERNMENT_TITLES:
+            more, j = _role_words_before(doc, portfolio.start - 1, start, ent_at, 3)
+            role = more + list(portfolio) + role  # "Lifelong Learning Minister", "Chief Treasury Secretary"
+        if role and j - 1 >= start and doc[j].lower_ == "and" and role[0].is_title and doc[j - 1].is_title:
+            more, k = _role_words_before(doc, j - 1, start, ent_at, 3)
+            if more:
+                role, j = more + [doc[j]] + role, k  # "Work and Pensions Secretary"
+        if not role or not government_post(role):
             return None
         if j >= person.sent.start and (j in ent_at or doc[j].lower_ in _POSSESSIVE):
             return None  # an organisation or country is named: the title patterns decide
-        if any(t.lower_ in ("shadow", "former", "ex") for t in role):
-            return None  # opposition or past posts are not the government's
-        if len(role) >= 2 and role[-2].lower_ in ("general", "under", "assistant", "press"):
-            return None  # "general secretary" of a union; "Under Secretary": not a cabinet title
+        if j >= person.sent.start and (doc[j].lower_ in ("former", "ex", "ex-", "shadow")
+                                       or doc[j].text == "-" and doc[j - 1].lower_ == "ex"):
+            return None  # "Former Cabinet minister X", "ex-minister X": a past post
+        return role
+
+    def _bare_apposition(self, doc, person, ent_at) -> list[Token] | None:
+        """"X, the home secretary, said", "X, chancellor of the exchequer, ...", "X, a government
+        spokesman, said": a public post in apposition with no organisation or place named."""
+        sent = person.sent
+        if person.end >= sent.end or doc[person.end].text != ",":
+            return None
+        seg = self._segment(doc, person.end + 1, sent, ent_at)
+        if seg is None or seg.end >= sent.end or doc[seg.end].text not in (",", ".", "-", "–", "—", ";"):
+            return None
+        toks = [t for t in seg if not t.is_space]
+        while toks and (toks[0].lower_ in _DETS or toks[0].lower_ == "then"):
+            toks.pop(0)
+        if not toks or any(t.i in ent_at for t in toks):
+            return None
+        # Role words, then for a cabinet title maybe "of state for education", "of the exchequer".
+        k = 0
+        while k < len(toks) and is_role_word(toks[k]):
+            k += 1
+        if k == 0 or toks[k - 1].lower_ not in ROLE_HEADS:
+            return None
+        if k < len(toks):
+            if toks[k - 1].lower_ not in GOVERNMENT_TITLES or toks[k].lower_ not in ("of", "for"):
+                return None
+            if not all(t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ") for t in toks[k:]):
+                return None
+        return toks
+
+    @staticmethod
+    def _bare_role_comma(doc, person, ent_at) -> list[Token] | None:
+        """"The chief government spokesman, X, said": a public post before a comma and the name."""
+        sent, j = person.sent, person.start - 1
+        if j <= sent.start or doc[j].text != ",":
+            return None
+        role, k = _role_words_before(doc, j - 1, sent.start, ent_at, 6)
+        if not role or not government_post(role):
+            return None
+        if k >= sent.start and (k in ent_at or doc[k].lower_ in _POSSESSIVE
+                                or doc[k].lower_ in ("former", "ex", "ex-", "shadow")):
+            return None
+        if k >= sent.start and doc[k].lower_ not in ("the", "a", "an") and not doc[k].is_punct:
+            return None  # the post opens its noun phrase: "The Home Secretary, X, said"
         return role
 
     @staticmethod
@@ -407,8 +519,10 @@ class AffiliationExtractor:
         """The government a bare cabinet title belongs to, as an entity, when the article makes it clear.
 
         "Secretary" and "Chancellor" as bare titles are British usage: the UK government, if the
-        article mentions the UK at all. "Minister": the country the article mentions most (at least
-        twice and half again as often as any other), else nothing.
+        article mentions the UK at all or plainly reads as British politics (parties, Westminster, the
+        Commons), unless it reads more as American politics. "Minister" and "government" posts: the
+        country the article mentions most (at least twice and half again as often as any other, the
+        signs of British politics counting for the UK), else nothing.
         """
         counts: dict[str, int] = {}
         for e in ents.values():
@@ -416,15 +530,25 @@ class AffiliationExtractor:
                 country = COUNTRIES.get(e["name"].lower()) or ("UK" if e["name"].lower() == "british" else None)
                 if country:
                     counts[country] = counts.get(country, 0) + max(1, len(e["mentions"]))
+        uk_signs, us_signs = politics_signs(doc_text(doc))
+        top_country = max(counts, key=counts.get) if counts else None
+        devolved = top_country in ("Scotland", "Wales") and counts[top_country] >= 2  # its own ministers
+        if uk_signs >= 2 and uk_signs > us_signs and not devolved:
+            # Parties, Westminster, the Commons, the NHS: British politics, named or not.
+            counts["UK"] = counts.get("UK", 0) + uk_signs
         if title in ("secretary", "chancellor"):
-            country = "UK" if counts.get("UK") else None
+            us_usage = us_signs > uk_signs and counts.get("US", 0) + us_signs > counts.get("UK", 0) + uk_signs
+            country = "UK" if counts.get("UK") and not us_usage else None
         else:
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             top = ranked[0] if ranked else None
             second = ranked[1][1] if len(ranked) > 1 else 0
             country = top[0] if top and top[1] >= 2 and top[1] >= 1.5 * second else None
-        if country is None:
-            return None
+        return AffiliationExtractor._government_of(doc, ents, country) if country else None
+
+    @staticmethod
+    def _government_of(doc, ents, country: str) -> dict:
+        """The "<country> government" entity, added to the document's entities if new."""
         name = f"{country} government"
         eid = entity_id("ORG", name)
         if eid in ents:
@@ -535,8 +659,11 @@ class AffiliationExtractor:
         if places:
             return places[-1]
         for span in spans:
-            if (span.label_ == "PERSON" and span.kb_id_ != person.kb_id_ and span.start > seg.start
-                    and doc[span.start - 1].lower_ in ("at", "of", "for", "with") and span.end == seg.end):
+            # "an analyst at [stockbroker] X": a prepositional employer, maybe described first.
+            after_prep = (org_description_start(doc, span.start, seg.start, ent_at) is not None
+                          or span.start > seg.start and doc[span.start - 1].lower_ in ("at", "of", "for", "with"))
+            if (span.label_ == "PERSON" and span.kb_id_ != person.kb_id_ and after_prep
+                    and span.end == seg.end):
                 return span
         return None
 
@@ -590,6 +717,66 @@ class _Pseudo:
 
     def __iter__(self):
         return iter(())
+
+
+# UK nations whose "Secretary" sits in the UK cabinet ("Wales Secretary", "Scottish Secretary").
+_UK_NATIONS = frozenset({"Wales", "Scotland", "Northern Ireland", "Welsh", "Scottish"})
+# Nationalities that name a government inside a title: "Welsh First Minister", "Irish Transport Minister".
+_DEMONYM_COUNTRY = {
+    "british": "UK", "welsh": "Wales", "scottish": "Scotland", "irish": "Ireland", "american": "US",
+    "french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain", "russian": "Russia",
+    "chinese": "China", "japanese": "Japan", "indian": "India", "israeli": "Israel", "iraqi": "Iraq",
+    "iranian": "Iran", "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "polish": "Poland",
+    "greek": "Greece", "turkish": "Turkey", "egyptian": "Egypt", "pakistani": "Pakistan",
+    "australian": "Australia", "canadian": "Canada",
+}
+
+
+def _demonym_country(role: list[Token]) -> str | None:
+    country = next((_DEMONYM_COUNTRY[t.lower_] for t in role if t.lower_ in _DEMONYM_COUNTRY), None)
+    if country in ("Wales", "Scotland") and [t.lower_ for t in role][-2:] in (["welsh", "secretary"],
+                                                                              ["scottish", "secretary"]):
+        return "UK"  # "Welsh Secretary": the UK cabinet's secretary of state for Wales
+    return country
+
+
+def government_post(role: list[Token]) -> str | None:
+    """The kind of public post a role with no government named is: "secretary", "chancellor" or
+    "minister" for a cabinet title ("Education Secretary", "chancellor of the exchequer", "minister
+    for Europe"), "government" for a government post ("chief government spokesman"), else None.
+    Opposition and past posts ("shadow", "former") are not the government's."""
+    words = [t.lower_ for t in role]
+    if not words or any(w in ("shadow", "former", "ex", "ex-") or party_of(w) for w in words):
+        return None  # "Conservative local government spokeswoman": a party's post
+    tail = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+    head = words[tail - 1] if tail > 0 else ""
+    if head in GOVERNMENT_TITLES:
+        if tail >= 2 and words[tail - 2] in ("general", "under", "assistant", "press", "permanent", "private"):
+            return None  # a union's "general secretary"; "Under Secretary", "press secretary": not cabinet posts
+        return head
+    government = next((i for i, w in enumerate(words[:tail]) if w == "government"), None)
+    if government is not None and (government == 0 or words[government - 1] != "local") and head in PUBLIC_OFFICES:
+        # "a government spokesman"; "local government spokesman" names a portfolio, not the employer
+        return "government"
+    return None
+
+
+# Signs that an article is about British politics when it never names the UK, and signs that it
+# is about American politics ("Education Secretary" is a US title too). Distinct signs are counted.
+_UK_POLITICS = tuple(re.compile(p) for p in (
+    r"\bWestminster\b", r"\bDowning Street\b", r"\bWhitehall\b", r"\b(?:House of |the )Commons\b",
+    r"\bNHS\b", r"\b(?:Number|No) 10\b", r"\bTor(?:y|ies)\b", r"\b(?:Lib Dems?|Liberal Democrats?)\b",
+    r"\bConservatives?\b", r"\bLabour\b", r"\bMPs\b", r"\b(?:House of|the) Lords\b", r"\bBritish\b",
+))
+_US_POLITICS = tuple(re.compile(p) for p in (
+    r"\bCongress(?:ional)?\b", r"\bSenate\b", r"\bSenators?\b", r"\bWhite House\b", r"\bRepublicans?\b",
+    r"(?<!Lib )(?<!Liberal )\bDemocrats\b", r"\bCapitol Hill\b", r"\bPentagon\b", r"\bAmerican\b",
+))
+
+
+def politics_signs(text: str) -> tuple[int, int]:
+    """How many distinct signs of British and of American politics a text shows."""
+    return sum(1 for p in _UK_POLITICS if p.search(text)), sum(1 for p in _US_POLITICS if p.search(text))
 
 
 def _cut_at_clause(role: list[Token]) -> list[Token]:

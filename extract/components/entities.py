@@ -448,6 +448,7 @@ class EntityResolver:
         raw = [(s, e, lab) for s, e, lab in _merge_split_orgs(doc, list(doc.ents)) if lab in NAMED_LABELS]
         raw = _extend_company_names(doc, raw)
         raw = _add_institutions(doc, raw)
+        raw = _add_sunday_papers(doc, raw)
         raw = [(s, e, lab) for s, e, lab in raw if not (lab == "ORG" and _is_function_name(doc[s:e]))]
         trimmed = []
         titled: set[tuple[int, int]] = set()
@@ -722,6 +723,31 @@ def _extend_company_names(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tup
                 continue
         out.append((s, e, lab))
     return out
+
+
+# Mastheads of weekly papers: the model reads the "Sunday" of "Sunday Telegraph" as a date.
+_SUNDAY_MASTHEADS = frozenset("""Times Telegraph Mirror Express Herald Post Mail Independent People Tribune Sport
+Business Star Observer Mercury""".split())
+
+
+def _add_sunday_papers(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Sunday Telegraph journalist X", "the Mail on Sunday": the paper is an organisation. Model
+    spans inside it ("Sunday" as a date is not in `raw`; "Telegraph" alone is) give way to it."""
+    papers = []
+    for i in range(len(doc) - 1):
+        if doc[i].text == "Sunday" and doc[i + 1].text in _SUNDAY_MASTHEADS:
+            papers.append((i, i + 2))
+        elif (i + 2 < len(doc) and doc[i].text in _SUNDAY_MASTHEADS and doc[i + 1].text == "on"
+              and doc[i + 2].text == "Sunday"):
+            papers.append((i, i + 3))
+    if not papers:
+        return raw
+    out = [(s, e, lab) for s, e, lab in raw if not any(s < pe and ps < e for ps, pe in papers)]
+    for ps, pe in papers:
+        for s, e, lab in raw:
+            if s < pe and ps < e and e > pe and lab == "PERSON" and doc[pe].is_title:
+                out.append((pe, e, lab))  # "Sunday Times Robert Hale" read as one person
+    return sorted(out + [(ps, pe, "ORG") for ps, pe in papers])
 
 
 def _split_parties(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:

@@ -257,7 +257,8 @@ class SpeakerResolver:
                   and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, s.start - 4):s.start])
                   or any(c.dep_ == "appos" and c.lower_ == word for c in s.root.children)]
         holders = {a["person_id"] for a in (doc._.affiliations or [])
-                   if (a.get("role") or "").lower().split()[-1:] == [word]}
+                   if (a.get("role") or "").lower().split()[-1:] == [word]
+                   or word == "minister" and _bare(head) and _cabinet_post(a)}
         by_role = [s for s in people if s.kb_id_ in holders]
         if titled or by_role:
             return (titled or by_role)[-1]
@@ -374,3 +375,15 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _cabinet_post(aff: dict) -> bool:
+    """"Education Secretary X" of a government: "the minister" in later sentences may be X."""
+    role = (aff.get("role") or "").lower().split()
+    return bool(role) and role[-1] in ("secretary", "chancellor") and aff.get("org", "").endswith("government")
+
+
+def _bare(head: Token) -> bool:
+    """"the minister", not "the prime minister" or "the health minister"."""
+    return not any(c.dep_ in ("amod", "compound", "nmod") for c in head.children)
+
