@@ -316,3 +316,26 @@ def test_the_minister_may_be_the_cabinet_secretary_named_before(nlp):
                            "also said that teachers needed more support.")
     claims = [(c["speaker"], c["text"]) for c in run_text(nlp, text)._.claims]
     assert ("Dana Whitfield", "teachers needed more support") in claims, claims
+
+
+def test_title_of_the_office_before_the_name(nlp):
+    doc = run_text(nlp, "Debt\n\n\"We will act,\" said UK Chancellor of the Exchequer Gordon Brown.")
+    assert [(a["person"], a["role"], a["org"]) for a in doc._.affiliations] == [
+        ("Gordon Brown", "Chancellor of the Exchequer", "UK")]
+
+
+def test_cabinet_title_then_mr_and_the_surname(nlp):
+    text = ("Rift\n\nLabour MPs met in Westminster with Tory leaders in the Commons. On Tuesday, Deputy Prime "
+            "Minister Mr Prescott told reporters the talks went well.")
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Prescott", "Deputy Prime Minister", "UK government") in found, found
+
+
+def test_president_is_head_of_state_only_in_an_article_about_one_country(nlp):
+    text = ("Debt talks\n\nArgentina is in talks with its creditors. Argentina wants a deal soon, and Argentina "
+            "has offered bonds. President Nestor Kirchner said the offer was final.")
+    found = [(a["person"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Nestor Kirchner", "Argentina government") in found, found
+    text = ("Bank merger\n\nJapan's banks are merging. Japan wants bigger lenders, Japan's regulators say. "
+            "SMFG President Yoshi Nishida said the deal was good.")
+    assert [a for a in run_text(nlp, text)._.affiliations if a["org"] == "Japan government"] == []

@@ -92,6 +92,12 @@ def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) ->
     while j >= stop and j not in ent_at and is_role_word(doc[j]) and len(role) < limit:
         role.insert(0, doc[j])
         j -= 1
+        # "Chancellor of the Exchequer", "Secretary of State": a capitalised title goes on over "of [the]".
+        k = j - 1 if j >= stop and doc[j].lower_ == "the" else j
+        if role and all(t.is_title for t in role) and k - 1 >= stop and doc[k].lower_ == "of" \
+                and doc[k - 1].is_title and doc[k - 1].lower_ in ROLE_HEADS and len(role) < limit - 2:
+            role = list(doc[k:j + 1]) + role
+            j = k - 1
     return role, j
 
 
@@ -343,9 +349,13 @@ class AffiliationExtractor:
         j = person.start - 1
         while j >= sent.start and doc[j].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"):
             j -= 1
-        if j < sent.start or doc[j].lower_ not in ROLE_HEADS:
+        if j < sent.start:
             return
+        last = j
         role, j = _role_words_before(doc, j, sent.start, ent_at, 7)
+        # The title ends on a role word, or is "Chancellor of the Exchequer", "Secretary of State".
+        if doc[last].lower_ not in ROLE_HEADS and not any(t.lower_ == "of" for t in role):
+            return
         possessive = j >= sent.start and doc[j].lower_ in _POSSESSIVE
         if possessive:
             j -= 1
@@ -432,7 +442,10 @@ class AffiliationExtractor:
     def _bare_title(doc, person, ent_at) -> list[Token] | None:
         """A cabinet title right before the name with no organisation before it."""
         start = person.sent.start
-        role, j = _role_words_before(doc, person.start - 1, start, ent_at, 5)
+        j = person.start - 1
+        while j > start and doc[j].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"):
+            j -= 1  # "Deputy Prime Minister Mr Prescott"
+        role, j = _role_words_before(doc, j, start, ent_at, 6)
         portfolio = ent_at.get(j)
         if role and portfolio is not None and _is_portfolio(portfolio, role):
             more, j = _role_words_before(doc, portfolio.start - 1, start, ent_at, 3)
@@ -441,8 +454,12 @@ class AffiliationExtractor:
             more, k = _role_words_before(doc, j - 1, start, ent_at, 3)
             if more:
                 role, j = more + [doc[j]] + role, k  # "Work and Pensions Secretary"
-        if not role or not government_post(role):
+        post = government_post(role) if role else None
+        if not post:
             return None
+        if post == "president" and j >= start and (doc[j].is_upper or doc[j].is_title) and doc[j].is_alpha \
+                and doc[j].lower_ not in ("the", "former", "ex"):
+            return None  # "SMFG President X": a name the model missed, most likely the firm
         if j >= person.sent.start and (j in ent_at or doc[j].lower_ in _POSSESSIVE):
             return None  # an organisation or country is named: the title patterns decide
         if j >= person.sent.start and (doc[j].lower_ in ("former", "ex", "ex-", "shadow")
@@ -484,7 +501,8 @@ class AffiliationExtractor:
         if j <= sent.start or doc[j].text != ",":
             return None
         role, k = _role_words_before(doc, j - 1, sent.start, ent_at, 6)
-        if not role or not government_post(role):
+        post = government_post(role) if role else None
+        if not post:
             return None
         if k >= sent.start and (k in ent_at or doc[k].lower_ in _POSSESSIVE
                                 or doc[k].lower_ in ("former", "ex", "ex-", "shadow")):
@@ -536,7 +554,14 @@ class AffiliationExtractor:
         if uk_signs >= 2 and uk_signs > us_signs and not devolved:
             # Parties, Westminster, the Commons, the NHS: British politics, named or not.
             counts["UK"] = counts.get("UK", 0) + uk_signs
-        if title in ("secretary", "chancellor"):
+        if title == "president":
+            # A head of state: only in an article plainly about one country (international stories
+            # name several presidents; a firm's "President X" appears in business news).
+            ranked = sorted(((k, v) for k, v in counts.items()), key=lambda kv: -kv[1])
+            second = ranked[1][1] if len(ranked) > 1 else 0
+            ok = ranked and ranked[0][1] >= 3 and ranked[0][1] >= 3 * second and ranked[0][0] != "UK"
+            country = ranked[0][0] if ok else None
+        elif title in ("secretary", "chancellor"):
             us_usage = us_signs > uk_signs and counts.get("US", 0) + us_signs > counts.get("UK", 0) + uk_signs
             country = "UK" if counts.get("UK") and not us_usage else None
         else:
@@ -754,6 +779,8 @@ def government_post(role: list[Token]) -> str | None:
         if tail >= 2 and words[tail - 2] in ("general", "under", "assistant", "press", "permanent", "private"):
             return None  # a union's "general secretary"; "Under Secretary", "press secretary": not cabinet posts
         return head
+    if head == "president" and role[tail - 1].is_title and tail <= 2 and (tail == 1 or words[0] == "vice"):
+        return "president"  # "President Nestor Kirchner": a head of state, not a company's president
     government = next((i for i, w in enumerate(words[:tail]) if w == "government"), None)
     if government is not None and (government == 0 or words[government - 1] != "local") and head in PUBLIC_OFFICES:
         # "a government spokesman"; "local government spokesman" names a portfolio, not the employer
