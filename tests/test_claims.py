@@ -383,3 +383,8 @@ def test_naming_cues_with_a_quoted_name(nlp):
     assert not [c for c in found if "Zeta" in c["text"]]
     text = "Pub Hours\n\nFormer minister Alan Reed branded the new opening hours as a \"leap in the dark\"."
     assert find(claims(nlp, text), "leap in the dark")["speaker"] == "Alan Reed"
+
+
+def test_people_from_a_place_are_not_the_place(nlp):
+    found = claims(nlp, "Banks\n\nUK regulators said the banks must hold more capital. The UK said it would act.")
+    assert (find(found, "more capital")["speaker"], find(found, "would act")["speaker"]) == (None, "UK")

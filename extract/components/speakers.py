@@ -169,6 +169,8 @@ class SpeakerResolver:
         if span is None:
             # "Hart, the ambassador, said": the name may be a compound or apposition of the head.
             for child in head.children:
+                if child.dep_ == "compound" and head.tag_ == "NNS" and child.ent_type_ in ("GPE", "NORP", "LOC"):
+                    continue  # "UK regulators said": people from a place, not the place
                 if child.dep_ in ("compound", "appos", "flat") and child.i in self.ent_at and \
                         self._label(self.ent_at[child.i]) in ("PERSON", "ORG", "GPE"):
                     span = self.ent_at[child.i]  # not a title in apposition ("a book, The Long Game")
