@@ -267,3 +267,12 @@ def test_a_two_word_surname_joins_the_full_name(blank):
     text = "Carlos Baez Silva leads the group. Later Mr Baez Silva said savers had lost out."
     doc = annotate(blank, text, [("Carlos Baez Silva", "PERSON", 0), ("Baez Silva", "PERSON", 1)])
     assert [(e["name"], len(e["mentions"])) for e in doc._.entities] == [("Carlos Baez Silva", 2)]
+
+
+def test_a_brokerage_name_is_an_org_but_never_swallows_the_person_before_it(blank):
+    text = "The drug was key, said Ian Hollis at Goodwin Stockbrokers. Nick Barr of Evolution Securities agreed."
+    doc = annotate(blank, text, [("Ian Hollis", "PERSON", 0), ("Nick Barr", "PERSON", 0)])
+    found = by_name(doc)
+    assert found["Goodwin Stockbrokers"]["label"] == "ORG"
+    assert found["Evolution Securities"]["label"] == "ORG"
+    assert found["Nick Barr"]["label"] == "PERSON"

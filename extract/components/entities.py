@@ -53,6 +53,8 @@ _INSTITUTION_HEADS = frozenset("""
 forum council association committee commission institute institution foundation federation union society
 agency authority bureau ministry department university college centre center chamber alliance coalition
 organisation organization board academy league party corporation company group bank trust fund network
+stockbrokers brokers securities partners associates advisers advisors consultants consulting economics
+investments
 """.split())
 # Words a company name may end with after its distinctive part: "Dell Technologies" is also "Dell",
 # "Guohua Energy Investment Co." is also "Guohua". Legal forms first, then generic business nouns.
@@ -291,7 +293,8 @@ def find_institutions(doc: Doc) -> list[tuple[int, int]]:
                     and _is_name_word(doc[start - 2]):
                 start -= 2
             elif prev.lower_ in ("of", "for", "and", "on", "&") and start - 2 >= sent_start \
-                    and _is_name_word(doc[start - 2]) and doc[start - 2].lower_ not in ("the",):
+                    and _is_name_word(doc[start - 2]) and doc[start - 2].lower_ not in ("the",) \
+                    and doc[start - 2].ent_type_ != "PERSON":  # "Nick Bubb of Evolution Securities"
                 start -= 2
             else:
                 break
