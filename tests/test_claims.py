@@ -388,3 +388,10 @@ def test_naming_cues_with_a_quoted_name(nlp):
 def test_people_from_a_place_are_not_the_place(nlp):
     found = claims(nlp, "Banks\n\nUK regulators said the banks must hold more capital. The UK said it would act.")
     assert (find(found, "more capital")["speaker"], find(found, "would act")["speaker"]) == (None, "UK")
+
+
+def test_according_to_a_round_up_compiled_by_a_magazine(nlp):
+    text = ("Gadgets\n\nThe Zeta Player is the top gadget for 2005, according to a round-up of ultimate gizmos "
+            "compiled by Stuff Magazine.")
+    c = find(claims(nlp, text), "top gadget")
+    assert (c["speaker"], c["cue"]) == ("Stuff Magazine", "according to")

@@ -54,7 +54,8 @@ DOCUMENT_NOUNS = {"report", "study", "survey", "analysis", "poll", "book", "pape
                   "document", "estimate", "figure", "data", "letter", "research", "review", "audit",
                   "filing", "forecast", "census", "article", "investigation", "statement", "assessment",
                   "index", "briefing", "release", "projection", "calculation", "model", "update",
-                  "biography", "autobiography", "documentary"}
+                  "biography", "autobiography", "documentary", "round-up", "roundup", "ranking",
+                  "rankings", "league", "guide", "list", "table"}
 # Prepositions that name a document's author or publisher ("by", "from", "in the Financial Times").
 AUTHOR_PREPS = {"by", "from", "in", "at"}
 
@@ -196,7 +197,8 @@ class SpeakerResolver:
                 self.gender.setdefault(target.kb_id_, "m" if low in MALE_PRONOUNS else "f")
                 return sp
             return Speaker(None, None, None, start, end, [], "unnamed")
-        if head.lemma_.lower() in DOCUMENT_NOUNS or low in DOCUMENT_NOUNS:
+        hyphened = self.doc[head.i - 2:head.i + 1].text.lower() if head.i >= 2 and self.doc[head.i - 1].text == "-" else ""
+        if head.lemma_.lower() in DOCUMENT_NOUNS or low in DOCUMENT_NOUNS or hyphened in DOCUMENT_NOUNS:
             author = self._author(head)
             if author is not None:
                 sp = self._speaker(author, start, end, "description")
@@ -234,6 +236,9 @@ class SpeakerResolver:
             if child.dep_ in ("poss", "compound", "nmod") and named(child) is not None:
                 return named(child)
         frontier = [head] + [c for c in head.children if c.dep_ in ("appos", "acl")]
+        # "a round-up of gizmos compiled by X": the participle may hang on the noun after "of".
+        frontier += [a for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "acl"]
         for node in frontier:
             for prep in node.children:
                 if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPS:
