@@ -395,3 +395,24 @@ def test_according_to_a_round_up_compiled_by_a_magazine(nlp):
             "compiled by Stuff Magazine.")
     c = find(claims(nlp, text), "top gadget")
     assert (c["speaker"], c["cue"]) == ("Stuff Magazine", "according to")
+
+
+def test_the_report_is_the_one_its_author_published_earlier(nlp):
+    text = ("Oil\n\nIn its latest report, the OECD cut its growth predictions. Overall, the report forecast total "
+            "growth of 3.6% in 2004 for the member countries. However, the report warned: \"It remains to be seen "
+            "whether Europe will grow.\"")
+    found = claims(nlp, text)
+    assert find(found, "total growth of 3.6%")["speaker"] == "OECD"
+    assert find(found, "whether Europe will grow")["speaker"] == "OECD"
+
+
+def test_a_forecast_is_a_claim_only_with_a_figure(nlp):
+    found = claims(nlp, "Banks\n\nOn Monday, Barclays forecast an 8% fall in house prices in 2005. "
+                        "The insurer estimated the damage.")
+    assert find(found, "8% fall")["cue"] == "forecast"
+    assert not [c for c in found if "damage" in c["text"]]
+
+
+def test_a_firm_described_by_its_country_is_not_the_country(nlp):
+    text = "Cars\n\nHyundai sells cars in India. South Korea's top car maker estimates the market will grow 15% this year."
+    assert find(claims(nlp, text), "market will grow")["speaker"] != "South Korea"

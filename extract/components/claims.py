@@ -53,8 +53,10 @@ QUOTE_ONLY_CUES = frozenset("read bark boom beam cry gush scoff sneer snarl thun
 OBJECT_CUES = frozenset("""
 share summarize summarise deny call hope warn urge praise criticise criticize welcome describe dismiss
 reject accuse blame predict express emphasise emphasize stress highlight outline recommend demand
-defend reiterate acknowledge admit condemn applaud argue question brand label dub
+defend reiterate acknowledge admit condemn applaud argue question brand label dub forecast estimate project
 """.split())
+# Object cues that state a figure ("forecast growth of 3.6%"), a claim only when the object has one.
+FIGURE_CUES = frozenset("forecast estimate project".split())
 # Cues that name what their object is ("called the plan a gamble", "branded it a 'leap in the dark'"):
 # a claim only with that name.
 NAMING_CUES = frozenset("call brand label dub".split())
@@ -518,6 +520,8 @@ class ClaimExtractor:
             parts = [c for c in parts if c.dep_ != "prt"]
             if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
                 return None
+            if lemma in FIGURE_CUES and not any(t.like_num for c in parts for t in c.subtree):
+                return None  # "estimated the damage": a figure is what makes it a claim
             if lemma == "share" and not any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts):
                 return None
             quoted_name = next((n for c in parts if c.dep_ == "dobj" for n in [_named_in_quotes(c)] if n), None)

@@ -200,6 +200,8 @@ class SpeakerResolver:
         hyphened = self.doc[head.i - 2:head.i + 1].text.lower() if head.i >= 2 and self.doc[head.i - 1].text == "-" else ""
         if head.lemma_.lower() in DOCUMENT_NOUNS or low in DOCUMENT_NOUNS or hyphened in DOCUMENT_NOUNS:
             author = self._author(head)
+            if author is None and any(c.lower_ == "the" for c in head.children if c.dep_ == "det"):
+                author = self._earlier_author(head)
             if author is not None:
                 sp = self._speaker(author, start, end, "description")
                 if sp.name is not None:
@@ -217,6 +219,8 @@ class SpeakerResolver:
                 return self._speaker(target, start, end, "pronoun")
         if low in SPOKES or low in ORG_NOUNS:
             owner = self._owner(head)
+            if owner is not None and low not in SPOKES and self._label(owner) == "GPE":
+                owner = None  # "South Korea's top car maker": a firm of that country, not the country
             if owner is not None:
                 return self._speaker(owner, start, end, "description")
             if low in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in head.children if c.dep_ == "det"):
@@ -248,6 +252,30 @@ class SpeakerResolver:
                             continue  # "a report in March", "a study in Texas"
                         return named(obj)
         return None
+
+    def _earlier_author(self, head: Token) -> Span | None:
+        """"In its latest report, the OECD cut ... Overall, the report forecast ...": "the report" is
+        the one introduced earlier, by its author ("the OECD's report", "a report by X") or by "its"
+        with the organisation that is the subject there."""
+        doc = self.doc
+        for tok in reversed(doc[max(0, head.i - 2000):head.i]):
+            if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN":
+                continue
+            author = self._author(tok)
+            if author is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+                author = self._org_subject_before(tok.i + 1) or self._org_after_in_clause(tok)
+            if author is not None or not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+                return author  # a "the report" before this one refers further back still
+        return None
+
+    def _org_after_in_clause(self, tok: Token) -> Span | None:
+        """"In its report, the OECD cut ...": the organisation subject of the clause "its" opens."""
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb is None:
+            return None
+        subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        span = self.ent_at.get(subj.i) if subj is not None else None
+        return span if span is not None and self._label(span) == "ORG" else None
 
     def _role_holder(self, head: Token) -> Span | None:
         """"the chancellor said": the person given that role ("Chancellor Gordon Brown", an affiliation),
