@@ -348,7 +348,7 @@ class ClaimExtractor:
         quotes = find_quotes(text)
         resolver = self._resolver = SpeakerResolver(doc, quotes)
         self._consumed: set[int] = set()  # cue tokens already taken as conjoined cues
-        quote_of = self._quote_index(doc, quotes)
+        quote_of = resolver.quote_of
         claims: list[Claim] = []
 
         for tok in doc:
@@ -631,18 +631,6 @@ class ClaimExtractor:
         return out
 
     # ---- direct quotes ------------------------------------------------------------------------
-
-    @staticmethod
-    def _quote_index(doc: Doc, quotes: list[Quote]) -> dict[int, int]:
-        """Token index -> quote number, for tokens inside the marks."""
-        out: dict[int, int] = {}
-        qi = 0
-        for tok in doc:
-            while qi < len(quotes) and quotes[qi].end <= tok.idx:
-                qi += 1
-            if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
-                out[tok.i] = qi
-        return out
 
     @staticmethod
     def _snap_to_quotes(text: str, claims: list[Claim], quotes: list[Quote]) -> list[Claim]:

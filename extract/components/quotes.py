@@ -105,3 +105,15 @@ def find_quotes(text: str) -> list[Quote]:
     if carry and quotes:
         quotes[-1].closed = False
     return quotes
+
+
+def quote_index(doc, quotes: list[Quote]) -> dict[int, int]:
+    """Token index -> quote number, for the tokens of `doc` inside the marks."""
+    out: dict[int, int] = {}
+    qi = 0
+    for tok in doc:
+        while qi < len(quotes) and quotes[qi].end <= tok.idx:
+            qi += 1
+        if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
+            out[tok.i] = qi
+    return out

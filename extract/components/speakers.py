@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entities import entity_index
-from cooptool.extract.components.quotes import Quote, find_quotes
+from cooptool.extract.components.quotes import Quote, find_quotes, quote_index
 from cooptool.extract.lexicon import ROLE_HEADS, ROLE_MODIFIERS
 
 MALE_PRONOUNS = {"he", "him", "his"}
@@ -92,13 +92,7 @@ class SpeakerResolver:
             quotes = find_quotes(doc_text(doc))
         # Token index -> quote number, for names inside quotation marks: a narrative "he said"
         # never refers to someone the quoted speaker mentioned.
-        self.quote_of: dict[int, int] = {}
-        qi = 0
-        for tok in doc:
-            while qi < len(quotes) and quotes[qi].end <= tok.idx:
-                qi += 1
-            if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
-                self.quote_of[tok.i] = qi
+        self.quote_of = quote_index(doc, quotes)
         self.entities = entity_index(doc)
         self.ent_at: dict[int, Span] = {}
         for span in doc.ents:
