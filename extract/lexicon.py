@@ -85,3 +85,19 @@ COUNTRIES = {
 # Cabinet-style titles that name a government post without naming the government:
 # "Education Secretary Ruth Kelly", "tourism minister X", "Chancellor Gordon Brown".
 GOVERNMENT_TITLES = frozenset("secretary minister chancellor".split())
+
+# Common given names, for gender ("she said") and to tell a person from a firm ("Jim Press").
+MALE_NAMES = frozenset("""
+adam alan albert alex alexander andrew anthony ben benjamin bernie bill bob boris brian carl
+charles chris christopher colin daniel david dennis derek donald douglas ed edward eric frank gary
+george gordon graham greg harry henry ian jack jacob james jason jeb jeff jeremy jim joe john jon
+jonathan joseph josh kevin larry lee mark martin matt matthew michael mike mitch nick nigel paul
+peter philip rand richard rick rob robert roger ron ronald sam scott simon stephen steve steven
+ted terry thomas tim timothy tom tony vladimir walter william xi
+""".split())
+FEMALE_NAMES = frozenset("""
+alice amanda amy angela ann anna anne barbara betty carly carol caroline catherine charlotte
+christine claire diana diane donna elizabeth ellen emily emma hillary helen jane janet jennifer
+jessica jill joan julia julie karen kate katherine kathleen kelly laura linda lisa margaret maria
+mary melania michelle nancy nicola patricia rachel rebecca ruth sarah sharon susan teresa theresa
+""".split())

@@ -339,3 +339,17 @@ def test_president_is_head_of_state_only_in_an_article_about_one_country(nlp):
     text = ("Bank merger\n\nJapan's banks are merging. Japan wants bigger lenders, Japan's regulators say. "
             "SMFG President Yoshi Nishida said the deal was good.")
     assert [a for a in run_text(nlp, text)._.affiliations if a["org"] == "Japan government"] == []
+
+
+def test_company_title_in_apposition_belongs_to_the_company_the_article_is_about(nlp):
+    text = ("Unilever results\n\nUnilever said profits fell. Unilever will cut jobs, and Unilever shares slid. "
+            "Under the plans, Patrick Cesar, the UK-based co-chairman, will become chief executive.")
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Patrick Cesar", "co-chairman", "Unilever") in found, found
+
+
+def test_a_chancellor_in_a_scottish_story_is_the_uk_government(nlp):
+    text = ("Visit\n\nThe economist visited Kirkcaldy in Scotland. He was invited by Chancellor Gordon Brown, "
+            "who grew up in Scotland.")
+    found = [(a["person"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Gordon Brown", "UK government") in found, found

@@ -276,3 +276,27 @@ def test_a_brokerage_name_is_an_org_but_never_swallows_the_person_before_it(blan
     assert found["Goodwin Stockbrokers"]["label"] == "ORG"
     assert found["Evolution Securities"]["label"] == "ORG"
     assert found["Nick Barr"]["label"] == "PERSON"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Sales rose, said Jim Press, vice president of Toyota's US arm.", "Jim Press"),
+    ("The loan is agreed, said Rodrigo de Rato, the IMF's managing director.", "Rodrigo de Rato"),
+])
+def test_a_personal_name_the_model_calls_an_organisation(blank, text, name):
+    doc = annotate(blank, text, [(name, "ORG", 0)])
+    assert by_name(doc)[name]["label"] == "PERSON"
+
+
+def test_parties_and_employers_the_model_missed(blank):
+    text = ("Simon Thomas, of Plaid Cymru, called it a budget for Middle England. Profits fell, said Arjan Sweere, "
+            "an analyst at Petercam. The talks were on Monday, said an economist at the bank.")
+    doc = annotate(blank, text, [("Simon Thomas", "PERSON", 0), ("Arjan Sweere", "PERSON", 0)])
+    found = by_name(doc)
+    assert found["Plaid Cymru"]["label"] == "ORG" and found["Petercam"]["label"] == "ORG"
+    assert "Monday" not in found
+
+
+def test_a_party_branch_keeps_its_name(blank):
+    text = "Peter Nielson, who is UKIP Scotland chairman, said UKIP would act."
+    doc = annotate(blank, text, [("Peter Nielson", "PERSON", 0), ("UKIP Scotland", "ORG", 0), ("UKIP", "ORG", 1)])
+    assert {"UKIP Scotland", "UK Independence Party"} <= set(by_name(doc))

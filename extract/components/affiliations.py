@@ -272,7 +272,7 @@ class AffiliationExtractor:
         for span in list(doc.ents):
             if span.label_ != "PERSON" or ents.get(span.kb_id_, {}).get("id") in placed:
                 continue
-            role = self._bare_company_title(doc, span, ent_at)
+            role = self._bare_company_title(doc, span, ent_at) or self._bare_company_apposition(doc, span, ent_at)
             if not role:
                 continue
             if main_org is None:
@@ -511,6 +511,28 @@ class AffiliationExtractor:
             return None  # the post opens its noun phrase: "The Home Secretary, X, said"
         return role
 
+    def _bare_company_apposition(self, doc, person, ent_at) -> list[Token] | None:
+        """"Patrick Cescau, the UK-based co-chairman, will ...": a company title in apposition, nothing
+        named (a place the post is based in aside)."""
+        sent = person.sent
+        if person.end >= sent.end or doc[person.end].text != ",":
+            return None
+        seg = self._segment(doc, person.end + 1, sent, ent_at)
+        if seg is None or seg.end >= sent.end or doc[seg.end].text not in (",", ".", ";"):
+            return None
+        toks = [t for t in seg if not t.is_space]
+        while toks and toks[0].lower_ in _DETS:
+            toks.pop(0)
+        # "UK-based", "London-based": where the post is, not who it is with
+        if len(toks) >= 3 and toks[1].text == "-" and toks[2].lower_ == "based":
+            toks = toks[3:]
+        if not toks or any(t.i in ent_at for t in toks) or not all(t.is_lower or t.text == "-" for t in toks):
+            return None
+        words = [t for t in toks if t.text != "-"]
+        if not all(is_role_word(t) or t.lower_ == "co" for t in words) or words[-1].lower_ not in COMPANY_TITLES:
+            return None
+        return toks
+
     @staticmethod
     def _bare_company_title(doc, person, ent_at) -> list[Token] | None:
         """A company title ("chief executive", "finance director") right before the name, nothing named."""
@@ -563,7 +585,12 @@ class AffiliationExtractor:
             country = ranked[0][0] if ok else None
         elif title in ("secretary", "chancellor"):
             us_usage = us_signs > uk_signs and counts.get("US", 0) + us_signs > counts.get("UK", 0) + uk_signs
-            country = "UK" if counts.get("UK") and not us_usage else None
+            # A chancellor in Scotland or Wales is still the UK's (they have none of their own).
+            home = counts.get("UK", 0) + (sum(counts.get(n, 0) for n in ("Scotland", "Wales", "England",
+                                                                         "Northern Ireland"))
+                                          if title == "chancellor" else 0)
+            country = "UK" if home and not us_usage and counts.get("Germany", 0) + counts.get("Austria", 0) < home \
+                else None
         else:
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             top = ranked[0] if ranked else None

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 from cooptool.extract.aliases import AliasTable, load_aliases
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entity_evidence import (
+    DISTINCT_PARTY_FORMS,
     PARTY_NAMES,
     compact_key,
     company_evidence,
@@ -35,7 +36,14 @@ from cooptool.extract.components.entity_evidence import (
     party_of,
     person_evidence,
 )
-from cooptool.extract.lexicon import HONORIFICS, ORG_DESIGNATORS, ROLE_HEADS, ROLE_MODIFIERS
+from cooptool.extract.lexicon import (
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    ORG_DESIGNATORS,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 from cooptool.extract.records import entity_id
 
 NAMED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -310,6 +318,29 @@ def find_institutions(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+_EMPLOYER_PREPS = ("at", "with")
+_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december christmas easter""".split())
+
+
+def find_role_employers(doc: Doc) -> list[tuple[int, int]]:
+    """"an analyst at Petercam", "economist with Natexis": a capitalised name right after a job title
+    and "at"/"with" is the employer, when the model tagged nothing there."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in _EMPLOYER_PREPS or tok.i == 0 or doc[tok.i - 1].lower_ not in ROLE_HEADS:
+            continue
+        start = end = tok.i + 1
+        if end < len(doc) and doc[end].lower_ == "the":
+            start = end = end + 1
+        while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].ent_type_ \
+                and doc[end].lower_ not in _CALENDAR_WORDS and end - start < 4:
+            end += 1
+        if end > start and (end == len(doc) or not doc[end].is_alpha or doc[end].is_lower):
+            found.append((start, end))
+    return found
+
+
 def _merge_split_orgs(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]:
     """Join an ORG cut at "and"/"of" ("National Center for ... Strategy and" + "International Cooperation")."""
     out: list[tuple[int, int, str]] = []
@@ -352,9 +383,12 @@ def _add_institutions(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[i
     """The model's mentions plus institution names it missed; a found name replaces the model's
     pieces inside it ("China" in "China-U.S. Energy Efficiency Forum") but never cuts a longer one."""
     out = list(raw)
-    for s, e in find_institutions(doc):
+    text = doc_text(doc)
+    parties = [(span.start, span.end) for m in DISTINCT_PARTY_FORMS.finditer(text)
+               if (span := doc.char_span(m.start(), m.end())) is not None]
+    for s, e in parties + find_role_employers(doc) + find_institutions(doc):
         s, e = _trim(doc, s, e, "ORG")
-        if e - s < 2:
+        if e - s < 2 and (s, e) not in parties and doc[s - 1].lower_ not in _EMPLOYER_PREPS:
             continue
         inside = [m for m in out if m[0] < e and s < m[1]]
         if any(m[0] < s or m[1] > e or (m[0], m[1]) == (s, e) for m in inside):
@@ -774,6 +808,9 @@ def _split_parties(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int,
         while rest < e and (doc[rest].lower_ in ROLE_HEADS or doc[rest].lower_.rstrip("s") in ROLE_HEADS
                             or doc[rest].lower_ in ROLE_MODIFIERS):
             rest += 1
+        if rest < e and lab == "ORG":
+            out.append((s, e, lab))  # "UKIP Scotland": a branch of the party, its own name
+            continue
         out.append((s, s + k, "ORG"))
         if rest < e and lab == "PERSON" and doc[rest].text[:1].isupper():
             out.append((rest, e, "PERSON"))
@@ -868,6 +905,7 @@ def _looks_like_company(doc: Doc, c: Cluster) -> bool:
 
 _MISTAKEN_PERSON_LABELS = ("ORG", "WORK_OF_ART", "PRODUCT", "FAC")
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+_NAME_PARTICLES = frozenset("de da di del der van von la le du bin al dos das".split())
 
 
 def _looks_like_person(doc: Doc, c: Cluster) -> bool:
@@ -877,9 +915,12 @@ def _looks_like_person(doc: Doc, c: Cluster) -> bool:
     if c.extra or not c.mentions:
         return False
     words = clean_name(c.name).split()
-    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.match(w) for w in words):
+    # "Rodrigo de Rato", "Ludwig van Beethoven": particles inside a personal name.
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) or 0 < i < len(words) - 1 and w in _NAME_PARTICLES
+                                           for i, w in enumerate(words)):
         return False
-    if any(w.lower() in ORG_DESIGNATORS or _is_trade_word_text(w) for w in words):
+    given = words[0].lower().split("-")[0] in MALE_NAMES | FEMALE_NAMES  # "Jim Press": a first name first
+    if not given and any(w.lower() in ORG_DESIGNATORS or _is_trade_word_text(w) for w in words):
         return False
     if sum(company_evidence(doc, m.start, m.end) for m in c.mentions):
         return False

@@ -22,7 +22,16 @@ PARTY_NAMES: dict[str, tuple[str, ...]] = {
     "Labour Party": ("Labour Party", "Labour"),
     "Liberal Democrats": ("Liberal Democrats", "Liberal Democrat", "Liberal Democrat Party", "Lib Dems",
                           "Lib Dem", "LibDems", "LibDem"),
+    "Plaid Cymru": ("Plaid Cymru",),
+    "Scottish National Party": ("Scottish National Party", "SNP"),
+    "UK Independence Party": ("UK Independence Party", "UKIP", "Ukip"),
+    "Democratic Unionist Party": ("Democratic Unionist Party", "DUP"),
+    "Sinn Fein": ("Sinn Fein", "Sinn Féin"),
 }
+# Forms distinctive enough to find in the text when the model misses them ("Simon Thomas, of Plaid
+# Cymru,"): never a common word.
+DISTINCT_PARTY_FORMS = re.compile(r"\b(Plaid Cymru|Scottish National Party|SNP|UK Independence Party|UKIP|Ukip|"
+                                  r"Democratic Unionist Party|DUP|Sinn F[eé]in|Liberal Democrats?|Lib ?Dems?)\b")
 PARTY_OF_FORM: dict[str, str] = {form.lower(): canon for canon, forms in PARTY_NAMES.items() for form in forms}
 
 # Never the name of an entity: time zones, economic measures and taxes, currencies and units.

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entities import entity_index
 from cooptool.extract.components.quotes import Quote, find_quotes, quote_index
-from cooptool.extract.lexicon import ROLE_HEADS, ROLE_MODIFIERS
+from cooptool.extract.lexicon import FEMALE_NAMES, MALE_NAMES, ROLE_HEADS, ROLE_MODIFIERS
 
 MALE_PRONOUNS = {"he", "him", "his"}
 FEMALE_PRONOUNS = {"she", "her", "hers"}
@@ -23,21 +23,6 @@ MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother"
 FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "mother",
                  "sister", "daughter", "wife", "aunt", "chairwoman", "spokeswoman", "congresswoman",
                  "businesswoman", "girlfriend", "madam"}
-# Common given names; only a hint, the text's own evidence (titles, earlier pronouns) comes first.
-MALE_NAMES = set("""
-adam alan albert alex alexander andrew anthony ben benjamin bernie bill bob boris brian carl
-charles chris christopher colin daniel david dennis derek donald douglas ed edward eric frank gary
-george gordon graham greg harry henry ian jack jacob james jason jeb jeff jeremy jim joe john jon
-jonathan joseph josh kevin larry lee mark martin matt matthew michael mike mitch nick nigel paul
-peter philip rand richard rick rob robert roger ron ronald sam scott simon stephen steve steven
-ted terry thomas tim timothy tom tony vladimir walter william xi
-""".split())
-FEMALE_NAMES = set("""
-alice amanda amy angela ann anna anne barbara betty carly carol caroline catherine charlotte
-christine claire diana diane donna elizabeth ellen emily emma hillary helen jane janet jennifer
-jessica jill joan julia julie karen kate katherine kathleen kelly laura linda lisa margaret maria
-mary melania michelle nancy nicola patricia rachel rebecca ruth sarah sharon susan teresa theresa
-""".split())
 # "the company said": nouns that stand for the organisation just named.
 ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "retailer", "maker", "business",
              "manufacturer", "insurer", "lender", "giant", "operator", "agency", "organisation",
