@@ -416,3 +416,10 @@ def test_a_forecast_is_a_claim_only_with_a_figure(nlp):
 def test_a_firm_described_by_its_country_is_not_the_country(nlp):
     text = "Cars\n\nHyundai sells cars in India. South Korea's top car maker estimates the market will grow 15% this year."
     assert find(claims(nlp, text), "market will grow")["speaker"] != "South Korea"
+
+
+def test_it_is_the_story_company_not_a_sources_employer(nlp):
+    text = ("Unilever\n\nUnilever cut its forecast. Unilever shares fell 5%. Unilever has lost market share, the "
+            "firm said.\n\n\"The best news was the new structure,\" said Arjan Sweere, an analyst at Petercam. "
+            "It said the changes would speed decision making.")
+    assert find(claims(nlp, text), "speed decision making")["speaker"] == "Unilever"

@@ -300,3 +300,15 @@ def test_a_party_branch_keeps_its_name(blank):
     text = "Peter Nielson, who is UKIP Scotland chairman, said UKIP would act."
     doc = annotate(blank, text, [("Peter Nielson", "PERSON", 0), ("UKIP Scotland", "ORG", 0), ("UKIP", "ORG", 1)])
     assert {"UKIP Scotland", "UK Independence Party"} <= set(by_name(doc))
+
+
+def test_a_short_name_used_alone_first_is_the_parent_not_a_short_form(blank):
+    text = "Barclays made a profit. Barclays grew. Its unit Barclays Capital did well. Later Barclays said more."
+    doc = annotate(blank, text, [("Barclays Capital", "ORG", 0), ("Barclays", "ORG", 3)])
+    found = by_name(doc)
+    assert found["Barclays"]["label"] == "ORG" and len(found["Barclays"]["mentions"]) == 3
+    assert len(found["Barclays Capital"]["mentions"]) == 1
+    # The usual order, the full name first, still gives one entity.
+    text = "Dell Technologies made a profit. Later Dell said more."
+    doc = annotate(blank, text, [("Dell Technologies", "ORG", 0), ("Dell", "ORG", 1)])
+    assert [(e["name"], e["aliases"]) for e in doc._.entities] == [("Dell Technologies", ["Dell"])]

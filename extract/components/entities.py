@@ -554,7 +554,8 @@ class EntityResolver:
         for c in clusters:
             if self._decide_label(c) == "ORG" and not c.derived:
                 c.derived = {h for h in company_short_forms(c.name)
-                             if norm_key(h) not in by_form and not _common_word(doc, h)}
+                             if norm_key(h) not in by_form and not _common_word(doc, h)
+                             and not _named_alone_first(doc, norm_key(h).split(), c)}
         _derive_initials(doc, clusters, by_form)
 
         # 4. Rescan: every further occurrence of a known name or alias is a mention too.
@@ -662,7 +663,8 @@ class EntityResolver:
                         and not c.forced_label and _label_from_name(c.name) is None:
                     candidates.append(c)
                     break
-                if not is_person and label in _SHORT_FORM_LABELS and len(fw) > len(words) and fw[:len(words)] == words:
+                if not is_person and label in _SHORT_FORM_LABELS and len(fw) > len(words) and fw[:len(words)] == words \
+                        and not _named_alone_first(doc, words, c):
                     candidates.append(c)
                     break
         if not candidates:
@@ -930,6 +932,20 @@ def _looks_like_person(doc: Doc, c: Cluster) -> bool:
 def _is_trade_word_text(word: str) -> bool:
     word = word.lower()
     return word in _TRADE_NOUNS or word in _BUSINESS_NOUNS or word in _LEGAL_FORMS
+
+
+def _named_alone_first(doc: Doc, words: list[str], c: Cluster) -> bool:
+    """"Barclays ... Barclays Capital": the short name stands alone before the long one is first
+    named, so it is another organisation (the parent), not a short form. News names a company in
+    full first ("Dell Technologies ... Dell")."""
+    first_long = min((m.start for m in c.mentions), default=None)
+    if first_long is None:
+        return False
+    n = len(words)
+    for i in range(0, first_long - n + 1):
+        if [t.lower_ for t in doc[i:i + n]] == words and (i + n >= len(doc) or not doc[i + n].is_title):
+            return True
+    return False
 
 
 def _non_overlapping(spans: list[Span]) -> list[Span]:

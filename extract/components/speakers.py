@@ -193,7 +193,8 @@ class SpeakerResolver:
                 self.recent.append((head.i, sp.entity_id))
                 return sp
         if low == "it":
-            target = self._org_subject_before(head.i) or self._org_before(head.i, None)
+            target = self._org_subject_before(head.i) or self._salient_org_before(head.i) \
+                or self._org_before(head.i, None)
             if target is not None:
                 return self._speaker(target, start, end, "pronoun")
         if low in SPOKES or low in ORG_NOUNS:
@@ -373,10 +374,42 @@ class SpeakerResolver:
         sent = doc[at].sent
         for lo, hi in ((sent.start, at), (doc[sent.start - 1].sent.start, sent.start) if sent.start else (0, 0)):
             cands = [s for s in doc.ents if lo <= s.start < hi and self._label(s) == "ORG" and self._visible(s, at)
-                     and any(t.dep_ in ("nsubj", "nsubjpass") for t in [s.root, *s.root.ancestors])]
+                     and self._in_subject(s)]
             if cands:
                 return cands[-1] if hi == at else cands[0]
         return None
+
+    def _in_subject(self, span: Span) -> bool:
+        """The organisation is (in) a clause's subject, and not as a person's employer ("said Arjan
+        Sweere, an analyst at Petercam": the subject is the analyst)."""
+        for t in [span.root, *span.root.ancestors]:
+            if t.i not in range(span.start, span.end) and t.ent_type_ == "PERSON":
+                return False
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                return True
+        return False
+
+    def _salient_org_before(self, at: int) -> Span | None:
+        """"..., said an analyst at Petercam. It said ...": among the organisations of the last few
+        sentences, the one the article names most (the story's company, not a source's employer)."""
+        doc = self.doc
+        first = doc[at].sent.start
+        for _ in range(3):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        cands = [s for s in doc.ents if first <= s.start < at and self._label(s) == "ORG" and self._visible(s, at)]
+        if not cands:
+            return None
+
+        def weight(s: Span) -> int:
+            ent = self.entities.get(s.kb_id_)
+            return len(ent["mentions"]) if ent else 1
+        best = max(weight(s) for s in cands)
+        # Only a clear favourite: otherwise the nearest one, as before.
+        if sum(1 for k in {s.kb_id_ for s in cands} if weight(next(c for c in cands if c.kb_id_ == k)) == best) > 1:
+            return None
+        return [s for s in cands if weight(s) == best][-1]
 
     def _org_before(self, at: int, noun: str | None) -> Span | None:
         best = None
