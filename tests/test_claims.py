@@ -423,3 +423,25 @@ def test_it_is_the_story_company_not_a_sources_employer(nlp):
             "firm said.\n\n\"The best news was the new structure,\" said Arjan Sweere, an analyst at Petercam. "
             "It said the changes would speed decision making.")
     assert find(claims(nlp, text), "speed decision making")["speaker"] == "Unilever"
+
+
+def test_each_named_conjunct_of_the_subject_makes_the_claim(nlp):
+    found = claims(nlp, "Cars\n\nGM and Ford blamed high fuel prices for low sales of big trucks.")
+    assert sorted(c["speaker"] for c in found if "fuel prices" in c["text"]) == ["Ford", "GM"]
+
+
+def test_which_clause_cue_and_attack_and_liken(nlp):
+    text = ("Grids\n\nSun sells computing by the hour. It faces IBM, which argues that its service "
+            "is cheaper. Sun likened grid computing to the development of electricity.\n\n"
+            "Liberal Democrat leader Charles Kennedy attacked Mr Brown for failing to mention the environment.")
+    found = claims(nlp, text)
+    assert find(found, "service is cheaper")["speaker"] == "IBM"
+    assert find(found, "development of electricity")["speaker"] == "Sun"
+    assert find(found, "failing to mention")["speaker"] == "Charles Kennedy"
+
+
+def test_the_company_is_the_story_company(nlp):
+    text = ("Unilever\n\nUnilever cut its forecast. Unilever shares fell 5%.\n\n\"The best news was the new "
+            "structure,\" said Arjan Sweere, an analyst at Petercam.\n\nThe company said the changes would speed "
+            "decision making.")
+    assert find(claims(nlp, text), "speed decision making")["speaker"] == "Unilever"

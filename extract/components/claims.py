@@ -54,6 +54,7 @@ OBJECT_CUES = frozenset("""
 share summarize summarise deny call hope warn urge praise criticise criticize welcome describe dismiss
 reject accuse blame predict express emphasise emphasize stress highlight outline recommend demand
 defend reiterate acknowledge admit condemn applaud argue question brand label dub forecast estimate project
+attack liken
 """.split())
 # Object cues that state a figure ("forecast growth of 3.6%"), a claim only when the object has one.
 FIGURE_CUES = frozenset("forecast estimate project".split())
@@ -370,6 +371,8 @@ class ClaimExtractor:
         claims += [c for c in nested if not any(o.start <= c.cue_start < o.end for o in claims)]
         claims.sort(key=lambda c: (c.start, c.end))
         claims = self._join_continuations(doc, claims)
+        claims += self._conjoined_speakers(doc, claims, resolver)
+        claims.sort(key=lambda c: (c.start, c.end))
         claims = self._join_quote_pieces(claims)
         return [self._record(doc, c) for c in claims if c.end > c.start]
 
@@ -377,7 +380,7 @@ class ClaimExtractor:
 
     def _reported(self, doc: Doc, cue: Token, lemma: str, resolver: SpeakerResolver, quote_of) -> list[Claim]:
         subj = _subject(cue)
-        if subj is not None and subj.lower_ in ("who", "that") and cue.dep_ == "relcl":
+        if subj is not None and subj.lower_ in ("who", "that", "which") and cue.dep_ == "relcl":
             subj = cue.head  # "voters who say ..."
         if subj is None or subj.lower_ in ("that", "which", "who", "this", "what"):
             return []
@@ -590,6 +593,27 @@ class ClaimExtractor:
                    for o in claims):
                 continue
             out.append(c)
+        return out
+
+    @staticmethod
+    def _conjoined_speakers(doc: Doc, claims: list[Claim], resolver: SpeakerResolver) -> list[Claim]:
+        """"GM and Ford blamed high fuel prices ...", "Both the cardinal and Dr Williams appealed ...":
+        each named conjunct of the subject made the claim too, so each gets one."""
+        out = []
+        for c in claims:
+            if c.speaker is None or c.speaker.name is None or c.speaker.start is None:
+                continue
+            mention = doc.char_span(c.speaker.start, c.speaker.end, alignment_mode="expand")
+            if mention is None or c.cue is None or mention.root.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            for conj in mention.root.conjuncts:
+                if conj.i <= mention.root.i or not conj.ent_type_ and conj.pos_ != "NOUN":
+                    continue
+                other = resolver.resolve(conj)
+                if other.name is None or other.entity_id == c.speaker.entity_id:
+                    continue
+                out.append(Claim(c.start, c.end, c.cue, c.cue_text, c.cue_start, c.cue_end, other, c.pattern,
+                                 direct=c.direct, quotes=list(c.quotes), pieces=list(c.pieces)))
         return out
 
     @staticmethod

@@ -204,7 +204,11 @@ class SpeakerResolver:
             if owner is not None:
                 return self._speaker(owner, start, end, "description")
             if low in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in head.children if c.dep_ == "det"):
-                target = self._org_before(head.i, low)
+                # "the bank" is "Barclays Bank" when one is named; else, as for "it", the organisation
+                # of the last subject, or the story's organisation, before the one named last.
+                named = self._org_before(head.i, low)
+                target = named if named is not None and low in named.text.lower() else (
+                    self._org_subject_before(head.i) or self._salient_org_before(head.i) or named)
                 if target is not None:
                     return self._speaker(target, start, end, "description")
         return Speaker(None, None, None, start, end, [], "unnamed")
