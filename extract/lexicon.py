@@ -17,6 +17,7 @@ dealer specialist expert official spokesmen officials administrator coordinator 
 organizer campaigner activist inspector auditor actuary accountant superintendent supervisor
 entrepreneur vp evp svp designer developer programmer planner negotiator regulator lobbyist
 steward agent clerk secretary-general director-general president-elect chairman-elect
+cardinal archbishop bishop rabbi imam vicar priest pastor chaplain
 """.split())
 
 # Words that may sit inside a role before its head ("senior policy", "global vice").

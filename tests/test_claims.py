@@ -445,3 +445,10 @@ def test_the_company_is_the_story_company(nlp):
             "structure,\" said Arjan Sweere, an analyst at Petercam.\n\nThe company said the changes would speed "
             "decision making.")
     assert find(claims(nlp, text), "speed decision making")["speaker"] == "Unilever"
+
+
+def test_the_report_an_organisation_spoke_in(nlp):
+    text = ("Aid\n\nAid budgets are half their 1960 levels, Oxfam says in a report. The report said: \"For rich "
+            "countries, providing aid is an obligation.\"")
+    found = claims(nlp, text)
+    assert find(found, "providing aid is an obligation")["speaker"] == find(found, "half their 1960")["speaker"]

@@ -601,7 +601,7 @@ class ClaimExtractor:
         each named conjunct of the subject made the claim too, so each gets one."""
         out = []
         for c in claims:
-            if c.speaker is None or c.speaker.name is None or c.speaker.start is None:
+            if c.speaker is None or c.speaker.start is None:
                 continue
             mention = doc.char_span(c.speaker.start, c.speaker.end, alignment_mode="expand")
             if mention is None or c.cue is None or mention.root.dep_ not in ("nsubj", "nsubjpass"):

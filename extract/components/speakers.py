@@ -248,18 +248,20 @@ class SpeakerResolver:
             author = self._author(tok)
             if author is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
                 author = self._org_subject_before(tok.i + 1) or self._org_after_in_clause(tok)
+            if author is None and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+                author = self._org_after_in_clause(tok, labels=("ORG", "PERSON"))  # "Oxfam says in a report"
             if author is not None or not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
                 return author  # a "the report" before this one refers further back still
         return None
 
-    def _org_after_in_clause(self, tok: Token) -> Span | None:
+    def _org_after_in_clause(self, tok: Token, labels: tuple[str, ...] = ("ORG",)) -> Span | None:
         """"In its report, the OECD cut ...": the organisation subject of the clause "its" opens."""
         verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
         if verb is None:
             return None
         subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         span = self.ent_at.get(subj.i) if subj is not None else None
-        return span if span is not None and self._label(span) == "ORG" else None
+        return span if span is not None and self._label(span) in labels else None
 
     def _role_holder(self, head: Token) -> Span | None:
         """"the chancellor said": the person given that role ("Chancellor Gordon Brown", an affiliation),
