@@ -452,3 +452,9 @@ def test_the_report_an_organisation_spoke_in(nlp):
             "countries, providing aid is an obligation.\"")
     found = claims(nlp, text)
     assert find(found, "providing aid is an obligation")["speaker"] == find(found, "half their 1960")["speaker"]
+
+
+def test_the_one_a_news_agency_quotes_is_the_speaker(nlp):
+    text = ("Spam\n\nJaynes amassed a fortune. \"He has been successful ripping people off all these years,\" AP "
+            "quoted prosecutor Russell McGuire as saying.")
+    assert find(claims(nlp, text), "ripping people off")["speaker"] == "Russell McGuire"

@@ -48,7 +48,7 @@ shout yell chant retort exclaim scream snap interject mutter whisper muse recoun
 """.split())
 # Verbs of voice and display that attribute a direct quote next to them ("“Go home,” he barked",
 # "a sign reading “Vote early”") but never report speech on their own.
-QUOTE_ONLY_CUES = frozenset("read bark boom beam cry gush scoff sneer snarl thunder laugh plead rant".split())
+QUOTE_ONLY_CUES = frozenset("read bark boom beam cry gush scoff sneer snarl thunder laugh plead rant quote".split())
 # Cues whose object is the content ("denied the allegations", "called the youth ...", "hoped for ...").
 OBJECT_CUES = frozenset("""
 share summarize summarise deny call hope warn urge praise criticise criticize welcome describe dismiss
@@ -763,6 +763,10 @@ class ClaimExtractor:
                         continue  # that cue introduces its own content
                     return existing
                 subj = _subject(tok) or _quote_cue_subject(tok)
+                if cue_lemma(tok) == "quote":
+                    # "“...,” AP quoted prosecutor Russell McGuire as saying": the one quoted speaks.
+                    subj = next((c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "ORG")),
+                                None)
                 if subj is None:
                     continue
                 speaker = self._resolver.resolve(subj)
