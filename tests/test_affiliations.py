@@ -353,3 +353,11 @@ def test_a_chancellor_in_a_scottish_story_is_the_uk_government(nlp):
             "who grew up in Scotland.")
     found = [(a["person"], a["org"]) for a in run_text(nlp, text)._.affiliations]
     assert ("Gordon Brown", "UK government") in found, found
+
+
+def test_prime_minister_in_a_british_politics_story_about_another_country(nlp):
+    text = ("Iraq\n\nIraq needs peace, and Iraq needs aid. The war in Iraq cost billions, Iraq's neighbours say. "
+            "Downing Street had no comment, and MPs at Westminster were silent. But Prime Minister Tony Blair has "
+            "said he will put Africa first.")
+    found = [(a["person"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Tony Blair", "UK government") in found, found

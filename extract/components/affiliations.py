@@ -576,7 +576,11 @@ class AffiliationExtractor:
         if uk_signs >= 2 and uk_signs > us_signs and not devolved:
             # Parties, Westminster, the Commons, the NHS: British politics, named or not.
             counts["UK"] = counts.get("UK", 0) + uk_signs
-        if title == "president":
+        if title == "prime minister" and uk_signs >= 2 and uk_signs > us_signs and not devolved:
+            # "Prime Minister Tony Blair" in a story of British politics (Downing Street, the parties),
+            # even when the story is about another country (Iraq).
+            country = "UK"
+        elif title == "president":
             # A head of state: only in an article plainly about one country (international stories
             # name several presidents; a firm's "President X" appears in business news).
             ranked = sorted(((k, v) for k, v in counts.items()), key=lambda kv: -kv[1])
@@ -805,6 +809,8 @@ def government_post(role: list[Token]) -> str | None:
     if head in GOVERNMENT_TITLES:
         if tail >= 2 and words[tail - 2] in ("general", "under", "assistant", "press", "permanent", "private"):
             return None  # a union's "general secretary"; "Under Secretary", "press secretary": not cabinet posts
+        if head == "minister" and tail >= 2 and words[tail - 2] == "prime":
+            return "prime minister"
         return head
     if head == "president" and role[tail - 1].is_title and tail <= 2 and (tail == 1 or words[0] == "vice"):
         return "president"  # "President Nestor Kirchner": a head of state, not a company's president
