@@ -458,3 +458,10 @@ def test_the_one_a_news_agency_quotes_is_the_speaker(nlp):
     text = ("Spam\n\nJaynes amassed a fortune. \"He has been successful ripping people off all these years,\" AP "
             "quoted prosecutor Russell McGuire as saying.")
     assert find(claims(nlp, text), "ripping people off")["speaker"] == "Russell McGuire"
+
+
+def test_a_negated_say_reports_nothing_said(nlp):
+    found = claims(nlp, "Grid\n\nSun has not said how much the system will cost. Ann Lee did not think the plan "
+                        "would work.")
+    assert not [c for c in found if "system will cost" in c["text"]]
+    assert find(found, "plan would work")["cue"] == "think"  # a negated belief is still one

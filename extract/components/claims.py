@@ -61,6 +61,8 @@ FIGURE_CUES = frozenset("forecast estimate project".split())
 # Cues that name what their object is ("called the plan a gamble", "branded it a 'leap in the dark'"):
 # a claim only with that name.
 NAMING_CUES = frozenset("call brand label dub".split())
+# Cues that, negated, report that nothing was said ("did not say", "would not confirm").
+UNSAID_WHEN_NEGATED = frozenset("say comment confirm disclose reveal specify elaborate announce tell".split())
 # Cues of intention with an infinitive ("vowed to fight on").
 INTENT_CUES = frozenset("hope vow promise pledge threaten intend refuse".split())
 # Stances that are a claim only with a proposition after them ("wants the board to sell", "opposes
@@ -386,6 +388,10 @@ class ClaimExtractor:
             return []
         if (subj.i in quote_of) != (cue.i in quote_of):
             return []
+        if any(c.dep_ == "neg" for c in cue.children) and (lemma in UNSAID_WHEN_NEGATED or any(
+                c.dep_ == "ccomp" and c.left_edge.lower_ in ("how", "whether", "if", "what", "when", "why", "who")
+                for c in cue.children)):
+            return []  # "has not said how much it will cost", "would not comment": nothing was said
         # Not the discourse markers "you know", "I mean".
         pieces = _parenthetical_pieces(cue) if lemma in CLAUSE_CUES and lemma != "know" and subj.lower_ != "you" \
             else None

@@ -208,7 +208,7 @@ class SpeakerResolver:
                 # of the last subject, or the story's organisation, before the one named last.
                 named = self._org_before(head.i, low)
                 target = named if named is not None and low in named.text.lower() else (
-                    self._org_subject_before(head.i) or self._salient_org_before(head.i) or named)
+                    self._salient_org_before(head.i, with_dominant=True) or self._org_subject_before(head.i) or named)
                 if target is not None:
                     return self._speaker(target, start, end, "description")
         return Speaker(None, None, None, start, end, [], "unnamed")
@@ -395,7 +395,7 @@ class SpeakerResolver:
                 return True
         return False
 
-    def _salient_org_before(self, at: int) -> Span | None:
+    def _salient_org_before(self, at: int, with_dominant: bool = False) -> Span | None:
         """"..., said an analyst at Petercam. It said ...": among the organisations of the last few
         sentences, the one the article names most (the story's company, not a source's employer)."""
         doc = self.doc
@@ -405,6 +405,13 @@ class SpeakerResolver:
                 break
             first = doc[first - 1].sent.start
         cands = [s for s in doc.ents if first <= s.start < at and self._label(s) == "ORG" and self._visible(s, at)]
+        if with_dominant:
+            # "the company", "the bank": the story's organisation, named earlier, also counts.
+            earlier = [s for s in doc.ents if s.start < first and self._label(s) == "ORG" and self._visible(s, at)]
+            dominant = max(earlier, key=lambda s: len(self.entities.get(s.kb_id_, {}).get("mentions", [])),
+                           default=None)
+            if dominant is not None and len(self.entities.get(dominant.kb_id_, {}).get("mentions", [])) >= 3:
+                cands.append(dominant)
         if not cands:
             return None
 
