@@ -36,7 +36,7 @@ markets retail industry industrial senior-vice new newly
 
 HONORIFICS = frozenset("""
 mr mrs ms miss dr prof professor sir dame lord lady sen rep gov gen col capt rev president
-chancellor minister premier mr. mrs. ms. dr. prof. sen. rep. gov. gen.
+chancellor minister premier mr. mrs. ms. dr. prof. sen. rep. gov. gen. prince princess sheikh king queen
 """.split())
 
 # Words that end company and institution names: evidence a span is an organisation.

@@ -361,3 +361,11 @@ def test_prime_minister_in_a_british_politics_story_about_another_country(nlp):
             "said he will put Africa first.")
     found = [(a["person"], a["org"]) for a in run_text(nlp, text)._.affiliations]
     assert ("Tony Blair", "UK government") in found, found
+
+
+def test_titles_with_for_and_names_with_particles(nlp):
+    text = ("Climate talks\n\nUS Special Presidential Envoy for Climate John Kerry said the talks were constructive. "
+            "Saudi Energy Minister Prince Abdulaziz bin Salman told reporters output would stay steady.")
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("John Kerry", "Special Presidential Envoy for Climate", "US") in found, found
+    assert ("Abdulaziz bin Salman", "Energy Minister", "Saudi") in found, found

@@ -465,3 +465,12 @@ def test_a_negated_say_reports_nothing_said(nlp):
                         "would work.")
     assert not [c for c in found if "system will cost" in c["text"]]
     assert find(found, "plan would work")["cue"] == "think"  # a negated belief is still one
+
+
+def test_where_it_was_said_is_not_the_content(nlp):
+    text = ("Talks\n\nForeign Ministry spokesperson Mao Ning said at a regular press briefing on Monday that China "
+            "is willing to work with the US. The International Energy Agency said in its monthly report that oil "
+            "demand would grow.")
+    found = claims(nlp, text)
+    assert find(found, "willing to work")["text"] == "China is willing to work with the US"
+    assert find(found, "oil demand")["text"] == "oil demand would grow"

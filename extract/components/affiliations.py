@@ -61,6 +61,8 @@ retailer carrier airline maker manufacturer giant body union organisation organi
 charity think-tank newspaper magazine paper website network institute campaign lobby association club""".split())
 _SPEECH_LEMMAS = frozenset("""say tell add explain warn note predict argue believe think expect write comment
 reckon suggest estimate insist agree claim""".split())
+# Titles between a post and a name ("Energy Minister Prince Abdulaziz", "Deputy Prime Minister Mr Prescott").
+_NAME_TITLES = frozenset("mr mrs ms dr sir dame lord lady prince princess sheikh king queen".split())
 # Departments known by one word: "Treasury minister X" works at the Treasury.
 _INSTITUTIONS = frozenset("treasury exchequer pentagon kremlin".split())
 _DEMONYM_ENDINGS = ("an", "ans", "ese", "ish", "i", "ic", "ch", "ian", "ite", "ites", "ist", "ists", "y", "ory", "ories")
@@ -92,9 +94,9 @@ def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) ->
     while j >= stop and j not in ent_at and is_role_word(doc[j]) and len(role) < limit:
         role.insert(0, doc[j])
         j -= 1
-        # "Chancellor of the Exchequer", "Secretary of State": a capitalised title goes on over "of [the]".
+        # "Chancellor of the Exchequer", "Envoy for Climate": a capitalised title goes on over "of/for [the]".
         k = j - 1 if j >= stop and doc[j].lower_ == "the" else j
-        if role and all(t.is_title for t in role) and k - 1 >= stop and doc[k].lower_ == "of" \
+        if role and all(t.is_title for t in role) and k - 1 >= stop and doc[k].lower_ in ("of", "for") \
                 and doc[k - 1].is_title and doc[k - 1].lower_ in ROLE_HEADS and len(role) < limit - 2:
             role = list(doc[k:j + 1]) + role
             j = k - 1
@@ -347,14 +349,14 @@ class AffiliationExtractor:
     # "ORG [’s] ROLE [Mr] PERSON"
     def _title_before(self, doc, person, sent, ent_at, add):
         j = person.start - 1
-        while j >= sent.start and doc[j].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"):
+        while j >= sent.start and doc[j].lower_.rstrip(".") in _NAME_TITLES:
             j -= 1
         if j < sent.start:
             return
         last = j
         role, j = _role_words_before(doc, j, sent.start, ent_at, 7)
-        # The title ends on a role word, or is "Chancellor of the Exchequer", "Secretary of State".
-        if doc[last].lower_ not in ROLE_HEADS and not any(t.lower_ == "of" for t in role):
+        # The title ends on a role word, or is "Chancellor of the Exchequer", "Envoy for Climate".
+        if doc[last].lower_ not in ROLE_HEADS and not any(t.lower_ in ("of", "for") for t in role):
             return
         possessive = j >= sent.start and doc[j].lower_ in _POSSESSIVE
         if possessive:
@@ -443,7 +445,7 @@ class AffiliationExtractor:
         """A cabinet title right before the name with no organisation before it."""
         start = person.sent.start
         j = person.start - 1
-        while j > start and doc[j].lower_.rstrip(".") in ("mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady"):
+        while j > start and doc[j].lower_.rstrip(".") in _NAME_TITLES:
             j -= 1  # "Deputy Prime Minister Mr Prescott"
         role, j = _role_words_before(doc, j, start, ent_at, 6)
         portfolio = ent_at.get(j)

@@ -516,6 +516,12 @@ class ClaimExtractor:
                 # the parser may hang the clause's subject on the cue).
                 start = doc[cue.i + 1].idx if comp.left_edge.i <= cue.i else min(
                     [start] + [c.left_edge.idx for c in cue.rights if c.i < comp.i and c.dep_ in ("dobj", "prep", "npadvmod")])
+                # "said at a press briefing on Monday that China ...", "said in its report that ...":
+                # the clause opens at its "that"; what comes before it is where it was said.
+                mark = next((c for c in comp.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > cue.i), None)
+                if mark is not None and mark.idx > start and not any(
+                        t.dep_ in ("nsubj", "nsubjpass") for t in doc[cue.i + 1:mark.i]):
+                    start = mark.idx
             elif comp.i > cue.i and lemma in ADDRESSEE_CUES:
                 start = _subject_taken_as_object(doc, cue, comp, start)
         elif cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) and lemma not in ADDRESSEE_CUES:

@@ -350,6 +350,10 @@ def _merge_split_orgs(doc: Doc, ents: list[Span]) -> list[tuple[int, int, str]]:
             if pl == "ORG" and ent.label_ == "ORG" and ent.start == pe and doc[pe - 1].lower_ in ("and", "of", "for", "&"):
                 out[-1] = (ps, ent.end, "ORG")
                 continue
+            # "Prince Abdulaziz" + "bin Salman": a name cut before its particle.
+            if pl == "PERSON" and ent.label_ == "PERSON" and ent.start == pe and doc[pe].lower_ in _NAME_PARTICLES:
+                out[-1] = (ps, ent.end, "PERSON")
+                continue
         out.append((ent.start, ent.end, ent.label_))
     return out
 
