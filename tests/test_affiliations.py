@@ -369,3 +369,9 @@ def test_titles_with_for_and_names_with_particles(nlp):
     found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
     assert ("John Kerry", "Special Presidential Envoy for Climate", "US") in found, found
     assert ("Abdulaziz bin Salman", "Energy Minister", "Saudi") in found, found
+
+
+def test_hyphenated_title(nlp):
+    text = "Climate\n\nIn his speech, UN Secretary-General Antonio Guterres urged countries to act."
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Antonio Guterres", "Secretary-General", "UN") in found, found

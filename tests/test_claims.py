@@ -474,3 +474,9 @@ def test_where_it_was_said_is_not_the_content(nlp):
     found = claims(nlp, text)
     assert find(found, "willing to work")["text"] == "China is willing to work with the US"
     assert find(found, "oil demand")["text"] == "oil demand would grow"
+
+
+def test_a_subject_headed_on_the_title_is_the_person_named_in_it(nlp):
+    text = "Ties\n\nChinese Ambassador to the US Xie Feng noted that China-US relations are at a critical juncture."
+    c = find(claims(nlp, text), "critical juncture")
+    assert c["speaker"] == "Xie Feng"

@@ -94,6 +94,11 @@ def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) ->
     while j >= stop and j not in ent_at and is_role_word(doc[j]) and len(role) < limit:
         role.insert(0, doc[j])
         j -= 1
+        # "Secretary-General", "Director-General": a hyphen inside a capitalised title ("ex-chief" is not)
+        if j - 1 >= stop and doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_ \
+                and is_role_word(doc[j - 1]) and j - 1 not in ent_at and doc[j - 1].is_title and role[0].is_title:
+            role.insert(0, doc[j])
+            j -= 1
         # "Chancellor of the Exchequer", "Envoy for Climate": a capitalised title goes on over "of/for [the]".
         k = j - 1 if j >= stop and doc[j].lower_ == "the" else j
         if role and all(t.is_title for t in role) and k - 1 >= stop and doc[k].lower_ in ("of", "for") \

@@ -155,6 +155,13 @@ class SpeakerResolver:
                         self._label(self.ent_at[child.i]) in ("PERSON", "ORG", "GPE"):
                     span = self.ent_at[child.i]  # not a title in apposition ("a book, The Long Game")
                     break
+        if span is None and head.lower_ in ROLE_HEADS and not any(c.dep_ == "det" for c in head.children):
+            # "Chinese Ambassador to the US Xie Feng noted": the parse heads the subject on the title.
+            span = next((self.ent_at[t.i] for t in head.subtree if t.i > head.i and t.i in self.ent_at
+                         and self._label(self.ent_at[t.i]) == "PERSON"), None)
+            if span is not None:
+                start = min(start, span.start_char)
+                end = max(end, span.end_char)
         if span is not None and self._label(span) != "PERSON":
             titled = self._titled_person_after(span)
             if titled is not None:
