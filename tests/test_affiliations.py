@@ -375,3 +375,10 @@ def test_hyphenated_title(nlp):
     text = "Climate\n\nIn his speech, UN Secretary-General Antonio Guterres urged countries to act."
     found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
     assert ("Antonio Guterres", "Secretary-General", "UN") in found, found
+
+
+def test_a_name_the_model_half_tagged_before_a_personal_role(nlp):
+    text = ("Forum\n\nZhao Lei, general manager of Sino Wind Power, pointed out that offshore wind capacity would "
+            "double by 2026.")
+    found = [(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Zhao Lei", "general manager", "Sino Wind Power") in found, found

@@ -480,3 +480,9 @@ def test_a_subject_headed_on_the_title_is_the_person_named_in_it(nlp):
     text = "Ties\n\nChinese Ambassador to the US Xie Feng noted that China-US relations are at a critical juncture."
     c = find(claims(nlp, text), "critical juncture")
     assert c["speaker"] == "Xie Feng"
+
+
+def test_speaker_before_an_apposition_the_parse_lost(nlp):
+    text = ("Forum\n\nIn an interview with China Daily, Peter Grant, chairman of Grant Energy, said the company "
+            "plans to invest $2 billion in Texas.")
+    assert find(claims(nlp, text), "invest $2 billion")["speaker"] == "Peter Grant"

@@ -185,6 +185,14 @@ def _adjacent_subject(cue: Token) -> Token | None:
     k = cue.i + 1
     if k < len(doc) and doc[k].ent_type_ == "PERSON" and cue.i > 0 and doc[cue.i - 1].text in (",", "”", '"'):
         return doc[k]
+    # "..., Peter Grant, chairman of Grant Energy, said": the parse lost the name before the apposition.
+    if j >= 0 and doc[j].text == ",":
+        k = j - 1
+        while k > cue.sent.start and j - k < 15 and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX"):
+            k -= 1
+        if k > cue.sent.start and doc[k].text == "," and doc[k - 1].ent_type_ in ("PERSON", "ORG") \
+                and any(t.lower_ in ROLE_HEADS for t in doc[k + 1:j]):
+            return doc[k - 1]
     return None
 
 

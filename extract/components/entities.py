@@ -35,6 +35,7 @@ from cooptool.extract.components.entity_evidence import (
     is_time_zone,
     party_of,
     person_evidence,
+    personal_role_at,
 )
 from cooptool.extract.lexicon import (
     FEMALE_NAMES,
@@ -323,6 +324,30 @@ _CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday
 april may june july august september october november december christmas easter""".split())
 
 
+def find_appositive_people(doc: Doc) -> list[tuple[int, int]]:
+    """"Zhao Lei, general manager of Sino Wind Power, said": two or three capitalised words the model
+    left untagged, opening a clause and followed by a role only a person holds, are a person's name."""
+    found = []
+    for tok in doc:
+        if tok.text != "," or not personal_role_at(doc, tok.i + 1):
+            continue
+        start = tok.i
+        while start > 0 and tok.i - start < 3 and _NAME_WORD.match(doc[start - 1].text) and not doc[start - 1].ent_type_ \
+                and not doc[start - 1].is_stop:
+            start -= 1
+        # "Zhao" tagged, "Lei" not: the model's piece and the rest are one name.
+        while start > 0 and tok.i - start < 3 and doc[start - 1].ent_type_ == "PERSON" and start < tok.i \
+                and _NAME_WORD.match(doc[start - 1].text):
+            start -= 1
+        if tok.i - start < 2 or all(t.ent_type_ == "PERSON" for t in doc[start:tok.i]):
+            continue
+        before = doc[start - 1] if start > 0 else None
+        if before is None or before.is_punct or before.is_space or before.is_sent_end or before.lower_ in (
+                "said", "says", "and", "by"):
+            found.append((start, tok.i))
+    return found
+
+
 def find_role_employers(doc: Doc) -> list[tuple[int, int]]:
     """"an analyst at Petercam", "economist with Natexis": a capitalised name right after a job title
     and "at"/"with" is the employer, when the model tagged nothing there."""
@@ -390,6 +415,9 @@ def _add_institutions(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[i
     text = doc_text(doc)
     parties = [(span.start, span.end) for m in DISTINCT_PARTY_FORMS.finditer(text)
                if (span := doc.char_span(m.start(), m.end())) is not None]
+    for s, e in find_appositive_people(doc):
+        if not any(m[0] < e and s < m[1] and (m[2] != "PERSON" or m[0] < s or m[1] > e) for m in out):
+            out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
     for s, e in parties + find_role_employers(doc) + find_institutions(doc):
         s, e = _trim(doc, s, e, "ORG")
         if e - s < 2 and (s, e) not in parties and doc[s - 1].lower_ not in _EMPLOYER_PREPS:

@@ -138,10 +138,11 @@ def _subject_pronoun(doc: Doc, start: int, end: int) -> str | None:
 # Role heads only a person holds ("Acme, the market leader" is a firm; "X, chief economist" is not).
 PERSONAL_ROLES = frozenset("""economist analyst spokesman spokeswoman spokesperson chairman chairwoman director
 president minister secretary editor professor strategist adviser advisor lawyer reporter correspondent
-ambassador trader founder executive officer governor chancellor""".split())
+ambassador trader founder executive officer governor chancellor manager head ceo cfo coo envoy commissioner
+mayor senator scientist researcher engineer lecturer dean""".split())
 
 
-def _personal_role_at(doc: Doc, k: int) -> bool:
+def personal_role_at(doc: Doc, k: int) -> bool:
     """A role phrase only a person holds starts at token k: "[the] [Acme's] [senior] economist"."""
     if _word(doc, k) in ("the", "a", "an", "its"):
         k += 1
@@ -170,7 +171,7 @@ def person_evidence(doc: Doc, start: int, end: int) -> int:
         k = _next_word(doc, after + 1)
         if _word(doc, k) == "who":
             return 1
-        if _personal_role_at(doc, k):
+        if personal_role_at(doc, k):
             return 1  # "X, the OECD's chief economist"
         if k < len(doc) and doc[k].like_num and _word(doc, _next_word(doc, k + 1)) == ",":
             return 1  # "X, 45, said"
