@@ -486,3 +486,11 @@ def test_speaker_before_an_apposition_the_parse_lost(nlp):
     text = ("Forum\n\nIn an interview with China Daily, Peter Grant, chairman of Grant Energy, said the company "
             "plans to invest $2 billion in Texas.")
     assert find(claims(nlp, text), "invest $2 billion")["speaker"] == "Peter Grant"
+
+
+def test_the_party_leader_is_the_leader_not_the_party(nlp):
+    text = ("Party\n\nVeritas leader Robert Kilroy-Silk launched the campaign on Monday. Other parties were silent."
+            "\n\n\"We will win seats,\" the Veritas leader said. A Tesco spokesman said sales rose.")
+    found = claims(nlp, text)
+    assert find(found, "win seats")["speaker"] == "Robert Kilroy-Silk"
+    assert find(found, "sales rose")["speaker"] == "Tesco"  # a spokesman speaks for the firm

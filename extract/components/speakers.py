@@ -146,6 +146,13 @@ class SpeakerResolver:
     def _resolve(self, head: Token) -> Speaker:
         start, end = self.mention(head)
         span = self.ent_at.get(head.i)
+        if span is None and head.lower_ in ROLE_HEADS and head.lower_ not in SPOKES and any(
+                c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG" for c in head.children):
+            holder = self._role_holder(head)  # "the Veritas leader said": the leader, not the party
+            if holder is not None:
+                sp = self._speaker(holder, start, end, "description")
+                self.recent.append((head.i, sp.entity_id))
+                return sp
         if span is None:
             # "Hart, the ambassador, said": the name may be a compound or apposition of the head.
             for child in head.children:
@@ -275,6 +282,14 @@ class SpeakerResolver:
         else the person who was the subject of the last few sentences, when one was."""
         doc, word = self.doc, head.lower_
         for c in head.children:
+            org = self.ent_at.get(c.i) if c.dep_ in ("poss", "compound") else None
+            if org is not None and self._label(org) == "ORG":
+                # "the Veritas leader", "Tesco's chief executive": whoever holds that post there.
+                ent = self.entities.get(org.kb_id_)
+                holders = {a["person_id"] for a in (doc._.affiliations or []) if ent and a.get("org_id") == ent["id"]
+                           and word in (a.get("role") or "").lower().split()}
+                found = [s for s in doc.ents if s.start < head.i and s.kb_id_ in holders]
+                return found[-1] if len({s.kb_id_ for s in found}) == 1 else None
             if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and (
                     c.lower_ in RIVAL_MODIFIERS | {"new", "previous", "outgoing", "incoming", "then"}
                     or c.ent_type_ in ("ORG", "PERSON")):
