@@ -416,3 +416,11 @@ def test_a_forecast_is_a_claim_only_with_a_figure(nlp):
 def test_a_firm_described_by_its_country_is_not_the_country(nlp):
     text = "Cars\n\nHyundai sells cars in India. South Korea's top car maker estimates the market will grow 15% this year."
     assert find(claims(nlp, text), "market will grow")["speaker"] != "South Korea"
+
+
+def test_quote_in_two_apostrophes_is_direct(nlp):
+    text = ("Club to appeal\n\nThe club lost its case on Monday. ''We will take this to the highest court,'' "
+            "said manager Tom Reilly.")
+    c = find(claims(nlp, text), "highest court")
+    assert (c["speaker"], c["direct"]) == ("Tom Reilly", True)
+    assert c["text"] == "We will take this to the highest court"

@@ -83,7 +83,7 @@ suggest acknowledge admit confirm stress reiterate concede contend maintain decl
 respond reply write emphasise emphasize
 """.split())
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-QUOTE_MARKS = set("\"“”„«»")
+QUOTE_MARKS = set("\"“”„«»") | {"''"}  # the token of two apostrophes typed for a double mark
 
 
 def cue_lemma(tok: Token) -> str | None:
