@@ -424,3 +424,14 @@ def test_quote_in_two_apostrophes_is_direct(nlp):
     c = find(claims(nlp, text), "highest court")
     assert (c["speaker"], c["direct"]) == ("Tom Reilly", True)
     assert c["text"] == "We will take this to the highest court"
+
+
+def test_survey_showed_and_inquiry_found_are_claims(nlp):
+    text = ("Council review\n\nA survey by Harlow Research showed that most tenants want longer leases. "
+            "The inquiry found the council had broken its own rules. "
+            "The survey also showed a small rise in rents. Anglers find themselves fined under the plan.")
+    found = claims(nlp, text)
+    assert find(found, "most tenants want longer leases")["cue"] == "showed"
+    assert find(found, "had broken its own rules")["cue"] == "found"
+    # An object is a figure, not a statement; "find themselves" is no finding.
+    assert not [c for c in found if "small rise" in c["text"] or "fined" in c["text"]]

@@ -74,7 +74,11 @@ vision opinion opinions perspective perspectives idea ideas concern concerns pla
 expertise practice practices lesson lessons outlook assessment analysis""".split())
 _IRREGULAR = {"told": "tell", "wrote": "write", "thought": "think", "said": "say", "says": "say",
               "felt": "feel", "knew": "know", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
-ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES
+# Verbs of evidence ("the poll showed that ...", "the inquiry found the rules were broken"): a claim of
+# whoever ran the poll or inquiry, only with a clause after them ("showed a rise" is not one) and never
+# a quote's cue.
+EVIDENCE_CUES = frozenset("show find".split())
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES
 QUOTE_CUES = CLAUSE_CUES | QUOTE_ONLY_CUES
 # Verbs of saying whose content is the rest of the sentence even when the parse lost the clause.
 SPEECH_CUES = frozenset("""
@@ -329,6 +333,16 @@ def _loose_content(cue: Token, lemma: str) -> tuple[int, int] | None:
     return start_tok.idx, last.idx + len(last.text)
 
 
+def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
+    """"the survey showed turnout had risen", "the poll showed Lee leading": a clause after the cue
+    with its own subject; not "find themselves prosecuted", "the party a poll showed was gaining"
+    (its subject moved away)."""
+    if comp is None or comp.i < cue.i or subj.lower_ == "it" or cue.dep_ in ("relcl", "acl"):
+        return False
+    own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return own is not None and not own.lower_.endswith(("self", "selves"))
+
+
 class ClaimExtractor:
     def __init__(self, nlp: Language, name: str, max_quote_gap: int = 12):
         self.name = name
@@ -496,7 +510,9 @@ class ClaimExtractor:
         pattern = "reported"
         if lemma in INTENT_CUES and (comp is None or comp.i < cue.i):
             comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), comp)
-        if comp is not None and lemma in CLAUSE_CUES | INTENT_CUES:
+        if lemma in EVIDENCE_CUES and not _stated_finding(cue, comp, subj):
+            return None
+        if comp is not None and lemma in CLAUSE_CUES | INTENT_CUES | EVIDENCE_CUES:
             start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
             # "said Tory plans to cut tax would cut deep": the parse split one clause in two.
             later = [c for c in comps if c.i > comp.i > cue.i]
