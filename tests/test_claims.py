@@ -435,3 +435,13 @@ def test_survey_showed_and_inquiry_found_are_claims(nlp):
     assert find(found, "had broken its own rules")["cue"] == "found"
     # An object is a figure, not a statement; "find themselves" is no finding.
     assert not [c for c in found if "small rise" in c["text"] or "fined" in c["text"]]
+
+
+def test_participle_cues_without_a_subject_of_their_own(nlp):
+    text = ("Ward vote\n\nThe ward was split, with many tenants saying the new rules were unfair. "
+            "The union issued a statement saying the talks had failed. "
+            "In addition to stating that the budget was balanced, Mayor Ann Cole promised new parks.")
+    found = claims(nlp, text)
+    assert find(found, "the new rules were unfair")["speaker_mention"] == "many tenants"
+    assert find(found, "the talks had failed")["speaker_mention"] == "The union"
+    assert find(found, "the budget was balanced")["speaker"] == "Ann Cole"

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.quotes import Quote, find_quotes
-from cooptool.extract.components.speakers import ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
+from cooptool.extract.components.speakers import DOCUMENT_NOUNS, ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
 from cooptool.extract.lexicon import ROLE_HEADS
 
 if not Doc.has_extension("claims"):
@@ -171,7 +171,36 @@ def _subject(cue: Token) -> Token | None:
         subj = next((c for c in cue.head.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
+    if cue.tag_ == "VBG":
+        participle_subject = _participle_subject(cue)
+        if participle_subject is not None:
+            return participle_subject
     return _adjacent_subject(cue)
+
+
+# Verbs whose object receives a message ("emailed supporters saying ..."): the sender speaks.
+SENDING_VERBS = frozenset("email text write send message tell address brief remind alert".split())
+
+
+def _participle_subject(cue: Token) -> Token | None:
+    """Who speaks in a participle cue the parse left without a subject: "voters saying they want ...",
+    "emails with aides suggesting ..." (the noun it describes); "issued a statement saying ...",
+    "emailed supporters saying ..." (who issued or sent it); "After saying that ..., Lee left", "in addition to stating that ..." (the subject of
+    the verb the phrase hangs on)."""
+    head = cue.head
+    if cue.dep_ == "acl" and head.i < cue.i and head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ in ("dobj", "dative") and head.head.pos_ == "VERB" and (
+                head.lemma_.lower() in DOCUMENT_NOUNS | {"message", "tweet", "post", "email", "note"}
+                or head.head.lemma_.lower() in SENDING_VERBS):
+            return next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+        return head
+    if cue.dep_ == "pcomp":
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Tokens are not singletons
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and verb.i != cue.i:
+            return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return None
 
 
 def _adjacent_subject(cue: Token) -> Token | None:
@@ -225,7 +254,7 @@ def _quote_cue_subject(cue: Token) -> Token | None:
         # "X shared the news, writing “...”", "X ended by saying “...”": the participle's subject
         # is the one of the verb it hangs on.
         verb = cue.head.head if cue.dep_ == "pcomp" else cue.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.i < cue.i:
             return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
