@@ -445,3 +445,14 @@ def test_participle_cues_without_a_subject_of_their_own(nlp):
     assert find(found, "the new rules were unfair")["speaker_mention"] == "many tenants"
     assert find(found, "the talks had failed")["speaker_mention"] == "The union"
     assert find(found, "the budget was balanced")["speaker"] == "Ann Cole"
+
+
+def test_infinitive_cue_takes_the_subject_of_its_frame(nlp):
+    text = ("Budget row\n\nMayor Ann Cole went on to insist the budget was balanced. "
+            "The tenants union continued to argue that rents have risen. "
+            "Mayor Cole is expected to announce which parks will close. Ann Cole is likely to want to cut costs.")
+    found = claims(nlp, text)
+    assert find(found, "the budget was balanced")["speaker"] == "Ann Cole"
+    assert find(found, "rents have risen")["speaker_mention"] == "The tenants union"
+    # Statements not yet made, or guessed at, are nobody's claim.
+    assert not [c for c in found if "parks will close" in c["text"] or "cut costs" in c["text"]]

@@ -171,6 +171,24 @@ def _subject(cue: Token) -> Token | None:
         subj = next((c for c in cue.head.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
+    if cue.tag_ == "VB" and cue_lemma(cue) in CLAUSE_CUES | EVIDENCE_CUES and (
+            cue.dep_ == "xcomp" or cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)):
+        # "X continued to argue ...", "X went on to insist ...", "X took to Twitter to say ...": the subject
+        # of the verb the infinitive completes, unless that verb has an object who is the one to
+        # speak ("urged voters to say no").
+        # Not a statement yet to be made or withheld ("is expected to outline", "will have to show",
+        # "refused to say").
+        verb = cue.head
+        chain = [verb]
+        while verb.dep_ in ("acomp", "xcomp") and verb.head.i != verb.i and not any(
+                c.dep_ in SUBJECT_DEPS for c in verb.children):
+            verb = verb.head
+            chain.append(verb)
+        if not any(c.dep_ in ("dobj", "dative") for c in verb.children) and not any(
+                v.lemma_.lower() in UNSAID_FRAMES or v.tag_ == "MD" or v.lower_ == "going" for v in chain):
+            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and subj.lower_ != "it":  # "it is too early to say"
+                return subj
     if cue.tag_ == "VBG":
         participle_subject = _participle_subject(cue)
         if participle_subject is not None:
@@ -180,6 +198,12 @@ def _subject(cue: Token) -> Token | None:
 
 # Verbs whose object receives a message ("emailed supporters saying ..."): the sender speaks.
 SENDING_VERBS = frozenset("email text write send message tell address brief remind alert".split())
+
+
+# Verbs that frame a statement not (yet) made: "expected to say", "has to show", "declined to say",
+# "is to tell" (and "going to say", not "went on to say").
+UNSAID_FRAMES = frozenset("""expect plan have need want intend hope schedule due set ready able refuse decline
+fail try prepare seek aim wish likely unlikely be""".split())
 
 
 def _participle_subject(cue: Token) -> Token | None:
@@ -364,12 +388,14 @@ def _loose_content(cue: Token, lemma: str) -> tuple[int, int] | None:
 
 def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
     """"the survey showed turnout had risen", "the poll showed Lee leading": a clause after the cue
-    with its own subject; not "find themselves prosecuted", "the party a poll showed was gaining"
-    (its subject moved away)."""
+    with its own subject; not "find themselves prosecuted", "found it hard to ...", "the party a poll
+    showed was gaining" (its subject moved away)."""
     if comp is None or comp.i < cue.i or subj.lower_ == "it" or cue.dep_ in ("relcl", "acl"):
         return False
+    if cue.tag_ == "VB" and not any(c.dep_ == "aux" for c in cue.children):
+        return False  # "told the Breakfast with Frost show the money ...": a name, not a verb
     own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
-    return own is not None and not own.lower_.endswith(("self", "selves"))
+    return own is not None and own.lower_ != "it" and not own.lower_.endswith(("self", "selves"))
 
 
 class ClaimExtractor:
