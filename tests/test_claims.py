@@ -456,3 +456,14 @@ def test_infinitive_cue_takes_the_subject_of_its_frame(nlp):
     assert find(found, "rents have risen")["speaker_mention"] == "The tenants union"
     # Statements not yet made, or guessed at, are nobody's claim.
     assert not [c for c in found if "parks will close" in c["text"] or "cut costs" in c["text"]]
+
+
+def test_conjoined_and_participle_cues_split_the_statement(nlp):
+    text = ("Strike talks\n\nUnion leader Dan Reed said workers did not want to strike and called for talks "
+            "with ministers. Mayor Ann Cole said the budget was balanced, adding that taxes would not rise.")
+    found = claims(nlp, text)
+    said = find(found, "workers did not want to strike")
+    assert "called" not in said["text"]
+    assert find(found, "talks with ministers")["speaker"] == "Dan Reed"
+    assert "adding" not in find(found, "the budget was balanced")["text"]
+    assert find(found, "taxes would not rise")["speaker"] == "Ann Cole"

@@ -141,6 +141,8 @@ class Claim:
     direct: bool = False
     quotes: list[int] = field(default_factory=list)
     pieces: list[tuple[int, int]] = field(default_factory=list)  # a quote split by its cue: each part
+    # The content before conjoined cues were split off it ("said A and called for B"): what may nest in it.
+    extent: tuple[int, int] | None = None
 
 
 def _trim(text: str, start: int, end: int, strip_that: bool = True) -> tuple[int, int]:
@@ -486,8 +488,12 @@ class ClaimExtractor:
             return []
         found = []
         for t in span:
-            if t.dep_ not in ("conj", "ccomp") or cue_lemma(t) not in CLAUSE_CUES or t.pos_ != "VERB" \
-                    or t.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or t.i <= claim.cue.i:
+            # "..., telling reporters that ...": a participle cue after a comma is the speaker's next
+            # statement too.
+            participle = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
+            if not (t.dep_ in ("conj", "ccomp") and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") or participle) \
+                    or cue_lemma(t) not in (CLAUSE_CUES | OBJECT_CUES if t.dep_ == "conj" else CLAUSE_CUES) \
+                    or t.pos_ != "VERB" or t.i <= claim.cue.i or t.i in self._consumed:
                 continue
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
                 continue
@@ -531,6 +537,7 @@ class ClaimExtractor:
             if sub.end > sub.start:
                 out.append(sub)
         first_stop = doc[found[0][1].i - 1]
+        claim.extent = (claim.start, claim.end)
         claim.start, claim.end = _trim(text, claim.start, min(claim.end, first_stop.idx + len(first_stop.text)))
         return out
 
@@ -652,16 +659,20 @@ class ClaimExtractor:
         cue_end = to.idx + len(to.text)
         return [Claim(start, end, tok, doc_text(doc)[tok.idx:cue_end], tok.idx, cue_end, speaker, "according")]
 
-    @staticmethod
-    def _drop_nested(claims: list[Claim]) -> list[Claim]:
+    def _drop_nested(self, claims: list[Claim]) -> list[Claim]:
         """Attributions do not nest: a cue inside another claim's content belongs to that claim."""
-        out = []
-        for c in claims:
-            if any(o is not c and o.start <= c.cue_start < o.end and (o.end - o.start) > (c.end - c.start)
-                   for o in claims):
+        def span(c: Claim) -> tuple[int, int]:
+            return c.extent or (c.start, c.end)
+
+        # Largest first, so that a claim dropped as nested never drops a smaller one in turn.
+        kept: list[Claim] = []
+        for c in sorted(claims, key=lambda c: span(c)[0] - span(c)[1]):
+            if any(span(o)[0] <= c.cue_start < span(o)[1] and span(o)[1] - span(o)[0] > c.end - c.start
+                   and not (o.extent and c.cue is not None and c.cue.i in self._consumed) for o in kept):
                 continue
-            out.append(c)
-        return out
+            kept.append(c)
+        kept_ids = {id(c) for c in kept}
+        return [c for c in claims if id(c) in kept_ids]
 
     @staticmethod
     def _join_quote_pieces(claims: list[Claim]) -> list[Claim]:
