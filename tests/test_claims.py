@@ -467,3 +467,13 @@ def test_conjoined_and_participle_cues_split_the_statement(nlp):
     assert find(found, "talks with ministers")["speaker"] == "Dan Reed"
     assert "adding" not in find(found, "the budget was balanced")["text"]
     assert find(found, "taxes would not rise")["speaker"] == "Ann Cole"
+
+
+def test_statement_noun_with_an_owner_reports_its_clause(nlp):
+    text = ("Rail row\n\nCouncillor Jo Marsh said the line was safe. Tom Beck hit back at Marsh's claim that "
+            "the new line would cut journey times. \"It will not move anyone,\" he said. "
+            "The claim that fares would fall was never tested.")
+    found = claims(nlp, text)
+    assert find(found, "cut journey times")["speaker"] == "Jo Marsh"
+    assert find(found, "It will not move anyone")["speaker"] == "Tom Beck"  # Marsh was only named in passing
+    assert not [c for c in found if "fares would fall" in c["text"]]  # nobody's claim

@@ -74,6 +74,10 @@ vision opinion opinions perspective perspectives idea ideas concern concerns pla
 expertise practice practices lesson lessons outlook assessment analysis""".split())
 _IRREGULAR = {"told": "tell", "wrote": "write", "thought": "think", "said": "say", "says": "say",
               "felt": "feel", "knew": "know", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
+# Nouns of statement that report their that-clause for their owner ("her claim that ...").
+STATEMENT_NOUNS = frozenset("""claim assertion remark warning assurance suggestion complaint allegation argument
+insistence prediction promise pledge statement belief admission denial accusation charge comment contention
+view conviction fear hope announcement insinuation threat vow boast""".split())
 # Verbs of evidence ("the poll showed that ...", "the inquiry found the rules were broken"): a claim of
 # whoever ran the poll or inquiry, only with a clause after them ("showed a rise" is not one) and never
 # a quote's cue.
@@ -429,6 +433,8 @@ class ClaimExtractor:
             elif tok.pos_ in ("VERB", "AUX") and lemma is not None and lemma not in QUOTE_ONLY_CUES \
                     and tok.i not in self._consumed:
                 claims += self._reported(doc, tok, lemma, resolver, quote_of)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS:
+                claims += self._noun_cue(doc, tok, resolver, quote_of)
         claims = self._drop_nested(claims)
         # A cue inside a quote is the quoted speaker's report; it stays unless the quote is attributed.
         nested = [c for c in claims if quote_of.get(c.cue.i if c.cue is not None else -1) is not None]
@@ -628,6 +634,27 @@ class ClaimExtractor:
             return None
         speaker = resolver.resolve(subj)
         return Claim(start, end, cue, cue.text, cue.idx, cue.idx + len(cue.text), speaker, pattern)
+
+    @staticmethod
+    def _noun_cue(doc: Doc, noun: Token, resolver: SpeakerResolver, quote_of) -> list[Claim]:
+        """"his claim that the vote was rigged", "Lee's warning that prices would rise": a statement
+        noun whose owner is named and whose that-clause is the content."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None or (owner.i in quote_of) != (noun.i in quote_of):
+            return []
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return []
+        start, end = _trim(doc_text(doc), clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+        if len(doc_text(doc)[start:end].split()) < 3:
+            return []
+        # The owner is named in passing ("hit back at Lee's claim that ..."): not the speaker a later
+        # "he said" goes back to.
+        recent = list(resolver.recent)
+        speaker = resolver.resolve(owner)
+        resolver.recent[:] = recent
+        return [Claim(start, end, noun, noun.text, noun.idx, noun.idx + len(noun.text), speaker, "reported")]
 
     def _according(self, doc: Doc, tok: Token, resolver: SpeakerResolver) -> list[Claim]:
         to = doc[tok.i + 1]
