@@ -494,3 +494,71 @@ def test_the_party_leader_is_the_leader_not_the_party(nlp):
     found = claims(nlp, text)
     assert find(found, "win seats")["speaker"] == "Robert Kilroy-Silk"
     assert find(found, "sales rose")["speaker"] == "Tesco"  # a spokesman speaks for the firm
+
+
+def test_quote_in_two_apostrophes_is_direct(nlp):
+    text = ("Club to appeal\n\nThe club lost its case on Monday. ''We will take this to the highest court,'' "
+            "said manager Tom Reilly.")
+    c = find(claims(nlp, text), "highest court")
+    assert (c["speaker"], c["direct"]) == ("Tom Reilly", True)
+    assert c["text"] == "We will take this to the highest court"
+
+
+def test_survey_showed_and_inquiry_found_are_claims(nlp):
+    text = ("Council review\n\nA survey by Harlow Research showed that most tenants want longer leases. "
+            "The inquiry found the council had broken its own rules. "
+            "The survey also showed a small rise in rents. Anglers find themselves fined under the plan.")
+    found = claims(nlp, text)
+    assert find(found, "most tenants want longer leases")["cue"] == "showed"
+    assert find(found, "had broken its own rules")["cue"] == "found"
+    # An object is a figure, not a statement; "find themselves" is no finding.
+    assert not [c for c in found if "small rise" in c["text"] or "fined" in c["text"]]
+
+
+def test_participle_cues_without_a_subject_of_their_own(nlp):
+    text = ("Ward vote\n\nThe ward was split, with many tenants saying the new rules were unfair. "
+            "The union issued a statement saying the talks had failed. "
+            "In addition to stating that the budget was balanced, Mayor Ann Cole promised new parks.")
+    found = claims(nlp, text)
+    assert find(found, "the new rules were unfair")["speaker_mention"] == "many tenants"
+    assert find(found, "the talks had failed")["speaker_mention"] == "The union"
+    assert find(found, "the budget was balanced")["speaker"] == "Ann Cole"
+
+
+def test_infinitive_cue_takes_the_subject_of_its_frame(nlp):
+    text = ("Budget row\n\nMayor Ann Cole went on to insist the budget was balanced. "
+            "The tenants union continued to argue that rents have risen. "
+            "Mayor Cole is expected to announce which parks will close. Ann Cole is likely to want to cut costs.")
+    found = claims(nlp, text)
+    assert find(found, "the budget was balanced")["speaker"] == "Ann Cole"
+    assert find(found, "rents have risen")["speaker_mention"] == "The tenants union"
+    # Statements not yet made, or guessed at, are nobody's claim.
+    assert not [c for c in found if "parks will close" in c["text"] or "cut costs" in c["text"]]
+
+
+def test_conjoined_and_participle_cues_split_the_statement(nlp):
+    text = ("Strike talks\n\nUnion leader Dan Reed said workers did not want to strike and called for talks "
+            "with ministers. Mayor Ann Cole said the budget was balanced, adding that taxes would not rise.")
+    found = claims(nlp, text)
+    said = find(found, "workers did not want to strike")
+    assert "called" not in said["text"]
+    assert find(found, "talks with ministers")["speaker"] == "Dan Reed"
+    assert "adding" not in find(found, "the budget was balanced")["text"]
+    assert find(found, "taxes would not rise")["speaker"] == "Ann Cole"
+
+
+def test_statement_noun_with_an_owner_reports_its_clause(nlp):
+    text = ("Rail row\n\nCouncillor Jo Marsh said the line was safe. Tom Beck hit back at Marsh's claim that "
+            "the new line would cut journey times. \"It will not move anyone,\" he said. "
+            "The claim that fares would fall was never tested.")
+    found = claims(nlp, text)
+    assert find(found, "cut journey times")["speaker"] == "Jo Marsh"
+    assert find(found, "It will not move anyone")["speaker"] == "Tom Beck"  # Marsh was only named in passing
+    assert not [c for c in found if "fares would fall" in c["text"]]  # nobody's claim
+
+
+def test_a_person_showing_how_is_a_demonstration_not_a_finding(nlp):
+    found = claims(nlp, "Grid\n\nJonathan Schwartz showed how data could be processed in an experiment. "
+                        "The survey showed that turnout had risen.")
+    assert not [c for c in found if "data could be processed" in c["text"]]
+    assert find(found, "turnout had risen")["cue"] == "showed"

@@ -34,6 +34,13 @@ def test_unclosed_quote_ends_at_its_paragraph():
     assert quotes[0].closed is False
 
 
+def test_two_apostrophes_typed_for_a_double_mark():
+    text = "''We will appeal,'' the coach said, ''and we expect to win.'' His rivals' fans cheered."
+    assert inside(text) == ["We will appeal,", "and we expect to win."]
+    # A single mark closing right before the double one.
+    assert inside("He said, ''voters see the 'wrong track.'''") == ["voters see the 'wrong track.'"]
+
+
 def test_stray_closing_mark_and_apostrophes_are_ignored():
     assert inside("It’s the firm’s view” that “costs matter”.") == ["costs matter"]
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.quotes import Quote, find_quotes
-from cooptool.extract.components.speakers import ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
+from cooptool.extract.components.speakers import DOCUMENT_NOUNS, ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
 from cooptool.extract.lexicon import ROLE_HEADS
 
 if not Doc.has_extension("claims"):
@@ -77,7 +77,15 @@ vision opinion opinions perspective perspectives idea ideas concern concerns pla
 expertise practice practices lesson lessons outlook assessment analysis""".split())
 _IRREGULAR = {"told": "tell", "wrote": "write", "thought": "think", "said": "say", "says": "say",
               "felt": "feel", "knew": "know", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
-ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES
+# Nouns of statement that report their that-clause for their owner ("her claim that ...").
+STATEMENT_NOUNS = frozenset("""claim assertion remark warning assurance suggestion complaint allegation argument
+insistence prediction promise pledge statement belief admission denial accusation charge comment contention
+view conviction fear hope announcement insinuation threat vow boast""".split())
+# Verbs of evidence ("the poll showed that ...", "the inquiry found the rules were broken"): a claim of
+# whoever ran the poll or inquiry, only with a clause after them ("showed a rise" is not one) and never
+# a quote's cue.
+EVIDENCE_CUES = frozenset("show find".split())
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES
 QUOTE_CUES = CLAUSE_CUES | QUOTE_ONLY_CUES
 # Verbs of saying whose content is the rest of the sentence even when the parse lost the clause.
 SPEECH_CUES = frozenset("""
@@ -86,7 +94,7 @@ suggest acknowledge admit confirm stress reiterate concede contend maintain decl
 respond reply write emphasise emphasize
 """.split())
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-QUOTE_MARKS = set("\"“”„«»")
+QUOTE_MARKS = set("\"“”„«»") | {"''"}  # the token of two apostrophes typed for a double mark
 
 
 def cue_lemma(tok: Token) -> str | None:
@@ -140,6 +148,8 @@ class Claim:
     direct: bool = False
     quotes: list[int] = field(default_factory=list)
     pieces: list[tuple[int, int]] = field(default_factory=list)  # a quote split by its cue: each part
+    # The content before conjoined cues were split off it ("said A and called for B"): what may nest in it.
+    extent: tuple[int, int] | None = None
 
 
 def _trim(text: str, start: int, end: int, strip_that: bool = True) -> tuple[int, int]:
@@ -170,7 +180,60 @@ def _subject(cue: Token) -> Token | None:
         subj = next((c for c in cue.head.children if c.dep_ in SUBJECT_DEPS), None)
         if subj is not None:
             return subj
+    if cue.tag_ == "VB" and cue_lemma(cue) in CLAUSE_CUES | EVIDENCE_CUES and (
+            cue.dep_ == "xcomp" or cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children)):
+        # "X continued to argue ...", "X went on to insist ...", "X took to Twitter to say ...": the subject
+        # of the verb the infinitive completes, unless that verb has an object who is the one to
+        # speak ("urged voters to say no").
+        # Not a statement yet to be made or withheld ("is expected to outline", "will have to show",
+        # "refused to say").
+        verb = cue.head
+        chain = [verb]
+        while verb.dep_ in ("acomp", "xcomp") and verb.head.i != verb.i and not any(
+                c.dep_ in SUBJECT_DEPS for c in verb.children):
+            verb = verb.head
+            chain.append(verb)
+        if not any(c.dep_ in ("dobj", "dative") for c in verb.children) and not any(
+                v.lemma_.lower() in UNSAID_FRAMES or v.tag_ == "MD" or v.lower_ == "going" for v in chain):
+            subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is not None and subj.lower_ != "it":  # "it is too early to say"
+                return subj
+    if cue.tag_ == "VBG":
+        participle_subject = _participle_subject(cue)
+        if participle_subject is not None:
+            return participle_subject
     return _adjacent_subject(cue)
+
+
+# Verbs whose object receives a message ("emailed supporters saying ..."): the sender speaks.
+SENDING_VERBS = frozenset("email text write send message tell address brief remind alert".split())
+
+
+# Verbs that frame a statement not (yet) made: "expected to say", "has to show", "declined to say",
+# "is to tell" (and "going to say", not "went on to say").
+UNSAID_FRAMES = frozenset("""expect plan have need want intend hope schedule due set ready able refuse decline
+fail try prepare seek aim wish likely unlikely be""".split())
+
+
+def _participle_subject(cue: Token) -> Token | None:
+    """Who speaks in a participle cue the parse left without a subject: "voters saying they want ...",
+    "emails with aides suggesting ..." (the noun it describes); "issued a statement saying ...",
+    "emailed supporters saying ..." (who issued or sent it); "After saying that ..., Lee left", "in addition to stating that ..." (the subject of
+    the verb the phrase hangs on)."""
+    head = cue.head
+    if cue.dep_ == "acl" and head.i < cue.i and head.pos_ in ("NOUN", "PROPN"):
+        if head.dep_ in ("dobj", "dative") and head.head.pos_ == "VERB" and (
+                head.lemma_.lower() in DOCUMENT_NOUNS | {"message", "tweet", "post", "email", "note"}
+                or head.head.lemma_.lower() in SENDING_VERBS):
+            return next((c for c in head.head.children if c.dep_ in SUBJECT_DEPS), None)
+        return head
+    if cue.dep_ == "pcomp":
+        verb = head
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:  # Tokens are not singletons
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX") and verb.i != cue.i:
+            return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    return None
 
 
 def _adjacent_subject(cue: Token) -> Token | None:
@@ -232,7 +295,7 @@ def _quote_cue_subject(cue: Token) -> Token | None:
         # "X shared the news, writing “...”", "X ended by saying “...”": the participle's subject
         # is the one of the verb it hangs on.
         verb = cue.head.head if cue.dep_ == "pcomp" else cue.head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         if verb.i < cue.i:
             return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
@@ -340,6 +403,22 @@ def _loose_content(cue: Token, lemma: str) -> tuple[int, int] | None:
     return start_tok.idx, last.idx + len(last.text)
 
 
+def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
+    """"the survey showed turnout had risen", "the poll showed Lee leading": a clause after the cue
+    with its own subject; not "find themselves prosecuted", "found it hard to ...", "the party a poll
+    showed was gaining" (its subject moved away)."""
+    if comp is None or comp.i < cue.i or subj.lower_ == "it" or cue.dep_ in ("relcl", "acl"):
+        return False
+    if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "i", "we", "they", "you"):
+        return False  # "Schwartz showed how the data is processed": a demonstration, not a finding
+    if comp.left_edge.lower_ in ("how", "what", "whether", "why", "where", "when", "who"):
+        return False  # an indirect question is no proposition
+    if cue.tag_ == "VB" and not any(c.dep_ == "aux" for c in cue.children):
+        return False  # "told the Breakfast with Frost show the money ...": a name, not a verb
+    own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return own is not None and own.lower_ != "it" and not own.lower_.endswith(("self", "selves"))
+
+
 class ClaimExtractor:
     def __init__(self, nlp: Language, name: str, max_quote_gap: int = 12):
         self.name = name
@@ -369,6 +448,8 @@ class ClaimExtractor:
             elif tok.pos_ in ("VERB", "AUX") and lemma is not None and lemma not in QUOTE_ONLY_CUES \
                     and tok.i not in self._consumed:
                 claims += self._reported(doc, tok, lemma, resolver, quote_of)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS:
+                claims += self._noun_cue(doc, tok, resolver, quote_of)
         claims = self._drop_nested(claims)
         # A cue inside a quote is the quoted speaker's report; it stays unless the quote is attributed.
         nested = [c for c in claims if quote_of.get(c.cue.i if c.cue is not None else -1) is not None]
@@ -434,8 +515,12 @@ class ClaimExtractor:
             return []
         found = []
         for t in span:
-            if t.dep_ not in ("conj", "ccomp") or cue_lemma(t) not in CLAUSE_CUES or t.pos_ != "VERB" \
-                    or t.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or t.i <= claim.cue.i:
+            # "..., telling reporters that ...": a participle cue after a comma is the speaker's next
+            # statement too.
+            participle = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
+            if not (t.dep_ in ("conj", "ccomp") and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") or participle) \
+                    or cue_lemma(t) not in (CLAUSE_CUES | OBJECT_CUES if t.dep_ == "conj" else CLAUSE_CUES) \
+                    or t.pos_ != "VERB" or t.i <= claim.cue.i or t.i in self._consumed:
                 continue
             if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
                 continue
@@ -479,6 +564,7 @@ class ClaimExtractor:
             if sub.end > sub.start:
                 out.append(sub)
         first_stop = doc[found[0][1].i - 1]
+        claim.extent = (claim.start, claim.end)
         claim.start, claim.end = _trim(text, claim.start, min(claim.end, first_stop.idx + len(first_stop.text)))
         return out
 
@@ -513,7 +599,9 @@ class ClaimExtractor:
         pattern = "reported"
         if lemma in INTENT_CUES and (comp is None or comp.i < cue.i):
             comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), comp)
-        if comp is not None and lemma in CLAUSE_CUES | INTENT_CUES:
+        if lemma in EVIDENCE_CUES and not _stated_finding(cue, comp, subj):
+            return None
+        if comp is not None and lemma in CLAUSE_CUES | INTENT_CUES | EVIDENCE_CUES:
             start, end = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
             # "said Tory plans to cut tax would cut deep": the parse split one clause in two.
             later = [c for c in comps if c.i > comp.i > cue.i]
@@ -574,6 +662,27 @@ class ClaimExtractor:
         speaker = resolver.resolve(subj)
         return Claim(start, end, cue, cue.text, cue.idx, cue.idx + len(cue.text), speaker, pattern)
 
+    @staticmethod
+    def _noun_cue(doc: Doc, noun: Token, resolver: SpeakerResolver, quote_of) -> list[Claim]:
+        """"his claim that the vote was rigged", "Lee's warning that prices would rise": a statement
+        noun whose owner is named and whose that-clause is the content."""
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if owner is None or clause is None or (owner.i in quote_of) != (noun.i in quote_of):
+            return []
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+            return []
+        start, end = _trim(doc_text(doc), clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text))
+        if len(doc_text(doc)[start:end].split()) < 3:
+            return []
+        # The owner is named in passing ("hit back at Lee's claim that ..."): not the speaker a later
+        # "he said" goes back to.
+        recent = list(resolver.recent)
+        speaker = resolver.resolve(owner)
+        resolver.recent[:] = recent
+        return [Claim(start, end, noun, noun.text, noun.idx, noun.idx + len(noun.text), speaker, "reported")]
+
     def _according(self, doc: Doc, tok: Token, resolver: SpeakerResolver) -> list[Claim]:
         to = doc[tok.i + 1]
         obj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -604,16 +713,20 @@ class ClaimExtractor:
         cue_end = to.idx + len(to.text)
         return [Claim(start, end, tok, doc_text(doc)[tok.idx:cue_end], tok.idx, cue_end, speaker, "according")]
 
-    @staticmethod
-    def _drop_nested(claims: list[Claim]) -> list[Claim]:
+    def _drop_nested(self, claims: list[Claim]) -> list[Claim]:
         """Attributions do not nest: a cue inside another claim's content belongs to that claim."""
-        out = []
-        for c in claims:
-            if any(o is not c and o.start <= c.cue_start < o.end and (o.end - o.start) > (c.end - c.start)
-                   for o in claims):
+        def span(c: Claim) -> tuple[int, int]:
+            return c.extent or (c.start, c.end)
+
+        # Largest first, so that a claim dropped as nested never drops a smaller one in turn.
+        kept: list[Claim] = []
+        for c in sorted(claims, key=lambda c: span(c)[0] - span(c)[1]):
+            if any(span(o)[0] <= c.cue_start < span(o)[1] and span(o)[1] - span(o)[0] > c.end - c.start
+                   and not (o.extent and c.cue is not None and c.cue.i in self._consumed) for o in kept):
                 continue
-            out.append(c)
-        return out
+            kept.append(c)
+        kept_ids = {id(c) for c in kept}
+        return [c for c in claims if id(c) in kept_ids]
 
     @staticmethod
     def _conjoined_speakers(doc: Doc, claims: list[Claim], resolver: SpeakerResolver) -> list[Claim]:

@@ -54,8 +54,27 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _double_apostrophes(text: str) -> str:
+    """''Two apostrophes'' typed for a double mark (typewriter and wire copy): each pair becomes one
+    straight mark and a space, the mark on the side of the quoted words, so offsets stay the same."""
+    if "''" not in text:
+        return text
+    chars = list(text)
+    i = 0
+    while i + 1 < len(chars):
+        if chars[i] == chars[i + 1] == "'" and (i + 2 >= len(chars) or chars[i + 2] != "'"):
+            prev = chars[i - 1] if i else " "
+            opener = prev.isspace() or prev in _BEFORE_OPEN
+            chars[i], chars[i + 1] = (" ", STRAIGHT) if opener else (STRAIGHT, " ")
+            i += 2
+        else:
+            i += 1
+    return "".join(chars)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All quotations of `text`, in order; one Quote per paragraph piece of a multi-paragraph quote."""
+    text = _double_apostrophes(text)
     quotes: list[Quote] = []
     chain = 0
     carry = False  # the previous paragraph ended inside a quote
