@@ -65,7 +65,11 @@ def looks_binary(data: bytes) -> bool:
 def decode(data: bytes, name: str, warn: Warn) -> str:
     """UTF-8 (BOM or not), UTF-16 with BOM, else cp1252/Latin-1 with a warning."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:  # a cut-off or damaged UTF-16 file: keep what decodes
+            warn(f"{name}: not valid UTF-16 (byte {exc.start}); damaged characters replaced")
+            return data.decode("utf-16", errors="replace")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -257,3 +257,17 @@ def test_entity_ids_are_unique_per_document(nlp):
                         "Jean Pierre Dubois added that costs fell.")
     ids = [e["id"] for e in doc._.entities]
     assert len(ids) == len(set(ids)), ids
+
+
+@pytest.mark.model
+def test_a_name_never_runs_across_a_control_character(nlp):
+    # Found by the pipeline property: the model's span took in blanked page furniture before a name.
+    from cooptool.extract.pipeline import doc_records, prepare
+    from cooptool.extract.readers import SourceDoc
+
+    for text in ["0H\r0\x1e Ana Ruiz said the plan was good.", "Ana Ruiz\x1e\r0H said it."]:
+        source = SourceDoc(text=text, path="t.txt")
+        doc, meta = prepare(nlp, source)
+        for rec in doc_records(nlp(doc), source.id, source.path, meta):
+            for m in rec.get("mentions", []) if rec["type"] == "entity" else []:
+                assert text[m["start"]:m["end"]] == m["text"], m

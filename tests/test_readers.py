@@ -70,3 +70,12 @@ def test_stdin_jsonl(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
     docs = list(read_stdin(lambda m: None))
     assert [(d.text, d.meta.get("author")) for d in docs] == [("One.", "Jo Lee"), ("Two.", None)]
+
+
+def test_cut_off_utf16_is_read_with_a_warning():
+    # Found by the any-bytes property: a UTF-16 BOM followed by an odd byte count.
+    from cooptool.extract.readers import decode
+
+    warnings = []
+    assert decode(b"\xfe\xff\x00A\x00", "cut.txt", warnings.append) == "A\ufffd"
+    assert warnings == ["cut.txt: not valid UTF-16 (byte 4); damaged characters replaced"]

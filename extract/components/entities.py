@@ -17,6 +17,7 @@ a list of plain dicts `{id, name, label, aliases, mentions: [[start, end, text],
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -137,6 +138,10 @@ class Cluster:
 
 def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """Drop leading determiners/honorifics/titles and trailing possessives and punctuation."""
+    # A name never runs across a line break or a control character (page furniture blanked nearby).
+    breaks = [i for i in range(start, end) if any(unicodedata.category(ch) == "Cc" for ch in doc[i].text)]
+    if breaks:
+        start, end = (breaks[-1] + 1, end) if breaks[-1] + 1 < end else (start, breaks[0])
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
     if label == "PERSON":
