@@ -441,10 +441,9 @@ class SpeakerResolver:
             ent = self.entities.get(s.kb_id_)
             return len(ent["mentions"]) if ent else 1
         best = max(weight(s) for s in cands)
+        top = [s for s in cands if weight(s) == best]
         # Only a clear favourite: otherwise the nearest one, as before.
-        if sum(1 for k in {s.kb_id_ for s in cands} if weight(next(c for c in cands if c.kb_id_ == k)) == best) > 1:
-            return None
-        return [s for s in cands if weight(s) == best][-1]
+        return top[-1] if len({s.kb_id_ for s in top}) == 1 else None
 
     def _org_before(self, at: int, noun: str | None) -> Span | None:
         best = None
