@@ -413,9 +413,10 @@ def _label_from_name(name: str) -> str | None:
     return None
 
 
-def _add_institutions(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The model's mentions plus institution names it missed; a found name replaces the model's
-    pieces inside it ("China" in "China-U.S. Energy Efficiency Forum") but never cuts a longer one."""
+def _add_missed_names(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The model's mentions plus names it missed: people before a personal role, UK parties, employers
+    after "an analyst at", institutions. A found name replaces the model's pieces inside it ("China"
+    in "China-U.S. Energy Efficiency Forum") but never cuts a longer one."""
     out = list(raw)
     text = doc_text(doc)
     parties = [(span.start, span.end) for m in DISTINCT_PARTY_FORMS.finditer(text)
@@ -425,7 +426,7 @@ def _add_institutions(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[i
             out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
     for s, e in parties + find_role_employers(doc) + find_institutions(doc):
         s, e = _trim(doc, s, e, "ORG")
-        if e - s < 2 and (s, e) not in parties and doc[s - 1].lower_ not in _EMPLOYER_PREPS:
+        if e - s < 2 and (s, e) not in parties and (s == 0 or doc[s - 1].lower_ not in _EMPLOYER_PREPS):
             continue
         inside = [m for m in out if m[0] < e and s < m[1]]
         if any(m[0] < s or m[1] > e or (m[0], m[1]) == (s, e) for m in inside):
@@ -521,7 +522,7 @@ class EntityResolver:
         # 2. The model's mentions, longest first so that short forms find their long form.
         raw = [(s, e, lab) for s, e, lab in _merge_split_orgs(doc, list(doc.ents)) if lab in NAMED_LABELS]
         raw = _extend_company_names(doc, raw)
-        raw = _add_institutions(doc, raw)
+        raw = _add_missed_names(doc, raw)
         raw = _add_sunday_papers(doc, raw)
         raw = [(s, e, lab) for s, e, lab in raw if not (lab == "ORG" and _is_function_name(doc[s:e]))]
         trimmed = []
