@@ -145,8 +145,9 @@ def check(path: str, corpus: str) -> tuple[list[str], dict]:
             errs.append(f"{where}: direct is not a boolean")
         else:
             quoted = any(q in span for q in QUOTES) or inside_quote(text, s)
-            if "\n" not in text[:s] and s > 0 and text[s - 1] == "'" and text[e:e + 1] == "'":
-                quoted = True  # the headline quotes with single marks: Boss 'left books alone'
+            if "\n" not in text[:s]:  # the headline quotes with single marks: Fox attacks Blair's Tory 'lies'
+                flanked = s > 0 and text[s - 1] == "'" and text[e:e + 1] == "'"
+                quoted = quoted or flanked or re.search(r"(^|\s)'|'(\s|$)", span) is not None
             if c["direct"] != quoted:
                 errs.append(f"{where}: direct={c['direct']} but span {s}-{e} is{'' if quoted else ' not'} quoted")
         key = (c["speaker"], s, e)
