@@ -10,8 +10,9 @@ For every gold file:
     open(path, encoding="utf-8").read()), covers 3-8 whitespace-separated words and
     does not cut a word in two;
   - "direct" agrees with the quotation marks: true exactly when the span contains a
-    quotation mark or starts inside an open quotation (odd count of '"' earlier in
-    the same paragraph);
+    quotation mark or starts inside an open quotation (the last mark before it in the
+    same paragraph opens a quote), or, in the headline, has or sits between single
+    quotation marks;
   - every name, alias and org form occurs in the text as whole words; an `org` that
     does not occur is accepted only when one of its `org_aliases` does (the country
     noun written only as an adjective: "Scotland" / "Scottish");
