@@ -158,8 +158,7 @@ def check(path: str, corpus: str) -> tuple[list[str], dict]:
 
     people = g["people"]
     stats = {
-        "words": len(text.split()),
-        "title": text.splitlines()[0] if text else "",
+        "words": len(text.split("\n", 1)[-1].split()),  # body words, headline excluded
         "entries": len(people),
         "persons": len({p["name"] for p in people}),
         "with_org": sum(1 for p in people if p["org"]),
@@ -193,15 +192,15 @@ def main(argv: list[str] | None = None) -> int:
         if stats:
             rows.append((os.path.basename(f)[:-5], stats))
     if a.table:
-        print("| file | words | title | people entries (persons; with org) | claims (direct) | org speakers |")
-        print("|---|---|---|---|---|---|")
+        print("| file | words | people entries (persons; with org) | claims (direct) | org speakers |")
+        print("|---|---|---|---|---|")
         tot = dict.fromkeys(("entries", "persons", "with_org", "claims", "direct", "orgs"), 0)
         for fid, s in rows:
-            print(f"| {fid} | {s['words']} | {s['title']} | {s['entries']} ({s['persons']}; {s['with_org']}) "
+            print(f"| {fid} | {s['words']} | {s['entries']} ({s['persons']}; {s['with_org']}) "
                   f"| {s['claims']} ({s['direct']}) | {s['orgs']} |")
             for k in tot:
                 tot[k] += s[k]
-        print(f"| **total** | | | {tot['entries']} ({tot['persons']}; {tot['with_org']}) "
+        print(f"| **total** | | {tot['entries']} ({tot['persons']}; {tot['with_org']}) "
               f"| {tot['claims']} ({tot['direct']}) | {tot['orgs']} |")
     print(f"{len(files)} files, {sum(s['claims'] for _, s in rows)} claims, {total_errs} errors", file=sys.stderr)
     return 1 if total_errs else 0
