@@ -30,7 +30,9 @@ from cooptool.extract.components.entities import entity_index, relabel
 from cooptool.extract.components.entity_evidence import party_of
 from cooptool.extract.lexicon import (
     COUNTRIES,
+    FEMALE_NAMES,
     GOVERNMENT_TITLES,
+    MALE_NAMES,
     ORG_DESIGNATORS,
     PUBLIC_OFFICES,
     ROLE_HEADS,
@@ -168,6 +170,17 @@ def org_description_start(doc: Doc, org_start: int, floor: int, ent_at: dict) ->
     return j if k >= floor and doc[k].lower_ in ROLE_ORG_PREPS else None
 
 
+def _possessor_can_be_firm(doc: Doc, span: Span) -> bool:
+    """"ABN Amro's Eddie Wong said": the model may call the firm a person. It is taken for a firm only
+    when nothing says person: no given name first, no honorific before it, named once."""
+    words = span.text.split()
+    if words[0].lower().split("-")[0] in MALE_NAMES | FEMALE_NAMES:
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _NAME_TITLES:
+        return False
+    return sum(1 for e in doc.ents if e.kb_id_ == span.kb_id_) == 1
+
+
 def is_place_or_people(span: Span) -> bool:
     """A country/city, or a nationality ("French"); the model's NORP also catches firms ("Oxfam")."""
     if span.label_ == "GPE":
@@ -219,6 +232,16 @@ class AffiliationExtractor:
                 index_ents()
                 org = ent_at[org.start]
                 person = ent_at[person.start]
+            country = _state_of_nationality(org, toks)
+            if country:
+                # "Finnish Prime Minister X", "Chinese Ambassador Y": the post is the country's government's,
+                # not the adjective's ("Chancellor — German" was no organisation anyone can query).
+                gov = self._government_of(doc, ents, country)
+                if org.text not in gov["aliases"]:
+                    gov["aliases"].append(org.text)
+                if toks and org.end == toks[0].i:
+                    toks = [*org, *toks]  # "Welsh First Minister": the role as written
+                org = _Pseudo(gov["id"], org.start_char, org.end_char)
             p, o = ents.get(person.kb_id_), ents.get(org.kb_id_)
             if p is None or o is None or p["label"] != "PERSON" or p["id"] == o["id"]:
                 return
@@ -674,7 +697,11 @@ class AffiliationExtractor:
         if j - 1 < sent.start or doc[j].lower_ not in _POSSESSIVE:
             return
         org = ent_at.get(j - 1)
-        if org is None or org.label_ not in _EMPLOYER_LABELS or org.end != j:
+        if org is None or org.end != j:
+            return
+        if org.label_ == "PERSON" and not _possessor_can_be_firm(doc, org):
+            return
+        if org.label_ not in _EMPLOYER_LABELS + ("PERSON",):
             return
         # Only where the name is plainly someone speaking ("ABN Amro's Eddie Wong said", "said
         # ABN Amro's Eddie Wong,"); "Sony's Playstation Portable is ..." is a product.
@@ -791,16 +818,48 @@ _DEMONYM_COUNTRY = {
     "chinese": "China", "japanese": "Japan", "indian": "India", "israeli": "Israel", "iraqi": "Iraq",
     "iranian": "Iran", "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "polish": "Poland",
     "greek": "Greece", "turkish": "Turkey", "egyptian": "Egypt", "pakistani": "Pakistan",
-    "australian": "Australia", "canadian": "Canada",
+    "australian": "Australia", "canadian": "Canada", "finnish": "Finland", "austrian": "Austria",
+    "swiss": "Switzerland", "norwegian": "Norway", "danish": "Denmark", "portuguese": "Portugal",
+    "brazilian": "Brazil", "mexican": "Mexico", "south korean": "South Korea", "north korean": "North Korea",
+    "saudi": "Saudi Arabia", "ukrainian": "Ukraine", "hungarian": "Hungary", "czech": "Czech Republic",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia",
+    "thai": "Thailand", "vietnamese": "Vietnam", "indonesian": "Indonesia", "malaysian": "Malaysia",
+    "singaporean": "Singapore", "nigerian": "Nigeria", "kenyan": "Kenya", "south african": "South Africa",
+    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia",
+    "venezuelan": "Venezuela", "cuban": "Cuba", "afghan": "Afghanistan", "syrian": "Syria",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "qatari": "Qatar", "icelandic": "Iceland",
+    "kazakh": "Kazakhstan", "ethiopian": "Ethiopia", "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka", "new zealand": "New Zealand", "slovak": "Slovakia", "slovenian": "Slovenia",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "cambodian": "Cambodia",
+    "mongolian": "Mongolia", "peruvian": "Peru", "moroccan": "Morocco", "algerian": "Algeria",
 }
 
 
 def _demonym_country(role: list[Token]) -> str | None:
-    country = next((_DEMONYM_COUNTRY[t.lower_] for t in role if t.lower_ in _DEMONYM_COUNTRY), None)
+    words = [t.lower_ for t in role]
+    pairs = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]  # "South Korean"
+    country = next((_DEMONYM_COUNTRY[w] for w in pairs + words if w in _DEMONYM_COUNTRY), None)
     if country in ("Wales", "Scotland") and [t.lower_ for t in role][-2:] in (["welsh", "secretary"],
                                                                               ["scottish", "secretary"]):
         return "UK"  # "Welsh Secretary": the UK cabinet's secretary of state for Wales
     return country
+
+
+# Posts that belong to a state, so that a nationality before them names its government.
+_STATE_POSTS = frozenset("""president vice-president president-elect premier minister secretary chancellor
+ambassador envoy consul""".split())
+
+
+def _state_of_nationality(org, role: list[Token]) -> str | None:
+    """The country whose government holds the post, when the "organisation" is a nationality adjective
+    ("Welsh First Minister" -> Wales; "Welsh Secretary" -> the UK's)."""
+    if not hasattr(org, "text") or org.label_ not in ("NORP", "LOC", "GPE", "ORG"):
+        return None
+    if " ".join(org.text.lower().split()) not in _DEMONYM_COUNTRY or not any(t.lower_ in _STATE_POSTS for t in role):
+        return None
+    if any(t.lower_ in ("shadow", "former", "ex") for t in role):
+        return None  # a party's post, or no longer the government's
+    return _demonym_country([*org, *role])
 
 
 def government_post(role: list[Token]) -> str | None:

@@ -39,6 +39,7 @@ from cooptool.extract.components.entity_evidence import (
     personal_role_at,
 )
 from cooptool.extract.lexicon import (
+    COUNTRIES,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -159,6 +160,10 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while end - start > 1 and (doc[end - 1].lower_.rstrip(".") in _PERSONAL_TITLES
                                or label == "PERSON" and doc[end - 1].text in _POSTNOMINALS):
         end -= 1
+    # "US Special Presidential | Envoy for Climate": the model's name ran into a title that goes on after it.
+    if label != "PERSON" and end < len(doc) and doc[end].is_title and doc[end].lower_ in ROLE_HEADS:
+        while end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in ROLE_MODIFIERS:
+            end -= 1
     # A trailing "." belongs to abbreviations ("Co.", "S.A.") only.
     if end > start and doc[end - 1].text == "." and end - start > 1:
         end -= 1
@@ -437,6 +442,8 @@ def _add_missed_names(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[i
 
 def _is_function_name(span: Span) -> bool:
     """ "Government Affairs", "Corporate Communications": a department or function, not an organisation."""
+    if any(t.is_upper and len(t) > 1 for t in span):
+        return False  # "US Special Presidential" (before its title is trimmed off): a country, not a function
     words = [t.lower_ for t in span if t.is_alpha]
     return bool(words) and all(w in _FUNCTION_WORDS or w in ROLE_MODIFIERS or w in ("of", "and") for w in words)
 
@@ -536,6 +543,8 @@ class EntityResolver:
             if has_title:
                 lab = "PERSON"
             s2, e2 = _trim(doc, s, e, lab)
+            if lab == "ORG" and (s2, e2) != (s, e) and doc[s2:e2].text.lower() in COUNTRIES:
+                lab = "GPE"  # what is left of "US Special Presidential" once its title is cut off
             if s2 < e2 and any(ch.isalpha() for ch in doc[s2:e2].text) and not overlaps(s2, e2):
                 text = clean_name(doc[s2:e2].text)
                 if is_not_a_name(text) or norm_key(text) in terms:

@@ -171,6 +171,10 @@ class SpeakerResolver:
                 end = max(end, span.end_char)
         if span is not None and self._label(span) != "PERSON":
             titled = self._titled_person_after(span)
+            if titled is None and head.lower_ in ROLE_HEADS:
+                # "US Special Envoy for Climate John Kerry said": headed on the title, the place a compound
+                titled = next((self.ent_at[t.i] for t in head.subtree if t.i > head.i and t.i in self.ent_at
+                               and self._label(self.ent_at[t.i]) == "PERSON"), None)
             if titled is not None:
                 span = titled
                 start, end = span.start_char, span.end_char
