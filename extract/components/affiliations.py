@@ -150,7 +150,10 @@ def org_description_start(doc: Doc, org_start: int, floor: int, ent_at: dict) ->
     consulting group MEPS", "US investment bank" in "analyst at US investment bank X". The description
     says what the organisation is; it is not part of anyone's role."""
     j = org_start - 1
-    if j < floor or j in ent_at or not _is_org_descriptor(doc[j]):
+    based = _based_start(doc, j, floor, ent_at)
+    if based is not None:
+        j = based  # "executive director of the Brussels-based University Foundation"
+    elif j < floor or j in ent_at or not _is_org_descriptor(doc[j]):
         return None
     while j - 1 >= floor:
         tok, span = doc[j - 1], ent_at.get(j - 1)
@@ -179,6 +182,19 @@ def _possessor_can_be_firm(doc: Doc, span: Span) -> bool:
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _NAME_TITLES:
         return False
     return sum(1 for e in doc.ents if e.kb_id_ == span.kb_id_) == 1
+
+
+def _based_start(doc: Doc, j: int, floor: int, ent_at: dict) -> int | None:
+    """Where "Brussels-based" / "Beijing-based" ends at token j: the first token of the place."""
+    if j - 2 < floor or doc[j].lower_ != "based" or doc[j - 1].text != "-" or doc[j - 1].whitespace_:
+        return None
+    k = j - 2
+    span = ent_at.get(k)
+    if span is not None and span.label_ in ("GPE", "LOC", "NORP", "ORG") and span.start >= floor:
+        return span.start
+    while k - 1 >= floor and doc[k - 1].is_title and (k - 1) not in ent_at:
+        k -= 1  # a place the model left untagged
+    return k if doc[k].is_title or doc[k].is_upper else None
 
 
 def is_place_or_people(span: Span) -> bool:

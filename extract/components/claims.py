@@ -135,6 +135,22 @@ def _subject_taken_as_object(doc: Doc, cue: Token, comp: Token, start: int) -> i
     return min(start, doc[first].idx)
 
 
+def _listener_glued_to_subject(doc: Doc, cue: Token, start: int) -> int:
+    """"told the BBC progress had been made": the parser may make the listener a compound of the
+    clause's subject ("BBC progress"). The content starts after the listener's name."""
+    i = cue.i + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc) or doc[i].idx < start or doc[i].ent_type_ not in ("ORG", "PERSON", "NORP", "GPE"):
+        return start
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    if j < len(doc) and doc[j - 1].dep_ == "compound" and doc[j].pos_ in ("NOUN", "PROPN") and not doc[j].ent_type_:
+        return doc[j].idx
+    return start
+
+
 @dataclass
 class Claim:
     start: int
@@ -620,6 +636,7 @@ class ClaimExtractor:
                     start = mark.idx
             elif comp.i > cue.i and lemma in ADDRESSEE_CUES:
                 start = _subject_taken_as_object(doc, cue, comp, start)
+                start = _listener_glued_to_subject(doc, cue, start)
         elif cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) and lemma not in ADDRESSEE_CUES:
             # "X said, with 2024 marking ..., he hoped ...": the cue introduces the whole rest.
             start = doc[cue.i + 1].idx

@@ -147,7 +147,10 @@ class SpeakerResolver:
         start, end = self.mention(head)
         span = self.ent_at.get(head.i)
         if span is None and head.lower_ in ROLE_HEADS and head.lower_ not in SPOKES and any(
-                c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG" for c in head.children):
+                c.dep_ in ("compound", "poss") and (c.ent_type_ == "ORG" or c.ent_type_ in ("GPE", "LOC", "NORP")
+                                                    and any(d.lower_ == "the" for d in head.children))
+                for c in head.children):
+            # "the Veritas leader said", "the Salford MP told": the holder of that post, not the party or place
             holder = self._role_holder(head)  # "the Veritas leader said": the leader, not the party
             if holder is not None:
                 sp = self._speaker(holder, start, end, "description")
@@ -293,6 +296,8 @@ class SpeakerResolver:
                 holders = {a["person_id"] for a in (doc._.affiliations or []) if ent and a.get("org_id") == ent["id"]
                            and word in (a.get("role") or "").lower().split()}
                 found = [s for s in doc.ents if s.start < head.i and s.kb_id_ in holders]
+                if not holders and ent and len(ent["mentions"]) == 1 and len(org) == 1:
+                    continue  # "the Salford MP" (the model: ORG): a place named once, not a party
                 return found[-1] if len({s.kb_id_ for s in found}) == 1 else None
             if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and (
                     c.lower_ in RIVAL_MODIFIERS | {"new", "previous", "outgoing", "incoming", "then"}
