@@ -89,6 +89,9 @@ def is_role_word(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title and tok.is_alpha)
 
 
+_TITLE_PREFIXES = frozenset("co vice ex deputy joint acting under".split())
+
+
 def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) -> tuple[list[Token], int]:
     """The run of title words ending at token j (back to `stop`, a name or `limit` words), and the
     index of the token before it."""
@@ -101,6 +104,11 @@ def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) ->
                 and is_role_word(doc[j - 1]) and j - 1 not in ent_at and doc[j - 1].is_title and role[0].is_title:
             role.insert(0, doc[j])
             j -= 1
+        # "co-chairman", "vice-chairman", "ex-minister": a prefix joined by a hyphen is part of the title.
+        elif j - 1 >= stop and doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_ \
+                and doc[j - 1].lower_ in _TITLE_PREFIXES and j - 1 not in ent_at:
+            role[0:0] = [doc[j - 1], doc[j]]
+            j -= 2
         # "Chancellor of the Exchequer", "Envoy for Climate": a capitalised title goes on over "of/for [the]".
         k = j - 1 if j >= stop and doc[j].lower_ == "the" else j
         if role and all(t.is_title for t in role) and k - 1 >= stop and doc[k].lower_ in ("of", "for") \

@@ -45,6 +45,7 @@ conclude summarize summarise realize realise ask accuse charge boast worry doubt
 recognise recognize wonder signal hint counter continue joke quip lament propose recommend demand
 threaten predict point know guess imply underline highlight disclose assure reassure inform
 shout yell chant retort exclaim scream snap interject mutter whisper muse recount concur
+mention repeat echo intimate anticipate underscore reaffirm opine clarify specify post
 """.split())
 # Verbs of voice and display that attribute a direct quote next to them ("“Go home,” he barked",
 # "a sign reading “Vote early”") but never report speech on their own.
@@ -55,6 +56,8 @@ share summarize summarise deny call hope warn urge praise criticise criticize we
 reject accuse blame predict express emphasise emphasize stress highlight outline recommend demand
 defend reiterate acknowledge admit condemn applaud argue question brand label dub forecast estimate project
 attack liken
+endorse cite mention blast denounce tout slam decry mock echo advocate voice lambaste hail laud commend
+underscore reaffirm rail
 """.split())
 # Object cues that state a figure ("forecast growth of 3.6%"), a claim only when the object has one.
 FIGURE_CUES = frozenset("forecast estimate project".split())
