@@ -881,7 +881,8 @@ def _state_of_nationality(org, role: list[Token]) -> str | None:
         return None
     if " ".join(org.text.lower().split()) not in _DEMONYM_COUNTRY or not any(t.lower_ in _STATE_POSTS for t in role):
         return None
-    if any(t.lower_ in ("shadow", "former", "ex") for t in role):
+    before = [org.doc[org.start - 1]] if org.start > 0 else []
+    if any(t.lower_ in ("shadow", "former", "ex") for t in [*before, *role]):
         return None  # a party's post, or no longer the government's
     return _demonym_country([*org, *role])
 

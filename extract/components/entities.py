@@ -86,6 +86,7 @@ dairy foods logistics freight telecom telecoms breweries chemicals holdings
 """.split())
 # Titles that only ever precede a person's name.
 _PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame".split())
+_PEERAGE_TITLES = frozenset("lord lady baroness baron viscount earl".split())
 # Letters after a person's name: honours and offices, not part of the name.
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE PhD".split())
 # Words that end a company's name after a capitalised word the model called a nationality or
@@ -152,6 +153,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             start = titles[-1]
         while end - start > 1 and (doc[start].lower_.rstrip(".") in HONORIFICS
                                    or doc[start].lower_ in ROLE_HEADS or doc[start].lower_ in ROLE_MODIFIERS):
+            if end - start == 2 and doc[start].lower_ in _PEERAGE_TITLES and doc[start].is_title:
+                break  # "Lord Falconer", "Baroness Boothroyd": a peer's name is the title and one word
             start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("'s", "’s", "'")):
@@ -588,6 +591,8 @@ class EntityResolver:
                          or s and doc[s - 1].lower_.rstrip(".") in _PERSONAL_TITLES)
             if has_title:
                 lab = "PERSON"
+            if lab == "PERSON" and e - s == 1 and s > 0 and doc[s - 1].lower_ in _PEERAGE_TITLES and doc[s - 1].is_title:
+                s -= 1  # "Lord Falconer": the peer's title is part of the name the model cut off
             s2, e2 = _trim(doc, s, e, lab)
             if lab == "ORG" and (s2, e2) != (s, e) and doc[s2:e2].text.lower() in COUNTRIES:
                 lab = "GPE"  # what is left of "US Special Presidential" once its title is cut off

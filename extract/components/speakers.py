@@ -7,6 +7,7 @@ compatible gender, preferring subjects; "it" and "the company" to the nearest ea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -68,6 +69,12 @@ def _gender_from_text(doc: Doc, span: Span) -> str | None:
     if first in FEMALE_NAMES:
         return "f"
     return None
+
+
+# "the UN chief", "the Tesco boss": words for whoever heads an organisation, and the roles that do.
+_HEAD_WORDS = frozenset("chief head boss leader chairman chairwoman".split())
+_TOP_ROLE_WORDS = frozenset("""secretary-general general president chief executive director-general chairman
+chairwoman head leader boss ceo governor premier""".split())
 
 
 class SpeakerResolver:
@@ -295,6 +302,12 @@ class SpeakerResolver:
                 ent = self.entities.get(org.kb_id_)
                 holders = {a["person_id"] for a in (doc._.affiliations or []) if ent and a.get("org_id") == ent["id"]
                            and word in (a.get("role") or "").lower().split()}
+                if not holders and ent and word in _HEAD_WORDS:
+                    # "the UN chief": the one person the article places at the top of that organisation
+                    holders = {a["person_id"] for a in (doc._.affiliations or []) if a.get("org_id") == ent["id"]
+                               and set(re.split(r"[\s-]+", (a.get("role") or "").lower())) & _TOP_ROLE_WORDS}
+                    if len(holders) != 1:
+                        holders = set()
                 found = [s for s in doc.ents if s.start < head.i and s.kb_id_ in holders]
                 if not holders and ent and len(ent["mentions"]) == 1 and len(org) == 1:
                     continue  # "the Salford MP" (the model: ORG): a place named once, not a party
