@@ -118,6 +118,31 @@ def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) ->
     return role, j
 
 
+def _conjoined_roles(doc: Doc, seg: Span, ent_at: dict) -> list[Span]:
+    """"executive director of the X Foundation and Emeritus Professor at the Y School": two roles, each
+    with its organisation. The segment splits at an "and" outside a name that a role word follows and
+    that has an organisation on both sides; otherwise it is one role."""
+    cuts = []
+    for t in seg:
+        if t.lower_ != "and" or t.i in ent_at or t.i + 1 >= seg.end:
+            continue
+        nxt = doc[t.i + 1]
+        if nxt.i in ent_at or not (nxt.lower_ in ROLE_HEADS | ROLE_MODIFIERS or is_role_word(nxt) and nxt.is_title):
+            continue
+        left = any(ent_at.get(i) is not None and ent_at[i].label_ in _EMPLOYER_LABELS
+                   for i in range(cuts[-1] if cuts else seg.start, t.i))
+        right = any(ent_at.get(i) is not None and ent_at[i].label_ in _EMPLOYER_LABELS for i in range(t.i + 1, seg.end))
+        if right and not left and not cuts:
+            # "physicist and academician of the Chinese Academy of Sciences": the role with the organisation
+            return [doc[t.i + 1:seg.end]]
+        if left and right:
+            cuts.append(t.i)
+    if not cuts:
+        return [seg]
+    bounds = [seg.start, *cuts, seg.end]
+    return [doc[bounds[k] + (1 if k else 0):bounds[k + 1]] for k in range(len(bounds) - 1)]
+
+
 def _is_portfolio(org: Span, role: list[Token]) -> bool:
     """"Justice" in "Justice Minister": a name-like ORG with no designator before a cabinet title."""
     if not role or role[-1].lower_ not in GOVERNMENT_TITLES:
@@ -362,7 +387,11 @@ class AffiliationExtractor:
         seg = self._segment(doc, start, sent, ent_at)
         if seg is None:
             return
-        self._role_then_org(doc, person, seg, ent_at, add, "apposition", sent)
+        if any(ent_at.get(t.i) is not None and ent_at[t.i].label_ == "PERSON" and ent_at[t.i].kb_id_ != person.kb_id_
+               for t in seg):
+            return  # "Guterres, Finnish Prime Minister Sanna Marin, and ...": a list of people, not a role
+        for part in _conjoined_roles(doc, seg, ent_at):
+            self._role_then_org(doc, person, part, ent_at, add, "apposition", sent)
 
     def _role_then_org(self, doc, person, seg, ent_at, add, pattern, sent):
         toks = [t for t in seg if not t.is_space]
@@ -390,9 +419,14 @@ class AffiliationExtractor:
         if org is None or org.start <= toks[0].i:
             return
         role = [t for t in toks if t.i < org.start]
-        # "chief of FAO's Global Information System": the possessor is the organisation.
+        # "director of the research department at Renmin University's Chongyang Institute": the unit
+        # is the organisation ("the parent's unit", as written); a possessor that is not an
+        # organisation ("Britain's ...") is left alone.
         if org.start >= 2 and doc[org.start - 1].lower_ in _POSSESSIVE:
-            return
+            parent = ent_at.get(org.start - 2)
+            if parent is None or parent.label_ not in _EMPLOYER_LABELS:
+                return
+            role = [t for t in role if t.i < parent.start]
         if self._joined(doc, role, org):
             # "an economist at Natexis Banques Populaires": after "at"/"with" a place-labelled name is a firm.
             employer = org.label_ in ("GPE", "LOC") and doc[org.start - 1].lower_ in ("at", "with")
