@@ -127,6 +127,10 @@ def build_view(document: dict, records: dict[str, list[dict]], text: str | None)
                     continue
                 ev_start = idx
             pieces.append((ev_start, rec["evidence"]))
+        if rec.get("type") == "claim" and len(claim_ranges(rec)) == 1:
+            (s, e), = claim_ranges(rec)
+            if len(rec.get("text") or "") == e - s:  # the content as written
+                pieces.append((s, rec["text"]))
     size = max([document.get("chars") or 0, *(s + len(t) for s, t in pieces)])
     chars = [" "] * size
     known = [False] * size
