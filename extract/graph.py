@@ -235,8 +235,7 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
         elif len(comp) == 2:
             p = {comp[0]: (-0.5, 0.0), comp[1]: (0.5, 0.0)}
         else:
-            p = nx.spring_layout(sub, seed=seed, method="force", weight="pull",
-                                 iterations=100 if len(comp) < 800 else 50, k=2.0 / math.sqrt(len(comp)))
+            p = spring(sub, seed=seed, iterations=100 if len(comp) < 800 else 60)
         xs = [v[0] for v in p.values()]
         ys = [v[1] for v in p.values()]
         w, h = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
@@ -255,6 +254,34 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
         x += bw + gap
         row_h = max(row_h, bh)
     return pos
+
+
+def spring(g: nx.Graph, *, seed: int = 7, iterations: int = 100, weight: str = "pull") -> dict:
+    """Fruchterman–Reingold on a dense NumPy matrix (networkx's own needs SciPy from 500 nodes)."""
+    import numpy as np
+
+    nodes = list(g.nodes)
+    n = len(nodes)
+    index = {v: i for i, v in enumerate(nodes)}
+    a = np.zeros((n, n), dtype=np.float32)
+    for u, v, d in g.edges(data=True):
+        a[index[u], index[v]] = a[index[v], index[u]] = d.get(weight, 1.0)
+    rng = np.random.default_rng(seed)
+    pos = rng.random((n, 2), dtype=np.float32)
+    k = np.float32(2.0 / math.sqrt(n))
+    t = max(float(pos.max() - pos.min()), 1.0) * 0.1
+    dt = t / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, None, :] - pos[None, :, :]
+        dist = np.sqrt((delta ** 2).sum(axis=-1))
+        np.clip(dist, 0.01, None, out=dist)
+        force = k * k / dist ** 2 - a * dist / k  # repulsion between all pairs, attraction along edges
+        disp = (delta * force[:, :, None]).sum(axis=1)
+        length = np.sqrt((disp ** 2).sum(axis=1))
+        np.clip(length, 0.01, None, out=length)
+        pos += disp * (t / length)[:, None]
+        t -= dt
+    return {v: (float(pos[i, 0]), float(pos[i, 1])) for v, i in index.items()}
 
 
 KIND_COLOURS = {"person": "#aa9cfc", "organisation": "#35c4c4", "place": "#f5a742"}
@@ -423,14 +450,19 @@ _JS = r"""
   function nodeTip(n){
     var d = n.dataset, h = "<b>" + esc(d.name) + '</b> <span class="muted">' + esc(d.type) + "</span>";
     if (d.aliases) h += '<div class="muted">also: ' + esc(d.aliases) + "</div>";
-    var roles = list(d.roles, "; ");
-    if (roles.length) h += "<ul>" + roles.map(function(r){ return "<li>" + esc(r) + "</li>"; }).join("") + "</ul>";
     if (+d.claims) h += "<div>" + d.claims + " claim" + (d.claims == 1 ? "" : "s") + "</div>";
-    var links = edgesOf[d.id].map(function(e){
+    // Affiliations first (the people of an organisation, the posts of a person), then the rest.
+    var held = [], other = [];
+    edgesOf[d.id].slice().sort(function(a, b){ return b.dataset.weight - a.dataset.weight; }).forEach(function(e){
       var o = nodes[e.dataset.source === d.id ? e.dataset.target : e.dataset.source];
-      return o ? o.dataset.name : "";
+      if (!o) return;
+      if (e.dataset.kind.indexOf("affiliation") >= 0)
+        held.push("<li>" + (d.type === "PERSON" ? esc(e.dataset.roles || "—") + " · " + esc(o.dataset.name)
+                                                 : esc(o.dataset.name) + ": " + esc(e.dataset.roles || "—")) + "</li>");
+      else other.push(o.dataset.name + (e.dataset.events ? " (" + e.dataset.events + ")" : ""));
     });
-    if (links.length) h += '<div class="muted">linked to: ' + esc(links.slice(0, 10).join("; ")) + (links.length > 10 ? " …" : "") + "</div>";
+    if (held.length) h += "<ul>" + held.slice(0, 12).join("") + (held.length > 12 ? "<li>…</li>" : "") + "</ul>";
+    if (other.length) h += '<div class="muted">with: ' + esc(other.slice(0, 8).join("; ")) + (other.length > 8 ? " … (" + other.length + ")" : "") + "</div>";
     return h + docsLine(d.docs, d.documents);
   }
   function edgeTip(e){
