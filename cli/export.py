@@ -26,7 +26,10 @@ def export(
         raise fail("nothing to do: give --sqlite FILE", ExitStatus.USAGE)
     import sqlite3
 
-    from cooptool.extract.export import EXPORT_TYPES, export_sqlite
+    try:
+        from cooptool.extract.export import EXPORT_TYPES, export_sqlite
+    except ImportError as exc:
+        raise fail(f"export needs sqlite-utils ({exc}); install it with: pip install 'cooptool[sqlite]'") from None
 
     try:
         result = export_sqlite(open_records(store, EXPORT_TYPES, strict), sqlite)

@@ -40,7 +40,10 @@ def graph(
 ) -> None:
     """People–organisation–place graph: affiliations (with roles), organisations co-mentioned,
     event places; weights are numbers of documents, speakers carry their claim counts."""
-    from cooptool.extract import graph as graphs
+    try:
+        from cooptool.extract import graph as graphs
+    except ImportError as exc:
+        raise fail(f"graph needs networkx ({exc}); install it with: pip install 'cooptool[graph]'") from None
 
     chosen = fmt or (GraphFormat.table if stdout_is_tty() and output is None else GraphFormat.json)
     g = graphs.build_graph(open_records(store, graphs.GRAPH_TYPES, strict), org=org, person=person,
