@@ -292,7 +292,7 @@ def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int = 120) -> bytes:
+def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int | None = None) -> bytes:
     """A self-contained page (inline SVG, CSS and JS; no network): pan by dragging, zoom with the
     wheel or the buttons, hover a node or an edge for its roles and documents, search by name."""
     pos = layout(g)
@@ -309,6 +309,12 @@ def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int = 120
         x, y = pos[n]
         return round((x - min(xs)) * unit + pad, 1), round((y - min(ys)) * unit + pad, 1)
 
+    # Sizes grow with the drawing so the whole graph still reads when fitted to a screen; the most
+    # linked nodes are labelled, the others' labels appear once zoomed in.
+    scale = max(1.0, width / 1400.0)
+    grow = scale ** 0.7
+    if max_labels is None:
+        max_labels = 120 if g.number_of_nodes() <= 300 else 60
     degree = dict(g.degree(weight="weight"))
     labelled = set(sorted(g.nodes, key=lambda n: (-degree[n], g.nodes[n].get("label", n)))[:max_labels])
     edges_svg, nodes_svg = [], []
@@ -316,7 +322,7 @@ def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int = 120
         (x1, y1), (x2, y2) = xy(a), xy(b)
         kind = d.get("kind", "")
         main = "affiliation" if "affiliation" in kind else kind.split(";")[0]
-        w = 1.0 + 1.5 * math.log2(d.get("weight", 1))
+        w = (1.0 + 1.5 * math.log2(d.get("weight", 1))) * grow
         edges_svg.append(
             f'<line class="edge {_esc(main)}" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" '
             f'stroke="{EDGE_COLOURS.get(main, "#999")}" stroke-width="{w:.1f}" '
@@ -325,10 +331,10 @@ def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int = 120
             f'data-events="{_esc(d.get("events"))}" data-docs="{_esc(d.get("docs"))}"/>')
     for n, d in sorted(g.nodes(data=True)):
         x, y = xy(n)
-        r = 5 + 3 * math.log2(1 + d.get("documents", 1)) + math.sqrt(g.degree(n))
+        r = (5 + 3 * math.log2(1 + d.get("documents", 1)) + math.sqrt(g.degree(n))) * grow
         colour = KIND_COLOURS.get(d.get("kind"), "#ccc")
-        label = (f'<text x="{x}" y="{y + r + 12:.1f}" class="label">{_esc(d.get("label"))}</text>'
-                 if n in labelled else "")
+        label = (f'<text x="{x}" y="{y + r + 12 * scale:.1f}" class="label{"" if n in labelled else " minor"}">'
+                 f'{_esc(d.get("label"))}</text>')
         nodes_svg.append(
             f'<g class="node {_esc(d.get("kind"))}" data-id="{_esc(n)}" data-name="{_esc(d.get("label"))}" '
             f'data-type="{_esc(d.get("type"))}" data-documents="{d.get("documents", 0)}" '
@@ -357,7 +363,7 @@ def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int = 120
 <button id="fit" type="button">fit</button> <span class="hint">drag to pan · wheel to zoom · hover for roles and documents</span></p>
 </header>
 <div id="stage"><svg id="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}"
- data-width="{width:.0f}" data-height="{height:.0f}" role="img" aria-label="{_esc(title)}">
+ data-width="{width:.0f}" data-height="{height:.0f}" style="--s:{scale:.2f}" role="img" aria-label="{_esc(title)}">
 <g id="viewport"><g id="edges">{"".join(edges_svg)}</g><g id="nodes">{"".join(nodes_svg)}</g></g></svg>
 <div id="tip" hidden></div></div>
 <script>{_JS}</script>
@@ -383,12 +389,13 @@ svg#graph.dragging{cursor:grabbing}
 .edge{stroke-opacity:.55}
 .edge.co-mention{stroke-opacity:.35}
 .edge.event{stroke-dasharray:5 4}
-.node circle{stroke:#fff;stroke-width:1.5}
-.node text.label{font-size:13px;text-anchor:middle;fill:#333;paint-order:stroke;stroke:#fbfbfb;stroke-width:3px;pointer-events:none}
+.node circle{stroke:#fff;stroke-width:calc(1.5px * var(--s))}
+.node text.label{font-size:calc(13px * var(--s));text-anchor:middle;fill:#333;paint-order:stroke;stroke:#fbfbfb;stroke-width:calc(3px * var(--s));pointer-events:none}
+.node text.label.minor{display:none}
+svg.zoomed .node text.label.minor,svg.focus .node.near text.label.minor{display:inline}
 .node:hover circle,.node.found circle{stroke:#222;stroke-width:2.5}
 svg.focus .node{opacity:.15} svg.focus .edge{opacity:.06}
 svg.focus .node.near{opacity:1} svg.focus .edge.near{opacity:1;stroke-opacity:.9}
-svg.focus .node.near text.label{display:inline}
 #tip{position:absolute;max-width:26rem;background:#fff;border:1px solid #bbb;border-radius:.3rem;padding:.4rem .6rem;
  box-shadow:0 2px 8px rgba(0,0,0,.15);pointer-events:none;font-size:.85rem}
 #tip b{font-size:.95rem} #tip .muted{color:#666} #tip ul{margin:.2rem 0;padding-left:1.1rem}
@@ -401,7 +408,10 @@ _JS = r"""
   var tip = document.getElementById("tip"), stage = document.getElementById("stage");
   var W = +svg.dataset.width, H = +svg.dataset.height;
   var view = {x: 0, y: 0, w: W, h: H};
-  function apply(){ svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" ")); }
+  function apply(){
+    svg.setAttribute("viewBox", [view.x, view.y, view.w, view.h].join(" "));
+    svg.classList.toggle("zoomed", view.w < W / 2.5);
+  }
   function fit(){ view = {x: 0, y: 0, w: W, h: H}; apply(); }
   function zoom(f, cx, cy){
     if (cx === undefined){ cx = view.x + view.w / 2; cy = view.y + view.h / 2; }
