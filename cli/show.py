@@ -38,7 +38,10 @@ def show(
             raise fail(f"{target}: no such file, and not a document id (list them with: cooptool docs)",
                        ExitStatus.USAGE)
         try:
-            document, records = group_document(open_records(store, VIEW_TYPES, strict), target.lower())
+            # Compact store lines hold `"doc":"<id>"`: other documents' lines are dropped unparsed.
+            needle = b'"doc":"' + target.lower().encode()
+            records = open_records(store, VIEW_TYPES, strict, line_filter=lambda line: needle in line)
+            document, records = group_document(records, target.lower())
         except DocumentNotFound as exc:
             raise fail(str(exc)) from None
         from cooptool.extract.store import default_store_path

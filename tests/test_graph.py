@@ -169,7 +169,8 @@ def test_query_commands_do_not_import_heavy_libraries(tmp_path):
     code = (
         "import sys\n"
         "from cooptool.cli.app import app\n"
-        "for args in (['who'], ['said'], ['graph', '--format', 'json'], ['export', '--sqlite', sys.argv[2]]):\n"
+        "for args in (['who'], ['said'], ['show', sys.argv[3], '--html', sys.argv[2] + '.html'],\n"
+        "             ['graph', '--format', 'json'], ['export', '--sqlite', sys.argv[2]]):\n"
         "    try:\n"
         "        app(args + ['--store', sys.argv[1]])\n"
         "    except SystemExit:\n"
@@ -177,10 +178,11 @@ def test_query_commands_do_not_import_heavy_libraries(tmp_path):
         "    heavy = sorted(m for m in ('spacy', 'networkx', 'sqlite_utils') if m in sys.modules)\n"
         "    print(args[0], ' '.join(heavy))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(store), str(tmp_path / "x.db")],
+    out = subprocess.run([sys.executable, "-c", code, str(store), str(tmp_path / "x.db"), doc_id(TEXT_A)],
                          capture_output=True, text=True, check=True).stdout
-    lines = [line for line in out.splitlines() if line.split(" ")[0] in ("who", "said", "graph", "export")]
-    assert [line.strip() for line in lines] == ["who", "said", "graph networkx", "export networkx sqlite_utils"]
+    lines = [line for line in out.splitlines() if line.split(" ")[0] in ("who", "said", "show", "graph", "export")]
+    assert [line.strip() for line in lines] == ["who", "said", "show", "graph networkx",
+                                                "export networkx sqlite_utils"]
 
 
 @pytest.mark.model
@@ -205,3 +207,16 @@ def test_seed_graphml_links_the_seven_people(seed_store, tmp_path, runner):
     assert runner.invoke(app, ["graph", "--store", str(seed_store), "--format", "gexf", "-O", str(gexf)]).exit_code == 0
     g2 = nx.read_gexf(gexf)
     assert g2.has_edge("person:li-jing", "org:ja-solar-technology-co-ltd")
+
+
+@pytest.mark.parametrize("command, module, extra", [(["graph", "--format", "json"], "networkx", "graph"),
+                                                   (["export", "--sqlite", "x.db"], "sqlite_utils", "sqlite")])
+def test_missing_extra_is_one_clear_line(tmp_path, command, module, extra):
+    store = write_store(tmp_path)
+    code = (f"import sys; sys.modules[{module!r}] = None\n"
+            "from cooptool.cli.app import app\n"
+            "app(sys.argv[1:])\n")
+    proc = subprocess.run([sys.executable, "-c", code, *command, "--store", str(store)], cwd=tmp_path,
+                          capture_output=True, text=True)
+    assert proc.returncode == 1 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and f"pip install 'cooptool[{extra}]'" in proc.stderr
