@@ -45,10 +45,11 @@ def screenshot(chromium: str, page: Path, out: Path, size: str) -> None:
 
 def seed_page(work: Path) -> Path:
     store = work / "seed.jsonl"
-    run(cooptool_exe(), "extract", str(ROOT / "seeds"), "--store", str(store))
+    # From the project folder, so the page shows the seed's path as `seeds/...`, not this machine's.
+    run(cooptool_exe(), "extract", "seeds", "--store", str(store), cwd=ROOT)
     doc = run(cooptool_exe(), "docs", "--store", str(store), "--format", "tsv").stdout.splitlines()[1].split("\t")[0]
     page = work / "show-seed.html"
-    run(cooptool_exe(), "show", doc, "--store", str(store), "--html", str(page))
+    run(cooptool_exe(), "show", doc, "--store", str(store), "--html", str(page), cwd=ROOT)
     return page
 
 
@@ -84,7 +85,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="cooptool-pages-") as tmp:
         work = Path(tmp)
         if args.only in (None, "show"):
-            screenshot(args.chromium, seed_page(work), OUT / "show-seed.png", "1400,1000")
+            # Tall enough to reach the first claims (shaded, with their speakers' badges).
+            screenshot(args.chromium, seed_page(work), OUT / "show-seed.png", "1400,1700")
         if args.only in (None, "graph"):
             page = bbc_page(work, args.corpus, args.docs, args.store)
             if page is not None:

@@ -256,3 +256,17 @@ def test_cli_show_stored_seed(seed_store, runner):
     p = parse(result.stdout)
     claims = [c for c in p.with_class("claim-item") if "Li Jing" in c["text"]]
     assert any("supply chain" in c["text"] for c in claims)
+
+
+def test_cli_show_document_from_a_jsonl_input(tmp_path, runner):
+    """A document read from JSON Lines is stored with path `FILE#id`; its text is found in FILE."""
+    from cooptool.extract.records import dumps
+
+    docs = tmp_path / "docs.jsonl"
+    docs.write_bytes(orjson.dumps({"id": "x1", "text": "Other text."}) + b"\n"
+                     + orjson.dumps({"id": "a1", "text": TEXT_A}) + b"\n")
+    store = tmp_path / "store.jsonl"
+    store.write_bytes(b"".join(dumps(r) for r in [*records_a(), document_record(TEXT_A, f"{docs}#a1")]))
+    result = runner.invoke(app, ["show", doc_id(TEXT_A), "--store", str(store), "--html", "-"])
+    assert result.exit_code == 0 and result.stderr == ""
+    assert not parse(result.stdout).with_class("note")
