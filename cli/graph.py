@@ -32,7 +32,8 @@ def graph(
     person: Annotated[str | None, typer.Option("--person", "-p", help="Keep this person and their neighbours.")] = None,
     min_docs: Annotated[int, typer.Option("--min-docs", "-n", min=1, help="Drop links seen in fewer documents.")] = 1,
     fmt: Annotated[GraphFormat | None, typer.Option(
-        "--format", "-f", help="table (default on a terminal), graphml, gexf, json (node-link; default when piped), dot or html.")] = None,
+        "--format", "-f", help="table (default on a terminal), graphml, gexf, json (node-link; default when piped), dot or html; "
+                             "with -O, the file's suffix chooses.")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-O", dir_okay=False, help="Write here instead of stdout.")] = None,
     title: Annotated[str | None, typer.Option("--title", help="Title of the HTML page.")] = None,
     store: StoreOpt = None,
@@ -45,7 +46,8 @@ def graph(
     except ImportError as exc:
         raise fail(f"graph needs networkx ({exc}); install it with: pip install 'cooptool[graph]'") from None
 
-    chosen = fmt or (GraphFormat.table if stdout_is_tty() and output is None else GraphFormat.json)
+    chosen = fmt or _format_of(output) or (GraphFormat.table if stdout_is_tty() and output is None
+                                           else GraphFormat.json)
     g = graphs.build_graph(open_records(store, graphs.GRAPH_TYPES, strict), org=org, person=person,
                            min_docs=min_docs)
     if g.number_of_nodes() == 0:
@@ -71,6 +73,15 @@ def graph(
             raise fail(f"cannot write {output}: {exc.strerror or exc}") from None
     err.print(f"cooptool: {g.number_of_nodes()} nodes, {g.number_of_edges()} edges"
               + (f" written to {output}" if output else ""), markup=False)
+
+
+_SUFFIXES = {".graphml": GraphFormat.graphml, ".gexf": GraphFormat.gexf, ".json": GraphFormat.json,
+             ".dot": GraphFormat.dot, ".gv": GraphFormat.dot, ".html": GraphFormat.html, ".htm": GraphFormat.html}
+
+
+def _format_of(output: Path | None) -> GraphFormat | None:
+    """`-O graph.graphml` needs no --format."""
+    return _SUFFIXES.get(output.suffix.lower()) if output is not None else None
 
 
 def _default_title(org: str | None, person: str | None, min_docs: int) -> str:

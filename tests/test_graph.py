@@ -150,6 +150,9 @@ def test_cli_output_file_and_default_json(tmp_path, runner):
     result = runner.invoke(app, ["graph", "--store", str(store), "--format", "graphml", "-O", str(out)])
     assert result.exit_code == 0 and result.stdout == ""
     assert nx.read_graphml(out).number_of_nodes() == 5
+    html = tmp_path / "g.html"  # the suffix chooses the format
+    assert runner.invoke(app, ["graph", "--store", str(store), "-O", str(html)]).exit_code == 0
+    assert html.read_text().startswith("<!doctype html>")
     result = runner.invoke(app, ["graph", "--store", str(store), "--person", "Bell"])  # piped: JSON
     assert result.exit_code == 0
     assert {n["id"] for n in orjson.loads(result.stdout)["nodes"]} == {"person:tom-bell", "org:kestrel-bank"}
