@@ -270,3 +270,13 @@ def test_cli_show_document_from_a_jsonl_input(tmp_path, runner):
     result = runner.invoke(app, ["show", doc_id(TEXT_A), "--store", str(store), "--html", "-"])
     assert result.exit_code == 0 and result.stderr == ""
     assert not parse(result.stdout).with_class("note")
+
+
+def test_cli_show_terminal_without_the_text(tmp_path, runner):
+    store = write_store(tmp_path, text_files=False)
+    result = runner.invoke(app, ["show", doc_id(TEXT_A), "--store", str(store)])
+    assert result.exit_code == 0
+    assert "was not found" in result.stderr
+    assert "only the sentences the records quote" in result.stdout
+    assert "the supply chain would move to Lyon" in result.stdout and "…" in result.stdout
+    assert "Solenne … Ana Ruiz" in result.stdout  # the rest of the headline is quoted by no record
