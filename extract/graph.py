@@ -235,7 +235,7 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
         elif len(comp) == 2:
             p = {comp[0]: (-0.5, 0.0), comp[1]: (0.5, 0.0)}
         else:
-            p = spring(sub, seed=seed, iterations=100 if len(comp) < 800 else 60)
+            p = spring(sub, seed=seed, iterations=100 if len(comp) < 800 else 50)
         xs = [v[0] for v in p.values()]
         ys = [v[1] for v in p.values()]
         w, h = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
@@ -271,13 +271,17 @@ def spring(g: nx.Graph, *, seed: int = 7, iterations: int = 100, weight: str = "
     k = np.float32(2.0 / math.sqrt(n))
     t = max(float(pos.max() - pos.min()), 1.0) * 0.1
     dt = t / (iterations + 1)
+    k2, inv_k = k * k, np.float32(1.0) / k
     for _ in range(iterations):
-        delta = pos[:, None, :] - pos[None, :, :]
-        dist = np.sqrt((delta ** 2).sum(axis=-1))
+        dx = pos[:, 0, None] - pos[None, :, 0]  # (n, n) each: half the memory traffic of an (n, n, 2)
+        dy = pos[:, 1, None] - pos[None, :, 1]
+        dist = np.hypot(dx, dy)
         np.clip(dist, 0.01, None, out=dist)
-        force = k * k / dist ** 2 - a * dist / k  # repulsion between all pairs, attraction along edges
-        disp = (delta * force[:, :, None]).sum(axis=1)
-        length = np.sqrt((disp ** 2).sum(axis=1))
+        # Repulsion between all pairs, attraction along edges (force / distance, applied to dx, dy).
+        force = k2 / (dist * dist)
+        force -= a * dist * inv_k
+        disp = np.stack(((dx * force).sum(axis=1), (dy * force).sum(axis=1)), axis=1)
+        length = np.hypot(disp[:, 0], disp[:, 1])
         np.clip(length, 0.01, None, out=length)
         pos += disp * (t / length)[:, None]
         t -= dt
