@@ -27,12 +27,14 @@ def export(
     import sqlite3
 
     try:
-        from cooptool.extract.export import EXPORT_TYPES, export_sqlite
+        from cooptool.extract.export import EXPORT_TYPES, export_sqlite, known_doc_filter
     except ImportError as exc:
         raise fail(f"export needs sqlite-utils ({exc}); install it with: pip install 'cooptool[sqlite]'") from None
 
     try:
-        result = export_sqlite(open_records(store, EXPORT_TYPES, strict), sqlite)
+        result = export_sqlite(lambda known: open_records(store, EXPORT_TYPES, strict,
+                                                          line_filter=known_doc_filter(known) if known else None),
+                               sqlite)
     except sqlite3.DatabaseError as exc:
         raise fail(f"{sqlite}: {exc}") from None
     except OSError as exc:

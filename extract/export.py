@@ -129,10 +129,27 @@ def _row(rec: dict, columns: dict[str, type]) -> dict:
     return row
 
 
-def export_sqlite(records: Iterable[dict], path: Path,
+def known_doc_filter(known: set[str]) -> Callable[[bytes], bool]:
+    """A store-line pre-filter: False for the lines of documents already exported (their
+    `document` lines are kept, to be counted), so a re-export does not parse them."""
+    ids = {d.encode() for d in known}
+    key = b'"doc":"'  # compact JSON: a key; a quote inside a string value would be escaped
+
+    def keep(line: bytes) -> bool:
+        i = line.find(key)
+        if i < 0:
+            return True
+        j = line.find(b'"', i + len(key))
+        return line[i + len(key):j] not in ids or b'"type":"document"' in line
+
+    return keep
+
+
+def export_sqlite(records: Iterable[dict] | Callable[[set[str]], Iterable[dict]], path: Path,
                   on_progress: Callable[[int], None] | None = None) -> ExportResult:
     """Write the records (in store order: each document's block ends with its document record)
-    to the database at `path`, adding only documents it does not hold yet."""
+    to the database at `path`, adding only documents it does not hold yet. `records` may be a
+    function of the ids already exported (to skip their lines unread, see `known_doc_filter`)."""
     db = sqlite_utils.Database(path)
     result = ExportResult()
     try:
@@ -140,6 +157,8 @@ def export_sqlite(records: Iterable[dict], path: Path,
             _create(db)
             result.cleaned = _clean_unfinished(db)
         known = {row[0] for row in db.execute("select doc from documents").fetchall()}
+        if callable(records):
+            records = records(set(known))
         entities: dict[str, dict] = {}  # id -> row, loaded lazily from the database
         changed: set[str] = set()
         columns = {rtype: table_columns(rtype) for rtype in ("document", *TABLES)}

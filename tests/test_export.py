@@ -174,3 +174,16 @@ def test_seed_export(seed_store, tmp_path, runner):
     result = runner.invoke(app, ["export", "--sqlite", str(db), "--store", str(seed_store)])
     assert result.exit_code == 0 and "0 new document(s)" in result.stderr
     assert rows(db, "select (select count(*) from documents), (select count(*) from claims)") == counts
+
+
+def test_known_doc_filter_skips_only_exported_blocks():
+    from cooptool.extract.export import known_doc_filter
+    from cooptool.extract.records import dumps
+
+    keep = known_doc_filter({doc_id(TEXT_A)})
+    a = [dumps(r) for r in [*records_a(), document_record(TEXT_A, "a.txt")]]
+    b = [dumps(r) for r in [*records_b(), document_record(TEXT_B, "b.txt")]]
+    assert [keep(line) for line in a] == [False] * (len(a) - 1) + [True]  # the document line is counted
+    assert all(keep(line) for line in b)
+    tricky = dumps(records_b()[-1] | {"text": 'he wrote "doc":"' + doc_id(TEXT_A) + '" twice'})
+    assert keep(tricky)  # the quote inside a value is escaped: only the real key counts
