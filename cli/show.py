@@ -17,7 +17,7 @@ from cooptool.cli.render import err
 def show(
     target: Annotated[str, typer.Argument(
         metavar="DOC|PATH",
-        help="A document id (or unique prefix) in the store, or a file to extract on the fly.")],
+        help="A document id (or unique prefix) in the store, or a file to extract on the fly ('-': stdin).")],
     html_out: Annotated[str | None, typer.Option(
         "--html", metavar="FILE|-", help="Write a self-contained HTML page to FILE ('-' for stdout).")] = None,
     store: StoreOpt = None,
@@ -31,7 +31,7 @@ def show(
 
     path = Path(target)
     views = []
-    if path.exists():
+    if target == "-" or path.exists():
         views = _extract_views(path, model)
     else:
         if len(target) < 4 or any(ch not in "0123456789abcdef" for ch in target.lower()):

@@ -280,3 +280,14 @@ def test_cli_show_terminal_without_the_text(tmp_path, runner):
     assert "only the sentences the records quote" in result.stdout
     assert "the supply chain would move to Lyon" in result.stdout and "…" in result.stdout
     assert "Solenne … Ana Ruiz" in result.stdout  # the rest of the headline is quoted by no record
+
+
+@pytest.mark.model
+def test_cli_show_stdin(runner):
+    result = runner.invoke(app, ["show", "-", "--html", "-"],
+                           input="Deal done\n\nAna Ruiz, chief executive of Solenne Power, said the deal was done.\n")
+    assert result.exit_code == 0, result.stderr
+    p = parse(result.stdout)
+    assert p.find("mark", data_entity="person:ana-ruiz")
+    assert [re.sub(r"\s+", " ", a["text"]) for a in p.with_class("affiliation")] == [
+        "Ana Ruiz chief executive at Solenne Power"]
