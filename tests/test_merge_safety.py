@@ -2,6 +2,7 @@
 organisations sharing a word; and the ones that still must (no model needed)."""
 
 import orjson
+import pytest
 from typer.testing import CliRunner
 
 from cooptool.cli.app import app
@@ -94,3 +95,17 @@ def test_entities_name_france_does_not_list_the_uk_government(tmp_path):
     result = CliRunner().invoke(app, ["entities", "--name", "France", "--store", str(store), "--format", "jsonl"])
     assert result.exit_code == 0 and result.stderr == ""
     assert [orjson.loads(line)["name"] for line in result.stdout.splitlines()] == ["France government"]
+
+
+# ---- within a document: an everyday party word abroad is not the UK party ----------------------
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text, party", [
+    ("Iran's Conservatives in parliament blocked the Turkish deal, officials in Tehran said.", False),
+    ("The Conservatives in parliament want a vote, Tory leader Michael Howard said.", True),
+    ("Labour and the Conservatives clashed over Iraq in the Commons.", True),
+])
+def test_conservatives_abroad_are_not_the_uk_party(nlp, text, party):
+    names = {e["name"] for e in nlp(text)._.entities}
+    assert ("Conservative Party" in names) is party
