@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from cooptool.cli.app import app
-from cooptool.cli.common import FormatOpt, StoreOpt, StrictOpt
+from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail
 from cooptool.cli.narrow import (
     DescOpt,
     DocOpt,
@@ -43,10 +43,14 @@ def who(
     strict: StrictOpt = False,
 ) -> None:
     """Who holds which role at which organisation (one row per affiliation)."""
-    from cooptool.extract.query import affiliation_status, filter_affiliations, line_filter, parse_statuses
+    from cooptool.extract.profiles import affiliation_status, parse_statuses
+    from cooptool.extract.query import filter_affiliations, line_filter
 
     n = narrowing(limit, sort, desc, doc, source, since, until, min_confidence)
-    wanted = parse_statuses(status)
+    try:
+        wanted = parse_statuses(status)
+    except ValueError as exc:
+        raise fail(str(exc), ExitStatus.USAGE) from None
     records = narrowed_records(store, ("affiliation",), strict, n, line_filter=line_filter(org, person))
 
     def rows():
