@@ -28,6 +28,21 @@ import orjson
 from cooptool.extract.query import normalize
 from cooptool.extract.records import entity_id
 
+# The labels entity records carry (components.entities.NAMED_LABELS; a test keeps the two equal).
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+
+
+def parse_labels(text: str | None) -> list[str] | None:
+    """--type ORG,person → ["ORG", "PERSON"]; ValueError naming the known labels."""
+    if not text:
+        return None
+    labels = [x.strip().upper() for x in text.split(",") if x.strip()]
+    unknown = [x for x in labels if x not in ENTITY_LABELS]
+    if unknown or not labels:
+        raise ValueError(f"--type {text!r}: unknown label {', '.join(unknown) or '(none)'}; "
+                         f"labels: {', '.join(ENTITY_LABELS)}")
+    return labels
+
 
 class AliasFileError(ValueError):
     """The alias file cannot be read or is not in an accepted form."""

@@ -200,3 +200,15 @@ def matches_word_forms(query: str, text: str | None) -> bool:
                                 for i in range(len(words) - n + 1))
     qw = text_words(query)
     return all(any(_forms_match(q, w) for w in words) for q in qw)
+
+
+def prefilter_query(query: str | None) -> str | None:
+    """The part of a word-form query every matching line contains, for a byte-level pre-filter
+    ("taxes" → "tax", "economy" → "econom")."""
+    if not query:
+        return None
+    out = []
+    for w in text_words(query.strip('"')):
+        stem = word_stem(w)
+        out.append(stem[:-1] if len(stem) >= 4 and stem[-1] in "ye" else stem)
+    return " ".join(out) or None
