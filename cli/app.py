@@ -87,6 +87,6 @@ def main() -> None:
 
 
 # Command modules register themselves on `app` when imported; this order is the help's order.
-COMMAND_MODULES = ("extract", "who", "said", "entities", "facts", "events", "summary", "check")
+COMMAND_MODULES = ("extract", "who", "said", "entities", "facts", "events", "search", "profiles", "summary", "check")
 for _module in COMMAND_MODULES:
     importlib.import_module(f"cooptool.cli.{_module}")

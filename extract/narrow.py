@@ -212,3 +212,35 @@ def prefilter_query(query: str | None) -> str | None:
         stem = word_stem(w)
         out.append(stem[:-1] if len(stem) >= 4 and stem[-1] in "ye" else stem)
     return " ".join(out) or None
+
+
+# ---- full-text search -------------------------------------------------------------------------
+
+SEARCH_TYPES = ("claim", "fact", "affiliation", "event")
+
+
+def search_records(records: Iterable[dict], query: str) -> Iterator[dict]:
+    """Rows of claims, facts and evidence sentences whose text holds every word of `query` in some
+    form: a claim's content (or its sentence), a fact's, an affiliation's or an event's sentence.
+    The same sentence found through several records of one type is one row."""
+    seen: set[tuple] = set()
+    for rec in records:
+        kind = rec.get("type")
+        if kind not in SEARCH_TYPES:
+            continue
+        if kind == "claim":
+            text = rec.get("text") if matches_word_forms(query, rec.get("text")) else (
+                rec.get("evidence") if matches_word_forms(query, rec.get("evidence")) else None)
+            who = rec.get("speaker")
+        else:
+            text = rec.get("evidence") if matches_word_forms(query, rec.get("evidence")) else None
+            who = {"fact": rec.get("subject"), "affiliation": rec.get("person"),
+                   "event": rec.get("name")}[kind]
+        if text is None:
+            continue
+        key = (kind, rec.get("doc"), rec.get("start"), rec.get("end"), who)
+        if key in seen:
+            continue
+        seen.add(key)
+        yield {"type": kind, "who": who, "text": text, "evidence": rec.get("evidence"), "doc": rec.get("doc"),
+               "start": rec.get("start"), "end": rec.get("end"), "confidence": rec.get("confidence")}
