@@ -53,7 +53,7 @@ def _profile(label: str, what: str, name: str, limit, doc, source, since, until,
 
 
 def _cut(text: str | None, width: int) -> str:
-    text = " ".join((text or "").split())
+    text = (text or "").replace("\r", " ").replace("\n", " ").replace("\t", " ").rstrip()
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 

@@ -29,7 +29,7 @@ WIDTH = 80
 @app.command()
 def summary(
     top: Annotated[int | None, typer.Option(
-        "--top", "--limit", "-l", min=1, max=100,
+        "--limit", "--top", "-l", min=1, max=100,
         help="Rows per section (default: 5 in the table, which then fits 40 lines; 10 in JSON).")] = None,
     doc: DocOpt = None, source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
     min_confidence: MinConfidenceOpt = None,
