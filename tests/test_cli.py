@@ -69,7 +69,8 @@ def test_usage_error_exits_2(runner, store):
     assert result.stdout == ""
 
 
-def test_records_from_stdin(runner, store):
+def test_records_from_stdin(runner, store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./cooptool.jsonl: piped records are the store
     result = runner.invoke(app, ["who", "--org", "Kestrel", "--format", "jsonl"], input=store.read_bytes())
     assert result.exit_code == 0
     assert [r["person"] for r in jsonl(result.stdout)] == ["Tom Bell"]
