@@ -75,8 +75,8 @@ def profile_lines(p: dict, width: int = 80) -> list[str]:
         out.extend(_cut("  " + x, width) for x in lines)
 
     person = p["label"] == "PERSON"
-    section("Roles", [f"{when(r)}  {r['status']:<8} " + ", ".join(
-        x for x in ((r.get("role") or "(no role)"), r.get("org") if person else r.get("person")) if x)
+    section("Roles", [f"{when(r)}  {r['status']:<8} " + (
+        f"{r.get('role') or '(no role)'}, {r.get('org')}" if person else f"{r.get('person')}: {r.get('role') or '(no role)'}")
         for r in p["roles"]], c["roles"])
     section("Claims", [f"{when(x)}  " + ("" if person else f"{x.get('speaker')}: ")
                        + ("“" + (x.get("text") or "") + "”" if x.get("direct") else x.get("text") or "")

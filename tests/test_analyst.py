@@ -207,7 +207,7 @@ def test_org_profile_table_and_misses(runner, store):
     result = run(runner, store, "org", "Kestrel Bank", "--format", "table")
     assert result.exit_code == 0
     out = result.stdout
-    assert out.startswith("Kestrel Bank (ORG)") and "former   chief executive, Ana Ruiz" in out
+    assert out.startswith("Kestrel Bank (ORG)") and "former   Ana Ruiz: chief executive" in out
     assert "Tom Bell" in out and "New taxes will hurt savers." in out and "5,000,000 GBP" in out
     one = jsonl(run(runner, store, "org", "orbis", "--format", "jsonl").stdout)
     # its own claims and those of the people who hold a role there
