@@ -74,6 +74,23 @@ def store_source(store: Path | None) -> Path | None:
     return None
 
 
+def _input_line_problem(first: bytes, name: str) -> str | None:
+    """A message when the first line of a store is a document to extract, not a record."""
+    if b'"text"' not in first or b'"type"' in first:
+        return None
+    import orjson
+
+    try:
+        rec = orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return None
+    if isinstance(rec, dict) and "type" not in rec and isinstance(rec.get("text"), str):
+        target = name if name != "<stdin>" else "-"
+        return (f"{name} looks like a file of input documents (JSON Lines with \"text\"), not a store; "
+                f"extract it first: cooptool extract {target} --store STORE")
+    return None
+
+
 def input_file_problem(path: Path) -> str | None:
     """A message when `path` is a JSON Lines file of input documents rather than a store."""
     try:
@@ -84,18 +101,19 @@ def input_file_problem(path: Path) -> str | None:
                     break
     except OSError:
         return None
-    if b'"text"' not in first or b'"type"' in first:
-        return None
-    import orjson
+    return _input_line_problem(first, str(path))
 
-    try:
-        rec = orjson.loads(first)
-    except orjson.JSONDecodeError:
+
+def stdin_input_problem(stream) -> str | None:
+    """The same for piped records, from the bytes already buffered (nothing is consumed)."""
+    peek = getattr(stream, "peek", None)
+    if peek is None:
         return None
-    if isinstance(rec, dict) and "type" not in rec and isinstance(rec.get("text"), str):
-        return (f"{path} looks like a file of input documents (JSON Lines with \"text\"), not a store; "
-                f"extract it first: cooptool extract {path} --store STORE")
-    return None
+    try:
+        head = peek(1 << 16)
+    except (OSError, ValueError):
+        return None
+    return _input_line_problem(head.lstrip().split(b"\n", 1)[0], "<stdin>")
 
 
 def open_records(store: Path | None, types: tuple[str, ...], strict: bool = False,
@@ -122,6 +140,9 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
     try:
         path = store_source(store)
         if path is None:
+            problem = stdin_input_problem(sys.stdin.buffer)
+            if problem:
+                raise fail(problem)
             yield from iter_records(sys.stdin.buffer, source="<stdin>", types=types, on_error=warn, strict=strict)
             return
         if not path.exists():

@@ -360,3 +360,10 @@ def test_ctrl_c_exits_130_with_a_message(tmp_path):
     finally:
         proc.stdin.close()
     assert proc.stderr.read() == b"cooptool: interrupted\n" and proc.stdout.read() == b""
+
+
+def test_piped_input_documents_are_said_once(tmp_path):
+    docs = b"".join(orjson.dumps({"id": str(i), "text": f"Text {i}."}) + b"\n" for i in range(30))
+    result = cooptool(["who"], tmp_path, input=docs)
+    assert result.returncode == 1 and result.stdout == b""
+    assert result.stderr.count(b"\n") == 1 and b"<stdin> looks like a file of input documents" in result.stderr
