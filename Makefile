@@ -17,9 +17,8 @@ $(BIN)/cooptool: pyproject.toml
 install: $(BIN)/cooptool
 
 demo: install
-	rm -f demo.jsonl
-	$(BIN)/cooptool extract seeds/ --store demo.jsonl
-	$(BIN)/cooptool who --org "JA Solar" --store demo.jsonl
+	$(BIN)/cooptool extract --store cooptool.jsonl
+	$(BIN)/cooptool who --org "JA Solar"
 
 test: install
 	$(BIN)/ruff check .

@@ -7,8 +7,21 @@ from typing import Annotated
 import typer
 
 from cooptool.cli.app import app
-from cooptool.cli.common import FormatOpt, StoreOpt, StrictOpt, finish, open_records
-from cooptool.cli.render import render
+from cooptool.cli.common import FormatOpt, StoreOpt, StrictOpt
+from cooptool.cli.narrow import (
+    DescOpt,
+    DocOpt,
+    FieldsOpt,
+    LimitOpt,
+    MinConfidenceOpt,
+    SinceOpt,
+    SortOpt,
+    SourceOpt,
+    UntilOpt,
+    narrowed_records,
+    narrowing,
+    output,
+)
 
 EVENT_COLUMNS = [("name", "Event"), ("date", "Date"), ("place", "Place"), ("organizers", "Organisers"),
                  ("participants", "Participants"), ("doc", "Doc")]
@@ -21,6 +34,9 @@ def events(
     name: Annotated[str | None, typer.Option("--name", "-n", help="Words of the event's name or alias.")] = None,
     org: Annotated[str | None, typer.Option(
         "--org", "-o", help="An organiser or participant (name or alias, case-insensitive).")] = None,
+    limit: LimitOpt = None, sort: SortOpt = None, desc: DescOpt = False, doc: DocOpt = None,
+    source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None, fields: FieldsOpt = None,
     store: StoreOpt = None,
     fmt: FormatOpt = None,
     strict: StrictOpt = False,
@@ -28,6 +44,7 @@ def events(
     """Events: what met or was signed, when, where, organised by whom, with whom."""
     from cooptool.extract.factbase import filter_events
 
+    n = narrowing(limit, sort, desc, doc, source, since, until, min_confidence)
     rows = ({k: r.get(k) for k in EVENT_KEYS}
-            for r in filter_events(open_records(store, ("event",), strict), name=name, org=org))
-    finish(render(rows, fmt=fmt, columns=EVENT_COLUMNS, title="Events"))
+            for r in filter_events(narrowed_records(store, ("event",), strict, n), name=name, org=org))
+    output(rows, n, fmt=fmt, columns=EVENT_COLUMNS, keys=EVENT_KEYS, fields=fields, title="Events", what="events")

@@ -39,6 +39,7 @@ from cooptool.extract.lexicon import (
     ROLE_MODIFIERS,
     ROLE_ORG_PREPS,
 )
+from cooptool.extract.profiles import status_of_words
 from cooptool.extract.records import entity_id
 
 if not Doc.has_extension("affiliations"):
@@ -302,7 +303,7 @@ class AffiliationExtractor:
                 "end": sent.end_char - (len(sent.text) - len(sent.text.rstrip())),
                 "person_start": person.start_char, "person_end": person.end_char,
                 "org_start": org.start_char, "org_end": org.end_char, "pattern": pattern,
-                "confidence": CONFIDENCE[pattern],
+                "confidence": CONFIDENCE[pattern], "status": _status(doc, toks, org, person, sent),
             }
             key = (p["id"], o["id"])
             old = found.get(key)
@@ -850,8 +851,20 @@ class AffiliationExtractor:
             "evidence": meta.get("byline_text"), "start": s, "end": e,
             "person_start": meta["author_span"][0], "person_end": meta["author_span"][1],
             "org_start": meta["source_span"][0], "org_end": meta["source_span"][1],
-            "pattern": "byline", "confidence": CONFIDENCE["byline"],
+            "pattern": "byline", "confidence": CONFIDENCE["byline"], "status": "current",
         }]
+
+
+def _status(doc, toks: list[Token], org, person: Span, sent: Span) -> str:
+    """current / former / incoming: the role's words, and the three words before a title that
+    comes first ("former WorldCom chief X", "the newly appointed chief executive X")."""
+    words = [t.text for t in toks]
+    first = min([t.i for t in toks] + ([org.start] if 0 <= org.start < person.start else []), default=None)
+    if first is not None and first < person.start:
+        words += [t.text for t in doc[max(sent.start, first - 3):first]]
+    else:  # "X, the former chief executive": between the name and the role
+        words += [t.text for t in doc[person.end:toks[0].i]] if toks and toks[0].i > person.end else []
+    return status_of_words(words)
 
 
 class _Pseudo:

@@ -37,6 +37,7 @@ from cooptool.extract.components.entity_evidence import (
     party_of,
     person_evidence,
     personal_role_at,
+    uk_party_of,
 )
 from cooptool.extract.lexicon import (
     COUNTRIES,
@@ -610,7 +611,7 @@ class EntityResolver:
         for s, e, lab in trimmed:
             text = clean_name(doc[s:e].text)
             key = norm_key(text)
-            party = party_of(text)
+            party = uk_party_of(text, doc.text)
             if party:
                 # "Tories", "Lib Dems": the party, under its full name, with every everyday form to look for.
                 c = by_form.get(norm_key(party)) or add_cluster(party)
