@@ -23,7 +23,7 @@ from collections.abc import Iterable
 import networkx as nx
 import orjson
 
-from cooptool.extract.factbase import merge_aliases
+from cooptool.extract.aliases import merge_entities
 from cooptool.extract.query import name_matches
 
 GRAPH_TYPES = ("entity", "affiliation", "claim", "event")
@@ -46,6 +46,7 @@ def build_graph(records: Iterable[dict], *, org: str | None = None, person: str 
     affiliations: list[dict] = []
     claims: list[dict] = []
     events: list[dict] = []
+    entity_records: list[dict] = []
     for rec in records:
         kind = rec.get("type")
         if kind == "entity":
@@ -53,6 +54,8 @@ def build_graph(records: Iterable[dict], *, org: str | None = None, person: str 
             if not eid or label not in NODE_LABELS:
                 continue
             doc = rec.get("doc")
+            entity_records.append({k: rec.get(k) for k in ("type", "id", "name", "label", "aliases", "doc")}
+                                  | {"mention_count": len(rec.get("mentions") or [])})
             ent_docs[eid].add(doc)
             ent_mentions[eid] += len(rec.get("mentions") or [])
             info = ent_info.setdefault(eid, {"name": rec.get("name"), "label": label, "aliases": set()})
@@ -68,7 +71,19 @@ def build_graph(records: Iterable[dict], *, org: str | None = None, person: str 
         elif kind == "event":
             events.append(rec)
 
-    merge_aliases(ent_info, ent_docs, ent_mentions)
+    # One node per entity across documents, merged as `summary` and `entities` merge them (never two
+    # countries' governments, never people with different given names).
+    for row in merge_entities(entity_records, with_ids=True):
+        ids = [i for i in sorted(row["ids"]) if i in ent_info]
+        if len(ids) < 2:
+            continue
+        owner = max(ids, key=lambda i: (len(ent_docs[i]), ent_mentions[i]))
+        for i in ids:
+            if i != owner:
+                ent_docs[owner] |= ent_docs[i]
+                ent_mentions[owner] += ent_mentions[i]
+                ent_info[owner]["aliases"].add(ent_info[i]["name"])
+                ent_info[i]["merged_into"] = owner
 
     def node_of(eid: str | None) -> str | None:
         seen = 0
