@@ -88,3 +88,14 @@ def test_a_peer_keeps_his_title_as_his_name(nlp):
     found = claims(nlp, "Reform\n\nCurfews were other options, Lord Falconer said. Falconer added that talks "
                         "would go on.")
     assert {c["speaker"] for c in found} == {"Lord Falconer"}, found
+
+
+def test_a_text_ending_on_a_bare_label_keeps_its_claims(nlp):
+    found = claims(nlp, "Plans\n\nJane Doe said the plan was good.\n\nMore from CBC Manitoba:")
+    assert [(c["speaker"], c["cue"]) for c in found] == [("Jane Doe", "said")], found
+
+
+@pytest.mark.parametrize("label", ["READ MORE", "WATCH", "** WINNER", "Related"])
+def test_web_page_labels_are_not_speakers(nlp, label):
+    found = claims(nlp, f"Plans\n\nJane Doe said the plan was good.\n\n{label}: Why the plan matters to us all\n")
+    assert [c["cue"] for c in found] == ["said"], found

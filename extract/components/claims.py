@@ -97,6 +97,12 @@ suggest acknowledge admit confirm stress reiterate concede contend maintain decl
 respond reply write emphasise emphasize
 """.split())
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# Labels of web pages that look like "NAME: text" but name no speaker.
+WEB_LABELS = frozenset("""read more|watch|listen|related|see also|more|update|updated|photos|photo|video|videos
+|winner|winners|editor's note|editors' note|click here|subscribe|advertisement|correction|clarification
+|live|breaking|breaking news|exclusive|opinion|analysis|explainer|watch live|also read|recommended|trending
+|sponsored|share|follow|more from|read also|see more|latest|top stories|note|source|sources|credit|image
+|caption|file photo|warning|spoiler|timeline|factbox|fact box|q&a|quiz|poll""".replace("\n", "").split("|"))
 QUOTE_MARKS = set("\"“”„«»") | {"''"}  # the token of two apostrophes typed for a double mark
 
 
@@ -1101,7 +1107,11 @@ class ClaimExtractor:
                 if ent is None:
                     continue
                 span = ent
+            if " ".join(name.lower().strip("*#>|-–— ").split()) in WEB_LABELS:
+                continue  # "READ MORE: ...", "WATCH: ...", "** WINNER: ...": page furniture, not a speaker
             cs, ce = _trim(text, start + colon + 1, start + len(line), strip_that=False)
+            if ce - cs < 3:
+                continue  # "More from CBC Manitoba:" at the very end: nothing after the colon
             cs, ce = _trim_quote(text, cs + (text[cs] in "\"“"), ce - (text[ce - 1] in "\"”"))
             if ce - cs < 3 or any(s < ce and cs < e for s, e in taken):
                 continue
