@@ -99,3 +99,12 @@ def test_a_text_ending_on_a_bare_label_keeps_its_claims(nlp):
 def test_web_page_labels_are_not_speakers(nlp, label):
     found = claims(nlp, f"Plans\n\nJane Doe said the plan was good.\n\n{label}: Why the plan matters to us all\n")
     assert [c["cue"] for c in found] == ["said"], found
+
+
+def test_a_quote_that_ends_its_sentence_is_not_the_next_sentence_s_statement(nlp):
+    text = ('Dollar\n\n"No end is in sight," said Carl Fritz, a strategist at Nordbank. "It is only a matter of '
+            'time until the euro rises." Some analysts maintain the US is happy with a lower dollar.')
+    found = claims(nlp, text)
+    fritz = [c for c in found if c["speaker"] == "Carl Fritz"]
+    assert fritz and any("matter of time" in c["text"] for c in fritz), found
+    assert not any("matter of time" in c["text"] and c["cue"] == "maintain" for c in found), found

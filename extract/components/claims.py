@@ -903,8 +903,11 @@ class ClaimExtractor:
             if span is None:
                 continue
             toks = list(span)
+            # A quote that ends its own sentence (“... $1.30.” Some analysts maintain ...) is followed
+            # by a new statement: only a cue right after it ("." he said) is its cue.
+            ends_sentence = q.close_at is not None and text[:q.close_at].rstrip()[-1:] in ".?!"
             if side == "after":
-                toks = toks[:self.max_quote_gap]
+                toks = [t for t in toks if not t.is_space][:2] if ends_sentence else toks[:self.max_quote_gap]
             else:
                 toks.reverse()  # the cue nearest the quote
                 tail = text[lo:hi].rstrip()
@@ -930,7 +933,7 @@ class ClaimExtractor:
                     continue
                 speaker = self._resolver.resolve(subj)
                 return Claim(0, 0, tok, tok.text, tok.idx, tok.idx + len(tok.text), speaker, "quote")
-            if side == "after":
+            if side == "after" and not ends_sentence:
                 late = self._late_cue(list(span), known)
                 if late is not None:
                     return late
@@ -1063,7 +1066,9 @@ class ClaimExtractor:
             # "Mr Fox said closures had no impact. “If it's 12.30 ...”": a quote right after the
             # speaker's reported statement goes on with it.
             right_after = re.fullmatch(r"[.,;:!?]?\s*", text[max(last.end, last.cue_end):q.open_at]) is not None
-            return last if last.direct or right_after or text[para_start:q.open_at].strip() == "" else None
+            quoted = last.direct or text[max(0, last.start - 1):last.start] in QUOTE_MARKS or any(
+                text[max(0, a - 1):a] in QUOTE_MARKS for a, _ in last.pieces)
+            return last if quoted or right_after or text[para_start:q.open_at].strip() == "" else None
         if text[para_start:q.open_at].strip():
             return None
         prev_para_start = text.rfind("\n", 0, max(0, para_start - 1))
