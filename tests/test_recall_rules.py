@@ -108,3 +108,17 @@ def test_a_quote_that_ends_its_sentence_is_not_the_next_sentence_s_statement(nlp
     fritz = [c for c in found if c["speaker"] == "Carl Fritz"]
     assert fritz and any("matter of time" in c["text"] for c in fritz), found
     assert not any("matter of time" in c["text"] and c["cue"] == "maintain" for c in found), found
+
+
+def test_the_lower_case_name_of_an_institution_named_before_is_that_institution(nlp):
+    text = ("Space\n\nThe Nordland National Space Administration said the probe returned. Ola Berg, deputy head of "
+            "the space administration, said experiments had worked.")
+    found = affiliations(nlp, text)
+    assert ("Ola Berg", "deputy head", "Nordland National Space Administration") in found, found
+
+
+def test_the_university_of_a_university_of_name(nlp):
+    text = ("Trade\n\nA report by the University of Northern Trade Studies was cited. The university's President "
+            "Mara Voss called on countries to act.")
+    found = affiliations(nlp, text)
+    assert ("Mara Voss", "President", "University of Northern Trade Studies") in found, found

@@ -462,6 +462,52 @@ _REGION_WORDS = frozenset("""greater china asia pacific asia-pacific europe euro
 latin america americas middle africa apac emea nordic central""".split())
 
 
+# Heads of institution names a story goes on to use in lower case ("the space administration").
+_REFERENCE_HEADS = frozenset("""university administration airport ministry commission agency institute academy
+council committee association federation foundation corporation authority observatory centre center school
+bureau department exchange court parliament assembly alliance organization organisation laboratory
+museum hospital college""".split())
+
+
+def _definite_references(doc: Doc, clusters: list, decide_label) -> None:
+    """"deputy head of the space administration", "the university's president": after an
+    organisation's full name, "the" + the last words of that name in lower case refer to it, when only
+    one organisation of the document ends that way. The mention joins the organisation."""
+    tails: dict[tuple[str, ...], list] = {}
+    for c in clusters:
+        if decide_label(c) != "ORG" or not c.mentions:
+            continue
+        words = clean_name(c.name).lower().split()
+        if len(words) >= 3 and words[0] in _REFERENCE_HEADS and words[1] in ("of", "for"):
+            tails.setdefault((words[0],), []).append(c)  # "University of ...": "the university"
+        if len(words) < 2 or words[-1] not in _REFERENCE_HEADS:
+            continue
+        for k in range(1, min(3, len(words) - 1) + 1):
+            tails.setdefault(tuple(words[-k:]), []).append(c)
+    if not tails:
+        return
+    owned = {i for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+            continue
+        for k in (3, 2, 1):
+            span = doc[tok.i + 1:tok.i + 1 + k]
+            if len(span) < k or not all(t.is_lower and t.is_alpha for t in span):
+                continue
+            cands = tails.get(tuple(t.lower_ for t in span))
+            if not cands or len(cands) != 1 or any(i in owned for i in range(span.start, span.end)):
+                continue
+            c = cands[0]
+            if min(m.start for m in c.mentions) >= span.start:
+                continue  # only after the organisation has been named in full
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN") and not nxt.is_punct and nxt.lower_ not in ("'s", "’s"):
+                continue  # "the university campus": a modifier, not the institution
+            c.mentions.append(Mention(span.start, span.end, "ORG", "description"))
+            owned.update(range(span.start, span.end))
+            break
+
+
 def _cut_region_prefixes(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """"general manager for Greater China Dell Technologies": the model may join a sales region to the
     company. When the rest of the span is an organisation the text names on its own, the region is cut."""
@@ -659,6 +705,7 @@ class EntityResolver:
 
         # 4. Rescan: every further occurrence of a known name or alias is a mention too.
         self._rescan(doc, clusters, taken)
+        _definite_references(doc, clusters, self._decide_label)
 
         # 4b. The document's wording overrides the model's "person" for companies ("Yukos's shares").
         for c in clusters:
