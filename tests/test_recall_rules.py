@@ -122,3 +122,15 @@ def test_the_university_of_a_university_of_name(nlp):
             "Mara Voss called on countries to act.")
     found = affiliations(nlp, text)
     assert ("Mara Voss", "President", "University of Northern Trade Studies") in found, found
+
+
+def test_who_works_for_names_the_employer(nlp):
+    found = affiliations(nlp, "Show\n\nThe show draws young viewers, observed Tong Li, who works for Lumen Studio.")
+    assert ("Tong Li", None, "Lumen Studio") in found, found
+
+
+def test_a_chancellor_in_a_story_about_austria_heads_its_government(nlp):
+    text = ("Schengen\n\nAustria lifted its veto. Austrian Interior Minister Gerd Kaner said arrivals fell in Austria, "
+            "but he would talk to Chancellor Karl Nemmer before deciding.")
+    found = affiliations(nlp, text)
+    assert ("Karl Nemmer", "Chancellor", "Austria government") in found, found

@@ -315,7 +315,7 @@ class AffiliationExtractor:
                 continue
             sent = span.sent
             for pattern in (self._apposition, self._title_before, self._role_comma, self._copula,
-                            self._of_org, self._possessive_org):
+                            self._of_org, self._possessive_org, self._works_for):
                 pattern(doc, span, sent, ent_at, add)
 
         # Cabinet titles with no government named ("Education Secretary Ruth Kelly"): the government
@@ -682,8 +682,14 @@ class AffiliationExtractor:
             home = counts.get("UK", 0) + (sum(counts.get(n, 0) for n in ("Scotland", "Wales", "England",
                                                                          "Northern Ireland"))
                                           if title == "chancellor" else 0)
-            country = "UK" if home and not us_usage and counts.get("Germany", 0) + counts.get("Austria", 0) < home \
-                else None
+            chancellors = {k: counts.get(k, 0) for k in ("Germany", "Austria")}
+            if home and not us_usage and sum(chancellors.values()) < home:
+                country = "UK"
+            else:
+                # A chancellor in a story about Germany or Austria heads that government.
+                top, n = max(chancellors.items(), key=lambda kv: kv[1])
+                other = min(chancellors.values())
+                country = top if title == "chancellor" and n >= 2 and n > 2 * other and n > home else None
         else:
             ranked = sorted(counts.items(), key=lambda kv: -kv[1])
             top = ranked[0] if ranked else None
@@ -748,6 +754,19 @@ class AffiliationExtractor:
         else:
             ok = nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")
         if ok:
+            add(person, org, [], "of", sent)
+
+    # "Tong Tong, who works for iQIYI Gimbal Studio," (no role stated)
+    def _works_for(self, doc, person, sent, ent_at, add):
+        i = person.end
+        if i + 3 >= sent.end or doc[i].text != "," or doc[i + 1].lower_ != "who" or doc[i + 2].lemma_ != "work":
+            return
+        j = i + 3
+        if doc[j].lower_ not in ("for", "at", "with"):
+            return
+        j += 1 + (doc[j + 1].lower_ == "the")
+        org = ent_at.get(j)
+        if org is not None and org.start == j and org.label_ in _EMPLOYER_LABELS:
             add(person, org, [], "of", sent)
 
     # "ABN Amro's Eddie Wong said" (no role stated)
