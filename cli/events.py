@@ -10,10 +10,10 @@ from cooptool.cli.app import app
 from cooptool.cli.common import FormatOpt, StoreOpt, StrictOpt, finish, open_records
 from cooptool.cli.render import render
 
-EVENT_COLUMNS = [("name", "Event"), ("date", "Date"), ("place", "Place"), ("organizers", "Organisers"),
-                 ("participants", "Participants"), ("doc", "Doc")]
-EVENT_KEYS = ("name", "aliases", "date", "date_text", "place", "organizers", "participants", "doc", "evidence",
-              "start", "end", "name_start", "name_end")
+EVENT_COLUMNS = [("name", "Event"), ("kind", "Kind"), ("date", "Date"), ("place", "Place"), ("organizers", "Organisers"),
+                 ("participants", "Participants"), ("documents", "Docs")]
+EVENT_KEYS = ("name", "aliases", "kind", "date", "date_text", "place", "organizers", "participants", "documents", "docs",
+              "doc", "evidence", "start", "end", "name_start", "name_end", "pattern")
 
 
 @app.command()
@@ -25,9 +25,10 @@ def events(
     fmt: FormatOpt = None,
     strict: StrictOpt = False,
 ) -> None:
-    """Events: what met or was signed, when, where, organised by whom, with whom."""
-    from cooptool.extract.factbase import filter_events
+    """Events: what met or was signed, when, where, organised by whom, with whom; each event once, with
+    the number of documents that mention it."""
+    from cooptool.extract.factbase import filter_events, merge_events
 
-    rows = ({k: r.get(k) for k in EVENT_KEYS}
-            for r in filter_events(open_records(store, ("event",), strict), name=name, org=org))
+    merged = merge_events(open_records(store, ("event",), strict))
+    rows = ({k: r.get(k) for k in EVENT_KEYS} for r in filter_events(merged, name=name, org=org))
     finish(render(rows, fmt=fmt, columns=EVENT_COLUMNS, title="Events"))
