@@ -53,7 +53,7 @@ _CUR_SUFFIX = {
     "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB",
     "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
-    "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "won": "KRW",
+    "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "won": "KRW", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
 }
 # Hundredths: "247p" is £2.47.
 _SUBUNITS = {"p": "GBP", "pence": "GBP", "cents": "USD", "cent": "USD", "euro cents": "EUR", "euro cent": "EUR"}

@@ -73,7 +73,7 @@ SIGN_OBJECTS = frozenset("""
 agreement agreements deal deals contract contracts memorandum mou treaty accord pact partnership
 """.split())
 ACTOR_LABELS = ("ORG", "PERSON", "GPE")
-_NAME_JOINERS = {"of", "on", "for", "to", "and", "the", "&", "in"}
+_NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meeting and the Y Summit", "... Fair in October"
 
 
 def _clean(text: str) -> str:
@@ -222,17 +222,22 @@ class EventExtractor:
                 pattern = "modified_event"  # "the G7 meeting", "the APEC summit", "the Iraqi election"
             if pattern is None:
                 return None
+            # A country or city before the noun says where ("the Beijing forum"), except a group ("G7").
+            where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text)]
             participants = list(dict.fromkeys(participants + [n for e in modifiers if e.label_ in ACTOR_LABELS
-                                                              for n in [self._name(e)] if n]
+                                                              and e not in where for n in [self._name(e)] if n]
                                               + self._parties_of(tok)))
             if not (organizers or participants or modifiers):
                 return None  # "a meeting between him and an agent", "the meeting took place": nothing named
             name = self._noun_name(doc, tok)
             if pattern == "at_their_event":
                 name = self._owner_name
-            return self._record(doc, tok.sent, tok, name, [], organizers=organizers, participants=participants,
-                                name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(low) or "event",
-                                pattern=pattern)
+            rec = self._record(doc, tok.sent, tok, name, [], organizers=organizers, participants=participants,
+                               name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(low) or "event",
+                               pattern=pattern)
+            if rec["place"] is None and where:
+                rec["place"] = _clean(where[0].text)
+            return rec
         if tok.lemma_.lower() == "sign" and tok.pos_ == "VERB":
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in SIGN_OBJECTS), None)
             if obj is None:

@@ -260,6 +260,8 @@ class FactExtractor:
             else:
                 if counted.lower_ in TIME_NOUNS or counted.lemma_.lower() in TIME_NOUNS:
                     return None
+                if len(counted.text.rstrip(".")) == 1:
+                    return None  # "50 K", "196 C": a reading on a scale, not a count of things
                 unit = " ".join(t.text for t in doc[span.end:counted.i + 1]
                                 if t.i == counted.i or t.dep_ in ("compound",)).strip() or counted.text
                 anchor = counted
@@ -290,7 +292,7 @@ class FactExtractor:
                 extra_skip.update(range(conv.start - 1, conv.end + 1))
         about, about_pattern = self._about(doc, amount.kind, span, anchor, counted, sent, ent_at, subject, extra_skip)
         if subject is None:
-            owner = self._story_owner(doc, span, anchor, sent, about)
+            owner = self._story_owner(doc, span, anchor, sent, about) or self._place_subject(doc, sent, place)
             if owner is not None:
                 subject, via, subject_pattern = owner
                 subj = names.get(subject.kb_id_)
@@ -444,7 +446,8 @@ class FactExtractor:
         if tok.lower_ in ORG_PRONOUNS:
             return True
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
-        return tok.pos_ == "NOUN" and tok.lower_ in ORG_NOUNS and bool(dets & {"the", "this"}) \
+        return tok.pos_ == "NOUN" and tok.lower_ in ORG_NOUNS | {"government", "country", "economy"} \
+            and bool(dets & {"the", "this"}) \
             and not any(c.dep_ in ("compound", "poss", "amod") and c.ent_type_ for c in tok.children)
 
     def _anaphor(self, tok: Token) -> Span | None:
@@ -459,6 +462,8 @@ class FactExtractor:
         else:
             eid = res.resolve(tok).entity_id
         if not eid:
+            if tok.lower_ in ("government", "country", "economy", "nation"):
+                return self._main_place(tok.doc)  # "the government", "the country": the story's country
             return None
         spans = [e for e in tok.doc.ents if e.kb_id_ == eid and e.start not in self._sources]
         before = [e for e in spans if e.start < tok.i]
@@ -485,6 +490,16 @@ class FactExtractor:
             if main is not None:
                 return main, "previous", "story_country"
         return None
+
+    @staticmethod
+    def _place_subject(doc, sent, place: str | None) -> tuple[Span, str, str] | None:
+        """"12 litres in the US", "down 47% in Bulgaria": with no owner named, a figure stated for a
+        country is that country's."""
+        if not place:
+            return None
+        ent = next((e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
+                    and place.startswith(e.text)), None)
+        return (ent, "sentence", "place_subject") if ent is not None else None
 
     def _main_place(self, doc: Doc) -> Span | None:
         counts: dict[str, list[Span]] = {}
@@ -786,7 +801,7 @@ def about_verb(doc, kind, span, anchor, counted, skip, ent_at):
     lemma = head.lemma_.lower()
     if lemma == "fin" and head.lower_.startswith("fine"):
         lemma = "fine"  # the lemmatiser reads "fined" as "fin"
-    if lemma in ("be", "have", "say", "add") or lemma in SPEECH_VERBS:
+    if lemma in ("be", "have", "say", "add", "compare", "expect", "need") or lemma in SPEECH_VERBS:
         return None
     noun = VERB_NOUNS.get(lemma, lemma)
     prep = next((c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "on", "into", "for")
