@@ -116,3 +116,75 @@ def test_conversions_after_a_date_are_folded_in(nlp):
 def test_a_news_source_cited_is_not_the_subject(nlp, text):
     facts = run_text(nlp, text)._.facts
     assert [(f["subject"], f["text"]) for f in facts] == [(None, "5%")]
+
+
+# ---- subject from the clause, about, change and period (issue 17) ------------------------------------
+
+def test_the_subject_of_the_clause_not_the_speaker(nlp):
+    f = one(facts_of(nlp, "Ofcom said Veltro Telecom would cut wholesale prices by about 8%.\n"), "about 8%")
+    assert (f["subject"], f["about"], f["change"]) == ("Veltro Telecom", "wholesale prices", "down")
+    assert f["source"] == "Ofcom"
+    assert f["pattern"] == "clause_subject+about_verb_object"
+
+
+def test_the_act_a_verb_names_is_what_an_object_amount_measures(nlp):
+    f = one(facts_of(nlp, "Veltro Telecom will invest £10bn in fibre.\n"), "£10bn")
+    assert (f["subject"], f["about"]) == ("Veltro Telecom", "investment in fibre")
+    assert f["pattern"].endswith("+about_verb")
+
+
+def test_its_and_the_firm_are_resolved_as_speakers_are(nlp):
+    text = "Velmor Foods said its profits fell 5% to £125m.\nThe firm made £150m a year earlier.\n"
+    facts = facts_of(nlp, text)
+    assert {f["text"]: f["subject"] for f in facts} == {"5%": "Velmor Foods", "£125m": "Velmor Foods",
+                                                        "£150m": "Velmor Foods"}
+    assert one(facts, "5%")["pattern"].startswith("possessor_anaphor")
+    assert one(facts, "£150m")["pattern"].startswith("clause_subject_anaphor")
+
+
+def test_a_comparison_is_no_change_and_has_its_own_period(nlp):
+    text = "Profit at Corvin Group rose to $700m in the third quarter from $639m year-earlier.\n"
+    facts = facts_of(nlp, text)
+    level, before = one(facts, "$700m"), one(facts, "$639m")
+    assert (level["change"], level["period"], level["about"]) == (None, "the third quarter", "Profit")
+    assert (before["change"], before["period"], before["date"]) == (None, "year-earlier", None)
+
+
+def test_a_year_earlier_is_not_the_articles_year(nlp):
+    text = "2004-12-31\n\nVelmor Foods made £150m, compared with £125m a year earlier.\n"
+    f = one(facts_of(nlp, text), "£125m")
+    assert (f["period"], f["date"]) == ("a year earlier", None)
+
+
+def test_change_only_from_words_of_change(nlp):
+    facts = facts_of(nlp, "Sales at Harlow Industries rose 3% to £40m, and a 2% fall in costs helped.\n")
+    assert {f["text"]: f["change"] for f in facts} == {"3%": "up", "£40m": None, "2%": "down"}
+    assert one(facts, "2%")["about"] == "costs"
+
+
+def test_conjoined_figures_share_what_they_measure(nlp):
+    facts = facts_of(nlp, "At Harlow Industries, applications fell by 40%, 75% and 57% in the three regions.\n")
+    assert [(f["about"], f["change"]) for f in facts] == [("applications", "down")] * 3
+
+
+def test_partitive_and_worth(nlp):
+    facts = facts_of(nlp, "Harlow Industries signed a deal worth £5bn and sold 13% of its shares.\n")
+    assert one(facts, "£5bn")["about"] == "deal"
+    assert one(facts, "13%")["about"] == "shares"
+
+
+def test_a_company_measure_with_no_owner_is_the_storys_company(nlp):
+    text = ("Velmor Foods reported results on Monday.\n\nVelmor Foods said demand was strong.\n\n"
+            "Analysts were pleased.\n\nSales rose 2.8% to 14.96bn euros.\n")
+    f = one(facts_of(nlp, text), "2.8%")
+    assert (f["subject"], f["pattern"]) == ("Velmor Foods", "story_company+about_verb_subject")
+
+
+def test_an_economy_measure_is_the_country_named_in_the_sentence(nlp):
+    f = one(facts_of(nlp, "Unemployment in Freedonia stood at 25%, compared with 10% before the war.\n"), "10%")
+    assert (f["subject"], f["about"], f["change"]) == ("Freedonia", "Unemployment", None)
+    assert f["pattern"].startswith("economy_place")
+
+
+def test_a_reading_on_a_scale_is_no_count(nlp):
+    assert facts_of(nlp, "Velmor Labs cooled the sample to 77 K in March.\n") == []

@@ -224,8 +224,8 @@ class EventExtractor:
                 return None
             # A country or city before the noun says where ("the Beijing forum"), except a group ("G7").
             where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text)]
-            participants = list(dict.fromkeys(participants + [n for e in modifiers if e.label_ in ACTOR_LABELS
-                                                              and e not in where for n in [self._name(e)] if n]
+            participants = list(dict.fromkeys(participants + [n for e in modifiers if e not in where and (
+                e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) for n in [self._name(e) or e.text] if n]
                                               + self._parties_of(tok)))
             if not (organizers or participants or modifiers):
                 return None  # "a meeting between him and an agent", "the meeting took place": nothing named
@@ -300,7 +300,10 @@ class EventExtractor:
         while stack:
             c = stack.pop()
             e = self.ent_at.get(c.i)
-            if e is not None and e.label_ in (*ACTOR_LABELS, "NORP", "EVENT") and e not in out:
+            if e is None and KNOWN_EVENTS.match(c.text):
+                e = c.doc[c.i:c.i + 1]  # an untagged "G7"
+            if e is not None and (e.label_ in (*ACTOR_LABELS, "NORP", "EVENT") or KNOWN_EVENTS.match(e.text)) \
+                    and e not in out:
                 out.append(e)
             stack += [g for g in c.children if g.dep_ in ("compound", "poss", "nmod", "amod")]
         return sorted(out, key=lambda e: e.start)

@@ -674,7 +674,7 @@ def _compound_top(tok: Token) -> Token:
 
 def _first_conjunct(tok: Token) -> Token:
     """"fell by 40%, 75% and 57%": the later figures measure what the first one does."""
-    while tok.dep_ == "conj" and tok.head is not tok and (tok.head.like_num or tok.head.ent_type_ in (
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok and (tok.head.like_num or tok.head.ent_type_ in (
             "PERCENT", "MONEY", "QUANTITY", "CARDINAL")):
         tok = tok.head
     return tok
