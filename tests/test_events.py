@@ -108,3 +108,27 @@ def test_a_named_event_stops_before_and_and_in(nlp):
 def test_a_numbered_congress_is_an_event(nlp):
     (ev,) = events_of(nlp, "Delegates gathered for the 20th Harbour Party Congress in Gdansk.\n")
     assert ev["name"] == "20th Harbour Party Congress" and ev["kind"] == "congress"
+
+
+def test_a_possessive_inside_a_name(nlp):
+    evs = events_of(nlp, "Lee spoke at the 31st Pacific Economic Leaders' Meeting and the Pacific CEO Summit.\n")
+    assert [e["name"] for e in evs] == ["31st Pacific Economic Leaders' Meeting", "Pacific CEO Summit"]
+
+
+def test_their_meeting_includes_the_one_told(nlp):
+    (ev,) = events_of(nlp, "Antonio Guterres told Xi Jinping during their meeting on Wednesday that the plan was good.\n")
+    assert ev["participants"] == ["Antonio Guterres", "Xi Jinping"]
+    assert ev["name"] == "meeting of Antonio Guterres and Xi Jinping"
+
+
+def test_event_names_leave_out_judgements_and_conjuncts(nlp):
+    (ev,) = events_of(nlp, "Sylvan officials urged a smooth Freedonian election in January.\n")
+    assert ev["name"] == "Freedonian election" and ev["kind"] == "election"
+    (ev,) = events_of(nlp, "The company said the US Congressional elections and the FIFA World Cup would help.\n")
+    assert ev["name"] == "US Congressional elections" and ev["place"] == "US"
+
+
+def test_it_signed_is_the_company_named_before(nlp):
+    (ev,) = events_of(nlp, "Orvik Motors makes cars. Last month, it signed a production agreement with Tamsin Steel.\n")
+    assert ev["name"] == "signing of production agreement"
+    assert ev["participants"] == ["Orvik Motors", "Tamsin Steel"]

@@ -188,3 +188,37 @@ def test_an_economy_measure_is_the_country_named_in_the_sentence(nlp):
 
 def test_a_reading_on_a_scale_is_no_count(nlp):
     assert facts_of(nlp, "Velmor Labs cooled the sample to 77 K in March.\n") == []
+
+
+def test_who_forecasts_a_figure_is_its_source_not_its_subject(nlp):
+    text = "Germany's economy slowed.\n\nIn September, the Halvard Fund said that German growth would be 1.8%.\n"
+    f = one(facts_of(nlp, text), "1.8%")
+    assert (f["subject"], f["source"], f["about"], f["period"]) == ("Germany", "Halvard Fund", "German growth", None)
+    assert f["pattern"].startswith("nationality_country")
+
+
+def test_a_company_reporting_its_own_figure_is_its_subject(nlp):
+    f = one(facts_of(nlp, "Velmor Foods said sales rose 4% in 2004.\n"), "4%")
+    assert (f["subject"], f["period"], f["change"]) == ("Velmor Foods", "2004", "up")
+
+
+def test_an_owner_we_cannot_name_is_no_subject(nlp):
+    text = "Freedonia and Sylvania met.\n\nFreedonia voted.\n\nEurozone interest rates are at 2%.\n"
+    assert one(facts_of(nlp, text), "2%")["subject"] is None
+
+
+def test_direction_after_the_figure(nlp):
+    f = one(facts_of(nlp, "Shares in Multon Group closed 16% down on Friday.\n"), "16%")
+    assert (f["subject"], f["change"]) == ("Multon Group", "down")
+
+
+def test_a_change_to_a_level_measures_what_changed(nlp):
+    f = one(facts_of(nlp, "Rank Leisure reported a slight drop in annual pre-tax profits to £170m.\n"), "£170m")
+    assert (f["about"], f["change"]) == ("annual pre-tax profits", None)
+
+
+def test_about_stops_at_a_comma_and_leaves_out_the_figures_adverb(nlp):
+    facts = facts_of(nlp, "Harlow Mining operates 15 deep mines across Kent, Essex and Surrey. "
+                          "Harlow Motors produced just 110,000 cars.\n")
+    assert one(facts, "15")["about"] == "deep mines"
+    assert one(facts, "110,000")["about"] == "cars"

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.facts import PLACE_LABELS, _entity_at, _is_place, _phrase
+from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
 from cooptool.extract.numbers import find_dates
 
 if not Doc.has_extension("events"):
@@ -105,6 +106,7 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
         self.ent_at = _entity_at(doc)
+        self._resolver = None  # a SpeakerResolver, built when a pronoun needs it
         self.names = {e["id"]: e for e in (doc._.entities or [])}
         self.aliases_of: dict[str, list[str]] = {}
         self.dates = find_dates(doc_text(doc), meta.get("published"))
@@ -160,6 +162,16 @@ class EventExtractor:
                     break  # "But Fair ...", "At Expo": a capitalised function word opens the sentence
                 start = j
                 j -= 1
+            if j >= sent.start and doc[j].tag_ == "POS" and j == start - 1 and j - 1 >= sent.start \
+                    and doc[j - 1].text[:1].isupper():
+                # "the 31st APEC Economic Leaders' Meeting": a possessive inside the name
+                k = j - 1
+                while k >= sent.start and (doc[k].text[:1].isupper() or doc[k].like_num
+                                           or re.fullmatch(r"\d+(st|nd|rd|th)", doc[k].lower_)) \
+                        and not (doc[k].is_stop and doc[k].lower_ != "the") and not (
+                        doc[k].is_sent_start and doc[k].lower_ == "the"):
+                    start = k
+                    k -= 1
             end = tok.i + 1
             # "Conference of the Parties to the UN Framework Convention on Climate Change"
             while end < sent.end:
@@ -207,7 +219,8 @@ class EventExtractor:
         `pattern`), and only with a named organiser, participant or name modifier."""
         low = tok.lower_
         if tok.pos_ in ("NOUN", "PROPN") and low in EVENT_NOUNS and low != "signing" and (
-                tok.i not in self.ent_at or self.ent_at[tok.i].label_ == "EVENT"):  # not "Trades Union Congress"
+                tok.i not in self.ent_at or self.ent_at[tok.i].label_ == "EVENT") and not (
+                tok.text[:1].isupper() and not tok.is_sent_start):  # not "Trades Union Congress", not a name
             organizers: list[str] = []
             participants: list[str] = []
             pattern = None
@@ -284,13 +297,18 @@ class EventExtractor:
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
         if subj is None:
             return None
-        names = [self._name(e) for e in self._head_entities(subj) if e.label_ in ACTOR_LABELS]
-        names = [n for n in dict.fromkeys(names) if n]
+        heads = [e for e in self._head_entities(subj) if e.label_ in ACTOR_LABELS]
+        # "Guterres told Xi during their meeting": the one told met too.
+        others = [e for c in verb.children if c.dep_ in ("dobj", "dative") for e in self._head_entities(c)
+                  if e.label_ == "PERSON"]
+        names = [n for n in dict.fromkeys(self._name(e) for e in heads + others) if n]
         if not names:
             return None
-        # The meeting is theirs: "G7 finance ministers meeting".
-        self._owner_name = " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "punct")
-                                    and t.i <= subj.i) + " " + tok.text
+        if others or all(e.label_ == "PERSON" for e in heads):
+            self._owner_name = f"{tok.text} of " + " and ".join(names)  # "meeting of Antonio Guterres and Xi Jinping"
+        else:  # The meeting is theirs: "G7 finance ministers meeting".
+            self._owner_name = " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "punct")
+                                        and t.i <= subj.i) + " " + tok.text
         return [], names
 
     def _name_modifiers(self, tok: Token) -> list[Span]:
@@ -328,8 +346,13 @@ class EventExtractor:
     def _noun_name(self, doc: Doc, noun: Token) -> str:
         skip = set()
         for t in noun.subtree:
-            if t.dep_ in ("relcl", "acl", "appos") and t is not noun:
-                skip.update(x.i for x in t.subtree)
+            if t.dep_ in ("relcl", "acl", "appos", "conj", "cc") and t is not noun:
+                skip.update(x.i for x in t.subtree)  # "the US elections and the World Cup": two things
+            if t.dep_ == "amod" and t.head.i == noun.i and t.pos_ == "ADJ" and not t.ent_type_ and not t.text[:1].isupper() \
+                    and t.lower_ not in ("annual", "general", "national", "international", "global", "regional"):
+                skip.update(x.i for x in t.subtree)  # "a smooth election", "the recent meeting"
+            if t.dep_ == "prep" and t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
+                skip.update(x.i for x in t.subtree)  # the parties are participants, not the name
             if t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
                     c.i in self.ent_at and (_is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
                     or self._is_date_token(c) for c in t.children):
@@ -363,6 +386,15 @@ class EventExtractor:
         for c in verb.children:
             if c.dep_ in ("nsubj",):
                 names += [self._name(e) for e in self._head_entities(c) if e.label_ in ("ORG", "PERSON")]
+                if not names and (c.lower_ == "it" or c.lower_ in ORG_NOUNS and any(
+                        d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children)):
+                    # "it signed a deal", "the company hosted": resolved as a speaker would be
+                    if self._resolver is None:
+                        self._resolver = SpeakerResolver(doc)
+                    found = self._resolver.resolve(c)
+                    if found.name and found.label in ("ORG", "PERSON"):
+                        self.aliases_of[found.name] = found.aliases
+                        names.append(found.name)
         if not names:
             j = verb.i - 1
             run: list[Span] = []

@@ -21,6 +21,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
+
+try:  # nationality -> country, shared with the affiliation rules
+    from cooptool.extract.components.affiliations import _DEMONYM_COUNTRY
+except ImportError:  # pragma: no cover
+    _DEMONYM_COUNTRY = {}
 from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
 from cooptool.extract.numbers import Amount, Period, find_amounts, find_dates, find_periods, is_year
 
@@ -36,6 +41,9 @@ COUNTABLE_ENT_TYPES = ("", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"
 # Entities that contain a number as part of their name ("FTSE 100", "Boeing 747", "COP28").
 NAME_LABELS = ("ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "FAC")
 SPEECH_VERBS = frozenset("say tell add state note explain claim insist warn report".split())
+# Verbs whose subject states, expects or estimates a figure without owning it ("the IMF forecast that
+# German growth would be 1.8%", "Hyundai estimates the Indian market will grow 15%").
+OPINION_VERBS = frozenset("estimate forecast predict expect believe think hope project calculate reckon".split())
 PLACE_PREPS = frozenset({"in", "at", "across", "near", "outside", "throughout"})
 # A count of time is a duration, not a fact about the subject ("30 years", "three times").
 TIME_NOUNS = frozenset("""
@@ -156,6 +164,11 @@ def _phrase(doc: Doc, head: Token, skip: set[int], limit: int = 16) -> str:
     """The words of a noun phrase without determiners, the number itself and place phrases;
     a gap left by a skipped piece shows as "…"."""
     keep = [t for t in head.subtree if t.i not in skip and not t.is_space]
+    # The phrase ends at a comma or dash after its head ("mines across A, B, C", "the meeting - from ...").
+    stop = next((t.i for t in keep if t.i > head.i and (t.text in (",", ";", ":", "(") or t.text in ("-", "–", "—") and (
+        t.whitespace_ or t.i > 0 and doc[t.i - 1].whitespace_))), None)
+    if stop is not None:
+        keep = [t for t in keep if t.i < stop]
     while keep and (keep[0].dep_ in ("det", "predet") or keep[0].is_punct or keep[0].tag_ == "PRP$"
                     or keep[0].lower_ in ("'s", "’s")):
         keep.pop(0)
@@ -179,6 +192,8 @@ def _skip_set(doc: Doc, span: Span, sent: Span, ent_at: dict[int, Span]) -> set[
     """Tokens an `about` phrase leaves out: the number, place and date phrases, relative clauses."""
     skip = set(range(span.start, span.end))
     for tok in sent:
+        if tok.dep_ in ("advmod", "quantmod") and span.start <= tok.head.i < span.end:
+            skip.add(tok.i)  # "just 110,000 cars"
         if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             if objs and objs[0].i in ent_at and ent_at[objs[0].i].label_ in PLACE_LABELS:
@@ -195,6 +210,7 @@ class FactExtractor:
         self.lookback_sentences = lookback_sentences
         self._sources: set[int] = set()  # attribution sources of the Doc being processed
         self._resolver: SpeakerResolver | None = None  # built on first use, once per Doc
+        self._company_measure = False  # the figure being read measures something a company has
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
@@ -272,6 +288,10 @@ class FactExtractor:
                         return None
         elif counted is not None and amount.kind == "quantity":
             anchor = counted
+        near_words = {t.lemma_.lower() for t in (anchor, *_ancestors(anchor, sent))[:6]}
+        near_words |= {c.lemma_.lower() for t in (anchor, *_ancestors(anchor, sent))[:4] for c in t.children
+                       if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound")}
+        self._company_measure = bool(near_words & COMPANY_MEASURES)
         subject, via, subject_pattern = self._subject(doc, span, anchor, sent, ent_at, sents, sent_index)
         subj = names.get(subject.kb_id_) if subject is not None else None
         chain = {anchor.i, *(t.i for t in _ancestors(anchor, sent))}
@@ -387,12 +407,15 @@ class FactExtractor:
                     for e in entities_in(child)[:1]:
                         consider(e, 2.5 + near, "noun_of")
             if tok.pos_ in ("VERB", "AUX"):
-                speech = tok.lemma_.lower() in SPEECH_VERBS
+                speech = tok.lemma_.lower() in SPEECH_VERBS | OPINION_VERBS and tok is not anchor.head \
+                    and any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
                 for child in tok.children:
                     if child.dep_ in ("nsubj", "nsubjpass", "agent") and child.i not in range(span.start, span.end):
                         score = (0.5 if speech else 3.0 + near)
                         for e in entities_in(child):
                             direct = child.i in ent_at or e.root.head == child or e.root.dep_ == "poss"
+                            if speech and not (e.label_ == "ORG" and self._company_measure):
+                                continue  # "the IMF said German growth would be 1.8%": the IMF is the source
                             consider(e, score + (0.3 if direct else 0), "speaker" if speech else "clause_subject")
                         if not speech and self._is_anaphor(child):
                             consider(self._anaphor(child), score + 0.3, "clause_subject_anaphor")
@@ -406,8 +429,10 @@ class FactExtractor:
             score, best, pattern = max(candidates.values(), key=lambda c: (c[0], -abs(c[1].start - span.start)))
             return best, ("previous" if pattern.endswith("anaphor") else "syntax"), pattern
         # Nothing on the syntactic path: the nearest organisation of the sentence, the one before first.
+        stated_by = {t.i for a in chain if a.pos_ == "VERB" and a.lemma_.lower() in SPEECH_VERBS | OPINION_VERBS
+                     for c in a.children if c.dep_ == "nsubj" for t in c.subtree}
         in_sent = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and e.start not in self._sources
-                   and e.label_ in SUBJECT_LABELS and not _is_place(e) and not (e.start < span.end and span.start < e.end)]
+                   and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not _is_place(e) and not (e.start < span.end and span.start < e.end)]
         orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ in ("PERSON", "GPE")]
         if orgs:
             before = [e for e in orgs if e.end <= span.start]
@@ -481,7 +506,18 @@ class FactExtractor:
             main = self._main_org(doc)
             if main is not None:
                 return main, "previous", "story_company"
+            if {t.lower_ for t in sent} & (ORG_NOUNS | {"its"}):
+                return None  # "the firm said its sales fell": a company we could not name, not a country
         if words & (ECONOMY_MEASURES | COMPANY_MEASURES):
+            for tok in chain[:4]:
+                for t in tok.subtree:
+                    country = _DEMONYM_COUNTRY.get(t.lower_) if t.ent_type_ == "NORP" else None
+                    found = self._country_entity(doc, country) if country else None
+                    if found is not None:
+                        return found, "sentence", "nationality_country"  # "German growth" is Germany's
+            if any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.pos_ == "PROPN" for tok in chain[:3]
+                   for t in tok.subtree if t.dep_ in ("amod", "compound", "poss") and not (span.start <= t.i < span.end)):
+                return None  # "Eurozone interest rates", "Chinese wine sales": an owner we cannot name
             places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
                       and not (e.start < span.end and span.start < e.end)]
             if places:
@@ -489,6 +525,15 @@ class FactExtractor:
             main = self._main_place(doc)
             if main is not None:
                 return main, "previous", "story_country"
+        return None
+
+    @staticmethod
+    def _country_entity(doc, country: str) -> Span | None:
+        names = {e["id"]: e for e in (doc._.entities or [])}
+        for e in doc.ents:
+            ent = names.get(e.kb_id_)
+            if e.label_ == "GPE" and ent and (ent["name"] == country or country in ent["aliases"]):
+                return e
         return None
 
     @staticmethod
@@ -611,6 +656,10 @@ class FactExtractor:
         "compared with", "year-earlier") nor the level reached ("rose to £1.2bn")."""
         if amount.change:
             return amount.change  # "up 18%", "down 2%" as written
+        after = span.doc[span.end] if span.end < len(span.doc) else None
+        if after is not None and after.lower_ in ("up", "down", "higher", "lower") and after.head.i in (
+                root.i, root.head.i) and amount.kind == "percent":
+            return "up" if after.lower_ in ("up", "higher") else "down"  # "closed 16% down"
         tok = _first_conjunct(root)  # "fell by 40%, 75% and 57%"
         if tok.dep_ == "pobj":
             if tok.head.lower_ != "by":
@@ -643,6 +692,9 @@ class FactExtractor:
             where = doc.char_span(p.start, p.end, alignment_mode="expand")
             if where is None:
                 continue
+            said = where.root.head.head if where.root.head.dep_ == "prep" else where.root.head
+            if said.lemma_.lower() in SPEECH_VERBS | OPINION_VERBS:
+                continue  # "In September, the IMF said ...": when it was said
             gap = doc_text(doc)[amount.end:p.start] if p.start >= amount.end else None
             if gap is not None and len(gap) <= 4 and not any(c in gap for c in ",;()"):
                 found.append((0, p))  # "$639m year-earlier", "£125m a year earlier"
@@ -700,9 +752,9 @@ def about_noun_of(doc, kind, span, anchor, counted, skip, ent_at):
 def about_change_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a rise of 5% in sales", "a 3% fall in profits": what rose or fell, else the change itself."""
     top = _first_conjunct(anchor)
-    noun = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "of" else (
+    noun = top.head.head if top.dep_ == "pobj" and top.head.lower_ in ("of", "to", "from") else (
         top.head if top.dep_ in ("nummod", "compound", "amod") else None)
-    if noun is None or noun.lemma_.lower() not in CHANGE_NOUNS:
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in CHANGE_NOUNS:
         return None
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
@@ -789,6 +841,12 @@ def about_verb_object(doc, kind, span, anchor, counted, skip, ent_at):
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and c.pos_ == "NOUN"
                 and c.i not in range(span.start, span.end)), None)
+    if obj is not None and obj.lemma_.lower() in CHANGE_NOUNS:
+        # "report a slight drop in profits to £170m": the level is of what changed
+        inner = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                      if o.dep_ == "pobj"), None)
+        if inner is not None:
+            return _phrase(doc, inner, skip)
     return _phrase(doc, obj, skip) if obj is not None else None
 
 
@@ -801,14 +859,15 @@ def about_verb(doc, kind, span, anchor, counted, skip, ent_at):
     lemma = head.lemma_.lower()
     if lemma == "fin" and head.lower_.startswith("fine"):
         lemma = "fine"  # the lemmatiser reads "fined" as "fin"
-    if lemma in ("be", "have", "say", "add", "compare", "expect", "need") or lemma in SPEECH_VERBS:
+    if lemma in ("be", "have", "say", "add", "compare", "expect", "need", "exceed", "close", "open", "trade") \
+            or lemma in SPEECH_VERBS | MEASURE_VERBS | RISE_VERBS | FALL_VERBS:
         return None
     noun = VERB_NOUNS.get(lemma, lemma)
     prep = next((c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "on", "into", "for")
                  and c.i > top.i), None)
     if prep is not None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-        if obj is not None and obj.i not in skip:
+        if obj is not None and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
             return f"{noun} {prep.lower_} {_phrase(doc, obj, skip)}".strip()
     return noun
 
