@@ -17,17 +17,19 @@ Sets `doc._.facts`: plain dicts, one per amount, with the evidence sentence and 
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
+from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
+from cooptool.extract.numbers import Amount, Period, find_amounts, find_dates, find_periods, is_year
 
 try:  # nationality -> country, shared with the affiliation rules
     from cooptool.extract.components.affiliations import _DEMONYM_COUNTRY
 except ImportError:  # pragma: no cover
     _DEMONYM_COUNTRY = {}
-from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
-from cooptool.extract.numbers import Amount, Period, find_amounts, find_dates, find_periods, is_year
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)
@@ -489,7 +491,7 @@ class FactExtractor:
         if not eid:
             if tok.lower_ in ("government", "country", "economy", "nation"):
                 return self._main_place(tok.doc)  # "the government", "the country": the story's country
-            return None
+            return self._main_org(tok.doc)  # "the firm said its profits ...": the story's company
         spans = [e for e in tok.doc.ents if e.kb_id_ == eid and e.start not in self._sources]
         before = [e for e in spans if e.start < tok.i]
         return (before or spans or [None])[-1] if spans else None
@@ -553,6 +555,9 @@ class FactExtractor:
                 counts.setdefault(e.kb_id_, []).append(e)
         if not counts:
             return None
+        in_title = _in_headline(doc, counts)
+        if len(in_title) == 1:
+            return in_title[0][0]
         ranked = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].start))
         if len(ranked[0]) < 2 or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
             return None  # no clear favourite
@@ -571,12 +576,16 @@ class FactExtractor:
         return None
 
     def _main_org(self, doc: Doc) -> Span | None:
+        """The organisation the story is about: the one its headline names, else the one named most."""
         counts: dict[str, list[Span]] = {}
         for e in doc.ents:
             if e.label_ == "ORG" and e.start not in self._sources:
                 counts.setdefault(e.kb_id_, []).append(e)
         if not counts:
             return None
+        in_title = _in_headline(doc, counts)
+        if len(in_title) == 1:
+            return in_title[0][0]
         best = max(counts.values(), key=lambda spans: (len(spans), -spans[0].start))
         return best[0] if len(best) >= 2 else None
 
@@ -716,6 +725,17 @@ class FactExtractor:
             if found:
                 return found, rule.__name__
         return None, None
+
+
+def _in_headline(doc: Doc, counts: dict[str, list[Span]]) -> list[list[Span]]:
+    """The entities (by id, with their mentions) whose name or an alias the headline contains."""
+    title = ((doc._.meta or {}).get("title") or "").lower()
+    if not title:
+        return []
+    names = {e["id"]: e for e in (doc._.entities or [])}
+    return [spans for eid, spans in counts.items() if eid in names and any(
+        re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", title)
+        for n in (names[eid]["name"], *names[eid]["aliases"]) if len(n) > 2)]
 
 
 def _compound_top(tok: Token) -> Token:
