@@ -162,7 +162,7 @@ def _same_clause(tok: Token, chain: set[int]) -> bool:
     return tok.i in chain
 
 
-def _phrase(doc: Doc, head: Token, skip: set[int], limit: int = 16) -> str:
+def _phrase(doc: Doc, head: Token, skip: set[int], limit: int = 16, head_run: bool = False) -> str:
     """The words of a noun phrase without determiners, the number itself and place phrases;
     a gap left by a skipped piece shows as "…"."""
     keep = [t for t in head.subtree if t.i not in skip and not t.is_space]
@@ -186,6 +186,12 @@ def _phrase(doc: Doc, head: Token, skip: set[int], limit: int = 16) -> str:
             runs[-1].append(t)
         else:
             runs.append([t])
+    if head_run:
+        # What a figure measures is the head's own words: "landmark … settlement reached" is the
+        # settlement reached; a later piece stays only when it is a complement ("investment … to build").
+        k = next((n for n, r in enumerate(runs) if r[0].i <= head.i <= r[-1].i), None)
+        if k is not None:
+            runs = [runs[k]] + [r for r in runs[k + 1:k + 2] if r[0].pos_ in ("ADP", "PART") or r[0].tag_ == "TO"]
     pieces = [" ".join(doc[r[0].i:r[-1].i + 1].text.split()) for r in runs]
     return " … ".join(p.strip(" ,;:()") for p in pieces if p.strip(" ,;:()"))
 
@@ -483,7 +489,10 @@ class FactExtractor:
         if self._resolver is None:
             self._resolver = SpeakerResolver(tok.doc)
         res = self._resolver
-        if tok.lower_ in ("its", "their", "they"):
+        if tok.lower_ in ("their", "they"):
+            target = res._org_subject_before(tok.i)  # "they" is often people: only an organisation subject just before
+            eid = target.kb_id_ if target is not None else None
+        elif tok.lower_ == "its":
             target = res._org_subject_before(tok.i) or res._salient_org_before(tok.i) or res._org_before(tok.i, None)
             eid = target.kb_id_ if target is not None else None
         else:
@@ -491,6 +500,8 @@ class FactExtractor:
         if not eid:
             if tok.lower_ in ("government", "country", "economy", "nation"):
                 return self._main_place(tok.doc)  # "the government", "the country": the story's country
+            if tok.lower_ in ("they", "their"):
+                return None
             return self._main_org(tok.doc)  # "the firm said its profits ...": the story's company
         spans = [e for e in tok.doc.ents if e.kb_id_ == eid and e.start not in self._sources]
         before = [e for e in spans if e.start < tok.i]
@@ -738,6 +749,10 @@ def _in_headline(doc: Doc, counts: dict[str, list[Span]]) -> list[list[Span]]:
         for n in (names[eid]["name"], *names[eid]["aliases"]) if len(n) > 2)]
 
 
+def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
+    return _phrase(doc, head, skip, head_run=True)
+
+
 def _compound_top(tok: Token) -> Token:
     while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
         tok = tok.head
@@ -755,7 +770,7 @@ def _first_conjunct(tok: Token) -> Token:
 def about_quantity_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"2 GW PV module production capacity": a quantity measures the noun it modifies."""
     if kind == "quantity" and counted is not None:
-        return _phrase(doc, _compound_top(counted), skip)
+        return _about_phrase(doc, _compound_top(counted), skip)
     return None
 
 
@@ -765,7 +780,7 @@ def about_noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
             and top.head.head.lemma_.lower() not in CHANGE_NOUNS:
         noun = top.head.head
-        return _phrase(doc, noun, skip | {t.i for t in top.head.subtree})
+        return _about_phrase(doc, noun, skip | {t.i for t in top.head.subtree})
     return None
 
 
@@ -780,14 +795,14 @@ def about_change_noun(doc, kind, span, anchor, counted, skip, ent_at):
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.i not in skip:
-                return _phrase(doc, obj, skip)
-    return _phrase(doc, noun, skip)
+                return _about_phrase(doc, obj, skip)
+    return _about_phrase(doc, noun, skip)
 
 
 def about_counted(doc, kind, span, anchor, counted, skip, ent_at):
     """"nearly 1,000 member companies", "56,000 cars": a count measures the things counted."""
     if kind == "count" and counted is not None:
-        return _phrase(doc, _compound_top(counted), skip | {c.i for c in counted.children if c.dep_ == "prep"})
+        return _about_phrase(doc, _compound_top(counted), skip | {c.i for c in counted.children if c.dep_ == "prep"})
     return None
 
 
@@ -797,14 +812,14 @@ def about_partitive(doc, kind, span, anchor, counted, skip, ent_at):
         if prep.dep_ == "prep" and prep.lower_ == "of":
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
             if obj is not None:
-                return _phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
+                return _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
     return None
 
 
 def about_modified_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a $60m investment", "a 5% stake": the noun the amount modifies."""
     if counted is not None and counted is not anchor:
-        return _phrase(doc, _compound_top(counted), skip)
+        return _about_phrase(doc, _compound_top(counted), skip)
     return None
 
 
@@ -832,7 +847,7 @@ def about_worth(doc, kind, span, anchor, counted, skip, ent_at):
     if head.lower_ in ("worth", "valued", "priced") or head.lemma_.lower() in ("value", "price") and head.pos_ == "VERB":
         noun = head.head
         if noun.pos_ == "NOUN":
-            return _phrase(doc, noun, skip | {t.i for t in head.subtree})
+            return _about_phrase(doc, noun, skip | {t.i for t in head.subtree})
     return None
 
 
@@ -846,7 +861,7 @@ def about_verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
         subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ent_at), None)
         if subj is not None and subj.pos_ == "NOUN" and subj.i not in skip and not (
                 subj.lower_ in ORG_NOUNS and any(c.dep_ == "det" for c in subj.children)):  # "the firm made £150m"
-            return _phrase(doc, subj, skip | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
+            return _about_phrase(doc, subj, skip | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
         if subj is not None or head.dep_ != "conj":
             return None
         head = head.head  # "Sales rose 3% and profits fell 2%": each verb has its own subject
@@ -866,8 +881,8 @@ def about_verb_object(doc, kind, span, anchor, counted, skip, ent_at):
         inner = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
                       if o.dep_ == "pobj"), None)
         if inner is not None:
-            return _phrase(doc, inner, skip)
-    return _phrase(doc, obj, skip) if obj is not None else None
+            return _about_phrase(doc, inner, skip)
+    return _about_phrase(doc, obj, skip) if obj is not None else None
 
 
 def about_verb(doc, kind, span, anchor, counted, skip, ent_at):
@@ -888,7 +903,7 @@ def about_verb(doc, kind, span, anchor, counted, skip, ent_at):
     if prep is not None:
         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if obj is not None and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
-            return f"{noun} {prep.lower_} {_phrase(doc, obj, skip)}".strip()
+            return f"{noun} {prep.lower_} {_about_phrase(doc, obj, skip)}".strip()
     return noun
 
 
@@ -896,7 +911,7 @@ def about_head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
     head = _governing(anchor)
     if head.pos_ == "NOUN" and head.i not in range(span.start, span.end):
-        return _phrase(doc, head, skip)
+        return _about_phrase(doc, head, skip)
     return None
 
 
