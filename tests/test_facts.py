@@ -222,3 +222,11 @@ def test_about_stops_at_a_comma_and_leaves_out_the_figures_adverb(nlp):
                           "Harlow Motors produced just 110,000 cars.\n")
     assert one(facts, "15")["about"] == "deep mines"
     assert one(facts, "110,000")["about"] == "cars"
+
+
+def test_what_is_likely_to_grow_and_what_is_predicted_to_rise(nlp):
+    f = one(facts_of(nlp, "Morgan Stanley has forecast that India's mobile market is likely to grow by about 40% a year.\n"),
+            "about 40%")
+    assert (f["subject"], f["about"], f["change"], f["source"]) == ("India", "mobile market", "up", "Morgan Stanley")
+    f = one(facts_of(nlp, "Spending on health will rise by 9.4%.\n"), "9.4%")
+    assert f["about"] == "Spending on health"

@@ -457,7 +457,7 @@ class FactExtractor:
     def _source(self, doc, anchor, sent, names, subject) -> str | None:
         """Who states the number: "Ofcom said BT would cut prices by 8%" has Ofcom as its source."""
         for tok in _ancestors(anchor, sent):
-            if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS:
+            if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS | OPINION_VERBS:
                 for child in tok.children:
                     if child.dep_ == "nsubj":
                         ent = self._entity_of(child)
@@ -857,14 +857,29 @@ def about_verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
     head = _governing(anchor)
     if top.dep_ == "dobj" and head.lemma_.lower() not in RISE_VERBS | FALL_VERBS | MEASURE_VERBS:
         return None  # "shareholders lost $180bn": the subject is who lost it, not what it measures
-    while head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i not in ent_at), None)
-        if subj is not None and subj.pos_ == "NOUN" and subj.i not in skip and not (
+    for _ in range(4):
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+                     and (c.i not in ent_at or c.lower_ in ECONOMY_MEASURES)), None)
+        if subj is not None and (subj.pos_ == "NOUN" or subj.tag_ == "VBG" or subj.lower_ in ECONOMY_MEASURES) \
+                and subj.i not in skip and not (
                 subj.lower_ in ORG_NOUNS and any(c.dep_ == "det" for c in subj.children)):  # "the firm made £150m"
             return _about_phrase(doc, subj, skip | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
-        if subj is not None or head.dep_ != "conj":
+        if subj is not None:
+            return None
+        if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
+            return _about_phrase(doc, head.head, skip | {t.i for t in head.subtree})  # "with spending rising 37%"
+        if head.dep_ == "xcomp":
+            # "India's mobile market is likely to grow by 40%", "Asahi predicts profits to rise 50%"
+            obj = next((c for c in head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < head.i), None)
+            if obj is not None and obj.i not in skip:
+                return _about_phrase(doc, obj, skip)
+        if head.dep_ not in ("conj", "xcomp"):
             return None
         head = head.head  # "Sales rose 3% and profits fell 2%": each verb has its own subject
+        if head.pos_ == "ADJ" and head.dep_ == "acomp":
+            head = head.head  # "is likely to grow"
     return None
 
 
