@@ -230,3 +230,9 @@ def test_what_is_likely_to_grow_and_what_is_predicted_to_rise(nlp):
     assert (f["subject"], f["about"], f["change"], f["source"]) == ("India", "mobile market", "up", "Morgan Stanley")
     f = one(facts_of(nlp, "Spending on health will rise by 9.4%.\n"), "9.4%")
     assert f["about"] == "Spending on health"
+
+
+def test_a_figure_with_no_owner_and_nothing_it_measures_is_dropped(nlp):
+    facts = facts_of(nlp, "Another 18% came from abroad, with almost 12% coming from false claims.\n")
+    assert all(f["subject"] or f["about"] for f in facts)
+    assert "almost 12%" not in [f["text"] for f in facts]

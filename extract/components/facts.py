@@ -324,6 +324,8 @@ class FactExtractor:
             if owner is not None:
                 subject, via, subject_pattern = owner
                 subj = names.get(subject.kb_id_)
+        if subject is None and not about:
+            return None  # "almost 12%" with no owner and nothing it measures: no fact a reader can use
         change = self._change(amount, span, root)
         ev_start, ev_end = sent.start_char, sent.end_char
         while ev_end > ev_start and doc_text(doc)[ev_end - 1].isspace():
@@ -857,6 +859,9 @@ def about_verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
     head = _governing(anchor)
     if top.dep_ == "dobj" and head.lemma_.lower() not in RISE_VERBS | FALL_VERBS | MEASURE_VERBS:
         return None  # "shareholders lost $180bn": the subject is who lost it, not what it measures
+    if top.dep_ == "pobj" and top.head.lower_ in ("at", "to", "between") and any(
+            c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.children):
+        return None  # "set compensation at 250 euros", "valued the unit at £300m": the object is measured
     for _ in range(4):
         if head.pos_ not in ("VERB", "AUX"):
             return None
@@ -875,9 +880,9 @@ def about_verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
             obj = next((c for c in head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < head.i), None)
             if obj is not None and obj.i not in skip:
                 return _about_phrase(doc, obj, skip)
-        if head.dep_ not in ("conj", "xcomp"):
+        if head.dep_ not in ("conj", "xcomp") and not (head.dep_ == "advcl" and head.tag_ == "VB"):
             return None
-        head = head.head  # "Sales rose 3% and profits fell 2%": each verb has its own subject
+        head = head.head  # "Sales rose 3% and profits fell 2%"; "Profits rose 15% to reach £546m"
         if head.pos_ == "ADJ" and head.dep_ == "acomp":
             head = head.head  # "is likely to grow"
     return None
@@ -912,7 +917,9 @@ def about_verb(doc, kind, span, anchor, counted, skip, ent_at):
     if lemma in ("be", "have", "say", "add", "compare", "expect", "need", "exceed", "close", "open", "trade") \
             or lemma in SPEECH_VERBS | MEASURE_VERBS | RISE_VERBS | FALL_VERBS:
         return None
-    noun = VERB_NOUNS.get(lemma, lemma)
+    noun = VERB_NOUNS.get(lemma)
+    if noun is None:
+        return None  # "want the 50%", "set up a window": no act a reader would call the measure
     prep = next((c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "on", "into", "for")
                  and c.i > top.i), None)
     if prep is not None:
