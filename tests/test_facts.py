@@ -236,3 +236,11 @@ def test_a_figure_with_no_owner_and_nothing_it_measures_is_dropped(nlp):
     facts = facts_of(nlp, "Another 18% came from abroad, with almost 12% coming from false claims.\n")
     assert all(f["subject"] or f["about"] for f in facts)
     assert "almost 12%" not in [f["text"] for f in facts]
+
+
+def test_an_economys_figure_is_the_countrys_not_the_agencys(nlp):
+    text = ("US jobs growth slowed in January.\n\nThe US Labor Department said 150,000 jobs were created. "
+            "Nevertheless it was enough to push down the US unemployment rate to 5.2%.\n")
+    facts = facts_of(nlp, text)
+    assert one(facts, "5.2%")["subject"] == "US"
+    assert one(facts, "150,000")["subject"] != "Labor Department"

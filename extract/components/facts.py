@@ -76,7 +76,13 @@ economy growth gdp inflation unemployment jobless unemployed deficit surplus exp
 trade output production spending consumption investment rate rates interest wage wages price prices
 retail manufacturing budget borrowing reserve reserves currency tariff tariffs tax taxes remittance
 population poverty household households entry entries visitor visitors tourist tourists product
-gdp debt bond bonds bondholder subsidy subsidies aid dollar euro yen pound sterling
+gdp debt bond bonds bondholder subsidy subsidies aid dollar euro yen pound sterling stockpile stockpiles payrolls
+""".split())
+# Measures only an economy has: their owner is a country, never the agency that reports them.
+PURE_ECONOMY = frozenset("""
+economy growth gdp inflation unemployment jobless unemployed deficit surplus exports imports trade-gap
+wage wages retail manufacturing budget borrowing reserves remittances population poverty stockpile stockpiles
+payrolls
 """.split())
 RISE_VERBS = frozenset("""
 rise grow increase climb jump gain soar surge rally improve boost lift expand raise up advance double treble
@@ -89,7 +95,7 @@ contract halve
 MEASURE_VERBS = frozenset("be total reach hit stand come amount equal top exceed near remain stay account represent".split())
 RISE_NOUNS = frozenset("rise increase gain jump growth climb hike surge boost expansion rebound".split())
 FALL_NOUNS = frozenset("fall drop decline cut reduction slump dip loss decrease contraction slide".split())
-CHANGE_NOUNS = RISE_NOUNS | FALL_NOUNS - {"growth", "loss", "expansion", "contraction"}
+CHANGE_NOUNS = (RISE_NOUNS | FALL_NOUNS) - {"growth", "loss", "expansion", "contraction"}
 # The act a verb names, as a noun: "invest £10bn" measures an investment.
 VERB_NOUNS = {"invest": "investment", "spend": "spending", "pay": "payment", "earn": "earnings",
               "borrow": "borrowing", "owe": "debt", "save": "savings", "sell": "sales", "buy": "purchase",
@@ -296,9 +302,9 @@ class FactExtractor:
                         return None
         elif counted is not None and amount.kind == "quantity":
             anchor = counted
-        near_words = {t.lemma_.lower() for t in (anchor, *_ancestors(anchor, sent))[:6]}
-        near_words |= {c.lemma_.lower() for t in (anchor, *_ancestors(anchor, sent))[:4] for c in t.children
-                       if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound")}
+        near_words = {w for t in (anchor, *_ancestors(anchor, sent))[:6] for w in (t.lemma_.lower(), t.lower_)}
+        near_words |= {w for t in (anchor, *_ancestors(anchor, sent))[:4] for c in t.children
+                       if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound") for w in (c.lemma_.lower(), c.lower_)}
         self._company_measure = bool(near_words & COMPANY_MEASURES)
         subject, via, subject_pattern = self._subject(doc, span, anchor, sent, ent_at, sents, sent_index)
         subj = names.get(subject.kb_id_) if subject is not None else None
@@ -319,6 +325,16 @@ class FactExtractor:
             if conv is not None:
                 extra_skip.update(range(conv.start - 1, conv.end + 1))
         about, about_pattern = self._about(doc, amount.kind, span, anchor, counted, sent, ent_at, subject, extra_skip)
+        about_words = {w.lower().strip(",.'’") for w in (about or "").split()}
+        economy = bool((near_words | about_words) & PURE_ECONOMY) and not (near_words | about_words) & COMPANY_MEASURES
+        if subject is not None and economy and (subject.label_ == "PERSON" or subject.label_ == "ORG" and subject_pattern
+                                                not in ("clause_subject", "possessor", "noun_modifier", "noun_of")):
+            # "the Labor Department said ... it pushed the unemployment rate to 5.2%": an economy's figure is
+            # the country's, not the agency's that reports it nor the leader's of its government
+            country = self._story_owner(doc, span, anchor, sent, about)
+            if country is not None and country[0].label_ == "GPE":
+                subject, via, subject_pattern = country
+                subj = names.get(subject.kb_id_)
         if subject is None:
             owner = self._story_owner(doc, span, anchor, sent, about) or self._place_subject(doc, sent, place)
             if owner is not None:
@@ -424,7 +440,7 @@ class FactExtractor:
                         score = (0.5 if speech else 3.0 + near)
                         for e in entities_in(child):
                             direct = child.i in ent_at or e.root.head == child or e.root.dep_ == "poss"
-                            if speech and not (e.label_ == "ORG" and self._company_measure):
+                            if speech and not (e.label_ == "ORG" and self._company_measure and not _agency(e.text)):
                                 continue  # "the IMF said German growth would be 1.8%": the IMF is the source
                             consider(e, score + (0.3 if direct else 0), "speaker" if speech else "clause_subject")
                         if not speech and self._is_anaphor(child):
@@ -514,8 +530,9 @@ class FactExtractor:
         one company is that company's; "Unemployment stood at 25%" is the country's the sentence names,
         else the country the story is about."""
         chain = [anchor, *_ancestors(anchor, sent)]
-        words = {t.lemma_.lower() for t in chain[:6]} | {t.lemma_.lower() for tok in chain[:4] for t in tok.children
-                                                        if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound")}
+        words = {w for t in chain[:6] for w in (t.lemma_.lower(), t.lower_)} | {
+            w for tok in chain[:4] for t in tok.children if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound")
+            for w in (t.lemma_.lower(), t.lower_)}
         words |= {w.lower().strip(",.'’") for w in (about or "").split()}
         if words & COMPANY_MEASURES:
             main = self._main_org(doc)
@@ -524,6 +541,13 @@ class FactExtractor:
             if {t.lower_ for t in sent} & (ORG_NOUNS | {"its"}):
                 return None  # "the firm said its sales fell": a company we could not name, not a country
         if words & (ECONOMY_MEASURES | COMPANY_MEASURES):
+            for tok in chain[:4]:
+                for t in tok.subtree:
+                    e = None
+                    if t.dep_ in ("compound", "poss", "amod") and t.ent_type_ == "GPE" and not (span.start <= t.i < span.end):
+                        e = next((x for x in doc.ents if x.start <= t.i < x.end), None)
+                    if e is not None and e.label_ == "GPE":
+                        return e, "syntax", "economy_place"  # "the US unemployment rate"
             for tok in chain[:4]:
                 for t in tok.subtree:
                     country = _DEMONYM_COUNTRY.get(t.lower_) if t.ent_type_ == "NORP" else None
@@ -592,7 +616,7 @@ class FactExtractor:
         """The organisation the story is about: the one its headline names, else the one named most."""
         counts: dict[str, list[Span]] = {}
         for e in doc.ents:
-            if e.label_ == "ORG" and e.start not in self._sources:
+            if e.label_ == "ORG" and e.start not in self._sources and not _agency(e.text):
                 counts.setdefault(e.kb_id_, []).append(e)
         if not counts:
             return None
@@ -740,6 +764,16 @@ class FactExtractor:
         return None, None
 
 
+_AGENCY = re.compile(r"\b(Department|Office|Agency|Bureau|Commission|Statistics|Ministry|Institute|Administration|"
+                     r"Organisation|Organization|Fund|Programme|Union|Reuters|Associated Press|ONS|IMF|OECD|IEA)\b")
+
+
+def _agency(name: str) -> bool:
+    """A body that reports, forecasts or regulates ("the Office for National Statistics", "the IMF"): the
+    figures it states belong to others."""
+    return bool(_AGENCY.search(name))
+
+
 def _in_headline(doc: Doc, counts: dict[str, list[Span]]) -> list[list[Span]]:
     """The entities (by id, with their mentions) whose name or an alias the headline contains."""
     title = ((doc._.meta or {}).get("title") or "").lower()
@@ -752,7 +786,11 @@ def _in_headline(doc: Doc, counts: dict[str, list[Span]]) -> list[list[Span]]:
 
 
 def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
-    return _phrase(doc, head, skip, head_run=True)
+    # "such subsidies and economic growth of 2%": the growth, not what it is listed with
+    conj = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    if head.dep_ == "conj":
+        conj |= {t.i for t in head.head.subtree if t.i < head.left_edge.i}
+    return _phrase(doc, head, skip | conj, head_run=True)
 
 
 def _compound_top(tok: Token) -> Token:
@@ -782,6 +820,9 @@ def about_noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
             and top.head.head.lemma_.lower() not in CHANGE_NOUNS:
         noun = top.head.head
+        before = doc[top.head.i - 1]
+        if before.pos_ == "NOUN" and before.dep_ == "conj" and before.head.i == noun.i:
+            noun = before  # "subsidies and economic growth of 2%": the parse hangs "of 2%" on the first conjunct
         return _about_phrase(doc, noun, skip | {t.i for t in top.head.subtree})
     return None
 
@@ -796,7 +837,7 @@ def about_change_noun(doc, kind, span, anchor, counted, skip, ent_at):
     for prep in noun.children:
         if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
             obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if obj is not None and obj.i not in skip:
+            if obj is not None and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME"):
                 return _about_phrase(doc, obj, skip)
     return _about_phrase(doc, noun, skip)
 
@@ -859,7 +900,7 @@ def about_verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
     head = _governing(anchor)
     if top.dep_ == "dobj" and head.lemma_.lower() not in RISE_VERBS | FALL_VERBS | MEASURE_VERBS:
         return None  # "shareholders lost $180bn": the subject is who lost it, not what it measures
-    if top.dep_ == "pobj" and top.head.lower_ in ("at", "to", "between") and any(
+    if top.dep_ == "pobj" and top.head.lower_ in ("at", "to", "between", "from") and any(
             c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.children):
         return None  # "set compensation at 250 euros", "valued the unit at £300m": the object is measured
     for _ in range(4):
@@ -869,7 +910,8 @@ def about_verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
                      and (c.i not in ent_at or c.lower_ in ECONOMY_MEASURES)), None)
         if subj is not None and (subj.pos_ == "NOUN" or subj.tag_ == "VBG" or subj.lower_ in ECONOMY_MEASURES) \
                 and subj.i not in skip and not (
-                subj.lower_ in ORG_NOUNS and any(c.dep_ == "det" for c in subj.children)):  # "the firm made £150m"
+                subj.lower_ in ORG_NOUNS | {"country", "government", "nation"}
+                and any(c.dep_ == "det" for c in subj.children)):  # "the firm made £150m", "the country has ..."
             return _about_phrase(doc, subj, skip | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
         if subj is not None:
             return None
