@@ -244,3 +244,12 @@ def test_an_economys_figure_is_the_countrys_not_the_agencys(nlp):
     facts = facts_of(nlp, text)
     assert one(facts, "5.2%")["subject"] == "US"
     assert one(facts, "150,000")["subject"] != "Labor Department"
+
+
+def test_valued_at_cut_back_to_and_sued_for(nlp):
+    facts = facts_of(nlp, "Harlow Logistics is currently valued at £2.6bn. Harlow Logistics also cut its debt back to "
+                          "£160m from £610m a year earlier. Velmor Foods threatened to sue the Sylvan government for $28bn.\n")
+    assert one(facts, "£2.6bn")["about"] == "market value"
+    assert [(one(facts, t)["about"], one(facts, t)["period"]) for t in ("£160m", "£610m")] == [
+        ("debt", None), ("debt", "a year earlier")]
+    assert (one(facts, "$28bn")["subject"], one(facts, "$28bn")["about"]) == ("Velmor Foods", "lawsuit")

@@ -104,7 +104,8 @@ VERB_NOUNS = {"invest": "investment", "spend": "spending", "pay": "payment", "ea
               "donate": "donation", "pledge": "pledge", "receive": "receipts", "generate": "revenue generated",
               "make": "earnings", "post": "result posted", "report": "result reported", "bid": "bid",
               "offer": "offer", "cost": "cost", "win": "award", "award": "award", "send": "money sent",
-              "attract": "investment attracted", "allocate": "allocation", "inject": "injection"}
+              "attract": "investment attracted", "allocate": "allocation", "inject": "injection", "sue": "lawsuit",
+              "claim": "claim", "seek": "claim", "demand": "demand", "repay": "repayment", "settle": "settlement"}
 
 
 def _entity_at(doc: Doc) -> dict[int, Span]:
@@ -240,7 +241,9 @@ class FactExtractor:
         sents = list(doc.sents)
         sent_index = {s.start: k for k, s in enumerate(sents)}
         facts = []
-        for amount in self._amounts(doc, dates):
+        amounts = self._amounts(doc, dates)
+        self._amount_starts = [a.start for a in amounts]
+        for amount in amounts:
             span = doc.char_span(amount.start, amount.end, alignment_mode="expand")
             if span is None or not span.text.strip():
                 continue
@@ -741,6 +744,9 @@ class FactExtractor:
             said = where.root.head.head if where.root.head.dep_ == "prep" else where.root.head
             if said.lemma_.lower() in SPEECH_VERBS | OPINION_VERBS:
                 continue  # "In September, the IMF said ...": when it was said
+            if any(amount.end <= a < p.start for a in self._amount_starts) or any(
+                    p.end <= a < amount.start for a in self._amount_starts):
+                continue  # "cut its debt to £160m from £610m a year earlier": the later figure's period
             gap = doc_text(doc)[amount.end:p.start] if p.start >= amount.end else None
             if gap is not None and len(gap) <= 4 and not any(c in gap for c in ",;()"):
                 found.append((0, p))  # "$639m year-earlier", "£125m a year earlier"
@@ -872,7 +878,7 @@ def _governing(anchor: Token) -> Token:
     head = top.head if top.head is not top else top
     for _ in range(3):
         if head.pos_ == "ADP" or head.dep_ in ("prep", "agent") \
-                or head.lower_ in ("worth", "compared", "against", "than", "versus", "up", "down"):
+                or head.lower_ in ("worth", "compared", "against", "than", "versus", "up", "down", "back"):
             if head.head is head:
                 break
             head = head.head
@@ -891,6 +897,8 @@ def about_worth(doc, kind, span, anchor, counted, skip, ent_at):
         noun = head.head
         if noun.pos_ == "NOUN":
             return _about_phrase(doc, noun, skip | {t.i for t in head.subtree})
+        if head.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in head.children):
+            return "market value" if head.lemma_.lower() == "value" else "price"  # "Exel is valued at £2.6bn"
     return None
 
 
@@ -938,6 +946,8 @@ def about_verb_object(doc, kind, span, anchor, counted, skip, ent_at):
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and c.pos_ == "NOUN"
                 and c.i not in range(span.start, span.end)), None)
+    if obj is not None and (obj.i in ent_at or obj.lower_ in ORG_NOUNS | {"government", "country"}):
+        return None  # "sue the Russian government for $28bn": whom, not what the sum is
     if obj is not None and obj.lemma_.lower() in CHANGE_NOUNS:
         # "report a slight drop in profits to £170m": the level is of what changed
         inner = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
