@@ -253,3 +253,15 @@ def test_valued_at_cut_back_to_and_sued_for(nlp):
     assert [(one(facts, t)["about"], one(facts, t)["period"]) for t in ("£160m", "£610m")] == [
         ("debt", None), ("debt", "a year earlier")]
     assert (one(facts, "$28bn")["subject"], one(facts, "$28bn")["about"]) == ("Velmor Foods", "lawsuit")
+
+
+def test_the_us_firm_is_a_company_not_the_country(nlp):
+    f = one(facts_of(nlp, "General Motors and Fiat ended their deal. The US firm agreed to pay $2bn to exit it.\n"),
+            "$2bn")
+    assert (f["subject"], f["about"]) == ("General Motors", "payment")
+
+
+def test_a_nationality_elsewhere_in_the_sentence_names_nothing(nlp):
+    facts = facts_of(nlp, "Crude stockpiles in the US had fallen 1m barrels to 294.3m, and problems at the Russian "
+                          "oil giant Yukos persisted.\n")
+    assert {f["text"]: f["subject"] for f in facts} == {"1m barrels": "US", "294.3m": "US"}

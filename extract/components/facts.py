@@ -442,6 +442,9 @@ class FactExtractor:
                     if child.dep_ in ("nsubj", "nsubjpass", "agent") and child.i not in range(span.start, span.end):
                         score = (0.5 if speech else 3.0 + near)
                         for e in entities_in(child):
+                            if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod") \
+                                    and self._is_anaphor(child):
+                                continue  # "the US firm agreed to pay $2bn": the firm, not the US
                             direct = child.i in ent_at or e.root.head == child or e.root.dep_ == "poss"
                             if speech and not (e.label_ == "ORG" and self._company_measure and not _agency(e.text)):
                                 continue  # "the IMF said German growth would be 1.8%": the IMF is the source
@@ -500,9 +503,11 @@ class FactExtractor:
         if tok.lower_ in ORG_PRONOUNS:
             return True
         dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        # "the US firm", "the Australian firm" stand for a company; "the Tesco chain" names it
         return tok.pos_ == "NOUN" and tok.lower_ in ORG_NOUNS | {"government", "country", "economy"} \
             and bool(dets & {"the", "this"}) \
-            and not any(c.dep_ in ("compound", "poss", "amod") and c.ent_type_ for c in tok.children)
+            and not any(c.dep_ in ("compound", "poss", "amod") and c.ent_type_ not in ("", "GPE", "NORP")
+                        for c in tok.children)
 
     def _anaphor(self, tok: Token) -> Span | None:
         """The organisation "it", "its", "the firm" or "the company" stands for, resolved as speakers
@@ -517,7 +522,13 @@ class FactExtractor:
             target = res._org_subject_before(tok.i) or res._salient_org_before(tok.i) or res._org_before(tok.i, None)
             eid = target.kb_id_ if target is not None else None
         else:
-            eid = res.resolve(tok).entity_id
+            found = res.resolve(tok)
+            eid = found.entity_id
+            if found.label == "GPE" and tok.lower_ in ORG_NOUNS:
+                # "the US firm": a company of that country, the one the story names
+                target = res._salient_org_before(tok.i, with_dominant=True) or res._org_subject_before(tok.i) \
+                    or res._org_before(tok.i, tok.lower_)
+                eid = target.kb_id_ if target is not None else None
         if not eid:
             if tok.lower_ in ("government", "country", "economy", "nation"):
                 return self._main_place(tok.doc)  # "the government", "the country": the story's country
@@ -544,21 +555,23 @@ class FactExtractor:
             if {t.lower_ for t in sent} & (ORG_NOUNS | {"its"}):
                 return None  # "the firm said its sales fell": a company we could not name, not a country
         if words & (ECONOMY_MEASURES | COMPANY_MEASURES):
-            for tok in chain[:4]:
-                for t in tok.subtree:
-                    e = None
-                    if t.dep_ in ("compound", "poss", "amod") and t.ent_type_ == "GPE" and not (span.start <= t.i < span.end):
-                        e = next((x for x in doc.ents if x.start <= t.i < x.end), None)
-                    if e is not None and e.label_ == "GPE":
-                        return e, "syntax", "economy_place"  # "the US unemployment rate"
-            for tok in chain[:4]:
-                for t in tok.subtree:
-                    country = _DEMONYM_COUNTRY.get(t.lower_) if t.ent_type_ == "NORP" else None
-                    found = self._country_entity(doc, country) if country else None
-                    if found is not None:
-                        return found, "sentence", "nationality_country"  # "German growth" is Germany's
-            if any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.pos_ == "PROPN" for tok in chain[:3]
-                   for t in tok.subtree if t.dep_ in ("amod", "compound", "poss") and not (span.start <= t.i < span.end)):
+            # The measure's own modifiers: of the nouns on the number's path and of its verbs' subjects
+            # and objects, not anything else in the sentence ("... Russian oil giant Yukos" elsewhere).
+            nouns = [t for t in chain[:4] if t.pos_ in ("NOUN", "PROPN")] + [
+                c for t in chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+            mods = [m for n in nouns for m in n.subtree if m.dep_ in ("compound", "poss", "amod", "nmod")
+                    and m.head.i == n.i and not (span.start <= m.i < span.end)]
+            for t in mods:
+                e = next((x for x in doc.ents if x.start <= t.i < x.end), None) if t.ent_type_ == "GPE" else None
+                if e is not None and e.label_ == "GPE":
+                    return e, "syntax", "economy_place"  # "the US unemployment rate"
+            for t in mods:
+                country = _DEMONYM_COUNTRY.get(t.lower_) if t.ent_type_ == "NORP" else None
+                found = self._country_entity(doc, country) if country else None
+                if found is not None:
+                    return found, "sentence", "nationality_country"  # "German growth" is Germany's
+            if any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.pos_ == "PROPN" and not (
+                    t.is_sent_start and t.lower_ in _MEASURE_MODIFIERS) for t in mods):
                 return None  # "Eurozone interest rates", "Chinese wine sales": an owner we cannot name
             places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
                       and not (e.start < span.end and span.start < e.end)]
@@ -770,6 +783,11 @@ class FactExtractor:
         return None, None
 
 
+# Words a measure starts with that the tagger takes for a name at the start of a sentence ("Crude stockpiles").
+_MEASURE_MODIFIERS = frozenset("""
+crude gross net average total annual quarterly underlying operating foreign domestic consumer industrial overall
+pre-tax core headline retail mortgage house
+""".split())
 _AGENCY = re.compile(r"\b(Department|Office|Agency|Bureau|Commission|Statistics|Ministry|Institute|Administration|"
                      r"Organisation|Organization|Fund|Programme|Union|Reuters|Associated Press|ONS|IMF|OECD|IEA)\b")
 
