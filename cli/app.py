@@ -14,10 +14,28 @@ import sys
 from typing import Annotated
 
 import typer
+import typer.core
 
 from cooptool import __version__
 from cooptool.cli.common import ExitStatus
 from cooptool.cli.render import err
+
+# Typer escapes "[" for Rich in every option's "[env var: ...]" / "[default: ...]" when Rich is
+# installed, even with Rich help off, so plain help showed "\\[default: 1]". Help is plain click.
+typer.core.HAS_RICH = False
+# Click 8.5 gave arguments a `help` of their own and resets it to None, so Typer 0.20's argument help
+# ("PATH: files or directories ...") never showed; keep the help Typer was given.
+_argument_init = typer.core.TyperArgument.__init__
+
+
+def _keep_argument_help(self, *args, help=None, **kwargs):  # noqa: A002 (click's parameter name)
+    _argument_init(self, *args, help=help, **kwargs)
+    self.help = help
+
+
+typer.core.TyperArgument.__init__ = _keep_argument_help
+# ... and click 8.5 lists them again under "Positional arguments": Typer's "Arguments" is enough.
+typer.core.TyperCommand.format_arguments = lambda self, ctx, formatter: None
 
 app = typer.Typer(
     name="cooptool",
@@ -26,6 +44,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
+    suggest_commands=False,  # click suggests already ("Did you mean 'who'?" once)
 )
 
 
@@ -53,6 +72,10 @@ def main() -> None:
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
     try:
         app()
+    except SystemExit as exc:
+        if exc.code == 130:  # Typer turns Ctrl-C into a silent exit 130
+            err.print("cooptool: interrupted", markup=False)
+        raise
     except BrokenPipeError:
         # Point stdout at /dev/null so the interpreter's final flush does not complain.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -64,6 +87,7 @@ def main() -> None:
 
 
 # Command modules register themselves on `app` when imported; this order is the help's order.
-COMMAND_MODULES = ("extract", "who", "said", "entities", "facts", "events", "summary", "check")
+COMMAND_MODULES = ("extract", "who", "said", "entities", "facts", "events", "search", "profiles", "summary", "check",
+                   "show", "graph", "export")
 for _module in COMMAND_MODULES:
     importlib.import_module(f"cooptool.cli.{_module}")

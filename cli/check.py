@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from typing import Annotated
 
 import typer
 
 from cooptool.cli.app import app
-from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, fail, stdin_is_piped
+from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, fail, store_source
 from cooptool.cli.render import err, render
 
 CHECK_COLUMNS = [("line", "Line"), ("kind", "Problem"), ("message", "Detail"), ("doc", "Doc")]
@@ -28,15 +27,14 @@ def check(
     Exit 0 when the store is clean, 1 when problems remain.
     """
     from cooptool.extract.check import check_store, check_stream
-    from cooptool.extract.store import StoreError, default_store_path, repair_store
+    from cooptool.extract.store import StoreError, repair_store
 
-    from_stdin = store is None and stdin_is_piped() and not os.environ.get("COOPTOOL_STORE")
-    if from_stdin:
+    path = store_source(store)
+    if path is None:
         if repair:
             raise fail("--repair needs a store file (--store FILE), not piped records", ExitStatus.USAGE)
         report = check_stream(sys.stdin.buffer, "<stdin>")
     else:
-        path = store or default_store_path()
         if not path.is_file():
             raise fail(f"no store at {path}")
         if repair:

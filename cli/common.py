@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import enum
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,8 +27,9 @@ def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> typer.Exit:
 
 
 StoreOpt = Annotated[Path | None, typer.Option(
-    "--store", "-s", envvar="COOPTOOL_STORE", dir_okay=False,
-    help="The JSON Lines store (default ./cooptool.jsonl; with piped stdin and no --store, records are read from stdin).")]
+    "--store", "-s", envvar="COOPTOOL_STORE", dir_okay=False, show_envvar=True,
+    help="The JSON Lines store; '-' reads records from stdin. Default: ./cooptool.jsonl if it exists, "
+    "else records piped or redirected on stdin.")]
 FormatOpt = Annotated[Format | None, typer.Option(
     "--format", "-f", help="Output format; default: table on a terminal, jsonl when piped.")]
 StrictOpt = Annotated[bool, typer.Option("--strict", help="Fail on a damaged store line instead of skipping it.")]
@@ -37,10 +39,81 @@ MAX_REPORTED_BAD_LINES = 20
 
 
 def stdin_is_piped() -> bool:
+    """Whether stdin brings data: a pipe or a redirected file, not a terminal and not a device
+    such as /dev/null (a shell loop's or a cron job's stdin is not a store)."""
     try:
-        return not sys.stdin.isatty()
-    except (AttributeError, ValueError):
+        fd = sys.stdin.fileno()
+    except (AttributeError, ValueError, OSError):
+        # In-process stdin (a test runner's buffer): data, unless it is a terminal.
+        try:
+            return sys.stdin is not None and not sys.stdin.isatty()
+        except (AttributeError, ValueError):
+            return False
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
         return False
+    return stat.S_ISFIFO(mode) or stat.S_ISREG(mode) or stat.S_ISSOCK(mode)
+
+
+def store_source(store: Path | None) -> Path | None:
+    """Where the records come from; None means stdin.
+
+    The rule: `--store -` is stdin; `--store FILE` (or $COOPTOOL_STORE) is that file; else
+    ./cooptool.jsonl when it exists; else stdin when it is a pipe or a redirected file; else
+    ./cooptool.jsonl (which the caller reports missing). So a store in the current folder always
+    wins over stdin, and `while read x; do cooptool who --org "$x"; done` never eats its input.
+    """
+    from cooptool.extract.store import default_store_path
+
+    if store is not None:
+        return None if str(store) == "-" else store
+    path = default_store_path()
+    if path.exists() or not stdin_is_piped():
+        return path
+    return None
+
+
+def _input_line_problem(first: bytes, name: str) -> str | None:
+    """A message when the first line of a store is a document to extract, not a record."""
+    if b'"text"' not in first or b'"type"' in first:
+        return None
+    import orjson
+
+    try:
+        rec = orjson.loads(first)
+    except orjson.JSONDecodeError:
+        return None
+    if isinstance(rec, dict) and "type" not in rec and isinstance(rec.get("text"), str):
+        target = name if name != "<stdin>" else "-"
+        return (f"{name} looks like a file of input documents (JSON Lines with \"text\"), not a store; "
+                f"extract it first: cooptool extract {target} --store STORE")
+    return None
+
+
+def input_file_problem(path: Path) -> str | None:
+    """A message when `path` is a JSON Lines file of input documents rather than a store."""
+    try:
+        with open(path, "rb") as fh:
+            first = b""
+            for first in fh:
+                if first.strip():
+                    break
+    except OSError:
+        return None
+    return _input_line_problem(first, str(path))
+
+
+def stdin_input_problem(stream) -> str | None:
+    """The same for piped records, from the bytes already buffered (nothing is consumed)."""
+    peek = getattr(stream, "peek", None)
+    if peek is None:
+        return None
+    try:
+        head = peek(1 << 16)
+    except (OSError, ValueError):
+        return None
+    return _input_line_problem(head.lstrip().split(b"\n", 1)[0], "<stdin>")
 
 
 def open_records(store: Path | None, types: tuple[str, ...], strict: bool = False,
@@ -54,7 +127,7 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
     raw line before it is parsed. With
     --strict every line is parsed and the first damaged one stops the command.
     """
-    from cooptool.extract.store import StoreError, default_store_path, iter_records, read_store
+    from cooptool.extract.store import StoreError, iter_records, read_store
 
     damaged = 0
 
@@ -65,12 +138,18 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
             err.print(f"cooptool: warning: {bad}; line skipped", markup=False)
 
     try:
-        if store is None and stdin_is_piped() and not os.environ.get("COOPTOOL_STORE"):
+        path = store_source(store)
+        if path is None:
+            problem = stdin_input_problem(sys.stdin.buffer)
+            if problem:
+                raise fail(problem)
             yield from iter_records(sys.stdin.buffer, source="<stdin>", types=types, on_error=warn, strict=strict)
             return
-        path = store or default_store_path()
         if not path.exists():
             raise fail(f"no store at {path}; create one with: cooptool extract [PATH ...] --store {path}")
+        problem = input_file_problem(path) if path.is_file() else None
+        if problem:
+            raise fail(problem)
         records = None
         if not strict and path.is_file():
             from cooptool.extract.index import indexed_records
@@ -88,9 +167,13 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
                   "list them all with: cooptool check", markup=False)
 
 
-def finish(count: int) -> None:
-    """No match exits 1, like grep."""
+def finish(count: int, what: str | None = None, fmt: Format | None = None) -> None:
+    """No match exits 1, like grep; on a terminal (a table) it also says so on stderr."""
     if count == 0:
+        from cooptool.cli.render import choose_format
+
+        if what and choose_format(fmt) is Format.table:
+            err.print(f"cooptool: no matching {what}", markup=False)
         raise typer.Exit(int(ExitStatus.ERROR))
 
 

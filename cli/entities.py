@@ -8,14 +8,28 @@ from typing import Annotated
 import typer
 
 from cooptool.cli.app import app
-from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail, finish, open_records
-from cooptool.cli.render import render
+from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail
+from cooptool.cli.narrow import (
+    DescOpt,
+    DocOpt,
+    FieldsOpt,
+    LimitOpt,
+    MinConfidenceOpt,
+    SinceOpt,
+    SortOpt,
+    SourceOpt,
+    UntilOpt,
+    narrowed_records,
+    narrowing,
+    output,
+)
 
 ENTITY_COLUMNS = [("name", "Name"), ("label", "Label"), ("aliases", "Aliases"), ("mentions", "Mentions"),
                   ("docs", "Docs")]
+ENTITY_KEYS = ("id", "name", "label", "aliases", "mentions", "docs")
 
 AliasesOpt = Annotated[Path | None, typer.Option(
-    "--aliases", "-a", envvar="COOPTOOL_ALIASES", dir_okay=False,
+    "--aliases", envvar="COOPTOOL_ALIASES", dir_okay=False, show_envvar=True,
     help="Alias file (JSON or CSV: alias → canonical name) merging or renaming entities.")]
 
 
@@ -34,32 +48,44 @@ def load_alias_option(path: Path | None):
 @app.command()
 def entities(
     label: Annotated[str | None, typer.Option(
-        "--type", "-t", help="Only this label (ORG, PERSON, GPE, LOC, NORP, EVENT, …; several as ORG,PERSON).")] = None,
+        "--type", "-t", help="Only this label (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART, "
+        "LAW; several as ORG,PERSON; any case).")] = None,
     name: Annotated[str | None, typer.Option("--name", "-n", help="Name or alias (case-insensitive).")] = None,
-    top: Annotated[int | None, typer.Option("--top", min=1, help="Only the N most mentioned.")] = None,
+    top: Annotated[int | None, typer.Option("--top", min=1, help="Only the N most mentioned (as --limit).")] = None,
     aliases: AliasesOpt = None,
+    limit: LimitOpt = None, sort: SortOpt = None, desc: DescOpt = False, doc: DocOpt = None,
+    source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None, fields: FieldsOpt = None,
     store: StoreOpt = None,
     fmt: FormatOpt = None,
     strict: StrictOpt = False,
 ) -> None:
-    """Entities across documents: canonical name, label, aliases, mention count, documents."""
-    from cooptool.extract.aliases import filter_entities, merge_entities
+    """Entities across documents: canonical name, label, aliases, mention count, documents.
 
+    --doc, --source, --since and --until count only the mentions in those documents.
+    """
+    from cooptool.extract.aliases import filter_entities, merge_entities, parse_labels
+
+    try:
+        labels = parse_labels(label)
+    except ValueError as exc:
+        raise fail(str(exc), ExitStatus.USAGE) from None
+    if top is not None:
+        limit = top if limit is None else min(top, limit)
+    n = narrowing(limit, sort, desc, doc, source, since, until, min_confidence)
     table = load_alias_option(aliases)
     prefilter = keys = None
-    if label and table is None:
+    if labels and table is None:
         # Without an alias file rows only merge within a label, so only that label's lines are read:
         # through the index's per-label offsets, else skipped before parsing.
-        labels = [x.strip().upper() for x in label.split(",") if x.strip()]
         keys = tuple(f"entity:{x}" for x in labels)
         marks = tuple(b'"label":"' + x.encode() + b'"' for x in labels)
         prefilter = lambda line: any(m in line for m in marks)  # noqa: E731
     from cooptool.extract.index import parse_entity_summary
 
     # Rows need mention counts, not the mentions: entity lines are read without their mention lists.
-    records = open_records(store, ("entity",), strict, line_filter=prefilter, parse=parse_entity_summary,
-                           index_keys=keys)
-    rows = filter_entities(merge_entities(records, table), label=label, name=name)
-    if top:
-        rows = rows[:top]
-    finish(render(rows, fmt=fmt, columns=ENTITY_COLUMNS, title="Entities"))
+    records = narrowed_records(store, ("entity",), strict, n, line_filter=prefilter, parse=parse_entity_summary,
+                               index_keys=keys)
+    rows = filter_entities(merge_entities(records, table), label=",".join(labels) if labels else None, name=name)
+    output(rows, n, fmt=fmt, columns=ENTITY_COLUMNS, keys=ENTITY_KEYS, fields=fields, title="Entities",
+           what="entities")

@@ -14,34 +14,40 @@ from cooptool.cli.render import err
 from cooptool.extract.readers import DEFAULT_MAX_CHARS
 
 
-def bundled_seeds() -> Path:
-    local = Path("seeds")
-    if local.is_dir():
-        return local
+def bundled_seeds() -> list[str]:
+    """The seed articles installed with the package (editable or regular install), wherever the
+    user stands: never a `seeds/` folder that happens to be in the current directory."""
     from importlib.resources import files
 
-    return Path(str(files("cooptool.seeds")))
+    root = files("cooptool.seeds")
+    return sorted(str(p) for p in root.iterdir() if p.name.endswith(".txt"))
 
 
 @app.command()
 def extract(
     paths: Annotated[list[str] | None, typer.Argument(
-        help="Files or directories (recursive); '-' reads stdin. Default: the bundled seeds/.")] = None,
+        metavar="[PATH]...",
+        help="Articles to read: .txt/.md files (headline on the first line), .html pages, JSON Lines of "
+        "documents ({\"id\", \"text\", ...}), or directories of them (recursive); '-' reads stdin. "
+        "Default: the seed article bundled with cooptool.")] = None,
     store: Annotated[Path | None, typer.Option(
-        "--store", "-s", envvar="COOPTOOL_STORE", dir_okay=False,
+        "--store", "-s", envvar="COOPTOOL_STORE", dir_okay=False, show_envvar=True,
         help="Append records to this store (default ./cooptool.jsonl, or stdout when stdout is piped).")] = None,
     model: Annotated[str | None, typer.Option(
-        "--model", "-m", envvar="COOPTOOL_MODEL", help="spaCy pipeline (default en_core_web_sm if installed).")] = None,
+        "--model", "-m", envvar="COOPTOOL_MODEL", show_envvar=True, help="spaCy pipeline (default en_core_web_sm if installed).")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (spaCy n_process).")] = 1,
     batch_size: Annotated[int, typer.Option("--batch-size", min=1, help="Documents per spaCy batch.")] = 32,
     aliases: Annotated[Path | None, typer.Option(
-        "--aliases", "-a", envvar="COOPTOOL_ALIASES", dir_okay=False,
+        "--aliases", envvar="COOPTOOL_ALIASES", dir_okay=False, show_envvar=True,
         help="Alias file (JSON or CSV: alias → canonical name) applied to the entities as they are extracted.")] = None,
     max_chars: Annotated[int, typer.Option(
         "--max-chars", min=1, help="Skip documents longer than this (files over 10x this many bytes are not read).")
     ] = DEFAULT_MAX_CHARS,
 ) -> None:
-    """Extract documents, entities and affiliations from articles into JSON Lines records.
+    """Read articles and write their records: documents, entities, affiliations, claims, facts and events.
+
+    Records are appended to the store (./cooptool.jsonl by default) or, with no --store and stdout
+    piped, written to stdout. Documents already in the store are skipped.
 
     Exit 0 when every input was read, 1 when an input was skipped (each is named on stderr;
     all good input is still processed) or nothing was extracted, 2 on a usage error.
@@ -50,7 +56,7 @@ def extract(
     from cooptool.extract.records import dumps
     from cooptool.extract.store import StoreError, StoreWriter, default_store_path
 
-    inputs = paths or [str(bundled_seeds())]
+    inputs = paths or bundled_seeds()
     skipped_inputs = 0
 
     def warn(msg: str) -> None:

@@ -8,8 +8,21 @@ from typing import Annotated
 import typer
 
 from cooptool.cli.app import app
-from cooptool.cli.common import FormatOpt, StoreOpt, StrictOpt, finish, open_records
-from cooptool.cli.render import render
+from cooptool.cli.common import FormatOpt, StoreOpt, StrictOpt
+from cooptool.cli.narrow import (
+    DescOpt,
+    DocOpt,
+    FieldsOpt,
+    LimitOpt,
+    MinConfidenceOpt,
+    SinceOpt,
+    SortOpt,
+    SourceOpt,
+    UntilOpt,
+    narrowed_records,
+    narrowing,
+    output,
+)
 
 FACT_COLUMNS = [("subject", "Subject"), ("kind", "Kind"), ("amount", "Amount"), ("about", "About"), ("period", "Period"),
                 ("place", "Place"), ("date", "Date"), ("doc", "Doc")]
@@ -30,6 +43,9 @@ def facts(
     about: Annotated[str | None, typer.Option(
         "--about", "-a", help="Subject name or alias (case-insensitive), e.g. \"JA Solar\".")] = None,
     kind: Annotated[Kind | None, typer.Option("--kind", "-k", help="Only this kind of number.")] = None,
+    limit: LimitOpt = None, sort: SortOpt = None, desc: DescOpt = False, doc: DocOpt = None,
+    source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None, fields: FieldsOpt = None,
     store: StoreOpt = None,
     fmt: FormatOpt = None,
     strict: StrictOpt = False,
@@ -37,11 +53,13 @@ def facts(
     """Numbers and what they are about: money, percentages, quantities and counts, with their subject."""
     from cooptool.extract.factbase import amount_text, filter_facts
 
+    n = narrowing(limit, sort, desc, doc, source, since, until, min_confidence)
+
     def rows():
-        for rec in filter_facts(open_records(store, ("fact",), strict), about=about,
+        for rec in filter_facts(narrowed_records(store, ("fact",), strict, n), about=about,
                                 kind=kind.value if kind else None):
             row = {k: rec.get(k) for k in FACT_KEYS}
             row["amount"] = amount_text(rec)
             yield row
 
-    finish(render(rows(), fmt=fmt, columns=FACT_COLUMNS, title="Facts"))
+    output(rows(), n, fmt=fmt, columns=FACT_COLUMNS, keys=FACT_KEYS, fields=fields, title="Facts", what="facts")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import enum
+import itertools
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -47,12 +48,36 @@ def _cell(value) -> str:
     return str(value)
 
 
+def flat(value) -> str:
+    """A JSON value as one CSV/TSV cell: lists joined with "; ", true/false, nested values as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(v if isinstance(v, str) else flat(v) if not isinstance(v, (list, dict))
+                         else orjson.dumps(v).decode() for v in value)
+    if isinstance(value, dict):
+        return orjson.dumps(value).decode()
+    return str(value)
+
+
 def render(rows: Iterable[dict], *, fmt: Format | None, columns: Sequence[tuple[str, str]],
-           title: str | None = None) -> int:
-    """Write rows to stdout; `columns` are (key, heading) pairs for table/CSV. Returns the row count."""
+           title: str | None = None, keys: Sequence[str] | None = None,
+           fields: Sequence[str] | None = None) -> int:
+    """Write rows to stdout. Returns the row count.
+
+    JSON Lines / JSON write the rows; CSV/TSV write their JSON fields (`keys`, or the rows' own
+    keys), flattened; a table shows `columns`, (key, heading) pairs. `fields` chooses the
+    fields (and their order) in every format.
+    """
     fmt = choose_format(fmt)
     out = sys.stdout
     count = 0
+    if fields:
+        fields = list(fields)
+        columns = [(f, dict(columns).get(f, f)) for f in fields]
+        rows = ({f: row.get(f) for f in fields} for row in rows)
     if fmt is Format.jsonl:
         buf = out.buffer if hasattr(out, "buffer") else None
         for row in rows:
@@ -70,9 +95,17 @@ def render(rows: Iterable[dict], *, fmt: Format | None, columns: Sequence[tuple[
         return len(data)
     if fmt in (Format.csv, Format.tsv):
         writer = csv.writer(out, delimiter="," if fmt is Format.csv else "\t", lineterminator="\n")
-        writer.writerow([key for key, _ in columns])
-        for row in rows:
-            writer.writerow([_cell(row.get(key)) for key, _ in columns])
+        header = list(fields or keys or [])
+        it = iter(rows)
+        if not header:  # the first row's keys
+            first = next(it, None)
+            if first is None:
+                return 0
+            header = list(first)
+            it = itertools.chain([first], it)
+        writer.writerow(header)
+        for row in it:
+            writer.writerow([flat(row.get(key)) for key in header])
             count += 1
         return count
     from rich.table import Table  # only terminals pay for it

@@ -7,8 +7,21 @@ from typing import Annotated
 import typer
 
 from cooptool.cli.app import app
-from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail, finish, open_records
-from cooptool.cli.render import render
+from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail
+from cooptool.cli.narrow import (
+    DescOpt,
+    DocOpt,
+    FieldsOpt,
+    LimitOpt,
+    MinConfidenceOpt,
+    SinceOpt,
+    SortOpt,
+    SourceOpt,
+    UntilOpt,
+    narrowed_records,
+    narrowing,
+    output,
+)
 
 SAID_COLUMNS = [("speaker", "Speaker"), ("role_org", "Role / Org"), ("text", "Claim"), ("doc", "Doc")]
 SAID_KEYS = ("speaker", "speaker_type", "speaker_mention", "role", "org", "text", "direct", "cue", "doc",
@@ -17,7 +30,7 @@ SAID_KEYS = ("speaker", "speaker_type", "speaker_mention", "role", "org", "text"
 
 def _row(rec: dict, table: bool) -> dict:
     row = {k: rec.get(k) for k in SAID_KEYS}
-    if table:
+    if table:  # display only: CSV/TSV/JSON carry the fields as stored
         row["role_org"] = ", ".join(x for x in (rec.get("role"), rec.get("org")) if x) or (
             rec.get("speaker_type") if rec.get("speaker_type") in ("ORG", "GPE") else None)
         row["speaker"] = rec.get("speaker") or f"({rec.get('speaker_mention') or 'unnamed'})"
@@ -28,9 +41,14 @@ def _row(rec: dict, table: bool) -> dict:
 def said(
     by: Annotated[str | None, typer.Option("--by", "-b", help="Speaker name or alias (case-insensitive).")] = None,
     org: Annotated[str | None, typer.Option("--org", "-o", help="Claims by an organisation or by people affiliated with it.")] = None,
-    about: Annotated[str | None, typer.Option("--about", "-a", help="Words that must all occur in the claim.")] = None,
+    about: Annotated[str | None, typer.Option(
+        "--about", "-a", help="Words the claim must contain, in any form (\"tax\" finds \"taxes\", \"taxation\"); "
+        "\"quoted words\" must be next to each other.")] = None,
     direct: Annotated[bool, typer.Option("--direct", help="Only direct quotes.")] = False,
     reported: Annotated[bool, typer.Option("--reported", help="Only reported speech.")] = False,
+    limit: LimitOpt = None, sort: SortOpt = None, desc: DescOpt = False, doc: DocOpt = None,
+    source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None, fields: FieldsOpt = None,
     store: StoreOpt = None,
     fmt: FormatOpt = None,
     strict: StrictOpt = False,
@@ -38,14 +56,17 @@ def said(
     """Who said what: direct quotes and reported speech, one row per claim."""
     from cooptool.cli.render import Format, choose_format
     from cooptool.extract.claim_query import filter_claims
+    from cooptool.extract.narrow import prefilter_query
     from cooptool.extract.query import line_filter
 
     if direct and reported:
         raise fail("--direct and --reported exclude each other", ExitStatus.USAGE)
+    n = narrowing(limit, sort, desc, doc, source, since, until, min_confidence)
     only = True if direct else False if reported else None
-    table = choose_format(fmt) in (Format.table, Format.csv, Format.tsv)
+    table = choose_format(fmt) is Format.table and not fields
     # Every filter matches text held in the claim record itself, so a line lacking a query word
     # cannot match and is skipped before parsing.
-    records = open_records(store, ("claim",), strict, line_filter=line_filter(by, org, about))
+    records = narrowed_records(store, ("claim",), strict, n, line_filter=line_filter(by, org, prefilter_query(about)))
     recs = filter_claims(records, by=by, org=org, about_text=about, direct=only)
-    finish(render((_row(r, table) for r in recs), fmt=fmt, columns=SAID_COLUMNS, title="Claims"))
+    output((_row(r, table) for r in recs), n, fmt=fmt, columns=SAID_COLUMNS, keys=SAID_KEYS, fields=fields,
+           title="Claims", what="claims")

@@ -1,4 +1,4 @@
-"""`cooptool summary`: one screen that briefs a store."""
+"""`cooptool summary`: a brief of a store that fits one screen (at most 40 lines of 80 columns)."""
 
 from __future__ import annotations
 
@@ -9,31 +9,50 @@ import orjson
 import typer
 
 from cooptool.cli.app import app
-from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail, open_records
+from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail
+from cooptool.cli.narrow import (
+    DocOpt,
+    MinConfidenceOpt,
+    SinceOpt,
+    SourceOpt,
+    UntilOpt,
+    narrowed_records,
+    narrowing,
+)
 from cooptool.cli.render import Format, choose_format
 
 SUMMARY_TYPES = ("document", "entity", "affiliation", "claim", "fact", "event")
+BRIEF_ROWS = 5  # rows per section on a terminal: the brief stays within 40 lines
+WIDTH = 80
 
 
 @app.command()
 def summary(
-    top: Annotated[int, typer.Option("--top", "-n", min=1, max=100, help="Rows per section.")] = 8,
+    top: Annotated[int | None, typer.Option(
+        "--limit", "--top", "-l", min=1, max=100,
+        help="Rows per section (default: 5 in the table, which then fits 40 lines; 10 in JSON).")] = None,
+    doc: DocOpt = None, source: SourceOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+    min_confidence: MinConfidenceOpt = None,
     store: StoreOpt = None,
     fmt: FormatOpt = None,
     strict: StrictOpt = False,
 ) -> None:
-    """A one-screen brief of a store: documents, leading organisations and people, claims per
-    speaker, notable facts and events (Rich panels on a terminal, one JSON object otherwise)."""
+    """A brief of a store: totals, leading organisations and people with their roles, the most quoted
+    speakers, notable facts and events. On a terminal at most 40 lines of 80 columns; with
+    --format json one object with the detail."""
     from cooptool.extract.factbase import summarise
 
     chosen = choose_format(fmt)
     if chosen in (Format.csv, Format.tsv):
         raise fail("summary is one object: use --format table, json or jsonl", ExitStatus.USAGE)
-    brief = summarise(open_records(store, SUMMARY_TYPES, strict), top=top)
+    n = narrowing(doc=doc, source=source, since=since, until=until, min_confidence=min_confidence)
+    rows = top or (BRIEF_ROWS if chosen is Format.table else 10)
+    brief = summarise(narrowed_records(store, SUMMARY_TYPES, strict, n), top=rows)
     if brief["documents"]["count"] == 0:
-        raise fail("the store holds no documents")
+        raise fail("the store holds no documents" + (" matching these options" if n.doc or n.needs_documents else ""))
     if chosen is Format.table:
-        show(brief)
+        sys.stdout.write("".join(line + "\n" for line in brief_lines(brief, rows)))
+        sys.stdout.flush()
     else:
         option = orjson.OPT_INDENT_2 if chosen is Format.json else 0
         sys.stdout.write(orjson.dumps(brief, option=option).decode() + "\n")
@@ -42,66 +61,62 @@ def summary(
 
 def _short(text: str | None, width: int) -> str:
     text = " ".join((text or "").split())
+    if width <= 1:
+        return text[:width]
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-def show(brief: dict) -> None:
-    from rich.columns import Columns
-    from rich.console import Console, Group
-    from rich.panel import Panel
-    from rich.table import Table
+def _line(*parts: str, width: int = WIDTH) -> str:
+    """One output line, cut to `width` (padding kept)."""
+    text = "".join(parts).rstrip()
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
-    console = Console(soft_wrap=False)
-    d = brief["documents"]
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s" if not word.endswith("y") else "")
+
+
+def brief_lines(brief: dict, rows: int = BRIEF_ROWS, width: int = WIDTH) -> list[str]:
+    """The brief as plain lines, none wider than `width`: with 5 rows a section, at most 40 lines."""
+    d, t = brief["documents"], brief["totals"]
+    out: list[str] = []
     span = " – ".join(x[:10] for x in (d["first_published"], d["last_published"]) if x)
-    head = f"[bold]{d['count']}[/] documents, {d['words']:,} words"
-    if span:
-        head += f", published {span}"
+    head = f"{d['count']:,} documents, {d['words']:,} words" + (f", published {span}" if span else "")
     if d["sources"]:
-        head += "; sources: " + ", ".join(f"{s['source']} ({s['documents']})" for s in d["sources"][:4])
-    head += (f"\n{brief['facts']['count']} facts, {brief['events']['count']} events"
-             + (f", claims by {len(brief['claims'])}+ speakers" if brief["claims"] else ""))
-    titles = Table.grid(padding=(0, 1))
-    for t in d["titles"]:
-        titles.add_row(f"[dim]{(t['published'] or '')[:10]}[/]", _short(t["title"], 90))
-    console.print(Panel(Group(head, titles), title="Store", title_align="left"))
+        head += "; " + ", ".join(f"{s['source']} ({s['documents']})" for s in d["sources"][:3])
+    out.append(_line(head, width=width))
+    unnamed = brief.get("unattributed_claims") or 0
+    out.append(_line(f"Records: {t['entity']:,} entities, {t['affiliation']:,} affiliations, {t['claim']:,} claims, "
+                     f"{t['fact']:,} facts, {t['event']:,} events", width=width))
 
-    orgs = Table(title="Organisations", title_justify="left", header_style="bold", box=None)
-    for col in ("Organisation", "Docs", "Mentions"):
-        orgs.add_column(col, overflow="fold")
-    for o in brief["organisations"]:
-        orgs.add_row(_short(o["name"], 40), str(o["documents"]), str(o["mentions"]))
-    people = Table(title="People", title_justify="left", header_style="bold", box=None)
-    for col in ("Person", "Role", "Docs"):
-        people.add_column(col, overflow="fold")
-    for p in brief["people"]:
-        role = ", ".join(x for x in (_short(p["role"], 30), _short(p["org"], 28)) if x)
-        people.add_row(_short(p["name"], 24), role, str(p["documents"]))
-    console.print(Columns([orgs, people], padding=(0, 4)))
+    def section(title: str, lines: list[str]) -> None:
+        if lines:
+            out.append("")
+            out.append(_line(title, width=width))
+            out.extend(_line("  ", x, width=width) for x in lines[:rows])
 
-    if brief["claims"]:
-        claims = Table(title="Claims per speaker", title_justify="left", header_style="bold", box=None)
-        for col in ("Speaker", "Role / organisation", "Claims", "Example"):
-            claims.add_column(col, overflow="fold")
-        for c in brief["claims"]:
-            who = ", ".join(x for x in (c.get("role"), c.get("org")) if x)
-            claims.add_row(_short(c["speaker"], 24), _short(who, 30), str(c["claims"]), _short(c["example"], 70))
-        console.print(claims)
+    name_w = 26
+    section("Organisations (documents, mentions)", [
+        f"{_short(o['name'], name_w):<{name_w}} {o['documents']:>4} docs {o['mentions']:>5}" for o in brief["organisations"]])
 
-    if brief["facts"]["notable"]:
-        facts = Table(title="Notable facts", title_justify="left", header_style="bold", box=None)
-        for col in ("Subject", "Amount", "About", "Place / date"):
-            facts.add_column(col, overflow="fold")
-        for f in brief["facts"]["notable"]:
-            where = ", ".join(x for x in (f.get("place"), f.get("date")) if x)
-            facts.add_row(_short(f["subject"], 28), f["amount"], _short(f.get("about"), 50), where)
-        console.print(facts)
+    def role_of(p: dict) -> str:
+        role = ", ".join(x for x in (p.get("role"), p.get("org")) if x)
+        if role and p.get("status") in ("former", "incoming"):
+            role = f"{p['status']}: {role}"
+        return role
 
-    if brief["events"]["list"]:
-        events = Table(title="Events", title_justify="left", header_style="bold", box=None)
-        for col in ("Event", "Date", "Place", "Organisers / participants"):
-            events.add_column(col, overflow="fold")
-        for e in brief["events"]["list"]:
-            who = "; ".join(e.get("organizers") or []) or "; ".join(e.get("participants") or [])
-            events.add_row(_short(e["name"], 50), e.get("date") or "", e.get("place") or "", _short(who, 50))
-        console.print(events)
+    section("People (documents; most frequent role)", [
+        f"{_short(p['name'], name_w - 4):<{name_w - 4}} {p['documents']:>4}  {role_of(p)}" for p in brief["people"]])
+    section("Most quoted (claims, direct)" + (f"; not counted: {unnamed:,} by unnamed speakers"
+                                              if unnamed else ""), [
+        f"{_short(c['speaker'], name_w - 4):<{name_w - 4}} {c['claims']:>4} {c['direct']:>4}  "
+        + ", ".join(x for x in (c.get("role"), c.get("org")) if x) for c in brief["claims"]])
+    section("Notable facts", [
+        f"{_short(f['subject'], 22)}: {f['amount']} – {f.get('about') or ''}"
+        + "".join(f", {x}" for x in (f.get("place"), f.get("date")) if x) for f in brief["facts"]["notable"]])
+    ev = brief["events"]
+    section(f"Events ({ev.get('real', len(ev['list']))} of {ev['count']} with a name and details)", [
+        " · ".join(x for x in (e.get("date"), _short(e["name"], 40), e.get("place"),
+                               "; ".join(e.get("organizers") or e.get("participants") or [])) if x)
+        for e in ev["list"]])
+    return out

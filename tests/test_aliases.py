@@ -110,7 +110,8 @@ def test_entities_filters(store):
     runner = CliRunner()
     by_type = runner.invoke(app, ["entities", "--type", "person", "--store", str(store), "--format", "csv"])
     assert by_type.exit_code == 0
-    assert by_type.stdout.splitlines() == ["name,label,aliases,mentions,docs", "Ana Ruiz,PERSON,Ruiz,2,d1"]
+    assert by_type.stdout.splitlines() == ["id,name,label,aliases,mentions,docs",
+                                           "person:ana-ruiz,Ana Ruiz,PERSON,Ruiz,2,d1"]
     by_alias = runner.invoke(app, ["entities", "--name", "solenne", "--store", str(store), "--format", "jsonl"])
     assert [r["name"] for r in rows_of(by_alias)] == ["Solenne Power Co., Ltd."]
     top = runner.invoke(app, ["entities", "--top", "2", "--store", str(store), "--format", "jsonl"])

@@ -44,7 +44,8 @@ def test_who_by_alias_case_insensitive(runner, store):
 
 
 def test_who_by_person_and_csv(runner, store):
-    result = runner.invoke(app, ["who", "--person", "tom bell", "--store", str(store), "--format", "csv"])
+    result = runner.invoke(app, ["who", "--person", "tom bell", "--store", str(store), "--format", "csv",
+                                 "--fields", "person,role,org,doc"])
     assert result.exit_code == 0
     assert result.stdout.splitlines() == ["person,role,org,doc", "Tom Bell,analyst,Kestrel Bank,d1"]
 
@@ -68,7 +69,8 @@ def test_usage_error_exits_2(runner, store):
     assert result.stdout == ""
 
 
-def test_records_from_stdin(runner, store):
+def test_records_from_stdin(runner, store, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./cooptool.jsonl: piped records are the store
     result = runner.invoke(app, ["who", "--org", "Kestrel", "--format", "jsonl"], input=store.read_bytes())
     assert result.exit_code == 0
     assert [r["person"] for r in jsonl(result.stdout)] == ["Tom Bell"]
@@ -102,7 +104,7 @@ def test_store_from_environment(runner, store, monkeypatch):
     monkeypatch.setenv("COOPTOOL_STORE", str(store))
     result = runner.invoke(app, ["docs", "--format", "tsv"], input="")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[1].startswith("d1\tPower deal")
+    assert result.stdout.splitlines()[1].startswith("d1\ta.txt\tPower deal")
 
 
 def test_broken_pipe_is_quiet(tmp_path):

@@ -86,3 +86,13 @@ def test_events_org_filter_sees_the_merged_participants(store):
     assert [orjson.loads(line)["documents"] for line in result.stdout.splitlines()] == [2]
     none = CliRunner().invoke(app, ["events", "--store", str(store), "--name", "olympics"])
     assert none.exit_code == 1 and none.stdout == ""
+
+
+def test_filters_narrow_the_mentions_before_merging_and_limit_the_merged_rows(store):
+    one_doc = CliRunner().invoke(app, ["events", "--store", str(store), "--doc", "d2", "--format", "jsonl"])
+    assert one_doc.exit_code == 0
+    assert [(r["name"], r["documents"]) for r in map(orjson.loads, one_doc.stdout.splitlines())] == [
+        ("G7 meeting", 1), ("Baltic Port Workshop", 1)]
+    limited = CliRunner().invoke(app, ["events", "--store", str(store), "--limit", "1", "--format", "jsonl"])
+    assert limited.exit_code == 0
+    assert [orjson.loads(line)["documents"] for line in limited.stdout.splitlines()] == [2]

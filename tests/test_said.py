@@ -5,6 +5,7 @@ import pytest
 from typer.testing import CliRunner
 
 from cooptool.cli.app import app
+from cooptool.cli.said import SAID_KEYS
 from cooptool.extract.records import dumps, make
 
 
@@ -72,16 +73,23 @@ def test_no_match_exits_1_and_usage_exits_2(store):
     assert result.exit_code == 2 and "exclude" in result.stderr and result.stdout == ""
 
 
-def test_csv_columns(store):
+def test_csv_carries_the_json_fields(store):
+    """CSV is the data, not the table: role and org apart, a null speaker empty, --fields chooses."""
     result = CliRunner().invoke(app, ["said", "--store", str(store), "--format", "csv", "--by", "Tom Bell"])
-    assert result.exit_code == 0
-    assert result.stdout.splitlines() == ["speaker,role_org,text,doc",
-                                          "Tom Bell,\"analyst, Kestrel Bank\",The bank expects lower rates.,d1"]
+    assert result.exit_code == 0 and result.stderr == ""
+    header, row = result.stdout.splitlines()
+    assert header.split(",") == list(SAID_KEYS)
+    assert row.startswith("Tom Bell,PERSON,Tom Bell,analyst,Kestrel Bank,The bank expects lower rates.,false,said,d1,")
+    chosen = CliRunner().invoke(app, ["said", "--store", str(store), "--format", "tsv", "--fields",
+                                      "speaker,role,org,direct", "--by", "Tom Bell"])
+    assert chosen.stdout.splitlines() == ["speaker\trole\torg\tdirect", "Tom Bell\tanalyst\tKestrel Bank\tfalse"]
 
 
-def test_unnamed_speaker_shows_its_mention_in_tables(store):
-    result = CliRunner().invoke(app, ["said", "--store", str(store), "--format", "csv", "--about", "checked"])
-    assert result.stdout.splitlines()[1].startswith("(unnamed)")
+def test_unnamed_speaker_shows_its_mention_in_tables_only(store):
+    table = CliRunner().invoke(app, ["said", "--store", str(store), "--format", "table", "--about", "checked"])
+    assert "(unnamed)" in table.stdout
+    csv = CliRunner().invoke(app, ["said", "--store", str(store), "--format", "csv", "--about", "checked"])
+    assert csv.stdout.splitlines()[1].startswith(",,,,,The figures are being checked.")
 
 
 @pytest.mark.model

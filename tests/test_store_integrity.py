@@ -205,7 +205,8 @@ def test_check_reports_uncommitted_block_and_repair_fixes_it(tmp_path):
     assert not (tmp_path / "s.jsonl.dropped").exists()  # an interrupted write is not worth keeping
 
 
-def test_check_reads_piped_records_and_refuses_repair_on_them(tmp_path):
+def test_check_reads_piped_records_and_refuses_repair_on_them(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./cooptool.jsonl: piped records are the store
     data = b"".join(dumps(r) for r in block("a"))
     ok = CliRunner().invoke(app, ["check"], input=data)
     assert ok.exit_code == 0 and "<stdin>" in ok.stderr

@@ -30,13 +30,16 @@ from cooptool.extract.components.entities import entity_index, relabel
 from cooptool.extract.components.entity_evidence import party_of
 from cooptool.extract.lexicon import (
     COUNTRIES,
+    FEMALE_NAMES,
     GOVERNMENT_TITLES,
+    MALE_NAMES,
     ORG_DESIGNATORS,
     PUBLIC_OFFICES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
     ROLE_ORG_PREPS,
 )
+from cooptool.extract.profiles import status_of_words
 from cooptool.extract.records import entity_id
 
 if not Doc.has_extension("affiliations"):
@@ -87,6 +90,9 @@ def is_role_word(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "ADJ", "PROPN") and (tok.is_lower or tok.is_title and tok.is_alpha)
 
 
+_TITLE_PREFIXES = frozenset("co vice ex deputy joint acting under".split())
+
+
 def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) -> tuple[list[Token], int]:
     """The run of title words ending at token j (back to `stop`, a name or `limit` words), and the
     index of the token before it."""
@@ -99,6 +105,11 @@ def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) ->
                 and is_role_word(doc[j - 1]) and j - 1 not in ent_at and doc[j - 1].is_title and role[0].is_title:
             role.insert(0, doc[j])
             j -= 1
+        # "co-chairman", "vice-chairman", "ex-minister": a prefix joined by a hyphen is part of the title.
+        elif j - 1 >= stop and doc[j].text == "-" and not doc[j].whitespace_ and not doc[j - 1].whitespace_ \
+                and doc[j - 1].lower_ in _TITLE_PREFIXES and j - 1 not in ent_at:
+            role[0:0] = [doc[j - 1], doc[j]]
+            j -= 2
         # "Chancellor of the Exchequer", "Envoy for Climate": a capitalised title goes on over "of/for [the]".
         k = j - 1 if j >= stop and doc[j].lower_ == "the" else j
         if role and all(t.is_title for t in role) and k - 1 >= stop and doc[k].lower_ in ("of", "for") \
@@ -106,6 +117,31 @@ def _role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) ->
             role = list(doc[k:j + 1]) + role
             j = k - 1
     return role, j
+
+
+def _conjoined_roles(doc: Doc, seg: Span, ent_at: dict) -> list[Span]:
+    """"executive director of the X Foundation and Emeritus Professor at the Y School": two roles, each
+    with its organisation. The segment splits at an "and" outside a name that a role word follows and
+    that has an organisation on both sides; otherwise it is one role."""
+    cuts = []
+    for t in seg:
+        if t.lower_ != "and" or t.i in ent_at or t.i + 1 >= seg.end:
+            continue
+        nxt = doc[t.i + 1]
+        if nxt.i in ent_at or not (nxt.lower_ in ROLE_HEADS | ROLE_MODIFIERS or is_role_word(nxt) and nxt.is_title):
+            continue
+        left = any(ent_at.get(i) is not None and ent_at[i].label_ in _EMPLOYER_LABELS
+                   for i in range(cuts[-1] if cuts else seg.start, t.i))
+        right = any(ent_at.get(i) is not None and ent_at[i].label_ in _EMPLOYER_LABELS for i in range(t.i + 1, seg.end))
+        if right and not left and not cuts:
+            # "physicist and academician of the Chinese Academy of Sciences": the role with the organisation
+            return [doc[t.i + 1:seg.end]]
+        if left and right:
+            cuts.append(t.i)
+    if not cuts:
+        return [seg]
+    bounds = [seg.start, *cuts, seg.end]
+    return [doc[bounds[k] + (1 if k else 0):bounds[k + 1]] for k in range(len(bounds) - 1)]
 
 
 def _is_portfolio(org: Span, role: list[Token]) -> bool:
@@ -148,7 +184,10 @@ def org_description_start(doc: Doc, org_start: int, floor: int, ent_at: dict) ->
     consulting group MEPS", "US investment bank" in "analyst at US investment bank X". The description
     says what the organisation is; it is not part of anyone's role."""
     j = org_start - 1
-    if j < floor or j in ent_at or not _is_org_descriptor(doc[j]):
+    based = _based_start(doc, j, floor, ent_at)
+    if based is not None:
+        j = based  # "executive director of the Brussels-based University Foundation"
+    elif j < floor or j in ent_at or not _is_org_descriptor(doc[j]):
         return None
     while j - 1 >= floor:
         tok, span = doc[j - 1], ent_at.get(j - 1)
@@ -166,6 +205,30 @@ def org_description_start(doc: Doc, org_start: int, floor: int, ent_at: dict) ->
     if k >= floor and doc[k].lower_ in _DETS:
         k -= 1
     return j if k >= floor and doc[k].lower_ in ROLE_ORG_PREPS else None
+
+
+def _possessor_can_be_firm(doc: Doc, span: Span) -> bool:
+    """"ABN Amro's Eddie Wong said": the model may call the firm a person. It is taken for a firm only
+    when nothing says person: no given name first, no honorific before it, named once."""
+    words = span.text.split()
+    if words[0].lower().split("-")[0] in MALE_NAMES | FEMALE_NAMES:
+        return False
+    if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in _NAME_TITLES:
+        return False
+    return sum(1 for e in doc.ents if e.kb_id_ == span.kb_id_) == 1
+
+
+def _based_start(doc: Doc, j: int, floor: int, ent_at: dict) -> int | None:
+    """Where "Brussels-based" / "Beijing-based" ends at token j: the first token of the place."""
+    if j - 2 < floor or doc[j].lower_ != "based" or doc[j - 1].text != "-" or doc[j - 1].whitespace_:
+        return None
+    k = j - 2
+    span = ent_at.get(k)
+    if span is not None and span.label_ in ("GPE", "LOC", "NORP", "ORG") and span.start >= floor:
+        return span.start
+    while k - 1 >= floor and doc[k - 1].is_title and (k - 1) not in ent_at:
+        k -= 1  # a place the model left untagged
+    return k if doc[k].is_title or doc[k].is_upper else None
 
 
 def is_place_or_people(span: Span) -> bool:
@@ -219,6 +282,16 @@ class AffiliationExtractor:
                 index_ents()
                 org = ent_at[org.start]
                 person = ent_at[person.start]
+            country = _state_of_nationality(org, toks)
+            if country:
+                # "Finnish Prime Minister X", "Chinese Ambassador Y": the post is the country's government's,
+                # not the adjective's ("Chancellor — German" was no organisation anyone can query).
+                gov = self._government_of(doc, ents, country)
+                if org.text not in gov["aliases"]:
+                    gov["aliases"].append(org.text)
+                if toks and org.end == toks[0].i:
+                    toks = [*org, *toks]  # "Welsh First Minister": the role as written
+                org = _Pseudo(gov["id"], org.start_char, org.end_char)
             p, o = ents.get(person.kb_id_), ents.get(org.kb_id_)
             if p is None or o is None or p["label"] != "PERSON" or p["id"] == o["id"]:
                 return
@@ -230,7 +303,7 @@ class AffiliationExtractor:
                 "end": sent.end_char - (len(sent.text) - len(sent.text.rstrip())),
                 "person_start": person.start_char, "person_end": person.end_char,
                 "org_start": org.start_char, "org_end": org.end_char, "pattern": pattern,
-                "confidence": CONFIDENCE[pattern],
+                "confidence": CONFIDENCE[pattern], "status": _status(doc, toks, org, person, sent),
             }
             key = (p["id"], o["id"])
             old = found.get(key)
@@ -315,7 +388,11 @@ class AffiliationExtractor:
         seg = self._segment(doc, start, sent, ent_at)
         if seg is None:
             return
-        self._role_then_org(doc, person, seg, ent_at, add, "apposition", sent)
+        if any(ent_at.get(t.i) is not None and ent_at[t.i].label_ == "PERSON" and ent_at[t.i].kb_id_ != person.kb_id_
+               for t in seg):
+            return  # "Guterres, Finnish Prime Minister Sanna Marin, and ...": a list of people, not a role
+        for part in _conjoined_roles(doc, seg, ent_at):
+            self._role_then_org(doc, person, part, ent_at, add, "apposition", sent)
 
     def _role_then_org(self, doc, person, seg, ent_at, add, pattern, sent):
         toks = [t for t in seg if not t.is_space]
@@ -343,9 +420,14 @@ class AffiliationExtractor:
         if org is None or org.start <= toks[0].i:
             return
         role = [t for t in toks if t.i < org.start]
-        # "chief of FAO's Global Information System": the possessor is the organisation.
+        # "director of the research department at Renmin University's Chongyang Institute": the unit
+        # is the organisation ("the parent's unit", as written); a possessor that is not an
+        # organisation ("Britain's ...") is left alone.
         if org.start >= 2 and doc[org.start - 1].lower_ in _POSSESSIVE:
-            return
+            parent = ent_at.get(org.start - 2)
+            if parent is None or parent.label_ not in _EMPLOYER_LABELS:
+                return
+            role = [t for t in role if t.i < parent.start]
         if self._joined(doc, role, org):
             # "an economist at Natexis Banques Populaires": after "at"/"with" a place-labelled name is a firm.
             employer = org.label_ in ("GPE", "LOC") and doc[org.start - 1].lower_ in ("at", "with")
@@ -674,7 +756,11 @@ class AffiliationExtractor:
         if j - 1 < sent.start or doc[j].lower_ not in _POSSESSIVE:
             return
         org = ent_at.get(j - 1)
-        if org is None or org.label_ not in _EMPLOYER_LABELS or org.end != j:
+        if org is None or org.end != j:
+            return
+        if org.label_ == "PERSON" and not _possessor_can_be_firm(doc, org):
+            return
+        if org.label_ not in _EMPLOYER_LABELS + ("PERSON",):
             return
         # Only where the name is plainly someone speaking ("ABN Amro's Eddie Wong said", "said
         # ABN Amro's Eddie Wong,"); "Sony's Playstation Portable is ..." is a product.
@@ -765,8 +851,20 @@ class AffiliationExtractor:
             "evidence": meta.get("byline_text"), "start": s, "end": e,
             "person_start": meta["author_span"][0], "person_end": meta["author_span"][1],
             "org_start": meta["source_span"][0], "org_end": meta["source_span"][1],
-            "pattern": "byline", "confidence": CONFIDENCE["byline"],
+            "pattern": "byline", "confidence": CONFIDENCE["byline"], "status": "current",
         }]
+
+
+def _status(doc, toks: list[Token], org, person: Span, sent: Span) -> str:
+    """current / former / incoming: the role's words, and the three words before a title that
+    comes first ("former WorldCom chief X", "the newly appointed chief executive X")."""
+    words = [t.text for t in toks]
+    first = min([t.i for t in toks] + ([org.start] if 0 <= org.start < person.start else []), default=None)
+    if first is not None and first < person.start:
+        words += [t.text for t in doc[max(sent.start, first - 3):first]]
+    else:  # "X, the former chief executive": between the name and the role
+        words += [t.text for t in doc[person.end:toks[0].i]] if toks and toks[0].i > person.end else []
+    return status_of_words(words)
 
 
 class _Pseudo:
@@ -791,16 +889,49 @@ _DEMONYM_COUNTRY = {
     "chinese": "China", "japanese": "Japan", "indian": "India", "israeli": "Israel", "iraqi": "Iraq",
     "iranian": "Iran", "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "polish": "Poland",
     "greek": "Greece", "turkish": "Turkey", "egyptian": "Egypt", "pakistani": "Pakistan",
-    "australian": "Australia", "canadian": "Canada",
+    "australian": "Australia", "canadian": "Canada", "finnish": "Finland", "austrian": "Austria",
+    "swiss": "Switzerland", "norwegian": "Norway", "danish": "Denmark", "portuguese": "Portugal",
+    "brazilian": "Brazil", "mexican": "Mexico", "south korean": "South Korea", "north korean": "North Korea",
+    "saudi": "Saudi Arabia", "ukrainian": "Ukraine", "hungarian": "Hungary", "czech": "Czech Republic",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia",
+    "thai": "Thailand", "vietnamese": "Vietnam", "indonesian": "Indonesia", "malaysian": "Malaysia",
+    "singaporean": "Singapore", "nigerian": "Nigeria", "kenyan": "Kenya", "south african": "South Africa",
+    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia",
+    "venezuelan": "Venezuela", "cuban": "Cuba", "afghan": "Afghanistan", "syrian": "Syria",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "qatari": "Qatar", "icelandic": "Iceland",
+    "kazakh": "Kazakhstan", "ethiopian": "Ethiopia", "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka", "new zealand": "New Zealand", "slovak": "Slovakia", "slovenian": "Slovenia",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "cambodian": "Cambodia",
+    "mongolian": "Mongolia", "peruvian": "Peru", "moroccan": "Morocco", "algerian": "Algeria",
 }
 
 
 def _demonym_country(role: list[Token]) -> str | None:
-    country = next((_DEMONYM_COUNTRY[t.lower_] for t in role if t.lower_ in _DEMONYM_COUNTRY), None)
+    words = [t.lower_ for t in role]
+    pairs = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]  # "South Korean"
+    country = next((_DEMONYM_COUNTRY[w] for w in pairs + words if w in _DEMONYM_COUNTRY), None)
     if country in ("Wales", "Scotland") and [t.lower_ for t in role][-2:] in (["welsh", "secretary"],
                                                                               ["scottish", "secretary"]):
         return "UK"  # "Welsh Secretary": the UK cabinet's secretary of state for Wales
     return country
+
+
+# Posts that belong to a state, so that a nationality before them names its government.
+_STATE_POSTS = frozenset("""president vice-president president-elect premier minister secretary chancellor
+ambassador envoy consul""".split())
+
+
+def _state_of_nationality(org, role: list[Token]) -> str | None:
+    """The country whose government holds the post, when the "organisation" is a nationality adjective
+    ("Welsh First Minister" -> Wales; "Welsh Secretary" -> the UK's)."""
+    if not hasattr(org, "text") or org.label_ not in ("NORP", "LOC", "GPE", "ORG"):
+        return None
+    if " ".join(org.text.lower().split()) not in _DEMONYM_COUNTRY or not any(t.lower_ in _STATE_POSTS for t in role):
+        return None
+    before = [org.doc[org.start - 1]] if org.start > 0 else []
+    if any(t.lower_ in ("shadow", "former", "ex") for t in [*before, *role]):
+        return None  # a party's post, or no longer the government's
+    return _demonym_country([*org, *role])
 
 
 def government_post(role: list[Token]) -> str | None:

@@ -45,6 +45,7 @@ conclude summarize summarise realize realise ask accuse charge boast worry doubt
 recognise recognize wonder signal hint counter continue joke quip lament propose recommend demand
 threaten predict point know guess imply underline highlight disclose assure reassure inform
 shout yell chant retort exclaim scream snap interject mutter whisper muse recount concur
+mention repeat echo intimate anticipate underscore reaffirm opine clarify specify post
 """.split())
 # Verbs of voice and display that attribute a direct quote next to them ("“Go home,” he barked",
 # "a sign reading “Vote early”") but never report speech on their own.
@@ -55,6 +56,8 @@ share summarize summarise deny call hope warn urge praise criticise criticize we
 reject accuse blame predict express emphasise emphasize stress highlight outline recommend demand
 defend reiterate acknowledge admit condemn applaud argue question brand label dub forecast estimate project
 attack liken
+endorse cite mention blast denounce tout slam decry mock echo advocate voice lambaste hail laud commend
+underscore reaffirm rail
 """.split())
 # Object cues that state a figure ("forecast growth of 3.6%"), a claim only when the object has one.
 FIGURE_CUES = frozenset("forecast estimate project".split())
@@ -133,6 +136,22 @@ def _subject_taken_as_object(doc: Doc, cue: Token, comp: Token, start: int) -> i
         while first - 1 > cue.i and doc[first - 1].dep_ in ("amod", "nummod") and doc[first - 1].head == obj:
             first -= 1
     return min(start, doc[first].idx)
+
+
+def _listener_glued_to_subject(doc: Doc, cue: Token, start: int) -> int:
+    """"told the BBC progress had been made": the parser may make the listener a compound of the
+    clause's subject ("BBC progress"). The content starts after the listener's name."""
+    i = cue.i + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc) or doc[i].idx < start or doc[i].ent_type_ not in ("ORG", "PERSON", "NORP", "GPE"):
+        return start
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    if j < len(doc) and doc[j - 1].dep_ == "compound" and doc[j].pos_ in ("NOUN", "PROPN") and not doc[j].ent_type_:
+        return doc[j].idx
+    return start
 
 
 @dataclass
@@ -620,6 +639,7 @@ class ClaimExtractor:
                     start = mark.idx
             elif comp.i > cue.i and lemma in ADDRESSEE_CUES:
                 start = _subject_taken_as_object(doc, cue, comp, start)
+                start = _listener_glued_to_subject(doc, cue, start)
         elif cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) and lemma not in ADDRESSEE_CUES:
             # "X said, with 2024 marking ..., he hoped ...": the cue introduces the whole rest.
             start = doc[cue.i + 1].idx

@@ -37,8 +37,10 @@ from cooptool.extract.components.entity_evidence import (
     party_of,
     person_evidence,
     personal_role_at,
+    uk_party_of,
 )
 from cooptool.extract.lexicon import (
+    COUNTRIES,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -85,6 +87,7 @@ dairy foods logistics freight telecom telecoms breweries chemicals holdings
 """.split())
 # Titles that only ever precede a person's name.
 _PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame".split())
+_PEERAGE_TITLES = frozenset("lord lady baroness baron viscount earl".split())
 # Letters after a person's name: honours and offices, not part of the name.
 _POSTNOMINALS = frozenset("QC KC MP MEP MSP AM OBE MBE CBE KBE DBE PhD".split())
 # Words that end a company's name after a capitalised word the model called a nationality or
@@ -151,6 +154,8 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
             start = titles[-1]
         while end - start > 1 and (doc[start].lower_.rstrip(".") in HONORIFICS
                                    or doc[start].lower_ in ROLE_HEADS or doc[start].lower_ in ROLE_MODIFIERS):
+            if end - start == 2 and doc[start].lower_ in _PEERAGE_TITLES and doc[start].is_title:
+                break  # "Lord Falconer", "Baroness Boothroyd": a peer's name is the title and one word
             start += 1
     while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space
                            or doc[end - 1].lower_ in ("'s", "’s", "'")):
@@ -159,6 +164,13 @@ def _trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while end - start > 1 and (doc[end - 1].lower_.rstrip(".") in _PERSONAL_TITLES
                                or label == "PERSON" and doc[end - 1].text in _POSTNOMINALS):
         end -= 1
+    # "the Salford MP": a place and a post only a person holds, not an organisation.
+    if label != "PERSON" and end - start > 1 and doc[end - 1].lower_ in _PERSON_POSTS:
+        end -= 1
+    # "US Special Presidential | Envoy for Climate": the model's name ran into a title that goes on after it.
+    if label != "PERSON" and end < len(doc) and doc[end].is_title and doc[end].lower_ in ROLE_HEADS:
+        while end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in ROLE_MODIFIERS:
+            end -= 1
     # A trailing "." belongs to abbreviations ("Co.", "S.A.") only.
     if end > start and doc[end - 1].text == "." and end - start > 1:
         end -= 1
@@ -337,8 +349,11 @@ def find_appositive_people(doc: Doc) -> list[tuple[int, int]]:
         if tok.text != "," or not personal_role_at(doc, tok.i + 1):
             continue
         start = tok.i
-        while start > 0 and tok.i - start < 3 and _NAME_WORD.match(doc[start - 1].text) and not doc[start - 1].ent_type_ \
-                and not doc[start - 1].is_stop:
+        while start > 0 and tok.i - start < 4 and (
+                _NAME_WORD.match(doc[start - 1].text) and not doc[start - 1].ent_type_ and not doc[start - 1].is_stop
+                # "Sjors ten Tije": a particle between name words (the model may call "ten" a number)
+                or doc[start - 1].lower_ in _NAME_PARTICLES and start - 2 >= 0 and start < tok.i
+                and _NAME_WORD.match(doc[start - 2].text) and doc[start - 1].text.islower()):
             start -= 1
         # "Zhao" tagged, "Lei" not: the model's piece and the rest are one name.
         while start > 0 and tok.i - start < 3 and doc[start - 1].ent_type_ == "PERSON" and start < tok.i \
@@ -424,6 +439,10 @@ def _add_missed_names(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[i
     for s, e in find_appositive_people(doc):
         if not any(m[0] < e and s < m[1] and (m[2] != "PERSON" or m[0] < s or m[1] > e) for m in out):
             out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
+    # "at COP27": a numbered meeting the model left untagged (or called a place) is an event.
+    for tok in doc:
+        if _NUMBERED_MEETING.match(tok.text) and not any(m[0] <= tok.i < m[1] and m[2] == "EVENT" for m in out):
+            out = [m for m in out if not (m[0] <= tok.i < m[1])] + [(tok.i, tok.i + 1, "EVENT")]
     for s, e in parties + find_role_employers(doc) + find_institutions(doc):
         s, e = _trim(doc, s, e, "ORG")
         if e - s < 2 and (s, e) not in parties and (s == 0 or doc[s - 1].lower_ not in _EMPLOYER_PREPS):
@@ -435,8 +454,45 @@ def _add_missed_names(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[i
     return sorted(out)
 
 
+_PERSON_POSTS = frozenset("mp mps mep meps msp msps mla mlas spokesman spokeswoman spokesperson".split())
+_NUMBERED_MEETING = re.compile(r"^COP\d{1,2}$")
+_PRODUCT_NOUNS = frozenset("""technology system platform software server solution device chip phone app
+product service engine model""".split())
+_REGION_WORDS = frozenset("""greater china asia pacific asia-pacific europe european north south east west
+latin america americas middle africa apac emea nordic central""".split())
+
+
+def _cut_region_prefixes(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """"general manager for Greater China Dell Technologies": the model may join a sales region to the
+    company. When the rest of the span is an organisation the text names on its own, the region is cut."""
+    named = {doc[s:e].text.lower() for s, e, lab in raw if lab == "ORG"}
+    first_words: dict[str, set[str]] = {}
+    for s, e, lab in raw:
+        if lab == "ORG" and e - s >= 2:
+            first_words.setdefault(doc[s].lower_, set()).add(doc[s:e].text.lower())
+    out = []
+    for s, e, lab in raw:
+        if lab == "ORG" and e - s == 2 and first_words.get(doc[s].lower_, set()) - {doc[s:e].text.lower()}:
+            # "the Dell Edge smart cooling technology": the company's name before its product's.
+            after = [t for t in doc[e:e + 3] if t.is_lower]
+            if after and any(t.lemma_ in _PRODUCT_NOUNS for t in after):
+                out.append((s, s + 1, lab))
+                continue
+        if lab == "ORG" and e - s >= 3:
+            for k in range(s + 1, min(e - 1, s + 3) + 1):
+                prefix = [t.lower_ for t in doc[s:k]]
+                rest = doc[k:e].text.lower()
+                if all(w in _REGION_WORDS or w in COUNTRIES for w in prefix) and rest in named:
+                    s = k
+                    break
+        out.append((s, e, lab))
+    return out
+
+
 def _is_function_name(span: Span) -> bool:
     """ "Government Affairs", "Corporate Communications": a department or function, not an organisation."""
+    if any(t.is_upper and len(t) > 1 for t in span):
+        return False  # "US Special Presidential" (before its title is trimmed off): a country, not a function
     words = [t.lower_ for t in span if t.is_alpha]
     return bool(words) and all(w in _FUNCTION_WORDS or w in ROLE_MODIFIERS or w in ("of", "and") for w in words)
 
@@ -524,6 +580,7 @@ class EntityResolver:
         raw = _extend_company_names(doc, raw)
         raw = _add_missed_names(doc, raw)
         raw = _add_sunday_papers(doc, raw)
+        raw = _cut_region_prefixes(doc, raw)
         raw = [(s, e, lab) for s, e, lab in raw if not (lab == "ORG" and _is_function_name(doc[s:e]))]
         trimmed = []
         titled: set[tuple[int, int]] = set()
@@ -535,7 +592,11 @@ class EntityResolver:
                          or s and doc[s - 1].lower_.rstrip(".") in _PERSONAL_TITLES)
             if has_title:
                 lab = "PERSON"
+            if lab == "PERSON" and e - s == 1 and s > 0 and doc[s - 1].lower_ in _PEERAGE_TITLES and doc[s - 1].is_title:
+                s -= 1  # "Lord Falconer": the peer's title is part of the name the model cut off
             s2, e2 = _trim(doc, s, e, lab)
+            if lab == "ORG" and (s2, e2) != (s, e) and doc[s2:e2].text.lower() in COUNTRIES:
+                lab = "GPE"  # what is left of "US Special Presidential" once its title is cut off
             if s2 < e2 and any(ch.isalpha() for ch in doc[s2:e2].text) and not overlaps(s2, e2):
                 text = clean_name(doc[s2:e2].text)
                 if is_not_a_name(text) or norm_key(text) in terms:
@@ -550,7 +611,7 @@ class EntityResolver:
         for s, e, lab in trimmed:
             text = clean_name(doc[s:e].text)
             key = norm_key(text)
-            party = party_of(text)
+            party = uk_party_of(text, doc.text)
             if party:
                 # "Tories", "Lib Dems": the party, under its full name, with every everyday form to look for.
                 c = by_form.get(norm_key(party)) or add_cluster(party)
@@ -945,7 +1006,7 @@ def _looks_like_company(doc: Doc, c: Cluster) -> bool:
 
 _MISTAKEN_PERSON_LABELS = ("ORG", "WORK_OF_ART", "PRODUCT", "FAC")
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
-_NAME_PARTICLES = frozenset("de da di del der van von la le du bin al dos das".split())
+_NAME_PARTICLES = frozenset("de da di del der van von la le du bin al dos das ten ter den".split())
 
 
 def _looks_like_person(doc: Doc, c: Cluster) -> bool:

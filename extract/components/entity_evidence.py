@@ -80,6 +80,25 @@ def party_of(text: str) -> str | None:
     return PARTY_OF_FORM.get(" ".join(text.lower().replace("’", "'").split()))
 
 
+# Party words other countries use too ("Iran's Conservatives"): the UK
+# party only in a story that reads as British or names no other country.
+_AMBIGUOUS_PARTY_FORMS = frozenset({"conservative", "conservatives"})
+_BRITISH = re.compile(r"\b(?:UK|Britain|British|England|English|Scotland|Scottish|Wales|Welsh|Westminster|"
+                      r"Downing Street|Whitehall|Commons|Tory|Tories|Labour|Lib Dems?|Liberal Democrats?|MPs|NHS|London)\b")
+
+
+def uk_party_of(text: str, doc_text: str) -> str | None:
+    """`party_of`, except that an everyday party word ("Conservatives") in a story about another
+    country's politics (a country named, nothing British) is not the UK party."""
+    party = party_of(text)
+    if party and " ".join(text.lower().split()) in _AMBIGUOUS_PARTY_FORMS and not _BRITISH.search(doc_text):
+        from cooptool.extract.aliases import countries_named
+
+        if countries_named([doc_text]) - {"UK"}:
+            return None
+    return party
+
+
 def _word(doc: Doc, i: int) -> str:
     return doc[i].lower_ if 0 <= i < len(doc) else ""
 

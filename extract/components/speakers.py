@@ -7,6 +7,7 @@ compatible gender, preferring subjects; "it" and "the company" to the nearest ea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -68,6 +69,12 @@ def _gender_from_text(doc: Doc, span: Span) -> str | None:
     if first in FEMALE_NAMES:
         return "f"
     return None
+
+
+# "the UN chief", "the Tesco boss": words for whoever heads an organisation, and the roles that do.
+_HEAD_WORDS = frozenset("chief head boss leader chairman chairwoman".split())
+_TOP_ROLE_WORDS = frozenset("""secretary-general general president chief executive director-general chairman
+chairwoman head leader boss ceo governor premier""".split())
 
 
 class SpeakerResolver:
@@ -147,7 +154,10 @@ class SpeakerResolver:
         start, end = self.mention(head)
         span = self.ent_at.get(head.i)
         if span is None and head.lower_ in ROLE_HEADS and head.lower_ not in SPOKES and any(
-                c.dep_ in ("compound", "poss") and c.ent_type_ == "ORG" for c in head.children):
+                c.dep_ in ("compound", "poss") and (c.ent_type_ == "ORG" or c.ent_type_ in ("GPE", "LOC", "NORP")
+                                                    and any(d.lower_ == "the" for d in head.children))
+                for c in head.children):
+            # "the Veritas leader said", "the Salford MP told": the holder of that post, not the party or place
             holder = self._role_holder(head)  # "the Veritas leader said": the leader, not the party
             if holder is not None:
                 sp = self._speaker(holder, start, end, "description")
@@ -171,6 +181,10 @@ class SpeakerResolver:
                 end = max(end, span.end_char)
         if span is not None and self._label(span) != "PERSON":
             titled = self._titled_person_after(span)
+            if titled is None and head.lower_ in ROLE_HEADS:
+                # "US Special Envoy for Climate John Kerry said": headed on the title, the place a compound
+                titled = next((self.ent_at[t.i] for t in head.subtree if t.i > head.i and t.i in self.ent_at
+                               and self._label(self.ent_at[t.i]) == "PERSON"), None)
             if titled is not None:
                 span = titled
                 start, end = span.start_char, span.end_char
@@ -288,7 +302,15 @@ class SpeakerResolver:
                 ent = self.entities.get(org.kb_id_)
                 holders = {a["person_id"] for a in (doc._.affiliations or []) if ent and a.get("org_id") == ent["id"]
                            and word in (a.get("role") or "").lower().split()}
+                if not holders and ent and word in _HEAD_WORDS:
+                    # "the UN chief": the one person the article places at the top of that organisation
+                    holders = {a["person_id"] for a in (doc._.affiliations or []) if a.get("org_id") == ent["id"]
+                               and set(re.split(r"[\s-]+", (a.get("role") or "").lower())) & _TOP_ROLE_WORDS}
+                    if len(holders) != 1:
+                        holders = set()
                 found = [s for s in doc.ents if s.start < head.i and s.kb_id_ in holders]
+                if not holders and ent and len(ent["mentions"]) == 1 and len(org) == 1:
+                    continue  # "the Salford MP" (the model: ORG): a place named once, not a party
                 return found[-1] if len({s.kb_id_ for s in found}) == 1 else None
             if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and (
                     c.lower_ in RIVAL_MODIFIERS | {"new", "previous", "outgoing", "incoming", "then"}
