@@ -30,7 +30,7 @@ EDGE_COLUMNS = [("source", "From"), ("kind", "Link"), ("target", "To"), ("weight
 def graph(
     org: Annotated[str | None, typer.Option("--org", "-o", help="Keep this organisation (name or alias) and its neighbours.")] = None,
     person: Annotated[str | None, typer.Option("--person", "-p", help="Keep this person and their neighbours.")] = None,
-    min_docs: Annotated[int, typer.Option("--min-docs", "-n", min=1, help="Drop links seen in fewer documents.")] = 1,
+    min_docs: Annotated[int, typer.Option("--min-docs", min=1, help="Drop links seen in fewer documents.")] = 1,
     fmt: Annotated[GraphFormat | None, typer.Option(
         "--format", "-f", help="table (default on a terminal), graphml, gexf, json (node-link; default when piped), dot or html; "
                              "with -O, the file's suffix chooses.")] = None,

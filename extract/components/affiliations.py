@@ -133,9 +133,6 @@ def _conjoined_roles(doc: Doc, seg: Span, ent_at: dict) -> list[Span]:
         left = any(ent_at.get(i) is not None and ent_at[i].label_ in _EMPLOYER_LABELS
                    for i in range(cuts[-1] if cuts else seg.start, t.i))
         right = any(ent_at.get(i) is not None and ent_at[i].label_ in _EMPLOYER_LABELS for i in range(t.i + 1, seg.end))
-        if right and not left and not cuts:
-            # "physicist and academician of the Chinese Academy of Sciences": the role with the organisation
-            return [doc[t.i + 1:seg.end]]
         if left and right:
             cuts.append(t.i)
     if not cuts:
@@ -388,9 +385,12 @@ class AffiliationExtractor:
         seg = self._segment(doc, start, sent, ent_at)
         if seg is None:
             return
-        if any(ent_at.get(t.i) is not None and ent_at[t.i].label_ == "PERSON" and ent_at[t.i].kb_id_ != person.kb_id_
-               for t in seg):
+        others = {ent_at[t.i].start for t in seg if ent_at.get(t.i) is not None and ent_at[t.i].label_ == "PERSON"
+                  and ent_at[t.i].kb_id_ != person.kb_id_}
+        if any(k > seg.start and doc[k - 1].lower_ not in ROLE_ORG_PREPS | _DETS and is_role_word(doc[k - 1])
+               for k in others):
             return  # "Guterres, Finnish Prime Minister Sanna Marin, and ...": a list of people, not a role
+            # ("an analyst at Carter Hollis", the firm tagged PERSON, is still a role)
         for part in _conjoined_roles(doc, seg, ent_at):
             self._role_then_org(doc, person, part, ent_at, add, "apposition", sent)
 
