@@ -570,8 +570,8 @@ class FactExtractor:
                 found = self._country_entity(doc, country) if country else None
                 if found is not None:
                     return found, "sentence", "nationality_country"  # "German growth" is Germany's
-            if any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.pos_ == "PROPN" and not (
-                    t.is_sent_start and t.lower_ in _MEASURE_MODIFIERS) for t in mods):
+            if any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.text[:1].isupper() and not t.is_sent_start
+                   or t.pos_ == "PROPN" and not (t.is_sent_start and t.lower_ in _MEASURE_MODIFIERS) for t in mods):
                 return None  # "Eurozone interest rates", "Chinese wine sales": an owner we cannot name
             places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
                       and not (e.start < span.end and span.start < e.end)]
