@@ -23,10 +23,10 @@ from cooptool.cli.narrow import (
     output,
 )
 
-EVENT_COLUMNS = [("name", "Event"), ("date", "Date"), ("place", "Place"), ("organizers", "Organisers"),
-                 ("participants", "Participants"), ("doc", "Doc")]
-EVENT_KEYS = ("name", "aliases", "date", "date_text", "place", "organizers", "participants", "doc", "evidence",
-              "start", "end", "name_start", "name_end")
+EVENT_COLUMNS = [("name", "Event"), ("kind", "Kind"), ("date", "Date"), ("place", "Place"), ("organizers", "Organisers"),
+                 ("participants", "Participants"), ("documents", "Docs")]
+EVENT_KEYS = ("name", "aliases", "kind", "date", "date_text", "place", "organizers", "participants", "documents", "docs",
+              "doc", "evidence", "start", "end", "name_start", "name_end", "pattern")
 
 
 @app.command()
@@ -41,10 +41,12 @@ def events(
     fmt: FormatOpt = None,
     strict: StrictOpt = False,
 ) -> None:
-    """Events: what met or was signed, when, where, organised by whom, with whom."""
-    from cooptool.extract.factbase import filter_events
+    """Events: what met or was signed, when, where, organised by whom, with whom; each event once, with
+    the number of documents that mention it."""
+    from cooptool.extract.factbase import filter_events, merge_events
 
     n = narrowing(limit, sort, desc, doc, source, since, until, min_confidence)
-    rows = ({k: r.get(k) for k in EVENT_KEYS}
-            for r in filter_events(narrowed_records(store, ("event",), strict, n), name=name, org=org))
+    # The records are narrowed first (--doc, --since, ...), then merged across documents, then limited.
+    merged = merge_events(narrowed_records(store, ("event",), strict, n))
+    rows = ({k: r.get(k) for k in EVENT_KEYS} for r in filter_events(merged, name=name, org=org))
     output(rows, n, fmt=fmt, columns=EVENT_COLUMNS, keys=EVENT_KEYS, fields=fields, title="Events", what="events")

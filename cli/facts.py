@@ -24,10 +24,10 @@ from cooptool.cli.narrow import (
     output,
 )
 
-FACT_COLUMNS = [("subject", "Subject"), ("kind", "Kind"), ("amount", "Amount"), ("about", "About"),
+FACT_COLUMNS = [("subject", "Subject"), ("kind", "Kind"), ("amount", "Amount"), ("about", "About"), ("period", "Period"),
                 ("place", "Place"), ("date", "Date"), ("doc", "Doc")]
 FACT_KEYS = ("subject", "kind", "amount", "value", "value_max", "currency", "unit", "approx", "change", "text",
-             "about", "place", "date", "date_text", "doc", "evidence", "start", "end", "text_start", "text_end",
+             "about", "period", "place", "date", "date_text", "source", "pattern", "doc", "evidence", "start", "end", "text_start", "text_end",
              "subject_aliases", "subject_via")
 
 

@@ -65,6 +65,61 @@ def filter_events(records: Iterable[dict], *, name: str | None = None, org: str 
         yield rec
 
 
+_NAME_NOISE = {"the", "a", "an", "'s", "’s", "'", "’", "of", "on", "in", "for", "and", "to", "annual"}
+
+
+def event_key(rec: dict) -> str:
+    """The words that name an event, for matching it across documents: "G7 finance ministers' meeting"
+    and "the G7 meeting" share "g7 meeting" (its capitalised words and its kind)."""
+    name = rec.get("name") or ""
+    words = [w.strip(",.;:()'’") for w in name.replace("'", " ").replace("’", " ").split()]
+    caps = [w.lower() for w in words if w and (w[:1].isupper() or w[:1].isdigit()) and w.lower() not in _NAME_NOISE]
+    kind = rec.get("kind") or ""
+    if caps:
+        return " ".join(caps + ([kind] if kind and kind.lower() not in caps else []))
+    return " ".join(w.lower() for w in words if w.lower() not in _NAME_NOISE)
+
+
+def _agree(a, b) -> bool:
+    return a is None or b is None or a == b or str(a).startswith(str(b)) or str(b).startswith(str(a))
+
+
+def merge_events(records: Iterable[dict]) -> list[dict]:
+    """One row per event across documents: records with the same name or alias (or the same named
+    key, "g7 meeting"), or the same kind, date and place, whose dates and places do not disagree,
+    are one event. Each row keeps the first record's fields, adds what later ones know, and counts
+    its documents (`documents`, `docs`)."""
+    rows: list[dict] = []
+    by_key: dict[str, list[dict]] = defaultdict(list)
+    by_when: dict[tuple, list[dict]] = defaultdict(list)
+    for rec in records:
+        names = {n.lower() for n in (rec.get("name"), *(rec.get("aliases") or [])) if n}
+        key = event_key(rec)
+        when = (rec.get("kind"), rec.get("date"), (rec.get("place") or "").lower()) \
+            if rec.get("date") and rec.get("place") else None
+        cands = [r for k in (*names, key) for r in by_key.get(k, [])] + (by_when.get(when, []) if when else [])
+        row = next((r for r in cands if _agree(r.get("date"), rec.get("date")) and _agree(
+            (r.get("place") or "").lower() or None, (rec.get("place") or "").lower() or None)), None)
+        if row is None:
+            row = {**rec, "documents": 0, "docs": []}
+            rows.append(row)
+        else:
+            for field in ("date", "date_text", "place"):
+                if not row.get(field) and rec.get(field):
+                    row[field] = rec[field]
+            for field in ("aliases", "organizers", "participants", "actor_aliases"):
+                row[field] = list(dict.fromkeys((row.get(field) or []) + (rec.get(field) or [])))
+        if rec.get("doc") not in row["docs"]:
+            row["docs"].append(rec.get("doc"))
+            row["documents"] = len(row["docs"])
+        for k in (*names, key):
+            if row not in by_key[k]:
+                by_key[k].append(row)
+        if when and row not in by_when[when]:
+            by_when[when].append(row)
+    return rows
+
+
 # ---- summary ----------------------------------------------------------------------------------
 
 _KIND_WEIGHT = {"money": 2.0, "count": 1.5, "quantity": 1.5, "percent": 1.0}

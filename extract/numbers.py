@@ -53,7 +53,7 @@ _CUR_SUFFIX = {
     "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
     "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB",
     "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
-    "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "won": "KRW",
+    "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "won": "KRW", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
 }
 # Hundredths: "247p" is £2.47.
 _SUBUNITS = {"p": "GBP", "pence": "GBP", "cents": "USD", "cent": "USD", "euro cents": "EUR", "euro cent": "EUR"}
@@ -397,4 +397,67 @@ def find_dates(text: str, published: str | None = None) -> list[DateMention]:
         elif g["year"]:
             iso = g["year"]
         out.append(DateMention(m.start(), m.end(), m.group(0), iso))
+    return out
+
+
+# ---- periods ----------------------------------------------------------------------------------
+
+_ORD = r"(?:first|second|third|fourth|final|last|1st|2nd|3rd|4th)"
+_SPAN_WORDS = r"(?:three|six|nine|twelve|3|6|9|12)\s+months"
+_COUNT_WORDS = r"(?:a|one|two|three|four|five|six|ten|\d+)"
+_PERIOD_UNIT = r"(?:year|month|quarter|week|decade)s?"
+_YEARISH = rf"(?:{_YEAR}(?:[/-]\d\d)?|the\s+year|last\s+year|this\s+year|next\s+year|the\s+previous\s+year)"
+
+PERIOD_RE = re.compile(
+    rf"""
+    (?<![\w-])(?:
+        # comparisons: the time of a figure compared with
+        (?P<cmp>{_COUNT_WORDS}\s+{_PERIOD_UNIT}\s+(?:earlier|ago|before|previously)
+          | (?:the\s+)?(?:previous|prior|preceding|same|year-earlier|year-ago)\s+(?:year|period|quarter|month|half|
+                                                                                    twelve\s+months|12\s+months)
+            (?:\s+(?:of|in|last)\s+(?:{_YEARISH}|year))?
+          | year-(?:earlier|ago)
+          | (?:the\s+)?(?:previous|prior)\s+{_ORD}\s+(?:quarter|half))
+      | (?:(?:in|during|for|over|of|from)\s+)?(?P<part>the\s+(?:{_ORD}\s+(?:quarter|half|three\s+months|six\s+months|nine\s+months)
+            |(?:latest|current|most\s+recent)\s+(?:quarter|half|year|financial\s+year))
+            (?:\s+(?:of|to)\s+(?:{_YEARISH}|{_MONTH}(?:\s+{_YEAR})?|the\s+year))?)
+      | (?:(?:in|during|for|over)\s+)?(?P<to>the\s+(?:{_SPAN_WORDS}|year|financial\s+year|fiscal\s+year|quarter|half(?:-year)?)
+            \s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?(?:{_MONTH}|{_DAY}\s+{_MONTH}|{_MONTH}\s+{_DAY})(?:,?\s+{_YEAR})?)
+      | (?P<q>Q[1-4](?:\s+{_YEAR})?|H[12](?:\s+{_YEAR})?)
+      | (?:(?:in|during|for|over)\s+)?(?P<fy>(?:financial|fiscal)\s+(?:year\s+)?{_YEAR}(?:[/-]\d\d)?|FY\s?\d\d(?:\d\d)?)
+      | (?P<rel>(?:so\s+far\s+)?(?:last|this|next)\s+(?:year|month|quarter|week)|(?:the\s+)?past\s+(?:year|month|quarter|
+            twelve\s+months|12\s+months|{_COUNT_WORDS}\s+{_PERIOD_UNIT}))
+      | (?:between|from)\s+(?P<between>{_MONTH}|{_YEAR})\s+(?:and|to)\s+(?:{_MONTH}|{_YEAR})(?:\s+{_YEAR})?
+      | (?:(?:in|during|for|by|since|throughout)\s+)(?P<in>(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?
+            (?:{_MONTH}\s+{_YEAR}|{_MONTH}|{_YEAR}(?:[/-]\d\d)?))(?![\w-])
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_PERIOD_GROUPS = ("cmp", "part", "to", "q", "fy", "rel", "between", "in")
+# Month names that are also ordinary words: only capitalised ("in May", not "may rise").
+_MONTH_WORDS = {"may", "march"}
+
+
+@dataclass
+class Period:
+    start: int
+    end: int
+    text: str  # as written, without the preposition: "the third quarter", "a year earlier", "2004"
+    comparison: bool  # the time of a figure compared with ("a year earlier", "the same period")
+
+
+def find_periods(text: str) -> list[Period]:
+    """Phrases naming the time a figure refers to ("in 2004", "in the third quarter", "in the three
+    months to September", "a year earlier", "last year"), with offsets into `text`."""
+    out = []
+    for m in PERIOD_RE.finditer(text):
+        group = next(g for g in _PERIOD_GROUPS if m.group(g))
+        start = m.start(group) if group not in ("between",) else m.start()
+        words = text[start:m.end()]
+        if group == "in" and words.split()[0].lower() in _MONTH_WORDS and not words[:1].isupper():
+            continue
+        if group == "q" and not words[:1].isupper():
+            continue
+        out.append(Period(start, m.end(), " ".join(words.split()), group == "cmp"))
     return out

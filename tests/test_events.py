@@ -65,3 +65,70 @@ def test_seed_named_events(seed_store):
     assert ciie["date"] == "2023"
     none = CliRunner().invoke(app, ["events", "--store", str(seed_store), "--name", "olympics"])
     assert none.exit_code == 1 and none.stdout == ""
+
+
+# ---- the lexicon and the patterns (issue 17) -------------------------------------------------------
+
+def test_lexicon_is_a_data_file_with_kinds():
+    from cooptool.extract.components.events import EVENT_NOUNS, event_kind
+
+    assert {"meeting", "summit", "conference", "forum", "expo", "fair", "talks", "signing", "election", "launch",
+            "strike", "ipo"} <= EVENT_NOUNS
+    assert (event_kind("Talks"), event_kind("walkout"), event_kind("bridge")) == ("talks", "strike", None)
+
+
+def test_their_meeting_is_the_subjects(nlp):
+    (ev,) = events_of(nlp, "At their meeting in London, G7 finance ministers backed plans to write off debts.\n")
+    assert (ev["name"], ev["kind"], ev["place"], ev["pattern"]) == (
+        "G7 finance ministers meeting", "meeting", "London", "at_their_event")
+    assert ev["participants"] == ["G7"]
+
+
+def test_a_named_modifier_makes_an_event(nlp):
+    (ev,) = events_of(nlp, "The G7 meeting ended without a deal.\n")
+    assert (ev["name"], ev["pattern"], ev["participants"]) == ("G7 meeting", "modified_event", ["G7"])
+
+
+@pytest.mark.parametrize("text", [
+    "But Fair trade groups said the plan had failed.\n",
+    "The Trades Union Congress said it would fight the plan.\n",
+    "He arranged a meeting between him and an agent.\n",
+    "The meeting took place on Monday.\n",
+])
+def test_not_events(nlp, text):
+    assert events_of(nlp, text) == []
+
+
+def test_a_named_event_stops_before_and_and_in(nlp):
+    evs = events_of(nlp, "Delegates met at the Nordic Energy Summit and the Baltic Grid Conference in Oslo.\n")
+    assert [e["name"] for e in evs] == ["Nordic Energy Summit", "Baltic Grid Conference"]
+    assert all(e["pattern"] in ("named_head", "model_event") for e in evs)
+
+
+def test_a_numbered_congress_is_an_event(nlp):
+    (ev,) = events_of(nlp, "Delegates gathered for the 20th Harbour Party Congress in Gdansk.\n")
+    assert ev["name"] == "20th Harbour Party Congress" and ev["kind"] == "congress"
+
+
+def test_a_possessive_inside_a_name(nlp):
+    evs = events_of(nlp, "Lee spoke at the 31st Pacific Economic Leaders' Meeting and the Pacific CEO Summit.\n")
+    assert [e["name"] for e in evs] == ["31st Pacific Economic Leaders' Meeting", "Pacific CEO Summit"]
+
+
+def test_their_meeting_includes_the_one_told(nlp):
+    (ev,) = events_of(nlp, "Antonio Guterres told Xi Jinping during their meeting on Wednesday that the plan was good.\n")
+    assert ev["participants"] == ["Antonio Guterres", "Xi Jinping"]
+    assert ev["name"] == "meeting of Antonio Guterres and Xi Jinping"
+
+
+def test_event_names_leave_out_judgements_and_conjuncts(nlp):
+    (ev,) = events_of(nlp, "Sylvan officials urged a smooth Freedonian election in January.\n")
+    assert ev["name"] == "Freedonian election" and ev["kind"] == "election"
+    (ev,) = events_of(nlp, "The company said the US Congressional elections and the FIFA World Cup would help.\n")
+    assert ev["name"] == "US Congressional elections" and ev["place"] == "US"
+
+
+def test_it_signed_is_the_company_named_before(nlp):
+    (ev,) = events_of(nlp, "Orvik Motors makes cars. Last month, it signed a production agreement with Tamsin Steel.\n")
+    assert ev["name"] == "signing of production agreement"
+    assert ev["participants"] == ["Orvik Motors", "Tamsin Steel"]

@@ -116,3 +116,152 @@ def test_conversions_after_a_date_are_folded_in(nlp):
 def test_a_news_source_cited_is_not_the_subject(nlp, text):
     facts = run_text(nlp, text)._.facts
     assert [(f["subject"], f["text"]) for f in facts] == [(None, "5%")]
+
+
+# ---- subject from the clause, about, change and period (issue 17) ------------------------------------
+
+def test_the_subject_of_the_clause_not_the_speaker(nlp):
+    f = one(facts_of(nlp, "Ofcom said Veltro Telecom would cut wholesale prices by about 8%.\n"), "about 8%")
+    assert (f["subject"], f["about"], f["change"]) == ("Veltro Telecom", "wholesale prices", "down")
+    assert f["source"] == "Ofcom"
+    assert f["pattern"] == "clause_subject+about_verb_object"
+
+
+def test_the_act_a_verb_names_is_what_an_object_amount_measures(nlp):
+    f = one(facts_of(nlp, "Veltro Telecom will invest £10bn in fibre.\n"), "£10bn")
+    assert (f["subject"], f["about"]) == ("Veltro Telecom", "investment in fibre")
+    assert f["pattern"].endswith("+about_verb")
+
+
+def test_its_and_the_firm_are_resolved_as_speakers_are(nlp):
+    text = "Velmor Foods said its profits fell 5% to £125m.\nThe firm made £150m a year earlier.\n"
+    facts = facts_of(nlp, text)
+    assert {f["text"]: f["subject"] for f in facts} == {"5%": "Velmor Foods", "£125m": "Velmor Foods",
+                                                        "£150m": "Velmor Foods"}
+    assert one(facts, "5%")["pattern"].startswith("possessor_anaphor")
+    assert one(facts, "£150m")["pattern"].startswith("clause_subject_anaphor")
+
+
+def test_a_comparison_is_no_change_and_has_its_own_period(nlp):
+    text = "Corvin Group's profit rose to $700m in the third quarter from $639m year-earlier.\n"
+    facts = facts_of(nlp, text)
+    level, before = one(facts, "$700m"), one(facts, "$639m")
+    assert (level["change"], level["period"], level["about"]) == (None, "the third quarter", "profit")
+    assert (before["change"], before["period"], before["date"]) == (None, "year-earlier", None)
+
+
+def test_a_year_earlier_is_not_the_articles_year(nlp):
+    text = "2004-12-31\n\nVelmor Foods made £150m, compared with £125m a year earlier.\n"
+    f = one(facts_of(nlp, text), "£125m")
+    assert (f["period"], f["date"]) == ("a year earlier", None)
+
+
+def test_change_only_from_words_of_change(nlp):
+    facts = facts_of(nlp, "Sales at Harlow Industries rose 3% to £40m, and a 2% fall in costs helped.\n")
+    assert {f["text"]: f["change"] for f in facts} == {"3%": "up", "£40m": None, "2%": "down"}
+    assert one(facts, "2%")["about"] == "costs"
+
+
+def test_conjoined_figures_share_what_they_measure(nlp):
+    facts = facts_of(nlp, "At Harlow Industries, applications fell by 40%, 75% and 57% in the three regions.\n")
+    assert [(f["about"], f["change"]) for f in facts] == [("applications", "down")] * 3
+
+
+def test_partitive_and_worth(nlp):
+    facts = facts_of(nlp, "Harlow Industries signed a deal worth £5bn and sold 13% of its shares.\n")
+    assert one(facts, "£5bn")["about"] == "deal"
+    assert one(facts, "13%")["about"] == "shares"
+
+
+def test_a_company_measure_with_no_owner_is_the_storys_company(nlp):
+    text = ("Velmor Foods reported results on Monday.\n\nVelmor Foods said demand was strong.\n\n"
+            "Analysts were pleased.\n\nSales rose 2.8% to 14.96bn euros.\n")
+    f = one(facts_of(nlp, text), "2.8%")
+    assert (f["subject"], f["pattern"]) == ("Velmor Foods", "story_company+about_verb_subject")
+
+
+def test_an_economy_measure_is_the_country_named_in_the_sentence(nlp):
+    f = one(facts_of(nlp, "Unemployment in Freedonia stood at 25%, compared with 10% before the war.\n"), "10%")
+    assert (f["subject"], f["about"], f["change"]) == ("Freedonia", "Unemployment", None)
+    assert f["pattern"].startswith("economy_place")
+
+
+def test_a_reading_on_a_scale_is_no_count(nlp):
+    assert facts_of(nlp, "Velmor Labs cooled the sample to 77 K in March.\n") == []
+
+
+def test_who_forecasts_a_figure_is_its_source_not_its_subject(nlp):
+    text = "Germany's economy slowed.\n\nIn September, the Halvard Fund said that German growth would be 1.8%.\n"
+    f = one(facts_of(nlp, text), "1.8%")
+    assert (f["subject"], f["source"], f["about"], f["period"]) == ("Germany", "Halvard Fund", "German growth", None)
+    assert f["pattern"].startswith("nationality_country")
+
+
+def test_a_company_reporting_its_own_figure_is_its_subject(nlp):
+    f = one(facts_of(nlp, "Velmor Foods said sales rose 4% in 2004.\n"), "4%")
+    assert (f["subject"], f["period"], f["change"]) == ("Velmor Foods", "2004", "up")
+
+
+def test_an_owner_we_cannot_name_is_no_subject(nlp):
+    text = "Freedonia and Sylvania met.\n\nFreedonia voted.\n\nMeanwhile, Welsh house prices rose 2%.\n"
+    assert one(facts_of(nlp, text), "2%")["subject"] is None
+
+
+def test_direction_after_the_figure(nlp):
+    f = one(facts_of(nlp, "Shares in Multon Group closed 16% down on Friday.\n"), "16%")
+    assert (f["subject"], f["change"]) == ("Multon Group", "down")
+
+
+def test_a_change_to_a_level_measures_what_changed(nlp):
+    f = one(facts_of(nlp, "Rank Leisure reported a slight drop in annual pre-tax profits to £170m.\n"), "£170m")
+    assert (f["about"], f["change"]) == ("annual pre-tax profits", None)
+
+
+def test_about_stops_at_a_comma_and_leaves_out_the_figures_adverb(nlp):
+    facts = facts_of(nlp, "Harlow Mining operates 15 deep mines across Kent, Essex and Surrey. "
+                          "Harlow Motors produced just 110,000 cars.\n")
+    assert one(facts, "15")["about"] == "deep mines"
+    assert one(facts, "110,000")["about"] == "cars"
+
+
+def test_what_is_likely_to_grow_and_what_is_predicted_to_rise(nlp):
+    f = one(facts_of(nlp, "Morgan Stanley has forecast that India's mobile market is likely to grow by about 40% a year.\n"),
+            "about 40%")
+    assert (f["subject"], f["about"], f["change"], f["source"]) == ("India", "mobile market", "up", "Morgan Stanley")
+    f = one(facts_of(nlp, "Spending on health will rise by 9.4%.\n"), "9.4%")
+    assert f["about"] == "Spending on health"
+
+
+def test_a_figure_with_no_owner_and_nothing_it_measures_is_dropped(nlp):
+    facts = facts_of(nlp, "Another 18% came from abroad, with almost 12% coming from false claims.\n")
+    assert all(f["subject"] or f["about"] for f in facts)
+    assert "almost 12%" not in [f["text"] for f in facts]
+
+
+def test_an_economys_figure_is_the_countrys_not_the_agencys(nlp):
+    text = ("US jobs growth slowed in January.\n\nThe US Labor Department said 150,000 jobs were created. "
+            "Nevertheless it was enough to push down the US unemployment rate to 5.2%.\n")
+    facts = facts_of(nlp, text)
+    assert one(facts, "5.2%")["subject"] == "US"
+    assert one(facts, "150,000")["subject"] != "Labor Department"
+
+
+def test_valued_at_cut_back_to_and_sued_for(nlp):
+    facts = facts_of(nlp, "Harlow Logistics is currently valued at £2.6bn. Harlow Logistics also cut its debt back to "
+                          "£160m from £610m a year earlier. Velmor Foods threatened to sue the Sylvan government for $28bn.\n")
+    assert one(facts, "£2.6bn")["about"] == "market value"
+    assert [(one(facts, t)["about"], one(facts, t)["period"]) for t in ("£160m", "£610m")] == [
+        ("debt", None), ("debt", "a year earlier")]
+    assert (one(facts, "$28bn")["subject"], one(facts, "$28bn")["about"]) == ("Velmor Foods", "lawsuit")
+
+
+def test_the_us_firm_is_a_company_not_the_country(nlp):
+    f = one(facts_of(nlp, "General Motors and Fiat ended their deal. The US firm agreed to pay $2bn to exit it.\n"),
+            "$2bn")
+    assert (f["subject"], f["about"]) == ("General Motors", "payment")
+
+
+def test_a_nationality_elsewhere_in_the_sentence_names_nothing(nlp):
+    facts = facts_of(nlp, "Crude stockpiles in the US had fallen 1m barrels to 294.3m, and problems at the Russian "
+                          "oil giant Yukos persisted.\n")
+    assert {f["text"]: f["subject"] for f in facts} == {"1m barrels": "US", "294.3m": "US"}

@@ -100,3 +100,37 @@ def test_dates_absolute_and_relative():
     assert [d.iso for d in dates] == ["2024-01-19", "2005-03-03", "2001-05", "2023", "2024-02-27", "2023"]
     # Without a publication date relative dates stay unresolved but are still found.
     assert [d.iso for d in find_dates("last year", None)] == [None]
+
+
+# ---- periods ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "period", "comparison"), [
+    ("Profit rose to $700m in the third quarter", "the third quarter", False),
+    ("from $639m year-earlier", "year-earlier", True),
+    ("up from £125m a year earlier", "a year earlier", True),
+    ("compared with $1.1bn in the same period in 2003", "the same period in 2003", True),
+    ("Sales in 2004 were flat", "2004", False),
+    ("Output grew 15% in the year to October", "the year to October", False),
+    ("in the three months to September", "the three months to September", False),
+    ("in the first half of 2005", "the first half of 2005", False),
+    ("growth between July and September", "between July and September", False),
+    ("sales last year", "last year", False),
+    ("Q3 2004 results", "Q3 2004", False),
+])
+def test_periods(text, period, comparison):
+    from cooptool.extract.numbers import find_periods
+
+    found = find_periods(text)
+    assert [(p.text, p.comparison) for p in found] == [(period, comparison)]
+    assert text[found[0].start:found[0].end] == period
+
+
+@pytest.mark.parametrize("text", ["prices may rise", "a 10-year deal", "the q3 team"])
+def test_no_period(text):
+    from cooptool.extract.numbers import find_periods
+
+    assert find_periods(text) == []
+
+
+def test_rupiah_is_a_currency():
+    assert parse_amount("59.2 trillion rupiah").currency == "IDR"

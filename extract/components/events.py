@@ -17,12 +17,14 @@ Mentions of the same event in one document are merged. Sets `doc._.events` (plai
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.facts import PLACE_LABELS, _entity_at, _is_place, _phrase
+from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
 from cooptool.extract.numbers import find_dates
 
 if not Doc.has_extension("events"):
@@ -30,17 +32,41 @@ if not Doc.has_extension("events"):
 if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
-EVENT_NOUNS = frozenset("""
-meeting meetings summit conference seminar symposium forum workshop talks expo exhibition fair convention
-congress ceremony roundtable gathering agm session summit-meeting
-""".split())
-# Capitalised heads that end an event's name ("San Francisco Summit"); Forum and Council usually
-# name an organisation, so they count only when the model calls the name an EVENT.
-NAMED_HEADS = frozenset("Summit Conference Expo Congress Symposium Seminar Fair Exhibition Meeting".split())
+
+
+def _load_lexicon() -> dict[str, tuple[str, str]]:
+    """`extract/data/lexicon/event_nouns.tsv`: noun -> (kind, names)."""
+    path = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "event_nouns.tsv"
+    out = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        noun, kind, names = (line.split("\t") + ["", ""])[:3]
+        out[noun.strip()] = (kind.strip(), names.strip())
+    return out
+
+
+LEXICON = _load_lexicon()
+EVENT_NOUNS = frozenset(LEXICON)
+# Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
+# Congress, ...) usually name an organisation, so they count only when the model calls the name an
+# EVENT or a number marks one meeting ("the 20th Party Congress").
+NAMED_HEADS = frozenset(n.capitalize() for n, (_, names) in LEXICON.items() if names == "yes")
+EVENT_ONLY_HEADS = frozenset(n.capitalize() for n, (_, names) in LEXICON.items() if names == "event-only")
 NOT_EVENTS = re.compile(r"\b(Agreement|Accord|Treaty|Statement|Protocol|Declaration|Act|Pact|Charter)\b")
+# Known event patterns: names that are events without an event noun.
+KNOWN_EVENTS = re.compile(r"^(?:COP\s?\d+|CIIE(?:\s+(?:19|20)\d\d)?|G-?\d{1,2}|APEC|Davos|Olympics)$")
 # The model's EVENT entities include wars, storms and sports; gatherings have names like these.
 GATHERING_NAME = re.compile(r"\b(Summit|Conference|Expo|Forum|Meeting|Congress|Convention|Symposium|Seminar|"
                             r"Talks|Fair|Exhibition|Show|Assembly|Dialogue|Round|Davos)\b|^COP\s?\d+$|^G-?\d+\b")
+
+
+def event_kind(noun: str) -> str | None:
+    """The kind of event a noun names ("summit", "talks", "signing"), from the lexicon."""
+    entry = LEXICON.get(noun.lower())
+    return entry[0] if entry else None
+
+
 HOST_VERBS = frozenset("host co-host cohost hold organise organize convene sponsor stage chair arrange call run".split())
 ATTEND_VERBS = frozenset("attend join address participate speak present".split())
 HAPPEN_VERBS = frozenset("take open begin start end close conclude convene gather".split())
@@ -48,11 +74,29 @@ SIGN_OBJECTS = frozenset("""
 agreement agreements deal deals contract contracts memorandum mou treaty accord pact partnership
 """.split())
 ACTOR_LABELS = ("ORG", "PERSON", "GPE")
-_NAME_JOINERS = {"of", "on", "for", "to", "and", "the", "&", "in"}
+_NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meeting and the Y Summit", "... Fair in October"
 
 
 def _clean(text: str) -> str:
     return " ".join(text.split()).strip(" ,;:")
+
+
+def _numbered(doc: Doc, start: int, end: int) -> bool:
+    """A number marks one meeting of a series: "the 20th Party Congress", "Forum 2024"."""
+    if any(t.like_num or re.fullmatch(r"\d+(st|nd|rd|th)", t.lower_) for t in doc[start:end]):
+        return True
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and bool(re.fullmatch(r"(19|20)\d\d", nxt.text))
+
+
+def _known_kind(name: str) -> str | None:
+    if re.match(r"COP\s?\d", name):
+        return "conference"
+    if name.startswith("CIIE"):
+        return "expo"
+    if re.match(r"G-?\d|APEC", name):
+        return "summit"
+    return {"Davos": "forum", "Olympics": "games"}.get(name)
 
 
 class EventExtractor:
@@ -62,6 +106,7 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
         self.ent_at = _entity_at(doc)
+        self._resolver = None  # a SpeakerResolver, built when a pronoun needs it
         self.names = {e["id"]: e for e in (doc._.entities or [])}
         self.aliases_of: dict[str, list[str]] = {}
         self.dates = find_dates(doc_text(doc), meta.get("published"))
@@ -70,7 +115,12 @@ class EventExtractor:
         for start, end, acronym in self._named(doc):
             span = doc[start:end]
             seen_tokens.update(range(start, end))
-            found.append(self._record(doc, span, span.root, _clean(span.text), [acronym] if acronym else []))
+            name = _clean(span.text)
+            last = next((t for t in reversed(span) if not t.is_punct), span.root)
+            kind = event_kind(last.lower_) or _known_kind(name) or (_known_kind(acronym) if acronym else None) \
+                or "event"
+            found.append(self._record(doc, span, span.root, name, [acronym] if acronym else [], kind=kind,
+                                      pattern=self.named_pattern.get(start, "named_head")))
         for tok in doc:
             if tok.i in seen_tokens:
                 continue
@@ -89,11 +139,13 @@ class EventExtractor:
 
     def _named(self, doc: Doc) -> list[tuple[int, int, str | None]]:
         spans: list[tuple[int, int]] = []
+        self.named_pattern: dict[int, str] = {}
         for e in doc.ents:
             if e.label_ == "EVENT" and GATHERING_NAME.search(e.text) and not NOT_EVENTS.search(e.text):
                 spans.append((e.start, e.end))
+                self.named_pattern[e.start] = "known_event" if KNOWN_EVENTS.match(e.text) else "model_event"
         for tok in doc:
-            if tok.text not in NAMED_HEADS or tok.is_sent_start:
+            if tok.text not in NAMED_HEADS | EVENT_ONLY_HEADS or tok.is_sent_start:
                 continue
             sent = tok.sent
             start = tok.i
@@ -106,8 +158,20 @@ class EventExtractor:
                 if t.is_sent_start and t.lower_ == "the" or not (
                         t.text[:1].isupper() or t.like_num or re.fullmatch(r"\d+(st|nd|rd|th)", t.lower_)):
                     break
+                if t.is_stop and t.lower_ != "the" and not t.like_num and t.ent_type_ not in ("ORG", "GPE", "NORP"):
+                    break  # "But Fair ...", "At Expo": a capitalised function word opens the sentence
                 start = j
                 j -= 1
+            if j >= sent.start and doc[j].tag_ == "POS" and j == start - 1 and j - 1 >= sent.start \
+                    and doc[j - 1].text[:1].isupper():
+                # "the 31st APEC Economic Leaders' Meeting": a possessive inside the name
+                k = j - 1
+                while k >= sent.start and (doc[k].text[:1].isupper() or doc[k].like_num
+                                           or re.fullmatch(r"\d+(st|nd|rd|th)", doc[k].lower_)) \
+                        and not (doc[k].is_stop and doc[k].lower_ != "the") and not (
+                        doc[k].is_sent_start and doc[k].lower_ == "the"):
+                    start = k
+                    k -= 1
             end = tok.i + 1
             # "Conference of the Parties to the UN Framework Convention on Climate Change"
             while end < sent.end:
@@ -124,7 +188,10 @@ class EventExtractor:
                 end = k
             if start == tok.i and end == tok.i + 1:
                 continue  # a lone "Conference" is no name
+            if tok.text in EVENT_ONLY_HEADS and not _numbered(doc, start, end):
+                continue  # "the Trades Union Congress", "the World Economic Forum": organisations
             spans.append((start, end))
+            self.named_pattern.setdefault(start, "named_head")
         out: list[tuple[int, int, str | None]] = []
         for start, end in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
             if out and start < out[-1][1]:
@@ -148,28 +215,42 @@ class EventExtractor:
     # ---- described events ----------------------------------------------------------------------
 
     def _described(self, doc: Doc, tok: Token) -> dict | None:
+        """An event noun of the lexicon in a clause that makes it an event (each rule names itself in
+        `pattern`), and only with a named organiser, participant or name modifier."""
         low = tok.lower_
-        if tok.pos_ == "NOUN" and low in EVENT_NOUNS:
-            head = tok.head
+        if tok.pos_ in ("NOUN", "PROPN") and low in EVENT_NOUNS and low != "signing" and (
+                tok.i not in self.ent_at or self.ent_at[tok.i].label_ == "EVENT") and not (
+                tok.text[:1].isupper() and not tok.is_sent_start):  # not "Trades Union Congress", not a name
             organizers: list[str] = []
             participants: list[str] = []
-            lemma = head.lemma_.lower()
-            if tok.dep_ in ("dobj", "conj") and lemma in HOST_VERBS:
-                organizers = self._actors_of(doc, head)
-            elif tok.dep_ == "nsubjpass" and lemma in HOST_VERBS:
-                organizers = self._agents(head)
-            elif tok.dep_ == "dobj" and lemma in ATTEND_VERBS or (
-                    tok.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_.lower() in ATTEND_VERBS):
-                participants = self._actors_of(doc, head if tok.dep_ == "dobj" else head.head)
-            elif tok.dep_ == "nsubj" and lemma in HAPPEN_VERBS and (self._date_in(tok.sent) or self._place_near(doc, tok)):
-                pass
-            else:
+            pattern = None
+            for rule in (self.hosted_event, self.attended_event, self.at_their_event):
+                found = rule(doc, tok)
+                if found is not None:
+                    organizers, participants = found
+                    pattern = rule.__name__
+                    break
+            modifiers = self._name_modifiers(tok)
+            if pattern is None and modifiers:
+                pattern = "modified_event"  # "the G7 meeting", "the APEC summit", "the Iraqi election"
+            if pattern is None:
                 return None
-            if low == "talks" and not organizers:
-                return None
+            # A country or city before the noun says where ("the Beijing forum"), except a group ("G7").
+            where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text)]
+            participants = list(dict.fromkeys(participants + [n for e in modifiers if e not in where and (
+                e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) for n in [self._name(e) or e.text] if n]
+                                              + self._parties_of(tok)))
+            if not (organizers or participants or modifiers):
+                return None  # "a meeting between him and an agent", "the meeting took place": nothing named
             name = self._noun_name(doc, tok)
-            return self._record(doc, tok.sent, tok, name, [], organizers=organizers, participants=participants,
-                                name_span=(tok.idx, tok.idx + len(tok.text)))
+            if pattern == "at_their_event":
+                name = self._owner_name
+            rec = self._record(doc, tok.sent, tok, name, [], organizers=organizers, participants=participants,
+                               name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(low) or "event",
+                               pattern=pattern)
+            if rec["place"] is None and where:
+                rec["place"] = _clean(where[0].text)
+            return rec
         if tok.lemma_.lower() == "sign" and tok.pos_ == "VERB":
             obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in SIGN_OBJECTS), None)
             if obj is None:
@@ -182,14 +263,96 @@ class EventExtractor:
                 return None
             name = "signing of " + self._noun_name(doc, obj)
             return self._record(doc, tok.sent, obj, name, [], participants=parties,
-                                name_span=(tok.idx, obj.idx + len(obj.text)))
+                                name_span=(tok.idx, obj.idx + len(obj.text)), kind="signing", pattern="signing")
         return None
+
+    def hosted_event(self, doc: Doc, tok: Token):
+        """"CIYEC and AmCham China hosted a seminar", "the summit was organised by X": organisers."""
+        head = tok.head
+        lemma = head.lemma_.lower()
+        if tok.dep_ in ("dobj", "conj") and lemma in HOST_VERBS:
+            return self._actors_of(doc, head), []
+        if tok.dep_ == "nsubjpass" and lemma in HOST_VERBS:
+            return self._agents(head), []
+        return None
+
+    def attended_event(self, doc: Doc, tok: Token):
+        """"X attended the conference", "X took part in the talks": participants."""
+        head = tok.head
+        if tok.dep_ == "dobj" and head.lemma_.lower() in ATTEND_VERBS:
+            return [], self._actors_of(doc, head)
+        if tok.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_.lower() in ATTEND_VERBS | {"part"}:
+            verb = head.head if head.head.pos_ == "VERB" else head.head.head
+            return [], self._actors_of(doc, verb)
+        return None
+
+    def at_their_event(self, doc: Doc, tok: Token):
+        """"At their meeting in London, G7 finance ministers backed ...": those who met are the
+        subject of the clause the meeting is the setting of."""
+        head = tok.head
+        if not (tok.dep_ == "pobj" and head.lower_ in ("at", "during", "after", "before", "ahead")
+                and any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children)):
+            return None
+        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+        if subj is None:
+            return None
+        heads = [e for e in self._head_entities(subj) if e.label_ in ACTOR_LABELS]
+        # "Guterres told Xi during their meeting": the one told met too.
+        others = [e for c in verb.children if c.dep_ in ("dobj", "dative") for e in self._head_entities(c)
+                  if e.label_ == "PERSON"]
+        names = [n for n in dict.fromkeys(self._name(e) for e in heads + others) if n]
+        if not names:
+            return None
+        if others or all(e.label_ == "PERSON" for e in heads):
+            self._owner_name = f"{tok.text} of " + " and ".join(names)  # "meeting of Antonio Guterres and Xi Jinping"
+        else:  # The meeting is theirs: "G7 finance ministers meeting".
+            self._owner_name = " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "punct")
+                                        and t.i <= subj.i) + " " + tok.text
+        return [], names
+
+    def _name_modifiers(self, tok: Token) -> list[Span]:
+        """Named modifiers of an event noun: "G7" of "the G7 finance ministers' meeting", "APEC summit"."""
+        out: list[Span] = []
+        stack = [c for c in tok.children if c.dep_ in ("compound", "poss", "nmod", "amod")]
+        while stack:
+            c = stack.pop()
+            e = self.ent_at.get(c.i)
+            if e is None and KNOWN_EVENTS.match(c.text):
+                e = c.doc[c.i:c.i + 1]  # an untagged "G7"
+            if e is not None and (e.label_ in (*ACTOR_LABELS, "NORP", "EVENT") or KNOWN_EVENTS.match(e.text)) \
+                    and e not in out:
+                out.append(e)
+            stack += [g for g in c.children if g.dep_ in ("compound", "poss", "nmod", "amod")]
+        return sorted(out, key=lambda e: e.start)
+
+    def _parties_of(self, tok: Token) -> list[str]:
+        """"talks between Nissan and Renault", "a strike by BA staff": named parties of the event."""
+        out = []
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("between", "with", "by", "among"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                for t in (obj, *(c for c in obj.children if c.dep_ == "conj")):
+                    e = self.ent_at.get(t.i)
+                    if e is not None and e.label_ in ACTOR_LABELS and not _is_place(e):
+                        name = self._name(e)
+                        if name:
+                            out.append(name)
+        return out
 
     def _noun_name(self, doc: Doc, noun: Token) -> str:
         skip = set()
         for t in noun.subtree:
-            if t.dep_ in ("relcl", "acl", "appos") and t is not noun:
-                skip.update(x.i for x in t.subtree)
+            if t.dep_ in ("relcl", "acl", "appos", "conj", "cc") and t is not noun:
+                skip.update(x.i for x in t.subtree)  # "the US elections and the World Cup": two things
+            if t.dep_ == "amod" and t.head.i == noun.i and t.pos_ == "ADJ" and not t.ent_type_ and not t.text[:1].isupper() \
+                    and t.lower_ not in ("annual", "general", "national", "international", "global", "regional"):
+                skip.update(x.i for x in t.subtree)  # "a smooth election", "the recent meeting"
+            if t.dep_ == "prep" and t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
+                skip.update(x.i for x in t.subtree)  # the parties are participants, not the name
             if t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
                     c.i in self.ent_at and (_is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
                     or self._is_date_token(c) for c in t.children):
@@ -223,6 +386,15 @@ class EventExtractor:
         for c in verb.children:
             if c.dep_ in ("nsubj",):
                 names += [self._name(e) for e in self._head_entities(c) if e.label_ in ("ORG", "PERSON")]
+                if not names and (c.lower_ == "it" or c.lower_ in ORG_NOUNS and any(
+                        d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children)):
+                    # "it signed a deal", "the company hosted": resolved as a speaker would be
+                    if self._resolver is None:
+                        self._resolver = SpeakerResolver(doc)
+                    found = self._resolver.resolve(c)
+                    if found.name and found.label in ("ORG", "PERSON"):
+                        self.aliases_of[found.name] = found.aliases
+                        names.append(found.name)
         if not names:
             j = verb.i - 1
             run: list[Span] = []
@@ -271,13 +443,13 @@ class EventExtractor:
         best = min(places, key=lambda e: (0 if e.start > tok.i else 1, abs(e.start - tok.i)))
         end = best.end
         if end + 1 < sent.end and doc[end].text == "," and self.ent_at.get(end + 1) is not None \
-                and self.ent_at[end + 1].label_ == "GPE":
+                and self.ent_at[end + 1].label_ == "GPE" and self.ent_at[end + 1].root.dep_ != "compound":
             end = self.ent_at[end + 1].end
         return _clean(doc[best.start:end].text)
 
     def _record(self, doc: Doc, span: Span | Token, anchor: Token, name: str, aliases: list[str], *,
                 organizers: list[str] | None = None, participants: list[str] | None = None,
-                name_span: tuple[int, int] | None = None) -> dict:
+                name_span: tuple[int, int] | None = None, kind: str = "event", pattern: str = "named_head") -> dict:
         sent = anchor.sent
         if participants is None:
             participants = []
@@ -310,6 +482,8 @@ class EventExtractor:
         return {
             "name": name,
             "aliases": aliases,
+            "kind": kind,
+            "pattern": pattern,
             "date": near.iso if near else None,
             "date_text": near.text if near else None,
             "place": self._place_near(doc, anchor),
