@@ -134,3 +134,11 @@ def test_a_chancellor_in_a_story_about_austria_heads_its_government(nlp):
             "but he would talk to Chancellor Karl Nemmer before deciding.")
     found = affiliations(nlp, text)
     assert ("Karl Nemmer", "Chancellor", "Austria government") in found, found
+
+
+def test_a_reported_report_is_a_claim_of_both_speakers(nlp):
+    found = claims(nlp, "APEC\n\nJana Plev, president of the Adria Forum, noted that Xi said that China is ready "
+                        "to build an interconnected paradigm.")
+    speakers = {c["speaker"]: c["text"] for c in found}
+    assert speakers.get("Xi", "").startswith("China is ready"), found
+    assert "Jana Plev" in speakers, found

@@ -97,6 +97,8 @@ suggest acknowledge admit confirm stress reiterate concede contend maintain decl
 respond reply write emphasise emphasize
 """.split())
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+# Cues whose claim stays when another speaker reports it ("noted that Xi said ...").
+_NESTABLE_CUES = frozenset("say tell add announce state declare urge call stress emphasise emphasize note warn".split())
 # Labels of web pages that look like "NAME: text" but name no speaker.
 WEB_LABELS = frozenset("""read more|watch|listen|related|see also|more|update|updated|photos|photo|video|videos
 |winner|winners|editor's note|editors' note|click here|subscribe|advertisement|correction|clarification
@@ -747,12 +749,23 @@ class ClaimExtractor:
         # Largest first, so that a claim dropped as nested never drops a smaller one in turn.
         kept: list[Claim] = []
         for c in sorted(claims, key=lambda c: span(c)[0] - span(c)[1]):
-            if any(span(o)[0] <= c.cue_start < span(o)[1] and span(o)[1] - span(o)[0] > c.end - c.start
-                   and not (o.extent and c.cue is not None and c.cue.i in self._consumed) for o in kept):
+            outer = [o for o in kept if span(o)[0] <= c.cue_start < span(o)[1] and span(o)[1] - span(o)[0] > c.end - c.start
+                     and not (o.extent and c.cue is not None and c.cue.i in self._consumed)]
+            if outer and not all(self._reported_report(o, c) for o in outer):
                 continue
             kept.append(c)
         kept_ids = {id(c) for c in kept}
         return [c for c in claims if id(c) in kept_ids]
+
+    @staticmethod
+    def _reported_report(outer: Claim, inner: Claim) -> bool:
+        """"Plevnik noted that Xi said China is ready ...": A reports B's words, and both made a claim
+        (B the inner statement, A all of it). Only for a named inner speaker other than the outer one,
+        with a speech cue of its own (not "hope", "want": those are the outer speaker's reading)."""
+        sp, op = inner.speaker, outer.speaker
+        return (sp is not None and sp.name is not None and sp.label in ("PERSON", "ORG", "GPE")
+                and (op is None or op.entity_id != sp.entity_id) and inner.cue is not None
+                and cue_lemma(inner.cue) in _NESTABLE_CUES and inner.pattern == "reported")
 
     @staticmethod
     def _conjoined_speakers(doc: Doc, claims: list[Claim], resolver: SpeakerResolver) -> list[Claim]:
