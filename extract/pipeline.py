@@ -122,7 +122,8 @@ def doc_records(doc: Doc, doc_id: str, path: str | None, meta: dict) -> list[dic
     return out
 
 
-def _process_batch(nlp: Language, batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
+def process_batch(nlp: Language, batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
+    """The record blocks of a batch of documents, in its order (the unit of work of a worker)."""
     return [block for _, block in _in_process(nlp, batch, batch_size)]
 
 
@@ -186,7 +187,7 @@ _WORKER_NLP: Language | None = None
 
 def _worker_run(batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
     assert _WORKER_NLP is not None
-    return _process_batch(_WORKER_NLP, batch, batch_size)
+    return process_batch(_WORKER_NLP, batch, batch_size)
 
 
 def _parallel(nlp, sources, n_process, batch_size):
