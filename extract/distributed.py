@@ -138,7 +138,7 @@ def connect(scheduler: str | None, n_workers: int):
     distributed = _import_distributed()
     if scheduler:
         try:
-            return distributed.Client(scheduler, timeout="30s")
+            return distributed.Client(scheduler)  # timeout: distributed.comm.timeouts.connect (30 s)
         except (OSError, TimeoutError) as exc:
             raise ClusterError(f"cannot connect to the Dask scheduler at {scheduler}: {exc}") from None
     try:
