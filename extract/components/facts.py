@@ -159,9 +159,13 @@ class FactExtractor:
         self.name = name
         self.lookback_sentences = lookback_sentences
         self._sources: set[int] = set()  # attribution sources of the Doc being processed
+        # The Doc's entity spans, made once per Doc: `doc.ents` builds a new Span (and a Token per
+        # word) on every access, and the subject/place/previous-organisation searches read it per number.
+        self._ents: tuple[Span, ...] = ()
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
+        self._ents = doc.ents
         ent_at = _entity_at(doc)
         # "told Reuters", "according to the Financial Times": who reports the number is not what
         # it is about.
@@ -352,7 +356,7 @@ class FactExtractor:
             if prev is not None:
                 return prev, "previous"
         # Nothing on the syntactic path: the nearest organisation of the sentence, the one before first.
-        in_sent = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and e.start not in self._sources
+        in_sent = [e for e in self._ents if e.start >= sent.start and e.end <= sent.end and e.start not in self._sources
                    and e.label_ in SUBJECT_LABELS and not _is_place(e) and not (e.start < span.end and span.start < e.end)]
         orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ in ("PERSON", "GPE")]
         if orgs:
@@ -386,7 +390,7 @@ class FactExtractor:
 
     def _main_org(self, doc: Doc) -> Span | None:
         counts: dict[str, list[Span]] = {}
-        for e in doc.ents:
+        for e in self._ents:
             if e.label_ == "ORG" and e.start not in self._sources:
                 counts.setdefault(e.kb_id_, []).append(e)
         if not counts:
@@ -421,7 +425,7 @@ class FactExtractor:
             if k is None or k - back < 0:
                 break
             prev = sents[k - back]
-            orgs = [e for e in doc.ents if e.start >= prev.start and e.end <= prev.end and e.label_ == "ORG"
+            orgs = [e for e in self._ents if e.start >= prev.start and e.end <= prev.end and e.label_ == "ORG"
                     and e.start not in self._sources]
             subjects = [e for e in orgs if e.root.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
@@ -432,10 +436,9 @@ class FactExtractor:
                 return max(orgs, key=lambda e: (len(e), e.start))
         return None
 
-    @staticmethod
-    def _place(doc, span, sent, ent_at, subject, chain) -> str | None:
+    def _place(self, doc, span, sent, ent_at, subject, chain) -> str | None:
         places = []
-        for e in doc.ents:
+        for e in self._ents:
             if e.start < sent.start or e.end > sent.end or not _is_place(e):
                 continue
             if subject is not None and e.kb_id_ == subject.kb_id_ or not _same_clause(e.root, chain):
