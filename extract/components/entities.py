@@ -16,6 +16,7 @@ a list of plain dicts `{id, name, label, aliases, mentions: [[start, end, text],
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -397,6 +398,7 @@ def _law_head(words: list[str]) -> bool:
     return head in _LAW_HEADS and words[0][:1].isupper()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name, asked ~250 times per document
 def _label_from_name(name: str) -> str | None:
     words = name.replace(",", " ").split()
     if not words:
