@@ -686,9 +686,9 @@ class EntityResolver:
         for c in clusters:
             if not c.mentions:
                 continue
+            is_person = EntityResolver._decide_label(c) == "PERSON"
             for form in c.forms():
                 fw = form.replace(",", " ").split()
-                is_person = EntityResolver._decide_label(c) == "PERSON"
                 if is_person and len(words) == 1 and words[0] in fw:
                     candidates.append(c)
                     break
