@@ -812,6 +812,8 @@ Business Star Observer Mercury""".split())
 def _add_sunday_papers(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """ "Sunday Telegraph journalist X", "the Mail on Sunday": the paper is an organisation. Model
     spans inside it ("Sunday" as a date is not in `raw`; "Telegraph" alone is) give way to it."""
+    if "Sunday" not in doc_text(doc):
+        return raw  # no token is "Sunday": nothing to find (spares a doc[i] walk over every token)
     papers = []
     for i in range(len(doc) - 1):
         if doc[i].text == "Sunday" and doc[i + 1].text in _SUNDAY_MASTHEADS:
