@@ -69,13 +69,16 @@ def main() -> int:
                 rates[name].append(words / run.seconds)
                 ratios[name].append(seconds["--jobs 1"] / run.seconds)
                 rows.append([str(rnd + 1), name, f"{len(files)}", f"{run.seconds:.1f}", f"{words / run.seconds:,.0f}",
-                             f"{seconds['--jobs 1'] / run.seconds:.2f}x", f"{run.max_rss_mb:,.0f}"])
+                             f"{seconds['--jobs 1'] / run.seconds:.2f}x", f"{run.cpu_seconds:.1f}",
+                             f"{run.max_rss_mb:,.0f}"])
+                print(" | ".join(rows[-1]), file=sys.stderr, flush=True)  # as it goes: rounds are long
             if len(set(stores.values())) != 1:
                 print("FAIL: the stores differ between runs", file=sys.stderr)
                 return 1
         print(f"machine: {machine()}")
         print(f"corpus: {args.corpus} ({len(files)} docs, {words:,} words), model {args.model}\n")
-        print(table(rows, ["round", "run", "docs", "seconds", "words/s", "vs --jobs 1", "client peak RSS MB"]))
+        print(table(rows, ["round", "run", "docs", "seconds", "words/s", "vs --jobs 1", "CPU s (client + children)",
+                           "client peak RSS MB"]))
         print("\nstores byte-identical across all runs: yes")
         for name in RUNS:
             r = ratios[name]
