@@ -128,3 +128,15 @@ def test_a_worker_killed_mid_batch_still_gives_the_identical_store(corpus, refer
     assert again.exit_code == 0, again.stderr
     assert f"{DOCS} already stored, skipped" in again.stderr
     assert store.read_bytes() == reference
+
+
+def test_query_commands_never_import_dask(tmp_path):
+    """Dask is for `extract --engine dask` only: a query starts without it (nor spaCy)."""
+    store = tmp_path / "s.jsonl"
+    store.write_bytes(b"")
+    code = ("import sys\nfrom cooptool.cli.app import main\nsys.argv = ['cooptool', 'who', '--store', sys.argv[1]]\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed', 'spacy'))\n"
+            "print(','.join(bad))\n")
+    proc = subprocess.run([sys.executable, "-c", code, str(store)], capture_output=True, timeout=60)
+    assert proc.stdout.decode().strip().splitlines()[-1:] in ([], [""]), proc.stdout
