@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import logging
 import os
 import pickle
 import threading
@@ -190,9 +191,16 @@ def extract_records_dask(sources: Iterable[SourceDoc], spec: PipelineSpec, *, sc
                        else "Dask dashboard: not available (pip install bokeh)")
         _register(client, spec)
         yield from _stream(client, it, spec, batch_size)
+    except BaseException:
+        if own:  # stopped mid-run (Ctrl-C, a store error): the cluster's shutdown tracebacks are not news
+            logging.disable(logging.CRITICAL)
+        raise
     finally:
         if own:
-            _close(client)
+            try:
+                _close(client)
+            finally:
+                logging.disable(logging.NOTSET)
 
 
 def _register(client, spec: PipelineSpec) -> None:
