@@ -60,12 +60,13 @@ def main() -> int:
                 print(raw.stderr.decode()[-500:], ours.stderr.decode()[-500:], file=sys.stderr)
                 return 1
             results[jobs] = (raw, ours)
+            cpu = f"{raw.cpu_seconds / ours.cpu_seconds:.2f}x" if ours.cpu_seconds else "-"
             rows.append([f"--jobs {jobs}", f"{len(files)}", f"{words / raw.seconds:,.0f}", f"{words / ours.seconds:,.0f}",
-                         f"{raw.seconds / ours.seconds:.2f}x", f"{raw.max_rss_mb:,.0f}", f"{ours.max_rss_mb:,.0f}"])
+                         f"{raw.seconds / ours.seconds:.2f}x", cpu, f"{raw.max_rss_mb:,.0f}", f"{ours.max_rss_mb:,.0f}"])
         print(f"machine: {machine()}")
         print(f"corpus: {args.corpus} ({len(files)} docs, {words:,} words), model {args.model}\n")
         print(table(rows, ["run", "docs", "raw nlp.pipe words/s", "cooptool words/s", "cooptool/raw",
-                           "raw peak RSS MB", "cooptool peak RSS MB"]))
+                           "cooptool/raw by CPU time", "raw peak RSS MB", "cooptool peak RSS MB"]))
         scale = results[1][1].seconds / results[2][1].seconds
         print(f"\ncooptool --jobs 2 vs --jobs 1: {scale:.2f}x")
         if args.big:

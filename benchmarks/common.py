@@ -58,6 +58,7 @@ class Run:
     returncode: int
     stdout: bytes
     stderr: bytes
+    cpu_seconds: float = 0.0  # user + system CPU of the command and its children (GNU time), 0 if unknown
 
 
 def timed(cmd: list[str], *, stdin: bytes | None = None, env: dict | None = None, cwd: str | None = None) -> Run:
@@ -69,13 +70,16 @@ def timed(cmd: list[str], *, stdin: bytes | None = None, env: dict | None = None
 
 
 def timed_rss(cmd: list[str], **kw) -> Run:
-    """Like `timed`, plus the command's own peak RSS (GNU time's %M) when /usr/bin/time exists."""
+    """Like `timed`, plus the command's own peak RSS (GNU time's %M) and its CPU seconds (%U + %S:
+    on a shared machine a steadier measure than wall time) when /usr/bin/time exists."""
     gnu_time = "/usr/bin/time"
     if Path(gnu_time).exists():
-        run = timed([gnu_time, "-f", "%M", *cmd], **kw)
-        last = run.stderr.strip().splitlines()[-1:] or [b"0"]
+        run = timed([gnu_time, "-f", "%M %U %S", *cmd], **kw)
+        last = run.stderr.strip().splitlines()[-1:] or [b"0 0 0"]
         try:
-            run.max_rss_mb = int(last[0]) / 1024
+            rss, user, system = last[0].split()
+            run.max_rss_mb = int(rss) / 1024
+            run.cpu_seconds = float(user) + float(system)
             run.stderr = b"\n".join(run.stderr.strip().splitlines()[:-1])
         except ValueError:
             pass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,6 +13,11 @@ from cooptool.cli.app import app
 from cooptool.cli.common import ExitStatus, fail
 from cooptool.cli.render import err
 from cooptool.extract.readers import DEFAULT_MAX_CHARS
+
+
+class Engine(str, Enum):
+    local = "local"
+    dask = "dask"
 
 
 def bundled_seeds() -> list[str]:
@@ -43,6 +49,12 @@ def extract(
     max_chars: Annotated[int, typer.Option(
         "--max-chars", min=1, help="Skip documents longer than this (files over 10x this many bytes are not read).")
     ] = DEFAULT_MAX_CHARS,
+    engine: Annotated[Engine, typer.Option(
+        "--engine", help="local: this machine (--jobs processes); dask: a Dask cluster (pip install 'cooptool[dask]').")
+    ] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", envvar="COOPTOOL_DASK_SCHEDULER", metavar="ADDRESS",
+        help="With --engine dask: the scheduler (tcp://host:8786); default a LocalCluster of --jobs workers.")] = None,
 ) -> None:
     """Read articles and write their records: documents, entities, affiliations, claims, facts and events.
 
@@ -52,6 +64,7 @@ def extract(
     Exit 0 when every input was read, 1 when an input was skipped (each is named on stderr;
     all good input is still processed) or nothing was extracted, 2 on a usage error.
     """
+    from cooptool.extract.distributed import ClusterError, DaskUnavailable  # Dask itself: only --engine dask
     from cooptool.extract.readers import read_inputs
     from cooptool.extract.records import dumps
     from cooptool.extract.store import StoreError, StoreWriter, default_store_path
@@ -68,21 +81,38 @@ def extract(
     to_stdout = store is None and not sys.stdout.isatty()
     target = None if to_stdout else (store or default_store_path())
 
+    table = None
+    if aliases is not None:
+        from cooptool.cli.entities import load_alias_option
+
+        table = load_alias_option(aliases)
     try:
-        from cooptool.extract.pipeline import ModelNotFound, extract_records, load_pipeline
+        from cooptool.extract.pipeline import ModelNotFound, extract_records, load_pipeline, resolve_model
     except ImportError as exc:  # spaCy missing or broken: the extract path alone needs it
         raise fail(f"cannot load the extraction pipeline: {exc}") from None
     try:
-        nlp = load_pipeline(model)
+        if engine is Engine.dask:  # the workers load the pipeline; a remote cluster resolves its default
+            nlp = None
+            model = model if scheduler else resolve_model(model)
+        else:
+            nlp = load_pipeline(model)
     except ModelNotFound as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"cannot load spaCy model: {exc}") from None
-    if aliases is not None:
-        from cooptool.cli.entities import load_alias_option
+    if nlp is not None:
+        if table is not None:
+            nlp.get_pipe("cooptool_entities").set_aliases(table)
+        nlp.max_length = max(nlp.max_length, max_chars)
 
-        nlp.get_pipe("cooptool_entities").set_aliases(load_alias_option(aliases))
-    nlp.max_length = max(nlp.max_length, max_chars)
+    def run(sources):
+        if nlp is not None:
+            return extract_records(nlp, sources, n_process=jobs, batch_size=batch_size)
+        from cooptool.extract.distributed import PipelineSpec, extract_records_dask
+
+        spec = PipelineSpec(model=model, aliases=table, max_length=max_chars)
+        return extract_records_dask(sources, spec, scheduler=scheduler, n_workers=jobs, batch_size=batch_size,
+                                    on_message=lambda m: err.print(f"cooptool: {m}", markup=False))
 
     counts: dict[str, int] = {}
     skipped = 0
@@ -107,11 +137,15 @@ def extract(
 
     if target is None:
         out = sys.stdout.buffer
-        blocks = extract_records(nlp, fresh(set()), n_process=jobs, batch_size=batch_size)
-        for _, records in with_progress(blocks, total):
-            out.write(b"".join(dumps(r) for r in records))
-            tally(records)
-        out.flush()
+        blocks = run(fresh(set()))
+        try:
+            for _, records in with_progress(blocks, total):
+                out.write(b"".join(dumps(r) for r in records))
+                tally(records)
+        except (ClusterError, DaskUnavailable) as exc:
+            raise fail(str(exc)) from None
+        finally:
+            out.flush()
     else:
         try:
             with StoreWriter(target, on_wait=lambda: err.print(
@@ -119,11 +153,11 @@ def extract(
                     markup=False)) as writer:
                 if writer.repaired_bytes:
                     warn(f"{target}: dropped {writer.repaired_bytes} bytes of an interrupted write")
-                blocks = extract_records(nlp, fresh(writer.known), n_process=jobs, batch_size=batch_size)
+                blocks = run(fresh(writer.known))
                 for _, records in with_progress(blocks, total):
                     writer.write_block(records)
                     tally(records)
-        except StoreError as exc:
+        except (StoreError, ClusterError, DaskUnavailable) as exc:
             raise fail(str(exc)) from None
         except OSError as exc:
             raise fail(f"cannot write store {target}: {exc.strerror or exc}") from None

@@ -18,10 +18,10 @@ def count_inputs(paths: Iterable[str]) -> int | None:
         if raw == "-":
             return None
         p = Path(raw)
-        files = list(walk(p)) if p.is_dir() else [p]
-        if any(f.suffix.lower() in JSONL_SUFFIXES for f in files):
-            return None
-        total += len(files)
+        for f in walk(p) if p.is_dir() else [p]:  # counted, not listed: a folder may hold millions
+            if f.suffix.lower() in JSONL_SUFFIXES:
+                return None
+            total += 1
     return total
 
 

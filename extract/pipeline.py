@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 import spacy
+from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -142,7 +143,7 @@ def doc_records(doc: Doc, doc_id: str, path: str | None, meta: dict) -> list[dic
     for _, ext, rtype in RECORD_COMPONENTS:
         for rec in doc.get_extension(ext) and getattr(doc._, ext) or []:
             out.append(make(rtype, doc_id, **rec))
-    words = sum(1 for t in doc if not (t.is_space or t.is_punct))
+    words = _word_count(doc)
     out.append(document(doc_id, path=path, title=meta.get("title"), published=meta.get("published"),
                         source=meta.get("source"), author=meta.get("author"), words=words,
                         chars=len(doc.text), headings=meta.get("headings") or [],
@@ -150,7 +151,17 @@ def doc_records(doc: Doc, doc_id: str, path: str | None, meta: dict) -> list[dic
     return out
 
 
-def _process_batch(nlp: Language, batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
+def _word_count(doc: Doc) -> int:
+    """Tokens that are neither space nor punctuation, from the token array (a loop over the Doc
+    makes a Token object per word)."""
+    if not len(doc):
+        return 0
+    flags = doc.to_array([IS_SPACE, IS_PUNCT])
+    return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
+
+
+def process_batch(nlp: Language, batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
+    """The record blocks of a batch of documents, in its order (the unit of work of a worker)."""
     return [block for _, block in _in_process(nlp, batch, batch_size)]
 
 
@@ -214,7 +225,7 @@ _WORKER_NLP: Language | None = None
 
 def _worker_run(batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
     assert _WORKER_NLP is not None
-    return _process_batch(_WORKER_NLP, batch, batch_size)
+    return process_batch(_WORKER_NLP, batch, batch_size)
 
 
 def _parallel(nlp, sources, n_process, batch_size):

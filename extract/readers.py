@@ -11,10 +11,12 @@ before it is read, so memory stays bounded (JSON Lines files excepted: their lim
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import orjson
 
@@ -122,7 +124,10 @@ def jsonl_docs(lines: Iterable[bytes], name: str, warn: Warn) -> Iterator[Source
 
 def read_file(path: Path, warn: Warn = _stderr_warn, max_bytes: int | None = None) -> Iterator[SourceDoc]:
     name = str(path)
-    limit = None if path.suffix.lower() in JSONL_SUFFIXES else max_bytes
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        yield from _read_jsonl_file(path, warn)
+        return
+    limit = max_bytes
     try:
         with open(path, "rb") as fh:  # capped read: also safe on devices and pipes
             data = fh.read() if limit is None else fh.read(limit + 1)
@@ -137,32 +142,116 @@ def read_file(path: Path, warn: Warn = _stderr_warn, max_bytes: int | None = Non
         warn(f"{name}: binary file; skipped")
         return
     text = decode(data, name, warn)
-    suffix = path.suffix.lower()
-    if suffix in JSONL_SUFFIXES:
-        yield from jsonl_docs(text.encode("utf-8").splitlines(), name, warn)
-    elif suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
+    if path.suffix.lower() in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):
         yield html_to_doc(text, name)
     else:
         yield SourceDoc(text=text, path=name)
 
 
+_HEAD = 8192  # bytes looked at before deciding how to read a stream (binary? UTF-16? JSON Lines?)
+_UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def _read_jsonl_file(path: Path, warn: Warn) -> Iterator[SourceDoc]:
+    """A JSON Lines file of documents, read one line at a time (a 10-million-line file never sits
+    in memory; each document is handed on as soon as its line is read)."""
+    name = str(path)
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        warn(f"{name}: cannot read ({exc.strerror or exc}); skipped")
+        return
+    with fh:
+        try:
+            head = fh.read1(_HEAD)  # what is there: a pipe's first line is handed on before more comes
+            if looks_binary(head):
+                warn(f"{name}: binary file; skipped")
+                return
+            yield from _jsonl_stream(head, fh, name, warn)
+        except OSError as exc:
+            warn(f"{name}: read error ({exc.strerror or exc}); the rest of the file skipped")
+
+
+def _jsonl_stream(head: bytes, fh: BinaryIO, name: str, warn: Warn) -> Iterator[SourceDoc]:
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: decoded whole (rare for JSON Lines)
+        text = decode(head + fh.read(), name, warn)
+        yield from jsonl_docs(text.encode("utf-8").splitlines(), name, warn)
+        return
+    yield from jsonl_docs(_utf8_lines(_stream_lines(head, fh), name, warn), name, warn)
+
+
+def _stream_lines(head: bytes, fh: BinaryIO) -> Iterator[bytes]:
+    """The lines of `head` followed by the rest of `fh`, one at a time (newlines kept)."""
+    parts = head.split(b"\n")
+    tail = parts.pop()  # the unfinished last line of the head, maybe b""
+    for part in parts:
+        yield part + b"\n"
+    for line in fh:
+        if tail:
+            line, tail = tail + line, b""
+        yield line
+    if tail:
+        yield tail
+
+
+def _utf8_lines(lines: Iterable[bytes], name: str, warn: Warn) -> Iterator[bytes]:
+    """Lines as UTF-8: a leading BOM dropped; a line that is not UTF-8 read as cp1252/Latin-1 (the
+    first such line is named in a warning)."""
+    offset = 0  # of the line in the stream, for the warning
+    warned = False
+    for lineno, raw in enumerate(lines, 1):
+        skip = len(_UTF8_BOM) if lineno == 1 and raw.startswith(_UTF8_BOM) else 0
+        line = raw[skip:]
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if not warned:
+                warn(f"{name}:{lineno}: not valid UTF-8 (byte {offset + skip + exc.start}); read as cp1252/Latin-1")
+                warned = True
+            try:
+                line = line.decode("cp1252").encode("utf-8")
+            except UnicodeDecodeError:
+                line = line.decode("latin-1").encode("utf-8")
+        offset += len(raw)
+        yield line
+
+
 def walk(directory: Path) -> Iterator[Path]:
-    """Text-like files under a directory, sorted, skipping hidden files and folders."""
-    for p in sorted(directory.rglob("*")):
-        rel = p.relative_to(directory)
-        if any(part.startswith(".") for part in rel.parts):
+    """Text-like files under a directory, in sorted path order, skipping hidden files and folders.
+
+    The same order as `sorted(directory.rglob("*"))`, but one directory's names in memory at a time
+    (a folder of a million files is listed, not turned into a million paths), and the first file
+    comes at once. Symbolic links to folders are not followed (as rglob).
+    """
+    try:
+        names = sorted(os.listdir(directory))
+    except OSError:
+        return
+    for name in names:
+        if name.startswith("."):
             continue
-        if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES:
+        p = directory / name
+        if p.is_dir() and not p.is_symlink():
+            yield from walk(p)
+        elif p.suffix.lower() in TEXT_SUFFIXES and p.is_file():
             yield p
 
 
 def read_stdin(warn: Warn = _stderr_warn) -> Iterator[SourceDoc]:
-    data = sys.stdin.buffer.read()
+    stream = sys.stdin.buffer
+    head = stream.read1(_HEAD)
+    while head.isspace() and (more := stream.read1(_HEAD)):  # decide on the first non-blank bytes
+        head += more
+    body = head[len(_UTF8_BOM):] if head.startswith(_UTF8_BOM) else head
+    if body.lstrip().startswith(b"{") and not looks_binary(head):  # JSON Lines: streamed, line by line
+        yield from _jsonl_stream(head, stream, "<stdin>", warn)
+        return
+    data = head + stream.read()
     if looks_binary(data):
         warn("<stdin>: binary input; skipped")
         return
     text = decode(data, "<stdin>", warn)
-    if text.lstrip().startswith("{"):
+    if text.lstrip().startswith("{"):  # UTF-16 JSON Lines
         yield from jsonl_docs(text.encode("utf-8").splitlines(), "<stdin>", warn)
     else:
         yield SourceDoc(text=text, path="<stdin>")

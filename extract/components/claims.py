@@ -469,10 +469,9 @@ class ClaimExtractor:
         claims: list[Claim] = []
 
         for tok in doc:
-            lemma = cue_lemma(tok)
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 claims += self._according(doc, tok, resolver)
-            elif tok.pos_ in ("VERB", "AUX") and lemma is not None and lemma not in QUOTE_ONLY_CUES \
+            elif tok.pos_ in ("VERB", "AUX") and (lemma := cue_lemma(tok)) is not None and lemma not in QUOTE_ONLY_CUES \
                     and tok.i not in self._consumed:
                 claims += self._reported(doc, tok, lemma, resolver, quote_of)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS:

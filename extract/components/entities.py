@@ -16,6 +16,7 @@ a list of plain dicts `{id, name, label, aliases, mentions: [[start, end, text],
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -412,6 +413,7 @@ def _law_head(words: list[str]) -> bool:
     return head in _LAW_HEADS and words[0][:1].isupper()
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name, asked ~250 times per document
 def _label_from_name(name: str) -> str | None:
     words = name.replace(",", " ").split()
     if not words:
@@ -792,9 +794,9 @@ class EntityResolver:
         for c in clusters:
             if not c.mentions:
                 continue
+            is_person = EntityResolver._decide_label(c) == "PERSON"
             for form in c.forms():
                 fw = form.replace(",", " ").split()
-                is_person = EntityResolver._decide_label(c) == "PERSON"
                 if is_person and len(words) == 1 and words[0] in fw:
                     candidates.append(c)
                     break
@@ -918,6 +920,8 @@ Business Star Observer Mercury""".split())
 def _add_sunday_papers(doc: Doc, raw: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """ "Sunday Telegraph journalist X", "the Mail on Sunday": the paper is an organisation. Model
     spans inside it ("Sunday" as a date is not in `raw`; "Telegraph" alone is) give way to it."""
+    if "Sunday" not in doc_text(doc):
+        return raw  # no token is "Sunday": nothing to find (spares a doc[i] walk over every token)
     papers = []
     for i in range(len(doc) - 1):
         if doc[i].text == "Sunday" and doc[i + 1].text in _SUNDAY_MASTHEADS:

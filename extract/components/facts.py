@@ -135,7 +135,9 @@ def attribution_sources(doc: Doc) -> set[int]:
 def _ancestors(tok: Token, stop: Span) -> list[Token]:
     """The head chain of a token within its sentence (nearest first)."""
     out = []
-    while tok.head is not tok and tok.head.i >= stop.start and tok.head.i < stop.end and len(out) < 30:
+    # By index: a Token is made anew on each access, so `tok.head is not tok` never stopped at the
+    # root, which was appended again up to 30 times (each copy re-scored in _subject, 0.7 s of 1.6 s).
+    while tok.head.i != tok.i and tok.head.i >= stop.start and tok.head.i < stop.end and len(out) < 30:
         tok = tok.head
         out.append(tok)
     return out
@@ -226,9 +228,13 @@ class FactExtractor:
         self._sources: set[int] = set()  # attribution sources of the Doc being processed
         self._resolver: SpeakerResolver | None = None  # built on first use, once per Doc
         self._company_measure = False  # the figure being read measures something a company has
+        # The Doc's entity spans, made once per Doc: `doc.ents` builds a new Span (and a Token per
+        # word) on every access, and the subject/place/previous-organisation searches read it per number.
+        self._ents: tuple[Span, ...] = ()
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
+        self._ents = doc.ents
         ent_at = _entity_at(doc)
         # "told Reuters", "according to the Financial Times": who reports the number is not what
         # it is about.
@@ -463,7 +469,7 @@ class FactExtractor:
         # Nothing on the syntactic path: the nearest organisation of the sentence, the one before first.
         stated_by = {t.i for a in chain if a.pos_ == "VERB" and a.lemma_.lower() in SPEECH_VERBS | OPINION_VERBS
                      for c in a.children if c.dep_ == "nsubj" for t in c.subtree}
-        in_sent = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and e.start not in self._sources
+        in_sent = [e for e in self._ents if e.start >= sent.start and e.end <= sent.end and e.start not in self._sources
                    and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not _is_place(e) and not (e.start < span.end and span.start < e.end)]
         orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ in ("PERSON", "GPE")]
         if orgs:
@@ -631,7 +637,7 @@ class FactExtractor:
     def _main_org(self, doc: Doc) -> Span | None:
         """The organisation the story is about: the one its headline names, else the one named most."""
         counts: dict[str, list[Span]] = {}
-        for e in doc.ents:
+        for e in self._ents:
             if e.label_ == "ORG" and e.start not in self._sources and not _agency(e.text):
                 counts.setdefault(e.kb_id_, []).append(e)
         if not counts:
@@ -669,7 +675,7 @@ class FactExtractor:
             if k is None or k - back < 0:
                 break
             prev = sents[k - back]
-            orgs = [e for e in doc.ents if e.start >= prev.start and e.end <= prev.end and e.label_ == "ORG"
+            orgs = [e for e in self._ents if e.start >= prev.start and e.end <= prev.end and e.label_ == "ORG"
                     and e.start not in self._sources]
             subjects = [e for e in orgs if e.root.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
@@ -680,10 +686,9 @@ class FactExtractor:
                 return max(orgs, key=lambda e: (len(e), e.start))
         return None
 
-    @staticmethod
-    def _place(doc, span, sent, ent_at, subject, chain) -> str | None:
+    def _place(self, doc, span, sent, ent_at, subject, chain) -> str | None:
         places = []
-        for e in doc.ents:
+        for e in self._ents:
             if e.start < sent.start or e.end > sent.end or not _is_place(e):
                 continue
             if subject is not None and e.kb_id_ == subject.kb_id_ or not _same_clause(e.root, chain):
