@@ -46,7 +46,7 @@ def extract(
     Exit 0 when every input was read, 1 when an input was skipped (each is named on stderr;
     all good input is still processed) or nothing was extracted, 2 on a usage error.
     """
-    from cooptool.extract.readers import read_inputs
+    from cooptool.extract.readers import OwnFiles, read_inputs
     from cooptool.extract.records import dumps
     from cooptool.extract.store import StoreError, StoreWriter, default_store_path
 
@@ -82,9 +82,11 @@ def extract(
     skipped = 0
     seen: set[str] = set()
 
+    own: OwnFiles | None = None
+
     def fresh(known: set[str]):
         nonlocal skipped
-        for src in read_inputs(inputs, warn, max_chars=max_chars):
+        for src in read_inputs(inputs, warn, max_chars=max_chars, exclude=own):
             if src.id in known or src.id in seen:
                 skipped += 1
                 continue
@@ -107,10 +109,13 @@ def extract(
             tally(records)
         out.flush()
     else:
+        from cooptool.cli.common import notice
+
         try:
             with StoreWriter(target, on_wait=lambda: err.print(
                     f"cooptool: waiting for {target}.lock (another extract is writing this store)",
-                    markup=False)) as writer:
+                    markup=False), on_notice=notice) as writer:
+                own = OwnFiles.of_store(writer.path)  # never read the store, index, lock or .dropped as input
                 if writer.repaired_bytes:
                     warn(f"{target}: dropped {writer.repaired_bytes} bytes of an interrupted write")
                 blocks = extract_records(nlp, fresh(writer.known), n_process=jobs, batch_size=batch_size)

@@ -8,8 +8,12 @@ so re-running the same command completes the store with nothing lost and nothing
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
+import stat
+import tempfile
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -221,10 +225,11 @@ def _tail_repair(fd: int, path: Path, *, force: bool) -> Repair:
     if problem:
         # Asked to drop more than a killed writer leaves: keep a copy, so nothing is lost.
         saved = Path(str(path) + ".dropped")
-        with open(saved, "ab") as out:
-            out.write(tail if tail.endswith(b"\n") else tail + b"\n")
-            out.flush()
-            os.fsync(out.fileno())
+        out = _open_own_file(saved, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+        with os.fdopen(out, "ab") as fh:
+            fh.write(tail if tail.endswith(b"\n") else tail + b"\n")
+            fh.flush()
+            os.fsync(fh.fileno())
     os.ftruncate(fd, keep)
     os.fsync(fd)
     return Repair(size - keep, tail.count(b"\n") + (0 if tail.endswith(b"\n") else 1), first_line, saved)
@@ -242,29 +247,188 @@ def _newlines_before(fh: BinaryIO, end: int) -> int:
     return count
 
 
-def _lock(path: Path, on_wait: Callable[[], None] | None) -> int:
-    lock_fd = os.open(str(path) + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+# File descriptors of locks and stores this process holds open for writing: forked workers close
+# them at once (`close_inherited`), so a worker never keeps a lock or a store open after its parent.
+HELD_FDS: set[int] = set()
+LOCK_POLL = 0.05  # seconds between attempts while another extract holds the lock
+# A lock held while its file names no owner (an older cooptool, or a worker of one) is stale after this.
+ANONYMOUS_STALE_AFTER = 2.0
+
+
+def close_inherited() -> None:
+    """In a forked worker: close the parent's lock and store descriptors (the parent keeps its own)."""
+    for fd in list(HELD_FDS):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    HELD_FDS.clear()
+
+
+def _open_own_file(path: Path | str, flags: int, mode: int = 0o644) -> int:
+    """Open a file cooptool writes beside a store (lock, `.dropped`), never through a symlink and
+    never anything but a regular file."""
     try:
-        fcntl.flock(lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        if on_wait:
-            on_wait()
-        fcntl.flock(lock_fd, fcntl.LOCK_EX)
-    return lock_fd
+        fd = os.open(path, flags | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0), mode)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise StoreError(f"{path}: is a symbolic link; not writing through it (move it away and rerun)") from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise StoreError(f"{path}: is not a regular file; not writing to it (move it away and rerun)")
+    return fd
+
+
+def _process_start(pid: int) -> str:
+    """The start time of a process (Linux /proc), to tell a live owner from a reused pid; "" elsewhere."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as fh:
+            return fh.read().rsplit(b")", 1)[1].split()[19].decode()
+    except (OSError, IndexError):
+        return ""
+
+
+def _owner_token() -> bytes:
+    pid = os.getpid()
+    return f"{pid} {_process_start(pid)}\n".encode()
+
+
+def _owner(fd: int) -> tuple[int, str] | None:
+    try:
+        data = os.pread(fd, 100, 0).split()
+        return int(data[0]), (data[1].decode() if len(data) > 1 else "")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _alive(pid: int, start: str) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return not start or _process_start(pid) in ("", start)
+
+
+def _same_file(fd: int, path: str) -> bool:
+    try:
+        a, b = os.fstat(fd), os.stat(path, follow_symlinks=False)
+    except OSError:
+        return False
+    return (a.st_dev, a.st_ino) == (b.st_dev, b.st_ino)
+
+
+def _take_over(lock_path: str, stale_fd: int) -> int | None:
+    """Replace a lock file held by no live extract with a fresh one we hold; None when someone
+    else changed it first. A guard lock makes two takers agree."""
+    guard = _open_own_file(lock_path + ".takeover", os.O_RDWR | os.O_CREAT)
+    try:
+        fcntl.flock(guard, fcntl.LOCK_EX)
+        # A new holder writes its name just after it locks: give it that moment, then look again.
+        time.sleep(4 * LOCK_POLL)
+        if not _same_file(stale_fd, lock_path):
+            return None
+        owner = _owner(stale_fd)
+        if owner is not None and _alive(*owner):
+            return None
+        try:
+            fcntl.flock(stale_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            pass
+        else:  # released meanwhile: not stale after all; the caller takes it the ordinary way
+            fcntl.flock(stale_fd, fcntl.LOCK_UN)
+            return None
+        directory = os.path.dirname(lock_path) or "."
+        fd, tmp = tempfile.mkstemp(prefix=os.path.basename(lock_path) + ".", dir=directory)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            os.write(fd, _owner_token())
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, lock_path)
+        except BaseException:
+            os.close(fd)
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return fd
+    finally:
+        os.close(guard)
+
+
+def lock_path_of(path: Path | str) -> str:
+    """The writers' lock of a store: beside its resolved real file."""
+    return os.path.realpath(path) + ".lock"
+
+
+def _lock(path: Path, on_wait: Callable[[], None] | None, on_notice: Callable[[str], None] | None = None) -> int:
+    """An exclusive lock on the store (`realpath(STORE).lock`), waiting while a live extract holds it.
+
+    The lock file names its owner (pid and start time). A lock held while its owner is gone (a
+    forked worker of an older cooptool kept it open) is stale: it is taken over, with a notice."""
+    lock_path = lock_path_of(path)
+    waited = False
+    anonymous_since: float | None = None
+    while True:
+        fd = _open_own_file(lock_path, os.O_RDWR | os.O_CREAT)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = _owner(fd)
+            stale = False
+            if owner is None:
+                anonymous_since = anonymous_since or time.monotonic()
+                stale = time.monotonic() - anonymous_since > ANONYMOUS_STALE_AFTER
+            else:
+                anonymous_since = None
+                stale = owner[0] != os.getpid() and not _alive(*owner)
+            if stale:
+                taken = _take_over(lock_path, fd)
+                os.close(fd)
+                if taken is not None:
+                    if on_notice:
+                        who = f"its owner, process {owner[0]}, has ended" if owner else "it names no owner"
+                        on_notice(f"{lock_path} was held by no live extract ({who}; a leftover worker kept it "
+                                  "open); taken over")
+                    HELD_FDS.add(taken)
+                    return taken
+                continue
+            os.close(fd)
+            if not waited and on_wait:
+                on_wait()
+            waited = True
+            time.sleep(LOCK_POLL)
+            continue
+        except BaseException:
+            os.close(fd)
+            raise
+        if not _same_file(fd, lock_path):  # replaced by a takeover meanwhile: try the new one
+            os.close(fd)
+            continue
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, _owner_token(), 0)
+        HELD_FDS.add(fd)
+        return fd
 
 
 def _unlock(lock_fd: int) -> None:
+    HELD_FDS.discard(lock_fd)
+    try:
+        os.ftruncate(lock_fd, 0)
+    except OSError:
+        pass
     fcntl.flock(lock_fd, fcntl.LOCK_UN)
     os.close(lock_fd)
 
 
-def repair_store(path: Path, *, on_wait: Callable[[], None] | None = None) -> Repair:
+def repair_store(path: Path, *, on_wait: Callable[[], None] | None = None,
+                 on_notice: Callable[[str], None] | None = None) -> Repair:
     """Cut a store back to its last whole document block (under the writers' lock).
 
     Drops a truncated last line and an unfinished block; refuses a file with no whole block
     at all whose tail is not an interrupted write (it may not be a store)."""
-    path = Path(path)
-    lock_fd = _lock(path, on_wait)
+    path = Path(os.path.realpath(path))
+    lock_fd = _lock(path, on_wait, on_notice)
     try:
         fd = os.open(path, os.O_RDWR)
         try:
@@ -285,9 +449,13 @@ class StoreWriter:
     write (disk full) is undone so the store stays whole.
     """
 
-    def __init__(self, path: Path, *, on_wait: Callable[[], None] | None = None, sync_every: int = 32):
-        self.path = Path(path)
+    def __init__(self, path: Path, *, on_wait: Callable[[], None] | None = None, sync_every: int = 32,
+                 on_notice: Callable[[str], None] | None = None):
+        # Lock, index and writes belong to the real file: writers reaching one store through
+        # different paths (a symlink, another folder's link) are serialised by one lock.
+        self.path = Path(os.path.realpath(path))
         self.on_wait = on_wait
+        self.on_notice = on_notice
         self.sync_every = sync_every
         self.fd: int | None = None
         self.lock_fd: int | None = None
@@ -301,9 +469,12 @@ class StoreWriter:
 
     def __enter__(self) -> StoreWriter:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.lock_fd = _lock(self.path, self.on_wait)
+        self.lock_fd = _lock(self.path, self.on_wait, self.on_notice)
         try:
-            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
+            self.fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), 0o644)
+            HELD_FDS.add(self.fd)
+            if not stat.S_ISREG(os.fstat(self.fd).st_mode):
+                raise StoreError(f"{self.path}: is not a regular file, so not a store")
             self.repaired = _tail_repair(self.fd, self.path, force=False)
             self.known = stored_doc_ids(self.path)
         except BaseException:
@@ -341,6 +512,7 @@ class StoreWriter:
             try:
                 os.fsync(self.fd)
             finally:
+                HELD_FDS.discard(self.fd)
                 os.close(self.fd)
                 self.fd = None
         if self.lock_fd is not None:
