@@ -29,7 +29,7 @@ MAX_SCHEMA_ERRORS_PER_LINE = 3
 @dataclass
 class Problem:
     line: int | None  # None: about the store as a whole
-    kind: str  # truncated | json | type | version | schema | block | duplicate | reference | offset
+    kind: str  # truncated | json | type | version | schema | block | duplicate | reference | offset | index
     message: str
     doc: str | None = None
 
@@ -173,6 +173,16 @@ def check_stream(stream: BinaryIO, source: str = "<stdin>") -> Report:
     return report
 
 
-def check_store(path: Path) -> Report:
+def check_store(path: Path, *, index: bool = True) -> Report:
+    """`check_stream` over a store file, plus its sidecar index (`index` kind): an index that fails
+    the checks a query makes, or differs from a fresh build, is a problem (queries would rebuild it)."""
     with open(path, "rb") as fh:
-        return check_stream(fh, str(path))
+        report = check_stream(fh, str(path))
+    if index:
+        from cooptool.extract.index import check_index, index_path
+
+        problem = check_index(path)
+        if problem:
+            report.problems.append(Problem(None, "index", f"{index_path(path)}: the index {problem}; queries "
+                                           "rebuild it, `cooptool check --repair` rebuilds it now"))
+    return report

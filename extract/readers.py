@@ -128,7 +128,7 @@ def _legacy(data: bytes) -> tuple[str, str]:
         if text is not None:
             high = [c for c in text if ord(c) > 127 and c.isalpha()]
             non_latin = sum(1 for c in high if not unicodedata.name(c, "LATIN").startswith("LATIN"))
-            if high and non_latin >= 0.6 * len(high):
+            if len(high) >= 8 and non_latin >= 0.6 * len(high):
                 return text, best.encoding
     try:
         return data.decode("cp1252"), "cp1252/Latin-1"
@@ -288,21 +288,22 @@ def jsonl_docs(lines: Iterable, name: str, warn: Warn, *, limit: int | None = No
             return
         if not line.strip():
             continue
+        message = None
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
             obj, message = None, exc.msg
-        if obj is None and isinstance(line, bytes):
+        if message is not None and isinstance(line, bytes):
             try:
                 line.decode("utf-8")
             except UnicodeDecodeError as bad:
                 # Not UTF-8: the bad bytes are replaced, so the line's document is still read.
                 warn(f"{name}:{lineno}: not valid UTF-8 (byte {bad.start} of the line); bad bytes replaced")
                 try:
-                    obj = orjson.loads(line.decode("utf-8", errors="replace"))
+                    obj, message = orjson.loads(line.decode("utf-8", errors="replace")), None
                 except orjson.JSONDecodeError as exc:
                     message = exc.msg
-        if obj is None:
+        if message is not None:
             warn(f"{name}:{lineno}: not valid JSON ({message}); line skipped")
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
