@@ -56,6 +56,7 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
     """
     from cooptool.extract.store import StoreError, default_store_path, iter_records, read_store
 
+    require_query_words()
     damaged = 0
 
     def warn(bad) -> None:
@@ -87,6 +88,26 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
     if damaged > MAX_REPORTED_BAD_LINES:  # one line per problem floods a terminal; `check` lists them all
         err.print(f"cooptool: warning: {damaged - MAX_REPORTED_BAD_LINES} more damaged line(s) skipped; "
                   "list them all with: cooptool check", markup=False)
+
+
+# Options whose value is matched as words (names, aliases, claim text, labels): one with no letter or
+# digit in it ("", ")(", "--") would match everything, so it is a usage error.
+QUERY_OPTIONS = ("org", "person", "by", "about", "name", "label")
+
+
+def require_query_words() -> None:
+    """Fail (exit 2) when a query option of the running command holds no letter or digit."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if param.name in QUERY_OPTIONS and isinstance(value, str) and not any(c.isalnum() for c in value):
+            flag = max(getattr(param, "opts", None) or [param.name], key=len)
+            raise fail(f"{flag} {value!r}: nothing to match (give a name or words with letters or digits)",
+                       ExitStatus.USAGE)
 
 
 def notice(message: str) -> None:

@@ -41,8 +41,13 @@ def summary(
 
 
 def _short(text: str | None, width: int) -> str:
+    from rich.markup import escape
+
+    from cooptool.cli.render import safe_text
+
     text = " ".join((text or "").split())
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+    text = text if len(text) <= width else text[:width - 1].rstrip() + "…"
+    return escape(safe_text(text))  # shown as written: no markup, no terminal control characters
 
 
 def show(brief: dict) -> None:
@@ -58,7 +63,7 @@ def show(brief: dict) -> None:
     if span:
         head += f", published {span}"
     if d["sources"]:
-        head += "; sources: " + ", ".join(f"{s['source']} ({s['documents']})" for s in d["sources"][:4])
+        head += "; sources: " + ", ".join(f"{_short(s['source'], 40)} ({s['documents']})" for s in d["sources"][:4])
     head += (f"\n{brief['facts']['count']} facts, {brief['events']['count']} events"
              + (f", claims by {len(brief['claims'])}+ speakers" if brief["claims"] else ""))
     titles = Table.grid(padding=(0, 1))
