@@ -70,8 +70,10 @@ def extract(
         nlp = load_pipeline(model)
     except ModelNotFound as exc:
         raise fail(str(exc)) from None
-    except OSError as exc:
-        raise fail(f"cannot load spaCy model: {exc}") from None
+    except Exception as exc:  # a malformed model folder fails in many ways: one line, never a traceback
+        detail = " ".join(str(exc).split())
+        detail = detail if len(detail) <= 200 else detail[:199] + "…"
+        raise fail(f"cannot load spaCy model {model or ''}: {type(exc).__name__}: {detail}".replace(" :", ":")) from None
     if aliases is not None:
         from cooptool.cli.entities import load_alias_option
 

