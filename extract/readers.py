@@ -141,6 +141,8 @@ def decode(data: bytes, name: str, warn: Warn) -> str:
     without a BOM, UTF-8 (a few bad bytes, or a character cut off at the end, are replaced, with a
     note), else a legacy encoding (cp1252/Latin-1, or one charset-normalizer recognises) with a note."""
     enc, bom = sniff_encoding(data)
+    if enc == "utf-32-le" and (len(data) % 4 or len(data) == 4):
+        enc, bom = "utf-16-le", 2  # FF FE 00 00 is also UTF-16 (LE) beginning with U+0000
     if enc and enc != "utf-8":
         try:
             return data[bom:].decode(enc)
