@@ -19,7 +19,7 @@ from typing import BinaryIO
 import orjson
 
 from cooptool.extract.schema import validate_record
-from cooptool.extract.store import record_problem
+from cooptool.extract.store import ENDLESS, MAX_LINE_BYTES, OVERLONG, bounded_lines, record_problem
 
 # Fields of non-entity records that name an entity of the same document (claims: speaker_id, facts: subject_id).
 ENTITY_REF_FIELDS = ("person_id", "org_id", "speaker_id", "subject_id")
@@ -123,7 +123,13 @@ def check_stream(stream: BinaryIO, source: str = "<stdin>") -> Report:
         _check_block(b, None, problems)
 
     lineno = 0
-    for lineno, line in enumerate(stream, 1):
+    for lineno, line in enumerate(bounded_lines(stream), 1):
+        if line is OVERLONG or line is ENDLESS:
+            problems.append(Problem(lineno, "json", f"a line longer than {MAX_LINE_BYTES:,} bytes, not a record"
+                                    + ("; the rest of the input not read" if line is ENDLESS else "")))
+            if line is ENDLESS:
+                break
+            continue
         if not line.strip():
             continue
         if not line.endswith(b"\n"):

@@ -41,7 +41,7 @@ from pathlib import Path
 import orjson
 
 from cooptool.extract.records import RECORD_TYPES
-from cooptool.extract.store import SCHEMA_VERSION, BadLine, ErrorHandler, _cheap_type
+from cooptool.extract.store import SCHEMA_VERSION, BadLine, ErrorHandler, _cheap_type, shape_problem
 
 INDEX_VERSION = 4
 MAX_BAD_KEPT = 10000
@@ -140,6 +140,10 @@ class StoreIndex:
         v = rec.get("v", SCHEMA_VERSION)
         if not isinstance(v, int) or isinstance(v, bool) or v > SCHEMA_VERSION:
             self.bad.append([lineno, f"record from schema version {v!r}; this cooptool reads version {SCHEMA_VERSION}"])
+            return
+        problem = shape_problem(rec)
+        if problem:
+            self.bad.append([lineno, problem])
             return
         self.offsets[rtype].append(start)
         if rtype == "entity" and isinstance(rec.get("label"), str):

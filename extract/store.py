@@ -64,6 +64,36 @@ def _cheap_type(line: bytes) -> bytes | None:
     return line[i + len(_TYPE_KEY):j] if j > 0 else None
 
 
+# The longest store line read: far above any record (a million-character document's entity line is a
+# few MB); a longer one (`cooptool who < /dev/zero`) is read past in chunks, never held.
+MAX_LINE_BYTES = 64 << 20
+OVERLONG = b"\x00overlong"  # what `bounded_lines` yields for a line over the limit
+ENDLESS = b"\x00endless"  # ... and for a stream with no line end in sight (then it stops)
+
+
+def bounded_lines(stream: BinaryIO, limit: int = MAX_LINE_BYTES) -> Iterator[bytes]:
+    """The lines of a byte stream, none held longer than `limit` bytes: an overlong line is read
+    past (yielded as OVERLONG); after 4 x `limit` bytes with no newline the stream ends (ENDLESS)."""
+    readline = stream.readline
+    while True:
+        line = readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        skipped = len(line)
+        while not line.endswith(b"\n"):
+            if skipped > 4 * limit:
+                yield ENDLESS
+                return
+            line = readline(1 << 20)
+            if not line:
+                break
+            skipped += len(line)
+        yield OVERLONG
+
+
 def iter_records(stream: BinaryIO, *, source: str = "<stdin>", types: Iterable[str] | None = None,
                  on_error: ErrorHandler | None = None, strict: bool = False) -> Iterator[dict]:
     """Yield records from a JSON Lines byte stream.
@@ -82,7 +112,13 @@ def iter_records(stream: BinaryIO, *, source: str = "<stdin>", types: Iterable[s
         if on_error:
             on_error(err)
 
-    for lineno, line in enumerate(stream, 1):
+    for lineno, line in enumerate(bounded_lines(stream), 1):
+        if line is OVERLONG or line is ENDLESS:
+            bad(lineno, f"a line longer than {MAX_LINE_BYTES:,} bytes, not a record"
+                + ("; the rest of the input skipped" if line is ENDLESS else ""))
+            if line is ENDLESS:
+                return
+            continue
         if not line.strip():
             continue
         if not line.endswith(b"\n"):
@@ -105,6 +141,10 @@ def iter_records(stream: BinaryIO, *, source: str = "<stdin>", types: Iterable[s
             continue
         if wanted is not None and rec["type"] not in wanted:
             continue
+        problem = shape_problem(rec)
+        if problem:
+            bad(lineno, problem)
+            continue
         yield rec
 
 
@@ -116,6 +156,95 @@ def record_problem(rec: dict) -> str | None:
     v = rec.get("v", SCHEMA_VERSION)
     if not isinstance(v, int) or isinstance(v, bool) or v > SCHEMA_VERSION:
         return f"record from schema version {v!r}; this cooptool reads version {SCHEMA_VERSION}"
+    return None
+
+
+_JSON_TYPES = {"string": (str,), "null": (type(None),), "integer": (int,), "number": (int, float),
+               "boolean": (bool,), "array": (list,), "object": (dict,)}
+_TYPE_NAMES = {str: "a string", type(None): "null", int: "a number", float: "a number", bool: "true/false",
+               list: "a list", dict: "an object"}
+_shapes: dict[str, list[tuple]] | None = None
+
+
+def _shape_table() -> dict[str, list[tuple]]:
+    """Per record type, (field, allowed Python types, item check) from the records schema: the JSON
+    types the query commands rely on (no ranges or enums: `cooptool check` validates those)."""
+    global _shapes
+    if _shapes is None:
+        from cooptool.extract.schema import records_schema
+
+        schema = records_schema()
+        defs = schema["$defs"]
+
+        def resolve(node: dict) -> dict:
+            while "$ref" in node:
+                node = defs[node["$ref"].rsplit("/", 1)[1]]
+            return node
+
+        def allowed(node: dict) -> tuple | None:
+            node = resolve(node)
+            kinds = node.get("type")
+            if kinds is None:
+                return None
+            kinds = [kinds] if isinstance(kinds, str) else kinds
+            return tuple(t for k in kinds for t in _JSON_TYPES[k])
+
+        def item_check(node: dict):
+            node = resolve(node)
+            items = node.get("items")
+            if not isinstance(items, dict):
+                return None
+            types = allowed(items)
+            fields = [(k, allowed(v)) for k, v in resolve(items).get("properties", {}).items()]
+            fields = [(k, t) for k, t in fields if t]
+            return types, fields
+
+        _shapes = {}
+        for rtype in RECORD_TYPES:
+            props = {**schema["properties"], **defs[rtype].get("properties", {})}
+            table = []
+            for field, node in props.items():
+                types = allowed(node)
+                choices = resolve(node).get("enum")
+                if types:
+                    table.append((field, types, item_check(node) if list in types else None))
+                elif field not in ("type", "v") and isinstance(choices, list):
+                    # An enum: only its values' JSON types are checked (a new value is `check`'s business).
+                    table.append((field, tuple(sorted({type(c) for c in choices}, key=str)), None))
+            _shapes[rtype] = table
+    return _shapes
+
+
+def _kind(value) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _expected(types: tuple) -> str:
+    names = list(dict.fromkeys(_TYPE_NAMES[t] for t in types))
+    return " or ".join(names)
+
+
+def shape_problem(rec: dict) -> str | None:
+    """Why a record's fields do not have the JSON types its schema gives them (a store written by
+    hand or by another tool: `"published": 20240101`, `"aliases": "X"`), else None. Queries skip such
+    a line as damaged rather than fail on it."""
+    for field, types, items in _shape_table().get(rec.get("type"), ()):
+        if field not in rec:
+            continue
+        value = rec[field]
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            return f'{rec["type"]} field "{field}" is {_kind(value)}, not {_expected(types)}'
+        if items is not None and isinstance(value, list):
+            item_types, item_fields = items
+            for item in value:
+                if item_types and (not isinstance(item, item_types) or (isinstance(item, bool) and bool not in item_types)):
+                    return f'{rec["type"]} field "{field}" holds {_kind(item)}, not {_expected(item_types)}'
+                if item_fields and isinstance(item, dict):
+                    for key, key_types in item_fields:
+                        if key in item and (not isinstance(item[key], key_types)
+                                            or (isinstance(item[key], bool) and bool not in key_types)):
+                            return (f'{rec["type"]} field "{field}.{key}" is {_kind(item[key])}, '
+                                    f'not {_expected(key_types)}')
     return None
 
 
