@@ -163,12 +163,13 @@ _JSON_TYPES = {"string": (str,), "null": (type(None),), "integer": (int,), "numb
                "boolean": (bool,), "array": (list,), "object": (dict,)}
 _TYPE_NAMES = {str: "a string", type(None): "null", int: "a number", float: "a number", bool: "true/false",
                list: "a list", dict: "an object"}
-_shapes: dict[str, list[tuple]] | None = None
+_shapes: dict[str, dict[str, tuple]] | None = None
 
 
-def _shape_table() -> dict[str, list[tuple]]:
-    """Per record type, (field, allowed Python types, item check) from the records schema: the JSON
-    types the query commands rely on (no ranges or enums: `cooptool check` validates those)."""
+def _shape_table() -> dict[str, dict[str, tuple]]:
+    """Per record type, field -> (allowed Python types, allowed item types of a list or None), from
+    the records schema: the JSON types the query commands rely on. Ranges, enum values and the
+    fields of objects inside lists (mentions) are left to `cooptool check`, which validates all."""
     global _shapes
     if _shapes is None:
         from cooptool.extract.schema import records_schema
@@ -181,36 +182,26 @@ def _shape_table() -> dict[str, list[tuple]]:
                 node = defs[node["$ref"].rsplit("/", 1)[1]]
             return node
 
-        def allowed(node: dict) -> tuple | None:
+        def allowed(node: dict) -> frozenset | None:
             node = resolve(node)
             kinds = node.get("type")
             if kinds is None:
-                return None
+                choices = node.get("enum")  # an enum: its values' types
+                return frozenset(type(c) for c in choices) if isinstance(choices, list) else None
             kinds = [kinds] if isinstance(kinds, str) else kinds
-            return tuple(t for k in kinds for t in _JSON_TYPES[k])
-
-        def item_check(node: dict):
-            node = resolve(node)
-            items = node.get("items")
-            if not isinstance(items, dict):
-                return None
-            types = allowed(items)
-            fields = [(k, allowed(v)) for k, v in resolve(items).get("properties", {}).items()]
-            fields = [(k, t) for k, t in fields if t]
-            return types, fields
+            return frozenset(t for k in kinds for t in _JSON_TYPES[k])
 
         _shapes = {}
         for rtype in RECORD_TYPES:
             props = {**schema["properties"], **defs[rtype].get("properties", {})}
-            table = []
+            table = {}
             for field, node in props.items():
                 types = allowed(node)
-                choices = resolve(node).get("enum")
-                if types:
-                    table.append((field, types, item_check(node) if list in types else None))
-                elif field not in ("type", "v") and isinstance(choices, list):
-                    # An enum: only its values' JSON types are checked (a new value is `check`'s business).
-                    table.append((field, tuple(sorted({type(c) for c in choices}, key=str)), None))
+                if not types or field in ("type", "v"):
+                    continue
+                items = resolve(node).get("items")
+                item_types = allowed(items) if list in types and isinstance(items, dict) else None
+                table[field] = (types, item_types)
             _shapes[rtype] = table
     return _shapes
 
@@ -219,32 +210,29 @@ def _kind(value) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
-def _expected(types: tuple) -> str:
-    names = list(dict.fromkeys(_TYPE_NAMES[t] for t in types))
-    return " or ".join(names)
+def _expected(types) -> str:
+    return " or ".join(sorted({_TYPE_NAMES[t] for t in types}))
 
 
 def shape_problem(rec: dict) -> str | None:
     """Why a record's fields do not have the JSON types its schema gives them (a store written by
     hand or by another tool: `"published": 20240101`, `"aliases": "X"`), else None. Queries skip such
-    a line as damaged rather than fail on it."""
-    for field, types, items in _shape_table().get(rec.get("type"), ()):
-        if field not in rec:
+    a line as damaged rather than fail on it. Exact types: orjson gives no subclasses, and JSON
+    true/false are not numbers here."""
+    table = _shape_table().get(rec.get("type"))
+    if not table:
+        return None
+    for field, value in rec.items():
+        spec = table.get(field)
+        if spec is None:
             continue
-        value = rec[field]
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+        types, item_types = spec
+        if type(value) not in types:
             return f'{rec["type"]} field "{field}" is {_kind(value)}, not {_expected(types)}'
-        if items is not None and isinstance(value, list):
-            item_types, item_fields = items
+        if item_types is not None and type(value) is list:
             for item in value:
-                if item_types and (not isinstance(item, item_types) or (isinstance(item, bool) and bool not in item_types)):
+                if type(item) not in item_types:
                     return f'{rec["type"]} field "{field}" holds {_kind(item)}, not {_expected(item_types)}'
-                if item_fields and isinstance(item, dict):
-                    for key, key_types in item_fields:
-                        if key in item and (not isinstance(item[key], key_types)
-                                            or (isinstance(item[key], bool) and bool not in key_types)):
-                            return (f'{rec["type"]} field "{field}.{key}" is {_kind(item[key])}, '
-                                    f'not {_expected(key_types)}')
     return None
 
 

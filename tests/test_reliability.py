@@ -18,6 +18,8 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from cooptool.cli.app import app
@@ -170,7 +172,7 @@ def test_offsets_past_the_end_are_refused(tmp_path):
     index.save(index_path(store))
     result = who(store)
     assert result.exit_code == 0 and len(result.stdout.splitlines()) == len(PEOPLE)
-    one_line(result, "past the", "rebuilt")
+    one_line(result, "wrong at byte", "not the start of a line", "rebuilt")
 
 
 def test_index_of_an_earlier_store_with_the_same_size_and_tail(tmp_path):
@@ -612,3 +614,52 @@ def test_empty_or_punctuation_only_queries_are_usage_errors(tmp_path, args):
     result = invoke(*args, "--store", str(store))
     assert result.exit_code == 2 and result.stdout == ""
     one_line(result, args[1], "nothing to match")
+
+
+def test_a_store_with_wrongly_typed_fields_is_reported_not_a_crash(tmp_path):
+    store = tmp_path / "s.jsonl"
+    good = block("d1", "Ana Ruiz", "Solenne Power")
+    odd = make("document", "d2", path="b.txt", title={"x": 1}, published=20240101, source=None, author=["A"],
+               words=3, chars=9)
+    store.write_bytes(b"".join(dumps(r) for r in good) + dumps(odd))
+    for args in (["docs"], ["summary", "--format", "json"], ["docs", "--strict"]):
+        result = invoke(*args, "--store", str(store), "--format", "jsonl") if args[0] == "docs" else \
+            invoke(*args, "--store", str(store))
+        no_traceback(result)
+        if "--strict" in args:
+            assert result.exit_code == 1 and "s.jsonl:5:" in result.stderr
+            continue
+        assert result.exit_code == 0
+        one_line(result, "s.jsonl:5:", 'document field "author" is a list, not a string or null', "line skipped")
+    checked = invoke("check", "--store", str(store), "--format", "jsonl")
+    assert checked.exit_code == 1
+    assert {orjson.loads(x)["line"] for x in checked.stdout.splitlines()} == {5}  # check agrees
+
+
+json_values = st.recursive(st.none() | st.booleans() | st.integers(-5, 10**12) | st.floats(allow_nan=False)
+                           | st.sampled_from(["", "Kestrel Bank", "Ana Ruiz", "ORG", "money", "x\x1b[2J", "[/]"]),
+                           lambda kids: st.lists(kids, max_size=3) | st.dictionaries(st.sampled_from(
+                               ["start", "end", "text", "name"]), kids, max_size=3), max_leaves=6)
+FIELDS = ["person", "role", "org", "org_aliases", "name", "label", "aliases", "mentions", "speaker", "speaker_type",
+          "text", "direct", "published", "title", "source", "words", "subject", "kind", "value", "value_max",
+          "currency", "unit", "approx", "change", "about", "date", "organizers", "participants", "start", "end",
+          "pieces", "id", "person_id", "org_id", "confidence", "headings"]
+record_st = st.builds(lambda t, d, fields: {"type": t, "v": 1, "doc": d, **fields},
+                      st.sampled_from(["document", "entity", "affiliation", "claim", "fact", "event"]),
+                      st.sampled_from(["d1", "d2"]), st.dictionaries(st.sampled_from(FIELDS), json_values, max_size=8))
+COMMANDS = [["who", "--org", "kestrel"], ["said", "--format", "table"], ["docs", "--format", "csv"],
+            ["entities", "--format", "table"], ["facts", "--format", "table"], ["events", "--org", "kestrel"],
+            ["summary", "--format", "json"], ["check"]]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(st.lists(record_st, min_size=1, max_size=6))
+def test_no_query_command_crashes_on_any_record_shapes(tmp_path, recs):
+    store = tmp_path / "fuzz.jsonl"
+    store.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in recs))
+    index_path(store).unlink(missing_ok=True)
+    for command in COMMANDS:
+        result = invoke(*command, "--store", str(store))
+        no_traceback(result)
+        assert result.exit_code in (0, 1), (command, result.stderr)
