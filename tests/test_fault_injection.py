@@ -58,6 +58,10 @@ def live_members(group: int) -> list[int]:
     return pids
 
 
+def blocks(store: Path) -> int:
+    return store.read_bytes().count(b'"type":"document"') if store.exists() else 0
+
+
 def has_blocks(store: Path) -> bool:
     return store.exists() and store.stat().st_size > 0
 
@@ -93,9 +97,10 @@ def test_killing_the_parent_of_extract_jobs_2_ten_times(tmp_path, blank_model):
         proc = extract(root, blank_model, "store.jsonl")
         if attempt < 2:  # a random moment of the start-up (loading, forking the workers)
             time.sleep(rng.uniform(0.1, first_block))
-        else:  # a random moment while blocks are being written
-            wait_for(lambda p=proc: p.poll() is not None or has_blocks(store), "the first block")
-            time.sleep(rng.uniform(0, writing))
+        else:  # a random moment while blocks are being written: after a random number of them
+            target = rng.randint(1, ARTICLES - 8)
+            wait_for(lambda p=proc, n=target: p.poll() is not None or blocks(store) >= n, f"{target} blocks")
+            time.sleep(rng.uniform(0, writing / ARTICLES))  # and somewhere inside the next one
         sig = signal.SIGKILL if attempt % 2 == 0 else signal.SIGTERM
         os.kill(proc.pid, sig)  # the parent only, not its process group
         proc.wait(timeout=DEADLINE)
