@@ -64,18 +64,94 @@ def root(
 
 # ---- entry point ------------------------------------------------------------------------------
 
+def _guard_standard_streams() -> None:
+    """A closed stdin/stdout/stderr (`cooptool said >&-`) gets /dev/null on its descriptor, so no
+    file this process opens (a store!) can become fd 1 and receive output; writing to a closed
+    stdout is then a write error, as in coreutils."""
+    import io
+
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            if os.open(os.devnull, os.O_RDWR) != fd:  # the lowest free descriptor: this one
+                continue
+            if fd == 1:
+                sys.stdout = io.TextIOWrapper(_ClosedStream(), write_through=True)
+            elif fd == 2:
+                sys.stderr = open(fd, "w", closefd=False)  # noqa: SIM115 - messages have nowhere to go
+
+
+class _ClosedStream:
+    """The stdout of a process started with it closed: every write fails with EBADF."""
+
+    closed = False
+
+    def __getattr__(self, name):
+        import io
+
+        return getattr(io.RawIOBase, name)
+
+    def writable(self) -> bool:
+        return True
+
+    def readable(self) -> bool:
+        return False
+
+    def seekable(self) -> bool:
+        return False
+
+    def isatty(self) -> bool:
+        return False
+
+    def fileno(self) -> int:
+        return 1
+
+    def write(self, data) -> int:
+        import errno
+
+        if not len(data):
+            return 0
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        pass
+
+
+def _write_error(exc: OSError) -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's final flush must not fail again
+    except (OSError, ValueError, AttributeError):
+        pass
+    if isinstance(sys.stdout, __import__("io").TextIOWrapper):
+        try:
+            sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - drop what is still buffered
+        except OSError:
+            pass
+    if exc.filename:  # not stdout: a file that failed outside the commands' own handling
+        err.print(f"cooptool: {exc.filename}: {exc.strerror or exc}", markup=False)
+    else:
+        err.print(f"cooptool: write error: {exc.strerror or exc}", markup=False)
+
+
 def main() -> None:
-    """Console entry point: quiet on broken pipes (`| head`), exit codes as documented."""
+    """Console entry point: quiet on broken pipes (`| head`), exit codes as documented, one
+    "write error" line (exit 1) when stdout is full or closed, and never a traceback."""
     if hasattr(signal, "SIGPIPE"):
         # Like grep and cat: a reader that goes away (`| head`) ends us silently (status 141 in a
         # shell), rather than a traceback or a misleading exit 1.
         signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+    _guard_standard_streams()
+    code = 0
     try:
-        app()
-    except SystemExit as exc:
-        if exc.code == 130:  # Typer turns Ctrl-C into a silent exit 130
+        try:
+            app()
+        except SystemExit as exc:
+            code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+        sys.stdout.flush()  # data still buffered must reach its reader: a failure here is a write error
+        if code == 130:  # Typer turns Ctrl-C into a silent exit 130
             err.print("cooptool: interrupted", markup=False)
-        raise
     except BrokenPipeError:
         # Point stdout at /dev/null so the interpreter's final flush does not complain.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -84,6 +160,10 @@ def main() -> None:
     except KeyboardInterrupt:
         err.print("cooptool: interrupted", markup=False)
         sys.exit(130)
+    except OSError as exc:
+        _write_error(exc)
+        sys.exit(int(ExitStatus.ERROR))
+    sys.exit(code)
 
 
 # Command modules register themselves on `app` when imported; this order is the help's order.

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from cooptool.cli.app import app
-from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, fail, store_source
+from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, fail, notice, store_source, usable_store
 from cooptool.cli.render import err, render
 
 CHECK_COLUMNS = [("line", "Line"), ("kind", "Problem"), ("message", "Detail"), ("doc", "Doc")]
@@ -35,12 +35,14 @@ def check(
             raise fail("--repair needs a store file (--store FILE), not piped records", ExitStatus.USAGE)
         report = check_stream(sys.stdin.buffer, "<stdin>")
     else:
-        if not path.is_file():
-            raise fail(f"no store at {path}")
+        usable_store(path)
         if repair:
+            from cooptool.extract.index import check_index, index_path, update_index
+
+            index_problem = check_index(path)
             try:
                 fixed = repair_store(path, on_wait=lambda: err.print(
-                    f"cooptool: waiting for {path}.lock (an extract is writing)", markup=False))
+                    f"cooptool: waiting for {path}.lock (an extract is writing)", markup=False), on_notice=notice)
             except StoreError as exc:
                 raise fail(str(exc)) from None
             except OSError as exc:
@@ -49,6 +51,8 @@ def check(
                 err.print(f"cooptool: {path}: dropped {fixed.dropped_bytes} bytes ({fixed.dropped_lines} line(s) "
                           f"from line {fixed.first_line}) after the last whole document block"
                           + (f"; copied to {fixed.saved_to}" if fixed.saved_to else ""), markup=False)
+            if update_index(path, rebuild=True) is not None and index_problem:
+                err.print(f"cooptool: {index_path(path)}: the index {index_problem}; rebuilt", markup=False)
         report = check_store(path)
     render((p.row(report.source) for p in report.problems), fmt=fmt, columns=CHECK_COLUMNS,
            title=f"Problems in {report.source}")

@@ -129,6 +129,7 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
     """
     from cooptool.extract.store import StoreError, iter_records, read_store
 
+    require_query_words()
     damaged = 0
 
     def warn(bad) -> None:
@@ -145,26 +146,71 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
                 raise fail(problem)
             yield from iter_records(sys.stdin.buffer, source="<stdin>", types=types, on_error=warn, strict=strict)
             return
-        if not path.exists():
-            raise fail(f"no store at {path}; create one with: cooptool extract [PATH ...] --store {path}")
-        problem = input_file_problem(path) if path.is_file() else None
+        usable_store(path)
+        problem = input_file_problem(path)
         if problem:
             raise fail(problem)
         records = None
-        if not strict and path.is_file():
+        if not strict:
             from cooptool.extract.index import indexed_records
 
             # `index_keys` select exactly the lines `line_filter` would keep: no need to test them again.
             records = indexed_records(path, index_keys or types, on_error=warn, parse=parse,
-                                      line_filter=None if index_keys else line_filter)
+                                      line_filter=None if index_keys else line_filter, on_notice=notice)
         if records is None:
             records = read_store(path, types=types, on_error=warn, strict=strict)
         yield from records
     except StoreError as exc:
         raise fail(f"damaged store: {exc}") from None
+    except OSError as exc:  # the store went away or the disk failed while it was read
+        raise fail(f"{store or 'the store'}: cannot read the store ({exc.strerror or exc})") from None
     if damaged > MAX_REPORTED_BAD_LINES:  # one line per problem floods a terminal; `check` lists them all
         err.print(f"cooptool: warning: {damaged - MAX_REPORTED_BAD_LINES} more damaged line(s) skipped; "
                   "list them all with: cooptool check", markup=False)
+
+
+# Options whose value is matched as words (names, aliases, claim text, labels): one with no letter or
+# digit in it ("", ")(", "--") would match everything, so it is a usage error.
+QUERY_OPTIONS = ("org", "person", "by", "about", "name", "label")
+
+
+def require_query_words() -> None:
+    """Fail (exit 2) when a query option of the running command holds no letter or digit."""
+    import click
+
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        return
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if param.name in QUERY_OPTIONS and isinstance(value, str) and not any(c.isalnum() for c in value):
+            flag = max(getattr(param, "opts", None) or [param.name], key=len)
+            raise fail(f"{flag} {value!r}: nothing to match (give a name or words with letters or digits)",
+                       ExitStatus.USAGE)
+
+
+def notice(message: str) -> None:
+    err.print(f"cooptool: notice: {message}", markup=False)
+
+
+def usable_store(path: Path) -> None:
+    """Fail with one line naming the store unless it is a regular file this process can read:
+    missing or unreadable is a runtime error (exit 1), a directory or device a usage error (exit 2)."""
+    import stat
+
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise fail(f"no store at {path}; create one with: cooptool extract [PATH ...] --store {path}") from None
+    except OSError as exc:
+        raise fail(f"{path}: cannot read the store ({exc.strerror or exc})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise fail(f"{path}: is a directory, not a store (give a store file with --store FILE)", ExitStatus.USAGE)
+    if not stat.S_ISREG(st.st_mode):
+        raise fail(f"{path}: is not a regular file, so not a store (give a store file with --store FILE)",
+                   ExitStatus.USAGE)
+    if not os.access(path, os.R_OK):
+        raise fail(f"{path}: cannot read the store (permission denied)")
 
 
 def finish(count: int, what: str | None = None, fmt: Format | None = None) -> None:

@@ -65,7 +65,7 @@ def extract(
     all good input is still processed) or nothing was extracted, 2 on a usage error.
     """
     from cooptool.extract.distributed import ClusterError, DaskUnavailable  # Dask itself: only --engine dask
-    from cooptool.extract.readers import read_inputs
+    from cooptool.extract.readers import OwnFiles, read_inputs
     from cooptool.extract.records import dumps
     from cooptool.extract.store import StoreError, StoreWriter, default_store_path
 
@@ -98,8 +98,10 @@ def extract(
             nlp = load_pipeline(model)
     except ModelNotFound as exc:
         raise fail(str(exc)) from None
-    except OSError as exc:
-        raise fail(f"cannot load spaCy model: {exc}") from None
+    except Exception as exc:  # a malformed model folder fails in many ways: one line, never a traceback
+        detail = " ".join(str(exc).split())
+        detail = detail if len(detail) <= 200 else detail[:199] + "…"
+        raise fail(f"cannot load spaCy model {model or ''}: {type(exc).__name__}: {detail}".replace(" :", ":")) from None
     if nlp is not None:
         if table is not None:
             nlp.get_pipe("cooptool_entities").set_aliases(table)
@@ -118,9 +120,11 @@ def extract(
     skipped = 0
     seen: set[str] = set()
 
+    own: OwnFiles | None = None
+
     def fresh(known: set[str]):
         nonlocal skipped
-        for src in read_inputs(inputs, warn, max_chars=max_chars):
+        for src in read_inputs(inputs, warn, max_chars=max_chars, exclude=own):
             if src.id in known or src.id in seen:
                 skipped += 1
                 continue
@@ -147,10 +151,13 @@ def extract(
         finally:
             out.flush()
     else:
+        from cooptool.cli.common import notice
+
         try:
             with StoreWriter(target, on_wait=lambda: err.print(
                     f"cooptool: waiting for {target}.lock (another extract is writing this store)",
-                    markup=False)) as writer:
+                    markup=False), on_notice=notice) as writer:
+                own = OwnFiles.of_store(writer.path)  # never read the store, index, lock or .dropped as input
                 if writer.repaired_bytes:
                     warn(f"{target}: dropped {writer.repaired_bytes} bytes of an interrupted write")
                 blocks = run(fresh(writer.known))

@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import enum
 import itertools
+import re
 import sys
 from collections.abc import Iterable, Sequence
 
@@ -62,6 +63,24 @@ def flat(value) -> str:
     return str(value)
 
 
+# Characters that act on a terminal instead of showing: C0 controls but tab and newline (ESC starts
+# the escape sequences a planted headline could use), DEL, C1 controls, and the invisible format
+# characters that reorder or hide text (bidi overrides, zero-width marks).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+
+
+def safe_text(text: str) -> str:
+    """Text fit for a terminal: control and invisible format characters shown as escapes (`\\x1b`)."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}", text)
+
+
+def table_cell(value):
+    """A table cell: the value as plain text (no Rich markup), control characters escaped."""
+    from rich.text import Text
+
+    return Text(safe_text(_cell(value)))
+
+
 def render(rows: Iterable[dict], *, fmt: Format | None, columns: Sequence[tuple[str, str]],
            title: str | None = None, keys: Sequence[str] | None = None,
            fields: Sequence[str] | None = None) -> int:
@@ -110,11 +129,11 @@ def render(rows: Iterable[dict], *, fmt: Format | None, columns: Sequence[tuple[
         return count
     from rich.table import Table  # only terminals pay for it
 
-    table = Table(title=title, show_lines=False, header_style="bold")
+    table = Table(title=safe_text(title) if title else title, show_lines=False, header_style="bold")
     for _, heading in columns:
         table.add_column(heading, overflow="fold")
     for row in rows:
-        table.add_row(*(_cell(row.get(key)) for key, _ in columns))
+        table.add_row(*(table_cell(row.get(key)) for key, _ in columns))
         count += 1
     if count:
         Console(soft_wrap=False).print(table)

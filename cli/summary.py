@@ -60,10 +60,15 @@ def summary(
 
 
 def _short(text: str | None, width: int) -> str:
+    from rich.markup import escape
+
+    from cooptool.cli.render import safe_text
+
     text = " ".join((text or "").split())
     if width <= 1:
-        return text[:width]
-    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
+        return escape(safe_text(text[:width]))
+    text = text if len(text) <= width else text[:width - 1].rstrip() + "…"
+    return escape(safe_text(text))  # shown as written: no markup, no terminal control characters
 
 
 def _line(*parts: str, width: int = WIDTH) -> str:

@@ -118,10 +118,22 @@ def parse_aliases(text: str, name: str = "aliases") -> AliasTable:
     return table
 
 
+MAX_ALIAS_FILE_BYTES = 64 << 20
+
+
 def load_aliases(path: str | Path) -> AliasTable:
+    import os
+    import stat
+
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        with open(path, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise AliasFileError(f"{path}: not a regular file")
+            data = fh.read(MAX_ALIAS_FILE_BYTES + 1)  # bounded: never /dev/zero to the end
+        if len(data) > MAX_ALIAS_FILE_BYTES:
+            raise AliasFileError(f"{path}: larger than {MAX_ALIAS_FILE_BYTES:,} bytes; not an alias file")
+        text = data.decode("utf-8-sig")
     except OSError as exc:
         raise AliasFileError(f"{path}: cannot read ({exc.strerror or exc})") from None
     except UnicodeDecodeError:

@@ -19,7 +19,7 @@ from typing import BinaryIO
 import orjson
 
 from cooptool.extract.schema import validate_record
-from cooptool.extract.store import record_problem
+from cooptool.extract.store import ENDLESS, MAX_LINE_BYTES, OVERLONG, bounded_lines, record_problem
 
 # Fields of non-entity records that name an entity of the same document (claims: speaker_id, facts: subject_id).
 ENTITY_REF_FIELDS = ("person_id", "org_id", "speaker_id", "subject_id")
@@ -29,7 +29,7 @@ MAX_SCHEMA_ERRORS_PER_LINE = 3
 @dataclass
 class Problem:
     line: int | None  # None: about the store as a whole
-    kind: str  # truncated | json | type | version | schema | block | duplicate | reference | offset
+    kind: str  # truncated | json | type | version | schema | block | duplicate | reference | offset | index
     message: str
     doc: str | None = None
 
@@ -123,7 +123,13 @@ def check_stream(stream: BinaryIO, source: str = "<stdin>") -> Report:
         _check_block(b, None, problems)
 
     lineno = 0
-    for lineno, line in enumerate(stream, 1):
+    for lineno, line in enumerate(bounded_lines(stream), 1):
+        if line is OVERLONG or line is ENDLESS:
+            problems.append(Problem(lineno, "json", f"a line longer than {MAX_LINE_BYTES:,} bytes, not a record"
+                                    + ("; the rest of the input not read" if line is ENDLESS else "")))
+            if line is ENDLESS:
+                break
+            continue
         if not line.strip():
             continue
         if not line.endswith(b"\n"):
@@ -173,6 +179,16 @@ def check_stream(stream: BinaryIO, source: str = "<stdin>") -> Report:
     return report
 
 
-def check_store(path: Path) -> Report:
+def check_store(path: Path, *, index: bool = True) -> Report:
+    """`check_stream` over a store file, plus its sidecar index (`index` kind): an index that fails
+    the checks a query makes, or differs from a fresh build, is a problem (queries would rebuild it)."""
     with open(path, "rb") as fh:
-        return check_stream(fh, str(path))
+        report = check_stream(fh, str(path))
+    if index:
+        from cooptool.extract.index import check_index, index_path
+
+        problem = check_index(path)
+        if problem:
+            report.problems.append(Problem(None, "index", f"{index_path(path)}: the index {problem}; queries "
+                                           "rebuild it, `cooptool check --repair` rebuilds it now"))
+    return report

@@ -3,13 +3,26 @@
 Queries usually want one record type (`who` reads affiliations, a few percent of a store).
 `STORE.idx` lists, per type, the byte offsets of its lines, so a query reads only those lines.
 It is built incrementally: at the end of `cooptool extract` and, when missing or behind, by the
-first query that reads the store; only bytes appended since the last update are read.
+first query that reads the store; only bytes appended since the last update are parsed.
+
+The index proves itself before a query uses it (a query never answers from an unverified index):
+
+- a checksum over its whole content (header and offsets), and counts in the header that must agree
+  with the offset arrays that follow (their byte length, the lines they can cover, offsets inside
+  the indexed bytes);
+- a content hash of the store bytes it covers. Re-hashing the store on every query would cost a full
+  read, so the hash is checked only when the store's identity (device, inode, size, mtime, ctime)
+  differs from the one recorded, or the record is "racy" (the store changed within `RACY_NS` of the
+  index being verified, where a same-size rewrite in the same clock tick could go unseen: git's rule);
+- every line read through it must start a line and hold a record of the type (and label) the index
+  says, else the index is rebuilt and the query goes on from the rebuilt one.
+
+Any failure rebuilds the index from the store, with a one-line notice (`on_notice`). `cooptool
+check` verifies the index too (and compares it with a fresh build); `check --repair` rebuilds it.
 
 Format: one JSON header line, then the offset arrays (little-endian uint64) in header order.
-The header records how far the store was indexed and a hash of the bytes just before that
-point; a store that was truncated or rewritten fails the check and the index is rebuilt.
-Damaged lines found while indexing are kept in the header, so queries still report them.
-The index is a cache: deleting it is always safe, and any doubt sends queries to a full scan.
+The index belongs to the store's resolved real path (`realpath(STORE) + ".idx"`): a store reached
+through a symlink shares its index. The index is a cache: deleting it is always safe.
 """
 
 from __future__ import annotations
@@ -17,8 +30,10 @@ from __future__ import annotations
 import hashlib
 import mmap
 import os
+import stat
 import sys
 import tempfile
+import time
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -26,10 +41,14 @@ from pathlib import Path
 import orjson
 
 from cooptool.extract.records import RECORD_TYPES
-from cooptool.extract.store import SCHEMA_VERSION, BadLine, ErrorHandler
+from cooptool.extract.store import SCHEMA_VERSION, BadLine, ErrorHandler, _cheap_type, shape_problem
 
-INDEX_VERSION = 3
-_HASH_SPAN = 4096
+INDEX_VERSION = 4
+MAX_BAD_KEPT = 10000
+# A store changed less than this long before its index was verified is re-hashed by the next query.
+RACY_NS = 2_000_000_000
+
+Notice = Callable[[str], None]
 
 
 def parse_entity_summary(line: bytes) -> dict:
@@ -51,26 +70,40 @@ def parse_entity_summary(line: bytes) -> dict:
 
 
 def index_path(store: Path) -> Path:
-    return store.with_name(store.name + ".idx")
+    """`STORE.idx` beside the store's real file (symlinks resolved)."""
+    return Path(os.path.realpath(store) + ".idx")
 
 
-def _tail_hash(mm, end: int) -> str:
-    return hashlib.blake2b(mm[max(0, end - _HASH_SPAN):end], digest_size=16).hexdigest()
+class IndexInvalid(Exception):
+    """An index file that does not prove itself; the message says why."""
+
+
+def _identity(st: os.stat_result) -> list[int]:
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+
+
+def _checksum(header: dict, body: bytes) -> str:
+    h = hashlib.blake2b(orjson.dumps(header, option=orjson.OPT_SORT_KEYS), digest_size=16)
+    h.update(body)
+    return h.hexdigest()
 
 
 class StoreIndex:
-    def __init__(self, size: int = 0, tail: str = "", offsets: dict[str, array] | None = None,
-                 bad: list[list] | None = None, lines: int = 0):
+    def __init__(self, size: int = 0, offsets: dict[str, array] | None = None,
+                 bad: list[list] | None = None, lines: int = 0, content: str | None = None,
+                 identity: list[int] | None = None, verified_ns: int = 0):
         self.size = size  # bytes of the store covered (always ends after a newline)
-        self.tail = tail
         self.offsets = offsets or {t: array("Q") for t in RECORD_TYPES}
         self.bad = bad or []  # [line, message]
         self.lines = lines
+        self.content = content or hashlib.blake2b(b"", digest_size=16).hexdigest()
+        self.identity = identity or []
+        self.verified_ns = verified_ns
 
     # -- building ---------------------------------------------------------------------------
 
-    def extend(self, mm, end: int) -> None:
-        """Index the whole lines in [self.size, end)."""
+    def extend(self, mm, end: int, hasher=None) -> None:
+        """Index the whole lines in [self.size, end); `hasher` has seen the store's [0, self.size)."""
         pos = self.size
         lineno = self.lines
         find = mm.find
@@ -82,9 +115,13 @@ class StoreIndex:
             if nl - pos > 1 or mm[pos:nl].strip():
                 self._classify(mm, pos, nl, lineno)
             pos = nl + 1
+        if pos > self.size:
+            if hasher is None:
+                hasher = hashlib.blake2b(mm[:self.size], digest_size=16)
+            hasher.update(mm[self.size:pos])
+            self.content = hasher.hexdigest()
         self.size = pos
         self.lines = lineno
-        self.tail = _tail_hash(mm, pos)
 
     def _classify(self, mm, start: int, end: int, lineno: int) -> None:
         """Parse the line once, when it is indexed: damage is then known to every query."""
@@ -101,140 +138,314 @@ class StoreIndex:
             self.bad.append([lineno, f"unknown record type {rtype!r}"])
             return
         v = rec.get("v", SCHEMA_VERSION)
-        if not isinstance(v, int) or v > SCHEMA_VERSION:
+        if not isinstance(v, int) or isinstance(v, bool) or v > SCHEMA_VERSION:
             self.bad.append([lineno, f"record from schema version {v!r}; this cooptool reads version {SCHEMA_VERSION}"])
+            return
+        problem = shape_problem(rec)
+        if problem:
+            self.bad.append([lineno, problem])
             return
         self.offsets[rtype].append(start)
         if rtype == "entity" and isinstance(rec.get("label"), str):
             # Entities are most of a store; `entities --type ORG` reads only its label's lines.
             self.offsets.setdefault(f"entity:{rec['label']}", array("Q")).append(start)
 
+    def same_entries(self, other: StoreIndex) -> bool:
+        return (self.size == other.size and self.lines == other.lines
+                and self.bad[:MAX_BAD_KEPT] == other.bad[:MAX_BAD_KEPT]
+                and {k: v for k, v in self.offsets.items() if v} == {k: v for k, v in other.offsets.items() if v})
+
     # -- persistence ------------------------------------------------------------------------
 
+    def _header(self) -> dict:
+        return {"version": INDEX_VERSION, "size": self.size, "lines": self.lines, "content": self.content,
+                "store": self.identity, "verified_ns": self.verified_ns, "bad": self.bad[:MAX_BAD_KEPT],
+                "types": [[t, len(a)] for t, a in self.offsets.items()]}
+
     def save(self, path: Path) -> None:
-        header = {"version": INDEX_VERSION, "size": self.size, "tail": self.tail, "lines": self.lines,
-                  "bad": self.bad[:10000], "types": [[t, len(a)] for t, a in self.offsets.items()]}
+        parts = []
+        for a in self.offsets.values():
+            if sys.byteorder != "little":
+                a = array("Q", a)
+                a.byteswap()
+            parts.append(a.tobytes())
+        body = b"".join(parts)
+        header = self._header()
+        header["checksum"] = _checksum(header, body)
+        # A new file renamed over the old one: never written through a symlink planted at the name,
+        # and readers see the old or the new index, never half of one.
         fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(orjson.dumps(header) + b"\n")
-                for a in self.offsets.values():
-                    if sys.byteorder != "little":
-                        a = array("Q", a)
-                        a.byteswap()
-                    fh.write(a.tobytes())
-            os.replace(tmp, path)  # atomic: readers see the old or the new index, never half
+                fh.write(orjson.dumps(header) + b"\n" + body)
+            os.replace(tmp, path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
 
     @classmethod
-    def load(cls, path: Path, want: Iterable[str] | None = None) -> StoreIndex | None:
+    def load(cls, path: Path) -> StoreIndex | None:
+        """The index in `path`, None when there is none; IndexInvalid when it does not prove itself."""
         try:
-            with open(path, "rb") as fh:
-                header = orjson.loads(fh.readline())
-                if header.get("version") != INDEX_VERSION:
-                    return None
-                offsets: dict[str, array] = {}
-                wanted = set(want) if want is not None else None
-                for rtype, n in header["types"]:
-                    if wanted is None or rtype in wanted:
-                        a = array("Q")
-                        a.frombytes(fh.read(8 * n))
-                        if sys.byteorder != "little":
-                            a.byteswap()
-                        offsets[rtype] = a
-                    else:
-                        fh.seek(8 * n, os.SEEK_CUR)
-                        offsets[rtype] = None  # not loaded
-                return cls(header["size"], header["tail"], offsets, header["bad"], header["lines"])
-        except (OSError, ValueError, KeyError, TypeError):
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise IndexInvalid(f"cannot be read ({exc.strerror or exc})") from None
+        try:
+            with os.fdopen(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    raise IndexInvalid("is not a regular file")
+                data = fh.read()
+        except OSError as exc:
+            raise IndexInvalid(f"cannot be read ({exc.strerror or exc})") from None
+        nl = data.find(b"\n")
+        if nl == -1:
+            raise IndexInvalid("has no header line (cut off?)")
+        try:
+            header = orjson.loads(data[:nl])
+        except orjson.JSONDecodeError:
+            raise IndexInvalid("has a damaged header") from None
+        if not isinstance(header, dict):
+            raise IndexInvalid("has a damaged header")
+        if header.get("version") != INDEX_VERSION:
+            raise IndexInvalid(f"is index version {header.get('version')!r}, not {INDEX_VERSION}")
+        body = data[nl + 1:]
+        checksum = header.pop("checksum", None)
+        try:
+            expected = _checksum(header, body)
+        except TypeError:
+            raise IndexInvalid("has a damaged header") from None
+        if checksum != expected:
+            raise IndexInvalid("fails its checksum (damaged or cut off)")
+        try:
+            size, lines, content = header["size"], header["lines"], header["content"]
+            identity, verified_ns, bad, types = header["store"], header["verified_ns"], header["bad"], header["types"]
+            if not (isinstance(size, int) and isinstance(lines, int) and size >= 0 and lines >= 0
+                    and isinstance(content, str) and isinstance(identity, list) and isinstance(verified_ns, int)
+                    and isinstance(bad, list) and isinstance(types, list)):
+                raise TypeError
+            counts = [(t, n) for t, n in types]
+            if not all(isinstance(t, str) and isinstance(n, int) and n >= 0 for t, n in counts):
+                raise TypeError
+        except (KeyError, TypeError, ValueError):
+            raise IndexInvalid("has a header without the fields it needs") from None
+        if 8 * sum(n for _, n in counts) != len(body):
+            raise IndexInvalid(f"declares {sum(n for _, n in counts)} offsets but holds {len(body) // 8}")
+        records = sum(n for t, n in counts if t in RECORD_TYPES)
+        labelled = sum(n for t, n in counts if t.startswith("entity:"))
+        entities = dict(counts).get("entity", 0)
+        if records + len(bad) > lines or labelled > entities or (lines and not size):
+            raise IndexInvalid("declares counts that do not add up")
+        offsets: dict[str, array] = {}
+        pos = 0
+        for t, n in counts:
+            a = array("Q")
+            a.frombytes(body[pos:pos + 8 * n])
+            pos += 8 * n
+            if sys.byteorder != "little":
+                a.byteswap()
+            offsets[t] = a  # each offset is checked against the covered size when it is read
+        for t in RECORD_TYPES:
+            offsets.setdefault(t, array("Q"))
+        return cls(size, offsets, bad, lines, content, identity, verified_ns)
 
 
-def update_index(store: Path, want: Iterable[str] | None = None) -> StoreIndex | None:
-    """Bring `STORE.idx` up to date with the store (writing it when the folder allows) and return it."""
+def _trusted_by_identity(index: StoreIndex, st: os.stat_result) -> bool:
+    return index.identity == _identity(st) and st.st_ctime_ns < index.verified_ns - RACY_NS
+
+
+def _verified(store: Path, st: os.stat_result, mm, *, deep: bool = False) -> tuple[StoreIndex | None, str | None, object]:
+    """(index, problem, hasher): the saved index when it proves itself against the store, else
+    (None, why); `hasher` has seen the store bytes the index covers when they were hashed."""
+    idx_file = index_path(store)
+    try:
+        index = StoreIndex.load(idx_file)
+    except IndexInvalid as exc:
+        return None, str(exc), None
+    if index is None:
+        return None, None, None
+    size = len(mm) if mm is not None else 0
+    if index.size > size:
+        return None, f"covers {index.size} bytes but the store has {size} (the store was cut or rewritten)", None
+    hasher = None
+    if deep or not _trusted_by_identity(index, st):
+        hasher = hashlib.blake2b(mm[:index.size] if mm is not None else b"", digest_size=16)
+        if hasher.hexdigest() != index.content:
+            return None, "was built for other content (the store was rewritten, or the index is another store's)", None
+    if deep and mm is not None:
+        fresh = StoreIndex()
+        fresh.extend(mm, index.size)
+        if not fresh.same_entries(index):
+            return None, "does not match the store's lines", None
+    return index, None, hasher
+
+
+def check_index(store: Path) -> str | None:
+    """Why the store's index cannot be trusted (None when it is sound or there is none): the
+    checks a query makes, plus a comparison with a fresh build. For `cooptool check`."""
+    try:
+        with open(store, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            mm = _map(fh)
+            try:
+                _, problem, _ = _verified(store, st, mm, deep=True)
+            finally:
+                if mm is not None:
+                    mm.close()
+    except OSError:
+        return None
+    return problem
+
+
+def _map(fh):
+    size = os.fstat(fh.fileno()).st_size
+    return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if size else None
+
+
+def update_index(store: Path, on_notice: Notice | None = None, *, rebuild: bool = False) -> StoreIndex | None:
+    """Bring `STORE.idx` up to date with the store (writing it when the folder allows) and return it.
+
+    An index that fails verification is rebuilt, and `on_notice` told why (one line). `rebuild`
+    builds it afresh whatever the saved one says (`check --repair`)."""
     try:
         fh = open(store, "rb")
     except OSError:
         return None
     with fh:
-        size = os.fstat(fh.fileno()).st_size
-        if size == 0:
-            return StoreIndex()
-        mm = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
-        with mm:
-            size = len(mm)
-            idx_file = index_path(store)
-            index = StoreIndex.load(idx_file, None if want is None else None)
-            if index is not None and (index.size > size or index.tail != _tail_hash(mm, index.size)):
-                index = None  # truncated or rewritten: start again
-            if index is not None and any(a is None for a in index.offsets.values()):
-                index = None
-            if index is None:
-                index = StoreIndex()
-            if index.size < size:
-                before = index.size
-                index.extend(mm, size)
-                if index.size != before:
-                    try:
-                        index.save(idx_file)
-                    except OSError:
-                        pass  # a read-only folder: the index lives for this query only
-            return index
+        st = os.fstat(fh.fileno())  # before the bytes are read: a later change cannot hide behind it
+        mm = _map(fh)
+        try:
+            return _update(store, st, mm, on_notice, rebuild)
+        finally:
+            if mm is not None:
+                mm.close()
+
+
+def _update(store: Path, st: os.stat_result, mm, on_notice: Notice | None, rebuild: bool) -> StoreIndex:
+    idx_file = index_path(store)
+    size = len(mm) if mm is not None else 0
+    index, problem, hasher = (None, None, None) if rebuild else _verified(store, st, mm)
+    if problem and on_notice:
+        on_notice(f"{idx_file}: the index {problem}; rebuilt from the store")
+    changed = index is None
+    if index is None:
+        index = StoreIndex()
+        hasher = None
+    if index.size < size:
+        before = index.size
+        index.extend(mm, size, hasher)
+        changed = changed or index.size != before
+    now = time.time_ns()
+    identity = _identity(st)
+    # Re-save when the entries changed, or to record a verified identity (again once it is no longer racy).
+    racy = index.verified_ns <= st.st_ctime_ns + RACY_NS
+    if changed or index.identity != identity or (racy and now > st.st_ctime_ns + RACY_NS):
+        index.identity, index.verified_ns = identity, now
+        try:
+            index.save(idx_file)
+        except OSError:
+            pass  # a read-only folder: the index lives for this query only
+    return index
 
 
 LineFilter = Callable[[bytes], bool]
 
 
+class _Mismatch(Exception):
+    """A line read through the index is not what the index says it is."""
+
+    def __init__(self, start: int, why: str):
+        super().__init__(why)
+        self.start = start
+        self.why = why
+
+
 def indexed_records(store: Path, types: Iterable[str], *, line_filter: LineFilter | None = None,
                     on_error: ErrorHandler | None = None,
-                    parse: Callable[[bytes], dict] | None = None) -> Iterator[dict] | None:
+                    parse: Callable[[bytes], dict] | None = None,
+                    on_notice: Notice | None = None) -> Iterator[dict] | None:
     """Records of `types` through the index, or None when the index cannot be used.
 
     `line_filter` sees each raw line first; False skips it without parsing.
     """
     types = tuple(types)
-    index = update_index(store)
+    index = update_index(store, on_notice)
     if index is None:
         return None
-    return _read_indexed(store, index, types, line_filter, on_error, parse or orjson.loads)
+    return _read_checked(store, index, types, line_filter, on_error, parse or orjson.loads, on_notice)
+
+
+def _read_checked(store, index, types, line_filter, on_error, loads, on_notice) -> Iterator[dict]:
+    after = -1
+    reported = False
+    while True:
+        try:
+            for start, rec in _read_indexed(store, index, types, line_filter, None if reported else on_error,
+                                            loads, after):
+                after = start
+                yield rec
+            return
+        except _Mismatch as exc:
+            if on_notice:
+                on_notice(f"{index_path(store)}: the index is wrong at byte {exc.start} ({exc.why}); "
+                          "rebuilt from the store")
+            reported = True
+            index = update_index(store, rebuild=True)
+            if index is None:
+                return
 
 
 def _read_indexed(store: Path, index: StoreIndex, types: tuple[str, ...], line_filter: LineFilter | None,
-                  on_error: ErrorHandler | None, loads: Callable[[bytes], dict]) -> Iterator[dict]:
+                  on_error: ErrorHandler | None, loads: Callable[[bytes], dict],
+                  after: int = -1) -> Iterator[tuple[int, dict]]:
     source = str(store)
     if on_error:
         for lineno, message in index.bad:
             on_error(BadLine(source, lineno, message))
     if index.size == 0:
         return
-    starts: list[int] = []
-    for t in types:
-        starts.extend(index.offsets.get(t) or ())
-    if len(types) > 1:
-        starts.sort()
+    if len(types) == 1:
+        base, _, label = types[0].partition(":")
+        starts = ((start, base, label or None) for start in (index.offsets.get(types[0]) or ()) if start > after)
+    else:
+        listed: list[tuple[int, str, str | None]] = []
+        for t in types:
+            base, _, label = t.partition(":")
+            listed.extend((s, base, label or None) for s in (index.offsets.get(t) or ()) if s > after)
+        listed.sort()
+        starts = iter(listed)
+    # A line cooptool wrote ends with its type and version (keys are sorted): one comparison checks it.
+    endings = {t.partition(":")[0]: f'"type":"{t.partition(":")[0]}","v":{SCHEMA_VERSION}}}'.encode() for t in types}
+    covered = index.size
     with open(store, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
         size = len(mm)
-        if size > index.size and on_error and mm[size - 1:size] != b"\n":
-            on_error(BadLine(source, index.lines + mm[index.size:size].count(b"\n") + 1,
+        if size < covered:
+            raise _Mismatch(covered, "the store is shorter than the index")
+        if after < 0 and size > covered and on_error and mm[size - 1:size] != b"\n":
+            on_error(BadLine(source, index.lines + mm[covered:size].count(b"\n") + 1,
                              "truncated last line (interrupted write?)"))
         find = mm.find
-        for start in starts:
-            end = find(b"\n", start)
+        for start, base, label in starts:
+            if start >= covered or (start and mm[start - 1] != 0x0A):
+                raise _Mismatch(start, "not the start of a line")
+            end = find(b"\n", start, covered)
+            if end == -1:
+                raise _Mismatch(start, "no whole line there")
             line = mm[start:end]
+            if not line.endswith(endings[base]):
+                cheap = _cheap_type(line)
+                if cheap is not None and cheap != base.encode():
+                    raise _Mismatch(start, f"a {cheap.decode(errors='replace')!r} line, not {base!r}")
             if line_filter is not None and not line_filter(line):
                 continue
             try:
                 rec = loads(line)
-            except orjson.JSONDecodeError as exc:
-                if on_error:
-                    on_error(BadLine(source, mm[:start].count(b"\n") + 1, f"not valid JSON ({exc.msg})"))
-                continue
+            except orjson.JSONDecodeError:
+                raise _Mismatch(start, "not a JSON record") from None
+            if not isinstance(rec, dict) or rec.get("type") != base or (label and rec.get("label") != label):
+                raise _Mismatch(start, f"not a {base} record")
             v = rec.get("v", SCHEMA_VERSION)
-            if not isinstance(v, int) or v > SCHEMA_VERSION:
-                if on_error:
-                    on_error(BadLine(source, mm[:start].count(b"\n") + 1,
-                                     f"record from schema version {v!r}; this cooptool reads version {SCHEMA_VERSION}"))
-                continue
-            yield rec
+            if not isinstance(v, int) or isinstance(v, bool) or v > SCHEMA_VERSION:
+                raise _Mismatch(start, "a record the index should have listed as damaged")
+            yield start, rec

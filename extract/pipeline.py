@@ -15,6 +15,7 @@ import importlib.util
 import itertools
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
 
@@ -60,6 +61,8 @@ def resolve_model(explicit: str | None = None) -> str:
     if name:
         if os.path.isdir(name):
             return name
+        if os.path.exists(name) or os.sep in name:
+            raise ModelNotFound(f"spaCy model {name!r}: not a pipeline folder")
         module = name.replace("-", "_")
         for cand in (module, *MODEL_REPACKAGES.get(module, ())):
             found = _installed_model(cand)
@@ -75,7 +78,10 @@ def resolve_model(explicit: str | None = None) -> str:
 
 def _installed_model(module: str) -> str | None:
     """What spacy.load takes for an installed model package: its name, or its bundled model folder."""
-    spec = importlib.util.find_spec(module)
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):  # "a.b" whose parent is no package, an empty name
+        return None
     if spec is None:
         return None
     if module not in MODEL_DATA_PACKAGES:
@@ -221,10 +227,51 @@ def _in_process(nlp, sources, batch_size):
 
 
 _WORKER_NLP: Language | None = None
+_PARENT_PID: int | None = None
+
+
+def _die_with_parent(parent: int) -> None:
+    """Pool initializer: a worker never outlives the extract that forked it.
+
+    It closes the parent's store and lock descriptors (so a surviving worker could not keep the
+    lock), asks Linux to kill it when the parent dies (prctl PR_SET_PDEATHSIG), and checks the
+    parent is still the one that forked it (it may have died before the prctl); elsewhere a
+    watchdog thread polls the parent pid. Ctrl-C is the parent's to handle."""
+    global _PARENT_PID
+    import signal
+
+    from cooptool.extract.store import close_inherited
+
+    _PARENT_PID = parent
+    close_inherited()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    armed = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(1, signal.SIGKILL, 0, 0, 0) == 0  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            armed = False
+    if os.getppid() != parent:
+        os._exit(1)
+    if not armed:
+        import threading
+        import time
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(0.5)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
 
 
 def _worker_run(batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
     assert _WORKER_NLP is not None
+    if _PARENT_PID is not None and os.getppid() != _PARENT_PID:
+        os._exit(1)  # orphaned between batches: the work has no one to go to
     return process_batch(_WORKER_NLP, batch, batch_size)
 
 
@@ -234,7 +281,7 @@ def _parallel(nlp, sources, n_process, batch_size):
     ctx = multiprocessing.get_context("fork")
     # Bounded work in flight: memory stays flat however many documents come.
     window = 2 * n_process
-    with ctx.Pool(n_process) as pool:
+    with ctx.Pool(n_process, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: deque = deque()
         it = iter(sources)
         while True:

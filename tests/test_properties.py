@@ -70,6 +70,8 @@ def test_any_bytes_are_read_or_reported_never_raise(data):
 def test_text_roundtrips_exactly(text, encoding):
     data = text.encode(encoding)
     assume(not text.startswith("\ufeff") and text.strip() and not looks_binary(data))
+    # UTF-16 (LE) text beginning with U+0000 starts like the UTF-32 LE byte order mark: ambiguous.
+    assume(not (encoding == "utf-16" and text.startswith("\x00")))
     assume(not text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")))
     docs, warnings, _ = _read(data)
     assert warnings == []
