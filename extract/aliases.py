@@ -38,6 +38,8 @@ def parse_labels(text: str | None) -> list[str] | None:
         return None
     labels = [x.strip().upper() for x in text.split(",") if x.strip()]
     unknown = [x for x in labels if x not in ENTITY_LABELS]
+    if not any(ch.isalnum() for ch in text):
+        raise ValueError(f"--type {text!r}: nothing to match (give labels: {', '.join(ENTITY_LABELS)})")
     if unknown or not labels:
         raise ValueError(f"--type {text!r}: unknown label {', '.join(unknown) or '(none)'}; "
                          f"labels: {', '.join(ENTITY_LABELS)}")

@@ -292,7 +292,12 @@ def _coerce_meta(obj: dict) -> tuple[dict, list[str]]:
 def jsonl_docs(lines: Iterable, name: str, warn: Warn, *, limit: int | None = None) -> Iterator[SourceDoc]:
     """Documents given as JSON Lines: {"id", "text", optional title/published/source/author/url}.
     Metadata that is not a string is coerced (numbers, lists of strings) or ignored, with a note."""
+    pos = 0  # byte offset of the line in the input, for messages
     for lineno, line in enumerate(lines, 1):
+        start, pos = pos, pos + (len(line) if isinstance(line, bytes) else 0)
+        if lineno == 1 and isinstance(line, bytes) and line.startswith(b"\xef\xbb\xbf"):
+            line = line[3:]  # a UTF-8 BOM before the first document
+            start += 3
         if isinstance(line, _TooLong):
             warn(f"{name}:{lineno}: a line longer than {limit:,} bytes, the line limit for --max-chars "
                  f"{(limit or 0) // READ_LIMIT_FACTOR}; line skipped")
@@ -315,10 +320,20 @@ def jsonl_docs(lines: Iterable, name: str, warn: Warn, *, limit: int | None = No
             try:
                 line.decode("utf-8")
             except UnicodeDecodeError as bad:
-                # Not UTF-8: the bad bytes are replaced, so the line's document is still read.
-                warn(f"{name}:{lineno}: not valid UTF-8 (byte {bad.start} of the line); bad bytes replaced")
+                replaced = line.decode("utf-8", errors="replace")
+                if all(ord(ch) < 128 or ch == "\ufffd" for ch in replaced):
+                    # No UTF-8 at all in it: a line in a legacy single-byte encoding ("caf\xe9").
+                    warn(f"{name}:{lineno}: not valid UTF-8 (byte {start + bad.start}); read as cp1252/Latin-1")
+                    try:
+                        decoded = line.decode("cp1252")
+                    except UnicodeDecodeError:
+                        decoded = line.decode("latin-1")
+                else:
+                    # UTF-8 with a few bad bytes: they are replaced, so the line's document is still read.
+                    warn(f"{name}:{lineno}: not valid UTF-8 (byte {bad.start} of the line); bad bytes replaced")
+                    decoded = replaced
                 try:
-                    obj, message = orjson.loads(line.decode("utf-8", errors="replace")), None
+                    obj, message = orjson.loads(decoded), None
                 except orjson.JSONDecodeError as exc:
                     message = exc.msg
         if message is not None:
@@ -362,6 +377,12 @@ class OwnFiles:
         except OSError:
             return False
         return (st.st_dev, st.st_ino) in self.inodes
+
+
+def _mostly_control(text: str) -> bool:
+    sample = text[:4096]
+    ctrl = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+    return len(sample) >= 64 and ctrl > len(sample) // 10
 
 
 def read_file(path: Path, warn: Warn = _stderr_warn, max_bytes: int | None = None) -> Iterator[SourceDoc]:
@@ -411,6 +432,9 @@ def read_file(path: Path, warn: Warn = _stderr_warn, max_bytes: int | None = Non
         warn(f"{name}: {reason}; skipped")
         return
     text = decode(data, name, warn)
+    if _mostly_control(text):
+        warn(f"{name}: binary file; skipped")  # "decoded" as UTF-16 with no BOM, it is still no text
+        return
     if jsonl:
         yield from jsonl_docs(text.encode("utf-8").splitlines(), name, warn, limit=limit)
     elif suffix in HTML_SUFFIXES or text.lstrip()[:200].lower().startswith(("<!doctype html", "<html")):

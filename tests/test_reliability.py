@@ -545,7 +545,6 @@ def test_a_store_that_is_a_directory(tmp_path, monkeypatch, command):
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("COOPTOOL_STORE", raising=False)
     monkeypatch.setattr("cooptool.cli.common.stdin_is_piped", lambda: False)
-    monkeypatch.setattr("cooptool.cli.check.stdin_is_piped", lambda: False)
     (tmp_path / "cooptool.jsonl").mkdir()
     result = invoke(*command)
     assert result.exit_code == 2 and result.stdout == ""
