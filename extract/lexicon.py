@@ -102,3 +102,26 @@ christine claire diana diane donna elizabeth ellen emily emma hillary helen jane
 jessica jill joan julia julie karen kate katherine kathleen kelly laura linda lisa margaret maria
 mary melania michelle nancy nicola patricia rachel rebecca ruth sarah sharon susan teresa theresa
 """.split())
+
+# Nationality adjectives -> the country ("Finnish Prime Minister" is Finland's), for affiliations and facts.
+DEMONYM_COUNTRY = {
+    "british": "UK", "welsh": "Wales", "scottish": "Scotland", "irish": "Ireland", "american": "US",
+    "french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain", "russian": "Russia",
+    "chinese": "China", "japanese": "Japan", "indian": "India", "israeli": "Israel", "iraqi": "Iraq",
+    "iranian": "Iran", "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "polish": "Poland",
+    "greek": "Greece", "turkish": "Turkey", "egyptian": "Egypt", "pakistani": "Pakistan",
+    "australian": "Australia", "canadian": "Canada", "finnish": "Finland", "austrian": "Austria",
+    "swiss": "Switzerland", "norwegian": "Norway", "danish": "Denmark", "portuguese": "Portugal",
+    "brazilian": "Brazil", "mexican": "Mexico", "south korean": "South Korea", "north korean": "North Korea",
+    "saudi": "Saudi Arabia", "ukrainian": "Ukraine", "hungarian": "Hungary", "czech": "Czech Republic",
+    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia",
+    "thai": "Thailand", "vietnamese": "Vietnam", "indonesian": "Indonesia", "malaysian": "Malaysia",
+    "singaporean": "Singapore", "nigerian": "Nigeria", "kenyan": "Kenya", "south african": "South Africa",
+    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia",
+    "venezuelan": "Venezuela", "cuban": "Cuba", "afghan": "Afghanistan", "syrian": "Syria",
+    "lebanese": "Lebanon", "jordanian": "Jordan", "qatari": "Qatar", "icelandic": "Iceland",
+    "kazakh": "Kazakhstan", "ethiopian": "Ethiopia", "bangladeshi": "Bangladesh",
+    "sri lankan": "Sri Lanka", "new zealand": "New Zealand", "slovak": "Slovakia", "slovenian": "Slovenia",
+    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "cambodian": "Cambodia",
+    "mongolian": "Mongolia", "peruvian": "Peru", "moroccan": "Morocco", "algerian": "Algeria",
+}

@@ -30,6 +30,7 @@ from cooptool.extract.components.entities import entity_index, relabel
 from cooptool.extract.components.entity_evidence import party_of
 from cooptool.extract.lexicon import (
     COUNTRIES,
+    DEMONYM_COUNTRY,
     FEMALE_NAMES,
     GOVERNMENT_TITLES,
     MALE_NAMES,
@@ -901,34 +902,13 @@ class _Pseudo:
 
 # UK nations whose "Secretary" sits in the UK cabinet ("Wales Secretary", "Scottish Secretary").
 _UK_NATIONS = frozenset({"Wales", "Scotland", "Northern Ireland", "Welsh", "Scottish"})
-# Nationalities that name a government inside a title: "Welsh First Minister", "Irish Transport Minister".
-_DEMONYM_COUNTRY = {
-    "british": "UK", "welsh": "Wales", "scottish": "Scotland", "irish": "Ireland", "american": "US",
-    "french": "France", "german": "Germany", "italian": "Italy", "spanish": "Spain", "russian": "Russia",
-    "chinese": "China", "japanese": "Japan", "indian": "India", "israeli": "Israel", "iraqi": "Iraq",
-    "iranian": "Iran", "dutch": "Netherlands", "belgian": "Belgium", "swedish": "Sweden", "polish": "Poland",
-    "greek": "Greece", "turkish": "Turkey", "egyptian": "Egypt", "pakistani": "Pakistan",
-    "australian": "Australia", "canadian": "Canada", "finnish": "Finland", "austrian": "Austria",
-    "swiss": "Switzerland", "norwegian": "Norway", "danish": "Denmark", "portuguese": "Portugal",
-    "brazilian": "Brazil", "mexican": "Mexico", "south korean": "South Korea", "north korean": "North Korea",
-    "saudi": "Saudi Arabia", "ukrainian": "Ukraine", "hungarian": "Hungary", "czech": "Czech Republic",
-    "romanian": "Romania", "bulgarian": "Bulgaria", "serbian": "Serbia", "croatian": "Croatia",
-    "thai": "Thailand", "vietnamese": "Vietnam", "indonesian": "Indonesia", "malaysian": "Malaysia",
-    "singaporean": "Singapore", "nigerian": "Nigeria", "kenyan": "Kenya", "south african": "South Africa",
-    "argentine": "Argentina", "argentinian": "Argentina", "chilean": "Chile", "colombian": "Colombia",
-    "venezuelan": "Venezuela", "cuban": "Cuba", "afghan": "Afghanistan", "syrian": "Syria",
-    "lebanese": "Lebanon", "jordanian": "Jordan", "qatari": "Qatar", "icelandic": "Iceland",
-    "kazakh": "Kazakhstan", "ethiopian": "Ethiopia", "bangladeshi": "Bangladesh",
-    "sri lankan": "Sri Lanka", "new zealand": "New Zealand", "slovak": "Slovakia", "slovenian": "Slovenia",
-    "estonian": "Estonia", "latvian": "Latvia", "lithuanian": "Lithuania", "cambodian": "Cambodia",
-    "mongolian": "Mongolia", "peruvian": "Peru", "moroccan": "Morocco", "algerian": "Algeria",
-}
 
 
 def _demonym_country(role: list[Token]) -> str | None:
+    """The country a nationality inside a title names: "Welsh First Minister", "Irish Transport Minister"."""
     words = [t.lower_ for t in role]
     pairs = [" ".join(words[i:i + 2]) for i in range(len(words) - 1)]  # "South Korean"
-    country = next((_DEMONYM_COUNTRY[w] for w in pairs + words if w in _DEMONYM_COUNTRY), None)
+    country = next((DEMONYM_COUNTRY[w] for w in pairs + words if w in DEMONYM_COUNTRY), None)
     if country in ("Wales", "Scotland") and [t.lower_ for t in role][-2:] in (["welsh", "secretary"],
                                                                               ["scottish", "secretary"]):
         return "UK"  # "Welsh Secretary": the UK cabinet's secretary of state for Wales
@@ -945,7 +925,7 @@ def _state_of_nationality(org, role: list[Token]) -> str | None:
     ("Welsh First Minister" -> Wales; "Welsh Secretary" -> the UK's)."""
     if not hasattr(org, "text") or org.label_ not in ("NORP", "LOC", "GPE", "ORG"):
         return None
-    if " ".join(org.text.lower().split()) not in _DEMONYM_COUNTRY or not any(t.lower_ in _STATE_POSTS for t in role):
+    if " ".join(org.text.lower().split()) not in DEMONYM_COUNTRY or not any(t.lower_ in _STATE_POSTS for t in role):
         return None
     before = [org.doc[org.start - 1]] if org.start > 0 else []
     if any(t.lower_ in ("shadow", "former", "ex") for t in [*before, *role]):

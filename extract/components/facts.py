@@ -24,12 +24,8 @@ from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
+from cooptool.extract.lexicon import DEMONYM_COUNTRY
 from cooptool.extract.numbers import Amount, Period, find_amounts, find_dates, find_periods, is_year
-
-try:  # nationality -> country, shared with the affiliation rules
-    from cooptool.extract.components.affiliations import _DEMONYM_COUNTRY
-except ImportError:  # pragma: no cover
-    _DEMONYM_COUNTRY = {}
 
 if not Doc.has_extension("facts"):
     Doc.set_extension("facts", default=None)
@@ -572,7 +568,7 @@ class FactExtractor:
                 if e is not None and e.label_ == "GPE":
                     return e, "syntax", "economy_place"  # "the US unemployment rate"
             for t in mods:
-                country = _DEMONYM_COUNTRY.get(t.lower_) if t.ent_type_ == "NORP" else None
+                country = DEMONYM_COUNTRY.get(t.lower_) if t.ent_type_ == "NORP" else None
                 found = self._country_entity(doc, country) if country else None
                 if found is not None:
                     return found, "sentence", "nationality_country"  # "German growth" is Germany's
