@@ -26,6 +26,7 @@ from spacy.tokens import Doc
 
 # Importing the modules registers the factories (also declared as spacy_factories entry points).
 from cooptool.extract.components import affiliations, claims, entities, events, facts, paragraphs  # noqa: F401
+from cooptool.extract.components.context import release
 from cooptool.extract.readers import SourceDoc
 from cooptool.extract.records import document, make
 from cooptool.extract.structure import analyse
@@ -149,6 +150,7 @@ def doc_records(doc: Doc, doc_id: str, path: str | None, meta: dict) -> list[dic
     for _, ext, rtype in RECORD_COMPONENTS:
         for rec in doc.get_extension(ext) and getattr(doc._, ext) or []:
             out.append(make(rtype, doc_id, **rec))
+    release(doc)
     words = _word_count(doc)
     out.append(document(doc_id, path=path, title=meta.get("title"), published=meta.get("published"),
                         source=meta.get("source"), author=meta.get("author"), words=words,

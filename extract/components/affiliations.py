@@ -865,12 +865,14 @@ class AffiliationExtractor:
         if person is None or org is None:
             return []
         s, e = meta.get("byline_span") or (None, None)
+        # Metadata of a JSON Lines row names the author without a place in the text.
+        ps, pe = meta.get("author_span") or (None, None)
+        os_, oe = meta.get("source_span") or (None, None)
         return [{
             "person": person["name"], "person_id": person["id"], "role": meta.get("author_role") or "author",
             "org": org["name"], "org_id": org["id"], "org_aliases": org["aliases"],
             "evidence": meta.get("byline_text"), "start": s, "end": e,
-            "person_start": meta["author_span"][0], "person_end": meta["author_span"][1],
-            "org_start": meta["source_span"][0], "org_end": meta["source_span"][1],
+            "person_start": ps, "person_end": pe, "org_start": os_, "org_end": oe,
             "pattern": "byline", "confidence": CONFIDENCE["byline"], "status": "current",
         }]
 
@@ -1006,6 +1008,6 @@ def _valid_role(toks: list[Token]) -> bool:
                    for t in toks)
 
 
-@Language.factory("cooptool_affiliations", default_config={"max_segment_tokens": 40})
+@Language.factory("cooptool_affiliations", default_config={"max_segment_tokens": 40}, requires=["doc.ents", "doc._.entities", "token.dep", "token.tag"], assigns=["doc._.affiliations", "doc.ents"])
 def make_affiliation_extractor(nlp: Language, name: str, max_segment_tokens: int) -> AffiliationExtractor:
     return AffiliationExtractor(nlp, name, max_segment_tokens)

@@ -1197,6 +1197,6 @@ def _trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-@Language.factory("cooptool_claims", default_config={"max_quote_gap": 12})
+@Language.factory("cooptool_claims", default_config={"max_quote_gap": 12}, requires=["doc.ents", "doc._.entities", "doc._.affiliations", "token.dep", "token.lemma"], assigns=["doc._.claims"])
 def make_claim_extractor(nlp: Language, name: str, max_quote_gap: int) -> ClaimExtractor:
     return ClaimExtractor(nlp, name, max_quote_gap)

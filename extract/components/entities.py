@@ -1108,7 +1108,7 @@ def _non_overlapping(spans: list[Span]) -> list[Span]:
     return out
 
 
-@Language.factory("cooptool_entities", default_config={"min_alias_chars": 2, "aliases": None})
+@Language.factory("cooptool_entities", default_config={"min_alias_chars": 2, "aliases": None}, requires=["doc.ents"], assigns=["doc.ents", "doc._.entities"])
 def make_entity_resolver(nlp: Language, name: str, min_alias_chars: int, aliases: str | None) -> EntityResolver:
     """`aliases`: optional path of a user alias file (JSON or CSV, alias → canonical name)."""
     return EntityResolver(nlp, name, min_alias_chars, aliases)

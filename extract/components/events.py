@@ -523,6 +523,6 @@ class EventExtractor:
         return out
 
 
-@Language.factory("cooptool_events")
+@Language.factory("cooptool_events", requires=["doc.ents", "doc._.entities"], assigns=["doc._.events"])
 def make_event_extractor(nlp: Language, name: str) -> EventExtractor:
     return EventExtractor(nlp, name)

@@ -1012,6 +1012,6 @@ ABOUT_RULES = (about_quantity_noun, about_noun_of, about_change_noun, about_coun
                about_modified_noun, about_worth, about_verb_subject, about_verb_object, about_verb, about_head_noun)
 
 
-@Language.factory("cooptool_facts", default_config={"lookback_sentences": 2})
+@Language.factory("cooptool_facts", default_config={"lookback_sentences": 2}, requires=["doc.ents", "doc._.entities", "token.dep"], assigns=["doc._.facts"])
 def make_fact_extractor(nlp: Language, name: str, lookback_sentences: int) -> FactExtractor:
     return FactExtractor(nlp, name, lookback_sentences)

@@ -37,6 +37,6 @@ class ParagraphBoundaries:
         return doc
 
 
-@Language.factory("cooptool_paragraphs")
+@Language.factory("cooptool_paragraphs", assigns=["token.is_sent_start"])
 def make_paragraph_boundaries(nlp: Language, name: str) -> ParagraphBoundaries:
     return ParagraphBoundaries(nlp, name)
