@@ -29,6 +29,7 @@ ENV_VAR = "COOPTOOL_LEXICON"
 _rows: dict[str, list[tuple[str, ...]]] = {}
 _words: dict[tuple[str, int], set[str]] = {}
 _maps: dict[str, dict[str, str]] = {}
+_wheres: dict[tuple[str, int, str, int], set[str]] = {}
 _unions: list[tuple[tuple[str, ...], set[str]]] = []
 _extra_dirs: list[Path] = []
 
@@ -112,9 +113,17 @@ def mapping(name: str, key: int = 0, value: int = 1) -> dict[str, str]:
     return _maps[name]
 
 
+def _where(name: str, column: int, value: str, of: int) -> set[str]:
+    return {r[of] for r in rows(name) if len(r) > max(column, of) and value in r[column].split(",")}
+
+
 def where(name: str, column: int, value: str, of: int = 0) -> set[str]:
-    """Values of column `of` on the rows whose column `column` is `value` (a cue list's class)."""
-    return {r[of] for r in rows(name) if len(r) > column and value in r[column].split(",")}
+    """Values of column `of` on the rows whose column `column` (a comma list) has `value`: the cue
+    verbs of one class. Shared and updated in place like `words`."""
+    key = (name, column, value, of)
+    if key not in _wheres:
+        _wheres[key] = _where(*key)
+    return _wheres[key]
 
 
 def union(*list_names: str) -> set[str]:
@@ -147,6 +156,9 @@ def reload() -> None:
     for name, target in _maps.items():
         target.clear()
         target.update((r[0], r[1]) for r in rows(name) if len(r) > 1)
+    for key, target in _wheres.items():
+        target.clear()
+        target.update(_where(*key))
     for list_names, target in _unions:
         target.clear()
         for n in list_names:

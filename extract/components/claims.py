@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.quotes import Quote, find_quotes
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS, ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
+from cooptool.extract import lexicon
 from cooptool.extract.lexicon import ROLE_HEADS
 
 if not Doc.has_extension("claims"):
@@ -35,45 +36,22 @@ if not Doc.has_extension("claims"):
 if not Doc.has_extension("affiliations"):
     Doc.set_extension("affiliations", default=None)
 
-# Cue verbs taking a clause ("said that ...", "..., she added").
-CLAUSE_CUES = frozenset("""
-say tell add state claim argue insist warn believe think hope expect note explain announce confirm
-deny admit acknowledge suggest predict report write declare emphasise emphasize stress agree contend
-maintain reckon fear feel estimate forecast reveal indicate complain concede caution urge vow promise
-pledge assert allege tweet testify recall reiterate remark observe comment respond reply answer
-conclude summarize summarise realize realise ask accuse charge boast worry doubt suspect assume
-recognise recognize wonder signal hint counter continue joke quip lament propose recommend demand
-threaten predict point know guess imply underline highlight disclose assure reassure inform
-shout yell chant retort exclaim scream snap interject mutter whisper muse recount concur
-mention repeat echo intimate anticipate underscore reaffirm opine clarify specify post
-""".split())
-# Verbs of voice and display that attribute a direct quote next to them ("“Go home,” he barked",
-# "a sign reading “Vote early”") but never report speech on their own.
-QUOTE_ONLY_CUES = frozenset("read bark boom beam cry gush scoff sneer snarl thunder laugh plead rant quote".split())
-# Cues whose object is the content ("denied the allegations", "called the youth ...", "hoped for ...").
-OBJECT_CUES = frozenset("""
-share summarize summarise deny call hope warn urge praise criticise criticize welcome describe dismiss
-reject accuse blame predict express emphasise emphasize stress highlight outline recommend demand
-defend reiterate acknowledge admit condemn applaud argue question brand label dub forecast estimate project
-attack liken
-endorse cite mention blast denounce tout slam decry mock echo advocate voice lambaste hail laud commend
-underscore reaffirm rail
-""".split())
-# Object cues that state a figure ("forecast growth of 3.6%"), a claim only when the object has one.
-FIGURE_CUES = frozenset("forecast estimate project".split())
-# Cues that name what their object is ("called the plan a gamble", "branded it a 'leap in the dark'"):
-# a claim only with that name.
-NAMING_CUES = frozenset("call brand label dub".split())
-# Cues that, negated, report that nothing was said ("did not say", "would not confirm").
-UNSAID_WHEN_NEGATED = frozenset("say comment confirm disclose reveal specify elaborate announce tell".split())
-# Cues of intention with an infinitive ("vowed to fight on").
-INTENT_CUES = frozenset("hope vow promise pledge threaten intend refuse".split())
-# Stances that are a claim only with a proposition after them ("wants the board to sell", "opposes
-# raising taxes"), never with a plain noun ("wants a new chairman", "supports the team").
-STANCE_CUES = frozenset("want support oppose".split())
+# Cue verbs by lemma and class: extract/data/lexicon/cue_verbs.tsv (its header says what each class means).
+CLAUSE_CUES = lexicon.where("cue_verbs", 1, "clause")
+QUOTE_ONLY_CUES = lexicon.where("cue_verbs", 1, "quote-only")
+OBJECT_CUES = lexicon.where("cue_verbs", 1, "object")
+FIGURE_CUES = lexicon.where("cue_verbs", 1, "figure")
+NAMING_CUES = lexicon.where("cue_verbs", 1, "naming")
+UNSAID_WHEN_NEGATED = lexicon.where("cue_verbs", 1, "unsaid-when-negated")
+INTENT_CUES = lexicon.where("cue_verbs", 1, "intent")
+STANCE_CUES = lexicon.where("cue_verbs", 1, "stance")
+ADDRESSEE_CUES = lexicon.where("cue_verbs", 1, "addressee")
+EVIDENCE_CUES = lexicon.where("cue_verbs", 1, "evidence")
+SPEECH_CUES = lexicon.where("cue_verbs", 1, "speech")
+_NESTABLE_CUES = lexicon.where("cue_verbs", 1, "nestable")
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES
+QUOTE_CUES = CLAUSE_CUES | QUOTE_ONLY_CUES
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
-# Cues whose direct object is the listener, not the content ("told the BBC that ...").
-ADDRESSEE_CUES = frozenset("tell ask inform assure reassure warn remind urge promise accuse charge".split())
 # What may be shared as a statement ("shared their views"), unlike "share the same goal".
 SHARED_THINGS = frozenset("""experience experiences view views thought thoughts insight insights story stories
 vision opinion opinions perspective perspectives idea ideas concern concerns plan plans finding findings
@@ -81,30 +59,10 @@ expertise practice practices lesson lessons outlook assessment analysis""".split
 _IRREGULAR = {"told": "tell", "wrote": "write", "thought": "think", "said": "say", "says": "say",
               "felt": "feel", "knew": "know", "hoped": "hope", "hopes": "hope", "hoping": "hope"}
 # Nouns of statement that report their that-clause for their owner ("her claim that ...").
-STATEMENT_NOUNS = frozenset("""claim assertion remark warning assurance suggestion complaint allegation argument
-insistence prediction promise pledge statement belief admission denial accusation charge comment contention
-view conviction fear hope announcement insinuation threat vow boast""".split())
-# Verbs of evidence ("the poll showed that ...", "the inquiry found the rules were broken"): a claim of
-# whoever ran the poll or inquiry, only with a clause after them ("showed a rise" is not one) and never
-# a quote's cue.
-EVIDENCE_CUES = frozenset("show find".split())
-ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES
-QUOTE_CUES = CLAUSE_CUES | QUOTE_ONLY_CUES
-# Verbs of saying whose content is the rest of the sentence even when the parse lost the clause.
-SPEECH_CUES = frozenset("""
-say add tell claim state insist argue note explain believe think write report warn predict announce
-suggest acknowledge admit confirm stress reiterate concede contend maintain declare testify tweet
-respond reply write emphasise emphasize
-""".split())
+STATEMENT_NOUNS = lexicon.words("statement_nouns")
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-# Cues whose claim stays when another speaker reports it ("noted that Xi said ...").
-_NESTABLE_CUES = frozenset("say tell add announce state declare urge call stress emphasise emphasize note warn".split())
 # Labels of web pages that look like "NAME: text" but name no speaker.
-WEB_LABELS = frozenset("""read more|watch|listen|related|see also|more|update|updated|photos|photo|video|videos
-|winner|winners|editor's note|editors' note|click here|subscribe|advertisement|correction|clarification
-|live|breaking|breaking news|exclusive|opinion|analysis|explainer|watch live|also read|recommended|trending
-|sponsored|share|follow|more from|read also|see more|latest|top stories|note|source|sources|credit|image
-|caption|file photo|warning|spoiler|timeline|factbox|fact box|q&a|quiz|poll""".replace("\n", "").split("|"))
+WEB_LABELS = lexicon.words("web_labels")
 QUOTE_MARKS = set("\"“”„«»") | {"''"}  # the token of two apostrophes typed for a double mark
 
 
