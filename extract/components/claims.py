@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from cooptool.extract import lexicon
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.quotes import Quote, find_quotes
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS, ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
-from cooptool.extract import lexicon
 from cooptool.extract.lexicon import ROLE_HEADS
 
 if not Doc.has_extension("claims"):
