@@ -1,0 +1,154 @@
+"""`cooptool_claims`: who said what — direct quotes and reported speech, speakers resolved.
+
+Runs after `cooptool_entities` and `cooptool_affiliations` and reads what they left on the Doc.
+Where each pattern of news wording lives (each is a rule of `cooptool.extract.rules`, and a record's
+`pattern` names the rule that made it):
+
+- `reported.py`: a cue verb with a subject and what it governs — a clause ("Hart said AmCham China
+  looks forward to ...", `claim.reported.clause`; intent and evidence cues have their own rules),
+  the cue after it ("Prices will rise, the company warned", `claim.reported.trailing`), a nominal
+  object for the cues that take one ("X denied the allegations", `claim.reported.object`), a stance
+  ("X wants ... to ...", `claim.reported.stance`), a cue inside its clause, cues conjoined in the
+  content;
+- `according.py`: "According to X, ..." and "..., according to X";
+- `nouns.py`: "his claim that ...";
+- `quoted.py`: direct quotes attributed by a cue in or next to the quote's sentence, the speaker
+  after, before or in the middle ("“A,” she said. “B.”"); quotes over several paragraphs; a quote
+  after a colon that introduced its speaker; a dash and a name ("“...” — NAME"); a quote going on
+  with the speaker before;
+- `transcripts.py`: "NAME: ..." paragraphs;
+- `passes.py`: the ordered post-passes (`POST_PASSES`);
+- `subjects.py`: who speaks (a cue's subject, also where the parse lost it).
+
+Sets `doc._.claims`: plain dicts (see `records.schema.json#/$defs/claim`). Offsets are character
+offsets into `doc_text(doc)`, which equals the file text. Nothing of a document is kept on the
+component: each call works on its own `ClaimRun`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from cooptool.extract.components.claims.according import according, opens_according_to
+from cooptool.extract.components.claims.base import (
+    ALL_CUES,
+    CLAUSE_CUES,
+    QUOTE_ONLY_CUES,
+    STATEMENT_NOUNS,
+    Claim,
+    ClaimRun,
+    cue_lemma,
+)
+from cooptool.extract.components.claims.nouns import is_statement_noun, statement_noun
+from cooptool.extract.components.claims.passes import POST_PASSES
+from cooptool.extract.components.claims.reported import reported
+from cooptool.extract.components.claims.subjects import quote_cue_subject
+from cooptool.extract.components.context import context_of
+from cooptool.extract.components.speakers import SpeakerResolver
+from cooptool.extract.rules import named
+
+# Kept under their old names for the code and tests that import them.
+_quote_cue_subject = quote_cue_subject
+__all__ = ["ALL_CUES", "CLAUSE_CUES", "QUOTE_ONLY_CUES", "STATEMENT_NOUNS", "Claim", "ClaimExtractor", "cue_lemma",
+           "make_claim_extractor"]
+
+if not Doc.has_extension("claims"):
+    Doc.set_extension("claims", default=None)
+if not Doc.has_extension("affiliations"):
+    Doc.set_extension("affiliations", default=None)
+
+
+class ClaimExtractor:
+    def __init__(self, nlp: Language, name: str, max_quote_gap: int = 12):
+        self.name = name
+        self.max_quote_gap = max_quote_gap
+
+    def __call__(self, doc: Doc) -> Doc:
+        # No blanket except: an error propagates to the pipeline's error handler, which reports
+        # it for this document.
+        doc._.claims = self.extract(doc)
+        return doc
+
+    def extract(self, doc: Doc) -> list[dict]:
+        ctx = context_of(doc)
+        run = ClaimRun(doc, ctx, SpeakerResolver(doc, ctx.quotes), self.max_quote_gap)
+        claims: list[Claim] = []
+        for tok in doc:
+            claims += _claims_at(run, tok)
+        for post_pass in POST_PASSES:
+            claims = post_pass(run, claims)
+        return [_record(run, c) for c in claims if c.end > c.start]
+
+
+def _claims_at(run: ClaimRun, tok: Token) -> list[Claim]:
+    """The claims whose cue is `tok`: "according to", a cue verb, a statement noun."""
+    if opens_according_to(run.doc, tok):
+        return according(run, tok)
+    if tok.pos_ in ("VERB", "AUX"):
+        lemma = cue_lemma(tok)
+        if lemma is not None and lemma not in QUOTE_ONLY_CUES and tok.i not in run.consumed:
+            return reported(run, tok, lemma)
+        return []
+    if is_statement_noun(tok):
+        return statement_noun(run, tok)
+    return []
+
+
+def _record(run: ClaimRun, c: Claim) -> dict:
+    doc, text = run.doc, run.text
+    sp = c.speaker
+    affs = [a for a in (doc._.affiliations or []) if sp and sp.entity_id and a.get("person_id") == sp.entity_id]
+    aff = max(affs, key=lambda a: a.get("confidence") or 0, default=None)
+    confidence = named(c.pattern).confidence
+    if sp is not None and sp.via in ("pronoun", "description"):
+        confidence -= 0.1
+    pieces = c.pieces or [(c.start, c.end)]
+    ev_start, ev_end = _evidence_range(run, c)
+    return {
+        **_speaker_fields(text, sp),
+        "role": aff["role"] if aff else None,
+        "org": aff["org"] if aff else None,
+        "org_aliases": aff["org_aliases"] if aff else [],
+        "text": " … ".join(text[s:e] for s, e in pieces),
+        "direct": c.direct,
+        "cue": c.cue_text,
+        "evidence": " ".join(text[ev_start:ev_end].split()),
+        "confidence": round(confidence, 2),
+        "pattern": c.pattern,
+        "start": c.start,
+        "end": c.end,
+        "pieces": [list(p) for p in pieces],
+        "speaker_start": sp.start if sp else None,
+        "speaker_end": sp.end if sp else None,
+        "cue_start": c.cue_start,
+        "cue_end": c.cue_end,
+    }
+
+
+def _speaker_fields(text: str, sp) -> dict:
+    return {
+        "speaker": sp.name if sp else None,
+        "speaker_id": sp.entity_id if sp else None,
+        "speaker_type": sp.label if sp else None,
+        "speaker_aliases": sp.aliases if sp else [],
+        "speaker_mention": text[sp.start:sp.end] if sp else None,
+    }
+
+
+def _evidence_range(run: ClaimRun, c: Claim) -> tuple[int, int]:
+    """The sentences from the first to the last of the claim's content, cue and speaker."""
+    sp = c.speaker
+    lo = min(c.start, c.cue_start, sp.start if sp else c.start)
+    hi = max(c.end, c.cue_end, sp.end if sp else c.end)
+    first = run.doc.char_span(lo, hi, alignment_mode="expand")
+    if first is None:
+        return lo, hi
+    return first[0].sent.start_char, first[-1].sent.end_char
+
+
+@Language.factory("cooptool_claims", default_config={"max_quote_gap": 12},
+                  requires=["doc.ents", "doc._.entities", "doc._.affiliations", "token.dep", "token.lemma"],
+                  assigns=["doc._.claims"])
+def make_claim_extractor(nlp: Language, name: str, max_quote_gap: int) -> ClaimExtractor:
+    return ClaimExtractor(nlp, name, max_quote_gap)

@@ -1,0 +1,571 @@
+"""Reported speech and stated beliefs: a cue verb with a subject and what it governs.
+
+`reported(run, cue, lemma)` reads one cue verb. Which reading applies is decided by the cue's
+parse (`_reading_of`), in order: a clausal complement ("Hart said AmCham China looks forward to
+..."; for intent and evidence cues their own rules), a cue introducing the rest of the sentence, a
+nominal object for the cues that take one ("Chen summarized the foundation ..."), a cue after the
+clause it reports ("Prices will rise, the company warned"), a clause the parse hung elsewhere.
+Before them: a cue set off by commas inside its clause; stance verbs read their infinitive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from cooptool.extract import lexicon
+from cooptool.extract.components.claims.base import (
+    ADDRESSEE_CUES,
+    CLAUSE,
+    CLAUSE_CUES,
+    CONJOINED,
+    EVIDENCE,
+    EVIDENCE_CUES,
+    FIGURE_CUES,
+    FINITE_TAGS,
+    INTENT,
+    INTENT_CUES,
+    INTRODUCING,
+    LOOSE,
+    NAMING_CUES,
+    OBJECT,
+    OBJECT_CUES,
+    PARENTHETICAL,
+    QUOTE_MARKS,
+    SPEECH_CUES,
+    STANCE,
+    STANCE_CUES,
+    SUBJECT_DEPS,
+    TRAILING,
+    UNSAID_WHEN_NEGATED,
+    Claim,
+    ClaimRun,
+    could_speak,
+    cue_lemma,
+    end_of,
+    trim,
+)
+from cooptool.extract.components.claims.subjects import own_subject, subject
+from cooptool.extract.rules import rule
+
+OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
+# What may be shared as a statement ("shared their views"), unlike "share the same goal".
+SHARED_THINGS = lexicon.words("shared_things")
+_QUESTION_WORDS = ("how", "whether", "if", "what", "when", "why", "who")
+_RELATIVE_SUBJECTS = ("who", "that", "which")
+_NO_SPEAKER = ("that", "which", "who", "this", "what")
+
+# A reading: (doc, cue, lemma, comp, comps) -> the content's character range, or None.
+Reading = Callable[[Doc, Token, str, Token | None, list[Token]], tuple[int, int] | None]
+
+
+def reported(run: ClaimRun, cue: Token, lemma: str) -> list[Claim]:
+    """The claims of one cue verb (none when it has no speaker or reports nothing)."""
+    subj = subject(cue)
+    if subj is not None and subj.lower_ in _RELATIVE_SUBJECTS and cue.dep_ == "relcl":
+        subj = cue.head  # "voters who say ..."
+    if subj is None or subj.lower_ in _NO_SPEAKER:
+        return []
+    if (subj.i in run.quote_of) != (cue.i in run.quote_of):
+        return []
+    if _nothing_said(cue, lemma):
+        return []
+    # Not the discourse markers "you know", "I mean".
+    pieces = parenthetical_pieces(cue) if lemma in CLAUSE_CUES and lemma != "know" and subj.lower_ != "you" \
+        else None
+    if pieces:
+        return parenthetical(run, cue, subj, pieces)
+    claim = stance(run, cue, subj) if lemma in STANCE_CUES else reported_one(run, cue, lemma, subj)
+    if claim is None:
+        return []
+    return [claim] + conjoined(run, claim, subj)
+
+
+def _nothing_said(cue: Token, lemma: str) -> bool:
+    """"has not said how much it will cost", "would not comment": a negated cue that says nothing."""
+    if not any(c.dep_ == "neg" for c in cue.children):
+        return False
+    return lemma in UNSAID_WHEN_NEGATED or any(
+        c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS for c in cue.children)
+
+
+def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | None:
+    """One claim of a cue verb, by the first reading its parse allows."""
+    doc = run.doc
+    comps, comp = _complement(cue, lemma)
+    if lemma in EVIDENCE_CUES and not _stated_finding(cue, comp, subj):
+        return None
+    reading = _reading_of(cue, lemma, comp)
+    found = reading(doc, cue, lemma, comp, comps) if reading is not None else None
+    if found is None:
+        return None
+    name = reading.rule.name
+    start, end = trim(run.text, *found)
+    if end - start < 3 or len(run.text[start:end].split()) < 2 and name != OBJECT:
+        return None
+    return Claim.at_cue(cue, run.resolver.resolve(subj), name, start, end)
+
+
+def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
+    """The cue's clausal complements and the one that is its content: a clause after the cue; one
+    before it only when none follows; an intent cue's infinitive ("promised to ...")."""
+    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    comp = next((c for c in comps if c.i > cue.i), comps[0] if comps else None)
+    if lemma in INTENT_CUES and (comp is None or comp.i < cue.i):
+        comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), comp)
+    return comps, comp
+
+
+def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
+    if comp is not None and (lemma in CLAUSE_CUES or lemma in INTENT_CUES or lemma in EVIDENCE_CUES):
+        if comp.dep_ == "xcomp":
+            return intent_clause
+        return evidence_clause if lemma in EVIDENCE_CUES else clause
+    if cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) \
+            and lemma not in ADDRESSEE_CUES:
+        return introducing
+    if lemma in OBJECT_CUES:
+        return nominal_object
+    if cue.dep_ == "parataxis" and cue.head.i < cue.i:
+        return trailing
+    if lemma in SPEECH_CUES:
+        return loose_clause
+    return None
+
+
+# ---- the readings (rules) ----------------------------------------------------------------------
+
+@rule(CLAUSE, confidence=0.8, examples=[
+    ("Mayor Lena Ortiz said the new bridge will open in the spring.",
+     {"speaker": "Lena Ortiz", "text": "the new bridge will open in the spring", "direct": False}),
+    ("Ortiz Builders told the council on Monday that the bridge was safe.",
+     {"text": "the bridge was safe"}),
+    ("The council has not said how much the bridge will cost.", None),
+])
+def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
+    """"X said (that) ...": the cue's clausal complement."""
+    start, end = comp.left_edge.idx, end_of(comp.right_edge)
+    # "said Tory plans to cut tax would cut deep": the parse split one clause in two.
+    later = [c for c in comps if c.i > comp.i > cue.i]
+    if later:
+        end = end_of(later[-1].right_edge)
+    if comp.i > cue.i and (comp.left_edge.i <= cue.i or lemma not in ADDRESSEE_CUES):
+        start = _start_after_cue(doc, cue, comp, start)
+    elif comp.i > cue.i and lemma in ADDRESSEE_CUES:
+        start = _subject_taken_as_object(doc, cue, comp, start)
+        start = _listener_glued_to_subject(doc, cue, start)
+    return start, end
+
+
+@rule(INTENT, confidence=0.8, examples=[
+    ("Governor Ruth Mbeki promised to cut the fuel tax by half.",
+     {"speaker": "Ruth Mbeki", "text": "to cut the fuel tax by half"}),
+])
+def intent_clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
+    """"X promised to ...": an intent cue's infinitive."""
+    return clause(doc, cue, lemma, comp, comps)
+
+
+@rule(EVIDENCE, confidence=0.8, examples=[
+    ("The survey by Harlow University showed turnout had risen sharply in the cities.",
+     {"text": "turnout had risen sharply in the cities"}),
+    ("Professor Ken Adler showed how the data is processed.", None),
+])
+def evidence_clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
+    """"the survey showed turnout had risen": an evidence cue's clause with its own subject."""
+    return clause(doc, cue, lemma, comp, comps)
+
+
+@rule(INTRODUCING, confidence=0.8, examples=[
+    ("Ortiz said, with the vote only a week away, she hoped the bridge would open soon.",
+     {"cue": "said", "speaker": "Ortiz"}),
+])
+def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int]:
+    """"X said, with 2024 marking ..., he hoped ...": the cue introduces the whole rest."""
+    return doc[cue.i + 1].idx, end_of(cue.head.right_edge)
+
+
+@rule(OBJECT, confidence=0.65, examples=[
+    ("Senator Paul Grady denied the allegations of bribery on Tuesday.",
+     {"speaker": "Paul Grady", "text": "the allegations of bribery on Tuesday"}),
+    ("Paul Grady denied it.", None),
+])
+def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
+    parts = _object_parts(cue, lemma)
+    if parts is None:
+        return None
+    quoted_name = next((n for c in parts if c.dep_ == "dobj" for n in [_named_in_quotes(c)] if n), None)
+    if lemma in NAMING_CUES and quoted_name is None and not _names_something(parts, lemma):
+        return None
+    start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
+    # "defended the remark, saying ...": a participle cue after the object has its own content.
+    tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > min(p.i for p in parts)
+            and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES)]
+    last = max((c.right_edge for c in parts + tail), key=lambda t: t.i)
+    return start, end_of(last)
+
+
+@rule(TRAILING, confidence=0.8, examples=[
+    ("The market for electric buses will double by 2030, Dana Whitfield said.",
+     {"speaker": "Dana Whitfield", "text": "The market for electric buses will double by 2030"}),
+])
+def trailing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int]:
+    """"The market will grow, he said": the cue hangs off the clause it reports."""
+    end = end_of(doc[cue.left_edge.i - 1]) if cue.left_edge.i > 0 else 0
+    return cue.head.left_edge.idx, end
+
+
+@rule(LOOSE, confidence=0.8, examples=[
+    ("Acme Corp says in a statement issued on Friday that its profits will rise next year.",
+     {"speaker": "Acme Corp", "text": "its profits will rise next year"}),
+])
+def loose_clause(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"says in a statement that ...", "said legalizing it could ..." parsed as xcomp: the clause of a
+    speech verb the parser hung elsewhere."""
+    return loose_content(cue, lemma)
+
+
+# ---- helpers of the readings -------------------------------------------------------------------
+
+def _start_after_cue(doc: Doc, cue: Token, comp: Token, start: int) -> int:
+    """The content runs from the cue on ("said AmCham China, with ..., looks forward": the parser may
+    hang the clause's subject on the cue); "said at a press briefing on Monday that China ...",
+    "said in its report that ...": the clause opens at its "that", what comes before it is where it
+    was said."""
+    start = doc[cue.i + 1].idx if comp.left_edge.i <= cue.i else min(
+        [start] + [c.left_edge.idx for c in cue.rights if c.i < comp.i and c.dep_ in ("dobj", "prep", "npadvmod")])
+    mark = next((c for c in comp.children if c.dep_ == "mark" and c.lower_ == "that" and c.i > cue.i), None)
+    if mark is not None and mark.idx > start and not any(
+            t.dep_ in ("nsubj", "nsubjpass") for t in doc[cue.i + 1:mark.i]):
+        start = mark.idx
+    return start
+
+
+def _subject_taken_as_object(doc: Doc, cue: Token, comp: Token, start: int) -> int:
+    """"told the BBC progress had been made": the parser reads "the BBC progress" as the object of
+    "told", leaving the clause without its subject. The clause then starts at the object's head noun
+    (after the listener's name), not at its verb."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+        return start
+    obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i == comp.left_edge.i - 1), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
+        return start
+    named = [t.i for t in obj.subtree if t.i < obj.i and (t.ent_type_ or t.pos_ in ("PROPN", "PRON"))]
+    if named:
+        first = max(named) + 1  # after the listener ("the BBC")
+    else:
+        # "told reporters rates would rise": the listener is a plain noun; keep the head noun and
+        # the adjectives right before it.
+        first = obj.i
+        while first - 1 > cue.i and doc[first - 1].dep_ in ("amod", "nummod") and doc[first - 1].head == obj:
+            first -= 1
+    return min(start, doc[first].idx)
+
+
+def _listener_glued_to_subject(doc: Doc, cue: Token, start: int) -> int:
+    """"told the BBC progress had been made": the parser may make the listener a compound of the
+    clause's subject ("BBC progress"). The content starts after the listener's name."""
+    i = cue.i + 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    if i >= len(doc) or doc[i].idx < start or doc[i].ent_type_ not in ("ORG", "PERSON", "NORP", "GPE"):
+        return start
+    j = i + 1
+    while j < len(doc) and doc[j].ent_iob_ == "I":
+        j += 1
+    if j < len(doc) and doc[j - 1].dep_ == "compound" and doc[j].pos_ in ("NOUN", "PROPN") and not doc[j].ent_type_:
+        return doc[j].idx
+    return start
+
+
+def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
+    """The object, predicate and prepositional phrases an object cue reports, or None when they make
+    no claim ("denied it", "estimated the damage" with no figure, "share the same goal")."""
+    parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
+             or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS]
+    if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
+        return None
+    if lemma in FIGURE_CUES and not any(t.like_num for c in parts for t in c.subtree):
+        return None  # "estimated the damage": a figure is what makes it a claim
+    if lemma == "share" and not any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts):
+        return None
+    return parts
+
+
+def _names_something(parts: list[Token], lemma: str) -> bool:
+    """A naming cue gives a name: "called the youth the future", "branded the plan a gamble" (object
+    and name), "described it as ...", "called for ..."."""
+    return any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" or c.lower_ == "for" and lemma == "call"
+               for c in parts) or sum(c.dep_ == "dobj" for c in parts) >= 2
+
+
+def _named_in_quotes(obj: Token) -> Token | None:
+    """"called his plan “a leap in the dark”": the parse made the quoted name an apposition of the
+    object; returns the name's first token."""
+    doc = obj.doc
+    for c in obj.children:
+        if c.dep_ == "appos" and c.left_edge.i > obj.i:
+            first = c.left_edge
+            if first.text in QUOTE_MARKS:
+                return doc[first.i + 1]
+            if doc[first.i - 1].text in QUOTE_MARKS:
+                return first
+    return None
+
+
+def _clause_as_object(obj: Token) -> bool:
+    """"said the race will now be ...": the clause's subject parsed as the object, its verb as a
+    modifier of it (no relative pronoun)."""
+    return any(c.dep_ in ("relcl", "acl") and (c.tag_ in FINITE_TAGS or c.tag_ == "VB") and c.i > obj.i
+               and not any(g.tag_ in ("WDT", "WP", "WRB") or g.lower_ == "that" for g in c.subtree if g.i < c.i)
+               for c in obj.children)
+
+
+def loose_content(cue: Token, lemma: str) -> tuple[int, int] | None:
+    """The content after a speech verb whose clause the parser hung elsewhere ("says in a statement
+    that ...", "said legalizing it could ..." parsed as xcomp): the rest of the sentence, when it
+    holds a finite verb."""
+    doc = cue.doc
+    sent = cue.sent
+    start_tok = _that_after_cue(cue, sent.end)
+    if start_tok is None:
+        start_tok = _clause_after_cue(cue, lemma)
+    if start_tok is None:
+        return None
+    tail = doc[start_tok.i:sent.end]
+    if not any(t.tag_ in FINITE_TAGS for t in tail if t.i > start_tok.i or start_tok.lower_ != "that"):
+        return None
+    if any(t.text in QUOTE_MARKS for t in doc[cue.i + 1:start_tok.i]):
+        return None
+    last = max((t for t in tail if not (t.is_punct or t.is_space)), key=lambda t: t.i, default=None)
+    if last is None:
+        return None
+    return start_tok.idx, end_of(last)
+
+
+def _that_after_cue(cue: Token, sent_end: int) -> Token | None:
+    """A "that" marking a clause within ten words after the cue, with no verb and no quote before it."""
+    after = [t for t in cue.doc[cue.i + 1:sent_end] if not t.is_space]
+    for k, tok in enumerate(after[:10]):
+        if tok.text in QUOTE_MARKS:
+            return None
+        if tok.lower_ == "that" and tok.dep_ == "mark" and not any(t.pos_ in ("VERB", "AUX") for t in after[:k]):
+            return tok
+    return None
+
+
+def _clause_after_cue(cue: Token, lemma: str) -> Token | None:
+    """The first token of a clause after the cue: not an object ("wrote a column") nor an adverbial
+    clause ("as Obama spoke")."""
+    clause_ = next((c for c in cue.rights if c.dep_ in ("xcomp", "advcl", "ccomp") or c.dep_ == "dobj"
+                    and lemma not in ADDRESSEE_CUES and _clause_as_object(c)), None)
+    if clause_ is None or clause_.left_edge.i <= cue.i or any(c.dep_ in ("mark", "advmod") and c.i < clause_.i
+                                                              for c in clause_.children):
+        return None
+    if any(t.dep_ in ("dobj", "dative") and t.i < clause_.i for t in cue.rights):
+        return None
+    return clause_.left_edge
+
+
+def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
+    """"the survey showed turnout had risen", "the poll showed Lee leading": a clause after the cue
+    with its own subject; not "find themselves prosecuted", "found it hard to ...", "the party a poll
+    showed was gaining" (its subject moved away)."""
+    if comp is None or comp.i < cue.i or subj.lower_ == "it" or cue.dep_ in ("relcl", "acl"):
+        return False
+    if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "i", "we", "they", "you"):
+        return False  # "Schwartz showed how the data is processed": a demonstration, not a finding
+    if comp.left_edge.lower_ in ("how", "what", "whether", "why", "where", "when", "who"):
+        return False  # an indirect question is no proposition
+    if cue.tag_ == "VB" and not any(c.dep_ == "aux" for c in cue.children):
+        return False  # "told the Breakfast with Frost show the money ...": a name, not a verb
+    own = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return own is not None and own.lower_ != "it" and not own.lower_.endswith(("self", "selves"))
+
+
+# ---- a cue inside its clause -------------------------------------------------------------------
+
+@rule(PARENTHETICAL, confidence=0.8, examples=[
+    ("The new figures, the ministry said, were far too low.",
+     {"speaker": "ministry", "cue": "said"}),
+])
+def parenthetical(run: ClaimRun, cue: Token, subj: Token, pieces: list[tuple[int, int]]) -> list[Claim]:
+    """"One reason, she says, is that ...": the clause around the cue, one claim per piece."""
+    text = run.text
+    speaker = run.resolver.resolve(subj)
+    out = []
+    for start, end in pieces:
+        start, end = trim(text, start, end)
+        while end > start and text[end - 1] in ".!?":
+            end -= 1
+        if end > start:
+            out.append(Claim.at_cue(cue, speaker, PARENTHETICAL, start, end))
+    return out
+
+
+def parenthetical_pieces(cue: Token) -> list[tuple[int, int]] | None:
+    """"One reason, she says, is that ...", "The figures, the company said, were wrong": a cue set off
+    by commas inside the clause it reports. The content is that clause without the cue: the part
+    before the cue (kept when it holds the clause's subject, not for "Perhaps, he said, ...") and
+    the part after it, as character ranges."""
+    if cue.dep_ in ("parataxis", "advcl") and cue.head.i > cue.i and not cue_lemma(cue.head):
+        found = _comma_parenthetical(cue)
+    else:
+        found = _subject_hung_on_cue(cue)
+    if found is None:
+        return None
+    lead, after = found
+    if after is None or not len(lead):
+        return None
+    pieces = []
+    if any(t.dep_ in SUBJECT_DEPS + ("nsubjpass", "expl", "csubj") for t in lead):
+        pieces.append((lead.start_char, lead.end_char))
+    pieces.append(after)
+    return pieces
+
+
+def _comma_parenthetical(cue: Token):
+    """", she says," inside the clause the cue hangs on: the clause before the commas and the rest."""
+    doc = cue.doc
+    clause_ = cue.head
+    first, last = cue.left_edge.i, cue.right_edge.i
+    if doc[first].text != ",":
+        first -= 1
+    if doc[last].text != ",":
+        last += 1
+    if first < 0 or last >= len(doc) or doc[first].text != "," or doc[last].text != ",":
+        return None
+    lead = doc[clause_.left_edge.i:first]
+    after = (doc[last + 1].idx, end_of(clause_.right_edge)) if last + 1 <= clause_.right_edge.i else None
+    return lead, after
+
+
+def _subject_hung_on_cue(cue: Token):
+    """The parse hung the clause's subject on the cue: "The figures, the company said, were ..."."""
+    doc = cue.doc
+    subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS and c.i < cue.i]
+    comp = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i), None)
+    if len(subjects) < 2 or comp is None or comp.left_edge.i <= cue.i:
+        return None
+    gap = doc[subjects[0].right_edge.i + 1:subjects[-1].left_edge.i]
+    if len(gap) != 1 or gap[0].text != ",":
+        return None
+    lead = doc[subjects[0].left_edge.i:subjects[0].right_edge.i + 1]
+    return lead, (comp.left_edge.idx, end_of(comp.right_edge))
+
+
+# ---- stance ------------------------------------------------------------------------------------
+
+@rule(STANCE, confidence=0.8, examples=[
+    ("Investor group Harbor Capital wants the exchange to buy back its shares.",
+     {"speaker": "Harbor Capital", "text": "the exchange to buy back its shares"}),
+    ("I want to thank everyone who came tonight.", None),
+])
+def stance(run: ClaimRun, cue: Token, subj: Token) -> Claim | None:
+    """"X wants the exchange to buy back shares", "X opposes closing the plant": the infinitive
+    or gerund clause after the cue is the content."""
+    if cue.dep_ in ("relcl", "acl", "advcl", "amod", "csubj") or subj.lower_ in ("i", "we", "you"):
+        # "voters who want to ...", "if you want to ...": a description, not a stance; "I want to
+        # thank ...": a speaker's own words, not a reported stance.
+        return None
+    clause_ = next((c for c in cue.rights if c.dep_ in ("xcomp", "ccomp") and c.left_edge.i > cue.i), None)
+    if clause_ is None or clause_.lemma_ == "know" or any(c.dep_ in ("dobj", "dative") and c.i < clause_.i
+                                                          for c in cue.rights):
+        return None
+    infinitive = clause_.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause_.children)
+    if not (infinitive or clause_.tag_ == "VBG" and cue.lemma_ != "want"):
+        return None
+    start, end = trim(run.text, clause_.left_edge.idx, end_of(clause_.right_edge))
+    if len(run.text[start:end].split()) < 2:
+        return None
+    return Claim.at_cue(cue, run.resolver.resolve(subj), STANCE, start, end)
+
+
+# ---- cues conjoined inside the content ---------------------------------------------------------
+
+@rule(CONJOINED, confidence=0.8, examples=[
+    ("Detective Sam Booth told jurors he had met the suspect twice and told him about the reward.",
+     {"speaker": "Sam Booth", "cue": "told", "text": "about the reward"}),
+])
+def conjoined(run: ClaimRun, claim: Claim, subj: Token) -> list[Claim]:
+    """"X told jurors he met Y, told him about Z and had warned him W": cue verbs conjoined inside
+    the content, without a subject of their own, report for the same speaker. Each becomes a claim
+    with its own clause (or, when none reads, what follows the cue and its listener) and the first
+    claim ends before them."""
+    if claim.pattern == OBJECT or claim.cue is None:
+        return []
+    doc, text = run.doc, run.text
+    span = doc.char_span(claim.start, claim.end, alignment_mode="expand")
+    if span is None:
+        return []
+    found = [(t, before) for t in span for before in [_conjoined_cue(run, claim, subj, span, t)] if before is not None]
+    if not found:
+        return []
+    run.consumed.update(t.i for t, _ in found)
+    out = []
+    stops = [before.i for _, before in found] + [span.end]
+    for k, (t, _before) in enumerate(found):
+        sub = _conjoined_claim(run, claim, subj, t, stops[k + 1])
+        if sub is not None:
+            out.append(sub)
+    first_stop = doc[found[0][1].i - 1]
+    claim.extent = (claim.start, claim.end)
+    claim.start, claim.end = trim(text, claim.start, min(claim.end, end_of(first_stop)))
+    return out
+
+
+def _conjoined_cue(run: ClaimRun, claim: Claim, subj: Token, span, t: Token) -> Token | None:
+    """When `t` is a cue conjoined in the content for the same speaker: the "and", "but" or comma before it."""
+    doc = run.doc
+    # "..., telling reporters that ...": a participle cue after a comma is the speaker's next
+    # statement too.
+    participle = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
+    if not (t.dep_ in ("conj", "ccomp") and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") or participle):
+        return None
+    lemma = cue_lemma(t)
+    if not (lemma in CLAUSE_CUES or t.dep_ == "conj" and lemma in OBJECT_CUES) \
+            or t.pos_ != "VERB" or t.i <= claim.cue.i or t.i in run.consumed:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+        return None
+    left = t.left_edge.i if t.left_edge.i < t.i and all(
+        doc[k].dep_ in ("aux", "neg", "advmod") for k in range(t.left_edge.i, t.i)) else t.i
+    before = doc[left - 1] if left > span.start else None
+    if before is None or before.lower_ not in ("and", "but", ","):
+        return None
+    return before if _same_speaker(run, claim, subj, t) else None
+
+
+def _same_speaker(run: ClaimRun, claim: Claim, subj: Token, t: Token) -> bool:
+    """"said the minister met voters and told them ...": the minister told, unless the clause's subject
+    is the speaker again ("he", the same name)."""
+    owner = subject(t)
+    if owner is None and t.dep_ == "ccomp":
+        # A second clause of the cue: it shares the subject of the clause before it.
+        prev = [c for c in t.head.children if c.dep_ == "ccomp" and c.i < t.i]
+        owner = own_subject(prev[-1]) if prev else None
+    if owner is None or owner.i == subj.i or not could_speak(owner):
+        return True
+    ent = run.ent_at.get(owner.i)
+    same = run.resolver.resolve(owner).entity_id if owner.pos_ == "PRON" else ent.kb_id_ if ent else None
+    return not (same is None or claim.speaker is None or same != claim.speaker.entity_id)
+
+
+def _conjoined_claim(run: ClaimRun, claim: Claim, subj: Token, t: Token, stop_at: int) -> Claim | None:
+    """The claim of the conjoined cue `t`, its content ending before token `stop_at`."""
+    doc = run.doc
+    sub = reported_one(run, t, cue_lemma(t), subj)
+    hi = end_of(doc[stop_at - 1])
+    if sub is None:
+        # "told him about the changes": what follows the cue and its listener.
+        first = t.i + 1
+        while first < stop_at and (doc[first].pos_ == "PRON" or doc[first].is_punct):
+            first += 1
+        if first >= stop_at:
+            return None
+        sub = Claim.at_cue(t, claim.speaker, CONJOINED, doc[first].idx, hi)
+    sub.start, sub.end = trim(run.text, sub.start, min(sub.end, hi))
+    sub.speaker = claim.speaker
+    return sub if sub.end > sub.start else None
