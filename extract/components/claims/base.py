@@ -57,9 +57,8 @@ NOUN = "claim.noun"  # "his claim that ..."
 ACCORDING = "claim.according"  # "according to X, ..."
 # Direct quotes.
 QUOTE_OPENING = "claim.quote.cue.opening"  # a cue right before the opening mark: "She declared “...”"
-QUOTE_AFTER = "claim.quote.cue.after"  # a cue after the quote: "“...,” she said"
+QUOTE_AFTER = "claim.quote.cue.after"  # a cue after the quote: "“...,” she barked", "“...,” X, the ..., said"
 QUOTE_BEFORE = "claim.quote.cue.before"  # a cue before the quote: "Trump said Monday “...”"
-QUOTE_LATE = "claim.quote.cue.late"  # "“...,” Trump, the party's candidate ..., said"
 QUOTE_INTRODUCED = "claim.quote.introduced"  # "She said:" / "... pollster Dan Ruiz: “...”"
 QUOTE_DASH = "claim.quote.dash"  # "“...” — Jane Doe"
 QUOTE_INHERITED = "claim.quote.inherited"  # a quote with no cue goes on with the speaker before

@@ -13,7 +13,7 @@ def is_statement_noun(tok: Token) -> bool:
 
 
 @rule(NOUN, confidence=0.8, examples=[
-    ("Voters rejected Senator Alan Price's claim that the ballots had been tampered with.",
+    ("Court\n\nAlan Price's claim that the ballots had been tampered with was rejected by the court.",
      {"speaker": "Alan Price", "cue": "claim", "text": "the ballots had been tampered with"}),
 ])
 def statement_noun(run: ClaimRun, noun: Token) -> list[Claim]:

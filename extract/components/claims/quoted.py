@@ -23,7 +23,6 @@ from cooptool.extract.components.claims.base import (
     QUOTE_DASH,
     QUOTE_INHERITED,
     QUOTE_INTRODUCED,
-    QUOTE_LATE,
     QUOTE_MARKS,
     QUOTE_OPENING,
     SUBJECT_DEPS,
@@ -75,8 +74,8 @@ def snap_to_quotes(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
 
 
 rule(OBJECT_QUOTED, confidence=0.8, examples=[
-    ("Opposition leader Maya Kent called the budget “a reckless gamble with our future.”",
-     {"speaker": "Maya Kent", "direct": True, "text": "a reckless gamble with our future."}),
+    ("Trial\n\nMaya Kent denied “the charges of fraud against her.”",
+     {"speaker": "Maya Kent", "direct": True, "cue": "denied", "text": "the charges of fraud against her."}),
 ])(snap_to_quotes)
 
 
@@ -143,8 +142,8 @@ def _attribution(run: ClaimRun, q: Quote, qi: int, known: list[Claim]) -> tuple[
 # ---- a cue next to the quote -------------------------------------------------------------------
 
 @rule(QUOTE_OPENING, confidence=0.9, examples=[
-    ("Coach Ivan Petrov declared, “We will win this cup next year.”",
-     {"speaker": "Ivan Petrov", "direct": True, "cue": "declared"}),
+    ("Party\n\nSinger Lily Moss beamed, “This is the best night of my life.”",
+     {"speaker": "Lily Moss", "direct": True, "cue": "beamed"}),
 ])
 def cue_right_before(run: ClaimRun, q: Quote, lo: int, known: list[Claim]) -> Claim | None:
     """"She declared “What a night!” and said ...", "When a man shouted, “Out!” the mayor joked":
@@ -173,17 +172,19 @@ def cue_right_before(run: ClaimRun, q: Quote, lo: int, known: list[Claim]) -> Cl
 
 
 @rule(QUOTE_AFTER, confidence=0.9, examples=[
-    ("“We expect the plant to reopen by March,” said Nadia Brooks, the company's spokeswoman.",
-     {"speaker": "Nadia Brooks", "direct": True, "text": "We expect the plant to reopen by March"}),
+    ("Harbour\n\n“Get off my boat right now,” skipper Jon Berg barked.",
+     {"speaker": "Jon Berg", "direct": True, "cue": "barked", "text": "Get off my boat right now"}),
 ])
 def _after_window(run: ClaimRun, toks: list[Token], known: list[Claim]) -> Claim | None:
-    """"“...,” she said": a cue after the quote, in its paragraph."""
+    """"“...,” she said": a cue after the quote, in its paragraph (or, after a name, further on:
+    `late_cue`)."""
     return _cue_in(run, toks, QUOTE_CUES, known, after=True)
 
 
 @rule(QUOTE_BEFORE, confidence=0.9, examples=[
-    ("Tom Hale said on Monday “the rally will go ahead whatever the weather.”",
-     {"speaker": "Tom Hale", "direct": True}),
+    ("Bridge\n\nMayor Lena Ortiz wants the bridge rebuilt but conceded this was costly. “We cannot afford "
+     "to wait another year for it.”",
+     {"speaker": "Lena Ortiz", "direct": True, "cue": "conceded"}),
 ])
 def _before_window(run: ClaimRun, toks: list[Token], known: list[Claim]) -> Claim | None:
     """"Trump said Monday “...”": a cue before the quote, in its paragraph."""
@@ -215,7 +216,7 @@ def cue_near(run: ClaimRun, q: Quote, qi: int, known: list[Claim]) -> tuple[Clai
                 return found, QUOTE_AFTER
             late = late_cue(run, list(span), known) if not ends_sentence else None
             if late is not None:
-                return late, QUOTE_LATE
+                return late, QUOTE_AFTER
         else:
             found = _before_window(run, _before_tokens(text, span, lo, hi), known)
             if found is not None:
@@ -268,14 +269,10 @@ def _cue_in(run: ClaimRun, toks: list[Token], cues: set[str], known: list[Claim]
     return None
 
 
-@rule(QUOTE_LATE, confidence=0.9, examples=[
-    ("“The harbour must stay open to every fishing boat,” Ellen Marsh, the mayor who has run the town "
-     "for a decade and a half, said.",
-     {"speaker": "Ellen Marsh", "direct": True}),
-])
 def late_cue(run: ClaimRun, toks: list[Token], known: list[Claim]) -> Claim | None:
     """“...,” Trump, the party's candidate in a race he leads by a wide margin, said: a name
-    right after the quote and its cue further on than the usual window, in the same sentence."""
+    right after the quote and its cue further on than the usual window, in the same sentence (a cue
+    after the quote too)."""
     words = [t for t in toks if not (t.is_punct or t.is_space)]
     if not words:
         return None
@@ -293,7 +290,7 @@ def late_cue(run: ClaimRun, toks: list[Token], known: list[Claim]) -> Claim | No
         own = own_subject(tok)
         if own is not None and own.i != root.i or any(c.cue is tok for c in known):
             return None
-        return Claim.at_cue(tok, run.resolver.resolve(root), QUOTE_LATE)
+        return Claim.at_cue(tok, run.resolver.resolve(root), QUOTE_AFTER)
     return None
 
 
@@ -333,9 +330,9 @@ def dash_source(run: ClaimRun, q: Quote) -> Claim | None:
 
 
 @rule(QUOTE_INHERITED, confidence=0.7, examples=[
-    ("Harbour News\n\n“The boats are older than the crews,” said skipper Jon Berg. “Nobody builds them "
-     "here any more.”\n\n“We patch them every winter and hope for the best.”",
-     {"speaker": "Jon Berg", "direct": True, "text": "We patch them every winter and hope for the best."}),
+    ("Harbour\n\nSkipper Jon Berg said on Monday that the boats were old. “Nobody builds them here any "
+     "more. We patch them every winter and hope for the best.”",
+     {"speaker": "Jon Berg", "direct": True, "cue": "said"}),
 ])
 def inherited(run: ClaimRun, q: Quote, known: list[Claim]) -> Claim | None:
     """A quote with no cue of its own continues the speaker of the previous quote in the paragraph,

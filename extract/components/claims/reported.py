@@ -141,7 +141,7 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
      {"speaker": "Lena Ortiz", "text": "the new bridge will open in the spring", "direct": False}),
     ("Ortiz Builders told the council on Monday that the bridge was safe.",
      {"text": "the bridge was safe"}),
-    ("The council has not said how much the bridge will cost.", None),
+    ("Bridge\n\nThe council has not said how much the bridge will cost.", None),
 ])
 def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
     """"X said (that) ...": the cue's clausal complement."""
@@ -168,9 +168,9 @@ def intent_clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Tok
 
 
 @rule(EVIDENCE, confidence=0.8, examples=[
-    ("The survey by Harlow University showed turnout had risen sharply in the cities.",
-     {"text": "turnout had risen sharply in the cities"}),
-    ("Professor Ken Adler showed how the data is processed.", None),
+    ("Turnout\n\nThe survey by Harlow University showed that turnout had risen sharply in the cities.",
+     {"speaker": "Harlow University", "text": "turnout had risen sharply in the cities"}),
+    ("Data\n\nProfessor Ken Adler showed how the data is processed.", None),
 ])
 def evidence_clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
     """"the survey showed turnout had risen": an evidence cue's clause with its own subject."""
@@ -178,8 +178,8 @@ def evidence_clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[T
 
 
 @rule(INTRODUCING, confidence=0.8, examples=[
-    ("Ortiz said, with the vote only a week away, she hoped the bridge would open soon.",
-     {"cue": "said", "speaker": "Ortiz"}),
+    ("Bridge\n\nOrtiz said, pointing at the river, she thought the water was rising.",
+     {"speaker": "Ortiz", "text": "pointing at the river, she thought the water was rising."}),
 ])
 def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int]:
     """"X said, with 2024 marking ..., he hoped ...": the cue introduces the whole rest."""
@@ -189,7 +189,7 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
 @rule(OBJECT, confidence=0.65, examples=[
     ("Senator Paul Grady denied the allegations of bribery on Tuesday.",
      {"speaker": "Paul Grady", "text": "the allegations of bribery on Tuesday"}),
-    ("Paul Grady denied it.", None),
+    ("Senate\n\nPaul Grady denied it.", None),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -208,8 +208,8 @@ def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: 
 
 
 @rule(TRAILING, confidence=0.8, examples=[
-    ("The market for electric buses will double by 2030, Dana Whitfield said.",
-     {"speaker": "Dana Whitfield", "text": "The market for electric buses will double by 2030"}),
+    ("Cup\n\n“We will be back next year,” Ortiz said, and soon the crowd was cheering.",
+     {"speaker": "Ortiz", "text": "We will be back next year"}),
 ])
 def trailing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int]:
     """"The market will grow, he said": the cue hangs off the clause it reports."""
@@ -218,8 +218,8 @@ def trailing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[T
 
 
 @rule(LOOSE, confidence=0.8, examples=[
-    ("Acme Corp says in a statement issued on Friday that its profits will rise next year.",
-     {"speaker": "Acme Corp", "text": "its profits will rise next year"}),
+    ("Prices\n\nThe company says in a statement that its profits will rise next year.",
+     {"cue": "says", "text": "its profits will rise next year"}),
 ])
 def loose_clause(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"says in a statement that ...", "said legalizing it could ..." parsed as xcomp: the clause of a
@@ -388,8 +388,8 @@ def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
 # ---- a cue inside its clause -------------------------------------------------------------------
 
 @rule(PARENTHETICAL, confidence=0.8, examples=[
-    ("The new figures, the ministry said, were far too low.",
-     {"speaker": "ministry", "cue": "said"}),
+    ("Bridge\n\nThe vote, Ortiz said, would be close.",
+     {"speaker": "Ortiz", "text": "The vote … would be close"}),
 ])
 def parenthetical(run: ClaimRun, cue: Token, subj: Token, pieces: list[tuple[int, int]]) -> list[Claim]:
     """"One reason, she says, is that ...": the clause around the cue, one claim per piece."""
@@ -461,7 +461,7 @@ def _subject_hung_on_cue(cue: Token):
 @rule(STANCE, confidence=0.8, examples=[
     ("Investor group Harbor Capital wants the exchange to buy back its shares.",
      {"speaker": "Harbor Capital", "text": "the exchange to buy back its shares"}),
-    ("I want to thank everyone who came tonight.", None),
+    ("Thanks\n\nI want to thank everyone who came tonight.", None),
 ])
 def stance(run: ClaimRun, cue: Token, subj: Token) -> Claim | None:
     """"X wants the exchange to buy back shares", "X opposes closing the plant": the infinitive
