@@ -85,45 +85,53 @@ def find_quotes(text: str) -> list[Quote]:
             first += 1
         if first == hi:
             continue
-        if carry and quotes and (text[first] not in MARKS or not _can_open(text, first, lo)):
+        continues = carry and text[first] in MARKS and _can_open(text, first, lo)
+        if carry and quotes and not continues:
             # Not continued after all: the last piece was an unbalanced quote.
             quotes[-1].closed = False
-        if not (carry and text[first] in MARKS and _can_open(text, first, lo)):
+        if not continues:
             chain += 1
-        carry = False
-        open_at: int | None = None
-        for i in range(first, hi):
-            ch = text[i]
-            if ch not in MARKS:
-                continue
-            opens, closes = _can_open(text, i, lo), _can_close(text, i, hi)
-            if open_at is None:
-                if opens and ch not in CLOSERS or opens and not closes:
-                    open_at = i
-                continue
-            # Inside a quote: an opening mark right after a sentence end starts the next
-            # paragraph of the same quote, in text whose paragraph breaks were lost.
-            if opens and not closes and text[:i].rstrip()[-1:] in ".?!":
-                s, e = _trimmed(text, open_at + 1, i)
-                if e > s:
-                    quotes.append(Quote(s, e, open_at, None, chain))
-                open_at = i
-                continue
-            # Inside a quote: a closing mark, or an opening mark where only a closing one fits.
-            if closes and (ch not in OPENERS or not opens):
-                s, e = _trimmed(text, open_at + 1, i)
-                if e > s:
-                    quotes.append(Quote(s, e, open_at, i, chain))
-                open_at = None
-                chain += 1
-        if open_at is not None:
-            s, e = _trimmed(text, open_at + 1, hi)
-            if e > s:
-                quotes.append(Quote(s, e, open_at, None, chain, closed=True))
-                carry = True
+        chain, carry = _scan_paragraph(text, lo, first, hi, chain, quotes)
     if carry and quotes:
         quotes[-1].closed = False
     return quotes
+
+
+def _scan_paragraph(text: str, lo: int, first: int, hi: int, chain: int, quotes: list[Quote]) -> tuple[int, bool]:
+    """Adds the quotes of one paragraph (text[first:hi]) to `quotes`; returns the chain number after
+    it and whether the paragraph ended inside a quote."""
+    open_at: int | None = None
+    for i in range(first, hi):
+        ch = text[i]
+        if ch not in MARKS:
+            continue
+        opens, closes = _can_open(text, i, lo), _can_close(text, i, hi)
+        if open_at is None:
+            if opens and ch not in CLOSERS or opens and not closes:
+                open_at = i
+            continue
+        # Inside a quote: an opening mark right after a sentence end starts the next
+        # paragraph of the same quote, in text whose paragraph breaks were lost.
+        if opens and not closes and text[:i].rstrip()[-1:] in ".?!":
+            _add_quote(quotes, text, open_at, i, None, chain)
+            open_at = i
+            continue
+        # Inside a quote: a closing mark, or an opening mark where only a closing one fits.
+        if closes and (ch not in OPENERS or not opens):
+            _add_quote(quotes, text, open_at, i, i, chain)
+            open_at = None
+            chain += 1
+    if open_at is None:
+        return chain, False
+    return chain, _add_quote(quotes, text, open_at, hi, None, chain)
+
+
+def _add_quote(quotes: list[Quote], text: str, open_at: int, end: int, close_at: int | None, chain: int) -> bool:
+    """Adds the quote opened at `open_at` and ending before `end` unless it is empty; True if added."""
+    s, e = _trimmed(text, open_at + 1, end)
+    if e > s:
+        quotes.append(Quote(s, e, open_at, close_at, chain))
+    return e > s
 
 
 def quote_index(doc, quotes: list[Quote]) -> dict[int, int]:
