@@ -45,7 +45,7 @@ from cooptool.extract.components.claims.passes import POST_PASSES
 from cooptool.extract.components.claims.reported import reported
 from cooptool.extract.components.claims.subjects import quote_cue_subject
 from cooptool.extract.components.context import context_of
-from cooptool.extract.components.speakers import SpeakerResolver
+from cooptool.extract.components.speakers import Speaker, SpeakerResolver
 from cooptool.extract.rules import named
 
 # Kept under their old names for the code and tests that import them.
@@ -96,20 +96,16 @@ def _claims_at(run: ClaimRun, tok: Token) -> list[Claim]:
 
 
 def _record(run: ClaimRun, c: Claim) -> dict:
-    doc, text = run.doc, run.text
+    text = run.text
     sp = c.speaker
-    affs = [a for a in (doc._.affiliations or []) if sp and sp.entity_id and a.get("person_id") == sp.entity_id]
-    aff = max(affs, key=lambda a: a.get("confidence") or 0, default=None)
     confidence = named(c.pattern).confidence
     if sp is not None and sp.via in ("pronoun", "description"):
         confidence -= 0.1
     pieces = c.pieces or [(c.start, c.end)]
     ev_start, ev_end = _evidence_range(run, c)
-    return {
-        **_speaker_fields(text, sp),
-        "role": aff["role"] if aff else None,
-        "org": aff["org"] if aff else None,
-        "org_aliases": aff["org_aliases"] if aff else [],
+    record = _speaker_fields(text, sp)
+    record.update(_affiliation_fields(run.doc, sp))
+    record.update({
         "text": " … ".join(text[s:e] for s, e in pieces),
         "direct": c.direct,
         "cue": c.cue_text,
@@ -119,21 +115,27 @@ def _record(run: ClaimRun, c: Claim) -> dict:
         "start": c.start,
         "end": c.end,
         "pieces": [list(p) for p in pieces],
-        "speaker_start": sp.start if sp else None,
-        "speaker_end": sp.end if sp else None,
-        "cue_start": c.cue_start,
-        "cue_end": c.cue_end,
-    }
+    })
+    record["speaker_start"], record["speaker_end"] = (sp.start, sp.end) if sp is not None else (None, None)
+    record["cue_start"], record["cue_end"] = c.cue_start, c.cue_end
+    return record
 
 
-def _speaker_fields(text: str, sp) -> dict:
-    return {
-        "speaker": sp.name if sp else None,
-        "speaker_id": sp.entity_id if sp else None,
-        "speaker_type": sp.label if sp else None,
-        "speaker_aliases": sp.aliases if sp else [],
-        "speaker_mention": text[sp.start:sp.end] if sp else None,
-    }
+def _speaker_fields(text: str, sp: Speaker | None) -> dict:
+    if sp is None:
+        return {"speaker": None, "speaker_id": None, "speaker_type": None, "speaker_aliases": [],
+                "speaker_mention": None}
+    return {"speaker": sp.name, "speaker_id": sp.entity_id, "speaker_type": sp.label, "speaker_aliases": sp.aliases,
+            "speaker_mention": text[sp.start:sp.end]}
+
+
+def _affiliation_fields(doc: Doc, sp: Speaker | None) -> dict:
+    """The role and organisation of the speaker's most confident affiliation."""
+    affs = [a for a in (doc._.affiliations or []) if sp and sp.entity_id and a.get("person_id") == sp.entity_id]
+    aff = max(affs, key=lambda a: a.get("confidence") or 0, default=None)
+    if aff is None:
+        return {"role": None, "org": None, "org_aliases": []}
+    return {"role": aff["role"], "org": aff["org"], "org_aliases": aff["org_aliases"]}
 
 
 def _evidence_range(run: ClaimRun, c: Claim) -> tuple[int, int]:

@@ -63,10 +63,14 @@ def _titled_appositive(doc: Doc, at: int, sent_end: int) -> tuple[int, Token] | 
     inner = doc[at + 1:close]
     if not inner[0].is_title or any(t.pos_ in ("VERB", "AUX") or t.tag_ in FINITE_TAGS for t in inner):
         return None
+    author = _author(doc, inner, close)
+    return (close + 1, author) if author is not None else None
+
+
+def _author(doc: Doc, inner, close: int) -> Token | None:
+    """The last person or organisation named after "by" in a title phrase ending before `close`."""
     by = next((t for t in inner if t.lower_ == "by"), None)
     if by is None or by.i + 1 >= close:
         return None
     names = [t for t in doc[by.i + 1:close] if t.ent_type_ in ("PERSON", "ORG")]
-    if not names:
-        return None
-    return close + 1, names[-1]
+    return names[-1] if names else None

@@ -157,6 +157,19 @@ def trim_quote(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def has_own_subject(tok: Token) -> bool:
+    """A clause or verb with a subject of its own (also a passive or expletive one)."""
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def is_cue_verb(tok: Token, cues: set[str]) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and cue_lemma(tok) in cues
+
+
+def claim_with_cue(claims: list[Claim], tok: Token) -> Claim | None:
+    return next((c for c in claims if c.cue is tok), None)
+
+
 def could_speak(tok: Token) -> bool:
     return tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or tok.pos_ in ("PRON", "PROPN") \
         or tok.lower_ in ROLE_HEADS or tok.lower_ in ORG_NOUNS or tok.lower_ in SPOKES

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from cooptool.extract.components.claims.base import NOUN, STATEMENT_NOUNS, Claim, ClaimRun, end_of, trim
+from cooptool.extract.components.claims.base import (
+    NOUN,
+    STATEMENT_NOUNS,
+    Claim,
+    ClaimRun,
+    end_of,
+    has_own_subject,
+    trim,
+)
 from cooptool.extract.rules import rule
 
 
@@ -23,7 +31,7 @@ def statement_noun(run: ClaimRun, noun: Token) -> list[Claim]:
                    and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
     if owner is None or clause is None or (owner.i in run.quote_of) != (noun.i in run.quote_of):
         return []
-    if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in clause.children):
+    if not has_own_subject(clause):
         return []
     start, end = trim(run.text, clause.left_edge.idx, end_of(clause.right_edge))
     if len(run.text[start:end].split()) < 3:

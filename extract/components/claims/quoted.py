@@ -25,12 +25,13 @@ from cooptool.extract.components.claims.base import (
     QUOTE_INTRODUCED,
     QUOTE_MARKS,
     QUOTE_OPENING,
-    SUBJECT_DEPS,
     Claim,
     ClaimRun,
+    claim_with_cue,
     could_speak,
     cue_lemma,
     end_of,
+    is_cue_verb,
     trim_quote,
 )
 from cooptool.extract.components.claims.subjects import own_subject, quote_cue_subject, subject
@@ -141,6 +142,19 @@ def _attribution(run: ClaimRun, q: Quote, qi: int, known: list[Claim]) -> tuple[
 
 # ---- a cue next to the quote -------------------------------------------------------------------
 
+def _word_before_mark(run: ClaimRun, lo: int, open_at: int) -> Token | None:
+    """The last word between `lo` and an opening mark, past a comma, colon or an adverb right before it."""
+    doc = run.doc
+    span = doc.char_span(lo, open_at, alignment_mode="contract") if open_at > lo else None
+    if span is None or not len(span):
+        return None
+    k = span.end - 1
+    while k >= span.start and (doc[k].is_space or doc[k].text in (",", ":") or doc[k].pos_ == "ADV"
+                               and doc[k].dep_ in ("advmod", "prt") and span.end - k <= 3):
+        k -= 1
+    return doc[k] if k >= span.start else None
+
+
 @rule(QUOTE_OPENING, confidence=0.9, examples=[
     ("Party\n\nSinger Lily Moss beamed, “This is the best night of my life.”",
      {"speaker": "Lily Moss", "direct": True, "cue": "beamed"}),
@@ -149,20 +163,10 @@ def cue_right_before(run: ClaimRun, q: Quote, lo: int, known: list[Claim]) -> Cl
     """"She declared “What a night!” and said ...", "When a man shouted, “Out!” the mayor joked":
     a cue verb right before the opening mark (a comma, colon or adverb between) introduces this
     quote, whatever cue comes after it."""
-    doc = run.doc
-    span = doc.char_span(lo, q.open_at, alignment_mode="contract") if q.open_at > lo else None
-    if span is None or not len(span):
+    tok = _word_before_mark(run, lo, q.open_at)
+    if tok is None or not is_cue_verb(tok, QUOTE_CUES):
         return None
-    k = span.end - 1
-    while k >= span.start and (doc[k].is_space or doc[k].text in (",", ":") or doc[k].pos_ == "ADV"
-                               and doc[k].dep_ in ("advmod", "prt") and span.end - k <= 3):
-        k -= 1
-    if k < span.start:
-        return None
-    tok = doc[k]
-    if cue_lemma(tok) not in QUOTE_CUES or tok.pos_ not in ("VERB", "AUX"):
-        return None
-    existing = next((c for c in known if c.cue is tok), None)
+    existing = claim_with_cue(known, tok)
     if existing is not None:
         return existing if existing.direct or existing.start < tok.idx else None
     subj = subject(tok) or quote_cue_subject(tok)
@@ -252,9 +256,9 @@ def _cue_in(run: ClaimRun, toks: list[Token], cues: set[str], known: list[Claim]
     """The first cue of `cues` among `toks` with a speaker: the claim that has it, or a new one."""
     for tok in toks:
         # A verb of voice or display attributes only the quote right next to it.
-        if cue_lemma(tok) not in cues or tok.pos_ not in ("VERB", "AUX"):
+        if not is_cue_verb(tok, cues):
             continue
-        existing = next((c for c in known if c.cue is tok), None)
+        existing = claim_with_cue(known, tok)
         if existing is not None:
             if after and existing.start > tok.idx and not existing.direct:
                 continue  # that cue introduces its own content
@@ -273,25 +277,30 @@ def late_cue(run: ClaimRun, toks: list[Token], known: list[Claim]) -> Claim | No
     """“...,” Trump, the party's candidate in a race he leads by a wide margin, said: a name
     right after the quote and its cue further on than the usual window, in the same sentence (a cue
     after the quote too)."""
-    words = [t for t in toks if not (t.is_punct or t.is_space)]
-    if not words:
+    lead = _named_lead(run, toks)
+    if lead is None:
         return None
-    lead = words[0]
-    ent_at = run.ent_at
-    named = lead.ent_type_ in ("PERSON", "ORG") or lead.lower_ in ("he", "she", "they")
-    if not named or lead.i in ent_at and ent_at[lead.i].start != lead.i:
-        return None
-    root = ent_at[lead.i].root if lead.i in ent_at else lead
+    root = run.ent_at[lead.i].root if lead.i in run.ent_at else lead
     for tok in toks[:40]:
         if tok.sent.start != lead.sent.start or tok.text in QUOTE_MARKS:
             return None
         if cue_lemma(tok) not in CLAUSE_CUES or tok.pos_ != "VERB" or tok.i <= root.i:
             continue
         own = own_subject(tok)
-        if own is not None and own.i != root.i or any(c.cue is tok for c in known):
+        if own is not None and own.i != root.i or claim_with_cue(known, tok) is not None:
             return None
         return Claim.at_cue(tok, run.resolver.resolve(root), QUOTE_AFTER)
     return None
+
+
+def _named_lead(run: ClaimRun, toks: list[Token]) -> Token | None:
+    """The first word after the quote when it starts a name or is "he", "she", "they"."""
+    lead = next((t for t in toks if not (t.is_punct or t.is_space)), None)
+    if lead is None:
+        return None
+    named = lead.ent_type_ in ("PERSON", "ORG") or lead.lower_ in ("he", "she", "they")
+    ent = run.ent_at.get(lead.i)
+    return lead if named and (ent is None or ent.start == lead.i) else None
 
 
 # ---- quotes with no cue next to them -----------------------------------------------------------
@@ -316,17 +325,20 @@ def dash_source(run: ClaimRun, q: Quote) -> Claim | None:
     toks = [t for t in after if not t.is_space]
     if not toks or not (toks[0].ent_type_ in ("PERSON", "ORG") or toks[0].pos_ == "PROPN" and toks[0].is_title):
         return None
-    head = toks[0]
-    span = run.ent_at.get(head.i)
-    if span is not None:
-        head = span.root
+    span = run.ent_at.get(toks[0].i)
+    head = span.root if span is not None else toks[0]
     speaker = run.resolver.resolve(head)
     if speaker.name is None:
-        end = head.i
-        while end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
-            end += 1
-        speaker.start, speaker.end = toks[0].idx, end_of(doc[end])
+        speaker.start, speaker.end = toks[0].idx, end_of(_last_of_name(doc, head))
     return Claim(0, 0, None, text[dash_at], dash_at, dash_at + 1, speaker, QUOTE_DASH)
+
+
+def _last_of_name(doc, head: Token) -> Token:
+    """The last of the capitalised proper nouns from `head` on."""
+    end = head.i
+    while end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+        end += 1
+    return doc[end]
 
 
 @rule(QUOTE_INHERITED, confidence=0.7, examples=[
@@ -406,7 +418,7 @@ def _introducing_colon(text: str, q: Quote) -> int | None:
 def _introducing_cue(run: ClaimRun, last: Token) -> Claim | None:
     """"He said:", "He then listed his tests:" with a clause cue: the cue's subject speaks."""
     for tok in reversed(list(last.sent)):
-        if tok.i <= last.i and cue_lemma(tok) in CLAUSE_CUES and tok.pos_ in ("VERB", "AUX"):
+        if tok.i <= last.i and is_cue_verb(tok, CLAUSE_CUES):
             subj = subject(tok)
             if subj is not None:
                 return Claim.at_cue(tok, run.resolver.resolve(subj), QUOTE_INTRODUCED)
@@ -416,7 +428,7 @@ def _introducing_cue(run: ClaimRun, last: Token) -> Claim | None:
 def _introducing_sentence(run: ClaimRun, last: Token) -> Claim | None:
     """"Lee released the following statement:": the subject of the sentence's verb speaks."""
     root = last.sent.root
-    subj = next((c for c in root.children if c.dep_ in SUBJECT_DEPS), None)
+    subj = own_subject(root)
     if root.pos_ not in ("VERB", "AUX") or subj is None or subj.lower_ in _NOT_A_SPEAKER \
             or not could_speak(subj) or root.i > last.i:
         return None

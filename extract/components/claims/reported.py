@@ -44,6 +44,7 @@ from cooptool.extract.components.claims.base import (
     could_speak,
     cue_lemma,
     end_of,
+    has_own_subject,
     trim,
 )
 from cooptool.extract.components.claims.subjects import own_subject, subject
@@ -200,11 +201,16 @@ def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: 
     if lemma in NAMING_CUES and quoted_name is None and not _names_something(parts, lemma):
         return None
     start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
-    # "defended the remark, saying ...": a participle cue after the object has its own content.
-    tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > min(p.i for p in parts)
+    return start, end_of(_object_end(cue, parts))
+
+
+def _object_end(cue: Token, parts: list[Token]) -> Token:
+    """The last token of the object cue's content: its parts and what follows them, but not a
+    participle cue after the object ("defended the remark, saying ...": it has its own content)."""
+    first = min(p.i for p in parts)
+    tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > first
             and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES)]
-    last = max((c.right_edge for c in parts + tail), key=lambda t: t.i)
-    return start, end_of(last)
+    return max((c.right_edge for c in parts + tail), key=lambda t: t.i)
 
 
 @rule(TRAILING, confidence=0.8, examples=[
@@ -247,7 +253,7 @@ def _subject_taken_as_object(doc: Doc, cue: Token, comp: Token, start: int) -> i
     """"told the BBC progress had been made": the parser reads "the BBC progress" as the object of
     "told", leaving the clause without its subject. The clause then starts at the object's head noun
     (after the listener's name), not at its verb."""
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+    if has_own_subject(comp):
         return start
     obj = next((c for c in cue.rights if c.dep_ == "dobj" and c.i == comp.left_edge.i - 1), None)
     if obj is None or obj.pos_ not in ("NOUN", "PROPN"):
@@ -470,17 +476,24 @@ def stance(run: ClaimRun, cue: Token, subj: Token) -> Claim | None:
         # "voters who want to ...", "if you want to ...": a description, not a stance; "I want to
         # thank ...": a speaker's own words, not a reported stance.
         return None
-    clause_ = next((c for c in cue.rights if c.dep_ in ("xcomp", "ccomp") and c.left_edge.i > cue.i), None)
-    if clause_ is None or clause_.lemma_ == "know" or any(c.dep_ in ("dobj", "dative") and c.i < clause_.i
-                                                          for c in cue.rights):
-        return None
-    infinitive = clause_.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause_.children)
-    if not (infinitive or clause_.tag_ == "VBG" and cue.lemma_ != "want"):
+    clause_ = _stance_clause(cue)
+    if clause_ is None:
         return None
     start, end = trim(run.text, clause_.left_edge.idx, end_of(clause_.right_edge))
     if len(run.text[start:end].split()) < 2:
         return None
     return Claim.at_cue(cue, run.resolver.resolve(subj), STANCE, start, end)
+
+
+def _stance_clause(cue: Token) -> Token | None:
+    """The infinitive ("wants X to ...") or gerund ("opposes closing ...", not after "want") after the
+    cue, with no object between."""
+    clause_ = next((c for c in cue.rights if c.dep_ in ("xcomp", "ccomp") and c.left_edge.i > cue.i), None)
+    if clause_ is None or clause_.lemma_ == "know" or any(c.dep_ in ("dobj", "dative") and c.i < clause_.i
+                                                          for c in cue.rights):
+        return None
+    infinitive = clause_.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause_.children)
+    return clause_ if infinitive or clause_.tag_ == "VBG" and cue.lemma_ != "want" else None
 
 
 # ---- cues conjoined inside the content ---------------------------------------------------------
@@ -519,16 +532,7 @@ def conjoined(run: ClaimRun, claim: Claim, subj: Token) -> list[Claim]:
 def _conjoined_cue(run: ClaimRun, claim: Claim, subj: Token, span, t: Token) -> Token | None:
     """When `t` is a cue conjoined in the content for the same speaker: the "and", "but" or comma before it."""
     doc = run.doc
-    # "..., telling reporters that ...": a participle cue after a comma is the speaker's next
-    # statement too.
-    participle = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
-    if not (t.dep_ in ("conj", "ccomp") and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") or participle):
-        return None
-    lemma = cue_lemma(t)
-    if not (lemma in CLAUSE_CUES or t.dep_ == "conj" and lemma in OBJECT_CUES) \
-            or t.pos_ != "VERB" or t.i <= claim.cue.i or t.i in run.consumed:
-        return None
-    if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in t.children):
+    if not _conjoinable(doc, t) or t.i <= claim.cue.i or t.i in run.consumed or has_own_subject(t):
         return None
     left = t.left_edge.i if t.left_edge.i < t.i and all(
         doc[k].dep_ in ("aux", "neg", "advmod") for k in range(t.left_edge.i, t.i)) else t.i
@@ -536,6 +540,16 @@ def _conjoined_cue(run: ClaimRun, claim: Claim, subj: Token, span, t: Token) -> 
     if before is None or before.lower_ not in ("and", "but", ","):
         return None
     return before if _same_speaker(run, claim, subj, t) else None
+
+
+def _conjoinable(doc: Doc, t: Token) -> bool:
+    """A finite verb conjunct or clause that is a cue ("and told him ..."), or a participle cue after a
+    comma ("..., telling reporters that ...": the speaker's next statement too)."""
+    participle = t.tag_ == "VBG" and t.dep_ in ("advcl", "conj", "xcomp") and doc[t.i - 1].text == ","
+    if not (t.dep_ in ("conj", "ccomp") and t.tag_ in ("VBD", "VBZ", "VBP", "VBN") or participle):
+        return False
+    lemma = cue_lemma(t)
+    return t.pos_ == "VERB" and (lemma in CLAUSE_CUES or t.dep_ == "conj" and lemma in OBJECT_CUES)
 
 
 def _same_speaker(run: ClaimRun, claim: Claim, subj: Token, t: Token) -> bool:

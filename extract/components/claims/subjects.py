@@ -66,11 +66,7 @@ def _infinitive_subject(cue: Token) -> Token | None:
     of the verb the infinitive completes, unless that verb has an object who is the one to speak
     ("urged voters to say no"). Not a statement yet to be made or withheld ("is expected to outline",
     "will have to show", "refused to say")."""
-    lemma = cue_lemma(cue)
-    if cue.tag_ != "VB" or not (lemma in CLAUSE_CUES or lemma in EVIDENCE_CUES):
-        return None
-    if not (cue.dep_ == "xcomp" or cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
-                                                               for c in cue.children)):
+    if not _completes_a_verb(cue):
         return None
     verb = cue.head
     chain = [verb]
@@ -85,6 +81,15 @@ def _infinitive_subject(cue: Token) -> Token | None:
     if subj is not None and subj.lower_ != "it":  # "it is too early to say"
         return subj
     return None
+
+
+def _completes_a_verb(cue: Token) -> bool:
+    """A clause or evidence cue in the infinitive that completes another verb ("continued to argue")."""
+    lemma = cue_lemma(cue)
+    if cue.tag_ != "VB" or not (lemma in CLAUSE_CUES or lemma in EVIDENCE_CUES):
+        return False
+    return cue.dep_ == "xcomp" or cue.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                              for c in cue.children)
 
 
 def _participle_subject(cue: Token) -> Token | None:
