@@ -27,8 +27,7 @@ def is_statement_noun(tok: Token) -> bool:
 def statement_noun(run: ClaimRun, noun: Token) -> list[Claim]:
     """A statement noun whose owner is named and whose that-clause is the content."""
     owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-    clause = next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    clause = _that_clause(noun)
     if owner is None or clause is None or (owner.i in run.quote_of) != (noun.i in run.quote_of):
         return []
     if not has_own_subject(clause):
@@ -43,3 +42,8 @@ def statement_noun(run: ClaimRun, noun: Token) -> list[Claim]:
     speaker = resolver.resolve(owner)
     resolver.recent[:] = recent
     return [Claim.at_cue(noun, speaker, NOUN, start, end)]
+
+
+def _that_clause(noun: Token) -> Token | None:
+    return next((c for c in noun.children if c.dep_ in ("acl", "ccomp", "appos") and c.i > noun.i
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)

@@ -33,14 +33,19 @@ def drop_nested(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
     # Largest first, so that a claim dropped as nested never drops a smaller one in turn.
     kept: list[Claim] = []
     for c in sorted(claims, key=lambda c: _extent(c)[0] - _extent(c)[1]):
-        outer = [o for o in kept if _extent(o)[0] <= c.cue_start < _extent(o)[1]
-                 and _extent(o)[1] - _extent(o)[0] > c.end - c.start
-                 and not (o.extent and c.cue is not None and c.cue.i in run.consumed)]
+        outer = [o for o in kept if _nests_in(run, c, o)]
         if outer and not all(_reported_report(o, c) for o in outer):
             continue
         kept.append(c)
     kept_ids = {id(c) for c in kept}
     return [c for c in claims if id(c) in kept_ids]
+
+
+def _nests_in(run: ClaimRun, c: Claim, o: Claim) -> bool:
+    """The cue of `c` lies in the (larger) content of `o`, unless it is a cue conjoined in it."""
+    lo, hi = _extent(o)
+    return lo <= c.cue_start < hi and hi - lo > c.end - c.start \
+        and not (o.extent and c.cue is not None and c.cue.i in run.consumed)
 
 
 def _reported_report(outer: Claim, inner: Claim) -> bool:
@@ -105,25 +110,29 @@ def _continues(doc, text: str, prev: Claim, c: Claim) -> bool:
 def add_conjoined_speakers(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
     """"GM and Ford blamed high fuel prices ...", "Both the cardinal and Dr Williams appealed ...":
     each named conjunct of the subject made the claim too, so each gets one."""
-    doc = run.doc
-    out = []
-    for c in claims:
-        if c.speaker is None or c.speaker.start is None:
-            continue
-        mention = doc.char_span(c.speaker.start, c.speaker.end, alignment_mode="expand")
-        if mention is None or c.cue is None or mention.root.dep_ not in ("nsubj", "nsubjpass"):
-            continue
-        for conj in mention.root.conjuncts:
-            if conj.i <= mention.root.i or not conj.ent_type_ and conj.pos_ != "NOUN":
-                continue
-            other = run.resolver.resolve(conj)
-            if other.name is None or other.entity_id == c.speaker.entity_id:
-                continue
-            out.append(Claim(c.start, c.end, c.cue, c.cue_text, c.cue_start, c.cue_end, other, c.pattern,
-                             direct=c.direct, quotes=list(c.quotes), pieces=list(c.pieces)))
+    out = [other for c in claims for other in _conjunct_claims(run, c)]
     claims = claims + out
     claims.sort(key=lambda c: (c.start, c.end))
     return claims
+
+
+def _conjunct_claims(run: ClaimRun, c: Claim) -> list[Claim]:
+    """The claim `c` again for each named conjunct after its speaker's mention."""
+    if c.speaker is None or c.speaker.start is None:
+        return []
+    mention = run.doc.char_span(c.speaker.start, c.speaker.end, alignment_mode="expand")
+    if mention is None or c.cue is None or mention.root.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    out = []
+    for conj in mention.root.conjuncts:
+        if conj.i <= mention.root.i or not conj.ent_type_ and conj.pos_ != "NOUN":
+            continue
+        other = run.resolver.resolve(conj)
+        if other.name is None or other.entity_id == c.speaker.entity_id:
+            continue
+        out.append(Claim(c.start, c.end, c.cue, c.cue_text, c.cue_start, c.cue_end, other, c.pattern,
+                         direct=c.direct, quotes=list(c.quotes), pieces=list(c.pieces)))
+    return out
 
 
 def join_quote_pieces(run: ClaimRun, claims: list[Claim]) -> list[Claim]:

@@ -207,25 +207,27 @@ def cue_near(run: ClaimRun, q: Quote, qi: int, known: list[Claim]) -> tuple[Clai
     # A quote that ends its own sentence (“... $1.30.” Some analysts maintain ...) is followed by a
     # new statement: only a cue right after it ("." he said) is its cue.
     ends_sentence = q.close_at is not None and text[:q.close_at].rstrip()[-1:] in ".?!"
-    for lo, hi, side in ((after_from, next_open, "after"), (prev_close, q.open_at, "before")):
-        if hi <= lo:
-            continue
-        span = run.doc.char_span(lo, hi, alignment_mode="expand")
-        if span is None:
-            continue
-        if side == "after":
-            toks = [t for t in span if not t.is_space][:2] if ends_sentence else list(span)[:run.max_quote_gap]
-            found = _after_window(run, toks, known)
-            if found is not None:
-                return found, QUOTE_AFTER
-            late = late_cue(run, list(span), known) if not ends_sentence else None
-            if late is not None:
-                return late, QUOTE_AFTER
-        else:
-            found = _before_window(run, _before_tokens(text, span, lo, hi), known)
-            if found is not None:
-                return found, QUOTE_BEFORE
-    return None
+    span = _window(run, after_from, next_open)
+    found = _cue_after(run, span, ends_sentence, known) if span is not None else None
+    if found is not None:
+        return found, QUOTE_AFTER
+    span = _window(run, prev_close, q.open_at)
+    found = _before_window(run, _before_tokens(text, span, prev_close, q.open_at), known) if span is not None else None
+    return (found, QUOTE_BEFORE) if found is not None else None
+
+
+def _window(run: ClaimRun, lo: int, hi: int):
+    """The tokens of text[lo:hi], or None when it is empty."""
+    return run.doc.char_span(lo, hi, alignment_mode="expand") if hi > lo else None
+
+
+def _cue_after(run: ClaimRun, span, ends_sentence: bool, known: list[Claim]) -> Claim | None:
+    """A cue in the few words after the quote; right after it when the quote ends its sentence."""
+    toks = [t for t in span if not t.is_space][:2] if ends_sentence else list(span)[:run.max_quote_gap]
+    found = _after_window(run, toks, known)
+    if found is None and not ends_sentence:
+        found = late_cue(run, list(span), known)
+    return found
 
 
 def _neighbours(run: ClaimRun, q: Quote, qi: int) -> tuple[int, int, int]:

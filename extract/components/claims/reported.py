@@ -293,11 +293,13 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
              or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS]
     if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
+    return parts if _reports_something(parts, lemma) else None
+
+
+def _reports_something(parts: list[Token], lemma: str) -> bool:
     if lemma in FIGURE_CUES and not any(t.like_num for c in parts for t in c.subtree):
-        return None  # "estimated the damage": a figure is what makes it a claim
-    if lemma == "share" and not any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts):
-        return None
-    return parts
+        return False  # "estimated the damage": a figure is what makes it a claim
+    return lemma != "share" or any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts)
 
 
 def _names_something(parts: list[Token], lemma: str) -> bool:

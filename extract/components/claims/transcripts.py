@@ -62,10 +62,18 @@ def _named_speaker(run: ClaimRun, line: str, name: str, start: int) -> Span | No
     if span is None:
         return None
     named = span[-1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
-    headline = start == 0 and len(words) <= 3 and all(w[:1].isupper() for w in words)
-    if not (named or name.isupper() and len(words) <= 3 or headline):
+    if not (named or _capitalised_label(name, words, start)):
         return None
-    if named and not all(w[:1].isupper() for w in words):
+    if named and not _all_capitalised(words):
         # "Republican pollster Daron Shaw:": the mention is the trailing name.
         return run.ent_at.get(span[-1].i)
     return span
+
+
+def _all_capitalised(words: list[str]) -> bool:
+    return all(w[:1].isupper() for w in words)
+
+
+def _capitalised_label(name: str, words: list[str], start: int) -> bool:
+    """A transcript's capitals ("HOST") or a short capitalised name opening the headline."""
+    return len(words) <= 3 and (name.isupper() or start == 0 and _all_capitalised(words))
