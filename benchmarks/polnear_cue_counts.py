@@ -2,7 +2,7 @@
 """Which words act as attribution cues in PolNeAR train, how often, and whether cooptool knows them.
 
 Prints counts and lemmas only (no article text): the data behind the cue lexicons in
-`extract/components/claims.py`. Skips (exit 0) when the corpus is absent.
+`extract/components/claims/`. Skips (exit 0) when the corpus is absent.
 
     .venv/bin/python benchmarks/polnear_cue_counts.py [--split train] [--top 150] [--unknown]
 """

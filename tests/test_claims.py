@@ -562,3 +562,28 @@ def test_a_person_showing_how_is_a_demonstration_not_a_finding(nlp):
                         "The survey showed that turnout had risen.")
     assert not [c for c in found if "data could be processed" in c["text"]]
     assert find(found, "turnout had risen")["cue"] == "showed"
+
+
+def test_an_error_in_a_claim_rule_reaches_spacys_error_handler(nlp, monkeypatch):
+    # No blanket except in the component: the error propagates, or goes to the error handler set on
+    # the pipeline, which reports it for the document.
+    import cooptool.extract.components.claims as claims_component
+
+    def broken(run, tok, lemma):
+        raise RuntimeError("broken rule")
+
+    monkeypatch.setattr(claims_component, "reported", broken)
+    text = "Budget\n\nThe finance minister Ana Lind said taxes would fall."
+    with pytest.raises(RuntimeError, match="broken rule"):
+        run_text(nlp, text)
+    seen = []
+    monkeypatch.setattr(nlp, "default_error_handler", lambda name, proc, docs, e: seen.append((name, str(e))))
+    run_text(nlp, text)
+    assert seen == [("cooptool_claims", "broken rule")]
+
+
+def test_the_component_keeps_no_state_of_a_document(nlp):
+    component = nlp.get_pipe("cooptool_claims")
+    before = dict(vars(component))
+    claims(nlp, "Budget\n\nAna Lind said taxes would fall. “We will cut them again,” she said.")
+    assert vars(component) == before
