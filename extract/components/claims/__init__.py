@@ -28,7 +28,7 @@ component: each call works on its own `ClaimRun`.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from cooptool.extract.components.claims.according import according, opens_according_to
 from cooptool.extract.components.claims.base import (
@@ -72,27 +72,33 @@ class ClaimExtractor:
 
     def extract(self, doc: Doc) -> list[dict]:
         ctx = context_of(doc)
-        run = ClaimRun(doc, ctx, SpeakerResolver(doc, ctx.quotes), self.max_quote_gap)
-        claims: list[Claim] = []
-        for tok in doc:
-            claims += _claims_at(run, tok)
+        resolver = SpeakerResolver(doc, ctx.quotes)
+        # The resolver indexes the quotes and entities of the Doc itself: the context keeps those
+        # indexes rather than building the same ones a second time.
+        ctx.__dict__.setdefault("quote_of", resolver.quote_of)
+        ctx.__dict__.setdefault("ent_at", resolver.ent_at)
+        run = ClaimRun(doc, ctx, resolver, self.max_quote_gap)
+        claims = _scan(run)
         for post_pass in POST_PASSES:
             claims = post_pass(run, claims)
         return [_record(run, c) for c in claims if c.end > c.start]
 
 
-def _claims_at(run: ClaimRun, tok: Token) -> list[Claim]:
-    """The claims whose cue is `tok`: "according to", a cue verb, a statement noun."""
-    if opens_according_to(run.doc, tok):
-        return according(run, tok)
-    if tok.pos_ in ("VERB", "AUX"):
-        lemma = cue_lemma(tok)
-        if lemma is not None and lemma not in QUOTE_ONLY_CUES and tok.i not in run.consumed:
-            return reported(run, tok, lemma)
-        return []
-    if is_statement_noun(tok):
-        return statement_noun(run, tok)
-    return []
+def _scan(run: ClaimRun) -> list[Claim]:
+    """The claims of each cue in the text: "according to", a cue verb, a statement noun."""
+    doc = run.doc
+    claims: list[Claim] = []
+    for tok in doc:
+        pos = tok.pos_
+        if opens_according_to(doc, tok):
+            claims += according(run, tok)
+        elif pos == "VERB" or pos == "AUX":
+            lemma = cue_lemma(tok)
+            if lemma is not None and lemma not in QUOTE_ONLY_CUES and tok.i not in run.consumed:
+                claims += reported(run, tok, lemma)
+        elif pos == "NOUN" and is_statement_noun(tok):
+            claims += statement_noun(run, tok)
+    return claims
 
 
 def _record(run: ClaimRun, c: Claim) -> dict:
