@@ -18,7 +18,8 @@ Where each pattern of news wording lives (each is a rule of `cooptool.extract.ru
   with the speaker before;
 - `transcripts.py`: "NAME: ..." paragraphs;
 - `passes.py`: the ordered post-passes (`POST_PASSES`);
-- `subjects.py`: who speaks (a cue's subject, also where the parse lost it).
+- `subjects.py`: who speaks (a cue's subject, also where the parse lost it);
+- `base.py`: the cue lexicon, the rule names, the `Claim` in the making and the per-call `ClaimRun`.
 
 Sets `doc._.claims`: plain dicts (see `records.schema.json#/$defs/claim`). Offsets are character
 offsets into `doc_text(doc)`, which equals the file text. Nothing of a document is kept on the
