@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 
 from cooptool.cli.app import app
 from cooptool.cli.common import ExitStatus, StoreOpt, StrictOpt, fail, open_records
+from cooptool.cli.environment import env
 from cooptool.cli.render import err
 
 
@@ -57,8 +57,8 @@ def show(
 
         page = render_html(views)
         if html_out == "-":
-            sys.stdout.write(page)
-            sys.stdout.flush()
+            env.stdout.write(page)
+            env.stdout.flush()
         else:
             try:
                 Path(html_out).write_text(page, encoding="utf-8")
