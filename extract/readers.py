@@ -327,6 +327,37 @@ def _coerce_meta(obj: dict) -> tuple[dict, list[str]]:
     return meta, notes
 
 
+def _parse_line(line: bytes | str, name: str, lineno: int, start: int, warn: Warn) -> tuple[object, str | None]:
+    """(the JSON value of a line, None) or (None, why it is not JSON). A line that is not UTF-8 is
+    read again as cp1252/Latin-1 (no UTF-8 at all in it) or with its bad bytes replaced, with a note."""
+    try:
+        return orjson.loads(line), None
+    except orjson.JSONDecodeError as exc:
+        message = exc.msg
+    if not isinstance(line, bytes):
+        return None, message
+    try:
+        line.decode("utf-8")
+        return None, message
+    except UnicodeDecodeError as bad:
+        replaced = line.decode("utf-8", errors="replace")
+        if all(ord(ch) < 128 or ch == "\ufffd" for ch in replaced):
+            # No UTF-8 at all in it: a line in a legacy single-byte encoding ("caf\xe9").
+            warn(ReadIssue(name, f"not valid UTF-8 (byte {start + bad.start}); read as cp1252/Latin-1", line=lineno))
+            try:
+                decoded = line.decode("cp1252")
+            except UnicodeDecodeError:
+                decoded = line.decode("latin-1")
+        else:
+            # UTF-8 with a few bad bytes: they are replaced, so the line's document is still read.
+            warn(ReadIssue(name, f"not valid UTF-8 (byte {bad.start} of the line); bad bytes replaced", line=lineno))
+            decoded = replaced
+    try:
+        return orjson.loads(decoded), None
+    except orjson.JSONDecodeError as exc:
+        return None, exc.msg
+
+
 def jsonl_docs(lines: Iterable, name: str, warn: Warn, *, limit: int | None = None) -> Iterator[SourceDoc]:
     """Documents given as JSON Lines: {"id", "text", optional title/published/source/author/url}.
     Metadata that is not a string is coerced (numbers, lists of strings) or ignored, with a note."""
@@ -350,31 +381,7 @@ def jsonl_docs(lines: Iterable, name: str, warn: Warn, *, limit: int | None = No
             return
         if not line.strip():
             continue
-        message = None
-        try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            obj, message = None, exc.msg
-        if message is not None and isinstance(line, bytes):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError as bad:
-                replaced = line.decode("utf-8", errors="replace")
-                if all(ord(ch) < 128 or ch == "\ufffd" for ch in replaced):
-                    # No UTF-8 at all in it: a line in a legacy single-byte encoding ("caf\xe9").
-                    warn(ReadIssue(name, f"not valid UTF-8 (byte {start + bad.start}); read as cp1252/Latin-1", line=lineno))
-                    try:
-                        decoded = line.decode("cp1252")
-                    except UnicodeDecodeError:
-                        decoded = line.decode("latin-1")
-                else:
-                    # UTF-8 with a few bad bytes: they are replaced, so the line's document is still read.
-                    warn(ReadIssue(name, f"not valid UTF-8 (byte {bad.start} of the line); bad bytes replaced", line=lineno))
-                    decoded = replaced
-                try:
-                    obj, message = orjson.loads(decoded), None
-                except orjson.JSONDecodeError as exc:
-                    message = exc.msg
+        obj, message = _parse_line(line, name, lineno, start, warn)
         if message is not None:
             warn(ReadIssue(name, f"not valid JSON ({message})", line=lineno, outcome=LINE_SKIPPED))
             continue
