@@ -82,10 +82,10 @@ def _extract_views(path: Path, model: str | None) -> list:
 
     problems = []
 
-    def warn(msg: str) -> None:
-        if msg.rstrip().endswith("skipped"):
-            problems.append(msg)
-        err.print(f"cooptool: warning: {msg}", markup=False)
+    def warn(issue) -> None:
+        if issue.skipped:
+            problems.append(issue)
+        err.print(f"cooptool: warning: {issue}", markup=False)
 
     try:
         from cooptool.extract.pipeline import ModelNotFound, extract_records, load_pipeline
@@ -102,7 +102,7 @@ def _extract_views(path: Path, model: str | None) -> list:
         raise fail(f"cannot load spaCy model: {exc}") from None
     nlp.max_length = max(nlp.max_length, max(len(s.text) for s in sources) + 1)
     views = []
-    for src, records in extract_records(nlp, sources):
+    for src, records in extract_records(nlp, sources, on_error=lambda failure: warn(failure.issue())):
         by_type: dict[str, list[dict]] = {}
         document = None
         for rec in records:
