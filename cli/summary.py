@@ -20,8 +20,9 @@ from cooptool.cli.narrow import (
     narrowing,
 )
 from cooptool.cli.render import Format, choose_format
+from cooptool.extract.records import RECORD_TYPES
 
-SUMMARY_TYPES = ("document", "entity", "affiliation", "claim", "fact", "event")
+SUMMARY_TYPES = RECORD_TYPES  # the summary reads every record type
 BRIEF_ROWS = 5  # rows per section on a terminal: the brief stays within 40 lines
 WIDTH = 80
 
