@@ -86,8 +86,10 @@ def extract(
     except ExtractError as exc:
         raise fail(str(exc)) from None
     err.print(summary_line(summary), markup=False)
-    if summary.skipped or summary.nothing_done:
+    if summary.skipped:
         raise typer.Exit(int(ExitStatus.ERROR))
+    if summary.nothing_done:
+        raise typer.Exit(int(ExitStatus.NOTHING))
 
 
 def summary_line(summary) -> str:
