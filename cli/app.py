@@ -51,7 +51,7 @@ app = typer.Typer(
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"cooptool {__version__}")
-        raise typer.Exit()
+        raise typer.Exit(int(ExitStatus.OK))
 
 
 @app.callback()
@@ -150,7 +150,7 @@ def main() -> None:
         except SystemExit as exc:
             code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
         sys.stdout.flush()  # data still buffered must reach its reader: a failure here is a write error
-        if code == 130:  # Typer turns Ctrl-C into a silent exit 130
+        if code == ExitStatus.INTERRUPTED:  # Typer turns Ctrl-C into a silent exit 130
             err.print("cooptool: interrupted", markup=False)
     except BrokenPipeError:
         # Point stdout at /dev/null so the interpreter's final flush does not complain.
@@ -159,7 +159,7 @@ def main() -> None:
         sys.exit(int(ExitStatus.OK))
     except KeyboardInterrupt:
         err.print("cooptool: interrupted", markup=False)
-        sys.exit(130)
+        sys.exit(int(ExitStatus.INTERRUPTED))
     except OSError as exc:
         _write_error(exc)
         sys.exit(int(ExitStatus.ERROR))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
 from cooptool.cli.app import app
 from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, fail, notice, store_source, usable_store
+from cooptool.cli.environment import env
 from cooptool.cli.render import err, render
 
 CHECK_COLUMNS = [("line", "Line"), ("kind", "Problem"), ("message", "Detail"), ("doc", "Doc")]
@@ -33,7 +33,7 @@ def check(
     if path is None:
         if repair:
             raise fail("--repair needs a store file (--store FILE), not piped records", ExitStatus.USAGE)
-        report = check_stream(sys.stdin.buffer, "<stdin>")
+        report = check_stream(env.stdin_bytes, "<stdin>")
     else:
         usable_store(path)
         if repair:

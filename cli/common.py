@@ -5,20 +5,24 @@ from __future__ import annotations
 import enum
 import os
 import stat
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from cooptool.cli.environment import env
 from cooptool.cli.render import Format, err
 
 
 class ExitStatus(enum.IntEnum):
+    """Every exit status of the CLI (as grep, plus the shell's Ctrl-C status)."""
+
     OK = 0
-    ERROR = 1  # a runtime error, or nothing matched
+    ERROR = 1  # a runtime error, or an input that could not be read
+    NOTHING = 1  # nothing matched (an alias of ERROR: the status is the same)
     USAGE = 2
+    INTERRUPTED = 130  # Ctrl-C (128 + SIGINT)
 
 
 def fail(message: str, status: ExitStatus = ExitStatus.ERROR) -> typer.Exit:
@@ -42,13 +46,10 @@ def stdin_is_piped() -> bool:
     """Whether stdin brings data: a pipe or a redirected file, not a terminal and not a device
     such as /dev/null (a shell loop's or a cron job's stdin is not a store)."""
     try:
-        fd = sys.stdin.fileno()
+        fd = env.stdin.fileno()
     except (AttributeError, ValueError, OSError):
         # In-process stdin (a test runner's buffer): data, unless it is a terminal.
-        try:
-            return sys.stdin is not None and not sys.stdin.isatty()
-        except (AttributeError, ValueError):
-            return False
+        return env.stdin is not None and not env.stdin_isatty
     try:
         mode = os.fstat(fd).st_mode
     except OSError:
@@ -141,10 +142,10 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
     try:
         path = store_source(store)
         if path is None:
-            problem = stdin_input_problem(sys.stdin.buffer)
+            problem = stdin_input_problem(env.stdin_bytes)
             if problem:
                 raise fail(problem)
-            yield from iter_records(sys.stdin.buffer, source="<stdin>", types=types, on_error=warn, strict=strict)
+            yield from iter_records(env.stdin_bytes, source="<stdin>", types=types, on_error=warn, strict=strict)
             return
         usable_store(path)
         problem = input_file_problem(path)
@@ -220,6 +221,6 @@ def finish(count: int, what: str | None = None, fmt: Format | None = None) -> No
 
         if what and choose_format(fmt) is Format.table:
             err.print(f"cooptool: no matching {what}", markup=False)
-        raise typer.Exit(int(ExitStatus.ERROR))
+        raise typer.Exit(int(ExitStatus.NOTHING))
 
 

@@ -23,10 +23,11 @@ from cooptool.cli.narrow import (
     narrowing,
     output,
 )
+from cooptool.extract.records import keys
 
 ENTITY_COLUMNS = [("name", "Name"), ("label", "Label"), ("aliases", "Aliases"), ("mentions", "Mentions"),
                   ("docs", "Docs")]
-ENTITY_KEYS = ("id", "name", "label", "aliases", "mentions", "docs")
+ENTITY_KEYS = keys("entity", "id", "name", "label", "aliases", "mentions", "docs", derived=("docs",))
 
 AliasesOpt = Annotated[Path | None, typer.Option(
     "--aliases", envvar="COOPTOOL_ALIASES", dir_okay=False, show_envvar=True,

@@ -22,11 +22,14 @@ from cooptool.cli.narrow import (
     narrowing,
     output,
 )
+from cooptool.extract.records import keys
 
 EVENT_COLUMNS = [("name", "Event"), ("kind", "Kind"), ("date", "Date"), ("place", "Place"), ("organizers", "Organisers"),
                  ("participants", "Participants"), ("documents", "Docs")]
-EVENT_KEYS = ("name", "aliases", "kind", "date", "date_text", "place", "organizers", "participants", "documents", "docs",
-              "doc", "evidence", "start", "end", "name_start", "name_end", "pattern")
+# "documents" and "docs" come from merging the event across documents.
+EVENT_KEYS = keys("event", "name", "aliases", "kind", "date", "date_text", "place", "organizers", "participants",
+                  "documents", "docs", "doc", "evidence", "start", "end", "name_start", "name_end", "pattern",
+                  derived=("documents", "docs"))
 
 
 @app.command()

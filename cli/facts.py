@@ -23,12 +23,13 @@ from cooptool.cli.narrow import (
     narrowing,
     output,
 )
+from cooptool.extract.records import keys
 
 FACT_COLUMNS = [("subject", "Subject"), ("kind", "Kind"), ("amount", "Amount"), ("about", "About"), ("period", "Period"),
                 ("place", "Place"), ("date", "Date"), ("doc", "Doc")]
-FACT_KEYS = ("subject", "kind", "amount", "value", "value_max", "currency", "unit", "approx", "change", "text",
+FACT_KEYS = keys("fact", "subject", "kind", "amount", "value", "value_max", "currency", "unit", "approx", "change", "text",
              "about", "period", "place", "date", "date_text", "source", "pattern", "doc", "evidence", "start", "end", "text_start", "text_end",
-             "subject_aliases", "subject_via")
+             "subject_aliases", "subject_via", derived=("amount",))
 
 
 class Kind(str, enum.Enum):

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import enum
-import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from cooptool.cli.app import app
-from cooptool.cli.common import StoreOpt, StrictOpt, fail, open_records
+from cooptool.cli.common import ExitStatus, StoreOpt, StrictOpt, fail, open_records
+from cooptool.cli.environment import env
 from cooptool.cli.render import Format, err, render, stdout_is_tty
 
 
@@ -54,18 +54,19 @@ def graph(
         what = " and ".join(f"{k} {v!r}" for k, v in (("--org", org), ("--person", person)) if v)
         err.print("cooptool: no links" + (f" for {what}" if what else "") +
                   (f" seen in {min_docs}+ documents" if min_docs > 1 else ""), markup=False)
-        raise typer.Exit(1)
+        raise typer.Exit(int(ExitStatus.NOTHING))
     if chosen is GraphFormat.table:
         if output is not None:
-            raise fail("--format table prints to the terminal; choose graphml, gexf, json, dot or html for --output", 2)
+            raise fail("--format table prints to the terminal; choose graphml, gexf, json, dot or html for --output",
+                       ExitStatus.USAGE)
         render(graphs.edge_rows(g), fmt=Format.table, columns=EDGE_COLUMNS, title="Links")
         return
     writer = {GraphFormat.graphml: graphs.to_graphml, GraphFormat.gexf: graphs.to_gexf,
               GraphFormat.json: graphs.to_json, GraphFormat.dot: graphs.to_dot}.get(chosen)
     data = writer(g) if writer else graphs.to_html(g, title=title or _default_title(org, person, min_docs))
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        env.stdout_bytes.write(data)
+        env.stdout.flush()
     else:
         try:
             output.write_bytes(data)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import orjson
@@ -10,6 +9,7 @@ import typer
 
 from cooptool.cli.app import app
 from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail
+from cooptool.cli.environment import env
 from cooptool.cli.narrow import (
     DocOpt,
     MinConfidenceOpt,
@@ -41,13 +41,13 @@ def _profile(label: str, what: str, name: str, limit, doc, source, since, until,
     if profile is None:
         if chosen is Format.table:
             err.print(f"cooptool: no {what} matching {name!r}", markup=False)
-        raise typer.Exit(int(ExitStatus.ERROR))
+        raise typer.Exit(int(ExitStatus.NOTHING))
     if chosen is Format.table:
-        sys.stdout.write("".join(line + "\n" for line in profile_lines(profile)))
+        env.stdout.write("".join(line + "\n" for line in profile_lines(profile)))
     else:
-        sys.stdout.write(orjson.dumps(profile, option=orjson.OPT_INDENT_2 if chosen is Format.json else 0).decode()
+        env.stdout.write(orjson.dumps(profile, option=orjson.OPT_INDENT_2 if chosen is Format.json else 0).decode()
                          + "\n")
-    sys.stdout.flush()
+    env.stdout.flush()
     if profile["also_matched"]:
         err.print(f"cooptool: also matching: {'; '.join(profile['also_matched'])}", markup=False)
 

@@ -9,13 +9,14 @@ import csv
 import enum
 import itertools
 import re
-import sys
 from collections.abc import Iterable, Sequence
 
 import orjson
 from rich.console import Console
 
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+from cooptool.cli.environment import env
+
+err = Console(stderr=True, highlight=False, soft_wrap=True, no_color=env.no_color or None)
 
 
 class Format(str, enum.Enum):
@@ -27,10 +28,7 @@ class Format(str, enum.Enum):
 
 
 def stdout_is_tty() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
+    return env.stdout_isatty
 
 
 def choose_format(fmt: Format | None) -> Format:
@@ -91,7 +89,7 @@ def render(rows: Iterable[dict], *, fmt: Format | None, columns: Sequence[tuple[
     fields (and their order) in every format.
     """
     fmt = choose_format(fmt)
-    out = sys.stdout
+    out = env.stdout
     count = 0
     if fields:
         fields = list(fields)

@@ -22,10 +22,12 @@ from cooptool.cli.narrow import (
     narrowing,
     output,
 )
+from cooptool.extract.records import keys
 
 SAID_COLUMNS = [("speaker", "Speaker"), ("role_org", "Role / Org"), ("text", "Claim"), ("doc", "Doc")]
-SAID_KEYS = ("speaker", "speaker_type", "speaker_mention", "role", "org", "text", "direct", "cue", "doc",
-             "evidence", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "pieces", "confidence")
+SAID_KEYS = keys("claim", "speaker", "speaker_type", "speaker_mention", "role", "org", "text", "direct", "cue", "doc",
+                 "evidence", "start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end", "pieces",
+                 "confidence")
 
 
 def _row(rec: dict, table: bool) -> dict:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 
 from cooptool.cli.app import app
 from cooptool.cli.common import ExitStatus, StoreOpt, StrictOpt, fail, open_records
+from cooptool.cli.environment import env
 from cooptool.cli.render import err
 
 
@@ -57,8 +57,8 @@ def show(
 
         page = render_html(views)
         if html_out == "-":
-            sys.stdout.write(page)
-            sys.stdout.flush()
+            env.stdout.write(page)
+            env.stdout.flush()
         else:
             try:
                 Path(html_out).write_text(page, encoding="utf-8")
@@ -82,10 +82,10 @@ def _extract_views(path: Path, model: str | None) -> list:
 
     problems = []
 
-    def warn(msg: str) -> None:
-        if msg.rstrip().endswith("skipped"):
-            problems.append(msg)
-        err.print(f"cooptool: warning: {msg}", markup=False)
+    def warn(issue) -> None:
+        if issue.skipped:
+            problems.append(issue)
+        err.print(f"cooptool: warning: {issue}", markup=False)
 
     try:
         from cooptool.extract.pipeline import ModelNotFound, extract_records, load_pipeline
@@ -102,7 +102,7 @@ def _extract_views(path: Path, model: str | None) -> list:
         raise fail(f"cannot load spaCy model: {exc}") from None
     nlp.max_length = max(nlp.max_length, max(len(s.text) for s in sources) + 1)
     views = []
-    for src, records in extract_records(nlp, sources):
+    for src, records in extract_records(nlp, sources, on_error=lambda failure: warn(failure.issue())):
         by_type: dict[str, list[dict]] = {}
         document = None
         for rec in records:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import orjson
@@ -10,6 +9,7 @@ import typer
 
 from cooptool.cli.app import app
 from cooptool.cli.common import ExitStatus, FormatOpt, StoreOpt, StrictOpt, fail
+from cooptool.cli.environment import env
 from cooptool.cli.narrow import (
     DocOpt,
     MinConfidenceOpt,
@@ -20,8 +20,9 @@ from cooptool.cli.narrow import (
     narrowing,
 )
 from cooptool.cli.render import Format, choose_format
+from cooptool.extract.records import RECORD_TYPES
 
-SUMMARY_TYPES = ("document", "entity", "affiliation", "claim", "fact", "event")
+SUMMARY_TYPES = RECORD_TYPES  # the summary reads every record type
 BRIEF_ROWS = 5  # rows per section on a terminal: the brief stays within 40 lines
 WIDTH = 80
 
@@ -51,12 +52,12 @@ def summary(
     if brief["documents"]["count"] == 0:
         raise fail("the store holds no documents" + (" matching these options" if n.doc or n.needs_documents else ""))
     if chosen is Format.table:
-        sys.stdout.write("".join(line + "\n" for line in brief_lines(brief, rows)))
-        sys.stdout.flush()
+        env.stdout.write("".join(line + "\n" for line in brief_lines(brief, rows)))
+        env.stdout.flush()
     else:
         option = orjson.OPT_INDENT_2 if chosen is Format.json else 0
-        sys.stdout.write(orjson.dumps(brief, option=option).decode() + "\n")
-        sys.stdout.flush()
+        env.stdout.write(orjson.dumps(brief, option=option).decode() + "\n")
+        env.stdout.flush()
 
 
 def _short(text: str | None, width: int) -> str:

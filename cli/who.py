@@ -22,11 +22,12 @@ from cooptool.cli.narrow import (
     narrowing,
     output,
 )
+from cooptool.extract.records import keys
 
 WHO_COLUMNS = [("person", "Person"), ("role", "Role"), ("status", "Status"), ("org", "Organisation"),
                ("doc", "Doc")]
-WHO_KEYS = ("person", "role", "status", "org", "org_aliases", "doc", "evidence", "start", "end", "confidence",
-            "pattern")
+WHO_KEYS = keys("affiliation", "person", "role", "status", "org", "org_aliases", "doc", "evidence", "start", "end",
+                "confidence", "pattern")
 
 
 @app.command()
@@ -68,7 +69,7 @@ def who(
 
 DOC_COLUMNS = [("doc", "Doc"), ("title", "Title"), ("published", "Published"), ("source", "Source"),
                ("author", "Author"), ("words", "Words"), ("path", "Path")]
-DOC_KEYS = ("doc", "path", "title", "published", "source", "author", "words")
+DOC_KEYS = keys("document", "doc", "path", "title", "published", "source", "author", "words")
 
 
 @app.command()

@@ -7,6 +7,12 @@
 
 Component order: cooptool_paragraphs (before the parser), then after the model's NER:
 cooptool_entities -> cooptool_affiliations -> the components in EXTRA_COMPONENTS.
+
+Errors: a component that raises on a document is caught by spaCy's error handler
+(`nlp.set_error_handler`), not by blanket excepts in the components. The document is skipped as a
+whole (none of its records are stored, so a later run extracts it again once the component is
+fixed) and reported as a `ComponentFailure` to `on_error` (default: one warning line on stderr
+naming the input and the component); the run goes on with the next document.
 """
 
 from __future__ import annotations
@@ -17,7 +23,8 @@ import multiprocessing
 import os
 import sys
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import spacy
 from spacy.attrs import IS_PUNCT, IS_SPACE
@@ -27,7 +34,7 @@ from spacy.tokens import Doc
 # Importing the modules registers the factories (also declared as spacy_factories entry points).
 from cooptool.extract.components import affiliations, claims, entities, events, facts, paragraphs  # noqa: F401
 from cooptool.extract.components.context import release
-from cooptool.extract.readers import SourceDoc
+from cooptool.extract.readers import ReadIssue, SourceDoc
 from cooptool.extract.records import document, make
 from cooptool.extract.structure import analyse
 
@@ -168,23 +175,85 @@ def _word_count(doc: Doc) -> int:
     return int(((flags[:, 0] == 0) & (flags[:, 1] == 0)).sum())
 
 
-def process_batch(nlp: Language, batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
-    """The record blocks of a batch of documents, in its order (the unit of work of a worker)."""
+@dataclass(frozen=True)
+class ComponentFailure:
+    """A document a pipeline component raised on: it is skipped as a whole. Picklable, so a worker
+    process (or a Dask worker) returns it in place of the document's record block."""
+
+    path: str | None
+    component: str
+    error: str  # "ValueError: the message"
+
+    def issue(self) -> ReadIssue:
+        return ReadIssue(self.path, f"the {self.component} component failed ({self.error})",
+                         outcome="document skipped")
+
+
+OnError = Callable[[ComponentFailure], None]
+
+
+def _warn_failure(failure: ComponentFailure) -> None:
+    print(f"warning: {failure.issue()}", file=sys.stderr)
+
+
+# Docs a component raised on in the running batch (id of the Doc -> component, error), filled by
+# the error handler; the Docs are alive in the batch while it runs, so their ids are unique.
+_FAILED: dict[int, tuple[str, str]] = {}
+
+
+def _note_failure(name: str, _proc, docs: list[Doc], exc: Exception) -> None:
+    """spaCy's error handler: note the failing documents; spaCy leaves them out of the batch."""
+    detail = " ".join(str(exc).split())
+    detail = detail if len(detail) <= 200 else detail[:199] + "…"
+    for doc in docs:
+        _FAILED.setdefault(id(doc), (name, f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__))
+
+
+def use_error_handler(nlp: Language) -> None:
+    """What `nlp.set_error_handler(_note_failure)` does, except that a pipe which cannot take a handler
+    keeps raising: spaCy 3.8's parser (a Cython class with fixed attributes) raises AttributeError in
+    its `set_error_handler`. Function components, ours included, use `nlp.default_error_handler`."""
+    if nlp.default_error_handler is _note_failure:
+        return
+    nlp.default_error_handler = _note_failure
+    for _, pipe in nlp.pipeline:
+        if hasattr(pipe, "set_error_handler"):
+            try:
+                pipe.set_error_handler(_note_failure)
+            except AttributeError:
+                pass
+
+
+def process_batch(nlp: Language, batch: list[SourceDoc], batch_size: int) -> list[list[dict] | ComponentFailure]:
+    """The record blocks of a batch of documents, in its order (the unit of work of a worker); a
+    document a component failed on has a ComponentFailure in place of its block."""
     return [block for _, block in _in_process(nlp, batch, batch_size)]
 
 
 def extract_records(nlp: Language, sources: Iterable[SourceDoc], *, n_process: int = 1,
-                    batch_size: int = 32) -> Iterator[tuple[SourceDoc, list[dict]]]:
+                    batch_size: int = 32, on_error: OnError | None = None) -> Iterator[tuple[SourceDoc, list[dict]]]:
     """Run the pipeline over documents, yielding each document's record block in input order.
 
     With n_process > 1, worker processes (forked, so they share the loaded pipeline) take whole
     batches of documents and return finished record blocks: the main process only reads inputs
-    and writes records, and no Doc crosses a process boundary.
+    and writes records, and no Doc crosses a process boundary. A document a component fails on is
+    not yielded: it goes to `on_error` (default: a warning on stderr).
     """
     if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        yield from _in_process(nlp, sources, batch_size)
-        return
-    yield from _parallel(nlp, sources, n_process, batch_size)
+        blocks = _in_process(nlp, sources, batch_size)
+    else:
+        blocks = _parallel(nlp, sources, n_process, batch_size)
+    yield from without_failures(blocks, on_error or _warn_failure)
+
+
+def without_failures(blocks: Iterable[tuple[SourceDoc, list[dict] | ComponentFailure]],
+                     on_error: OnError) -> Iterator[tuple[SourceDoc, list[dict]]]:
+    """The record blocks, each failure handed to `on_error` instead."""
+    for src, block in blocks:
+        if isinstance(block, ComponentFailure):
+            on_error(block)
+        else:
+            yield src, block
 
 
 # Documents per spaCy memory zone: the strings and lexemes a zone's documents add to the
@@ -219,13 +288,34 @@ def _in_process(nlp, sources, batch_size):
             # Records are plain dicts, safe to hand out while the zone is open; its Docs are not
             # used after it. Documents are still pulled lazily, one batch at a time.
             for batch in _batches(itertools.islice(it, ZONE_DOCS), batch_size, BATCH_CHARS):
-                prepared = [prepare(nlp, src) for src in batch]
-                docs = nlp.pipe((doc for doc, _ in prepared), batch_size=len(batch))
-                for doc, (_, meta), src in zip(docs, prepared, batch, strict=True):
-                    done += 1
-                    yield src, doc_records(doc, src.id, src.path, meta)
+                done += len(batch)
+                yield from _run_batch(nlp, batch)
         if done < ZONE_DOCS:
             return
+
+
+def _run_batch(nlp: Language, batch: list[SourceDoc]) -> Iterator[tuple[SourceDoc, list[dict] | ComponentFailure]]:
+    """(source, record block) of each document of a batch, lazily as spaCy finishes each one."""
+    prepared = deque((doc, meta, src) for (doc, meta), src in zip((prepare(nlp, s) for s in batch), batch, strict=True))
+    use_error_handler(nlp)
+    _FAILED.clear()
+    try:
+        for done in nlp.pipe((doc for doc, _, _ in list(prepared)), batch_size=len(batch)):
+            # spaCy leaves a Doc a component raised on out of what it yields; the order is kept.
+            while prepared[0][0] is not done:
+                yield _failure(*prepared.popleft())
+            doc, meta, src = prepared.popleft()
+            yield src, doc_records(doc, src.id, src.path, meta)
+        while prepared:
+            yield _failure(*prepared.popleft())
+    finally:
+        _FAILED.clear()
+
+
+def _failure(doc: Doc, _meta: dict, src: SourceDoc) -> tuple[SourceDoc, ComponentFailure]:
+    component, error = _FAILED.get(id(doc), ("unknown", "the document was lost in the pipeline"))
+    release(doc)
+    return src, ComponentFailure(src.path, component, error)
 
 
 _WORKER_NLP: Language | None = None
@@ -270,7 +360,7 @@ def _die_with_parent(parent: int) -> None:
         threading.Thread(target=watch, daemon=True).start()
 
 
-def _worker_run(batch: list[SourceDoc], batch_size: int) -> list[list[dict]]:
+def _worker_run(batch: list[SourceDoc], batch_size: int) -> list[list[dict] | ComponentFailure]:
     assert _WORKER_NLP is not None
     if _PARENT_PID is not None and os.getppid() != _PARENT_PID:
         os._exit(1)  # orphaned between batches: the work has no one to go to

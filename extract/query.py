@@ -84,6 +84,7 @@ def filter_affiliations(records: Iterable[dict], *, org: str | None = None,
     for rec in records:
         if org and not name_matches(org, org_names(rec)):
             continue
-        if person and not name_matches(person, [rec.get("person"), *(rec.get("person_aliases") or [])]):
+        # Affiliations carry the person's canonical name only (no aliases: those are on entity records).
+        if person and not name_matches(person, [rec.get("person")]):
             continue
         yield rec

@@ -1,8 +1,9 @@
 """Readers: files, directories, JSON Lines of documents and stdin, into `SourceDoc`s.
 
-Problems never stop a batch: each bad input is reported through `on_warning` with the file
-(and line, for JSON Lines) and the reader moves on. A message ending in "skipped" means input
-was not read (the CLI counts those for its exit status); others are notes.
+Problems never stop a batch: each bad input is reported to the `warn` callback as a `ReadIssue`
+(the file, the line for JSON Lines, the reason, and what became of the input) and the reader moves
+on. An issue whose `skipped` is true means input was not read (the CLI counts those for its exit
+status); others are notes. A `ReadIssue` is also its message (a `str`), for callers that only print.
 
 Size limit: a document longer than `max_chars` characters (default spaCy's own limit,
 1,000,000) is skipped, and a file larger than `READ_LIMIT_FACTOR * max_chars` bytes is refused
@@ -27,7 +28,44 @@ TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown", ".html", ".htm", ".jsonl",
 HTML_SUFFIXES = {".html", ".htm"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 
-Warn = Callable[[str], None]
+STDIN = "<stdin>"
+SKIPPED = "skipped"
+LINE_SKIPPED = "line skipped"
+OWN_FILE = "written by this extract (its store, index, lock or .dropped copy); not read as input"
+
+
+class ReadIssue(str):
+    """A problem with one input: where (`path`, `line` of a JSON Lines input or of a bad byte),
+    `reason`, and `outcome`: None for a note (the input was read), else what was not read
+    ("skipped", "line skipped", "the rest of the file skipped"). Its string is the message
+    "path[:line]: reason[; outcome]"."""
+
+    path: str
+    line: int | None
+    reason: str
+    outcome: str | None
+
+    def __new__(cls, path: str | None, reason: str, *, line: int | None = None,
+                outcome: str | None = None) -> ReadIssue:
+        where = f"{path}:{line}" if line is not None else f"{path}"
+        self = super().__new__(cls, f"{where}: {reason}" + (f"; {outcome}" if outcome else ""))
+        self.path, self.line, self.reason, self.outcome = path or "", line, reason, outcome
+        return self
+
+    @property
+    def skipped(self) -> bool:
+        """Input was not read (a file, a line, the rest of a file)."""
+        return self.outcome is not None
+
+    def __reduce__(self):  # picklable (a Dask worker may report one)
+        return (_issue, (self.path, self.reason, self.line, self.outcome))
+
+
+def _issue(path: str, reason: str, line: int | None, outcome: str | None) -> ReadIssue:
+    return ReadIssue(path, reason, line=line, outcome=outcome)
+
+
+Warn = Callable[[ReadIssue], None]
 
 DEFAULT_MAX_CHARS = 1_000_000
 READ_LIMIT_FACTOR = 10  # bytes per character allowed in a file: room for HTML markup
@@ -148,7 +186,7 @@ def decode(data: bytes, name: str, warn: Warn) -> str:
             return data[bom:].decode(enc)
         except UnicodeDecodeError as exc:  # a cut-off or damaged UTF-16/32 file: keep what decodes
             label = enc.split("-")[0].upper() + "-" + enc.split("-")[1]
-            warn(f"{name}: not valid {label} (byte {exc.start + bom}); damaged characters replaced")
+            warn(ReadIssue(name, f"not valid {label} (byte {exc.start + bom}); damaged characters replaced"))
             return data[bom:].decode(enc, errors="replace")
     body = data[bom:]
     try:
@@ -161,13 +199,13 @@ def decode(data: bytes, name: str, warn: Warn) -> str:
     line = data.count(b"\n", 0, first) + 1
     cut_at_end = body[first - bom:].decode("utf-8", errors="ignore") == "" and len(body) - (first - bom) < 4
     if cut_at_end:
-        warn(f"{name}:{line}: ends in a cut-off UTF-8 character (byte {first}); replaced")
+        warn(ReadIssue(name, f"ends in a cut-off UTF-8 character (byte {first}); replaced", line=line))
         return text
     if good and bad <= good:
-        warn(f"{name}:{line}: not valid UTF-8 (byte {first}); {bad} bad byte sequence(s) replaced")
+        warn(ReadIssue(name, f"not valid UTF-8 (byte {first}); {bad} bad byte sequence(s) replaced", line=line))
         return text
     text, used = _legacy(data)
-    warn(f"{name}:{line}: not valid UTF-8 (byte {first}); read as {used}")
+    warn(ReadIssue(name, f"not valid UTF-8 (byte {first}); read as {used}", line=line))
     return text
 
 
@@ -289,6 +327,37 @@ def _coerce_meta(obj: dict) -> tuple[dict, list[str]]:
     return meta, notes
 
 
+def _parse_line(line: bytes | str, name: str, lineno: int, start: int, warn: Warn) -> tuple[object, str | None]:
+    """(the JSON value of a line, None) or (None, why it is not JSON). A line that is not UTF-8 is
+    read again as cp1252/Latin-1 (no UTF-8 at all in it) or with its bad bytes replaced, with a note."""
+    try:
+        return orjson.loads(line), None
+    except orjson.JSONDecodeError as exc:
+        message = exc.msg
+    if not isinstance(line, bytes):
+        return None, message
+    try:
+        line.decode("utf-8")
+        return None, message
+    except UnicodeDecodeError as bad:
+        replaced = line.decode("utf-8", errors="replace")
+        if all(ord(ch) < 128 or ch == "\ufffd" for ch in replaced):
+            # No UTF-8 at all in it: a line in a legacy single-byte encoding ("caf\xe9").
+            warn(ReadIssue(name, f"not valid UTF-8 (byte {start + bad.start}); read as cp1252/Latin-1", line=lineno))
+            try:
+                decoded = line.decode("cp1252")
+            except UnicodeDecodeError:
+                decoded = line.decode("latin-1")
+        else:
+            # UTF-8 with a few bad bytes: they are replaced, so the line's document is still read.
+            warn(ReadIssue(name, f"not valid UTF-8 (byte {bad.start} of the line); bad bytes replaced", line=lineno))
+            decoded = replaced
+    try:
+        return orjson.loads(decoded), None
+    except orjson.JSONDecodeError as exc:
+        return None, exc.msg
+
+
 def jsonl_docs(lines: Iterable, name: str, warn: Warn, *, limit: int | None = None) -> Iterator[SourceDoc]:
     """Documents given as JSON Lines: {"id", "text", optional title/published/source/author/url}.
     Metadata that is not a string is coerced (numbers, lists of strings) or ignored, with a note."""
@@ -299,52 +368,29 @@ def jsonl_docs(lines: Iterable, name: str, warn: Warn, *, limit: int | None = No
             line = line[3:]  # a UTF-8 BOM before the first document
             start += 3
         if isinstance(line, _TooLong):
-            warn(f"{name}:{lineno}: a line longer than {limit:,} bytes, the line limit for --max-chars "
-                 f"{(limit or 0) // READ_LIMIT_FACTOR}; line skipped")
+            warn(ReadIssue(name, f"a line longer than {limit:,} bytes, the line limit for --max-chars "
+                           f"{(limit or 0) // READ_LIMIT_FACTOR}", line=lineno, outcome=LINE_SKIPPED))
             continue
         if isinstance(line, _Endless):
-            warn(f"{name}:{lineno}: a line longer than {OVERLONG_FACTOR + 1} x {limit:,} bytes with no end; "
-                 "the rest of the input skipped")
+            warn(ReadIssue(name, f"a line longer than {OVERLONG_FACTOR + 1} x {limit:,} bytes with no end",
+                           line=lineno, outcome="the rest of the input skipped"))
             return
         if isinstance(line, _Binary):
-            warn(f"{name}:{lineno}: NUL byte at byte {line.offset}: binary data; the rest of the file skipped")
+            warn(ReadIssue(name, f"NUL byte at byte {line.offset}: binary data", line=lineno,
+                           outcome="the rest of the file skipped"))
             return
         if not line.strip():
             continue
-        message = None
-        try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            obj, message = None, exc.msg
-        if message is not None and isinstance(line, bytes):
-            try:
-                line.decode("utf-8")
-            except UnicodeDecodeError as bad:
-                replaced = line.decode("utf-8", errors="replace")
-                if all(ord(ch) < 128 or ch == "\ufffd" for ch in replaced):
-                    # No UTF-8 at all in it: a line in a legacy single-byte encoding ("caf\xe9").
-                    warn(f"{name}:{lineno}: not valid UTF-8 (byte {start + bad.start}); read as cp1252/Latin-1")
-                    try:
-                        decoded = line.decode("cp1252")
-                    except UnicodeDecodeError:
-                        decoded = line.decode("latin-1")
-                else:
-                    # UTF-8 with a few bad bytes: they are replaced, so the line's document is still read.
-                    warn(f"{name}:{lineno}: not valid UTF-8 (byte {bad.start} of the line); bad bytes replaced")
-                    decoded = replaced
-                try:
-                    obj, message = orjson.loads(decoded), None
-                except orjson.JSONDecodeError as exc:
-                    message = exc.msg
+        obj, message = _parse_line(line, name, lineno, start, warn)
         if message is not None:
-            warn(f"{name}:{lineno}: not valid JSON ({message}); line skipped")
+            warn(ReadIssue(name, f"not valid JSON ({message})", line=lineno, outcome=LINE_SKIPPED))
             continue
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-            warn(f"{name}:{lineno}: a document line needs a string \"text\"; line skipped")
+            warn(ReadIssue(name, 'a document line needs a string "text"', line=lineno, outcome=LINE_SKIPPED))
             continue
         meta, notes = _coerce_meta(obj)
         if notes:
-            warn(f"{name}:{lineno}: " + "; ".join(notes))
+            warn(ReadIssue(name, "; ".join(notes), line=lineno))
         yield SourceDoc(text=obj["text"], path=f"{name}#{meta.get('id', lineno)}", meta=meta)
 
 
@@ -392,15 +438,15 @@ def read_file(path: Path, warn: Warn = _stderr_warn, max_bytes: int | None = Non
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
-        warn(f"{name}: vanished before it could be read (no such file); skipped")
+        warn(ReadIssue(name, "vanished before it could be read (no such file)", outcome=SKIPPED))
         return
     except OSError as exc:
-        warn(f"{name}: cannot read ({exc.strerror or exc}); skipped")
+        warn(ReadIssue(name, f"cannot read ({exc.strerror or exc})", outcome=SKIPPED))
         return
     with fh:
         mode = os.fstat(fh.fileno()).st_mode
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-            warn(f"{name}: a device, not a file; skipped")
+            warn(ReadIssue(name, "a device, not a file", outcome=SKIPPED))
             return
         limit = max_bytes
         try:
@@ -411,7 +457,7 @@ def read_file(path: Path, warn: Warn = _stderr_warn, max_bytes: int | None = Non
                     reason = binary_reason(head) if head[:4096].find(b"\x00") != -1 or head.startswith(
                         _BINARY_MAGIC) else None
                     if reason:
-                        warn(f"{name}: {reason}; skipped")
+                        warn(ReadIssue(name, reason, outcome=SKIPPED))
                         return
                     # Streamed line by line: the limit is per line (per document), not per file.
                     lines = _bounded_lines(_Prefixed(head, fh), limit or (1 << 62))
@@ -421,19 +467,19 @@ def read_file(path: Path, warn: Warn = _stderr_warn, max_bytes: int | None = Non
             else:
                 data = fh.read() if limit is None else fh.read(limit + 1)  # capped: safe on pipes
         except OSError as exc:
-            warn(f"{name}: cannot read ({exc.strerror or exc}); skipped")
+            warn(ReadIssue(name, f"cannot read ({exc.strerror or exc})", outcome=SKIPPED))
             return
     if limit is not None and len(data) > limit:
-        warn(f"{name}: larger than {limit:,} bytes, the input limit for --max-chars "
-             f"{limit // READ_LIMIT_FACTOR}; skipped")
+        warn(ReadIssue(name, f"larger than {limit:,} bytes, the input limit for --max-chars "
+                       f"{limit // READ_LIMIT_FACTOR}", outcome=SKIPPED))
         return
     reason = binary_reason(data)
     if reason:
-        warn(f"{name}: {reason}; skipped")
+        warn(ReadIssue(name, reason, outcome=SKIPPED))
         return
     text = decode(data, name, warn)
     if _mostly_control(text):
-        warn(f"{name}: binary file; skipped")  # "decoded" as UTF-16 with no BOM, it is still no text
+        warn(ReadIssue(name, "binary file", outcome=SKIPPED))  # "decoded" as UTF-16 with no BOM, it is still no text
         return
     if jsonl:
         yield from jsonl_docs(text.encode("utf-8").splitlines(), name, warn, limit=limit)
@@ -473,33 +519,33 @@ def read_stdin(warn: Warn = _stderr_warn, max_bytes: int | None = None) -> Itera
     bounded: a text over `max_bytes` and any line over `max_bytes` are refused (`< /dev/zero`)."""
     stream = getattr(sys.stdin, "buffer", None)
     if stream is None:
-        warn("<stdin>: closed; nothing read; skipped")
+        warn(ReadIssue(STDIN, "closed; nothing read", outcome=SKIPPED))
         return
     limit = max_bytes
     head = stream.read1(65536) if hasattr(stream, "read1") else stream.read(65536)
     enc, bom = sniff_encoding(head)
     if not (enc and enc != "utf-8") and head[bom:].lstrip()[:1] == b"{":
         lines = _bounded_lines(_Prefixed(head, stream), limit or (1 << 62))
-        yield from jsonl_docs(lines, "<stdin>", warn, limit=limit)
+        yield from jsonl_docs(lines, STDIN, warn, limit=limit)
         return
     reason = binary_reason(head)
     if reason:
-        warn(f"<stdin>: {reason.replace('binary file', 'binary input')}; skipped")
+        warn(ReadIssue(STDIN, reason.replace("binary file", "binary input"), outcome=SKIPPED))
         return
     data = head + (stream.read() if limit is None else stream.read(max(0, limit + 1 - len(head))))
     if limit is not None and len(data) > limit:
-        warn(f"<stdin>: more than {limit:,} bytes, the input limit for --max-chars "
-             f"{limit // READ_LIMIT_FACTOR}; skipped")
+        warn(ReadIssue(STDIN, f"more than {limit:,} bytes, the input limit for --max-chars "
+                       f"{limit // READ_LIMIT_FACTOR}", outcome=SKIPPED))
         return
     reason = binary_reason(data)
     if reason:
-        warn(f"<stdin>: {reason.replace('binary file', 'binary input')}; skipped")
+        warn(ReadIssue(STDIN, reason.replace("binary file", "binary input"), outcome=SKIPPED))
         return
-    text = decode(data, "<stdin>", warn)
+    text = decode(data, STDIN, warn)
     if text.lstrip().startswith("{"):
-        yield from jsonl_docs(text.encode("utf-8").splitlines(), "<stdin>", warn, limit=limit)
+        yield from jsonl_docs(text.encode("utf-8").splitlines(), STDIN, warn, limit=limit)
     else:
-        yield SourceDoc(text=text, path="<stdin>")
+        yield SourceDoc(text=text, path=STDIN)
 
 
 def read_inputs(paths: Iterable[str], warn: Warn = _stderr_warn, *,
@@ -509,10 +555,10 @@ def read_inputs(paths: Iterable[str], warn: Warn = _stderr_warn, *,
     Files in `exclude` (what this extract writes) are never read."""
     for doc in _read_paths(paths, warn, max_chars * READ_LIMIT_FACTOR, exclude):
         if not doc.text.strip():
-            warn(f"{doc.path}: no text; stored as an empty document")
+            warn(ReadIssue(doc.path, "no text; stored as an empty document"))
             yield doc
         elif len(doc.text) > max_chars:
-            warn(f"{doc.path}: {len(doc.text):,} characters, more than --max-chars {max_chars}; skipped")
+            warn(ReadIssue(doc.path, f"{len(doc.text):,} characters, more than --max-chars {max_chars}", outcome=SKIPPED))
         else:
             yield doc
 
@@ -528,19 +574,17 @@ def _read_paths(paths: Iterable[str], warn: Warn, max_bytes: int, exclude: OwnFi
             found = False
             for f in walk(p):
                 if exclude is not None and f in exclude:
-                    warn(f"{display_name(f)}: written by this extract (its store, index, lock or .dropped copy); "
-                         "not read as input")
+                    warn(ReadIssue(display_name(f), OWN_FILE))
                     continue
                 found = True
                 yield from read_file(f, warn, max_bytes)
             if not found:
-                warn(f"{shown}: no readable documents in this directory; skipped")
+                warn(ReadIssue(shown, "no readable documents in this directory", outcome=SKIPPED))
         elif exclude is not None and p in exclude:
-            warn(f"{shown}: written by this extract (its store, index, lock or .dropped copy); "
-                 "not read as input; skipped")
+            warn(ReadIssue(shown, OWN_FILE, outcome=SKIPPED))
         elif p.exists() or p.is_fifo():
             yield from read_file(p, warn, max_bytes)
         elif os.path.lexists(p):
-            warn(f"{shown}: a broken symbolic link; skipped")
+            warn(ReadIssue(shown, "a broken symbolic link", outcome=SKIPPED))
         else:
-            warn(f"{shown}: no such file or directory; skipped")
+            warn(ReadIssue(shown, "no such file or directory", outcome=SKIPPED))

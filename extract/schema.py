@@ -81,6 +81,10 @@ def _show(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
+def _add(out: list[str], path: str, msg: str) -> None:
+    out.append(f"{path or 'record'}: {msg}")
+
+
 class Validator:
     def __init__(self, schema: dict | None = None):
         self.root = schema if schema is not None else records_schema()
@@ -100,70 +104,87 @@ class Validator:
         """Every violation, as 'path: message' ('' path is the record itself)."""
         schema = self.root if schema is None else schema
         out: list[str] = []
-        where = path or "record"
-
-        def add(msg: str) -> None:
-            out.append(f"{where}: {msg}")
-
         if "$ref" in schema:
             out += self.errors(instance, self._resolve(schema["$ref"]), path)
         if "type" in schema:
             names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             if not any(_is_type(instance, n) for n in names):
-                add(f"{_show(instance)} is not of type {' or '.join(names)}")
+                _add(out, path, f"{_show(instance)} is not of type {' or '.join(names)}")
                 return out  # further keywords would only repeat the type error
+        for check in self._CHECKS:
+            check(self, instance, schema, path, out)
+        return out
+
+    def _values(self, instance: Any, schema: dict, path: str, out: list[str]) -> None:
         if "const" in schema and not _equal(instance, schema["const"]):
-            add(f"{_show(instance)} is not {_show(schema['const'])}")
+            _add(out, path, f"{_show(instance)} is not {_show(schema['const'])}")
         if "enum" in schema and not any(_equal(instance, v) for v in schema["enum"]):
-            add(f"{_show(instance)} is not one of {_show(schema['enum'])}")
+            _add(out, path, f"{_show(instance)} is not one of {_show(schema['enum'])}")
+
+    _BOUNDS = (("minimum", lambda v, b: v >= b, "less than the minimum"),
+               ("maximum", lambda v, b: v <= b, "greater than the maximum"),
+               ("exclusiveMinimum", lambda v, b: v > b, "not greater than"),
+               ("exclusiveMaximum", lambda v, b: v < b, "not less than"))
+
+    def _number(self, instance: Any, schema: dict, path: str, out: list[str]) -> None:
         if _is_type(instance, "number"):
-            for key, test, word in (("minimum", lambda v, b: v >= b, "less than the minimum"),
-                                    ("maximum", lambda v, b: v <= b, "greater than the maximum"),
-                                    ("exclusiveMinimum", lambda v, b: v > b, "not greater than"),
-                                    ("exclusiveMaximum", lambda v, b: v < b, "not less than")):
+            for key, test, word in self._BOUNDS:
                 if key in schema and not test(instance, schema[key]):
-                    add(f"{instance} is {word} {schema[key]}")
+                    _add(out, path, f"{instance} is {word} {schema[key]}")
+
+    def _string(self, instance: Any, schema: dict, path: str, out: list[str]) -> None:
         if isinstance(instance, str):
             if "minLength" in schema and len(instance) < schema["minLength"]:
-                add(f"shorter than {schema['minLength']} characters")
+                _add(out, path, f"shorter than {schema['minLength']} characters")
             if "maxLength" in schema and len(instance) > schema["maxLength"]:
-                add(f"longer than {schema['maxLength']} characters")
+                _add(out, path, f"longer than {schema['maxLength']} characters")
             if "pattern" in schema and not re.search(schema["pattern"], instance):
-                add(f"{_show(instance)} does not match {schema['pattern']!r}")
-        if isinstance(instance, list):
-            if "minItems" in schema and len(instance) < schema["minItems"]:
-                add(f"fewer than {schema['minItems']} items")
-            if "maxItems" in schema and len(instance) > schema["maxItems"]:
-                add(f"more than {schema['maxItems']} items")
-            if isinstance(schema.get("items"), dict):
-                for i, item in enumerate(instance):
-                    out += self.errors(item, schema["items"], f"{path}[{i}]")
-        if isinstance(instance, dict):
-            for key in schema.get("required", ()):
-                if key not in instance:
-                    add(f"missing required field {key!r}")
-            props = schema.get("properties", {})
-            for key, sub in props.items():
-                if key in instance:
-                    out += self.errors(instance[key], sub, f"{path}.{key}" if path else key)
-            extra = schema.get("additionalProperties", True)
-            if extra is not True:
-                for key in instance:
-                    if key in props:
-                        continue
-                    if extra is False:
-                        add(f"unexpected field {key!r}")
-                    else:
-                        out += self.errors(instance[key], extra, f"{path}.{key}" if path else key)
+                _add(out, path, f"{_show(instance)} does not match {schema['pattern']!r}")
+
+    def _array(self, instance: Any, schema: dict, path: str, out: list[str]) -> None:
+        if not isinstance(instance, list):
+            return
+        if "minItems" in schema and len(instance) < schema["minItems"]:
+            _add(out, path, f"fewer than {schema['minItems']} items")
+        if "maxItems" in schema and len(instance) > schema["maxItems"]:
+            _add(out, path, f"more than {schema['maxItems']} items")
+        if isinstance(schema.get("items"), dict):
+            for i, item in enumerate(instance):
+                out += self.errors(item, schema["items"], f"{path}[{i}]")
+
+    def _object(self, instance: Any, schema: dict, path: str, out: list[str]) -> None:
+        if not isinstance(instance, dict):
+            return
+        for key in schema.get("required", ()):
+            if key not in instance:
+                _add(out, path, f"missing required field {key!r}")
+        props = schema.get("properties", {})
+        for key, sub in props.items():
+            if key in instance:
+                out += self.errors(instance[key], sub, f"{path}.{key}" if path else key)
+        extra = schema.get("additionalProperties", True)
+        if extra is True:
+            return
+        for key in instance:
+            if key in props:
+                continue
+            if extra is False:
+                _add(out, path, f"unexpected field {key!r}")
+            else:
+                out += self.errors(instance[key], extra, f"{path}.{key}" if path else key)
+
+    def _combined(self, instance: Any, schema: dict, path: str, out: list[str]) -> None:
         for sub in schema.get("allOf", ()):
             out += self.errors(instance, sub, path)
         if "anyOf" in schema:
             branches = [self.errors(instance, sub, path) for sub in schema["anyOf"]]
             if all(branches):
-                add("matches none of the allowed forms: " + "; ".join(min(branches, key=len)))
+                _add(out, path, "matches none of the allowed forms: " + "; ".join(min(branches, key=len)))
         if "oneOf" in schema:
-            out += self._one_of(instance, schema["oneOf"], path, add)
-        return out
+            out += self._one_of(instance, schema["oneOf"], path, lambda msg: _add(out, path, msg))
+
+    # In this order, so messages come as before: values, bounds, strings, items, fields, combinations.
+    _CHECKS = (_values, _number, _string, _array, _object, _combined)
 
     def _one_of(self, instance: Any, branches: list[dict], path: str, add) -> list[str]:
         results = [self.errors(instance, sub, path) for sub in branches]

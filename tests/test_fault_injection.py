@@ -117,3 +117,72 @@ def test_killing_the_parent_of_extract_jobs_2_ten_times(tmp_path, blank_model):
         assert b"Traceback" not in err
         assert store.read_bytes() == expected, f"attempt {attempt} ({sig.name}): the store differs from a clean run"
     assert landed["mid-run"] >= 4, landed  # the kills did land while blocks were being written
+
+
+# ---- a component that raises on one document ---------------------------------------------------
+
+def _explodes(doc):
+    if "EXPLODE" in doc.text:
+        raise ValueError("boom on purpose")
+    return doc
+
+
+def _failing_pipeline():
+    """A blank pipeline with cooptool's components and, before the affiliations, one that raises on
+    documents containing EXPLODE."""
+    import spacy
+    from spacy.language import Language
+
+    from cooptool.extract.pipeline import add_components
+
+    if "test_explodes" not in Language.factories:
+        Language.component("test_explodes", func=_explodes)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    add_components(nlp)
+    nlp.add_pipe("test_explodes", before="cooptool_affiliations")
+    return nlp
+
+
+SOURCES = [("one.txt", "Ada Holt runs the Tarn Bakery in Leeds."),
+           ("two.txt", "This EXPLODE document breaks one component."),
+           ("three.txt", "Bram Osei sells bread in Hull.")]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_failing_component_skips_its_document_and_the_run_goes_on(jobs):
+    from cooptool.extract.pipeline import extract_records
+    from cooptool.extract.readers import SourceDoc
+
+    failures = []
+    sources = [SourceDoc(text=t, path=p) for p, t in SOURCES]
+    blocks = list(extract_records(_failing_pipeline(), sources, n_process=jobs, batch_size=3,
+                                  on_error=failures.append))
+    assert [src.path for src, _ in blocks] == ["one.txt", "three.txt"]
+    assert all(block[-1]["type"] == "document" for _, block in blocks)
+    (failure,) = failures
+    assert (failure.path, failure.component, failure.error) == ("two.txt", "test_explodes",
+                                                                "ValueError: boom on purpose")
+    issue = failure.issue()
+    assert issue.skipped and issue.path == "two.txt"
+    assert str(issue) == "two.txt: the test_explodes component failed (ValueError: boom on purpose); document skipped"
+
+
+def test_extract_command_warns_once_names_input_and_component_and_stores_the_rest(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from cooptool.cli.app import app
+
+    for name, text in SOURCES:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    monkeypatch.setattr("cooptool.extract.pipeline.load_pipeline", lambda model=None: _failing_pipeline())
+    store = tmp_path / "s.jsonl"
+    result = CliRunner().invoke(app, ["extract", str(tmp_path / "one.txt"), str(tmp_path / "two.txt"),
+                                      str(tmp_path / "three.txt"), "--store", str(store)])
+    assert result.exit_code == 1, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("cooptool: warning:")]
+    assert warnings == [f"cooptool: warning: {tmp_path / 'two.txt'}: the test_explodes component failed "
+                        "(ValueError: boom on purpose); document skipped"]
+    assert "Traceback" not in result.stderr
+    assert store.read_bytes().count(b'"type":"document"') == 2
+    assert "2 document(s) extracted" in result.stderr and "1 input(s) could not be read" in result.stderr

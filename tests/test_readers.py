@@ -79,3 +79,21 @@ def test_cut_off_utf16_is_read_with_a_warning():
     warnings = []
     assert decode(b"\xfe\xff\x00A\x00", "cut.txt", warnings.append) == "A\ufffd"
     assert warnings == ["cut.txt: not valid UTF-16 (byte 4); damaged characters replaced"]
+
+
+def test_issues_are_typed_objects_with_where_why_and_what_became_of_the_input(tmp_path):
+    from cooptool.extract.readers import ReadIssue
+
+    docs_file = tmp_path / "docs.jsonl"
+    docs_file.write_bytes(b'{"text": "Ines Ruiz sold the farm."}\n{"text": 7}\n{"text": "Sam Obi bought it.", "title": 3}\n')
+    docs, issues = collect([docs_file, tmp_path / "gone.txt"])
+    assert [d.text for d in docs] == ["Ines Ruiz sold the farm.", "Sam Obi bought it."]
+    assert all(isinstance(i, ReadIssue) for i in issues)
+    bad_line, coerced, gone = issues
+    assert (bad_line.path, bad_line.line, bad_line.outcome, bad_line.skipped) == (
+        str(docs_file), 2, "line skipped", True)
+    assert bad_line.reason == 'a document line needs a string "text"'
+    assert (coerced.line, coerced.skipped) == (3, False) and "read as \"3\"" in coerced.reason
+    assert (gone.path, gone.line, gone.reason, gone.skipped) == (
+        str(tmp_path / "gone.txt"), None, "no such file or directory", True)
+    assert str(gone) == f"{tmp_path / 'gone.txt'}: no such file or directory; skipped"
