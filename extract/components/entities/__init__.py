@@ -25,6 +25,9 @@ Where things live:
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import orjson
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -83,6 +86,20 @@ class EntityResolver:
         """Use a user alias table (alias → canonical name): it renames and merges entities."""
         self.user_aliases = table
 
+    def to_disk(self, path, *, exclude=()) -> None:
+        """The alias table goes with a saved pipeline, however it was set (config path or `set_aliases`)."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        pairs = _alias_pairs(self.user_aliases) if self.user_aliases else None
+        (path / "aliases.json").write_bytes(orjson.dumps(pairs))
+
+    def from_disk(self, path, *, exclude=()) -> EntityResolver:
+        saved = Path(path) / "aliases.json"
+        if saved.is_file():
+            pairs = orjson.loads(saved.read_bytes())
+            self.user_aliases = _alias_table(pairs) if pairs is not None else None
+        return self
+
     def __call__(self, doc: Doc) -> Doc:
         state = Resolution(doc, self.min_alias_chars, self.user_aliases)
         for stage in STAGES:
@@ -90,6 +107,22 @@ class EntityResolver:
         if _CONTEXT_KEY in doc.user_data:  # a context built before the resolver: its entity views are stale
             context_of(doc).entities_changed()
         return doc
+
+
+def _alias_pairs(table: AliasTable) -> list[list[str]]:
+    """[alias, canonical] pairs that rebuild `table`; a canonical name stands as its own alias."""
+    pairs = []
+    for norm_canon, forms in table.aliases.items():
+        canon = table.canonical[norm_canon]
+        pairs += [[canon, canon]] + [[alias, canon] for alias in forms]
+    return pairs
+
+
+def _alias_table(pairs: list[list[str]]) -> AliasTable:
+    table = AliasTable()
+    for alias, canon in pairs:
+        table.add(alias, canon)
+    return table
 
 
 @Language.factory("cooptool_entities", default_config={"min_alias_chars": 2, "aliases": None, "lexicon": None},
