@@ -264,11 +264,17 @@ def apply_user_names(st: Resolution) -> None:
         rename_by_user(st.clusters, st.user_aliases)
 
 
+def _alias_order(alias: str) -> tuple[str, str]:
+    """Case-blind order; the written form breaks ties ("GARLAND" before "Garland"), which were left to
+    the order of a set, and so to the process's string hashing."""
+    return alias.lower(), alias
+
+
 def _merge_same_id(same: dict, name: str, aliases: list[str], spans_out: list, rules: set[str]) -> None:
     """Names differing only in punctuation ("Jean-Pierre" / "Jean Pierre") share an id: one entity."""
     same["mentions"] = [list(m) for m in sorted({tuple(m) for m in same["mentions"]} | {tuple(m) for m in spans_out})]
     extra = {a for a in aliases + [name] if norm_key(a) != norm_key(same["name"])}
-    same["aliases"] = sorted(set(same["aliases"]) | extra, key=str.lower)
+    same["aliases"] = sorted(set(same["aliases"]) | extra, key=_alias_order)
     if rules or same.get("rules"):
         same["rules"] = sorted(set(same.get("rules", ())) | rules)
 
@@ -285,7 +291,7 @@ def build_entities(st: Resolution) -> None:
         eid = entity_id(label, name)
         mentions = sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), m.start, m.end)
                            for m in c.mentions})
-        aliases = sorted({clean_name(doc[m[2]:m[3]].text) for m in mentions} | c.aliases, key=str.lower)
+        aliases = sorted({clean_name(doc[m[2]:m[3]].text) for m in mentions} | c.aliases, key=_alias_order)
         aliases = [a for a in aliases if norm_key(a) != norm_key(name) and a.lower() != "the " + name.lower()]
         spans_out = sorted([[s, e, text[s:e]] for s, e, _, _ in mentions] + c.extra)
         rules = c.rule_names()
