@@ -80,8 +80,8 @@ def _institution_end(doc: Doc, head: int) -> int:
 
 
 @rule("entity.institution", confidence=0.8, examples=[
-    ("Delegates met at the Harbour Energy Efficiency Forum in Lisbon on Tuesday.",
-     {"name": "Harbour Energy Efficiency Forum", "label": "ORG"}),
+    ("Speakers at the GTX Forum in Qingdao praised the plan.", {"name": "GTX Forum", "label": "ORG"}),
+    ("The forum in Qingdao praised the plan.", None),
 ])
 def find_institutions(doc: Doc) -> list[tuple[int, int]]:
     """Token spans of capitalised names ending in an institution head ("Energy Efficiency Forum").
@@ -128,8 +128,9 @@ def _opens_clause(doc: Doc, start: int) -> bool:
 
 
 @rule("entity.appositive_person", confidence=0.8, examples=[
-    ("Zhao Leiming, general manager of Sino Wind Power, said orders doubled.",
-     {"name": "Zhao Leiming", "label": "PERSON"}),
+    # "Faith" is a common word: the model leaves the name untagged before the role.
+    ("Faith Carver, spokeswoman for the union, said talks failed.", {"name": "Faith Carver", "label": "PERSON"}),
+    ("Grace Mills, spokeswoman for the council, said the plan was fair.", None),  # the model found her
 ])
 def find_appositive_people(doc: Doc) -> list[tuple[int, int]]:
     """"Zhao Lei, general manager of Sino Wind Power, said": two or three capitalised words the model
@@ -147,8 +148,8 @@ def find_appositive_people(doc: Doc) -> list[tuple[int, int]]:
 
 
 @rule("entity.role_employer", confidence=0.75, examples=[
-    ("\"Demand is soft,\" said Anna Lindqvist, an analyst at Brightwater.",
-     {"name": "Brightwater", "label": "ORG"}),
+    ("\"Sales are weak,\" said an economist at Liberum.", {"name": "Liberum", "label": "ORG"}),
+    ("\"Sales are weak,\" said an economist at the end of May.", None),
 ])
 def find_role_employers(doc: Doc) -> list[tuple[int, int]]:
     """"an analyst at Petercam", "economist with Natexis": a capitalised name right after a job title
@@ -176,9 +177,6 @@ def find_numbered_meetings(doc: Doc) -> list[tuple[int, int]]:
     return [(tok.i, tok.i + 1) for tok in doc if _NUMBERED_MEETING.match(tok.text)]
 
 
-@rule("entity.party_form", confidence=0.9, examples=[
-    ("Plaid Cymru said the vote in Cardiff was lost.", {"name": "Plaid Cymru", "label": "ORG"}),
-])
 def find_party_forms(doc: Doc) -> list[tuple[int, int]]:
     """Names of UK parties that are never anything else ("Plaid Cymru", "SNP", "UKIP")."""
     return [(span.start, span.end) for m in DISTINCT_PARTY_FORMS.finditer(doc_text(doc))
@@ -203,8 +201,8 @@ def find_sunday_papers(doc: Doc) -> list[tuple[int, int]]:
 
 
 @rule("entity.company_name", confidence=0.8, examples=[
-    ("Shares in Norwegian Salmon Freight rose after the results.",
-     {"name": "Norwegian Salmon Freight", "label": "ORG"}),
+    ("Output at French Oil fell while Dutch Gas rose.", {"name": "French Oil", "label": "ORG"}),
+    ("French officials said output fell.", None),
 ])
 def company_name_end(doc: Doc, end: int, covered: set[int]) -> int | None:
     """ "Pelican Freight", "British Gas": after a nationality or place the model found (ending at
@@ -287,7 +285,8 @@ def _add_orgs(doc: Doc, out: Raw, found: Found | None) -> Raw:
             if any(m[0] < s or m[1] > e or (m[0], m[1]) == (s, e) for m in inside):
                 continue
             out = [m for m in out if m not in inside] + [(s, e, "ORG")]
-            _note(found, s, e, finder.rule.name)
+            if hasattr(finder, "rule"):  # party forms are the model's party names, found again
+                _note(found, s, e, finder.rule.name)
     return out
 
 
