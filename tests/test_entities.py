@@ -371,3 +371,14 @@ def test_entities_name_the_rules_that_made_them(blank):
     ents = by_name(doc)
     assert ents["Harbour Energy Research Council"]["rules"] == ["entity.acronym"]
     assert "rules" not in ents["Nordwind"]  # a plain model entity
+
+
+def test_the_resolver_keeps_no_document_state(blank):
+    from cooptool.extract.components.entities import STAGES
+
+    resolver = blank.get_pipe("cooptool_entities")
+    before = dict(vars(resolver))
+    annotate(blank, "Nordwind Power Systems Ltd. grew. Nordwind Power said so.",
+             [("Nordwind Power Systems Ltd.", "ORG", 0), ("Nordwind Power", "PERSON", 1)])
+    assert vars(resolver) == before
+    assert STAGES[0].__name__ == "keep_model_others" and STAGES[-1].__name__ == "build_entities"
