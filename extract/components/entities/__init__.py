@@ -48,6 +48,7 @@ from cooptool.extract.components.entities.names import (
     Mention,
     clean_name,
     company_short_forms,
+    label_from_name,
     norm_key,
 )
 from cooptool.extract.components.entities.stages import STAGES, Resolution
@@ -80,6 +81,7 @@ class EntityResolver:
         self.min_alias_chars = min_alias_chars
         if lexicon_dir:
             lexicon.extend(lexicon_dir)
+            label_from_name.cache_clear()  # its answers depend on the word lists
         self.user_aliases: AliasTable | None = load_aliases(aliases) if aliases else None
 
     def set_aliases(self, table: AliasTable | None) -> None:
