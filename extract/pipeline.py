@@ -152,7 +152,7 @@ def doc_records(doc: Doc, doc_id: str, path: str | None, meta: dict) -> list[dic
     out: list[dict] = []
     for ent in doc._.entities or []:
         out.append(make("entity", doc_id, id=ent["id"], name=ent["name"], label=ent["label"],
-                        aliases=ent["aliases"],
+                        aliases=ent["aliases"], rules=ent.get("rules", []),
                         mentions=[{"start": s, "end": e, "text": t} for s, e, t in ent["mentions"]]))
     for _, ext, rtype in RECORD_COMPONENTS:
         for rec in doc.get_extension(ext) and getattr(doc._, ext) or []:

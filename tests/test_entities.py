@@ -312,3 +312,73 @@ def test_a_short_name_used_alone_first_is_the_parent_not_a_short_form(blank):
     text = "Dell Technologies made a profit. Later Dell said more."
     doc = annotate(blank, text, [("Dell Technologies", "ORG", 0), ("Dell", "ORG", 1)])
     assert [(e["name"], e["aliases"]) for e in doc._.entities] == [("Dell Technologies", ["Dell"])]
+
+
+# ---- configuration: the lexicon setting, aliases that go with a saved pipeline -----------------
+
+
+def test_lexicon_setting_extends_the_word_lists(tmp_path):
+    from cooptool.extract import lexicon
+
+    text = "Shares fell after Herr Okonkwo resigned."
+    plain = spacy.blank("en")
+    plain.add_pipe("sentencizer")
+    plain.add_pipe("cooptool_entities")
+    assert list(by_name(annotate(plain, text, [("Herr Okonkwo", "ORG", 0)]))) == ["Herr Okonkwo"]
+
+    (tmp_path / "personal_titles.tsv").write_text("# word\tclasses\nherr\tcourtesy\n", encoding="utf-8")
+    (tmp_path / "honorifics.tsv").write_text("# word\nherr\n", encoding="utf-8")
+    extended = spacy.blank("en")
+    extended.add_pipe("sentencizer")
+    try:
+        extended.add_pipe("cooptool_entities", config={"lexicon": str(tmp_path)})
+        assert extended.get_pipe_config("cooptool_entities")["lexicon"] == str(tmp_path)
+        ents = by_name(annotate(extended, text, [("Herr Okonkwo", "ORG", 0)]))
+    finally:
+        lexicon._extra_dirs.remove(tmp_path)
+        lexicon.reload()
+    assert list(ents) == ["Okonkwo"] and ents["Okonkwo"]["label"] == "PERSON"
+
+
+def test_a_missing_lexicon_folder_is_an_error(tmp_path):
+    from cooptool.extract.lexicon import LexiconError
+
+    nlp = spacy.blank("en")
+    with pytest.raises(LexiconError, match="not a folder"):
+        nlp.add_pipe("cooptool_entities", config={"lexicon": str(tmp_path / "absent")})
+
+
+def test_aliases_set_at_run_time_are_saved_with_the_pipeline(blank, tmp_path):
+    from cooptool.extract.aliases import parse_aliases
+
+    text = "Orbis Machines grew. Analysts call it Big Blue, and Big Blue agreed."
+    ents = [("Orbis Machines", "ORG", 0), ("Big Blue", "PERSON", 0)]
+    blank.get_pipe("cooptool_entities").set_aliases(parse_aliases('{"Big Blue": "Orbis Machines"}'))
+    before = annotate(blank, text, ents)._.entities
+    blank.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    after = annotate(loaded, text, ents)._.entities
+    assert after == before and [e["name"] for e in after] == ["Orbis Machines"]
+
+    blank.get_pipe("cooptool_entities").set_aliases(None)
+    blank.to_disk(tmp_path / "plain")
+    assert spacy.load(tmp_path / "plain").get_pipe("cooptool_entities").user_aliases is None
+
+
+def test_entities_name_the_rules_that_made_them(blank):
+    text = "The Harbour Energy Research Council (HERC) met. Later HERC said it would grow, as Nordwind did."
+    doc = annotate(blank, text, [("Harbour Energy Research Council", "ORG", 0), ("Nordwind", "ORG", 0)])
+    ents = by_name(doc)
+    assert ents["Harbour Energy Research Council"]["rules"] == ["entity.acronym"]
+    assert "rules" not in ents["Nordwind"]  # a plain model entity
+
+
+def test_the_resolver_keeps_no_document_state(blank):
+    from cooptool.extract.components.entities import STAGES
+
+    resolver = blank.get_pipe("cooptool_entities")
+    before = dict(vars(resolver))
+    annotate(blank, "Nordwind Power Systems Ltd. grew. Nordwind Power said so.",
+             [("Nordwind Power Systems Ltd.", "ORG", 0), ("Nordwind Power", "PERSON", 1)])
+    assert vars(resolver) == before
+    assert STAGES[0].__name__ == "keep_model_others" and STAGES[-1].__name__ == "build_entities"

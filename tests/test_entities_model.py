@@ -141,3 +141,25 @@ def test_seed_captions_on_the_document(seed_store):
     captions = [r for r in records(seed_store, "document")][0]["captions"]
     assert [c.split()[:3] for c in captions] == [["Maintenance", "workers", "are"], ["Local", "employees", "are"]]
     assert doc["title"] == "Green Signal for China-U.S. Green Cooperation"
+
+
+def test_alias_config_survives_to_disk_and_spacy_load(tmp_path):
+    import spacy
+
+    from cooptool.extract.pipeline import resolve_model
+
+    alias_file = tmp_path / "aliases.json"
+    alias_file.write_text('{"Big Blue": "Orbis Machines"}', encoding="utf-8")
+    nlp = spacy.load(resolve_model(None))
+    nlp.add_pipe("cooptool_entities", after="ner", config={"aliases": str(alias_file)})
+    text = "Orbis Machines reported higher sales on Monday. Traders call it Big Blue, and Big Blue shares rose."
+
+    def entities(pipeline):
+        return [(e["name"], e["label"], e["aliases"], len(e["mentions"])) for e in pipeline(text)._.entities]
+
+    before = entities(nlp)
+    assert any(name == "Orbis Machines" and "Big Blue" in aliases for name, _, aliases, _ in before), before
+    nlp.to_disk(tmp_path / "pipeline")
+    loaded = spacy.load(tmp_path / "pipeline")
+    assert loaded.get_pipe_config("cooptool_entities")["aliases"] == str(alias_file)
+    assert entities(loaded) == before

@@ -1,0 +1,413 @@
+"""Names the model missed or cut wrongly, found from the text: each finder is a rule of the `entity`
+family; the passes that fold what they find into the model's mentions run in `RAW_PASSES` order.
+
+A mention is a token span with a label, `(start, end, label)`. A pass takes the document, the
+mentions so far and `found` (a dict `(start, end) -> rule name` of the mentions a rule made, so the
+entity can say which rules made it) and returns the new mentions.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from cooptool.extract import lexicon
+from cooptool.extract.components.doctext import doc_text
+from cooptool.extract.components.entities.names import (
+    INSTITUTION_HEADS,
+    NAME_PARTICLES,
+    NAME_WORD,
+    NAMED_LABELS,
+    is_initialism,
+    is_name_word,
+    is_trade_word_text,
+    norm_key,
+)
+from cooptool.extract.components.entities.trim import trim
+from cooptool.extract.components.entity_evidence import DISTINCT_PARTY_FORMS, party_of, personal_role_at
+from cooptool.extract.lexicon import COUNTRIES, ROLE_HEADS, ROLE_MODIFIERS
+from cooptool.extract.rules import rule
+
+Raw = list[tuple[int, int, str]]
+Found = dict[tuple[int, int], str]
+
+_EMPLOYER_PREPS = ("at", "with")
+_CALENDAR_WORDS = lexicon.words("calendar_words")
+_SUNDAY_MASTHEADS = lexicon.words("sunday_mastheads")
+_PRODUCT_NOUNS = lexicon.words("product_nouns")
+_REGION_WORDS = lexicon.words("sales_regions")
+_FUNCTION_WORDS = lexicon.words("business_functions")
+_NUMBERED_MEETING = re.compile(r"^COP\d{1,2}$")
+
+
+def _note(found: Found | None, start: int, end: int, name: str) -> None:
+    if found is not None:
+        found[(start, end)] = name
+
+
+# ---- finders: rules that find a name in the text ---------------------------------------------------
+
+def _institution_start(doc: Doc, head: int, sent_start: int) -> int:
+    """Left edge of an institution name ending at `head`: capitalised words, "of"/"for"/"and"/"on"
+    between them, hyphens within "China-U.S."."""
+    start = head
+    while start > sent_start:
+        prev = doc[start - 1]
+        if is_name_word(prev) and prev.lower_ not in ("the", "a", "an"):
+            start -= 1
+        elif prev.text in ("-", "&") and not prev.whitespace_ and start - 2 >= sent_start \
+                and is_name_word(doc[start - 2]):
+            start -= 2
+        elif prev.lower_ in ("of", "for", "and", "on", "&") and start - 2 >= sent_start \
+                and is_name_word(doc[start - 2]) and doc[start - 2].lower_ not in ("the",) \
+                and doc[start - 2].ent_type_ != "PERSON":  # "Nick Bubb of Evolution Securities"
+            start -= 2
+        else:
+            break
+    return start
+
+
+def _institution_end(doc: Doc, head: int) -> int:
+    """Right edge after the head: "of"/"for"/"on" + capitalised words ("Council for ...")."""
+    end = head + 1
+    while end + 1 < len(doc) and doc[end].lower_ in ("of", "for", "on") and is_name_word(doc[end + 1]) \
+            and doc[end + 1].lower_ != "the":
+        end += 2
+        while end < len(doc) and is_name_word(doc[end]):
+            end += 1
+    return end
+
+
+@rule("entity.institution", confidence=0.8, examples=[
+    ("Speakers at the GTX Forum in Qingdao praised the plan.", {"name": "GTX Forum", "label": "ORG"}),
+    ("The forum in Qingdao praised the plan.", None),
+])
+def find_institutions(doc: Doc) -> list[tuple[int, int]]:
+    """Token spans of capitalised names ending in an institution head ("Energy Efficiency Forum").
+
+    The model misses many of these; the head word, capitalised, is evidence enough.
+    """
+    found: list[tuple[int, int]] = []
+    has_sents = doc.has_annotation("SENT_START")
+    for tok in doc:
+        if tok.lower_ not in INSTITUTION_HEADS or not is_name_word(tok) or tok.is_upper:
+            continue
+        start = _institution_start(doc, tok.i, tok.sent.start if has_sents else 0)
+        end = _institution_end(doc, tok.i)
+        names = [t for t in doc[start:end] if t.is_alpha and t.text[:1].isupper()]
+        if len(names) >= 2 and (not found or found[-1][1] <= start):
+            found.append((start, end))
+    return found
+
+
+def _untagged_name_word(doc: Doc, i: int) -> bool:
+    return bool(NAME_WORD.match(doc[i].text)) and not doc[i].ent_type_ and not doc[i].is_stop
+
+
+def _name_start_before(doc: Doc, comma: int) -> int:
+    """First token of the two or three name words before `comma`."""
+    start = comma
+    while start > 0 and comma - start < 4 and (
+            _untagged_name_word(doc, start - 1)
+            # "Sjors ten Tije": a particle between name words (the model may call "ten" a number)
+            or doc[start - 1].lower_ in NAME_PARTICLES and start - 2 >= 0 and start < comma
+            and NAME_WORD.match(doc[start - 2].text) and doc[start - 1].text.islower()):
+        start -= 1
+    # "Zhao" tagged, "Lei" not: the model's piece and the rest are one name.
+    while start > 0 and comma - start < 3 and doc[start - 1].ent_type_ == "PERSON" and start < comma \
+            and NAME_WORD.match(doc[start - 1].text):
+        start -= 1
+    return start
+
+
+def _opens_clause(doc: Doc, start: int) -> bool:
+    before = doc[start - 1] if start > 0 else None
+    return before is None or before.is_punct or before.is_space or before.is_sent_end or before.lower_ in (
+        "said", "says", "and", "by")
+
+
+@rule("entity.appositive_person", confidence=0.8, examples=[
+    # "Faith" is a common word: the model leaves the name untagged before the role.
+    ("Faith Carver, spokeswoman for the union, said talks failed.", {"name": "Faith Carver", "label": "PERSON"}),
+    ("Grace Mills, spokeswoman for the council, said the plan was fair.", None),  # the model found her
+])
+def find_appositive_people(doc: Doc) -> list[tuple[int, int]]:
+    """"Zhao Lei, general manager of Sino Wind Power, said": two or three capitalised words the model
+    left untagged, opening a clause and followed by a role only a person holds, are a person's name."""
+    found = []
+    for tok in doc:
+        if tok.text != "," or not personal_role_at(doc, tok.i + 1):
+            continue
+        start = _name_start_before(doc, tok.i)
+        if tok.i - start < 2 or all(t.ent_type_ == "PERSON" for t in doc[start:tok.i]):
+            continue
+        if _opens_clause(doc, start):
+            found.append((start, tok.i))
+    return found
+
+
+@rule("entity.role_employer", confidence=0.75, examples=[
+    ("\"Sales are weak,\" said an economist at Liberum.", {"name": "Liberum", "label": "ORG"}),
+    ("\"Sales are weak,\" said an economist at the end of May.", None),
+])
+def find_role_employers(doc: Doc) -> list[tuple[int, int]]:
+    """"an analyst at Petercam", "economist with Natexis": a capitalised name right after a job title
+    and "at"/"with" is the employer, when the model tagged nothing there."""
+    found = []
+    for tok in doc:
+        if tok.lower_ not in _EMPLOYER_PREPS or tok.i == 0 or doc[tok.i - 1].lower_ not in ROLE_HEADS:
+            continue
+        start = end = tok.i + 1
+        if end < len(doc) and doc[end].lower_ == "the":
+            start = end = end + 1
+        while end < len(doc) and doc[end].is_alpha and doc[end].text[:1].isupper() and not doc[end].ent_type_ \
+                and doc[end].lower_ not in _CALENDAR_WORDS and end - start < 4:
+            end += 1
+        if end > start and (end == len(doc) or not doc[end].is_alpha or doc[end].is_lower):
+            found.append((start, end))
+    return found
+
+
+@rule("entity.numbered_meeting", confidence=0.9, examples=[
+    ("Negotiators will meet again at COP31 next year.", {"name": "COP31", "label": "EVENT"}),
+])
+def find_numbered_meetings(doc: Doc) -> list[tuple[int, int]]:
+    """"at COP27": a numbered meeting of the climate talks."""
+    return [(tok.i, tok.i + 1) for tok in doc if _NUMBERED_MEETING.match(tok.text)]
+
+
+def find_party_forms(doc: Doc) -> list[tuple[int, int]]:
+    """Names of UK parties that are never anything else ("Plaid Cymru", "SNP", "UKIP")."""
+    return [(span.start, span.end) for m in DISTINCT_PARTY_FORMS.finditer(doc_text(doc))
+            if (span := doc.char_span(m.start(), m.end())) is not None]
+
+
+@rule("entity.sunday_paper", confidence=0.9, examples=[
+    ("The Sunday Telegraph reported that the deal was close.", {"name": "Sunday Telegraph", "label": "ORG"}),
+])
+def find_sunday_papers(doc: Doc) -> list[tuple[int, int]]:
+    """ "Sunday Telegraph journalist X", "the Mail on Sunday": the model reads the "Sunday" as a date."""
+    if "Sunday" not in doc_text(doc):
+        return []  # no token is "Sunday": nothing to find (spares a doc[i] walk over every token)
+    papers = []
+    for i in range(len(doc) - 1):
+        if doc[i].text == "Sunday" and doc[i + 1].text in _SUNDAY_MASTHEADS:
+            papers.append((i, i + 2))
+        elif (i + 2 < len(doc) and doc[i].text in _SUNDAY_MASTHEADS and doc[i + 1].text == "on"
+              and doc[i + 2].text == "Sunday"):
+            papers.append((i, i + 3))
+    return papers
+
+
+@rule("entity.company_name", confidence=0.8, examples=[
+    ("Output at French Oil fell while Dutch Gas rose.", {"name": "French Oil", "label": "ORG"}),
+    ("French officials said output fell.", None),
+])
+def company_name_end(doc: Doc, end: int, covered: set[int]) -> int | None:
+    """ "Pelican Freight", "British Gas": after a nationality or place the model found (ending at
+    `end`), capitalised words it left out that end in a trade or business noun make a company's name;
+    returns the name's end."""
+    j = end
+    while j < len(doc) and j - end < 3 and j not in covered and doc[j].is_alpha and is_name_word(doc[j]):
+        j += 1
+    ends_name = j >= len(doc) or not (doc[j].is_alpha and is_name_word(doc[j]))
+    return j if j > end and ends_name and is_trade_word_text(doc[j - 1].text) else None
+
+
+# ---- passes over the mentions ----------------------------------------------------------------------
+
+def _merge_split_orgs(doc: Doc, ents: list[Span]) -> Raw:
+    """Join an ORG cut at "and"/"of" ("National Center for ... Strategy and" + "International Cooperation")."""
+    out: Raw = []
+    for ent in ents:
+        if out:
+            ps, pe, pl = out[-1]
+            if pl == "ORG" and ent.label_ == "ORG" and ent.start == pe and doc[pe - 1].lower_ in ("and", "of", "for", "&"):
+                out[-1] = (ps, ent.end, "ORG")
+                continue
+            # "Prince Abdulaziz" + "bin Salman": a name cut before its particle.
+            if pl == "PERSON" and ent.label_ == "PERSON" and ent.start == pe and doc[pe].lower_ in NAME_PARTICLES:
+                out[-1] = (ps, ent.end, "PERSON")
+                continue
+        out.append((ent.start, ent.end, ent.label_))
+    return out
+
+
+def model_mentions(doc: Doc) -> Raw:
+    """The model's named mentions, with organisations and names it cut in two joined."""
+    return [(s, e, lab) for s, e, lab in _merge_split_orgs(doc, list(doc.ents)) if lab in NAMED_LABELS]
+
+
+def _extend_company_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
+    covered = {i for s, e, _ in raw for i in range(s, e)}
+    out = []
+    for s, e, lab in raw:
+        j = company_name_end(doc, e, covered) if lab in ("NORP", "GPE", "LOC") else None
+        if j is not None:
+            out.append((s, j, "ORG"))
+            _note(found, s, j, company_name_end.rule.name)
+        else:
+            out.append((s, e, lab))
+    return out
+
+
+def _add_people(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """People before a personal role replace the model's pieces inside them, never a longer PERSON."""
+    for s, e in find_appositive_people(doc):
+        if not any(m[0] < e and s < m[1] and (m[2] != "PERSON" or m[0] < s or m[1] > e) for m in out):
+            out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
+            _note(found, s, e, find_appositive_people.rule.name)
+    return out
+
+
+def _add_meetings(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """ "at COP27": a numbered meeting the model left untagged (or called a place) is an event."""
+    for s, e in find_numbered_meetings(doc):
+        if not any(m[0] <= s < m[1] and m[2] == "EVENT" for m in out):
+            out = [m for m in out if not (m[0] <= s < m[1])] + [(s, e, "EVENT")]
+            _note(found, s, e, find_numbered_meetings.rule.name)
+    return out
+
+
+def _add_orgs(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """UK parties, employers after "an analyst at", institutions: a found name replaces the model's
+    pieces inside it ("China" in "China-U.S. Energy Efficiency Forum") but never cuts a longer one."""
+    parties = find_party_forms(doc)
+    finders = ((parties, find_party_forms), (find_role_employers(doc), find_role_employers),
+               (find_institutions(doc), find_institutions))
+    for spans, finder in finders:
+        for s, e in spans:
+            s, e = trim(doc, s, e, "ORG")
+            if e - s < 2 and (s, e) not in parties and (s == 0 or doc[s - 1].lower_ not in _EMPLOYER_PREPS):
+                continue
+            inside = [m for m in out if m[0] < e and s < m[1]]
+            if any(m[0] < s or m[1] > e or (m[0], m[1]) == (s, e) for m in inside):
+                continue
+            out = [m for m in out if m not in inside] + [(s, e, "ORG")]
+            if hasattr(finder, "rule"):  # party forms are the model's party names, found again
+                _note(found, s, e, finder.rule.name)
+    return out
+
+
+def _add_missed_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
+    """The model's mentions plus names it missed: people before a personal role, numbered meetings,
+    UK parties, employers after "an analyst at", institutions."""
+    out = _add_people(doc, list(raw), found)
+    out = _add_meetings(doc, out, found)
+    return sorted(_add_orgs(doc, out, found))
+
+
+def _add_sunday_papers(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
+    """ "Sunday Telegraph journalist X", "the Mail on Sunday": the paper is an organisation. Model
+    spans inside it ("Sunday" as a date is not in `raw`; "Telegraph" alone is) give way to it."""
+    papers = find_sunday_papers(doc)
+    if not papers:
+        return raw
+    out = [(s, e, lab) for s, e, lab in raw if not any(s < pe and ps < e for ps, pe in papers)]
+    for ps, pe in papers:
+        _note(found, ps, pe, find_sunday_papers.rule.name)
+        for s, e, lab in raw:
+            if s < pe and ps < e and e > pe and lab == "PERSON" and doc[pe].is_title:
+                out.append((pe, e, lab))  # "Sunday Times Robert Hale" read as one person
+    return sorted(out + [(ps, pe, "ORG") for ps, pe in papers])
+
+
+def _product_follows(doc: Doc, end: int) -> bool:
+    after = [t for t in doc[end:end + 3] if t.is_lower]
+    return bool(after) and any(t.lemma_ in _PRODUCT_NOUNS for t in after)
+
+
+def _region_cut(doc: Doc, s: int, e: int, named: set[str]) -> int:
+    """Start of the organisation after a sales-region prefix the text also names alone, else `s`."""
+    for k in range(s + 1, min(e - 1, s + 3) + 1):
+        prefix = [t.lower_ for t in doc[s:k]]
+        if all(w in _REGION_WORDS or w in COUNTRIES for w in prefix) and doc[k:e].text.lower() in named:
+            return k
+    return s
+
+
+def _cut_region_prefixes(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
+    """"general manager for Greater China Dell Technologies": the model may join a sales region to the
+    company. When the rest of the span is an organisation the text names on its own, the region is cut."""
+    named = {doc[s:e].text.lower() for s, e, lab in raw if lab == "ORG"}
+    first_words: dict[str, set[str]] = {}
+    for s, e, lab in raw:
+        if lab == "ORG" and e - s >= 2:
+            first_words.setdefault(doc[s].lower_, set()).add(doc[s:e].text.lower())
+    out = []
+    for s, e, lab in raw:
+        if lab == "ORG" and e - s == 2 and first_words.get(doc[s].lower_, set()) - {doc[s:e].text.lower()} \
+                and _product_follows(doc, e):
+            out.append((s, s + 1, lab))  # "the Dell Edge smart cooling technology": the company, then its product
+            continue
+        if lab == "ORG" and e - s >= 3:
+            cut = _region_cut(doc, s, e, named)
+            if cut != s and found is not None and (s, e) in found:
+                found[(cut, e)] = found[(s, e)]
+            s = cut
+        out.append((s, e, lab))
+    return out
+
+
+def _is_function_name(span: Span) -> bool:
+    """ "Government Affairs", "Corporate Communications": a department or function, not an organisation."""
+    if any(t.is_upper and len(t) > 1 for t in span):
+        return False  # "US Special Presidential" (before its title is trimmed off): a country, not a function
+    words = [t.lower_ for t in span if t.is_alpha]
+    return bool(words) and all(w in _FUNCTION_WORDS or w in ROLE_MODIFIERS or w in ("of", "and") for w in words)
+
+
+def _drop_function_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
+    return [(s, e, lab) for s, e, lab in raw if not (lab == "ORG" and _is_function_name(doc[s:e]))]
+
+
+def _is_role_word(tok) -> bool:
+    return tok.lower_ in ROLE_HEADS or tok.lower_.rstrip("s") in ROLE_HEADS or tok.lower_ in ROLE_MODIFIERS
+
+
+def _organisation_before_person(doc: Doc, s: int, e: int, lab: str, model_orgs: set[str]) -> bool:
+    """ "EADS Philippe Camus": an initialism the model calls an ORG elsewhere, then a person's name."""
+    return lab == "PERSON" and e - s >= 3 and is_initialism(doc[s].text) and norm_key(doc[s].text) in model_orgs \
+        and all(t.is_title for t in doc[s + 1:e] if t.is_alpha)
+
+
+def _split_party(doc: Doc, s: int, e: int, lab: str) -> Raw:
+    """ "Labour MPs" is the party; "Tory Edward Turnour" is the party and a person."""
+    if e - s < 2 or party_of(doc[s:e].text) or lab not in ("PERSON", "NORP", "ORG"):
+        return [(s, e, lab)]
+    k = next((k for k in (2, 1) if s + k < e and party_of(doc[s:s + k].text)), 0)
+    if not k:
+        return [(s, e, lab)]
+    rest = s + k
+    while rest < e and _is_role_word(doc[rest]):
+        rest += 1
+    if rest < e and lab == "ORG":
+        return [(s, e, lab)]  # "UKIP Scotland": a branch of the party, its own name
+    out = [(s, s + k, "ORG")]
+    if rest < e and lab == "PERSON" and doc[rest].text[:1].isupper():
+        out.append((rest, e, "PERSON"))
+    return out
+
+
+def _split_parties(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
+    """A party or an organisation before a person's name is its own mention."""
+    model_orgs = {norm_key(doc[s:e].text) for s, e, lab in raw if lab == "ORG"}
+    out: Raw = []
+    for s, e, lab in raw:
+        if _organisation_before_person(doc, s, e, lab, model_orgs):
+            out += [(s, s + 1, "ORG"), (s + 1, e, "PERSON")]
+        else:
+            out += _split_party(doc, s, e, lab)
+    return out
+
+
+# The passes over the model's mentions, in order.
+RAW_PASSES = (
+    _extend_company_names,
+    _add_missed_names,
+    _add_sunday_papers,
+    _cut_region_prefixes,
+    _drop_function_names,
+    _split_parties,
+)

@@ -1,0 +1,108 @@
+"""Name trimming: what the model's span holds besides the name (leading "the", titles, possessives).
+
+`trim` runs the steps of `TRIM_STEPS` in order; each takes and returns the token span
+`(start, end)` of a mention with the label it will carry.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.tokens import Doc
+
+from cooptool.extract.components.entities.names import (
+    PEERAGE_TITLES,
+    PERSON_POSTS,
+    PERSONAL_TITLES,
+    POSTNOMINALS,
+)
+from cooptool.extract.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+
+
+def _cut_at_line_breaks(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """A name never runs across a line break or a control character (page furniture blanked nearby)."""
+    breaks = [i for i in range(start, end) if any(unicodedata.category(ch) == "Cc" for ch in doc[i].text)]
+    if breaks:
+        start, end = (breaks[-1] + 1, end) if breaks[-1] + 1 < end else (start, breaks[0])
+    return start, end
+
+
+def _drop_leading_articles(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return start, end
+
+
+def _is_title_word(tok) -> bool:
+    return tok.lower_.rstrip(".") in HONORIFICS or tok.lower_ in ROLE_HEADS or tok.lower_ in ROLE_MODIFIERS
+
+
+def _drop_person_titles(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """ "Analysing Mr Brown": a personal title inside a person's span starts the name; honorifics and
+    job titles before it go."""
+    if label != "PERSON":
+        return start, end
+    titles = [i for i in range(start + 1, end - 1) if doc[i].lower_.rstrip(".") in PERSONAL_TITLES]
+    if titles:
+        start = titles[-1]
+    while end - start > 1 and _is_title_word(doc[start]):
+        if end - start == 2 and doc[start].lower_ in PEERAGE_TITLES and doc[start].is_title:
+            break  # "Lord Falconer", "Baroness Boothroyd": a peer's name is the title and one word
+        start += 1
+    return start, end
+
+
+def _drop_trailing_punct(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    while end > start and (doc[end - 1].is_punct and doc[end - 1].text not in (".",) or doc[end - 1].is_space
+                           or doc[end - 1].lower_ in ("'s", "’s", "'")):
+        end -= 1
+    return start, end
+
+
+def _drop_trailing_titles(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """ "the Times Mr ...", "Philippe Sands QC": a title or post-nominal after a name is not part of it."""
+    while end - start > 1 and (doc[end - 1].lower_.rstrip(".") in PERSONAL_TITLES
+                               or label == "PERSON" and doc[end - 1].text in POSTNOMINALS):
+        end -= 1
+    return start, end
+
+
+def _drop_person_post(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """ "the Salford MP": a place and a post only a person holds, not an organisation."""
+    if label != "PERSON" and end - start > 1 and doc[end - 1].lower_ in PERSON_POSTS:
+        end -= 1
+    return start, end
+
+
+def _drop_title_run_in(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """ "US Special Presidential | Envoy for Climate": the model's name ran into a title that goes on after it."""
+    if label != "PERSON" and end < len(doc) and doc[end].is_title and doc[end].lower_ in ROLE_HEADS:
+        while end - start > 1 and doc[end - 1].is_title and doc[end - 1].lower_ in ROLE_MODIFIERS:
+            end -= 1
+    return start, end
+
+
+def _drop_final_period(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """A trailing "." belongs to abbreviations ("Co.", "S.A.") only."""
+    if end > start and doc[end - 1].text == "." and end - start > 1:
+        end -= 1
+    return start, end
+
+
+TRIM_STEPS = (
+    _cut_at_line_breaks,
+    _drop_leading_articles,
+    _drop_person_titles,
+    _drop_trailing_punct,
+    _drop_trailing_titles,
+    _drop_person_post,
+    _drop_title_run_in,
+    _drop_final_period,
+)
+
+
+def trim(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """Drop leading determiners/honorifics/titles and trailing possessives and punctuation."""
+    for step in TRIM_STEPS:
+        start, end = step(doc, start, end, label)
+    return start, end
