@@ -64,9 +64,9 @@ def dominant_org(ents: dict) -> dict | None:
 
 
 @rule("affiliation.context", confidence=0.5, examples=[
-    ("Corvel Systems reported record sales on Monday. Corvel Systems shares rose 5%. Analysts said Corvel "
-     "Systems had gained market share. Chief executive Peter Hale said demand stayed strong.",
-     {"person": "Peter Hale", "org": "Corvel Systems", "role": "Chief executive"}),
+    ("Corvel Systems reported record sales on Monday. Shares in Corvel Systems rose 5%. Analysts said Corvel "
+     "Systems had gained market share, and chief executive Peter Hale said demand stayed strong.",
+     {"person": "Peter Hale", "org": "Corvel Systems", "role": "chief executive"}),
 ])
 def place_company_posts(run: AffiliationRun, placed: set[str]) -> None:
     """A company post with no company named, for people no other rule placed."""

@@ -39,8 +39,8 @@ def _region_of_owner(ent_at: dict, org: Span, sent: Span) -> Span | None:
 @rule("affiliation.title", confidence=0.85, examples=[
     ("Oxbridge Analytics senior economist Ravi Menon said prices would rise.",
      {"person": "Ravi Menon", "role": "senior economist", "org": "Oxbridge Analytics"}),
-    ("Quellmart's chairman Victor Ames said the chain would grow.",
-     {"person": "Victor Ames", "role": "chairman", "org": "Quellmart"}),
+    ("Brantley Group's chairman Victor Ames said the chain would grow.",
+     {"person": "Victor Ames", "role": "chairman", "org": "Brantley Group"}),
 ])
 def title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A title, with its organisation first, right before the name."""
@@ -102,8 +102,8 @@ def _possessor_role(doc: Doc, toks: list[Token], j: int, ent_at: dict) -> tuple[
 
 
 @rule("affiliation.role_comma", confidence=0.8, examples=[
-    ("The managing director of Halvard Shipping, Erik Lund, said demand was weak.",
-     {"person": "Erik Lund", "role": "managing director", "org": "Halvard Shipping"}),
+    ("The chief executive of Norland Freight, Erik Lund, said demand was weak.",
+     {"person": "Erik Lund", "role": "chief executive", "org": "Norland Freight"}),
 ])
 def role_comma(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A role before a comma and the name."""
