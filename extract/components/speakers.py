@@ -282,29 +282,36 @@ class SpeakerResolver:
         self.recent.append((m.head.i, sp.entity_id))
         return sp
 
+    def _named(self, tok: Token) -> Span | None:
+        span = self.ent_at.get(tok.i)
+        return span if span is not None and self._label(span) in ("PERSON", "ORG", "GPE") else None
+
     def _author(self, head: Token) -> Span | None:
         """The person or organisation behind a document: "a report by X", "figures from X", "a study
         published by X", "the IMF's report", "a Gallup poll", "a new book, The Title by X"."""
-        def named(tok: Token) -> Span | None:
-            span = self.ent_at.get(tok.i)
-            return span if span is not None and self._label(span) in ("PERSON", "ORG", "GPE") else None
-
         for child in head.children:
-            if child.dep_ in ("poss", "compound", "nmod") and named(child) is not None:
-                return named(child)
+            if child.dep_ in ("poss", "compound", "nmod") and self._named(child) is not None:
+                return self._named(child)
         frontier = [head] + [c for c in head.children if c.dep_ in ("appos", "acl")]
         # "a round-up of gizmos compiled by X": the participle may hang on the noun after "of".
         frontier += [a for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "acl"]
         for node in frontier:
             for prep in node.children:
-                if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPS:
-                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-                    if obj is not None and named(obj) is not None:
-                        if prep.lower_ in ("in", "at") and self._label(named(obj)) != "ORG":
-                            continue  # "a report in March", "a study in Texas"
-                        return named(obj)
+                author = self._author_after(prep)
+                if author is not None:
+                    return author
         return None
+
+    def _author_after(self, prep: Token) -> Span | None:
+        """"by X", "from X", "in the Financial Times": the name a preposition of authorship leads to."""
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in AUTHOR_PREPS:
+            return None
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        author = self._named(obj) if obj is not None else None
+        if author is not None and prep.lower_ in ("in", "at") and self._label(author) != "ORG":
+            return None  # "a report in March", "a study in Texas"
+        return author
 
     def _earlier_author(self, head: Token) -> Span | None:
         """"In its latest report, the OECD cut ... Overall, the report forecast ...": "the report" is
@@ -446,17 +453,19 @@ class SpeakerResolver:
                 continue
             if doc[at].idx - doc[i].idx > 1200 or self.gender.get(eid, gender) != gender:
                 return None
-            # The speaker must still be the last person named of that gender.
-            sent_start = doc[at].sent.start
-            later = [s for s in doc.ents if i < s.start < sent_start and self._label(s) == "PERSON"
-                     and s.root.dep_ == "nsubj" and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender
-                     and self._visible(s, at)]
-            later += [s for s in self._ancestor_subjects(at) if s.start > i and s.kb_id_ != eid]
-            if later:
-                return None
+            if self._someone_since(i, eid, at, gender):
+                return None  # the speaker must still be the last person named of that gender
             return next((s for s in doc.ents if s.kb_id_ == eid and s.start <= i), None) or \
                 next((s for s in doc.ents if s.kb_id_ == eid), None)
         return None
+
+    def _someone_since(self, i: int, eid: str, at: int, gender: str) -> bool:
+        """Another person of that gender was a subject between token i and the pronoun at `at`."""
+        sent_start = self.doc[at].sent.start
+        if any(i < s.start < sent_start and self._label(s) == "PERSON" and s.root.dep_ == "nsubj" and s.kb_id_ != eid
+               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at) for s in self.doc.ents):
+            return True
+        return any(s.start > i and s.kb_id_ != eid for s in self._ancestor_subjects(at))
 
     def _person_before(self, at: int, gender: str) -> Span | None:
         """Nearest earlier person of that gender, subjects first within a sentence, up to 3 paragraphs."""
@@ -464,19 +473,9 @@ class SpeakerResolver:
         sent = doc[at].sent
         seen_breaks = 0
         while True:
-            cands = [s for s in doc.ents if sent.start <= s.start < min(sent.end, at)
-                     and self._label(s) == "PERSON" and self.gender.get(s.kb_id_, gender) == gender
-                     and self._visible(s, at)]
-            if cands:
-                subjects = [s for s in cands if s.root.dep_ in ("nsubj", "nsubjpass")]
-                return (subjects or cands)[-1] if sent.start <= at < sent.end else (subjects or cands)[0]
-            # "The chancellor is leaving for Africa. But first, he insisted ...": a role noun subject.
-            for tok in doc[sent.start:min(sent.end, at)]:
-                if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ROLE_HEADS and tok.lower_ not in SPOKES \
-                        and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
-                    holder = self._role_holder(tok)
-                    if holder is not None and self.gender.get(holder.kb_id_, gender) == gender:
-                        return holder
+            found = self._person_in_sentence(sent, at, gender) or self._role_subject_in_sentence(sent, at, gender)
+            if found is not None:
+                return found
             if sent.start == 0:
                 return None
             if "\n" in self.ctx.text[doc[sent.start - 1].idx:sent.start_char]:
@@ -484,6 +483,27 @@ class SpeakerResolver:
                 if seen_breaks > 3:
                     return None
             sent = doc[sent.start - 1].sent
+
+    def _person_in_sentence(self, sent: Span, at: int, gender: str) -> Span | None:
+        """A person of that gender in the sentence before token `at`: the last subject in the
+        pronoun's own sentence, the first in an earlier one (else any person)."""
+        cands = [s for s in self.doc.ents if sent.start <= s.start < min(sent.end, at)
+                 and self._label(s) == "PERSON" and self.gender.get(s.kb_id_, gender) == gender
+                 and self._visible(s, at)]
+        if not cands:
+            return None
+        subjects = [s for s in cands if s.root.dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or cands)[-1] if sent.start <= at < sent.end else (subjects or cands)[0]
+
+    def _role_subject_in_sentence(self, sent: Span, at: int, gender: str) -> Span | None:
+        """"The chancellor is leaving for Africa. But first, he insisted ...": a role noun subject."""
+        for tok in self.doc[sent.start:min(sent.end, at)]:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ROLE_HEADS and tok.lower_ not in SPOKES \
+                    and _has_det(tok, ("the",)):
+                holder = self._role_holder(tok)
+                if holder is not None and self.gender.get(holder.kb_id_, gender) == gender:
+                    return holder
+        return None
 
     def _org_subject_before(self, at: int) -> Span | None:
         """"Shares in Phytopharm closed down on the London Stock Exchange after it said ...": "it" is
