@@ -13,21 +13,20 @@ import re
 
 from spacy.tokens import Doc
 
+from cooptool.extract import lexicon
 from cooptool.extract.lexicon import ROLE_HEADS
 
-# UK parties under their everyday names. Kept deliberately small: these forms are common in
-# British news and the model calls them NORP ("Tory", "Tories") or PERSON ("Lib Dems").
-PARTY_NAMES: dict[str, tuple[str, ...]] = {
-    "Conservative Party": ("Conservative Party", "Tory Party", "Tory", "Tories", "Conservative", "Conservatives"),
-    "Labour Party": ("Labour Party", "Labour"),
-    "Liberal Democrats": ("Liberal Democrats", "Liberal Democrat", "Liberal Democrat Party", "Lib Dems",
-                          "Lib Dem", "LibDems", "LibDem"),
-    "Plaid Cymru": ("Plaid Cymru",),
-    "Scottish National Party": ("Scottish National Party", "SNP"),
-    "UK Independence Party": ("UK Independence Party", "UKIP", "Ukip"),
-    "Democratic Unionist Party": ("Democratic Unionist Party", "DUP"),
-    "Sinn Fein": ("Sinn Fein", "Sinn Féin"),
-}
+
+def _parties() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for form, party in lexicon.mapping("parties").items():
+        out.setdefault(party, []).append(form)
+    return {party: tuple(forms) for party, forms in out.items()}
+
+
+# UK parties under their everyday names (canonical name -> forms). Kept deliberately small: these
+# forms are common in British news and the model calls them NORP ("Tory", "Tories") or PERSON ("Lib Dems").
+PARTY_NAMES: dict[str, tuple[str, ...]] = _parties()
 # Forms distinctive enough to find in the text when the model misses them ("Simon Thomas, of Plaid
 # Cymru,"): never a common word.
 DISTINCT_PARTY_FORMS = re.compile(r"\b(Plaid Cymru|Scottish National Party|SNP|UK Independence Party|UKIP|Ukip|"
@@ -35,34 +34,20 @@ DISTINCT_PARTY_FORMS = re.compile(r"\b(Plaid Cymru|Scottish National Party|SNP|U
 PARTY_OF_FORM: dict[str, str] = {form.lower(): canon for canon, forms in PARTY_NAMES.items() for form in forms}
 
 # Never the name of an entity: time zones, economic measures and taxes, currencies and units.
-TIME_ZONES = frozenset("gmt bst utc cet est edt pst cst ist jst".split())
-NOT_NAMES = TIME_ZONES | frozenset("""
-gdp gnp cpi rpi ppi vat
-euro euros dollar dollars yen yuan renminbi sterling pound pounds rouble roubles ruble rubles rupee rupees
-peso pesos franc francs won real reais rand lira lire krona kronor krone baht ringgit dinar dinars
-kwh mwh gwh kw mw gw bbl bpd mph kph km kg
-""".split()) | {"gross domestic product", "gross national product", "consumer price index", "retail price index",
-                 "consumer prices index", "retail prices index", "producer price index", "value added tax"}
+TIME_ZONES = lexicon.where("not_names", 1, "time-zone")
+NOT_NAMES = lexicon.words("not_names")
 _NUMBER_NAME = re.compile(r"^[\d.,]+\s?(bn|m|k|tn|p|billion|million|trillion)?$", re.I)
 
 # Nouns that name a kind of company: "oil firm Yukos", "Yukos, the firm", "the Yukos group".
-COMPANY_NOUNS = frozenset("""
-firm company group business bank insurer retailer carrier airline maker manufacturer operator producer
-giant chain lender corporation subsidiary conglomerate supermarket brewer distiller miner explorer
-exporter importer supplier distributor broker brokerage consultancy developer publisher broadcaster
-telecom telecoms utility carmaker automaker drugmaker chipmaker steelmaker outfit concern exchange
-""".split())
+COMPANY_NOUNS = lexicon.where("org_nouns", 1, "company")
 # A company's things: "Yukos's shares", "Yukos shares", "Pfizer chief executive".
-COMPANY_POSSESSIONS = frozenset("""
-shares share shareholders stock profits profit sales revenue revenues earnings turnover assets
-subsidiary subsidiaries headquarters employees workforce customers stores outlets factories factory
-plants output products dividend boss bosses chairman executives spokesman spokeswoman
-""".split())
+COMPANY_POSSESSIONS = lexicon.words("company_possessions")
 # Before "in"/"for"/"of" + name: "shares in Yukos", "a bid for Pfizer", "a takeover of Jarvis".
-_OWNERSHIP_BEFORE = frozenset("shares share stake stakes interest bid offer takeover merger investment".split())
+_OWNERSHIP_BEFORE = lexicon.words("ownership_nouns")
 # Verbs a company is the subject of, followed by "it"/"its": "Yukos said it would sell".
-_REPORT_VERBS = frozenset("said says announced announces added confirmed reported reports warned expects expected".split())
-_PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady".split())
+_REPORT_VERBS = lexicon.words("report_verb_forms")
+# Courtesy titles: "Mr Yukos" is a person.
+_PERSONAL_TITLES = lexicon.where("personal_titles", 1, "courtesy")
 
 
 def is_not_a_name(text: str) -> bool:
@@ -155,10 +140,7 @@ def _subject_pronoun(doc: Doc, start: int, end: int) -> str | None:
 
 
 # Role heads only a person holds ("Acme, the market leader" is a firm; "X, chief economist" is not).
-PERSONAL_ROLES = frozenset("""economist analyst spokesman spokeswoman spokesperson chairman chairwoman director
-president minister secretary editor professor strategist adviser advisor lawyer reporter correspondent
-ambassador trader founder executive officer governor chancellor manager head ceo cfo coo envoy commissioner
-mayor senator scientist researcher engineer lecturer dean""".split())
+PERSONAL_ROLES = lexicon.words("personal_roles")
 
 
 def personal_role_at(doc: Doc, k: int) -> bool:
