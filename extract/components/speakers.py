@@ -352,8 +352,7 @@ class SpeakerResolver:
                     continue  # "the Salford MP" (the model: ORG): a place named once, not a party
                 found = [s for s in self.doc.ents if s.start < head.i and s.kb_id_ in holders]
                 return found[-1] if len({s.kb_id_ for s in found}) == 1 else None
-            if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and (
-                    c.lower_ in RIVAL_MODIFIERS or c.lower_ in _CHANGE_OF_HOLDER or c.ent_type_ in ("ORG", "PERSON")):
+            if _someone_elses(c):
                 return None  # "the shadow chancellor", "the company's chief": someone else
         # ("the Salford MP": a place only says where the role is held)
         return self._holder_in_story(head, word)
@@ -563,6 +562,14 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _someone_elses(c: Token) -> bool:
+    """A word on a role noun that makes it another holder's post ("shadow", "new", "the firm's")."""
+    if c.dep_ == "poss":
+        return True
+    return c.dep_ in ("amod", "compound") and (
+        c.lower_ in RIVAL_MODIFIERS or c.lower_ in _CHANGE_OF_HOLDER or c.ent_type_ in ("ORG", "PERSON"))
 
 
 def _unnamed(m: _Mention) -> Speaker:

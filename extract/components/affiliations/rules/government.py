@@ -41,13 +41,20 @@ def government_post(role: list[Token]) -> str | None:
     head = words[tail - 1] if tail > 0 else ""
     if head in GOVERNMENT_TITLES:
         return _cabinet_post(words, tail, head)
-    if head == "president" and role[tail - 1].is_title and tail <= 2 and (tail == 1 or words[0] == "vice"):
-        return "president"  # "President Nestor Kirchner": a head of state, not a company's president
-    government = next((i for i, w in enumerate(words[:tail]) if w == "government"), None)
-    if government is not None and (government == 0 or words[government - 1] != "local") and head in PUBLIC_OFFICES:
-        # "a government spokesman"; "local government spokesman" names a portfolio, not the employer
-        return "government"
-    return None
+    if head == "president" and _head_of_state_title(role, words, tail):
+        return "president"
+    return "government" if head in PUBLIC_OFFICES and _government_word(words[:tail]) else None
+
+
+def _head_of_state_title(role: list[Token], words: list[str], tail: int) -> bool:
+    """"President Nestor Kirchner", "Vice President X": a head of state, not a company's president."""
+    return role[tail - 1].is_title and tail <= 2 and (tail == 1 or words[0] == "vice")
+
+
+def _government_word(words: list[str]) -> bool:
+    """"a government spokesman"; "local government spokesman" names a portfolio, not the employer."""
+    government = next((i for i, w in enumerate(words) if w == "government"), None)
+    return government is not None and (government == 0 or words[government - 1] != "local")
 
 
 # ---- where a post with no organisation is written ---------------------------------------------
@@ -114,12 +121,17 @@ def bare_apposition(run: AffiliationRun, person: Span) -> list[Token] | None:
         toks.pop(0)
     if not toks or any(t.i in ent_at for t in toks):
         return None
+    return toks if _public_post_words(toks) else None
+
+
+def _public_post_words(toks: list[Token]) -> bool:
+    """Role words ending on a head, then for a cabinet title maybe "of state for education"."""
     k = 0
     while k < len(toks) and is_role_word(toks[k]):
         k += 1
     if k == 0 or toks[k - 1].lower_ not in ROLE_HEADS:
-        return None
-    return toks if k == len(toks) or _cabinet_tail(toks, k) else None
+        return False
+    return k == len(toks) or _cabinet_tail(toks, k)
 
 
 def bare_role_comma(doc: Doc, person: Span, ent_at: dict) -> list[Token] | None:

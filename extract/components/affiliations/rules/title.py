@@ -36,6 +36,21 @@ def _region_of_owner(ent_at: dict, org: Span, sent: Span) -> Span | None:
     return owner if owner is not None and owner.label_ in ORG_LABELS else None
 
 
+def _title_words(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[list[Token], int] | None:
+    """The title right before the name (past "Mr", "Prince") and the index of the token before it,
+    when it ends on a role word or is "Chancellor of the Exchequer", "Envoy for Climate"."""
+    j = person.start - 1
+    while j >= sent.start and doc[j].lower_.rstrip(".") in NAME_TITLES:
+        j -= 1
+    if j < sent.start:
+        return None
+    last = j
+    role, j = role_words_before(doc, j, sent.start, ent_at, 7)
+    if doc[last].lower_ not in ROLE_HEADS and not any(t.lower_ in ("of", "for") for t in role):
+        return None
+    return role, j
+
+
 @rule("affiliation.title", confidence=0.85, examples=[
     ("Oxbridge Analytics senior economist Ravi Menon said prices would rise.",
      {"person": "Ravi Menon", "role": "senior economist", "org": "Oxbridge Analytics"}),
@@ -45,16 +60,10 @@ def _region_of_owner(ent_at: dict, org: Span, sent: Span) -> Span | None:
 def title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A title, with its organisation first, right before the name."""
     doc, ent_at = run.doc, run.ent_at
-    j = person.start - 1
-    while j >= sent.start and doc[j].lower_.rstrip(".") in NAME_TITLES:
-        j -= 1
-    if j < sent.start:
+    found = _title_words(doc, person, sent, ent_at)
+    if found is None:
         return
-    last = j
-    role, j = role_words_before(doc, j, sent.start, ent_at, 7)
-    # The title ends on a role word, or is "Chancellor of the Exchequer", "Envoy for Climate".
-    if doc[last].lower_ not in ROLE_HEADS and not any(t.lower_ in ("of", "for") for t in role):
-        return
+    role, j = found
     j, possessive = _possessor_at(doc, j, sent)
     org = ent_at.get(j)
     if org is None or org.kb_id_ == person.kb_id_:
