@@ -98,32 +98,43 @@ def _next_word(doc: Doc, i: int) -> int:
 def company_evidence(doc: Doc, start: int, end: int) -> int:
     """Hits of company wording around one mention (0 to 2): a company noun before or in
     apposition, a company's possession after, ownership words before, "X said it", "X, which"."""
-    hits = 0
     before, after = _word(doc, start - 1), _next_word(doc, end)
     nxt = _word(doc, after)
-    # "oil firm Yukos", "the Yukos group": a company noun right before or after (no possessive between).
-    if before in COMPANY_NOUNS or nxt in COMPANY_NOUNS:
-        hits += 1
-    # "Yukos's shares", "Yukos shares", "Pfizer chief executive".
-    poss = after + 1 if nxt in ("'s", "’s", "'", "’") else after
-    if _word(doc, poss) in COMPANY_POSSESSIONS or (_word(doc, poss) == "chief" and _word(doc, poss + 1) == "executive"):
-        hits += 1
-    # "shares in Yukos", "a bid for Jarvis", "chief executive of Pfizer".
-    if before in ("in", "for", "of", "at") and (_word(doc, start - 2) in _OWNERSHIP_BEFORE
-                                               or before in ("of", "at") and _word(doc, start - 2) in ROLE_HEADS):
-        hits += 1
-    # "Yukos, the firm" / "Yukos, which".
-    if nxt == ",":
-        k = _next_word(doc, after + 1)
-        if _word(doc, k) == "which" or _word(doc, k) == "the" and _word(doc, _next_word(doc, k + 1)) in COMPANY_NOUNS:
-            hits += 1
-    # "Yukos said it would", "Yukos announced its results".
-    if nxt in _REPORT_VERBS and _word(doc, _next_word(doc, after + 1)) in ("it", "its", "it's"):
-        hits += 1
-    # "Yukos is not planning on letting go of its unit": the subject's next pronoun is "it"/"its".
-    elif _subject_pronoun(doc, start, end) in ("it", "its"):
-        hits += 1
+    hits = sum((
+        # "oil firm Yukos", "the Yukos group": a company noun right before or after (no possessive between).
+        before in COMPANY_NOUNS or nxt in COMPANY_NOUNS,
+        _possession_after(doc, after, nxt),
+        _owned_or_employing(doc, start, before),
+        nxt == "," and _which_or_the_firm(doc, after),
+        _said_it(doc, start, end, after, nxt),
+    ))
     return min(hits, 2)
+
+
+def _possession_after(doc: Doc, after: int, nxt: str) -> bool:
+    """"Yukos's shares", "Yukos shares", "Pfizer chief executive"."""
+    poss = after + 1 if nxt in ("'s", "’s", "'", "’") else after
+    return _word(doc, poss) in COMPANY_POSSESSIONS or (_word(doc, poss) == "chief" and _word(doc, poss + 1) == "executive")
+
+
+def _owned_or_employing(doc: Doc, start: int, before: str) -> bool:
+    """"shares in Yukos", "a bid for Jarvis", "chief executive of Pfizer"."""
+    return before in ("in", "for", "of", "at") and (_word(doc, start - 2) in _OWNERSHIP_BEFORE
+                                                   or before in ("of", "at") and _word(doc, start - 2) in ROLE_HEADS)
+
+
+def _which_or_the_firm(doc: Doc, comma: int) -> bool:
+    """"Yukos, the firm" / "Yukos, which"."""
+    k = _next_word(doc, comma + 1)
+    return _word(doc, k) == "which" or _word(doc, k) == "the" and _word(doc, _next_word(doc, k + 1)) in COMPANY_NOUNS
+
+
+def _said_it(doc: Doc, start: int, end: int, after: int, nxt: str) -> bool:
+    """"Yukos said it would", "Yukos announced its results"; or the subject's next pronoun is
+    "it"/"its" ("Yukos is not planning on letting go of its unit")."""
+    if nxt in _REPORT_VERBS and _word(doc, _next_word(doc, after + 1)) in ("it", "its", "it's"):
+        return True
+    return _subject_pronoun(doc, start, end) in ("it", "its")
 
 
 def _subject_pronoun(doc: Doc, start: int, end: int) -> str | None:

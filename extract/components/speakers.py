@@ -530,26 +530,32 @@ class SpeakerResolver:
     def _salient_org_before(self, at: int, with_dominant: bool = False) -> Span | None:
         """"..., said an analyst at Petercam. It said ...": among the organisations of the last few
         sentences, the one the article names most (the story's company, not a source's employer)."""
-        doc = self.doc
         first = self._sentences_back(at, 3)
-        cands = [s for s in doc.ents if first <= s.start < at and self._label(s) == "ORG" and self._visible(s, at)]
+        cands = [s for s in self.doc.ents if first <= s.start < at and self._label(s) == "ORG" and self._visible(s, at)]
         if with_dominant:
             # "the company", "the bank": the story's organisation, named earlier, also counts.
-            earlier = [s for s in doc.ents if s.start < first and self._label(s) == "ORG" and self._visible(s, at)]
-            dominant = max(earlier, key=lambda s: len(self.entities.get(s.kb_id_, {}).get("mentions", [])),
-                           default=None)
-            if dominant is not None and len(self.entities.get(dominant.kb_id_, {}).get("mentions", [])) >= 3:
+            dominant = self._dominant_org_before(first, at)
+            if dominant is not None:
                 cands.append(dominant)
         if not cands:
             return None
-
-        def weight(s: Span) -> int:
-            ent = self.entities.get(s.kb_id_)
-            return len(ent["mentions"]) if ent else 1
-        best = max(weight(s) for s in cands)
-        top = [s for s in cands if weight(s) == best]
+        best = max(self._weight(s) for s in cands)
+        top = [s for s in cands if self._weight(s) == best]
         # Only a clear favourite: otherwise the nearest one, as before.
         return top[-1] if len({s.kb_id_ for s in top}) == 1 else None
+
+    def _weight(self, s: Span) -> int:
+        ent = self.entities.get(s.kb_id_)
+        return len(ent["mentions"]) if ent else 1
+
+    def _dominant_org_before(self, first: int, at: int) -> Span | None:
+        """The organisation named most among those before token `first`, when named 3 times or more."""
+        def mentions(s: Span) -> int:
+            return len(self.entities.get(s.kb_id_, {}).get("mentions", []))
+
+        earlier = [s for s in self.doc.ents if s.start < first and self._label(s) == "ORG" and self._visible(s, at)]
+        dominant = max(earlier, key=mentions, default=None)
+        return dominant if dominant is not None and mentions(dominant) >= 3 else None
 
     def _org_before(self, at: int, noun: str | None) -> Span | None:
         best = None

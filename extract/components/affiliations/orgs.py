@@ -53,11 +53,7 @@ def is_portfolio(org: Span, role: list[Token]) -> bool:
         return False
     if org.label_ in ("GPE", "NORP") and org.text in UK_NATIONS and role[-1].lower_ == "secretary" and len(role) == 1:
         return True  # "Wales Secretary": a UK cabinet post, not a post of Wales ("Welsh First Minister")
-    # The model also calls portfolios NORP ("Culture Secretary") or WORK_OF_ART ("Constitutional
-    # Affairs Secretary"); a nationality ("Welsh", "Turkish") is not one.
-    name_like = org.label_ in ("ORG", "WORK_OF_ART") or (
-        org.label_ == "NORP" and not ends_like_demonym(org.text.lower(), "sh"))
-    if not name_like:
+    if not _name_like(org):
         return False
     if party_of(org.text):
         return False  # "Tory shadow chancellor": a party, not a portfolio
@@ -67,6 +63,13 @@ def is_portfolio(org: Span, role: list[Token]) -> bool:
     if any(t.is_upper and len(t) > 1 for t in words):
         return False  # an acronym is an organisation ("DTI minister")
     return not any(t.lower_ in ORG_DESIGNATORS for t in words)
+
+
+def _name_like(org: Span) -> bool:
+    """The model also calls portfolios NORP ("Culture Secretary") or WORK_OF_ART ("Constitutional
+    Affairs Secretary"); a nationality ("Welsh", "Turkish") is not one."""
+    return org.label_ in ("ORG", "WORK_OF_ART") or (
+        org.label_ == "NORP" and not ends_like_demonym(org.text.lower(), "sh"))
 
 
 def is_org_descriptor(tok: Token) -> bool:

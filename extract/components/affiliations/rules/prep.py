@@ -36,6 +36,23 @@ def _org_end(doc: Doc, org: Span, sent: Span, ent_at: dict) -> int:
     return end
 
 
+def _employer_after(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[Span, str, bool] | None:
+    """The employer named right after "PERSON [,] of|at|from [the] [description]", the preposition
+    and whether a comma came first."""
+    i = person.end
+    comma = i < sent.end and doc[i].text == ","
+    if comma:
+        i += 1
+    if i + 1 >= sent.end or doc[i].lower_ not in ("of", "at", "from"):
+        return None
+    j = i + 1 + (doc[i + 1].lower_ == "the")
+    j = _past_descriptor(doc, j, sent.end, ent_at, ("NOUN", "ADJ", "PROPN"))  # "of IT firm Dimension Data"
+    org = ent_at.get(j)
+    if org is None or org.start != j or org.label_ not in EMPLOYER_LABELS:
+        return None
+    return org, doc[i].lower_, comma
+
+
 def _maybe_venue(doc: Doc, person: Span, prep: str, comma: bool) -> bool:
     """"X at Wembley said" may be a venue; "said X at Nomura", "analyst X at Nomura" not."""
     if prep != "at" or comma:
@@ -51,18 +68,10 @@ def _maybe_venue(doc: Doc, person: Span, prep: str, comma: bool) -> bool:
 def of_org(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"PERSON [,] of|at|from ORG": an employer with no role stated."""
     doc, ent_at = run.doc, run.ent_at
-    i = person.end
-    comma = i < sent.end and doc[i].text == ","
-    if comma:
-        i += 1
-    if i + 1 >= sent.end or doc[i].lower_ not in ("of", "at", "from"):
+    found = _employer_after(doc, person, sent, ent_at)
+    if found is None:
         return
-    prep = doc[i].lower_
-    j = i + 1 + (doc[i + 1].lower_ == "the")
-    j = _past_descriptor(doc, j, sent.end, ent_at, ("NOUN", "ADJ", "PROPN"))  # "of IT firm Dimension Data"
-    org = ent_at.get(j)
-    if org is None or org.start != j or org.label_ not in EMPLOYER_LABELS:
-        return
+    org, prep, comma = found
     if prep != "of" and org.label_ != "ORG":
         return  # "at Wembley", "from Monty Python": a place or a work, not an employer
     if _maybe_venue(doc, person, prep, comma):

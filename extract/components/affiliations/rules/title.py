@@ -127,14 +127,23 @@ def role_comma(run: AffiliationRun, person: Span, sent: Span) -> None:
     if owned:
         run.add(person, owned[0], owned[1], "affiliation.role_comma", sent, possessive=True)
         return
+    found = _org_first(toks, j, ent_at) or _org_last(doc, toks, ent_at)
+    if found is not None:
+        run.add(person, found[0], found[1], "affiliation.role_comma", sent)
+
+
+def _org_first(toks: list[Token], j: int, ent_at: dict) -> tuple[Span, list[Token]] | None:
+    """"Turkish economics minister, X": the organisation opens the phrase, the role follows."""
     first = ent_at.get(toks[0].i)
     if first is not None and first.label_ in ORG_LABELS and first.end < j and ent_at.get(toks[-1].i) is None:
-        # "Turkish economics minister, X"
-        run.add(person, first, [t for t in toks if t.i >= first.end], "affiliation.role_comma", sent)
-        return
+        return first, [t for t in toks if t.i >= first.end]
+    return None
+
+
+def _org_last(doc: Doc, toks: list[Token], ent_at: dict) -> tuple[Span, list[Token]] | None:
+    """"the chief executive of Tesco, X": the role, then its organisation."""
     org = ent_at.get(toks[-1].i)
     if org is None or org.label_ not in ORG_LABELS:
-        return
+        return None
     role = [t for t in toks if t.i < org.start]
-    if role and role[0].is_lower and joined(doc, role, org):
-        run.add(person, org, role, "affiliation.role_comma", sent)
+    return (org, role) if role and role[0].is_lower and joined(doc, role, org) else None
