@@ -154,15 +154,17 @@ def _subject_pronoun(doc: Doc, start: int, end: int) -> str | None:
 PERSONAL_ROLES = lexicon.words("personal_roles")
 
 
-def personal_role_at(doc: Doc, k: int) -> bool:
-    """A role phrase only a person holds starts at token k: "[the] [Acme's] [senior] economist"."""
-    if _word(doc, k) in ("the", "a", "an", "its"):
-        k += 1
+def _past_owner(doc: Doc, k: int) -> int:
+    """Past a capitalised possessor at token k ("Acme's", "the OECD's"), else k."""
     j = k
     while j < len(doc) and j - k < 5 and doc[j].text[:1].isupper() and doc[j].is_alpha:
         j += 1
-    if j > k and _word(doc, j) in ("'s", "’s"):
-        k = j + 1
+    return j + 1 if j > k and _word(doc, j) in ("'s", "’s") else k
+
+
+def personal_role_at(doc: Doc, k: int) -> bool:
+    """A role phrase only a person holds starts at token k: "[the] [Acme's] [senior] economist"."""
+    k = _past_owner(doc, k + (_word(doc, k) in ("the", "a", "an", "its")))
     for i in range(k, min(k + 5, len(doc))):
         word = doc[i].lower_
         if word in PERSONAL_ROLES:

@@ -321,14 +321,20 @@ class SpeakerResolver:
         for tok in reversed(doc[max(0, head.i - 2000):head.i]):
             if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN":
                 continue
-            author = self._author(tok)
-            if author is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
-                author = self._org_subject_before(tok.i + 1) or self._org_after_in_clause(tok)
-            if author is None and tok.dep_ == "pobj" and tok.head.lower_ == "in":
-                author = self._org_after_in_clause(tok, labels=("ORG", "PERSON"))  # "Oxfam says in a report"
-            if author is not None or not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+            author = self._author_of_earlier(tok)
+            if author is not None or not _has_det(tok, ("the",)):
                 return author  # a "the report" before this one refers further back still
         return None
+
+    def _author_of_earlier(self, tok: Token) -> Span | None:
+        """The author of an earlier document noun: named with it, the subject "its" points to, or
+        the subject of "Oxfam says in a report"."""
+        author = self._author(tok)
+        if author is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            author = self._org_subject_before(tok.i + 1) or self._org_after_in_clause(tok)
+        if author is None and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            author = self._org_after_in_clause(tok, labels=("ORG", "PERSON"))
+        return author
 
     def _org_after_in_clause(self, tok: Token, labels: tuple[str, ...] = ("ORG",)) -> Span | None:
         """"In its report, the OECD cut ...": the organisation subject of the clause "its" opens."""
@@ -359,13 +365,14 @@ class SpeakerResolver:
 
     def _post_holders(self, ent: dict | None, word: str) -> set[str]:
         """"the Veritas leader", "Tesco's chief executive": whoever holds that post there."""
-        affs = self.doc._.affiliations or []
-        holders = {a["person_id"] for a in affs if ent and a.get("org_id") == ent["id"]
-                   and word in (a.get("role") or "").lower().split()}
-        if not holders and ent and word in _HEAD_WORDS:
+        if ent is None:
+            return set()
+        affs = [a for a in (self.doc._.affiliations or []) if a.get("org_id") == ent["id"]]
+        holders = {a["person_id"] for a in affs if word in (a.get("role") or "").lower().split()}
+        if not holders and word in _HEAD_WORDS:
             # "the UN chief": the one person the article places at the top of that organisation
-            holders = {a["person_id"] for a in affs if a.get("org_id") == ent["id"]
-                       and set(re.split(r"[\s-]+", (a.get("role") or "").lower())) & _TOP_ROLE_WORDS}
+            holders = {a["person_id"] for a in affs
+                       if set(re.split(r"[\s-]+", (a.get("role") or "").lower())) & _TOP_ROLE_WORDS}
             if len(holders) != 1:
                 holders = set()
         return holders
