@@ -103,16 +103,20 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
         toks.pop(0)
     if not toks or toks[0].lower_ in CLAUSE_START:
         return
-    ent_at = run.ent_at
-    first = ent_at.get(toks[0].i)
-    later = choose_org(run.doc, seg, ent_at, person)
-    if later is not None and first is not None and later.start > first.start and later.label_ in EMPLOYER_LABELS:
-        first = None  # "UK economist for Capital Economics": the firm, not the country
-    if first is not None and first.label_ in ORG_LABELS + ("PERSON",) and first.kb_id_ != person.kb_id_ \
-            and _org_then_role(run, person, seg, toks, first, rule_name, sent):
+    later = choose_org(run.doc, seg, run.ent_at, person)
+    first = _opening_org(run.ent_at.get(toks[0].i), later, person)
+    if first is not None and _org_then_role(run, person, seg, toks, first, rule_name, sent):
         return
     if later is not None and later.start > toks[0].i:
         _role_then_named_org(run, person, toks, later, rule_name, sent)
+
+
+def _opening_org(first: Span | None, later: Span | None, person: Span) -> Span | None:
+    """The name that opens a role phrase, when it may be the organisation ("NUJ general secretary");
+    not when an employer follows ("UK economist for Capital Economics": the firm, not the country)."""
+    if first is None or later is not None and later.start > first.start and later.label_ in EMPLOYER_LABELS:
+        return None
+    return first if first.label_ in ORG_LABELS + ("PERSON",) and first.kb_id_ != person.kb_id_ else None
 
 
 def _org_then_role(run: AffiliationRun, person: Span, seg: Span, toks: list[Token], first: Span, rule_name: str,
