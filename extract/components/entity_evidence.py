@@ -196,6 +196,9 @@ def person_evidence(doc: Doc, start: int, end: int) -> int:
     return 0
 
 
+_INITIALS_SKIP = lexicon.words("initials_skip")
+
+
 def initials(name: str) -> str | None:
     """Initials of a multiword name: "British Airways" → "BA", "UK Independence Party" → "UKIP".
 
@@ -205,7 +208,7 @@ def initials(name: str) -> str | None:
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     letters, counted = [], 0
     for w in words:
-        if w.lower() in ("of", "and", "the", "for", "&", "de", "du", "la", "le"):
+        if w.lower() in _INITIALS_SKIP:
             continue
         if not w[:1].isupper():
             return None

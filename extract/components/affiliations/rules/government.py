@@ -8,6 +8,7 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from cooptool.extract import lexicon
 from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import Pseudo, demonym_country, is_portfolio
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
@@ -153,22 +154,16 @@ def bare_role_comma(doc: Doc, person: Span, ent_at: dict) -> list[Token] | None:
 # ---- whose government ---------------------------------------------------------------------------
 
 # Signs that an article is about British politics when it never names the UK, and signs that it
-# is about American politics ("Education Secretary" is a US title too). Distinct signs are counted.
-_UK_POLITICS = tuple(re.compile(p) for p in (
-    r"\bWestminster\b", r"\bDowning Street\b", r"\bWhitehall\b", r"\b(?:House of |the )Commons\b",
-    r"\bNHS\b", r"\b(?:Number|No) 10\b", r"\bTor(?:y|ies)\b", r"\b(?:Lib Dems?|Liberal Democrats?)\b",
-    r"\bConservatives?\b", r"\bLabour\b", r"\bMPs\b", r"\b(?:House of|the) Lords\b", r"\bBritish\b",
-))
-_US_POLITICS = tuple(re.compile(p) for p in (
-    r"\bCongress(?:ional)?\b", r"\bSenate\b", r"\bSenators?\b", r"\bWhite House\b", r"\bRepublicans?\b",
-    r"(?<!Lib )(?<!Liberal )\bDemocrats\b", r"\bCapitol Hill\b", r"\bPentagon\b", r"\bAmerican\b",
-))
+# is about American politics ("Education Secretary" is a US title too): regular expressions.
+_UK_POLITICS = lexicon.where("politics_signs", 1, "UK")
+_US_POLITICS = lexicon.where("politics_signs", 1, "US")
 _UK_NATION_NAMES = ("Scotland", "Wales", "England", "Northern Ireland")
 
 
 def politics_signs(text: str) -> tuple[int, int]:
     """How many distinct signs of British and of American politics a text shows."""
-    return sum(1 for p in _UK_POLITICS if p.search(text)), sum(1 for p in _US_POLITICS if p.search(text))
+    # re caches the compiled patterns; the sets may grow when a user extends the list.
+    return sum(1 for p in _UK_POLITICS if re.search(p, text)), sum(1 for p in _US_POLITICS if re.search(p, text))
 
 
 def _country_mentions(ents: dict) -> dict[str, int]:
