@@ -53,7 +53,7 @@ def test_byline(nlp):
             "The ports reopened on Friday after the storm.\n")
     affs = run_text(nlp, text)._.affiliations
     assert [(a["person"], a["role"], a["org"], a["pattern"]) for a in affs] == [
-        ("Lena Voss", "staff reporter", "Coastal Times", "byline")]
+        ("Lena Voss", "staff reporter", "Coastal Times", "affiliation.byline")]
 
 
 MORE_CASES = [
@@ -126,7 +126,7 @@ def test_company_title_with_no_company_named_goes_to_the_article_s_company(nlp):
             "dividend, and shares in Harlow Foods climbed.\n\n\"We are confident,\" said chief executive "
             "Mina Patel.\n")
     found = [(a["person"], a["role"], a["org"], a["pattern"]) for a in run_text(nlp, text)._.affiliations]
-    assert ("Mina Patel", "chief executive", "Harlow Foods", "context") in found, found
+    assert ("Mina Patel", "chief executive", "Harlow Foods", "affiliation.context") in found, found
 
 
 def test_company_title_stays_unplaced_when_no_company_dominates(nlp):

@@ -13,21 +13,20 @@ import re
 
 from spacy.tokens import Doc
 
+from cooptool.extract import lexicon
 from cooptool.extract.lexicon import ROLE_HEADS
 
-# UK parties under their everyday names. Kept deliberately small: these forms are common in
-# British news and the model calls them NORP ("Tory", "Tories") or PERSON ("Lib Dems").
-PARTY_NAMES: dict[str, tuple[str, ...]] = {
-    "Conservative Party": ("Conservative Party", "Tory Party", "Tory", "Tories", "Conservative", "Conservatives"),
-    "Labour Party": ("Labour Party", "Labour"),
-    "Liberal Democrats": ("Liberal Democrats", "Liberal Democrat", "Liberal Democrat Party", "Lib Dems",
-                          "Lib Dem", "LibDems", "LibDem"),
-    "Plaid Cymru": ("Plaid Cymru",),
-    "Scottish National Party": ("Scottish National Party", "SNP"),
-    "UK Independence Party": ("UK Independence Party", "UKIP", "Ukip"),
-    "Democratic Unionist Party": ("Democratic Unionist Party", "DUP"),
-    "Sinn Fein": ("Sinn Fein", "Sinn Féin"),
-}
+
+def _parties() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for form, party in lexicon.mapping("parties").items():
+        out.setdefault(party, []).append(form)
+    return {party: tuple(forms) for party, forms in out.items()}
+
+
+# UK parties under their everyday names (canonical name -> forms). Kept deliberately small: these
+# forms are common in British news and the model calls them NORP ("Tory", "Tories") or PERSON ("Lib Dems").
+PARTY_NAMES: dict[str, tuple[str, ...]] = _parties()
 # Forms distinctive enough to find in the text when the model misses them ("Simon Thomas, of Plaid
 # Cymru,"): never a common word.
 DISTINCT_PARTY_FORMS = re.compile(r"\b(Plaid Cymru|Scottish National Party|SNP|UK Independence Party|UKIP|Ukip|"
@@ -35,34 +34,20 @@ DISTINCT_PARTY_FORMS = re.compile(r"\b(Plaid Cymru|Scottish National Party|SNP|U
 PARTY_OF_FORM: dict[str, str] = {form.lower(): canon for canon, forms in PARTY_NAMES.items() for form in forms}
 
 # Never the name of an entity: time zones, economic measures and taxes, currencies and units.
-TIME_ZONES = frozenset("gmt bst utc cet est edt pst cst ist jst".split())
-NOT_NAMES = TIME_ZONES | frozenset("""
-gdp gnp cpi rpi ppi vat
-euro euros dollar dollars yen yuan renminbi sterling pound pounds rouble roubles ruble rubles rupee rupees
-peso pesos franc francs won real reais rand lira lire krona kronor krone baht ringgit dinar dinars
-kwh mwh gwh kw mw gw bbl bpd mph kph km kg
-""".split()) | {"gross domestic product", "gross national product", "consumer price index", "retail price index",
-                 "consumer prices index", "retail prices index", "producer price index", "value added tax"}
+TIME_ZONES = lexicon.where("not_names", 1, "time-zone")
+NOT_NAMES = lexicon.words("not_names")
 _NUMBER_NAME = re.compile(r"^[\d.,]+\s?(bn|m|k|tn|p|billion|million|trillion)?$", re.I)
 
 # Nouns that name a kind of company: "oil firm Yukos", "Yukos, the firm", "the Yukos group".
-COMPANY_NOUNS = frozenset("""
-firm company group business bank insurer retailer carrier airline maker manufacturer operator producer
-giant chain lender corporation subsidiary conglomerate supermarket brewer distiller miner explorer
-exporter importer supplier distributor broker brokerage consultancy developer publisher broadcaster
-telecom telecoms utility carmaker automaker drugmaker chipmaker steelmaker outfit concern exchange
-""".split())
+COMPANY_NOUNS = lexicon.where("org_nouns", 1, "company")
 # A company's things: "Yukos's shares", "Yukos shares", "Pfizer chief executive".
-COMPANY_POSSESSIONS = frozenset("""
-shares share shareholders stock profits profit sales revenue revenues earnings turnover assets
-subsidiary subsidiaries headquarters employees workforce customers stores outlets factories factory
-plants output products dividend boss bosses chairman executives spokesman spokeswoman
-""".split())
+COMPANY_POSSESSIONS = lexicon.words("company_possessions")
 # Before "in"/"for"/"of" + name: "shares in Yukos", "a bid for Pfizer", "a takeover of Jarvis".
-_OWNERSHIP_BEFORE = frozenset("shares share stake stakes interest bid offer takeover merger investment".split())
+_OWNERSHIP_BEFORE = lexicon.words("ownership_nouns")
 # Verbs a company is the subject of, followed by "it"/"its": "Yukos said it would sell".
-_REPORT_VERBS = frozenset("said says announced announces added confirmed reported reports warned expects expected".split())
-_PERSONAL_TITLES = frozenset("mr mrs ms miss mx dr sir dame lord lady".split())
+_REPORT_VERBS = lexicon.words("report_verb_forms")
+# Courtesy titles: "Mr Yukos" is a person.
+_PERSONAL_TITLES = lexicon.where("personal_titles", 1, "person-evidence")
 
 
 def is_not_a_name(text: str) -> bool:
@@ -113,32 +98,43 @@ def _next_word(doc: Doc, i: int) -> int:
 def company_evidence(doc: Doc, start: int, end: int) -> int:
     """Hits of company wording around one mention (0 to 2): a company noun before or in
     apposition, a company's possession after, ownership words before, "X said it", "X, which"."""
-    hits = 0
     before, after = _word(doc, start - 1), _next_word(doc, end)
     nxt = _word(doc, after)
-    # "oil firm Yukos", "the Yukos group": a company noun right before or after (no possessive between).
-    if before in COMPANY_NOUNS or nxt in COMPANY_NOUNS:
-        hits += 1
-    # "Yukos's shares", "Yukos shares", "Pfizer chief executive".
-    poss = after + 1 if nxt in ("'s", "’s", "'", "’") else after
-    if _word(doc, poss) in COMPANY_POSSESSIONS or (_word(doc, poss) == "chief" and _word(doc, poss + 1) == "executive"):
-        hits += 1
-    # "shares in Yukos", "a bid for Jarvis", "chief executive of Pfizer".
-    if before in ("in", "for", "of", "at") and (_word(doc, start - 2) in _OWNERSHIP_BEFORE
-                                               or before in ("of", "at") and _word(doc, start - 2) in ROLE_HEADS):
-        hits += 1
-    # "Yukos, the firm" / "Yukos, which".
-    if nxt == ",":
-        k = _next_word(doc, after + 1)
-        if _word(doc, k) == "which" or _word(doc, k) == "the" and _word(doc, _next_word(doc, k + 1)) in COMPANY_NOUNS:
-            hits += 1
-    # "Yukos said it would", "Yukos announced its results".
-    if nxt in _REPORT_VERBS and _word(doc, _next_word(doc, after + 1)) in ("it", "its", "it's"):
-        hits += 1
-    # "Yukos is not planning on letting go of its unit": the subject's next pronoun is "it"/"its".
-    elif _subject_pronoun(doc, start, end) in ("it", "its"):
-        hits += 1
+    hits = sum((
+        # "oil firm Yukos", "the Yukos group": a company noun right before or after (no possessive between).
+        before in COMPANY_NOUNS or nxt in COMPANY_NOUNS,
+        _possession_after(doc, after, nxt),
+        _owned_or_employing(doc, start, before),
+        nxt == "," and _which_or_the_firm(doc, after),
+        _said_it(doc, start, end, after, nxt),
+    ))
     return min(hits, 2)
+
+
+def _possession_after(doc: Doc, after: int, nxt: str) -> bool:
+    """"Yukos's shares", "Yukos shares", "Pfizer chief executive"."""
+    poss = after + 1 if nxt in ("'s", "’s", "'", "’") else after
+    return _word(doc, poss) in COMPANY_POSSESSIONS or (_word(doc, poss) == "chief" and _word(doc, poss + 1) == "executive")
+
+
+def _owned_or_employing(doc: Doc, start: int, before: str) -> bool:
+    """"shares in Yukos", "a bid for Jarvis", "chief executive of Pfizer"."""
+    return before in ("in", "for", "of", "at") and (_word(doc, start - 2) in _OWNERSHIP_BEFORE
+                                                   or before in ("of", "at") and _word(doc, start - 2) in ROLE_HEADS)
+
+
+def _which_or_the_firm(doc: Doc, comma: int) -> bool:
+    """"Yukos, the firm" / "Yukos, which"."""
+    k = _next_word(doc, comma + 1)
+    return _word(doc, k) == "which" or _word(doc, k) == "the" and _word(doc, _next_word(doc, k + 1)) in COMPANY_NOUNS
+
+
+def _said_it(doc: Doc, start: int, end: int, after: int, nxt: str) -> bool:
+    """"Yukos said it would", "Yukos announced its results"; or the subject's next pronoun is
+    "it"/"its" ("Yukos is not planning on letting go of its unit")."""
+    if nxt in _REPORT_VERBS and _word(doc, _next_word(doc, after + 1)) in ("it", "its", "it's"):
+        return True
+    return _subject_pronoun(doc, start, end) in ("it", "its")
 
 
 def _subject_pronoun(doc: Doc, start: int, end: int) -> str | None:
@@ -155,21 +151,20 @@ def _subject_pronoun(doc: Doc, start: int, end: int) -> str | None:
 
 
 # Role heads only a person holds ("Acme, the market leader" is a firm; "X, chief economist" is not).
-PERSONAL_ROLES = frozenset("""economist analyst spokesman spokeswoman spokesperson chairman chairwoman director
-president minister secretary editor professor strategist adviser advisor lawyer reporter correspondent
-ambassador trader founder executive officer governor chancellor manager head ceo cfo coo envoy commissioner
-mayor senator scientist researcher engineer lecturer dean""".split())
+PERSONAL_ROLES = lexicon.words("personal_roles")
+
+
+def _past_owner(doc: Doc, k: int) -> int:
+    """Past a capitalised possessor at token k ("Acme's", "the OECD's"), else k."""
+    j = k
+    while j < len(doc) and j - k < 5 and doc[j].text[:1].isupper() and doc[j].is_alpha:
+        j += 1
+    return j + 1 if j > k and _word(doc, j) in ("'s", "’s") else k
 
 
 def personal_role_at(doc: Doc, k: int) -> bool:
     """A role phrase only a person holds starts at token k: "[the] [Acme's] [senior] economist"."""
-    if _word(doc, k) in ("the", "a", "an", "its"):
-        k += 1
-    j = k
-    while j < len(doc) and j - k < 5 and doc[j].text[:1].isupper() and doc[j].is_alpha:
-        j += 1
-    if j > k and _word(doc, j) in ("'s", "’s"):
-        k = j + 1
+    k = _past_owner(doc, k + (_word(doc, k) in ("the", "a", "an", "its")))
     for i in range(k, min(k + 5, len(doc))):
         word = doc[i].lower_
         if word in PERSONAL_ROLES:
@@ -201,6 +196,9 @@ def person_evidence(doc: Doc, start: int, end: int) -> int:
     return 0
 
 
+_INITIALS_SKIP = lexicon.words("initials_skip")
+
+
 def initials(name: str) -> str | None:
     """Initials of a multiword name: "British Airways" → "BA", "UK Independence Party" → "UKIP".
 
@@ -210,7 +208,7 @@ def initials(name: str) -> str | None:
     words = [w for w in re.split(r"[\s\-]+", name) if w]
     letters, counted = [], 0
     for w in words:
-        if w.lower() in ("of", "and", "the", "for", "&", "de", "du", "la", "le"):
+        if w.lower() in _INITIALS_SKIP:
             continue
         if not w[:1].isupper():
             return None

@@ -12,38 +12,36 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from cooptool.extract.components.doctext import doc_text
-from cooptool.extract.components.entities import entity_index
-from cooptool.extract.components.quotes import Quote, find_quotes, quote_index
+from cooptool.extract import lexicon
+from cooptool.extract.components.context import context_of
+from cooptool.extract.components.quotes import Quote, quote_index
 from cooptool.extract.lexicon import FEMALE_NAMES, MALE_NAMES, ROLE_HEADS, ROLE_MODIFIERS
 
 MALE_PRONOUNS = {"he", "him", "his"}
 FEMALE_PRONOUNS = {"she", "her", "hers"}
-MALE_TITLES = {"mr", "mr.", "sir", "lord", "king", "prince", "father", "brother", "son", "husband",
-               "uncle", "chairman", "spokesman", "congressman", "businessman", "boyfriend"}
-FEMALE_TITLES = {"mrs", "mrs.", "ms", "ms.", "miss", "dame", "lady", "queen", "princess", "mother",
-                 "sister", "daughter", "wife", "aunt", "chairwoman", "spokeswoman", "congresswoman",
-                 "businesswoman", "girlfriend", "madam"}
+# Words before a name that give its gender ("Mr", "chairwoman").
+MALE_TITLES = lexicon.where("personal_titles", 1, "male")
+FEMALE_TITLES = lexicon.where("personal_titles", 1, "female")
 # "the company said": nouns that stand for the organisation just named.
-ORG_NOUNS = {"company", "firm", "group", "bank", "carrier", "airline", "retailer", "maker", "business",
-             "manufacturer", "insurer", "lender", "giant", "operator", "agency", "organisation",
-             "organization", "fund", "association", "union", "party", "chamber", "centre", "center",
-             "club", "corporation", "conglomerate", "supermarket", "chain", "publisher", "broadcaster",
-             "network", "regulator", "watchdog", "institute", "tank", "think-tank", "foundation", "charity", "campaign",
-             "committee", "council", "ministry", "department", "enterprise", "producer"}
+ORG_NOUNS = lexicon.where("org_nouns", 1, "anaphor")
 # Titles that name someone else than the plain role ("shadow chancellor" is not the chancellor).
-RIVAL_MODIFIERS = {"shadow", "former", "ex", "deputy", "vice", "assistant", "junior", "acting", "late"}
+RIVAL_MODIFIERS = lexicon.words("rival_modifiers")
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokesmen"}
 ORG_TYPES = {"ORG": "ORG", "GPE": "GPE"}
 # What says something on its author's behalf: "according to a report by X", "the IMF's survey".
-DOCUMENT_NOUNS = {"report", "study", "survey", "analysis", "poll", "book", "paper", "memo", "memoir",
-                  "document", "estimate", "figure", "data", "letter", "research", "review", "audit",
-                  "filing", "forecast", "census", "article", "investigation", "statement", "assessment",
-                  "index", "briefing", "release", "projection", "calculation", "model", "update",
-                  "biography", "autobiography", "documentary", "round-up", "roundup", "ranking",
-                  "rankings", "league", "guide", "list", "table"}
+DOCUMENT_NOUNS = lexicon.words("document_nouns")
 # Prepositions that name a document's author or publisher ("by", "from", "in the Financial Times").
 AUTHOR_PREPS = {"by", "from", "in", "at"}
+
+
+@dataclass
+class _Mention:
+    """A speaker mention being resolved: its head, its character span, and the name found for it."""
+
+    head: Token
+    start: int
+    end: int
+    span: Span | None
 
 
 @dataclass
@@ -73,23 +71,20 @@ def _gender_from_text(doc: Doc, span: Span) -> str | None:
 
 # "the UN chief", "the Tesco boss": words for whoever heads an organisation, and the roles that do.
 _HEAD_WORDS = frozenset("chief head boss leader chairman chairwoman".split())
-_TOP_ROLE_WORDS = frozenset("""secretary-general general president chief executive director-general chairman
-chairwoman head leader boss ceo governor premier""".split())
+_TOP_ROLE_WORDS = lexicon.words("top_roles")
+# Words before a role that make "the new chancellor" someone else than the one named before.
+_CHANGE_OF_HOLDER = frozenset({"new", "previous", "outgoing", "incoming", "then"})
 
 
 class SpeakerResolver:
     def __init__(self, doc: Doc, quotes: list[Quote] | None = None):
         self.doc = doc
-        if quotes is None:
-            quotes = find_quotes(doc_text(doc))
+        ctx = self.ctx = context_of(doc)
         # Token index -> quote number, for names inside quotation marks: a narrative "he said"
         # never refers to someone the quoted speaker mentioned.
-        self.quote_of = quote_index(doc, quotes)
-        self.entities = entity_index(doc)
-        self.ent_at: dict[int, Span] = {}
-        for span in doc.ents:
-            for i in range(span.start, span.end):
-                self.ent_at[i] = span
+        self.quote_of = ctx.quote_of if quotes is None else quote_index(doc, quotes)
+        self.entities = ctx.entities
+        self.ent_at: dict[int, Span] = ctx.ent_at
         self.gender: dict[str, str] = {}
         for span in doc.ents:
             if self._label(span) == "PERSON" and span.kb_id_ not in self.gender:
@@ -151,119 +146,172 @@ class SpeakerResolver:
         return self._resolved[head.i]
 
     def _resolve(self, head: Token) -> Speaker:
-        start, end = self.mention(head)
-        span = self.ent_at.get(head.i)
-        if span is None and head.lower_ in ROLE_HEADS and head.lower_ not in SPOKES and any(
-                c.dep_ in ("compound", "poss") and (c.ent_type_ == "ORG" or c.ent_type_ in ("GPE", "LOC", "NORP")
-                                                    and any(d.lower_ == "the" for d in head.children))
-                for c in head.children):
-            # "the Veritas leader said", "the Salford MP told": the holder of that post, not the party or place
-            holder = self._role_holder(head)  # "the Veritas leader said": the leader, not the party
-            if holder is not None:
-                sp = self._speaker(holder, start, end, "description")
-                self.recent.append((head.i, sp.entity_id))
+        """The stages in `STAGES` order: the first that answers names the speaker."""
+        m = _Mention(head, *self.mention(head), self.ent_at.get(head.i))
+        for stage in self.STAGES:
+            sp = stage(self, m)
+            if sp is not None:
                 return sp
-        if span is None:
-            # "Hart, the ambassador, said": the name may be a compound or apposition of the head.
-            for child in head.children:
-                if child.dep_ == "compound" and head.tag_ == "NNS" and child.ent_type_ in ("GPE", "NORP", "LOC"):
-                    continue  # "UK regulators said": people from a place, not the place
-                if child.dep_ in ("compound", "appos", "flat") and child.i in self.ent_at and \
-                        self._label(self.ent_at[child.i]) in ("PERSON", "ORG", "GPE"):
-                    span = self.ent_at[child.i]  # not a title in apposition ("a book, The Long Game")
-                    break
-        if span is None and head.lower_ in ROLE_HEADS and not any(c.dep_ == "det" for c in head.children):
+        return _unnamed(m)
+
+    # ---- resolution stages: each returns a Speaker, or None to pass the mention on ---------------
+
+    def _held_post(self, m: _Mention) -> Speaker | None:
+        """"the Veritas leader said", "the Salford MP told": the holder of that post, not the party or place."""
+        head = m.head
+        if m.span is not None or head.lower_ not in ROLE_HEADS or head.lower_ in SPOKES:
+            return None
+        has_the = any(d.lower_ == "the" for d in head.children)
+        if not any(c.dep_ in ("compound", "poss") and (c.ent_type_ == "ORG" or c.ent_type_ in ("GPE", "LOC", "NORP")
+                                                      and has_the) for c in head.children):
+            return None
+        holder = self._role_holder(head)
+        return self._bound(m, holder, "description") if holder is not None else None
+
+    def _name_in_phrase(self, m: _Mention) -> Speaker | None:
+        """The name the phrase headed by the mention carries; never answers, only sets `m.span`."""
+        head = m.head
+        if m.span is None:
+            m.span = self._named_child(head)
+        if m.span is None and head.lower_ in ROLE_HEADS and not any(c.dep_ == "det" for c in head.children):
             # "Chinese Ambassador to the US Xie Feng noted": the parse heads the subject on the title.
-            span = next((self.ent_at[t.i] for t in head.subtree if t.i > head.i and t.i in self.ent_at
-                         and self._label(self.ent_at[t.i]) == "PERSON"), None)
-            if span is not None:
-                start = min(start, span.start_char)
-                end = max(end, span.end_char)
-        if span is not None and self._label(span) != "PERSON":
-            titled = self._titled_person_after(span)
+            m.span = self._person_in_subtree(head)
+            if m.span is not None:
+                m.start, m.end = min(m.start, m.span.start_char), max(m.end, m.span.end_char)
+        if m.span is not None and self._label(m.span) != "PERSON":
+            titled = self._titled_person_after(m.span)
             if titled is None and head.lower_ in ROLE_HEADS:
                 # "US Special Envoy for Climate John Kerry said": headed on the title, the place a compound
-                titled = next((self.ent_at[t.i] for t in head.subtree if t.i > head.i and t.i in self.ent_at
-                               and self._label(self.ent_at[t.i]) == "PERSON"), None)
+                titled = self._person_in_subtree(head)
             if titled is not None:
-                span = titled
-                start, end = span.start_char, span.end_char
-        if span is not None:
-            sp = self._speaker(span, start, end, "name")
-            if sp.label == "PERSON":
-                self.recent.append((head.i, sp.entity_id))
-            return sp
-        low = head.lower_
-        if low in MALE_PRONOUNS | FEMALE_PRONOUNS:
-            gender = "m" if low in MALE_PRONOUNS else "f"
-            target = self._subject_in_sentence(head.i, gender) or self._recent_speaker(head.i, gender) \
-                or self._person_before(head.i, gender)
-            if target is not None:
-                sp = self._speaker(target, start, end, "pronoun")
-                self.recent.append((head.i, sp.entity_id))
-                self.gender.setdefault(target.kb_id_, "m" if low in MALE_PRONOUNS else "f")
-                return sp
-            return Speaker(None, None, None, start, end, [], "unnamed")
+                m.span, m.start, m.end = titled, titled.start_char, titled.end_char
+        return None
+
+    def _named_child(self, head: Token) -> Span | None:
+        """"Hart, the ambassador, said": the name may be a compound or apposition of the head."""
+        for child in head.children:
+            if child.dep_ == "compound" and head.tag_ == "NNS" and child.ent_type_ in ("GPE", "NORP", "LOC"):
+                continue  # "UK regulators said": people from a place, not the place
+            if child.dep_ in ("compound", "appos", "flat") and child.i in self.ent_at and \
+                    self._label(self.ent_at[child.i]) in ("PERSON", "ORG", "GPE"):
+                return self.ent_at[child.i]  # not a title in apposition ("a book, The Long Game")
+        return None
+
+    def _person_in_subtree(self, head: Token) -> Span | None:
+        return next((self.ent_at[t.i] for t in head.subtree if t.i > head.i and t.i in self.ent_at
+                     and self._label(self.ent_at[t.i]) == "PERSON"), None)
+
+    def _by_name(self, m: _Mention) -> Speaker | None:
+        if m.span is None:
+            return None
+        sp = self._speaker(m.span, m.start, m.end, "name")
+        if sp.label == "PERSON":
+            self.recent.append((m.head.i, sp.entity_id))
+        return sp
+
+    def _pronoun(self, m: _Mention) -> Speaker | None:
+        """"he said": the subject of the sentence, the last speaker, or the nearest person of that gender."""
+        low = m.head.lower_
+        if low not in MALE_PRONOUNS | FEMALE_PRONOUNS:
+            return None
+        gender = "m" if low in MALE_PRONOUNS else "f"
+        at = m.head.i
+        target = self._subject_in_sentence(at, gender) or self._recent_speaker(at, gender) \
+            or self._person_before(at, gender)
+        if target is None:
+            return _unnamed(m)  # a pronoun with no one to stand for ends the search
+        sp = self._bound(m, target, "pronoun")
+        self.gender.setdefault(target.kb_id_, gender)
+        return sp
+
+    def _document(self, m: _Mention) -> Speaker | None:
+        """"the report said": the document's author, or the author of the report named earlier."""
+        head = m.head
         hyphened = self.doc[head.i - 2:head.i + 1].text.lower() if head.i >= 2 and self.doc[head.i - 1].text == "-" else ""
-        if head.lemma_.lower() in DOCUMENT_NOUNS or low in DOCUMENT_NOUNS or hyphened in DOCUMENT_NOUNS:
-            author = self._author(head)
-            if author is None and any(c.lower_ == "the" for c in head.children if c.dep_ == "det"):
-                author = self._earlier_author(head)
-            if author is not None:
-                sp = self._speaker(author, start, end, "description")
-                if sp.name is not None:
-                    return sp
-        if low in ROLE_HEADS and low not in SPOKES and any(c.lower_ in ("the", "this") for c in head.children
-                                                          if c.dep_ == "det"):
-            target = self._role_holder(head)
-            if target is not None:
-                sp = self._speaker(target, start, end, "description")
-                self.recent.append((head.i, sp.entity_id))
-                return sp
-        if low == "it":
-            target = self._org_subject_before(head.i) or self._salient_org_before(head.i) \
-                or self._org_before(head.i, None)
-            if target is not None:
-                return self._speaker(target, start, end, "pronoun")
-        if low in SPOKES or low in ORG_NOUNS:
-            owner = self._owner(head)
-            if owner is not None and low not in SPOKES and self._label(owner) == "GPE":
-                owner = None  # "South Korea's top car maker": a firm of that country, not the country
-            if owner is not None:
-                return self._speaker(owner, start, end, "description")
-            if low in ORG_NOUNS and any(c.lower_ in ("the", "this") for c in head.children if c.dep_ == "det"):
-                # "the bank" is "Barclays Bank" when one is named; else, as for "it", the organisation
-                # of the last subject, or the story's organisation, before the one named last.
-                named = self._org_before(head.i, low)
-                target = named if named is not None and low in named.text.lower() else (
-                    self._salient_org_before(head.i, with_dominant=True) or self._org_subject_before(head.i) or named)
-                if target is not None:
-                    return self._speaker(target, start, end, "description")
-        return Speaker(None, None, None, start, end, [], "unnamed")
+        if not (head.lemma_.lower() in DOCUMENT_NOUNS or head.lower_ in DOCUMENT_NOUNS or hyphened in DOCUMENT_NOUNS):
+            return None
+        author = self._author(head)
+        if author is None and _has_det(head, ("the",)):
+            author = self._earlier_author(head)
+        if author is None:
+            return None
+        sp = self._speaker(author, m.start, m.end, "description")
+        return sp if sp.name is not None else None
+
+    def _role_described(self, m: _Mention) -> Speaker | None:
+        """"the chancellor said": the person given that role."""
+        low = m.head.lower_
+        if low not in ROLE_HEADS or low in SPOKES or not _has_det(m.head, ("the", "this")):
+            return None
+        target = self._role_holder(m.head)
+        return self._bound(m, target, "description") if target is not None else None
+
+    def _it(self, m: _Mention) -> Speaker | None:
+        """"it said": the organisation of a recent subject, the story's organisation, the last one named."""
+        if m.head.lower_ != "it":
+            return None
+        at = m.head.i
+        target = self._org_subject_before(at) or self._salient_org_before(at) or self._org_before(at, None)
+        return self._speaker(target, m.start, m.end, "pronoun") if target is not None else None
+
+    def _organisation_noun(self, m: _Mention) -> Speaker | None:
+        """"a Tesco spokesman", "the bank said": the organisation the noun stands for."""
+        head, low = m.head, m.head.lower_
+        if low not in SPOKES and low not in ORG_NOUNS:
+            return None
+        owner = self._owner(head)
+        if owner is not None and low not in SPOKES and self._label(owner) == "GPE":
+            owner = None  # "South Korea's top car maker": a firm of that country, not the country
+        if owner is not None:
+            return self._speaker(owner, m.start, m.end, "description")
+        if low not in ORG_NOUNS or not _has_det(head, ("the", "this")):
+            return None
+        # "the bank" is "Barclays Bank" when one is named; else, as for "it", the organisation
+        # of the last subject, or the story's organisation, before the one named last.
+        named = self._org_before(head.i, low)
+        target = named if named is not None and low in named.text.lower() else (
+            self._salient_org_before(head.i, with_dominant=True) or self._org_subject_before(head.i) or named)
+        return self._speaker(target, m.start, m.end, "description") if target is not None else None
+
+    STAGES = (_held_post, _name_in_phrase, _by_name, _pronoun, _document, _role_described, _it,
+              _organisation_noun)
+
+    def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:
+        """The speaker `target` stands for, remembered as the latest one bound."""
+        sp = self._speaker(target, m.start, m.end, via)
+        self.recent.append((m.head.i, sp.entity_id))
+        return sp
+
+    def _named(self, tok: Token) -> Span | None:
+        span = self.ent_at.get(tok.i)
+        return span if span is not None and self._label(span) in ("PERSON", "ORG", "GPE") else None
 
     def _author(self, head: Token) -> Span | None:
         """The person or organisation behind a document: "a report by X", "figures from X", "a study
         published by X", "the IMF's report", "a Gallup poll", "a new book, The Title by X"."""
-        def named(tok: Token) -> Span | None:
-            span = self.ent_at.get(tok.i)
-            return span if span is not None and self._label(span) in ("PERSON", "ORG", "GPE") else None
-
         for child in head.children:
-            if child.dep_ in ("poss", "compound", "nmod") and named(child) is not None:
-                return named(child)
+            if child.dep_ in ("poss", "compound", "nmod") and self._named(child) is not None:
+                return self._named(child)
         frontier = [head] + [c for c in head.children if c.dep_ in ("appos", "acl")]
         # "a round-up of gizmos compiled by X": the participle may hang on the noun after "of".
         frontier += [a for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
                      for o in p.children if o.dep_ == "pobj" for a in o.children if a.dep_ == "acl"]
         for node in frontier:
             for prep in node.children:
-                if prep.dep_ in ("prep", "agent") and prep.lower_ in AUTHOR_PREPS:
-                    obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-                    if obj is not None and named(obj) is not None:
-                        if prep.lower_ in ("in", "at") and self._label(named(obj)) != "ORG":
-                            continue  # "a report in March", "a study in Texas"
-                        return named(obj)
+                author = self._author_after(prep)
+                if author is not None:
+                    return author
         return None
+
+    def _author_after(self, prep: Token) -> Span | None:
+        """"by X", "from X", "in the Financial Times": the name a preposition of authorship leads to."""
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in AUTHOR_PREPS:
+            return None
+        obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+        author = self._named(obj) if obj is not None else None
+        if author is not None and prep.lower_ in ("in", "at") and self._label(author) != "ORG":
+            return None  # "a report in March", "a study in Texas"
+        return author
 
     def _earlier_author(self, head: Token) -> Span | None:
         """"In its latest report, the OECD cut ... Overall, the report forecast ...": "the report" is
@@ -273,14 +321,20 @@ class SpeakerResolver:
         for tok in reversed(doc[max(0, head.i - 2000):head.i]):
             if tok.lemma_.lower() != head.lemma_.lower() or tok.pos_ != "NOUN":
                 continue
-            author = self._author(tok)
-            if author is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
-                author = self._org_subject_before(tok.i + 1) or self._org_after_in_clause(tok)
-            if author is None and tok.dep_ == "pobj" and tok.head.lower_ == "in":
-                author = self._org_after_in_clause(tok, labels=("ORG", "PERSON"))  # "Oxfam says in a report"
-            if author is not None or not any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
+            author = self._author_of_earlier(tok)
+            if author is not None or not _has_det(tok, ("the",)):
                 return author  # a "the report" before this one refers further back still
         return None
+
+    def _author_of_earlier(self, tok: Token) -> Span | None:
+        """The author of an earlier document noun: named with it, the subject "its" points to, or
+        the subject of "Oxfam says in a report"."""
+        author = self._author(tok)
+        if author is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
+            author = self._org_subject_before(tok.i + 1) or self._org_after_in_clause(tok)
+        if author is None and tok.dep_ == "pobj" and tok.head.lower_ == "in":
+            author = self._org_after_in_clause(tok, labels=("ORG", "PERSON"))
+        return author
 
     def _org_after_in_clause(self, tok: Token, labels: tuple[str, ...] = ("ORG",)) -> Span | None:
         """"In its report, the OECD cut ...": the organisation subject of the clause "its" opens."""
@@ -294,50 +348,78 @@ class SpeakerResolver:
     def _role_holder(self, head: Token) -> Span | None:
         """"the chancellor said": the person given that role ("Chancellor Gordon Brown", an affiliation),
         else the person who was the subject of the last few sentences, when one was."""
-        doc, word = self.doc, head.lower_
+        word = head.lower_
         for c in head.children:
             org = self.ent_at.get(c.i) if c.dep_ in ("poss", "compound") else None
             if org is not None and self._label(org) == "ORG":
-                # "the Veritas leader", "Tesco's chief executive": whoever holds that post there.
                 ent = self.entities.get(org.kb_id_)
-                holders = {a["person_id"] for a in (doc._.affiliations or []) if ent and a.get("org_id") == ent["id"]
-                           and word in (a.get("role") or "").lower().split()}
-                if not holders and ent and word in _HEAD_WORDS:
-                    # "the UN chief": the one person the article places at the top of that organisation
-                    holders = {a["person_id"] for a in (doc._.affiliations or []) if a.get("org_id") == ent["id"]
-                               and set(re.split(r"[\s-]+", (a.get("role") or "").lower())) & _TOP_ROLE_WORDS}
-                    if len(holders) != 1:
-                        holders = set()
-                found = [s for s in doc.ents if s.start < head.i and s.kb_id_ in holders]
+                holders = self._post_holders(ent, word)
                 if not holders and ent and len(ent["mentions"]) == 1 and len(org) == 1:
                     continue  # "the Salford MP" (the model: ORG): a place named once, not a party
+                found = [s for s in self.doc.ents if s.start < head.i and s.kb_id_ in holders]
                 return found[-1] if len({s.kb_id_ for s in found}) == 1 else None
-            if c.dep_ == "poss" or c.dep_ in ("amod", "compound") and (
-                    c.lower_ in RIVAL_MODIFIERS | {"new", "previous", "outgoing", "incoming", "then"}
-                    or c.ent_type_ in ("ORG", "PERSON")):
+            if _someone_elses(c):
                 return None  # "the shadow chancellor", "the company's chief": someone else
         # ("the Salford MP": a place only says where the role is held)
-        people = [s for s in doc.ents if s.start < head.i and self._label(s) == "PERSON"]
-        titled = [s for s in people if word in {t.lower_ for t in doc[max(0, s.start - 3):s.start]}
-                  and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, s.start - 4):s.start])
-                  or any(c.dep_ == "appos" and c.lower_ == word for c in s.root.children)]
-        holders = {a["person_id"] for a in (doc._.affiliations or [])
-                   if (a.get("role") or "").lower().split()[-1:] == [word]
-                   or word == "minister" and _bare(head) and _cabinet_post(a)}
+        return self._holder_in_story(head, word)
+
+    def _post_holders(self, ent: dict | None, word: str) -> set[str]:
+        """"the Veritas leader", "Tesco's chief executive": whoever holds that post there."""
+        if ent is None:
+            return set()
+        affs = [a for a in (self.doc._.affiliations or []) if a.get("org_id") == ent["id"]]
+        holders = {a["person_id"] for a in affs if word in (a.get("role") or "").lower().split()}
+        if not holders and word in _HEAD_WORDS:
+            # "the UN chief": the one person the article places at the top of that organisation
+            holders = {a["person_id"] for a in affs
+                       if set(re.split(r"[\s-]+", (a.get("role") or "").lower())) & _TOP_ROLE_WORDS}
+            if len(holders) != 1:
+                holders = set()
+        return holders
+
+    def _holder_in_story(self, head: Token, word: str) -> Span | None:
+        """A person named with that title before, or holding it in an affiliation; else the one
+        person who was the subject of the last few sentences (and holds no other role)."""
+        people = [s for s in self.doc.ents if s.start < head.i and self._label(s) == "PERSON"]
+        titled = [s for s in people if self._titled(s, word)]
+        holders = self._holders_by_role(head, word)
         by_role = [s for s in people if s.kb_id_ in holders]
         if titled or by_role:
             return (titled or by_role)[-1]
-        others = {a["person_id"] for a in (doc._.affiliations or []) if a.get("role")}
-        sent = doc[head.i].sent
-        first = sent.start
-        for _ in range(3):
-            if first == 0:
-                break
-            first = doc[first - 1].sent.start
+        return self._lone_recent_subject(head, people)
+
+    def _titled(self, person: Span, word: str) -> bool:
+        """"Chancellor Gordon Brown", "Brown, the chancellor,": the person was given the title, not a rival's."""
+        doc = self.doc
+        if word in {t.lower_ for t in doc[max(0, person.start - 3):person.start]} \
+                and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, person.start - 4):person.start]):
+            return True
+        return any(c.dep_ == "appos" and c.lower_ == word for c in person.root.children)
+
+    def _holders_by_role(self, head: Token, word: str) -> set[str]:
+        """People whose affiliation's role ends in the word ("the minister" may be a cabinet secretary)."""
+        cabinet = word == "minister" and _bare(head)
+        return {a["person_id"] for a in (self.doc._.affiliations or [])
+                if (a.get("role") or "").lower().split()[-1:] == [word] or cabinet and _cabinet_post(a)}
+
+    def _lone_recent_subject(self, head: Token, people: list[Span]) -> Span | None:
+        """The one person who was the subject of the last few sentences, when no role is known for them."""
+        others = {a["person_id"] for a in (self.doc._.affiliations or []) if a.get("role")}
+        first = self._sentences_back(head.i, 3)
         subjects = [s for s in people if s.start >= first and s.root.dep_ in ("nsubj", "nsubjpass")]
         if subjects and len({s.kb_id_ for s in subjects}) == 1 and subjects[-1].kb_id_ not in others:
             return subjects[-1]
         return None
+
+    def _sentences_back(self, at: int, n: int) -> int:
+        """The first token of the sentence `n` sentences before the one of token `at`."""
+        doc = self.doc
+        first = doc[at].sent.start
+        for _ in range(n):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        return first
 
     def _owner(self, head: Token) -> Span | None:
         """The organisation of "a Tesco spokesman" / "a spokeswoman for Tesco" / "Tesco's statement"."""
@@ -377,17 +459,19 @@ class SpeakerResolver:
                 continue
             if doc[at].idx - doc[i].idx > 1200 or self.gender.get(eid, gender) != gender:
                 return None
-            # The speaker must still be the last person named of that gender.
-            sent_start = doc[at].sent.start
-            later = [s for s in doc.ents if i < s.start < sent_start and self._label(s) == "PERSON"
-                     and s.root.dep_ == "nsubj" and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender
-                     and self._visible(s, at)]
-            later += [s for s in self._ancestor_subjects(at) if s.start > i and s.kb_id_ != eid]
-            if later:
-                return None
+            if self._someone_since(i, eid, at, gender):
+                return None  # the speaker must still be the last person named of that gender
             return next((s for s in doc.ents if s.kb_id_ == eid and s.start <= i), None) or \
                 next((s for s in doc.ents if s.kb_id_ == eid), None)
         return None
+
+    def _someone_since(self, i: int, eid: str, at: int, gender: str) -> bool:
+        """Another person of that gender was a subject between token i and the pronoun at `at`."""
+        sent_start = self.doc[at].sent.start
+        if any(i < s.start < sent_start and self._label(s) == "PERSON" and s.root.dep_ == "nsubj" and s.kb_id_ != eid
+               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at) for s in self.doc.ents):
+            return True
+        return any(s.start > i and s.kb_id_ != eid for s in self._ancestor_subjects(at))
 
     def _person_before(self, at: int, gender: str) -> Span | None:
         """Nearest earlier person of that gender, subjects first within a sentence, up to 3 paragraphs."""
@@ -395,26 +479,37 @@ class SpeakerResolver:
         sent = doc[at].sent
         seen_breaks = 0
         while True:
-            cands = [s for s in doc.ents if sent.start <= s.start < min(sent.end, at)
-                     and self._label(s) == "PERSON" and self.gender.get(s.kb_id_, gender) == gender
-                     and self._visible(s, at)]
-            if cands:
-                subjects = [s for s in cands if s.root.dep_ in ("nsubj", "nsubjpass")]
-                return (subjects or cands)[-1] if sent.start <= at < sent.end else (subjects or cands)[0]
-            # "The chancellor is leaving for Africa. But first, he insisted ...": a role noun subject.
-            for tok in doc[sent.start:min(sent.end, at)]:
-                if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ROLE_HEADS and tok.lower_ not in SPOKES \
-                        and any(c.lower_ == "the" for c in tok.children if c.dep_ == "det"):
-                    holder = self._role_holder(tok)
-                    if holder is not None and self.gender.get(holder.kb_id_, gender) == gender:
-                        return holder
+            found = self._person_in_sentence(sent, at, gender) or self._role_subject_in_sentence(sent, at, gender)
+            if found is not None:
+                return found
             if sent.start == 0:
                 return None
-            if "\n" in doc_text(doc)[doc[sent.start - 1].idx:sent.start_char]:
+            if "\n" in self.ctx.text[doc[sent.start - 1].idx:sent.start_char]:
                 seen_breaks += 1
                 if seen_breaks > 3:
                     return None
             sent = doc[sent.start - 1].sent
+
+    def _person_in_sentence(self, sent: Span, at: int, gender: str) -> Span | None:
+        """A person of that gender in the sentence before token `at`: the last subject in the
+        pronoun's own sentence, the first in an earlier one (else any person)."""
+        cands = [s for s in self.doc.ents if sent.start <= s.start < min(sent.end, at)
+                 and self._label(s) == "PERSON" and self.gender.get(s.kb_id_, gender) == gender
+                 and self._visible(s, at)]
+        if not cands:
+            return None
+        subjects = [s for s in cands if s.root.dep_ in ("nsubj", "nsubjpass")]
+        return (subjects or cands)[-1] if sent.start <= at < sent.end else (subjects or cands)[0]
+
+    def _role_subject_in_sentence(self, sent: Span, at: int, gender: str) -> Span | None:
+        """"The chancellor is leaving for Africa. But first, he insisted ...": a role noun subject."""
+        for tok in self.doc[sent.start:min(sent.end, at)]:
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ROLE_HEADS and tok.lower_ not in SPOKES \
+                    and _has_det(tok, ("the",)):
+                holder = self._role_holder(tok)
+                if holder is not None and self.gender.get(holder.kb_id_, gender) == gender:
+                    return holder
+        return None
 
     def _org_subject_before(self, at: int) -> Span | None:
         """"Shares in Phytopharm closed down on the London Stock Exchange after it said ...": "it" is
@@ -442,30 +537,32 @@ class SpeakerResolver:
     def _salient_org_before(self, at: int, with_dominant: bool = False) -> Span | None:
         """"..., said an analyst at Petercam. It said ...": among the organisations of the last few
         sentences, the one the article names most (the story's company, not a source's employer)."""
-        doc = self.doc
-        first = doc[at].sent.start
-        for _ in range(3):
-            if first == 0:
-                break
-            first = doc[first - 1].sent.start
-        cands = [s for s in doc.ents if first <= s.start < at and self._label(s) == "ORG" and self._visible(s, at)]
+        first = self._sentences_back(at, 3)
+        cands = [s for s in self.doc.ents if first <= s.start < at and self._label(s) == "ORG" and self._visible(s, at)]
         if with_dominant:
             # "the company", "the bank": the story's organisation, named earlier, also counts.
-            earlier = [s for s in doc.ents if s.start < first and self._label(s) == "ORG" and self._visible(s, at)]
-            dominant = max(earlier, key=lambda s: len(self.entities.get(s.kb_id_, {}).get("mentions", [])),
-                           default=None)
-            if dominant is not None and len(self.entities.get(dominant.kb_id_, {}).get("mentions", [])) >= 3:
+            dominant = self._dominant_org_before(first, at)
+            if dominant is not None:
                 cands.append(dominant)
         if not cands:
             return None
-
-        def weight(s: Span) -> int:
-            ent = self.entities.get(s.kb_id_)
-            return len(ent["mentions"]) if ent else 1
-        best = max(weight(s) for s in cands)
-        top = [s for s in cands if weight(s) == best]
+        best = max(self._weight(s) for s in cands)
+        top = [s for s in cands if self._weight(s) == best]
         # Only a clear favourite: otherwise the nearest one, as before.
         return top[-1] if len({s.kb_id_ for s in top}) == 1 else None
+
+    def _weight(self, s: Span) -> int:
+        ent = self.entities.get(s.kb_id_)
+        return len(ent["mentions"]) if ent else 1
+
+    def _dominant_org_before(self, first: int, at: int) -> Span | None:
+        """The organisation named most among those before token `first`, when named 3 times or more."""
+        def mentions(s: Span) -> int:
+            return len(self.entities.get(s.kb_id_, {}).get("mentions", []))
+
+        earlier = [s for s in self.doc.ents if s.start < first and self._label(s) == "ORG" and self._visible(s, at)]
+        dominant = max(earlier, key=mentions, default=None)
+        return dominant if dominant is not None and mentions(dominant) >= 3 else None
 
     def _org_before(self, at: int, noun: str | None) -> Span | None:
         best = None
@@ -478,6 +575,22 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _someone_elses(c: Token) -> bool:
+    """A word on a role noun that makes it another holder's post ("shadow", "new", "the firm's")."""
+    if c.dep_ == "poss":
+        return True
+    return c.dep_ in ("amod", "compound") and (
+        c.lower_ in RIVAL_MODIFIERS or c.lower_ in _CHANGE_OF_HOLDER or c.ent_type_ in ("ORG", "PERSON"))
+
+
+def _unnamed(m: _Mention) -> Speaker:
+    return Speaker(None, None, None, m.start, m.end, [], "unnamed")
+
+
+def _has_det(head: Token, words: tuple[str, ...]) -> bool:
+    return any(c.lower_ in words for c in head.children if c.dep_ == "det")
 
 
 def _cabinet_post(aff: dict) -> bool:

@@ -1,0 +1,92 @@
+"""`cooptool_affiliations`: who holds which role at which organisation.
+
+Runs after `cooptool_entities` and reads its resolved `doc.ents`. Each pattern of news wording is a
+named rule (`extract/rules.py`) in `rules/`:
+
+- `rules/apposition.py` — a role after the name: "Li Jing, sustainable development officer ... of JA
+  Solar Technology Co., Ltd., ..."; "Paul Newsome, an insurance analyst at AG Edwards"; "Ian Smith,
+  Reed Elsevier's chief executive, ..."; "X, who is chairman of Y"; the copula "Terry Leahy is the
+  chief executive of Tesco";
+- `rules/title.py` — a title before the name: "AmCham China President Michael Hart", "UK chancellor
+  Gordon Brown", "Microsoft's chairman Bill Gates"; and before a comma: "The chief executive of Tesco,
+  Terry Leahy, said";
+- `rules/prep.py` — an employer with no role: "Kazuhiro Takahashi of Daiwa Securities", "X, who works
+  for Y", "ABN Amro's Eddie Wong said";
+- `rules/government.py` — public posts with no government named ("Education Secretary Ruth Kelly"):
+  the government of the country the article is about;
+- `rules/company.py` — company posts with no company named: the organisation the article is about;
+- `rules/byline.py` — "Author: staff reporter ZHOU LIN" with "Source: China Today".
+
+The role-word scanner is `roles.py`; organisation helpers are `orgs.py`; `collect.py` checks each
+candidate and keeps the best record per person and organisation. A country or government is the
+organisation only for public offices ("UK chancellor Gordon Brown", "finance minister of India"),
+never for "a US lawyer" or "an analyst in London".
+
+Sets `doc._.affiliations`: plain dicts with person/org ids and names, role, evidence sentence,
+offsets, pattern (the rule's name) and confidence.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from cooptool.extract.components.affiliations.collect import AffiliationRun
+from cooptool.extract.components.affiliations.orgs import is_place_or_people, org_description_start
+from cooptool.extract.components.affiliations.roles import is_role_word, role_heads
+from cooptool.extract.components.affiliations.rules.apposition import apposition, copula
+from cooptool.extract.components.affiliations.rules.byline import byline
+from cooptool.extract.components.affiliations.rules.company import place_company_posts
+from cooptool.extract.components.affiliations.rules.government import (
+    government_post,
+    place_government_posts,
+    politics_signs,
+)
+from cooptool.extract.components.affiliations.rules.prep import of_org, possessive_org, works_for
+from cooptool.extract.components.affiliations.rules.title import role_comma, title_before
+from cooptool.extract.components.affiliations.words import COMPANY_TITLES, ORG_LABELS
+
+if not Doc.has_extension("affiliations"):
+    Doc.set_extension("affiliations", default=None)
+if not Doc.has_extension("meta"):
+    Doc.set_extension("meta", default=None)
+
+# The rules read at each person, in order (the first record per person and organisation wins a tie).
+PERSON_RULES = (apposition, title_before, role_comma, copula, of_org, possessive_org, works_for)
+# Then, for the people still unplaced, the posts whose organisation is inferred, in order.
+UNPLACED_PASSES = (place_government_posts, place_company_posts)
+
+__all__ = [
+    "COMPANY_TITLES", "ORG_LABELS", "PERSON_RULES", "UNPLACED_PASSES", "AffiliationExtractor", "government_post",
+    "is_place_or_people", "is_role_word", "org_description_start", "politics_signs", "role_heads",
+]
+
+
+class AffiliationExtractor:
+    def __init__(self, nlp: Language, name: str, max_segment_tokens: int = 40):
+        self.name = name
+        self.max_segment_tokens = max_segment_tokens
+
+    def __call__(self, doc: Doc) -> Doc:
+        run = AffiliationRun(doc, self.max_segment_tokens)
+        for span in list(doc.ents):
+            if span.label_ != "PERSON":
+                continue
+            span = run.ent_at.get(span.start, span)  # a relabel may have replaced the span objects
+            if span.label_ != "PERSON":
+                continue
+            sent = span.sent
+            for person_rule in PERSON_RULES:
+                person_rule(run, span, sent)
+        placed = run.placed()
+        for unplaced_pass in UNPLACED_PASSES:
+            unplaced_pass(run, placed)
+        doc._.affiliations = run.records() + byline(run)
+        return doc
+
+
+@Language.factory("cooptool_affiliations", default_config={"max_segment_tokens": 40},
+                  requires=["doc.ents", "doc._.entities", "token.dep", "token.tag"],
+                  assigns=["doc._.affiliations", "doc.ents"])
+def make_affiliation_extractor(nlp: Language, name: str, max_segment_tokens: int) -> AffiliationExtractor:
+    return AffiliationExtractor(nlp, name, max_segment_tokens)

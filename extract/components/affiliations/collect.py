@@ -1,0 +1,142 @@
+"""One document's affiliation run: the shared views, and `add`, which checks a candidate the rules
+found and keeps the best record for each person and organisation."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from cooptool.extract.components.affiliations.orgs import (
+    Pseudo,
+    is_place_or_people,
+    org_description_start,
+    state_of_nationality,
+)
+from cooptool.extract.components.affiliations.roles import role_heads, status, strip_role, valid_role
+from cooptool.extract.components.affiliations.words import ROLE_WORDS
+from cooptool.extract.components.context import DocContext, context_of
+from cooptool.extract.components.entities import relabel
+from cooptool.extract.lexicon import PUBLIC_OFFICES
+from cooptool.extract.records import entity_id
+from cooptool.extract.rules import named
+
+# Rules whose records may name no role ("Kazuhiro Takahashi of Daiwa Securities said").
+NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.works_for", "affiliation.possessive"})
+
+
+class AffiliationRun:
+    """What the rules read and write for one Doc: its context, the entities by id (including the
+    governments this run adds) and the records found so far."""
+
+    def __init__(self, doc: Doc, max_segment_tokens: int):
+        self.doc = doc
+        self.ctx: DocContext = context_of(doc)
+        self.max_segment_tokens = max_segment_tokens
+        self.found: dict[tuple[str, str], dict] = {}
+
+    @property
+    def ent_at(self) -> dict[int, Span]:
+        # Read afresh by each rule: a relabel rebuilds the view.
+        return self.ctx.ent_at
+
+    @property
+    def ents(self) -> dict[str, dict]:
+        return self.ctx.entities
+
+    def placed(self) -> set[str]:
+        return {r["person_id"] for r in self.found.values()}
+
+    def government_of(self, country: str) -> dict:
+        """The "<country> government" entity, added to the document's entities if new."""
+        name = f"{country} government"
+        eid = entity_id("ORG", name)
+        ents = self.ents
+        if eid in ents:
+            return ents[eid]
+        aliases = [country] + (["government"] if "government" in self.ctx.text.lower() else [])
+        entity = {"id": eid, "name": name, "label": "ORG", "aliases": aliases, "mentions": []}
+        self.doc._.entities.append(entity)
+        ents[eid] = entity
+        return entity
+
+    # ---- add: the checks every candidate passes, in order ----------------------------------
+
+    def add(self, person: Span, org, role_tokens: list[Token], rule_name: str, sent: Span,
+            possessive: bool = False) -> None:
+        toks = strip_role(self._without_description(role_tokens, org))
+        if not self._acceptable(org, toks, rule_name, possessive):
+            return
+        if org.label_ == "PERSON":
+            moved = self._firm_not_person(person, org)
+            if moved is None:
+                return
+            person, org = moved
+        org, toks = self._government_for_nationality(org, toks)
+        p, o = self.ents.get(person.kb_id_), self.ents.get(org.kb_id_)
+        if p is None or o is None or p["label"] != "PERSON" or p["id"] == o["id"]:
+            return
+        self._keep(self._record(p, o, person, org, toks, rule_name, sent))
+
+    def _without_description(self, role_tokens: list[Token], org) -> list[Token]:
+        """"director of Sheffield-based consulting group MEPS": the role is "director"."""
+        if role_tokens and org.start > 0 and role_tokens[-1].i == org.start - 1:
+            described = org_description_start(self.doc, org.start, role_tokens[0].i, self.ent_at)
+            if described is not None:
+                return [t for t in role_tokens if t.i < described]
+        return role_tokens
+
+    @staticmethod
+    def _acceptable(org, toks: list[Token], rule_name: str, possessive: bool) -> bool:
+        if not valid_role(toks) and not (rule_name in NO_ROLE_RULES and not toks):
+            return False
+        if is_place_or_people(org) and not possessive and not role_heads(toks) & PUBLIC_OFFICES:
+            return False  # "US lawyer X" is a nationality, not an employer; "Spain's director X" is not
+        # "Shadow Home Secretary": the "organisation" is part of the title
+        return not (org.label_ == "ORG" and org.start >= 0 and all(t.lower_ in ROLE_WORDS for t in org))
+
+    def _firm_not_person(self, person: Span, org: Span) -> tuple[Span, Span] | None:
+        """"an analyst at Carter Hollis", "Ryanair chief executive X": the model called the firm a
+        person. The entity resolver's label is rewritten (a back-edge into `cooptool_entities`)."""
+        if relabel(self.doc, org.kb_id_, "ORG") is None:
+            return None
+        # relabel replaced doc.ents and changed an entity's id: the context's token and id views
+        # are stale until rebuilt, for the rules still to run and for the components after this one.
+        self.ctx.entities_changed()
+        ent_at = self.ent_at
+        return ent_at[person.start], ent_at[org.start]
+
+    def _government_for_nationality(self, org, toks: list[Token]):
+        """"Finnish Prime Minister X", "Chinese Ambassador Y": the post is the country's government's,
+        not the adjective's ("Chancellor — German" was no organisation anyone can query)."""
+        country = state_of_nationality(org, toks)
+        if not country:
+            return org, toks
+        gov = self.government_of(country)
+        if org.text not in gov["aliases"]:
+            gov["aliases"].append(org.text)
+        if toks and org.end == toks[0].i:
+            toks = [*org, *toks]  # "Welsh First Minister": the role as written
+        return Pseudo(gov["id"], org.start_char, org.end_char), toks
+
+    def _record(self, p: dict, o: dict, person: Span, org, toks: list[Token], rule_name: str, sent: Span) -> dict:
+        doc = self.doc
+        role = " ".join(doc[toks[0].i:toks[-1].i + 1].text.split()) if toks else None
+        text = sent.text
+        return {
+            "person": p["name"], "person_id": p["id"], "role": role, "org": o["name"], "org_id": o["id"],
+            "org_aliases": o["aliases"], "evidence": text.strip(),
+            "start": sent.start_char + (len(text) - len(text.lstrip())),
+            "end": sent.end_char - (len(text) - len(text.rstrip())),
+            "person_start": person.start_char, "person_end": person.end_char,
+            "org_start": org.start_char, "org_end": org.end_char, "pattern": rule_name,
+            "confidence": named(rule_name).confidence, "status": status(doc, toks, org, person, sent),
+        }
+
+    def _keep(self, rec: dict) -> None:
+        """One record per person and organisation: the most confident, then the longest role."""
+        key = (rec["person_id"], rec["org_id"])
+        old = self.found.get(key)
+        if old is None or (rec["confidence"], len(rec["role"] or "")) > (old["confidence"], len(old["role"] or "")):
+            self.found[key] = rec
+
+    def records(self) -> list[dict]:
+        return sorted(self.found.values(), key=lambda r: (r["person_start"], r["org_start"] or 0))

@@ -1,0 +1,156 @@
+"""A role after the name: "PERSON, [a|the] ROLE of|at ORG," / "PERSON, ORG's ROLE," / "PERSON, ORG
+ROLE," / "PERSON, who is ROLE of ORG", and the copula "PERSON is the ROLE of ORG"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from cooptool.extract.components.affiliations.collect import AffiliationRun
+from cooptool.extract.components.affiliations.orgs import choose_org, joined
+from cooptool.extract.components.affiliations.roles import (
+    conjoined_roles,
+    cut_at_clause,
+    is_role_word,
+    segment,
+)
+from cooptool.extract.components.affiliations.words import (
+    CLAUSE_START,
+    COPULA_FILLERS,
+    DETS,
+    EMPLOYER_LABELS,
+    ORG_LABELS,
+    POSSESSIVE,
+    ROLE_WORDS,
+)
+from cooptool.extract.lexicon import ROLE_ORG_PREPS
+from cooptool.extract.rules import rule
+
+_BE = ("be", "become", "remain")
+
+
+def _apposition_start(doc: Doc, person: Span, sent: Span) -> int | None:
+    """Where the role after "PERSON," begins: past an age ("X, 66, chairman of Y") and "who is"."""
+    i = person.end
+    if i >= sent.end or doc[i].text != ",":
+        return None
+    start = i + 1
+    if start + 1 < sent.end and doc[start].like_num and doc[start + 1].text == ",":
+        start += 2
+    if start < sent.end and doc[start].lower_ == "who":
+        j = start + 1
+        while j < sent.end and (doc[j].lemma_ in _BE or doc[j].lower_ in COPULA_FILLERS):
+            j += 1
+        return None if j == start + 1 else j
+    return start
+
+
+def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
+    """"Guterres, Finnish Prime Minister Sanna Marin, and ...": a list of people, not a role ("an
+    analyst at Carter Hollis", the firm tagged PERSON, is still a role)."""
+    others = {ent_at[t.i].start for t in seg if ent_at.get(t.i) is not None and ent_at[t.i].label_ == "PERSON"
+              and ent_at[t.i].kb_id_ != person.kb_id_}
+    return any(k > seg.start and doc[k - 1].lower_ not in ROLE_ORG_PREPS | DETS and is_role_word(doc[k - 1])
+               for k in others)
+
+
+@rule("affiliation.apposition", confidence=0.9, examples=[
+    ("Dana Whitfield, chief operating officer of Norland Freight Ltd, said costs rose.",
+     {"person": "Dana Whitfield", "role": "chief operating officer", "org": "Norland Freight Ltd"}),
+    ("Omar Haddad, a senior analyst at Crestline Securities, expects a rate cut.",
+     {"person": "Omar Haddad", "role": "senior analyst", "org": "Crestline Securities"}),
+    ("Tom Baxter, who lives in Leeds, visited Barclays on Monday.", None),
+])
+def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """A role in apposition after the name."""
+    doc, ent_at = run.doc, run.ent_at
+    start = _apposition_start(doc, person, sent)
+    if start is None:
+        return
+    seg = segment(doc, start, sent, ent_at, run.max_segment_tokens)
+    if seg is None or _lists_people(doc, seg, ent_at, person):
+        return
+    for part in conjoined_roles(doc, seg, ent_at):
+        role_then_org(run, person, part, "affiliation.apposition", sent)
+
+
+@rule("affiliation.copula", confidence=0.75, examples=[
+    ("Helen Marsh is the finance director of Corvel Systems Inc.",
+     {"person": "Helen Marsh", "role": "finance director", "org": "Corvel Systems Inc."}),
+])
+def copula(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON is|was|has been|became [now] the ROLE of ORG"."""
+    doc = run.doc
+    i, seen_be = person.end, False
+    while i < sent.end and i - person.end < 4:
+        tok = doc[i]
+        if tok.lemma_ in _BE and tok.pos_ in ("AUX", "VERB"):
+            seen_be = True
+        elif not (tok.lemma_ in ("have", "will", "would") or tok.lower_ in COPULA_FILLERS):
+            break
+        i += 1
+    if not seen_be:
+        return
+    seg = segment(doc, i, sent, run.ent_at, run.max_segment_tokens)
+    if seg is not None:
+        role_then_org(run, person, seg, "affiliation.copula", sent)
+
+
+def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, sent: Span) -> None:
+    """A role phrase after a name: the organisation first ("NUJ general secretary") or after the role
+    ("chief executive of Tesco")."""
+    toks = [t for t in seg if not t.is_space]
+    while toks and toks[0].lower_ in DETS:
+        toks.pop(0)
+    if not toks or toks[0].lower_ in CLAUSE_START:
+        return
+    later = choose_org(run.doc, seg, run.ent_at, person)
+    first = _opening_org(run.ent_at.get(toks[0].i), later, person)
+    if first is not None and _org_then_role(run, person, seg, toks, first, rule_name, sent):
+        return
+    if later is not None and later.start > toks[0].i:
+        _role_then_named_org(run, person, toks, later, rule_name, sent)
+
+
+def _opening_org(first: Span | None, later: Span | None, person: Span) -> Span | None:
+    """The name that opens a role phrase, when it may be the organisation ("NUJ general secretary");
+    not when an employer follows ("UK economist for Capital Economics": the firm, not the country)."""
+    if first is None or later is not None and later.start > first.start and later.label_ in EMPLOYER_LABELS:
+        return None
+    return first if first.label_ in ORG_LABELS + ("PERSON",) and first.kb_id_ != person.kb_id_ else None
+
+
+def _org_then_role(run: AffiliationRun, person: Span, seg: Span, toks: list[Token], first: Span, rule_name: str,
+                   sent: Span) -> bool:
+    """"ORG's ROLE" / "ORG ROLE" ("NUJ general secretary", "BBC Delhi reporter"); True when the
+    phrase is read so (whether or not it made a record)."""
+    doc, ent_at = run.doc, run.ent_at
+    after = first.end
+    possessive = after < seg.end and doc[after].lower_ in POSSESSIVE
+    if possessive:
+        after += 1
+    role = [t for t in toks if t.i >= after]
+    if not role or not (role[0].is_lower or role[0].lower_ in ROLE_WORDS
+                        or ent_at.get(role[0].i) is not None and ent_at[role[0].i].label_ in ("GPE", "LOC")):
+        return False
+    if first.label_ != "PERSON" or not possessive:
+        run.add(person, first, cut_at_clause(role), rule_name, sent, possessive=possessive)
+    return True
+
+
+def _role_then_named_org(run: AffiliationRun, person: Span, toks: list[Token], org: Span, rule_name: str,
+                         sent: Span) -> None:
+    """"chief executive of Tesco", "an economist at Natexis Banques Populaires"."""
+    doc = run.doc
+    role = [t for t in toks if t.i < org.start]
+    # "director of the research department at Renmin University's Chongyang Institute": the unit
+    # is the organisation ("the parent's unit", as written); a possessor that is not an
+    # organisation ("Britain's ...") is left alone.
+    if org.start >= 2 and doc[org.start - 1].lower_ in POSSESSIVE:
+        parent = run.ent_at.get(org.start - 2)
+        if parent is None or parent.label_ not in EMPLOYER_LABELS:
+            return
+        role = [t for t in role if t.i < parent.start]
+    if joined(doc, role, org):
+        # "an economist at Natexis Banques Populaires": after "at"/"with" a place-labelled name is a firm.
+        employer = org.label_ in ("GPE", "LOC") and doc[org.start - 1].lower_ in ("at", "with")
+        run.add(person, org, role, rule_name, sent, possessive=employer)

@@ -1,0 +1,87 @@
+"""Company posts with no company named ("chief operating officer Peter Chernin said", "X, the UK-based
+co-chairman,"): the organisation the article is plainly about, when one dominates it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from cooptool.extract.components.affiliations.collect import AffiliationRun
+from cooptool.extract.components.affiliations.orgs import Pseudo
+from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
+from cooptool.extract.components.affiliations.words import COMPANY_TITLES, DETS, POSSESSIVE
+from cooptool.extract.rules import rule
+
+
+def _apposition_words(run: AffiliationRun, person: Span) -> list[Token] | None:
+    """The words of "X, the UK-based co-chairman," between the commas, past the determiner and the
+    place the post is based in."""
+    doc, sent = run.doc, person.sent
+    if person.end >= sent.end or doc[person.end].text != ",":
+        return None
+    seg = segment(doc, person.end + 1, sent, run.ent_at, run.max_segment_tokens)
+    if seg is None or seg.end >= sent.end or doc[seg.end].text not in (",", ".", ";"):
+        return None
+    toks = [t for t in seg if not t.is_space]
+    while toks and toks[0].lower_ in DETS:
+        toks.pop(0)
+    # "UK-based", "London-based": where the post is, not who it is with
+    if len(toks) >= 3 and toks[1].text == "-" and toks[2].lower_ == "based":
+        toks = toks[3:]
+    return toks
+
+
+def bare_company_apposition(run: AffiliationRun, person: Span) -> list[Token] | None:
+    """"Patrick Cescau, the UK-based co-chairman, will ...": a company title in apposition, nothing
+    named (a place the post is based in aside)."""
+    toks = _apposition_words(run, person)
+    if not toks or any(t.i in run.ent_at for t in toks) or not all(t.is_lower or t.text == "-" for t in toks):
+        return None
+    words = [t for t in toks if t.text != "-"]
+    if not all(is_role_word(t) or t.lower_ == "co" for t in words) or words[-1].lower_ not in COMPANY_TITLES:
+        return None
+    return toks
+
+
+def bare_company_title(doc: Doc, person: Span, ent_at: dict) -> list[Token] | None:
+    """A company title ("chief executive", "finance director") right before the name, nothing named."""
+    role, j = role_words_before(doc, person.start - 1, person.sent.start, ent_at, 5)
+    if not role or role[-1].lower_ not in COMPANY_TITLES or not all(t.is_lower for t in role):
+        return None
+    if j >= person.sent.start and (j in ent_at or doc[j].lower_ in POSSESSIVE):
+        return None  # an organisation is named: the title patterns decide
+    return role
+
+
+def dominant_org(ents: dict) -> dict | None:
+    """The organisation with the most mentions, at least 3 and twice any other's."""
+    orgs = sorted((e for e in ents.values() if e["label"] == "ORG" and e["mentions"]),
+                  key=lambda e: -len(e["mentions"]))
+    if not orgs or len(orgs[0]["mentions"]) < 3:
+        return None
+    if len(orgs) > 1 and len(orgs[0]["mentions"]) < 2 * len(orgs[1]["mentions"]):
+        return None
+    return orgs[0]
+
+
+@rule("affiliation.context", confidence=0.5, examples=[
+    ("Corvel Systems reported record sales on Monday. Shares in Corvel Systems rose 5%. Analysts said Corvel "
+     "Systems had gained market share, and chief executive Peter Hale said demand stayed strong.",
+     {"person": "Peter Hale", "org": "Corvel Systems", "role": "chief executive"}),
+])
+def place_company_posts(run: AffiliationRun, placed: set[str]) -> None:
+    """A company post with no company named, for people no other rule placed."""
+    main_org = None
+    for span in list(run.doc.ents):
+        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
+            continue
+        role = bare_company_title(run.doc, span, run.ent_at) or bare_company_apposition(run, span)
+        if not role:
+            continue
+        if main_org is None:
+            main_org = dominant_org(run.ents) or False
+        if main_org:
+            person = run.ent_at.get(span.start, span)
+            first = main_org["mentions"][0] if main_org["mentions"] else [None, None]
+            run.add(person, Pseudo(main_org["id"], first[0], first[1]), role, "affiliation.context", person.sent,
+                    possessive=True)
+            placed.add(run.ents.get(person.kb_id_, {}).get("id"))

@@ -1,0 +1,270 @@
+"""Public posts with no government named: "Education Secretary Ruth Kelly", "X, the home secretary,",
+"The chief government spokesman, X," belong to the government of the country the article is about,
+when it clearly has one; "Welsh First Minister X" names its government itself."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from cooptool.extract import lexicon
+from cooptool.extract.components.affiliations.collect import AffiliationRun
+from cooptool.extract.components.affiliations.orgs import Pseudo, demonym_country, is_portfolio
+from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
+from cooptool.extract.components.affiliations.words import DETS, NAME_TITLES, PAST_OR_SHADOW, POSSESSIVE
+from cooptool.extract.components.entity_evidence import party_of
+from cooptool.extract.lexicon import COUNTRIES, GOVERNMENT_TITLES, PUBLIC_OFFICES, ROLE_HEADS
+from cooptool.extract.rules import rule
+
+# Words before a cabinet title that make it someone else's: a union's "general secretary", "Under
+# Secretary", "press secretary".
+_NOT_CABINET = ("general", "under", "assistant", "press", "permanent", "private")
+
+
+def _cabinet_post(words: list[str], tail: int, head: str) -> str | None:
+    if tail >= 2 and words[tail - 2] in _NOT_CABINET:
+        return None
+    if head == "minister" and tail >= 2 and words[tail - 2] == "prime":
+        return "prime minister"
+    return head
+
+
+def government_post(role: list[Token]) -> str | None:
+    """The kind of public post a role with no government named is: "secretary", "chancellor" or
+    "minister" for a cabinet title ("Education Secretary", "chancellor of the exchequer", "minister
+    for Europe"), "government" for a government post ("chief government spokesman"), else None.
+    Opposition and past posts ("shadow", "former") are not the government's."""
+    words = [t.lower_ for t in role]
+    if not words or any(w in PAST_OR_SHADOW or party_of(w) for w in words):
+        return None  # "Conservative local government spokeswoman": a party's post
+    tail = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
+    head = words[tail - 1] if tail > 0 else ""
+    if head in GOVERNMENT_TITLES:
+        return _cabinet_post(words, tail, head)
+    if head == "president" and _head_of_state_title(role, words, tail):
+        return "president"
+    return "government" if head in PUBLIC_OFFICES and _government_word(words[:tail]) else None
+
+
+def _head_of_state_title(role: list[Token], words: list[str], tail: int) -> bool:
+    """"President Nestor Kirchner", "Vice President X": a head of state, not a company's president."""
+    return role[tail - 1].is_title and tail <= 2 and (tail == 1 or words[0] == "vice")
+
+
+def _government_word(words: list[str]) -> bool:
+    """"a government spokesman"; "local government spokesman" names a portfolio, not the employer."""
+    government = next((i for i, w in enumerate(words) if w == "government"), None)
+    return government is not None and (government == 0 or words[government - 1] != "local")
+
+
+# ---- where a post with no organisation is written ---------------------------------------------
+
+def _title_words(doc: Doc, person: Span, ent_at: dict) -> tuple[list[Token], int]:
+    """The title right before the name, with a portfolio ("Lifelong Learning Minister") and an
+    "and" inside it ("Work and Pensions Secretary"); and the index of the token before it."""
+    start = person.sent.start
+    j = person.start - 1
+    while j > start and doc[j].lower_.rstrip(".") in NAME_TITLES:
+        j -= 1  # "Deputy Prime Minister Mr Prescott"
+    role, j = role_words_before(doc, j, start, ent_at, 6)
+    portfolio = ent_at.get(j)
+    if role and portfolio is not None and is_portfolio(portfolio, role):
+        more, j = role_words_before(doc, portfolio.start - 1, start, ent_at, 3)
+        role = more + list(portfolio) + role  # "Lifelong Learning Minister", "Chief Treasury Secretary"
+    if role and j - 1 >= start and doc[j].lower_ == "and" and role[0].is_title and doc[j - 1].is_title:
+        more, k = role_words_before(doc, j - 1, start, ent_at, 3)
+        if more:
+            role, j = more + [doc[j]] + role, k
+    return role, j
+
+
+def _named_before(doc: Doc, j: int, start: int, post: str, ent_at: dict) -> bool:
+    """Something before the title says it is not a bare government post."""
+    if j < start:
+        return False
+    tok = doc[j]
+    if post == "president" and (tok.is_upper or tok.is_title) and tok.is_alpha and tok.lower_ not in ("the", "former", "ex"):
+        return True  # "SMFG President X": a name the model missed, most likely the firm
+    if j in ent_at or tok.lower_ in POSSESSIVE:
+        return True  # an organisation or country is named: the title patterns decide
+    # "Former Cabinet minister X", "ex-minister X": a past post
+    return tok.lower_ in PAST_OR_SHADOW or tok.text == "-" and doc[j - 1].lower_ == "ex"
+
+
+def bare_title(doc: Doc, person: Span, ent_at: dict) -> list[Token] | None:
+    """A cabinet title right before the name with no organisation before it."""
+    role, j = _title_words(doc, person, ent_at)
+    post = government_post(role) if role else None
+    if not post or _named_before(doc, j, person.sent.start, post, ent_at):
+        return None
+    return role
+
+
+def _cabinet_tail(toks: list[Token], k: int) -> bool:
+    """After a cabinet title's head, "of state for education", "of the exchequer" may follow."""
+    if toks[k - 1].lower_ not in GOVERNMENT_TITLES or toks[k].lower_ not in ("of", "for"):
+        return False
+    return all(t.pos_ in ("NOUN", "PROPN", "ADJ", "ADP", "DET", "CCONJ") for t in toks[k:])
+
+
+def bare_apposition(run: AffiliationRun, person: Span) -> list[Token] | None:
+    """"X, the home secretary, said", "X, chancellor of the exchequer, ...", "X, a government
+    spokesman, said": a public post in apposition with no organisation or place named."""
+    doc, ent_at, sent = run.doc, run.ent_at, person.sent
+    if person.end >= sent.end or doc[person.end].text != ",":
+        return None
+    seg = segment(doc, person.end + 1, sent, ent_at, run.max_segment_tokens)
+    if seg is None or seg.end >= sent.end or doc[seg.end].text not in (",", ".", "-", "–", "—", ";"):
+        return None
+    toks = [t for t in seg if not t.is_space]
+    while toks and (toks[0].lower_ in DETS or toks[0].lower_ == "then"):
+        toks.pop(0)
+    if not toks or any(t.i in ent_at for t in toks):
+        return None
+    return toks if _public_post_words(toks) else None
+
+
+def _public_post_words(toks: list[Token]) -> bool:
+    """Role words ending on a head, then for a cabinet title maybe "of state for education"."""
+    k = 0
+    while k < len(toks) and is_role_word(toks[k]):
+        k += 1
+    if k == 0 or toks[k - 1].lower_ not in ROLE_HEADS:
+        return False
+    return k == len(toks) or _cabinet_tail(toks, k)
+
+
+def bare_role_comma(doc: Doc, person: Span, ent_at: dict) -> list[Token] | None:
+    """"The chief government spokesman, X, said": a public post before a comma and the name."""
+    sent, j = person.sent, person.start - 1
+    if j <= sent.start or doc[j].text != ",":
+        return None
+    role, k = role_words_before(doc, j - 1, sent.start, ent_at, 6)
+    post = government_post(role) if role else None
+    if not post:
+        return None
+    if k >= sent.start and (k in ent_at or doc[k].lower_ in POSSESSIVE or doc[k].lower_ in PAST_OR_SHADOW):
+        return None
+    if k >= sent.start and doc[k].lower_ not in ("the", "a", "an") and not doc[k].is_punct:
+        return None  # the post opens its noun phrase: "The Home Secretary, X, said"
+    return role
+
+
+# ---- whose government ---------------------------------------------------------------------------
+
+# Signs that an article is about British politics when it never names the UK, and signs that it
+# is about American politics ("Education Secretary" is a US title too): regular expressions.
+_UK_POLITICS = lexicon.where("politics_signs", 1, "UK")
+_US_POLITICS = lexicon.where("politics_signs", 1, "US")
+_UK_NATION_NAMES = ("Scotland", "Wales", "England", "Northern Ireland")
+
+
+def politics_signs(text: str) -> tuple[int, int]:
+    """How many distinct signs of British and of American politics a text shows."""
+    # re caches the compiled patterns; the sets may grow when a user extends the list.
+    return sum(1 for p in _UK_POLITICS if re.search(p, text)), sum(1 for p in _US_POLITICS if re.search(p, text))
+
+
+def _country_mentions(ents: dict) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for e in ents.values():
+        if e["label"] in ("GPE", "NORP"):
+            country = COUNTRIES.get(e["name"].lower()) or ("UK" if e["name"].lower() == "british" else None)
+            if country:
+                counts[country] = counts.get(country, 0) + max(1, len(e["mentions"]))
+    return counts
+
+
+def _ranked(counts: dict[str, int]) -> tuple[tuple[str, int] | None, int]:
+    """The most mentioned country and the count of the second."""
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    return (ranked[0] if ranked else None), (ranked[1][1] if len(ranked) > 1 else 0)
+
+
+def _head_of_state(counts: dict[str, int]) -> str | None:
+    """A president: only in an article plainly about one country (international stories name several
+    presidents; a firm's "President X" appears in business news)."""
+    top, second = _ranked(counts)
+    return top[0] if top and top[1] >= 3 and top[1] >= 3 * second and top[0] != "UK" else None
+
+
+def _secretary_or_chancellor(title: str, counts: dict[str, int], uk_signs: int, us_signs: int) -> str | None:
+    us_usage = us_signs > uk_signs and counts.get("US", 0) + us_signs > counts.get("UK", 0) + uk_signs
+    # A chancellor in Scotland or Wales is still the UK's (they have none of their own).
+    home = counts.get("UK", 0) + (sum(counts.get(n, 0) for n in _UK_NATION_NAMES) if title == "chancellor" else 0)
+    chancellors = {k: counts.get(k, 0) for k in ("Germany", "Austria")}
+    if home and not us_usage and sum(chancellors.values()) < home:
+        return "UK"
+    # A chancellor in a story about Germany or Austria heads that government.
+    top, n = max(chancellors.items(), key=lambda kv: kv[1])
+    other = min(chancellors.values())
+    return top if title == "chancellor" and n >= 2 and n > 2 * other and n > home else None
+
+
+def _most_mentioned(counts: dict[str, int]) -> str | None:
+    top, second = _ranked(counts)
+    return top[0] if top and top[1] >= 2 and top[1] >= 1.5 * second else None
+
+
+def government_country(text: str, ents: dict, title: str) -> str | None:
+    """The country whose government a bare cabinet title belongs to, when the article makes it clear.
+
+    "Secretary" and "Chancellor" as bare titles are British usage: the UK government, if the
+    article mentions the UK at all or plainly reads as British politics (parties, Westminster, the
+    Commons), unless it reads more as American politics. "Minister" and "government" posts: the
+    country the article mentions most (at least twice and half again as often as any other, the
+    signs of British politics counting for the UK), else nothing.
+    """
+    counts = _country_mentions(ents)
+    uk_signs, us_signs = politics_signs(text)
+    top_country = max(counts, key=counts.get) if counts else None
+    devolved = top_country in ("Scotland", "Wales") and counts[top_country] >= 2  # its own ministers
+    british = uk_signs >= 2 and uk_signs > us_signs and not devolved
+    if british:
+        # Parties, Westminster, the Commons, the NHS: British politics, named or not.
+        counts["UK"] = counts.get("UK", 0) + uk_signs
+    if title == "prime minister" and british:
+        # "Prime Minister Tony Blair" in a story of British politics (Downing Street, the parties),
+        # even when the story is about another country (Iraq).
+        return "UK"
+    if title == "president":
+        return _head_of_state(counts)
+    if title in ("secretary", "chancellor"):
+        return _secretary_or_chancellor(title, counts, uk_signs, us_signs)
+    return _most_mentioned(counts)
+
+
+def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
+    ent_at = run.ent_at
+    return (bare_title(run.doc, span, ent_at) or bare_apposition(run, span)
+            or bare_role_comma(run.doc, span, ent_at))
+
+
+@rule("affiliation.government", confidence=0.5, examples=[
+    ("The Tories and Labour clashed at Westminster over the NHS. Health Secretary Alan Dorsey said "
+     "waiting lists had fallen.", {"person": "Alan Dorsey", "org": "UK government", "role": "Health Secretary"}),
+    ("The Tories and Labour clashed at Westminster. Alan Dorsey, the home secretary, said crime fell.",
+     {"person": "Alan Dorsey", "org": "UK government", "role": "home secretary"}),
+])
+def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
+    """A public post with no government named, for people no other rule placed."""
+    governments: dict[tuple[str, str | None], dict | bool] = {}
+    for span in list(run.doc.ents):
+        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
+            continue
+        role = _bare_post(run, span)
+        post = government_post(role) if role else None
+        if not post:
+            continue
+        named = demonym_country(role)  # "Welsh First Minister": the role names the government
+        if (post, named) not in governments:
+            country = named or government_country(run.ctx.text, run.ents, post)
+            governments[post, named] = (run.government_of(country) if country else None) or False
+        government = governments[post, named]
+        if government:
+            person = run.ent_at.get(span.start, span)
+            first = government["mentions"][0][:2] if government["mentions"] else (None, None)
+            run.add(person, Pseudo(government["id"], *first), role, "affiliation.government", person.sent,
+                    possessive=True)
+            placed.add(run.ents.get(person.kb_id_, {}).get("id"))

@@ -1,0 +1,130 @@
+"""An employer with no role stated: "Kazuhiro Takahashi of Daiwa Securities said", "said Ian Hunter at
+Goodbody Stockbrokers in Dublin", "Jean Roe, from the FNSEA farmers' union, told"; "X, who works for
+Y"; "ABN Amro's Eddie Wong said"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from cooptool.extract.components.affiliations.collect import AffiliationRun
+from cooptool.extract.components.affiliations.orgs import possessor_can_be_firm
+from cooptool.extract.components.affiliations.roles import is_role_word
+from cooptool.extract.components.affiliations.words import (
+    EMPLOYER_LABELS,
+    ORG_DESCRIPTORS_OF,
+    POSSESSIVE,
+    SPEECH_LEMMAS,
+)
+from cooptool.extract.rules import rule
+
+
+def _past_descriptor(doc: Doc, j: int, end: int, ent_at: dict, pos: tuple[str, ...]) -> int:
+    """Past up to three words ending in an organisation noun at token j ("IT firm", "farmers' union")."""
+    k = j
+    while k < min(j + 3, end) and k not in ent_at and doc[k].pos_ in pos:
+        k += 1
+    return k if k > j and doc[k - 1].lower_ in ORG_DESCRIPTORS_OF else j
+
+
+def _org_end(doc: Doc, org: Span, sent: Span, ent_at: dict) -> int:
+    """Where the employer's mention ends: past a description ("the FNSEA agricultural union") and a
+    place ("at Goodbody Stockbrokers in Dublin")."""
+    end = _past_descriptor(doc, org.end, sent.end, ent_at, ("NOUN", "ADJ"))
+    place = ent_at.get(end + 1) if end + 1 < sent.end and doc[end].lower_ == "in" else None
+    if place is not None and place.label_ in ("GPE", "LOC") and place.start == end + 1:
+        end = place.end
+    return end
+
+
+def _employer_after(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[Span, str, bool] | None:
+    """The employer named right after "PERSON [,] of|at|from [the] [description]", the preposition
+    and whether a comma came first."""
+    i = person.end
+    comma = i < sent.end and doc[i].text == ","
+    if comma:
+        i += 1
+    if i + 1 >= sent.end or doc[i].lower_ not in ("of", "at", "from"):
+        return None
+    j = i + 1 + (doc[i + 1].lower_ == "the")
+    j = _past_descriptor(doc, j, sent.end, ent_at, ("NOUN", "ADJ", "PROPN"))  # "of IT firm Dimension Data"
+    org = ent_at.get(j)
+    if org is None or org.start != j or org.label_ not in EMPLOYER_LABELS:
+        return None
+    return org, doc[i].lower_, comma
+
+
+def _maybe_venue(doc: Doc, person: Span, prep: str, comma: bool) -> bool:
+    """"X at Wembley said" may be a venue; "said X at Nomura", "analyst X at Nomura" not."""
+    if prep != "at" or comma:
+        return False
+    before = doc[person.start - 1] if person.start > 0 else None
+    return not (before is not None and (before.lower_ in ("said", "says") or is_role_word(before)))
+
+
+@rule("affiliation.of_org", confidence=0.6, examples=[
+    ("Lars Becker of Meridian Capital Partners said bonds were cheap.",
+     {"person": "Lars Becker", "org": "Meridian Capital Partners", "role": None}),
+])
+def of_org(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON [,] of|at|from ORG": an employer with no role stated."""
+    doc, ent_at = run.doc, run.ent_at
+    found = _employer_after(doc, person, sent, ent_at)
+    if found is None:
+        return
+    org, prep, comma = found
+    if prep != "of" and org.label_ != "ORG":
+        return  # "at Wembley", "from Monty Python": a place or a work, not an employer
+    if _maybe_venue(doc, person, prep, comma):
+        return
+    end = _org_end(doc, org, sent, ent_at)
+    nxt = doc[end] if end < sent.end else None
+    if comma:
+        ok = nxt is None or nxt.is_punct and nxt.text not in POSSESSIVE
+    else:
+        ok = nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")
+    if ok:
+        run.add(person, org, [], "affiliation.of_org", sent)
+
+
+@rule("affiliation.works_for", confidence=0.6, examples=[
+    ("Mei Chen, who works for Brightpath Media Group, said viewers had changed.",
+     {"person": "Mei Chen", "org": "Brightpath Media Group"}),
+])
+def works_for(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"Tong Tong, who works for iQIYI Gimbal Studio," (no role stated)."""
+    doc = run.doc
+    i = person.end
+    if i + 3 >= sent.end or doc[i].text != "," or doc[i + 1].lower_ != "who" or doc[i + 2].lemma_ != "work":
+        return
+    j = i + 3
+    if doc[j].lower_ not in ("for", "at", "with"):
+        return
+    j += 1 + (doc[j + 1].lower_ == "the")
+    org = run.ent_at.get(j)
+    if org is not None and org.start == j and org.label_ in EMPLOYER_LABELS:
+        run.add(person, org, [], "affiliation.works_for", sent)
+
+
+@rule("affiliation.possessive", confidence=0.6, examples=[
+    ("Orion Bank's Daniel Kerr said rates would stay low.", {"person": "Daniel Kerr", "org": "Orion Bank"}),
+])
+def possessive_org(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"ABN Amro's Eddie Wong said" (no role stated)."""
+    doc = run.doc
+    j = person.start - 1
+    if j - 1 < sent.start or doc[j].lower_ not in POSSESSIVE:
+        return
+    org = run.ent_at.get(j - 1)
+    if org is None or org.end != j:
+        return
+    if org.label_ == "PERSON" and not possessor_can_be_firm(doc, org):
+        return
+    if org.label_ not in EMPLOYER_LABELS + ("PERSON",):
+        return
+    # Only where the name is plainly someone speaking ("ABN Amro's Eddie Wong said", "said
+    # ABN Amro's Eddie Wong,"); "Sony's Playstation Portable is ..." is a product.
+    nxt = doc[person.end] if person.end < len(doc) else None
+    before = doc[org.start - 1] if org.start > 0 else None
+    if (nxt is not None and (nxt.text == "," or nxt.lemma_ in SPEECH_LEMMAS)
+            or before is not None and before.lemma_ in SPEECH_LEMMAS):
+        run.add(person, org, [], "affiliation.possessive", sent, possessive=True)

@@ -1,0 +1,149 @@
+"""A title before the name: "ORG ['s] ROLE [Mr] PERSON" ("AmCham China President Michael Hart", "UK
+chancellor Gordon Brown", "Microsoft's chairman Bill Gates"), and a role before a comma and the name:
+"[The] ROLE of ORG, PERSON," / "ORG's ROLE, PERSON,"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from cooptool.extract.components.affiliations.collect import AffiliationRun
+from cooptool.extract.components.affiliations.orgs import is_portfolio, joined
+from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before
+from cooptool.extract.components.affiliations.words import (
+    DETS,
+    NAME_TITLES,
+    ORG_LABELS,
+    POSSESSIVE,
+    ROLE_PHRASE_POS,
+)
+from cooptool.extract.lexicon import ROLE_HEADS
+from cooptool.extract.rules import rule
+
+
+def _possessor_at(doc: Doc, j: int, sent: Span) -> tuple[int, bool]:
+    """Step back over a possessive mark at token j: (the index before it, whether there was one)."""
+    possessive = j >= sent.start and doc[j].lower_ in POSSESSIVE
+    return (j - 1 if possessive else j), possessive
+
+
+def _region_of_owner(ent_at: dict, org: Span, sent: Span) -> Span | None:
+    """"Britain's Europe director X", "Microsoft's Asia president X": the place is the post's
+    region; the possessor before it is the organisation."""
+    doc = org.doc
+    if org.label_ not in ("GPE", "LOC", "NORP") or org.start - 2 < sent.start or doc[org.start - 1].lower_ not in POSSESSIVE:
+        return None
+    owner = ent_at.get(org.start - 2)
+    return owner if owner is not None and owner.label_ in ORG_LABELS else None
+
+
+def _title_words(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[list[Token], int] | None:
+    """The title right before the name (past "Mr", "Prince") and the index of the token before it,
+    when it ends on a role word or is "Chancellor of the Exchequer", "Envoy for Climate"."""
+    j = person.start - 1
+    while j >= sent.start and doc[j].lower_.rstrip(".") in NAME_TITLES:
+        j -= 1
+    if j < sent.start:
+        return None
+    last = j
+    role, j = role_words_before(doc, j, sent.start, ent_at, 7)
+    if doc[last].lower_ not in ROLE_HEADS and not any(t.lower_ in ("of", "for") for t in role):
+        return None
+    return role, j
+
+
+@rule("affiliation.title", confidence=0.85, examples=[
+    ("Oxbridge Analytics senior economist Ravi Menon said prices would rise.",
+     {"person": "Ravi Menon", "role": "senior economist", "org": "Oxbridge Analytics"}),
+    ("Brantley Group's chairman Victor Ames said the chain would grow.",
+     {"person": "Victor Ames", "role": "chairman", "org": "Brantley Group"}),
+])
+def title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """A title, with its organisation first, right before the name."""
+    doc, ent_at = run.doc, run.ent_at
+    found = _title_words(doc, person, sent, ent_at)
+    if found is None:
+        return
+    role, j = found
+    j, possessive = _possessor_at(doc, j, sent)
+    org = ent_at.get(j)
+    if org is None or org.kb_id_ == person.kb_id_:
+        return
+    if org.label_ == "PERSON" and (possessive or len(org) > 1):
+        return  # "Blair's chief of staff": an aide; "Michael Howard and ...": a person, not a firm
+    owner = None if possessive else _region_of_owner(ent_at, org, sent)
+    if owner is not None:
+        role, org, possessive = list(org) + role, owner, True
+    elif not possessive and is_portfolio(org, role):
+        # "Irish Transport Minister X": the portfolio is part of the title; look before it.
+        role = list(org) + role
+        j, possessive = _possessor_at(doc, org.start - 1, sent)
+        org = ent_at.get(j)
+        if org is None or org.label_ not in ORG_LABELS:
+            return
+    if org.label_ in ORG_LABELS or org.label_ == "PERSON":
+        run.add(person, org, role, "affiliation.title", sent, possessive=possessive)
+
+
+def _phrase_before_comma(doc: Doc, j: int, sent: Span, ent_at: dict) -> list[Token]:
+    """The noun phrase before the comma at j: back over names, nouns, adjectives and "of/for/'s"."""
+    k = j - 1
+    while k >= sent.start and (k in ent_at or doc[k].pos_ in ROLE_PHRASE_POS or doc[k].lower_ in POSSESSIVE):
+        k -= 1
+    toks = [t for t in doc[k + 1:j] if not t.is_space]
+    while toks and (toks[0].lower_ in DETS or toks[0].pos_ == "ADP"):
+        toks.pop(0)
+    return toks
+
+
+def _possessor_role(doc: Doc, toks: list[Token], j: int, ent_at: dict) -> tuple[Span, list[Token]] | None | bool:
+    """"ORG's ROLE, PERSON", also at the end of a longer phrase ("adviser to the IMF's managing
+    director, Rodrigo Rato": the possessor nearest the name is the organisation). The owner and the
+    role; False when a possessor is there but makes no role; None when there is none."""
+    for tok in reversed(toks):
+        owner = ent_at.get(tok.i)
+        if owner is not None and owner.end < j and doc[owner.end].lower_ in POSSESSIVE:
+            role = [t for t in toks if t.i > owner.end]
+            at_start = owner.start == toks[0].i  # "Spain's director general for Europe, X"
+            if owner.label_ in ORG_LABELS and role and (at_start or all(is_role_word(t) for t in role)):
+                return owner, role
+            return False
+    return None
+
+
+@rule("affiliation.role_comma", confidence=0.8, examples=[
+    ("The chief executive of Norland Freight, Erik Lund, said demand was weak.",
+     {"person": "Erik Lund", "role": "chief executive", "org": "Norland Freight"}),
+])
+def role_comma(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """A role before a comma and the name."""
+    doc, ent_at = run.doc, run.ent_at
+    j = person.start - 1
+    if j <= sent.start or doc[j].text != ",":
+        return
+    toks = _phrase_before_comma(doc, j, sent, ent_at)
+    if not toks:
+        return
+    owned = _possessor_role(doc, toks, j, ent_at)
+    if owned:
+        run.add(person, owned[0], owned[1], "affiliation.role_comma", sent, possessive=True)
+        return
+    found = _org_first(toks, j, ent_at) or _org_last(doc, toks, ent_at)
+    if found is not None:
+        run.add(person, found[0], found[1], "affiliation.role_comma", sent)
+
+
+def _org_first(toks: list[Token], j: int, ent_at: dict) -> tuple[Span, list[Token]] | None:
+    """"Turkish economics minister, X": the organisation opens the phrase, the role follows."""
+    first = ent_at.get(toks[0].i)
+    if first is not None and first.label_ in ORG_LABELS and first.end < j and ent_at.get(toks[-1].i) is None:
+        return first, [t for t in toks if t.i >= first.end]
+    return None
+
+
+def _org_last(doc: Doc, toks: list[Token], ent_at: dict) -> tuple[Span, list[Token]] | None:
+    """"the chief executive of Tesco, X": the role, then its organisation."""
+    org = ent_at.get(toks[-1].i)
+    if org is None or org.label_ not in ORG_LABELS:
+        return None
+    role = [t for t in toks if t.i < org.start]
+    return (org, role) if role and role[0].is_lower and joined(doc, role, org) else None
