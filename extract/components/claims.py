@@ -29,7 +29,9 @@ from cooptool.extract import lexicon
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.quotes import Quote, find_quotes
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS, ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
+from cooptool.extract.components.stances import ATTITUDE_ADJECTIVES, attitude_adjective, in_someones_view
 from cooptool.extract.lexicon import ROLE_HEADS
+from cooptool.extract.rules import confidence as rule_confidence
 
 if not Doc.has_extension("claims"):
     Doc.set_extension("claims", default=None)
@@ -434,6 +436,10 @@ class ClaimExtractor:
                 claims += self._reported(doc, tok, lemma, resolver, quote_of)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in STATEMENT_NOUNS:
                 claims += self._noun_cue(doc, tok, resolver, quote_of)
+            elif tok.lower_ == "in":
+                claims += in_someones_view(doc, tok, resolver, Claim)
+            elif tok.pos_ == "ADJ" and tok.lower_ in ATTITUDE_ADJECTIVES:
+                claims += attitude_adjective(doc, tok, resolver, Claim)
         claims = self._drop_nested(claims)
         # A cue inside a quote is the quoted speaker's report; it stays unless the quote is attributed.
         nested = [c for c in claims if quote_of.get(c.cue.i if c.cue is not None else -1) is not None]
@@ -1109,7 +1115,7 @@ class ClaimExtractor:
             ev_start, ev_end = first[0].sent.start_char, first[-1].sent.end_char
         else:
             ev_start, ev_end = lo, hi
-        confidence = CONFIDENCE[c.pattern]
+        confidence = CONFIDENCE[c.pattern] if c.pattern in CONFIDENCE else rule_confidence(c.pattern)
         pieces = c.pieces or [(c.start, c.end)]
         if sp is not None and sp.via in ("pronoun", "description"):
             confidence -= 0.1
