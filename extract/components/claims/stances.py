@@ -1,0 +1,107 @@
+"""Claims stated as a view or an attitude rather than with a verb of saying.
+
+- `claim.view.in_view`: "In Lyu's eyes, everyone has their own understanding", "In her view, the plan
+  failed", "In the opinion of the court, ..." — the possessor (or the "of" phrase) holds the view, the
+  clause after the comma is the content.
+- `claim.attitude`: "She was hopeful that the checks would be removed", "The bank remains confident
+  (that) growth will pick up" — an adjective of attitude with a clause, said of its subject.
+
+Both are rules the claim component's token scan runs; like the other cues they return `Claim`s that
+the post-passes (nesting, quotes, conjoined speakers) treat as any other.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from cooptool.extract import lexicon
+from cooptool.extract.components.claims.base import Claim, ClaimRun
+from cooptool.extract.components.doctext import doc_text
+from cooptool.extract.rules import rule
+
+VIEW_NOUNS = lexicon.words("view_nouns")
+ATTITUDE_ADJECTIVES = lexicon.words("attitude_adjectives")
+# Verbs an adjective of attitude is said with ("was hopeful", "remains confident", "felt sure").
+_LINKING = frozenset("be remain feel seem appear sound grow stay".split())
+_SUBJECTS = ("nsubj", "nsubjpass")
+
+
+def _content(doc: Doc, start_tok: int, sent_end: int) -> tuple[int, int] | None:
+    """Characters from token `start_tok` to the end of its sentence, without the final stop."""
+    if start_tok >= sent_end:
+        return None
+    text = doc_text(doc)
+    start, end = doc[start_tok].idx, doc[sent_end - 1].idx + len(doc[sent_end - 1].text)
+    while end > start and text[end - 1] in ".!?\"”' ":
+        end -= 1
+    return (start, end) if end - start >= 8 else None
+
+
+@rule("claim.view.in_view", confidence=0.7, examples=[
+    ("In Mary Chen's view, the new rules will hurt small exporters.",
+     {"speaker": "Mary Chen", "text": "the new rules will hurt small exporters"}),
+    ("In the opinion of Acme Corp, the merger will lower prices for consumers.",
+     {"speaker": "Acme Corp"}),
+    ("In the eyes of the law, the contract was never signed.", None),
+])
+def in_someones_view(run: ClaimRun, tok: Token) -> list[Claim]:
+    """"In X's view/eyes/opinion, CLAUSE": X holds the view (a claim of X)."""
+    doc, resolver = run.doc, run.resolver
+    if tok.lower_ != "in" or tok.dep_ != "prep":
+        return []
+    noun = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ in VIEW_NOUNS), None)
+    if noun is None:
+        return []
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if holder is None:
+        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    comma = noun.right_edge.i + 1
+    if holder is None or comma >= tok.sent.end or doc[comma].text != ",":
+        return []
+    speaker = resolver.resolve(holder)
+    if speaker.name is None and speaker.via != "pronoun":
+        return []
+    span = _content(doc, comma + 1, tok.sent.end)
+    if span is None:
+        return []
+    cue_end = noun.idx + len(noun.text)
+    return [Claim(span[0], span[1], tok, doc_text(doc)[tok.idx:cue_end], tok.idx, cue_end, speaker,
+                       "claim.view.in_view")]
+
+
+@rule("claim.attitude", confidence=0.65, examples=[
+    ("Trade minister Ana Silva was hopeful that the border checks would be removed by June.",
+     {"speaker": "Ana Silva", "text": "the border checks would be removed by June"}),
+    ("Barclays remains confident that growth will pick up next year.",
+     {"text": "growth will pick up next year"}),
+    ("The weather was so hot that the match was stopped.", None),
+])
+def attitude_adjective(run: ClaimRun, tok: Token) -> list[Claim]:
+    """"X was hopeful/confident/adamant that CLAUSE": an attitude to a proposition is a claim of X."""
+    doc, resolver = run.doc, run.resolver
+    if tok.pos_ != "ADJ" or tok.lower_ not in ATTITUDE_ADJECTIVES or tok.dep_ != "acomp":
+        return []
+    verb = tok.head
+    if verb.lemma_.lower() not in _LINKING:
+        return []
+    clause = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    subj = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+    if clause is None or subj is None or subj.lower_ in ("it", "this", "that", "there"):
+        return []
+    if clause.i < tok.i or any(c.lower_ == "so" for c in tok.children):  # "so hot that": degree, not attitude
+        return []
+    speaker = resolver.resolve(subj)
+    if speaker.name is None:
+        return []
+    first = clause.left_edge.i
+    if doc[first].lower_ == "that":
+        first += 1
+    last = clause.right_edge.i
+    text = doc_text(doc)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
+    while end > start and text[end - 1] in ".!?,;":
+        end -= 1
+    if end - start < 8:
+        return []
+    return [Claim(start, end, tok, tok.text, tok.idx, tok.idx + len(tok.text), speaker, "claim.attitude")]
