@@ -195,7 +195,7 @@ def _join_cluster(st: Resolution, s: int, e: int, lab: str, text: str) -> None:
 def cluster_mentions(st: Resolution) -> None:
     for s, e, lab in st.mentions:
         text = clean_name(st.doc[s:e].text)
-        party = uk_party_of(text, st.doc.text)
+        party = uk_party_of(text, doc_text(st.doc))  # Doc.text rebuilds the string on every access
         if party:
             _join_party(st, s, e, text, party)
         else:
