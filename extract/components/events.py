@@ -23,7 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
-from cooptool.extract.components.facts import PLACE_LABELS, _entity_at, _is_place, _phrase
+from cooptool.extract.components.context import context_of
+from cooptool.extract.components.phrases import PLACE_LABELS, clean, is_place, noun_phrase
 from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
 from cooptool.extract.numbers import find_dates
 
@@ -105,7 +106,7 @@ class EventExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         meta = doc._.meta or {}
-        self.ent_at = _entity_at(doc)
+        self.ent_at = context_of(doc).ent_at
         self._resolver = None  # a SpeakerResolver, built when a pronoun needs it
         self.names = {e["id"]: e for e in (doc._.entities or [])}
         self.aliases_of: dict[str, list[str]] = {}
@@ -337,7 +338,7 @@ class EventExtractor:
                     continue
                 for t in (obj, *(c for c in obj.children if c.dep_ == "conj")):
                     e = self.ent_at.get(t.i)
-                    if e is not None and e.label_ in ACTOR_LABELS and not _is_place(e):
+                    if e is not None and e.label_ in ACTOR_LABELS and not is_place(e):
                         name = self._name(e)
                         if name:
                             out.append(name)
@@ -354,10 +355,10 @@ class EventExtractor:
             if t.dep_ == "prep" and t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
                 skip.update(x.i for x in t.subtree)  # the parties are participants, not the name
             if t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
-                    c.i in self.ent_at and (_is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
+                    c.i in self.ent_at and (is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
                     or self._is_date_token(c) for c in t.children):
                 skip.update(x.i for x in t.subtree)
-        return _phrase(doc, noun, skip) or noun.text
+        return noun_phrase(doc, noun, skip) or noun.text
 
     def _is_date_token(self, tok: Token) -> bool:
         return any(d.start <= tok.idx < d.end for d in self.dates)
@@ -375,7 +376,7 @@ class EventExtractor:
         out = []
         for t in tok.subtree:
             e = self.ent_at.get(t.i)
-            if e is not None and e.label_ in ACTOR_LABELS and e not in out and not _is_place(e):
+            if e is not None and e.label_ in ACTOR_LABELS and e not in out and not is_place(e):
                 out.append(e)
         return out
 
@@ -421,7 +422,7 @@ class EventExtractor:
         while stack:
             t = stack.pop()
             e = self.ent_at.get(t.i)
-            if e is not None and e not in out and not _is_place(e):
+            if e is not None and e not in out and not is_place(e):
                 out.append(e)
             stack += [c for c in t.children if c.dep_ in ("conj", "compound", "appos") and c.i in self.ent_at
                       or c.dep_ == "conj"]
@@ -437,7 +438,7 @@ class EventExtractor:
 
     def _place_near(self, doc: Doc, tok: Token) -> str | None:
         sent = tok.sent
-        places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and _is_place(e)]
+        places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)]
         if not places:
             return None
         best = min(places, key=lambda e: (0 if e.start > tok.i else 1, abs(e.start - tok.i)))
