@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract import lexicon
 from cooptool.extract.components.context import context_of
-from cooptool.extract.components.fact_about import about, change, first_conjunct
+from cooptool.extract.components.fact_about import about, change
 from cooptool.extract.components.fact_subject import (
     OWNING_PATTERNS,
     SOURCE_VERBS,
@@ -42,7 +42,15 @@ from cooptool.extract.components.fact_subject import (
     syntactic_subject,
 )
 from cooptool.extract.components.phrases import PLACE_LABELS, is_place
-from cooptool.extract.numbers import Amount, DateMention, Period, find_amounts, find_dates, find_periods, is_year
+from cooptool.extract.numbers import (
+    Amount,
+    DateMention,
+    Period,
+    find_amounts,
+    find_dates,
+    find_periods,
+    is_year,
+)
 
 # Names other modules import from here.
 __all__ = ["FactExtractor", "PLACE_LABELS", "SUBJECT_LABELS", "attribution_sources", "make_fact_extractor"]
