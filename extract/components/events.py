@@ -151,7 +151,14 @@ def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
     return end
 
 
-@rule("event.named.head", examples=[])
+@rule("event.named.head", examples=[
+    ('Farmers came to the Harvest Fair in Kent.',
+     {'name': 'Harvest Fair', 'kind': 'fair'}),
+    ('The Halvard Trade Forum 2024 opened in Oslo.',
+     {'name': 'Halvard Trade Forum', 'place': 'Oslo'}),
+    ('The Trades Union Congress said it would fight the plan.',
+     None),
+])
 def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """"the San Francisco Summit", "the 20th Party Congress": a capitalised name ending in an event noun."""
     if tok.text not in NAME_HEADS or tok.is_sent_start:
@@ -167,13 +174,19 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
     return start, end
 
 
-@rule("event.named.known", examples=[])
+@rule("event.named.known", examples=[
+    ('COP28 opened in Dubai on Thursday.',
+     {'name': 'COP28', 'kind': 'conference', 'place': 'Dubai'}),
+])
 def known_event(ent: Span) -> bool:
     """"COP28", "the G20", "APEC", "Davos": an EVENT name that is a known gathering."""
     return bool(KNOWN_EVENTS.match(ent.text))
 
 
-@rule("event.named.model", examples=[])
+@rule("event.named.model", examples=[
+    ('Traders from Peru joined the Andean Coffee Expo in Quito.',
+     {'name': 'Andean Coffee Expo', 'place': 'Quito'}),
+])
 def model_event(ent: Span) -> bool:
     """An EVENT entity of the model that looks like a gathering ("the Boao Forum for Asia"), not a
     war, a storm or an agreement."""
@@ -529,7 +542,10 @@ class _EventReader:
 # ---- described-event rules ----------------------------------------------------------------------
 
 
-@rule("event.described.hosted", examples=[])
+@rule("event.described.hosted", examples=[
+    ('Harwell Foods hosted a seminar for exporters in Leeds.',
+     {'organizers': 'Harwell Foods', 'kind': 'seminar', 'place': 'Leeds'}),
+])
 def hosted(reader: _EventReader, tok: Token) -> Found | None:
     """"CIYEC and AmCham China hosted a seminar", "the summit was organised by X": organisers."""
     head = tok.head
@@ -541,7 +557,10 @@ def hosted(reader: _EventReader, tok: Token) -> Found | None:
     return None
 
 
-@rule("event.described.attended", examples=[])
+@rule("event.described.attended", examples=[
+    ('Maria Lopez attended the conference in Madrid.',
+     {'participants': 'Maria Lopez', 'place': 'Madrid'}),
+])
 def attended(reader: _EventReader, tok: Token) -> Found | None:
     """"X attended the conference", "X took part in the talks": participants."""
     head = tok.head
@@ -560,7 +579,10 @@ def _their_event_name(tok: Token, subj: Token, heads: list[Span], others: list[S
     return " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i) + " " + tok.text
 
 
-@rule("event.described.at_their", examples=[])
+@rule("event.described.at_their", examples=[
+    ('At their meeting in Rome, G7 leaders agreed to cut tariffs.',
+     {'name': 'G7 leaders meeting', 'participants': 'G7', 'place': 'Rome'}),
+])
 def at_their(reader: _EventReader, tok: Token) -> Found | None:
     """"At their meeting in London, G7 finance ministers backed ...": those who met are the
     subject of the clause the meeting is the setting of."""
@@ -581,7 +603,12 @@ def at_their(reader: _EventReader, tok: Token) -> Found | None:
     return Found(participants=names, name=_their_event_name(tok, subj, heads, others, names))
 
 
-@rule("event.described.modified", examples=[])
+@rule("event.described.modified", examples=[
+    ('The APEC summit ended on Friday.',
+     {'name': 'APEC summit', 'participants': 'APEC'}),
+    ('The meeting took place on Monday.',
+     None),
+])
 def modified_event(modifiers: list[Span]) -> bool:
     """"the G7 meeting", "the APEC summit", "the Iraqi election": an event noun with a named modifier,
     when no verb says who hosts or attends it."""
@@ -591,7 +618,12 @@ def modified_event(modifiers: list[Span]) -> bool:
 DESCRIBED_RULES = (hosted, attended, at_their)
 
 
-@rule("event.signing", examples=[])
+@rule("event.signing", examples=[
+    ('Harwell Foods signed a deal worth £5bn.',
+     {'name': 'signing of deal', 'participants': 'Harwell Foods'}),
+    ('Harwell Foods signed the letter.',
+     None),
+])
 def signing(reader: _EventReader, tok: Token) -> dict | None:
     """"Acme and Beta signed a supply agreement", "X signed a deal with Y": the parties of a signing."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in SIGN_OBJECTS), None)

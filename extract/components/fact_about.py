@@ -102,7 +102,10 @@ def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
-@rule("fact.about.quantity_noun", examples=[])
+@rule("fact.about.quantity_noun", examples=[
+    ('Harwell Power will build a 500 MW solar plant.',
+     {'about': 'solar plant', 'unit': 'MW', 'value': 500}),
+])
 def quantity_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"2 GW PV module production capacity": a quantity measures the noun it modifies."""
     if kind == "quantity" and counted is not None:
@@ -110,7 +113,10 @@ def quantity_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-@rule("fact.about.noun_of", examples=[])
+@rule("fact.about.noun_of", examples=[
+    ('Harwell Foods set a target of 7%.',
+     {'about': 'target', 'subject': 'Harwell Foods'}),
+])
 def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     """"an investment of US $60 million", "sales of $5.2bn": the noun the amount is "of"."""
     top = first_conjunct(anchor)
@@ -124,7 +130,10 @@ def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-@rule("fact.about.change_noun", examples=[])
+@rule("fact.about.change_noun", examples=[
+    ('Harwell Foods reported a 5% rise in sales.',
+     {'about': 'sales', 'change': 'up'}),
+])
 def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a rise of 5% in sales", "a 3% fall in profits": what rose or fell, else the change itself."""
     top = first_conjunct(anchor)
@@ -140,7 +149,12 @@ def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return _about_phrase(doc, noun, skip)
 
 
-@rule("fact.about.counted", examples=[])
+@rule("fact.about.counted", examples=[
+    ('Harwell Foods employs 4,000 workers.',
+     {'about': 'workers'}),
+    ('The old plant ran for 30 years.',
+     None),
+])
 def counted_things(doc, kind, span, anchor, counted, skip, ent_at):
     """"nearly 1,000 member companies", "56,000 cars": a count measures the things counted."""
     if kind == "count" and counted is not None:
@@ -148,7 +162,10 @@ def counted_things(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-@rule("fact.about.partitive", examples=[])
+@rule("fact.about.partitive", examples=[
+    ('Harwell Foods owns 30% of the venture.',
+     {'about': 'venture', 'value': 30}),
+])
 def partitive(doc, kind, span, anchor, counted, skip, ent_at):
     """"13% of cases", "up to 100% of the debts": the whole the share is of."""
     for prep in anchor.children:
@@ -159,7 +176,10 @@ def partitive(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-@rule("fact.about.modified_noun", examples=[])
+@rule("fact.about.modified_noun", examples=[
+    ('Harwell Foods announced a $60m investment.',
+     {'about': 'investment', 'value': 60000000}),
+])
 def modified_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a $60m investment", "a 5% stake": the noun the amount modifies."""
     if counted is not None and counted is not anchor:
@@ -167,7 +187,10 @@ def modified_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-@rule("fact.about.worth", examples=[])
+@rule("fact.about.worth", examples=[
+    ('Harwell Foods signed a deal worth £5bn.',
+     {'about': 'deal', 'currency': 'GBP'}),
+])
 def worth(doc, kind, span, anchor, counted, skip, ent_at):
     """"a deal worth £5bn", "a stake valued at $2bn": the thing that is worth it."""
     top = first_conjunct(anchor)
@@ -225,7 +248,10 @@ def _next_verb(head: Token) -> Token | None:
     return head
 
 
-@rule("fact.about.verb_subject", examples=[])
+@rule("fact.about.verb_subject", examples=[
+    ('Profits at Harwell Foods rose 18%.',
+     {'about': 'Profits', 'change': 'up'}),
+])
 def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
     """"Profits rose 18%", "Unemployment stood at 25%, compared with 10%": what rose, stood or fell."""
     head = _governing(anchor)
@@ -248,7 +274,10 @@ def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-@rule("fact.about.verb_object", examples=[])
+@rule("fact.about.verb_object", examples=[
+    ('Harwell Foods cut prices by 8%.',
+     {'about': 'prices', 'change': 'down'}),
+])
 def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
     """"cut wholesale prices by about 8%": the thing the verb changes."""
     top = first_conjunct(anchor)
@@ -275,7 +304,10 @@ def _act_lemma(verb: Token) -> str:
     return lemma
 
 
-@rule("fact.about.verb", examples=[])
+@rule("fact.about.verb", examples=[
+    ('Harwell Foods will invest £10bn in fibre.',
+     {'about': 'investment in fibre', 'subject': 'Harwell Foods'}),
+])
 def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
     """"BT will invest £10bn in fibre": the act the amount is the object of, as a noun, with what it is in/on."""
     top = first_conjunct(anchor)
@@ -297,7 +329,10 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
     return noun
 
 
-@rule("fact.about.head_noun", examples=[])
+@rule("fact.about.head_noun", examples=[
+    ('Harwell Foods won a contract for $5m.',
+     {'about': 'contract', 'value': 5000000}),
+])
 def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
     head = _governing(anchor)

@@ -279,14 +279,20 @@ Candidate = tuple[Span | None, float, str]  # an entity, its score before the la
 # ---- 1. syntactic candidates ------------------------------------------------------------------
 
 
-@rule("fact.subject.measured_entity", examples=[])
+@rule("fact.subject.measured_entity", examples=[
+    ('Investors praised Bayside Bank, which runs 400 branches.',
+     {'subject': 'Bayside Bank', 'value': 400, 'unit': 'branches'}),
+])
 def measured_entity(fd: FactDoc, fig: Figure, tok: Token, near: float) -> Iterator[Candidate]:
     """"the Acme stake of 20%": the number's own head chain passes through an entity."""
     if tok.i in fd.ent_at and not fig.inside(tok.i):
         yield fd.ent_at[tok.i], SCORES["fact.subject.measured_entity"] + near, "fact.subject.measured_entity"
 
 
-@rule("fact.subject.possessor", examples=[])
+@rule("fact.subject.possessor", examples=[
+    ("Harwell Foods's sales of $5bn were a record.",
+     {'subject': 'Harwell Foods', 'about': 'sales', 'currency': 'USD'}),
+])
 def possessor(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
     """"Tesco's profits rose 5%": the owner of the noun the number measures."""
     if child.dep_ == "poss":
@@ -294,21 +300,30 @@ def possessor(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -
             yield e, SCORES["fact.subject.possessor"] + near, "fact.subject.possessor"
 
 
-@rule("fact.subject.possessor_anaphor", examples=[])
+@rule("fact.subject.possessor_anaphor", examples=[
+    ('Brandoc Ltd opened a new plant in Leeds.\nIts sales rose 8% in May.',
+     {'subject': 'Brandoc Ltd', 'value': 8, 'about': 'sales'}),
+])
 def possessor_anaphor(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
     """"its sales rose 5%": the organisation "its" stands for."""
     if child.dep_ == "poss" and fd.is_anaphor(child):
         yield fd.anaphor(child), SCORES["fact.subject.possessor_anaphor"] + near, "fact.subject.possessor_anaphor"
 
 
-@rule("fact.subject.noun_modifier", examples=[])
+@rule("fact.subject.noun_modifier", examples=[
+    ('The Harwell Foods sale of $5bn shocked traders.',
+     {'subject': 'Harwell Foods', 'value': 5000000000}),
+])
 def noun_modifier(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
     """"the Tesco workforce of 2,000": a name modifying the measured noun."""
     if child.dep_ in ("compound", "nmod") and child.i in fd.ent_at and tok.pos_ == "NOUN":
         yield fd.ent_at[child.i], SCORES["fact.subject.noun_modifier"] + near, "fact.subject.noun_modifier"
 
 
-@rule("fact.subject.noun_of", examples=[])
+@rule("fact.subject.noun_of", examples=[
+    ('There was an investment of $60m by Harwell Foods.',
+     {'subject': 'Harwell Foods', 'about': 'investment'}),
+])
 def noun_of(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
     """"sales of $5bn at Tesco", "a stake of 5% in BT by Acme": the first entity of an at/of/for/by phrase."""
     if child.dep_ == "prep" and child.lower_ in ("at", "of", "for", "by") and tok.pos_ == "NOUN":
@@ -340,7 +355,10 @@ def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> I
         yield e, child.i in fd.ent_at or e.root.head == child or e.root.dep_ == "poss"
 
 
-@rule("fact.subject.clause_subject", examples=[])
+@rule("fact.subject.clause_subject", examples=[
+    ('Harwell Foods employs 4,000 workers.',
+     {'subject': 'Harwell Foods', 'value': 4000, 'unit': 'workers'}),
+])
 def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"JA Solar announced an investment of $60m": the entities in the subject of a verb above the number."""
     if speech or not _is_subject(fig, child):
@@ -350,7 +368,12 @@ def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: fl
         yield e, score + (0.3 if direct else 0), "fact.subject.clause_subject"
 
 
-@rule("fact.subject.speaker", examples=[])
+@rule("fact.subject.speaker", examples=[
+    ('Harwell Foods said sales would rise 5% this year.',
+     {'subject': 'Harwell Foods', 'about': 'sales', 'value': 5}),
+    ('In May, the Lorne Fund said that German growth would be 1.8%.',
+     None),
+])
 def speaker(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"Acme said its sales would rise 5%": under a verb of saying, a company stating a company
     measure, with a low score (anything the syntax ties to the figure comes first)."""
@@ -361,7 +384,10 @@ def speaker(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, sp
         yield e, score + (0.3 if direct else 0), "fact.subject.speaker"
 
 
-@rule("fact.subject.clause_subject_anaphor", examples=[])
+@rule("fact.subject.clause_subject_anaphor", examples=[
+    ('Harwell Foods opened a new plant in May.\nThe company will hire 300 workers.',
+     {'subject': 'Harwell Foods', 'unit': 'workers'}),
+])
 def clause_subject_anaphor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float,
                            speech: bool) -> Iterator[Candidate]:
     """"The firm will cut 500 jobs": the organisation the subject stands for."""
@@ -379,7 +405,10 @@ def subject_possessor_anaphor(fd: FactDoc, fig: Figure, verb: Token, child: Toke
         yield fd.anaphor(owner), _subject_base(fig, near, speech) + 0.3, "fact.subject.possessor_anaphor"
 
 
-@rule("fact.subject.speech_object", examples=[])
+@rule("fact.subject.speech_object", examples=[
+    ('Officials said the rules could cost Harwell Foods $5m.',
+     {'subject': 'Harwell Foods', 'value': 5000000}),
+])
 def speech_object(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"Analysts expect Acme to report profits of $2bn": the first entity of what is said or expected."""
     if speech and child.dep_ in ("dobj", "ccomp") and verb.lemma_.lower() != "tell":
@@ -442,7 +471,10 @@ def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
 # ---- 2. sentence fallbacks --------------------------------------------------------------------
 
 
-@rule("fact.subject.sentence_org", examples=[])
+@rule("fact.subject.sentence_org", examples=[
+    ('For Harwell Foods, the year brought a 5% rise in costs.',
+     {'subject': 'Harwell Foods', 'about': 'costs'}),
+])
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first
     (a person or country when no organisation is named), not the one stating the figure."""
@@ -459,7 +491,10 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     return (before[-1] if before else orgs[0]), "sentence", "fact.subject.sentence_org"
 
 
-@rule("fact.subject.previous_sentence_org", examples=[])
+@rule("fact.subject.previous_sentence_org", examples=[
+    ('Harwell Foods builds wind turbines.\nThe turbines cost $2m each.',
+     {'subject': 'Harwell Foods', 'value': 2000000}),
+])
 def previous_sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """A sentence with no name at all about "the turbines", "these plants" or "it": what it refers to
     was named just before."""
@@ -514,7 +549,10 @@ def _measure_modifiers(fig: Figure) -> list[Token]:
             and m.head.i == n.i and not (span.start <= m.i < span.end)]
 
 
-@rule("fact.subject.story_company", examples=[])
+@rule("fact.subject.story_company", examples=[
+    ('Harwell Foods opened a store in Leeds.\nHarwell Foods also hired staff.\nSales rose 4% in the year.',
+     {'subject': 'Harwell Foods', 'about': 'Sales', 'value': 4}),
+])
 def story_company(fd: FactDoc, fig: Figure, m: Measure):
     """"Sales rose 2.8%" in a story about one company: that company's."""
     if not m.words & COMPANY_MEASURES:
@@ -531,7 +569,10 @@ def _economy(m: Measure) -> bool:
     return bool(m.words & (ECONOMY_MEASURES | COMPANY_MEASURES))
 
 
-@rule("fact.subject.economy_place", examples=[])
+@rule("fact.subject.economy_place", examples=[
+    ('Inflation in Spain rose to 3.1% in May.',
+     {'subject': 'Spain', 'about': 'Inflation', 'value': 3.1}),
+])
 def economy_place(fd: FactDoc, fig: Figure, m: Measure):
     """"the US unemployment rate": a country modifying an economy's measure."""
     if not _economy(m):
@@ -543,7 +584,10 @@ def economy_place(fd: FactDoc, fig: Figure, m: Measure):
     return None
 
 
-@rule("fact.subject.nationality_country", examples=[])
+@rule("fact.subject.nationality_country", examples=[
+    ('The Portuguese jobless rate in Portugal fell to 6%.',
+     {'subject': 'Portugal', 'value': 6}),
+])
 def nationality_country(fd: FactDoc, fig: Figure, m: Measure):
     """"German growth" is Germany's, when the story names Germany."""
     if not _economy(m):
@@ -578,7 +622,10 @@ def sentence_country(fd: FactDoc, fig: Figure, m: Measure):
     return None
 
 
-@rule("fact.subject.story_country", examples=[])
+@rule("fact.subject.story_country", examples=[
+    ('Portugal held elections in May.\nPortugal also raised taxes.\nUnemployment rose to 14%.',
+     {'subject': 'Portugal', 'about': 'Unemployment'}),
+])
 def story_country(fd: FactDoc, fig: Figure, m: Measure):
     """An economy's measure with no country in its sentence: the country the story is about."""
     if not _economy(m):
@@ -606,7 +653,10 @@ def story_owner(fd: FactDoc, fig: Figure, about: str | None) -> tuple[Span, str,
     return None
 
 
-@rule("fact.subject.place_subject", examples=[])
+@rule("fact.subject.place_subject", examples=[
+    ('The ferry carried 3,000 passengers in France.',
+     {'subject': 'France', 'unit': 'passengers'}),
+])
 def place_subject(fd: FactDoc, fig: Figure, place: str | None) -> tuple[Span, str, str] | None:
     """"12 litres in the US", "down 47% in Bulgaria": with no owner named, a figure stated for a
     country is that country's."""
