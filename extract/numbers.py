@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
+from cooptool.extract import lexicon
+
 # ---- amounts ----------------------------------------------------------------------------------
 
 _WORD_VALUES = {
@@ -40,40 +42,19 @@ _SCALES = {
 # Abbreviated scales are glued to the digits ("5m", "5bn"); spelled-out ones may follow a space.
 _SCALE = r"(?:(?:bn|mn|mln|trn|tn|m|b|k)(?![\w])|\s?(?:million|billion|trillion|thousand|crore|lakh|bn)(?![\w]))"
 
-# Currency written before the number, longest first.
-_CUR_PREFIX = {
-    "US$": "USD", "US $": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD": "USD", "$": "USD",
-    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
-    "R$": "BRL", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "¥": "JPY", "JPY": "JPY",
-    "RMB": "CNY", "CNY": "CNY", "Rs.": "INR", "Rs": "INR", "INR": "INR", "CHF": "CHF",
-}
-# Currency words written after the number.
-_CUR_SUFFIX = {
-    "us dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB",
-    "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
-    "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "won": "KRW", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
-}
+# Currencies, percentages, units and approximators are word lists in `extract/data/lexicon/`
+# (currencies.tsv, percent_forms.tsv, units.tsv, approximators.tsv); the patterns below are built
+# from them once, at import.
+_CURRENCIES = lexicon.rows("currencies")
+# Currency written before the number ("$10bn", "HK$3bn").
+_CUR_PREFIX = {r[0]: r[1] for r in _CURRENCIES if r[2] == "prefix"}
+# Currency words written after the number ("100m euros").
+_CUR_SUFFIX = {r[0]: r[1] for r in _CURRENCIES if r[2] == "word"}
 # Hundredths: "247p" is £2.47.
-_SUBUNITS = {"p": "GBP", "pence": "GBP", "cents": "USD", "cent": "USD", "euro cents": "EUR", "euro cent": "EUR"}
-
-_PERCENT = {"%": "%", "per cent": "%", "percent": "%", "pc": "%", "percentage points": "percentage points",
-            "percentage point": "percentage points", "basis points": "basis points", "basis point": "basis points"}
-
+_SUBUNITS = {r[0]: r[1] for r in _CURRENCIES if r[2] == "subunit"}
+_PERCENT = lexicon.mapping("percent_forms")
 # Physical units: the canonical spelling of each form.
-_UNITS = {
-    "gw": "GW", "gigawatts": "GW", "gigawatt": "GW", "mw": "MW", "megawatts": "MW", "megawatt": "MW",
-    "kw": "kW", "kilowatts": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
-    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes", "metric tons": "tonnes",
-    "barrels": "barrels", "barrel": "barrels", "bpd": "barrels a day", "b/d": "barrels a day",
-    "cubic metres": "cubic metres", "cubic meters": "cubic metres", "cubic feet": "cubic feet", "bcm": "bcm",
-    "km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles", "mile": "miles",
-    "square feet": "sq ft", "sq ft": "sq ft", "square metres": "square metres", "square meters": "square metres",
-    "square miles": "square miles", "square kilometres": "km2", "sq km": "km2", "acres": "acres",
-    "hectares": "hectares", "litres": "litres", "liters": "litres", "gallons": "gallons", "kg": "kg",
-    "kilograms": "kg", "ounces": "ounces", "oz": "ounces", "teu": "TEU", "mph": "mph", "points": "points",
-}
+_UNITS = lexicon.mapping("units")
 _RATES = r"(?:\s(?:a|per|each)\s(?:day|year|week|month|hour|annum)|/day|/year)"
 
 
@@ -81,16 +62,8 @@ def _alternation(forms) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in sorted(forms, key=len, reverse=True))
 
 
-_APPROX = ("nearly", "almost", "about", "around", "approximately", "roughly", "some", "more than", "over",
-           "less than", "fewer than", "under", "up to", "at least", "at most", "as much as", "as many as",
-           "as little as", "close to", "just over", "just under", "just below", "just above", "well over",
-           "an estimated", "estimated", "below", "above", "in excess of", "upwards of", "almost exactly")
-_APPROX_NORM = {"an estimated": "estimated", "in excess of": "more than", "upwards of": "more than",
-                "well over": "more than", "just over": "more than", "above": "more than", "over": "more than",
-                "just under": "less than", "just below": "less than", "below": "less than", "under": "less than",
-                "fewer than": "less than", "approximately": "about", "roughly": "about", "around": "about",
-                "some": "about", "close to": "nearly", "almost": "nearly", "as much as": "up to",
-                "as many as": "up to", "almost exactly": "about"}
+_APPROX = tuple(r[0] for r in lexicon.rows("approximators"))
+_APPROX_NORM = lexicon.mapping("approximators")  # the forms that stand for another ("in excess of": more than)
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _ONE = (rf"(?:(?P<Pcur>{_alternation(_CUR_PREFIX)})\s?)?"

@@ -47,12 +47,18 @@ EVENT_NOUNS = frozenset(LEXICON)
 NAMED_HEADS = frozenset(n.capitalize() for n, (_, names) in LEXICON.items() if names == "yes")
 EVENT_ONLY_HEADS = frozenset(n.capitalize() for n, (_, names) in LEXICON.items() if names == "event-only")
 NAME_HEADS = NAMED_HEADS | EVENT_ONLY_HEADS
-NOT_EVENTS = re.compile(r"\b(Agreement|Accord|Treaty|Statement|Protocol|Declaration|Act|Pact|Charter)\b")
+
+
+def _word_pattern(words: set[str]) -> str:
+    return r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")\b"
+
+
+# Agreements and documents ("the Paris Agreement"): EVENT names that are no gatherings.
+NOT_EVENTS = re.compile(_word_pattern(lexicon.words("document_names")))
 # Known event patterns: names that are events without an event noun.
 KNOWN_EVENTS = re.compile(r"^(?:COP\s?\d+|CIIE(?:\s+(?:19|20)\d\d)?|G-?\d{1,2}|APEC|Davos|Olympics)$")
 # The model's EVENT entities include wars, storms and sports; gatherings have names like these.
-GATHERING_NAME = re.compile(r"\b(Summit|Conference|Expo|Forum|Meeting|Congress|Convention|Symposium|Seminar|"
-                            r"Talks|Fair|Exhibition|Show|Assembly|Dialogue|Round|Davos)\b|^COP\s?\d+$|^G-?\d+\b")
+GATHERING_NAME = re.compile(_word_pattern(lexicon.words("gathering_names")) + r"|^COP\s?\d+$|^G-?\d+\b")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 _YEAR = re.compile(r"(19|20)\d\d")
 
@@ -63,7 +69,7 @@ SIGN_OBJECTS = lexicon.words("signed_objects")
 ACTOR_LABELS = ("ORG", "PERSON", "GPE")
 _NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meeting and the Y Summit", "... Fair in October"
 # Words between the names of a run of organisers before a verb ("CIYEC and AmCham China jointly hosted").
-_RUN_JOINERS = {"and", "the", ",", "(", ")", "both", "jointly", "also", "together"}
+_RUN_JOINERS = lexicon.words("actor_joiners")
 # Adjectives that belong to an event's name ("the annual meeting"); others describe it ("a smooth election").
 _NAME_ADJECTIVES = ("annual", "general", "national", "international", "global", "regional")
 

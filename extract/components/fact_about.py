@@ -30,6 +30,8 @@ MEASURE_VERBS = lexicon.words("measure_verbs")
 ACT_NOUNS = lexicon.mapping("act_nouns")
 ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
+# "worth", "compared", "up": words a figure hangs off that point past themselves to what it measures.
+FIGURE_LINKS = lexicon.words("figure_links")
 _COLLECTIVE_OWNERS = ORG_NOUNS | {"country", "government", "nation"}
 
 
@@ -89,7 +91,7 @@ def _governing(anchor: Token) -> Token:
     head = top.head if top.head is not top else top
     for _ in range(3):
         if head.pos_ == "ADP" or head.dep_ in ("prep", "agent") \
-                or head.lower_ in ("worth", "compared", "against", "than", "versus", "up", "down", "back"):
+                or head.lower_ in FIGURE_LINKS:
             if head.head is head:
                 break
             head = head.head
