@@ -471,6 +471,17 @@ def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
 # ---- 2. sentence fallbacks --------------------------------------------------------------------
 
 
+def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
+    """The actors of the number's sentence, without sources, places, the number itself and whoever
+    states the figure."""
+    span, sent = fig.span, fig.sent
+    stated_by = {t.i for a in fig.chain if a.pos_ == "VERB" and a.lemma_.lower() in SOURCE_VERBS
+                 for c in a.children if c.dep_ == "nsubj" for t in c.subtree}
+    return [e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and e.start not in fd.sources
+            and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not is_place(e)
+            and not (e.start < span.end and span.start < e.end)]
+
+
 @rule("fact.subject.sentence_org", examples=[
     ('For Harwell Foods, the year brought a 5% rise in costs.',
      {'subject': 'Harwell Foods', 'about': 'costs'}),
@@ -478,12 +489,8 @@ def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first
     (a person or country when no organisation is named), not the one stating the figure."""
-    span, sent = fig.span, fig.sent
-    stated_by = {t.i for a in fig.chain if a.pos_ == "VERB" and a.lemma_.lower() in SOURCE_VERBS
-                 for c in a.children if c.dep_ == "nsubj" for t in c.subtree}
-    in_sent = [e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and e.start not in fd.sources
-               and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not is_place(e)
-               and not (e.start < span.end and span.start < e.end)]
+    span = fig.span
+    in_sent = _named_in_sentence(fd, fig)
     orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ in ("PERSON", "GPE")]
     if not orgs:
         return None
