@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 
+from cooptool.extract import lexicon
+
 # ---- amounts ----------------------------------------------------------------------------------
 
 _WORD_VALUES = {
@@ -40,40 +42,19 @@ _SCALES = {
 # Abbreviated scales are glued to the digits ("5m", "5bn"); spelled-out ones may follow a space.
 _SCALE = r"(?:(?:bn|mn|mln|trn|tn|m|b|k)(?![\w])|\s?(?:million|billion|trillion|thousand|crore|lakh|bn)(?![\w]))"
 
-# Currency written before the number, longest first.
-_CUR_PREFIX = {
-    "US$": "USD", "US $": "USD", "U.S.$": "USD", "U.S. $": "USD", "USD": "USD", "$": "USD",
-    "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
-    "R$": "BRL", "£": "GBP", "GBP": "GBP", "€": "EUR", "EUR": "EUR", "¥": "JPY", "JPY": "JPY",
-    "RMB": "CNY", "CNY": "CNY", "Rs.": "INR", "Rs": "INR", "INR": "INR", "CHF": "CHF",
-}
-# Currency words written after the number.
-_CUR_SUFFIX = {
-    "us dollars": "USD", "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "yen": "JPY",
-    "yuan": "CNY", "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB",
-    "swiss francs": "CHF", "francs": "CHF", "kronor": "SEK", "kroner": "NOK", "krona": "SEK",
-    "rand": "ZAR", "pesos": "MXN", "reais": "BRL", "won": "KRW", "rupiah": "IDR", "ringgit": "MYR", "baht": "THB",
-}
+# Currencies, percentages, units and approximators are word lists in `extract/data/lexicon/`
+# (currencies.tsv, percent_forms.tsv, units.tsv, approximators.tsv); the patterns below are built
+# from them once, at import.
+_CURRENCIES = lexicon.rows("currencies")
+# Currency written before the number ("$10bn", "HK$3bn").
+_CUR_PREFIX = {r[0]: r[1] for r in _CURRENCIES if r[2] == "prefix"}
+# Currency words written after the number ("100m euros").
+_CUR_SUFFIX = {r[0]: r[1] for r in _CURRENCIES if r[2] == "word"}
 # Hundredths: "247p" is £2.47.
-_SUBUNITS = {"p": "GBP", "pence": "GBP", "cents": "USD", "cent": "USD", "euro cents": "EUR", "euro cent": "EUR"}
-
-_PERCENT = {"%": "%", "per cent": "%", "percent": "%", "pc": "%", "percentage points": "percentage points",
-            "percentage point": "percentage points", "basis points": "basis points", "basis point": "basis points"}
-
+_SUBUNITS = {r[0]: r[1] for r in _CURRENCIES if r[2] == "subunit"}
+_PERCENT = lexicon.mapping("percent_forms")
 # Physical units: the canonical spelling of each form.
-_UNITS = {
-    "gw": "GW", "gigawatts": "GW", "gigawatt": "GW", "mw": "MW", "megawatts": "MW", "megawatt": "MW",
-    "kw": "kW", "kilowatts": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "twh": "TWh",
-    "tonnes": "tonnes", "tonne": "tonnes", "tons": "tonnes", "ton": "tonnes", "metric tons": "tonnes",
-    "barrels": "barrels", "barrel": "barrels", "bpd": "barrels a day", "b/d": "barrels a day",
-    "cubic metres": "cubic metres", "cubic meters": "cubic metres", "cubic feet": "cubic feet", "bcm": "bcm",
-    "km": "km", "kilometres": "km", "kilometers": "km", "miles": "miles", "mile": "miles",
-    "square feet": "sq ft", "sq ft": "sq ft", "square metres": "square metres", "square meters": "square metres",
-    "square miles": "square miles", "square kilometres": "km2", "sq km": "km2", "acres": "acres",
-    "hectares": "hectares", "litres": "litres", "liters": "litres", "gallons": "gallons", "kg": "kg",
-    "kilograms": "kg", "ounces": "ounces", "oz": "ounces", "teu": "TEU", "mph": "mph", "points": "points",
-}
+_UNITS = lexicon.mapping("units")
 _RATES = r"(?:\s(?:a|per|each)\s(?:day|year|week|month|hour|annum)|/day|/year)"
 
 
@@ -81,16 +62,8 @@ def _alternation(forms) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s?") for f in sorted(forms, key=len, reverse=True))
 
 
-_APPROX = ("nearly", "almost", "about", "around", "approximately", "roughly", "some", "more than", "over",
-           "less than", "fewer than", "under", "up to", "at least", "at most", "as much as", "as many as",
-           "as little as", "close to", "just over", "just under", "just below", "just above", "well over",
-           "an estimated", "estimated", "below", "above", "in excess of", "upwards of", "almost exactly")
-_APPROX_NORM = {"an estimated": "estimated", "in excess of": "more than", "upwards of": "more than",
-                "well over": "more than", "just over": "more than", "above": "more than", "over": "more than",
-                "just under": "less than", "just below": "less than", "below": "less than", "under": "less than",
-                "fewer than": "less than", "approximately": "about", "roughly": "about", "around": "about",
-                "some": "about", "close to": "nearly", "almost": "nearly", "as much as": "up to",
-                "as many as": "up to", "almost exactly": "about"}
+_APPROX = tuple(r[0] for r in lexicon.rows("approximators"))
+_APPROX_NORM = lexicon.mapping("approximators")  # the forms that stand for another ("in excess of": more than)
 
 _NUM = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _ONE = (rf"(?:(?P<Pcur>{_alternation(_CUR_PREFIX)})\s?)?"
@@ -167,58 +140,91 @@ def _lookup(table: dict, text: str) -> str:
     return table.get(key, key)
 
 
-def _from_match(m: re.Match, text: str) -> Amount | None:
+@dataclass
+class _Reading:
+    """What the words after a number make of it: its kind, unit, currency and value."""
+    kind: str
+    value: Decimal
+    value_max: Decimal | None
+    currency: str | None
+    unit: str | None = None
+
+
+def _read_suffix(m: re.Match, r: _Reading) -> None:
+    """A percent sign, pence or cents, a currency word or a unit after the number."""
+    if m.group("pct"):
+        r.kind, r.unit = "percent", _lookup(_PERCENT, m.group("pct").strip())
+    elif m.group("sub") and not r.currency:
+        r.kind, r.currency = "money", _SUBUNITS[m.group("sub").strip().lower()]
+        r.value, r.value_max = r.value / 100, (r.value_max / 100 if r.value_max is not None else None)
+    elif m.group("curword") and not r.currency:
+        r.kind, r.currency = "money", _lookup(_CUR_SUFFIX, m.group("curword").lower())
+    elif m.group("unit") and not r.currency:
+        r.unit = _lookup(_UNITS, m.group("unit"))
+        if m.group("rate"):
+            r.unit += " " + " ".join(m.group("rate").split()).replace("per ", "a ").replace("/", "a ")
+        r.kind = "quantity"
+    if r.currency:
+        r.kind = "money"
+
+
+def _surface_end(m: re.Match, kind: str, currency: str | None) -> int:
+    """Where the amount ends: a suffix that made nothing of a count is not part of it."""
+    end = m.end()
+    if kind == "count" and (m.group("sub") or m.group("curword") or m.group("unit")):
+        end = m.start("sub") if m.group("sub") else m.start("curword") if m.group("curword") else m.start("unit")
+    if currency and m.group("unit"):  # "$5m tonnes" is not a thing; keep the money, drop the unit
+        end = m.start("unit")
+    return end
+
+
+def _approx(m: re.Match) -> str | None:
+    approx = m.group("approx")
+    if not approx:
+        return None
+    approx = " ".join(approx.lower().split())
+    return _APPROX_NORM.get(approx, approx)
+
+
+def _range(m: re.Match) -> tuple[Decimal, Decimal | None, str | None, str | None] | None:
+    """Both ends of "$1-2bn" with their scales (one written once applies to both), or None."""
     a = _number(m.group("a_num"))
     if a is None:
         return None
     b = _number(m.group("b_num")) if m.group("b_num") else None
     if m.group("b_num") and b is None:
         return None
-    is_word = m.group("a_num")[:1].isalpha()
-    # "$1-2bn": a scale written once applies to both ends of the range.
     a_scale, b_scale = m.group("a_scale"), m.group("b_scale")
     if b is not None and b_scale and not a_scale:
         a_scale = b_scale
     value = a * _scale(a_scale)
     value_max = b * _scale(b_scale or a_scale) if b is not None else None
+    return value, value_max, a_scale, b_scale
+
+
+def _won_is_a_verb(m: re.Match, currency: str | None, a_scale: str | None) -> bool:
+    """"won" is a currency only after a number with a scale ("5bn won"), never the verb ("12 won")."""
+    return bool(m.group("curword")) and not currency and not m.group("pct") and not m.group("sub") \
+        and m.group("curword").lower() == "won" and not a_scale
+
+
+def _from_match(m: re.Match, text: str) -> Amount | None:
+    ends = _range(m)
+    if ends is None:
+        return None
+    value, value_max, a_scale, b_scale = ends
     cur = m.group("a_cur") or m.group("b_cur")
-    currency = _lookup(_CUR_PREFIX, cur) if cur else None
-    unit = None
-    kind = "count"
-    if m.group("pct"):
-        kind, unit = "percent", _lookup(_PERCENT, m.group("pct").strip())
-    elif m.group("sub") and not currency:
-        kind, currency = "money", _SUBUNITS[m.group("sub").strip().lower()]
-        value, value_max = value / 100, (value_max / 100 if value_max is not None else None)
-    elif m.group("curword") and not currency:
-        word = m.group("curword").lower()
-        # "won" is a currency only after a number with a scale ("5bn won"), never the verb.
-        if word == "won" and not a_scale:
-            return _trim_suffix(m, text, "curword")
-        kind, currency = "money", _lookup(_CUR_SUFFIX, word)
-    elif m.group("unit") and not currency:
-        unit = _lookup(_UNITS, m.group("unit"))
-        if m.group("rate"):
-            unit += " " + " ".join(m.group("rate").split()).replace("per ", "a ").replace("/", "a ")
-        kind = "quantity"
-    if currency:
-        kind = "money"
-    end = m.end()
-    if kind == "count" and (m.group("sub") or m.group("curword") or m.group("unit")):
-        end = m.start("sub") if m.group("sub") else m.start("curword") if m.group("curword") else m.start("unit")
-    if currency and m.group("unit"):  # "$5m tonnes" is not a thing; keep the money, drop the unit
-        end = m.start("unit")
+    r = _Reading("count", value, value_max, _lookup(_CUR_PREFIX, cur) if cur else None)
+    if _won_is_a_verb(m, r.currency, a_scale):
+        return _trim_suffix(m, text, "curword")
+    _read_suffix(m, r)
     start = m.start()
-    approx = m.group("approx")
-    if approx:
-        approx = approx.lower()
-        approx = _APPROX_NORM.get(" ".join(approx.split()), " ".join(approx.split()))
+    surface = text[start:_surface_end(m, r.kind, r.currency)].rstrip()
     num_start = m.start("a_cur") if m.group("a_cur") else m.start("a_num")
-    surface = text[start:end].rstrip()
-    return Amount(start=start, end=start + len(surface), text=surface, kind=kind, value=_plain(value),
-                  value_max=_plain(value_max) if value_max is not None else None, currency=currency, unit=unit,
-                  approx=approx, change=(m.group("change") or "").lower() or None, is_word=is_word,
-                  num_start=num_start, has_scale=bool(a_scale or b_scale))
+    return Amount(start=start, end=start + len(surface), text=surface, kind=r.kind, value=_plain(r.value),
+                  value_max=_plain(r.value_max) if r.value_max is not None else None, currency=r.currency,
+                  unit=r.unit, approx=_approx(m), change=(m.group("change") or "").lower() or None,
+                  is_word=m.group("a_num")[:1].isalpha(), num_start=num_start, has_scale=bool(a_scale or b_scale))
 
 
 def _trim_suffix(m: re.Match, text: str, group: str) -> Amount | None:

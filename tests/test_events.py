@@ -80,13 +80,13 @@ def test_lexicon_is_a_data_file_with_kinds():
 def test_their_meeting_is_the_subjects(nlp):
     (ev,) = events_of(nlp, "At their meeting in London, G7 finance ministers backed plans to write off debts.\n")
     assert (ev["name"], ev["kind"], ev["place"], ev["pattern"]) == (
-        "G7 finance ministers meeting", "meeting", "London", "at_their_event")
+        "G7 finance ministers meeting", "meeting", "London", "event.described.at_their")
     assert ev["participants"] == ["G7"]
 
 
 def test_a_named_modifier_makes_an_event(nlp):
     (ev,) = events_of(nlp, "The G7 meeting ended without a deal.\n")
-    assert (ev["name"], ev["pattern"], ev["participants"]) == ("G7 meeting", "modified_event", ["G7"])
+    assert (ev["name"], ev["pattern"], ev["participants"]) == ("G7 meeting", "event.described.modified", ["G7"])
 
 
 @pytest.mark.parametrize("text", [
@@ -102,7 +102,7 @@ def test_not_events(nlp, text):
 def test_a_named_event_stops_before_and_and_in(nlp):
     evs = events_of(nlp, "Delegates met at the Nordic Energy Summit and the Baltic Grid Conference in Oslo.\n")
     assert [e["name"] for e in evs] == ["Nordic Energy Summit", "Baltic Grid Conference"]
-    assert all(e["pattern"] in ("named_head", "model_event") for e in evs)
+    assert all(e["pattern"] in ("event.named.head", "event.named.model") for e in evs)
 
 
 def test_a_numbered_congress_is_an_event(nlp):

@@ -11,7 +11,7 @@ from cooptool.extract.records import dumps, make
 
 
 def event(doc, name, kind="meeting", date=None, place=None, aliases=(), organizers=(), participants=()):
-    return make("event", doc, name=name, aliases=list(aliases), kind=kind, pattern="modified_event", date=date,
+    return make("event", doc, name=name, aliases=list(aliases), kind=kind, pattern="event.described.modified", date=date,
                 date_text=date, place=place, organizers=list(organizers), participants=list(participants),
                 evidence=f"The {name} was held.", start=0, end=20)
 

@@ -124,13 +124,13 @@ def test_the_subject_of_the_clause_not_the_speaker(nlp):
     f = one(facts_of(nlp, "Ofcom said Veltro Telecom would cut wholesale prices by about 8%.\n"), "about 8%")
     assert (f["subject"], f["about"], f["change"]) == ("Veltro Telecom", "wholesale prices", "down")
     assert f["source"] == "Ofcom"
-    assert f["pattern"] == "clause_subject+about_verb_object"
+    assert f["pattern"] == "fact.subject.clause_subject+fact.about.verb_object"
 
 
 def test_the_act_a_verb_names_is_what_an_object_amount_measures(nlp):
     f = one(facts_of(nlp, "Veltro Telecom will invest £10bn in fibre.\n"), "£10bn")
     assert (f["subject"], f["about"]) == ("Veltro Telecom", "investment in fibre")
-    assert f["pattern"].endswith("+about_verb")
+    assert f["pattern"].endswith("+fact.about.verb")
 
 
 def test_its_and_the_firm_are_resolved_as_speakers_are(nlp):
@@ -138,8 +138,8 @@ def test_its_and_the_firm_are_resolved_as_speakers_are(nlp):
     facts = facts_of(nlp, text)
     assert {f["text"]: f["subject"] for f in facts} == {"5%": "Velmor Foods", "£125m": "Velmor Foods",
                                                         "£150m": "Velmor Foods"}
-    assert one(facts, "5%")["pattern"].startswith("possessor_anaphor")
-    assert one(facts, "£150m")["pattern"].startswith("clause_subject_anaphor")
+    assert one(facts, "5%")["pattern"].startswith("fact.subject.possessor_anaphor+")
+    assert one(facts, "£150m")["pattern"].startswith("fact.subject.clause_subject_anaphor+")
 
 
 def test_a_comparison_is_no_change_and_has_its_own_period(nlp):
@@ -177,13 +177,13 @@ def test_a_company_measure_with_no_owner_is_the_storys_company(nlp):
     text = ("Velmor Foods reported results on Monday.\n\nVelmor Foods said demand was strong.\n\n"
             "Analysts were pleased.\n\nSales rose 2.8% to 14.96bn euros.\n")
     f = one(facts_of(nlp, text), "2.8%")
-    assert (f["subject"], f["pattern"]) == ("Velmor Foods", "story_company+about_verb_subject")
+    assert (f["subject"], f["pattern"]) == ("Velmor Foods", "fact.subject.story_company+fact.about.verb_subject")
 
 
 def test_an_economy_measure_is_the_country_named_in_the_sentence(nlp):
     f = one(facts_of(nlp, "Unemployment in Freedonia stood at 25%, compared with 10% before the war.\n"), "10%")
     assert (f["subject"], f["about"], f["change"]) == ("Freedonia", "Unemployment", None)
-    assert f["pattern"].startswith("economy_place")
+    assert f["pattern"].startswith("fact.subject.economy_place+")
 
 
 def test_a_reading_on_a_scale_is_no_count(nlp):
@@ -194,7 +194,7 @@ def test_who_forecasts_a_figure_is_its_source_not_its_subject(nlp):
     text = "Germany's economy slowed.\n\nIn September, the Halvard Fund said that German growth would be 1.8%.\n"
     f = one(facts_of(nlp, text), "1.8%")
     assert (f["subject"], f["source"], f["about"], f["period"]) == ("Germany", "Halvard Fund", "German growth", None)
-    assert f["pattern"].startswith("nationality_country")
+    assert f["pattern"].startswith("fact.subject.nationality_country+")
 
 
 def test_a_company_reporting_its_own_figure_is_its_subject(nlp):

@@ -28,6 +28,8 @@ def _matches(record: dict, expect: dict) -> bool:
 def records_of(doc, family: str) -> list[dict]:
     if family == "entity":
         return [dict(e, pattern=p) for e in doc._.entities or [] for p in e.get("rules", [])]
+    if family == "fact":  # a fact names two rules, "fact.subject.<rule>+fact.about.<rule>"
+        return [dict(f, pattern=p) for f in doc._.facts or [] for p in f["pattern"].split("+")]
     return getattr(doc._, RECORD_OF[family]) or []
 
 

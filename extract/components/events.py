@@ -1,64 +1,77 @@
 """`cooptool_events`: meetings, summits, conferences, seminars and signings.
 
-Runs after `cooptool_entities`. Two kinds of mention make an event:
+Runs after `cooptool_entities`. Two kinds of mention make an event, each found by named rules
+(a record's `pattern` is the rule's name):
 
-- a **named event**: an EVENT entity, or a capitalised name headed by Summit, Conference, Expo,
-  Congress, ... ("the San Francisco Summit", "the 28th Conference of the Parties ... (COP28)",
-  "the China International Import Expo (CIIE) 2023");
-- a **described event**: an event noun that something happens to - hosted, held, organised,
-  attended, convened ("CIYEC and AmCham China hosted a seminar for ... on ... in Beijing on
-  January 19, 2024") - and the signing of an agreement, deal or contract between named parties.
+- a **named event** (`event.named.*`): an EVENT entity that looks like a gathering
+  (`event.named.model`; `event.named.known` for COP28, CIIE, G7-style names), or a capitalised name
+  headed by Summit, Conference, Expo, Congress, ... (`event.named.head`: "the San Francisco Summit",
+  "the 28th Conference of the Parties ... (COP28)", "the China International Import Expo (CIIE) 2023");
+- a **described event** (`event.described.*`): an event noun that something happens to - hosted, held,
+  organised (`hosted`), attended (`attended`), the setting of "their meeting" (`at_their`), or named by a
+  modifier ("the G7 meeting", `modified`) - and the signing of an agreement, deal or contract between
+  named parties (`event.signing`).
 
 Each event gets its `name`, `date` (ISO 8601 when the text allows), `place`, `organizers` (who
 hosts, holds or organises it), `participants` (who attends or signs) and its evidence sentence.
-Mentions of the same event in one document are merged. Sets `doc._.events` (plain dicts).
+The post-passes (`POST_PASSES`, in order) merge mentions of the same event in one document and add
+the actors' aliases. Sets `doc._.events` (plain dicts).
 """
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from cooptool.extract.components.doctext import doc_text
-from cooptool.extract.components.facts import PLACE_LABELS, _entity_at, _is_place, _phrase
+from cooptool.extract import lexicon
+from cooptool.extract.components.context import context_of
+from cooptool.extract.components.phrases import PLACE_LABELS, clean, is_place, noun_phrase
 from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
-from cooptool.extract.numbers import find_dates
+from cooptool.extract.numbers import DateMention, find_dates
+from cooptool.extract.rules import rule
 
 if not Doc.has_extension("events"):
     Doc.set_extension("events", default=None)
 if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
-
-
-def _load_lexicon() -> dict[str, tuple[str, str]]:
-    """`extract/data/lexicon/event_nouns.tsv`: noun -> (kind, names)."""
-    path = Path(__file__).resolve().parent.parent / "data" / "lexicon" / "event_nouns.tsv"
-    out = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        noun, kind, names = (line.split("\t") + ["", ""])[:3]
-        out[noun.strip()] = (kind.strip(), names.strip())
-    return out
-
-
-LEXICON = _load_lexicon()
+# `extract/data/lexicon/event_nouns.tsv`: noun -> (kind, names).
+LEXICON = {r[0]: ((r + ("", ""))[1], (r + ("", ""))[2]) for r in lexicon.rows("event_nouns")}
 EVENT_NOUNS = frozenset(LEXICON)
 # Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
 # Congress, ...) usually name an organisation, so they count only when the model calls the name an
 # EVENT or a number marks one meeting ("the 20th Party Congress").
 NAMED_HEADS = frozenset(n.capitalize() for n, (_, names) in LEXICON.items() if names == "yes")
 EVENT_ONLY_HEADS = frozenset(n.capitalize() for n, (_, names) in LEXICON.items() if names == "event-only")
-NOT_EVENTS = re.compile(r"\b(Agreement|Accord|Treaty|Statement|Protocol|Declaration|Act|Pact|Charter)\b")
+NAME_HEADS = NAMED_HEADS | EVENT_ONLY_HEADS
+
+
+def _word_pattern(words: set[str]) -> str:
+    return r"\b(" + "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))) + r")\b"
+
+
+# Agreements and documents ("the Paris Agreement"): EVENT names that are no gatherings.
+NOT_EVENTS = re.compile(_word_pattern(lexicon.words("document_names")))
 # Known event patterns: names that are events without an event noun.
 KNOWN_EVENTS = re.compile(r"^(?:COP\s?\d+|CIIE(?:\s+(?:19|20)\d\d)?|G-?\d{1,2}|APEC|Davos|Olympics)$")
 # The model's EVENT entities include wars, storms and sports; gatherings have names like these.
-GATHERING_NAME = re.compile(r"\b(Summit|Conference|Expo|Forum|Meeting|Congress|Convention|Symposium|Seminar|"
-                            r"Talks|Fair|Exhibition|Show|Assembly|Dialogue|Round|Davos)\b|^COP\s?\d+$|^G-?\d+\b")
+GATHERING_NAME = re.compile(_word_pattern(lexicon.words("gathering_names")) + r"|^COP\s?\d+$|^G-?\d+\b")
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+_YEAR = re.compile(r"(19|20)\d\d")
+
+# Verbs that make an event noun an event, by the part their subject plays: `host` (organisers) or `attend`.
+HOST_VERBS = lexicon.where("event_verbs", 1, "host")
+ATTEND_VERBS = lexicon.where("event_verbs", 1, "attend")
+SIGN_OBJECTS = lexicon.words("signed_objects")
+ACTOR_LABELS = ("ORG", "PERSON", "GPE")
+_NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meeting and the Y Summit", "... Fair in October"
+# Words between the names of a run of organisers before a verb ("CIYEC and AmCham China jointly hosted").
+_RUN_JOINERS = lexicon.words("actor_joiners")
+# Adjectives that belong to an event's name ("the annual meeting"); others describe it ("a smooth election").
+_NAME_ADJECTIVES = ("annual", "general", "national", "international", "global", "regional")
 
 
 def event_kind(noun: str) -> str | None:
@@ -67,26 +80,12 @@ def event_kind(noun: str) -> str | None:
     return entry[0] if entry else None
 
 
-HOST_VERBS = frozenset("host co-host cohost hold organise organize convene sponsor stage chair arrange call run".split())
-ATTEND_VERBS = frozenset("attend join address participate speak present".split())
-HAPPEN_VERBS = frozenset("take open begin start end close conclude convene gather".split())
-SIGN_OBJECTS = frozenset("""
-agreement agreements deal deals contract contracts memorandum mou treaty accord pact partnership
-""".split())
-ACTOR_LABELS = ("ORG", "PERSON", "GPE")
-_NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meeting and the Y Summit", "... Fair in October"
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split()).strip(" ,;:")
-
-
 def _numbered(doc: Doc, start: int, end: int) -> bool:
     """A number marks one meeting of a series: "the 20th Party Congress", "Forum 2024"."""
-    if any(t.like_num or re.fullmatch(r"\d+(st|nd|rd|th)", t.lower_) for t in doc[start:end]):
+    if any(t.like_num or _ORDINAL.fullmatch(t.lower_) for t in doc[start:end]):
         return True
     nxt = doc[end] if end < len(doc) else None
-    return nxt is not None and bool(re.fullmatch(r"(19|20)\d\d", nxt.text))
+    return nxt is not None and bool(_YEAR.fullmatch(nxt.text))
 
 
 def _known_kind(name: str) -> str | None:
@@ -99,99 +98,171 @@ def _known_kind(name: str) -> str | None:
     return {"Davos": "forum", "Olympics": "games"}.get(name)
 
 
-class EventExtractor:
-    def __init__(self, nlp: Language, name: str):
-        self.name = name
+def _name_word(t: Token) -> bool:
+    """A word that may stand in a capitalised name: "28th", "2024", "Leaders"."""
+    return bool(t.text[:1].isupper() or t.like_num or _ORDINAL.fullmatch(t.lower_))
 
-    def __call__(self, doc: Doc) -> Doc:
-        meta = doc._.meta or {}
-        self.ent_at = _entity_at(doc)
-        self._resolver = None  # a SpeakerResolver, built when a pronoun needs it
-        self.names = {e["id"]: e for e in (doc._.entities or [])}
+
+def _opens_sentence(t: Token) -> bool:
+    return t.is_sent_start and t.lower_ == "the"
+
+
+def _name_start(doc: Doc, tok: Token, sent: Span) -> tuple[int, int]:
+    """Where a name ending in `tok` starts, and the index just before it."""
+    start = tok.i
+    j = start - 1
+    while j >= sent.start:
+        t = doc[j]
+        if t.is_space:
+            j -= 1
+            continue
+        if _opens_sentence(t) or not _name_word(t):
+            break
+        if t.is_stop and t.lower_ != "the" and not t.like_num and t.ent_type_ not in ("ORG", "GPE", "NORP"):
+            break  # "But Fair ...", "At Expo": a capitalised function word opens the sentence
+        start = j
+        j -= 1
+    return start, j
+
+
+def _possessive_start(doc: Doc, start: int, j: int, sent: Span) -> int:
+    """"the 31st APEC Economic Leaders' Meeting": a possessive inside the name."""
+    if not (j >= sent.start and doc[j].tag_ == "POS" and j == start - 1 and j - 1 >= sent.start
+            and doc[j - 1].text[:1].isupper()):
+        return start
+    k = j - 1
+    while k >= sent.start and _name_word(doc[k]) and not (doc[k].is_stop and doc[k].lower_ != "the") \
+            and not _opens_sentence(doc[k]):
+        start = k
+        k -= 1
+    return start
+
+
+def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
+    """"Conference of the Parties to the UN Framework Convention on Climate Change": capitalised
+    words joined by of/on/for/to/the continue the name."""
+    end = tok.i + 1
+    while end < sent.end:
+        j = end
+        while j < sent.end and (doc[j].lower_ in _NAME_JOINERS or doc[j].is_space):
+            j += 1
+        k = j
+        while k < sent.end and (doc[k].text[:1].isupper() or doc[k].text == "-" or doc[k].is_space):
+            k += 1
+        while k > j and doc[k - 1].is_space:
+            k -= 1
+        if j == end or k == j:
+            break
+        end = k
+    return end
+
+
+@rule("event.named.head", examples=[
+    ('Farmers came to the Harvest Fair in Kent.',
+     {'name': 'Harvest Fair', 'kind': 'fair'}),
+    ('The Halvard Trade Forum 2024 opened in Oslo.',
+     {'name': 'Halvard Trade Forum', 'place': 'Oslo'}),
+    ('The Trades Union Congress said it would fight the plan.',
+     None),
+])
+def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
+    """"the San Francisco Summit", "the 20th Party Congress": a capitalised name ending in an event noun."""
+    if tok.text not in NAME_HEADS or tok.is_sent_start:
+        return None
+    sent = tok.sent
+    start, j = _name_start(doc, tok, sent)
+    start = _possessive_start(doc, start, j, sent)
+    end = _name_end(doc, tok, sent)
+    if start == tok.i and end == tok.i + 1:
+        return None  # a lone "Conference" is no name
+    if tok.text in EVENT_ONLY_HEADS and not _numbered(doc, start, end):
+        return None  # "the Trades Union Congress", "the World Economic Forum": organisations
+    return start, end
+
+
+@rule("event.named.known", examples=[
+    ('COP28 opened in Dubai on Thursday.',
+     {'name': 'COP28', 'kind': 'conference', 'place': 'Dubai'}),
+])
+def known_event(ent: Span) -> bool:
+    """"COP28", "the G20", "APEC", "Davos": an EVENT name that is a known gathering."""
+    return bool(KNOWN_EVENTS.match(ent.text))
+
+
+@rule("event.named.model", examples=[
+    ('Traders from Peru joined the Andean Coffee Expo in Quito.',
+     {'name': 'Andean Coffee Expo', 'place': 'Quito'}),
+])
+def model_event(ent: Span) -> bool:
+    """An EVENT entity of the model that looks like a gathering ("the Boao Forum for Asia"), not a
+    war, a storm or an agreement."""
+    return ent.label_ == "EVENT" and bool(GATHERING_NAME.search(ent.text)) and not NOT_EVENTS.search(ent.text)
+
+
+@dataclass
+class Found:
+    """What a described-event rule read: who organises, who takes part, and a name when it makes one."""
+    organizers: list[str] = field(default_factory=list)
+    participants: list[str] = field(default_factory=list)
+    name: str | None = None
+
+
+class _EventReader:
+    """The events of one Doc (the component keeps no per-document state)."""
+
+    def __init__(self, doc: Doc):
+        ctx = context_of(doc)
+        self.doc = doc
+        self.text = ctx.text
+        self.ent_at = ctx.ent_at
+        self._resolver: SpeakerResolver | None = None  # built when a pronoun needs it
+        self.names = ctx.entities
         self.aliases_of: dict[str, list[str]] = {}
-        self.dates = find_dates(doc_text(doc), meta.get("published"))
+        self.dates = find_dates(self.text, ctx.meta.get("published"))
+        self.named_pattern: dict[int, str] = {}
+        self.tail_end: dict[int, int] = {}
+
+    def events(self) -> list[dict]:
+        doc = self.doc
         found: list[dict] = []
         seen_tokens: set[int] = set()
-        for start, end, acronym in self._named(doc):
+        for start, end, acronym in self.named_spans():
             span = doc[start:end]
             seen_tokens.update(range(start, end))
-            name = _clean(span.text)
-            last = next((t for t in reversed(span) if not t.is_punct), span.root)
-            kind = event_kind(last.lower_) or _known_kind(name) or (_known_kind(acronym) if acronym else None) \
-                or "event"
-            found.append(self._record(doc, span, span.root, name, [acronym] if acronym else [], kind=kind,
-                                      pattern=self.named_pattern.get(start, "named_head")))
+            found.append(self._named_record(span, acronym))
         for tok in doc:
             if tok.i in seen_tokens:
                 continue
-            rec = self._described(doc, tok)
+            rec = self._described(tok)
             if rec is not None:
                 found.append(rec)
-        events = self._merge([r for r in found if r is not None])
-        for ev in events:
-            # Aliases of the organisers and participants, so `events --org CIYEC` finds them.
-            ev["actor_aliases"] = sorted({a for n in ev["organizers"] + ev["participants"]
-                                          for a in self.aliases_of.get(n, [])})
-        doc._.events = events
-        return doc
+        events = found
+        for post_pass in POST_PASSES:
+            events = post_pass(self, events)
+        return events
 
     # ---- named events --------------------------------------------------------------------------
 
-    def _named(self, doc: Doc) -> list[tuple[int, int, str | None]]:
+    def named_spans(self) -> list[tuple[int, int, str | None]]:
+        doc = self.doc
         spans: list[tuple[int, int]] = []
-        self.named_pattern: dict[int, str] = {}
         for e in doc.ents:
-            if e.label_ == "EVENT" and GATHERING_NAME.search(e.text) and not NOT_EVENTS.search(e.text):
+            if model_event(e):
                 spans.append((e.start, e.end))
-                self.named_pattern[e.start] = "known_event" if KNOWN_EVENTS.match(e.text) else "model_event"
+                self.named_pattern[e.start] = "event.named.known" if known_event(e) else "event.named.model"
         for tok in doc:
-            if tok.text not in NAMED_HEADS | EVENT_ONLY_HEADS or tok.is_sent_start:
-                continue
-            sent = tok.sent
-            start = tok.i
-            j = start - 1
-            while j >= sent.start:
-                t = doc[j]
-                if t.is_space:
-                    j -= 1
-                    continue
-                if t.is_sent_start and t.lower_ == "the" or not (
-                        t.text[:1].isupper() or t.like_num or re.fullmatch(r"\d+(st|nd|rd|th)", t.lower_)):
-                    break
-                if t.is_stop and t.lower_ != "the" and not t.like_num and t.ent_type_ not in ("ORG", "GPE", "NORP"):
-                    break  # "But Fair ...", "At Expo": a capitalised function word opens the sentence
-                start = j
-                j -= 1
-            if j >= sent.start and doc[j].tag_ == "POS" and j == start - 1 and j - 1 >= sent.start \
-                    and doc[j - 1].text[:1].isupper():
-                # "the 31st APEC Economic Leaders' Meeting": a possessive inside the name
-                k = j - 1
-                while k >= sent.start and (doc[k].text[:1].isupper() or doc[k].like_num
-                                           or re.fullmatch(r"\d+(st|nd|rd|th)", doc[k].lower_)) \
-                        and not (doc[k].is_stop and doc[k].lower_ != "the") and not (
-                        doc[k].is_sent_start and doc[k].lower_ == "the"):
-                    start = k
-                    k -= 1
-            end = tok.i + 1
-            # "Conference of the Parties to the UN Framework Convention on Climate Change"
-            while end < sent.end:
-                j = end
-                while j < sent.end and (doc[j].lower_ in _NAME_JOINERS or doc[j].is_space):
-                    j += 1
-                k = j
-                while k < sent.end and (doc[k].text[:1].isupper() or doc[k].text == "-" or doc[k].is_space):
-                    k += 1
-                while k > j and doc[k - 1].is_space:
-                    k -= 1
-                if j == end or k == j:
-                    break
-                end = k
-            if start == tok.i and end == tok.i + 1:
-                continue  # a lone "Conference" is no name
-            if tok.text in EVENT_ONLY_HEADS and not _numbered(doc, start, end):
-                continue  # "the Trades Union Congress", "the World Economic Forum": organisations
-            spans.append((start, end))
-            self.named_pattern.setdefault(start, "named_head")
+            found = head_name(doc, tok)
+            if found is not None:
+                spans.append(found)
+                self.named_pattern.setdefault(found[0], "event.named.head")
+        out = self._first_of_overlapping(spans)
+        for start, end, acronym in out:
+            self.tail_end[start] = next(t.i for t in doc[end:] if t.text == ")") + 1 if acronym else end
+        return out
+
+    def _first_of_overlapping(self, spans: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
+        """The longest of overlapping names, without a leading "the", with the acronym after it."""
+        doc = self.doc
         out: list[tuple[int, int, str | None]] = []
         for start, end in sorted(spans, key=lambda s: (s[0], -(s[1] - s[0]))):
             if out and start < out[-1][1]:
@@ -204,112 +275,59 @@ class EventExtractor:
             if len(after) >= 3 and after[0].text == "(" and after[2].text == ")" and after[1].text[:1].isupper():
                 acronym = after[1].text
             out.append((start, end, acronym))
-        self.tail_end = {}
-        for start, end, acronym in out:
-            tail = end
-            if acronym:
-                tail = next(t.i for t in doc[end:] if t.text == ")") + 1
-            self.tail_end[start] = tail
         return out
+
+    def _named_record(self, span: Span, acronym: str | None) -> dict:
+        name = clean(span.text)
+        last = next((t for t in reversed(span) if not t.is_punct), span.root)
+        kind = event_kind(last.lower_) or _known_kind(name) or (_known_kind(acronym) if acronym else None) \
+            or "event"
+        return self._record(span, span.root, name, [acronym] if acronym else [], kind=kind,
+                            pattern=self.named_pattern.get(span.start, "event.named.head"))
 
     # ---- described events ----------------------------------------------------------------------
 
-    def _described(self, doc: Doc, tok: Token) -> dict | None:
-        """An event noun of the lexicon in a clause that makes it an event (each rule names itself in
-        `pattern`), and only with a named organiser, participant or name modifier."""
+    def _is_event_noun(self, tok: Token) -> bool:
         low = tok.lower_
-        if tok.pos_ in ("NOUN", "PROPN") and low in EVENT_NOUNS and low != "signing" and (
-                tok.i not in self.ent_at or self.ent_at[tok.i].label_ == "EVENT") and not (
-                tok.text[:1].isupper() and not tok.is_sent_start):  # not "Trades Union Congress", not a name
-            organizers: list[str] = []
-            participants: list[str] = []
-            pattern = None
-            for rule in (self.hosted_event, self.attended_event, self.at_their_event):
-                found = rule(doc, tok)
-                if found is not None:
-                    organizers, participants = found
-                    pattern = rule.__name__
-                    break
-            modifiers = self._name_modifiers(tok)
-            if pattern is None and modifiers:
-                pattern = "modified_event"  # "the G7 meeting", "the APEC summit", "the Iraqi election"
-            if pattern is None:
-                return None
-            # A country or city before the noun says where ("the Beijing forum"), except a group ("G7").
-            where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text)]
-            participants = list(dict.fromkeys(participants + [n for e in modifiers if e not in where and (
-                e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) for n in [self._name(e) or e.text] if n]
-                                              + self._parties_of(tok)))
-            if not (organizers or participants or modifiers):
-                return None  # "a meeting between him and an agent", "the meeting took place": nothing named
-            name = self._noun_name(doc, tok)
-            if pattern == "at_their_event":
-                name = self._owner_name
-            rec = self._record(doc, tok.sent, tok, name, [], organizers=organizers, participants=participants,
-                               name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(low) or "event",
-                               pattern=pattern)
-            if rec["place"] is None and where:
-                rec["place"] = _clean(where[0].text)
-            return rec
+        return tok.pos_ in ("NOUN", "PROPN") and low in EVENT_NOUNS and low != "signing" and (
+            tok.i not in self.ent_at or self.ent_at[tok.i].label_ == "EVENT") and not (
+            tok.text[:1].isupper() and not tok.is_sent_start)  # not "Trades Union Congress", not a name
+
+    def _described(self, tok: Token) -> dict | None:
+        if self._is_event_noun(tok):
+            return self._event_noun(tok)
         if tok.lemma_.lower() == "sign" and tok.pos_ == "VERB":
-            obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in SIGN_OBJECTS), None)
-            if obj is None:
-                return None
-            parties = self._actors_of(doc, tok)
-            parties += [self._name(e) for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"
-                        for e in self._entities_in(c)]
-            parties = list(dict.fromkeys(p for p in parties if p))
-            if not parties:
-                return None
-            name = "signing of " + self._noun_name(doc, obj)
-            return self._record(doc, tok.sent, obj, name, [], participants=parties,
-                                name_span=(tok.idx, obj.idx + len(obj.text)), kind="signing", pattern="signing")
+            return signing(self, tok)
         return None
 
-    def hosted_event(self, doc: Doc, tok: Token):
-        """"CIYEC and AmCham China hosted a seminar", "the summit was organised by X": organisers."""
-        head = tok.head
-        lemma = head.lemma_.lower()
-        if tok.dep_ in ("dobj", "conj") and lemma in HOST_VERBS:
-            return self._actors_of(doc, head), []
-        if tok.dep_ == "nsubjpass" and lemma in HOST_VERBS:
-            return self._agents(head), []
-        return None
-
-    def attended_event(self, doc: Doc, tok: Token):
-        """"X attended the conference", "X took part in the talks": participants."""
-        head = tok.head
-        if tok.dep_ == "dobj" and head.lemma_.lower() in ATTEND_VERBS:
-            return [], self._actors_of(doc, head)
-        if tok.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_.lower() in ATTEND_VERBS | {"part"}:
-            verb = head.head if head.head.pos_ == "VERB" else head.head.head
-            return [], self._actors_of(doc, verb)
-        return None
-
-    def at_their_event(self, doc: Doc, tok: Token):
-        """"At their meeting in London, G7 finance ministers backed ...": those who met are the
-        subject of the clause the meeting is the setting of."""
-        head = tok.head
-        if not (tok.dep_ == "pobj" and head.lower_ in ("at", "during", "after", "before", "ahead")
-                and any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children)):
+    def _event_noun(self, tok: Token) -> dict | None:
+        """An event noun of the lexicon in a clause that makes it an event, and only with a named
+        organiser, participant or name modifier."""
+        found, pattern = Found(), None
+        for described in DESCRIBED_RULES:
+            got = described(self, tok)
+            if got is not None:
+                found, pattern = got, described.rule.name
+                break
+        modifiers = self._name_modifiers(tok)
+        if pattern is None and modified_event(modifiers):
+            pattern = modified_event.rule.name
+        if pattern is None:
             return None
-        verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-        if subj is None:
-            return None
-        heads = [e for e in self._head_entities(subj) if e.label_ in ACTOR_LABELS]
-        # "Guterres told Xi during their meeting": the one told met too.
-        others = [e for c in verb.children if c.dep_ in ("dobj", "dative") for e in self._head_entities(c)
-                  if e.label_ == "PERSON"]
-        names = [n for n in dict.fromkeys(self._name(e) for e in heads + others) if n]
-        if not names:
-            return None
-        if others or all(e.label_ == "PERSON" for e in heads):
-            self._owner_name = f"{tok.text} of " + " and ".join(names)  # "meeting of Antonio Guterres and Xi Jinping"
-        else:  # The meeting is theirs: "G7 finance ministers meeting".
-            self._owner_name = " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "punct")
-                                        and t.i <= subj.i) + " " + tok.text
-        return [], names
+        # A country or city before the noun says where ("the Beijing forum"), except a group ("G7").
+        where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text)]
+        participants = list(dict.fromkeys(found.participants + [n for e in modifiers if e not in where and (
+            e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) for n in [self._name(e) or e.text] if n]
+                                          + self._parties_of(tok)))
+        if not (found.organizers or participants or modifiers):
+            return None  # "a meeting between him and an agent", "the meeting took place": nothing named
+        name = found.name if found.name is not None else self._noun_name(tok)
+        rec = self._record(tok.sent, tok, name, [], organizers=found.organizers, participants=participants,
+                           name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
+                           pattern=pattern)
+        if rec["place"] is None and where:
+            rec["place"] = clean(where[0].text)
+        return rec
 
     def _name_modifiers(self, tok: Token) -> list[Span]:
         """Named modifiers of an event noun: "G7" of "the G7 finance ministers' meeting", "APEC summit"."""
@@ -337,27 +355,31 @@ class EventExtractor:
                     continue
                 for t in (obj, *(c for c in obj.children if c.dep_ == "conj")):
                     e = self.ent_at.get(t.i)
-                    if e is not None and e.label_ in ACTOR_LABELS and not _is_place(e):
+                    if e is not None and e.label_ in ACTOR_LABELS and not is_place(e):
                         name = self._name(e)
                         if name:
                             out.append(name)
         return out
 
-    def _noun_name(self, doc: Doc, noun: Token) -> str:
+    def _skips_in_name(self, noun: Token, t: Token) -> bool:
+        """A piece of the noun's phrase that is not part of the event's name."""
+        if t.dep_ in ("relcl", "acl", "appos", "conj", "cc") and t is not noun:
+            return True  # "the US elections and the World Cup": two things
+        if t.dep_ == "amod" and t.head.i == noun.i and t.pos_ == "ADJ" and not t.ent_type_ and not t.text[:1].isupper() \
+                and t.lower_ not in _NAME_ADJECTIVES:
+            return True  # "a smooth election", "the recent meeting"
+        if t.dep_ == "prep" and t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
+            return True  # the parties are participants, not the name
+        return t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
+            c.i in self.ent_at and (is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
+            or self._is_date_token(c) for c in t.children)
+
+    def _noun_name(self, noun: Token) -> str:
         skip = set()
         for t in noun.subtree:
-            if t.dep_ in ("relcl", "acl", "appos", "conj", "cc") and t is not noun:
-                skip.update(x.i for x in t.subtree)  # "the US elections and the World Cup": two things
-            if t.dep_ == "amod" and t.head.i == noun.i and t.pos_ == "ADJ" and not t.ent_type_ and not t.text[:1].isupper() \
-                    and t.lower_ not in ("annual", "general", "national", "international", "global", "regional"):
-                skip.update(x.i for x in t.subtree)  # "a smooth election", "the recent meeting"
-            if t.dep_ == "prep" and t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
-                skip.update(x.i for x in t.subtree)  # the parties are participants, not the name
-            if t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
-                    c.i in self.ent_at and (_is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
-                    or self._is_date_token(c) for c in t.children):
+            if self._skips_in_name(noun, t):
                 skip.update(x.i for x in t.subtree)
-        return _phrase(doc, noun, skip) or noun.text
+        return noun_phrase(self.doc, noun, skip) or noun.text
 
     def _is_date_token(self, tok: Token) -> bool:
         return any(d.start <= tok.idx < d.end for d in self.dates)
@@ -371,73 +393,86 @@ class EventExtractor:
         self.aliases_of[ent["name"]] = ent["aliases"]
         return ent["name"]
 
-    def _entities_in(self, tok: Token) -> list[Span]:
+    def entities_in(self, tok: Token) -> list[Span]:
         out = []
         for t in tok.subtree:
             e = self.ent_at.get(t.i)
-            if e is not None and e.label_ in ACTOR_LABELS and e not in out and not _is_place(e):
+            if e is not None and e.label_ in ACTOR_LABELS and e not in out and not is_place(e):
                 out.append(e)
         return out
 
-    def _actors_of(self, doc: Doc, verb: Token) -> list[str]:
-        """The subject of a verb as entity names; when the parse loses it, the run of named
-        organisations and people right before the verb ("CIYEC and AmCham China hosted")."""
-        names = []
+    def _refers_to(self, subj: Token) -> str | None:
+        """"it signed a deal", "the company hosted": the organisation or person, resolved as a speaker would be."""
+        if not (subj.lower_ == "it" or subj.lower_ in ORG_NOUNS and any(
+                d.dep_ == "det" and d.lower_ in ("the", "this") for d in subj.children)):
+            return None
+        if self._resolver is None:
+            self._resolver = SpeakerResolver(self.doc)
+        found = self._resolver.resolve(subj)
+        if found.name and found.label in ("ORG", "PERSON"):
+            self.aliases_of[found.name] = found.aliases
+            return found.name
+        return None
+
+    def _subject_actors(self, verb: Token) -> list[str | None]:
+        names: list[str | None] = []
         for c in verb.children:
-            if c.dep_ in ("nsubj",):
-                names += [self._name(e) for e in self._head_entities(c) if e.label_ in ("ORG", "PERSON")]
-                if not names and (c.lower_ == "it" or c.lower_ in ORG_NOUNS and any(
-                        d.dep_ == "det" and d.lower_ in ("the", "this") for d in c.children)):
-                    # "it signed a deal", "the company hosted": resolved as a speaker would be
-                    if self._resolver is None:
-                        self._resolver = SpeakerResolver(doc)
-                    found = self._resolver.resolve(c)
-                    if found.name and found.label in ("ORG", "PERSON"):
-                        self.aliases_of[found.name] = found.aliases
-                        names.append(found.name)
+            if c.dep_ == "nsubj":
+                names += [self._name(e) for e in self.head_entities(c) if e.label_ in ("ORG", "PERSON")]
+                if not names:
+                    referred = self._refers_to(c)
+                    if referred:
+                        names.append(referred)
+        return names
+
+    def _run_before(self, verb: Token) -> list[Span]:
+        """The run of named organisations and people right before a verb ("CIYEC and AmCham China hosted")."""
+        doc = self.doc
+        j = verb.i - 1
+        run: list[Span] = []
+        while j >= verb.sent.start:
+            t = doc[j]
+            e = self.ent_at.get(j)
+            if e is not None and e.label_ in ("ORG", "PERSON"):
+                if not run or run[-1] is not e:
+                    run.append(e)
+                j = e.start - 1
+                continue
+            if t.lower_ in _RUN_JOINERS or t.is_space or t.pos_ == "AUX":
+                j -= 1
+                continue
+            break
+        return run
+
+    def actors_of(self, verb: Token) -> list[str]:
+        """The subject of a verb as entity names; when the parse loses it, the run of named
+        organisations and people right before the verb."""
+        names = self._subject_actors(verb)
         if not names:
-            j = verb.i - 1
-            run: list[Span] = []
-            while j >= verb.sent.start:
-                t = doc[j]
-                e = self.ent_at.get(j)
-                if e is not None and e.label_ in ("ORG", "PERSON"):
-                    if not run or run[-1] is not e:
-                        run.append(e)
-                    j = e.start - 1
-                    continue
-                if t.lower_ in ("and", "the", ",", "(", ")", "both", "jointly", "also", "together") or t.is_space \
-                        or t.pos_ == "AUX":
-                    j -= 1
-                    continue
-                break
-            names = [self._name(e) for e in reversed(run)]
+            names = [self._name(e) for e in reversed(self._run_before(verb))]
         return list(dict.fromkeys(n for n in names if n))
 
-    def _head_entities(self, tok: Token) -> list[Span]:
+    def head_entities(self, tok: Token) -> list[Span]:
         """Entities a noun phrase is (the head and its conjuncts), not those in its modifiers."""
         out = []
         stack = [tok]
         while stack:
             t = stack.pop()
             e = self.ent_at.get(t.i)
-            if e is not None and e not in out and not _is_place(e):
+            if e is not None and e not in out and not is_place(e):
                 out.append(e)
             stack += [c for c in t.children if c.dep_ in ("conj", "compound", "appos") and c.i in self.ent_at
                       or c.dep_ == "conj"]
         return sorted(out, key=lambda e: e.start)
 
-    def _agents(self, verb: Token) -> list[str]:
+    def agents(self, verb: Token) -> list[str]:
         return list(dict.fromkeys(self._name(e) for c in verb.children if c.dep_ == "agent"
-                                  for e in self._entities_in(c) if self._name(e)))
+                                  for e in self.entities_in(c) if self._name(e)))
 
-    def _date_in(self, sent: Span):
-        inside = [d for d in self.dates if d.start >= sent.start_char and d.end <= sent.end_char]
-        return inside
-
-    def _place_near(self, doc: Doc, tok: Token) -> str | None:
+    def _place_near(self, tok: Token) -> str | None:
+        doc = self.doc
         sent = tok.sent
-        places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and _is_place(e)]
+        places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)]
         if not places:
             return None
         best = min(places, key=lambda e: (0 if e.start > tok.i else 1, abs(e.start - tok.i)))
@@ -445,40 +480,53 @@ class EventExtractor:
         if end + 1 < sent.end and doc[end].text == "," and self.ent_at.get(end + 1) is not None \
                 and self.ent_at[end + 1].label_ == "GPE" and self.ent_at[end + 1].root.dep_ != "compound":
             end = self.ent_at[end + 1].end
-        return _clean(doc[best.start:end].text)
+        return clean(doc[best.start:end].text)
 
-    def _record(self, doc: Doc, span: Span | Token, anchor: Token, name: str, aliases: list[str], *,
-                organizers: list[str] | None = None, participants: list[str] | None = None,
-                name_span: tuple[int, int] | None = None, kind: str = "event", pattern: str = "named_head") -> dict:
+    def _date_near(self, span: Span, anchor: Token) -> DateMention | None:
+        """The date of the sentence nearest the event; after a name, the year written right after it
+        ("(CIIE) 2023"), and no date far from a name mentioned in passing."""
         sent = anchor.sent
-        if participants is None:
-            participants = []
-            verb = anchor.head
-            if anchor.dep_ == "pobj" and verb.lower_ in ("at", "in"):
-                verb = verb.head
-                if verb.pos_ == "VERB":
-                    participants = self._actors_of(doc, verb)
-            elif anchor.dep_ == "dobj" and verb.lemma_.lower() in ATTEND_VERBS:
-                participants = self._actors_of(doc, verb)
-        if organizers is None:
-            organizers = []
-            verb = anchor.head
-            if anchor.dep_ in ("dobj",) and verb.lemma_.lower() in HOST_VERBS:
-                organizers = self._actors_of(doc, verb)
-        dates = self._date_in(sent)
+        dates = [d for d in self.dates if d.start >= sent.start_char and d.end <= sent.end_char]
         near = min(dates, key=lambda d: abs(d.start - anchor.idx)) if dates else None
-        # "(CIIE) 2023": a year right after a name dates it.
-        if isinstance(span, Span) and span.start in getattr(self, "tail_end", {}):
-            tail = next((t for t in doc[self.tail_end[span.start]:] if not t.is_space), None)
-            if tail is not None and re.fullmatch(r"(19|20)\d\d", tail.text):
+        if span.start in self.tail_end:
+            tail = next((t for t in self.doc[self.tail_end[span.start]:] if not t.is_space), None)
+            if tail is not None and _YEAR.fullmatch(tail.text):
                 near = next((d for d in dates if d.start == tail.idx), near)
             elif near is not None and abs(near.start - anchor.idx) > 80:
-                near = None  # a date far from a name mentioned in passing is not its date
+                near = None
+        return near
+
+    def _default_participants(self, anchor: Token) -> list[str]:
+        """"X attended the Summit", "X spoke at the Summit": the subject of the verb a name is the object of."""
+        verb = anchor.head
+        if anchor.dep_ == "pobj" and verb.lower_ in ("at", "in"):
+            verb = verb.head
+            return self.actors_of(verb) if verb.pos_ == "VERB" else []
+        if anchor.dep_ == "dobj" and verb.lemma_.lower() in ATTEND_VERBS:
+            return self.actors_of(verb)
+        return []
+
+    def _default_organizers(self, anchor: Token) -> list[str]:
+        """"X hosted the Summit": the subject of a host verb."""
+        verb = anchor.head
+        if anchor.dep_ in ("dobj",) and verb.lemma_.lower() in HOST_VERBS:
+            return self.actors_of(verb)
+        return []
+
+    def _record(self, span: Span, anchor: Token, name: str, aliases: list[str], *,
+                organizers: list[str] | None = None, participants: list[str] | None = None,
+                name_span: tuple[int, int] | None = None, kind: str = "event", pattern: str = "event.named.head") -> dict:
+        sent = anchor.sent
+        if participants is None:
+            participants = self._default_participants(anchor)
+        if organizers is None:
+            organizers = self._default_organizers(anchor)
+        near = self._date_near(span, anchor)
         ev_start, ev_end = sent.start_char, sent.end_char
-        while ev_end > ev_start and doc_text(doc)[ev_end - 1].isspace():
+        while ev_end > ev_start and self.text[ev_end - 1].isspace():
             ev_end -= 1
         if name_span is None:
-            name_span = (span.start_char, span.end_char) if isinstance(span, Span) else (anchor.idx, anchor.idx + len(anchor))
+            name_span = (span.start_char, span.end_char)
         return {
             "name": name,
             "aliases": aliases,
@@ -486,41 +534,169 @@ class EventExtractor:
             "pattern": pattern,
             "date": near.iso if near else None,
             "date_text": near.text if near else None,
-            "place": self._place_near(doc, anchor),
+            "place": self._place_near(anchor),
             "organizers": organizers,
             "participants": [p for p in participants if p not in organizers],
-            "evidence": doc_text(doc)[ev_start:ev_end],
+            "evidence": self.text[ev_start:ev_end],
             "start": ev_start,
             "end": ev_end,
             "name_start": name_span[0],
             "name_end": name_span[1],
         }
 
-    @staticmethod
-    def _merge(records: list[dict]) -> list[dict]:
-        """One record per event: later mentions add what the first one lacked."""
-        out: list[dict] = []
-        for rec in records:
-            keys = {k.lower() for k in (rec["name"], *rec["aliases"])}
 
-            def same_event(o: dict, keys: set[str] = keys) -> bool:
-                other = {k.lower() for k in (o["name"], *o["aliases"])}
-                # "G7 meeting" and "G7 meeting of finance ministers" are one event.
-                return bool(keys & other) or any(a.startswith(b + " ") or b.startswith(a + " ")
-                                                 for a in keys for b in other)
+# ---- described-event rules ----------------------------------------------------------------------
 
-            same = next((o for o in out if same_event(o)), None)
-            if same is None:
-                out.append(rec)
-                continue
-            if len(rec["name"]) > len(same["name"]) and not same["aliases"]:
-                same["name"] = rec["name"]
-            for field in ("date", "date_text", "place"):
-                if not same[field] and rec[field]:
-                    same[field] = rec[field]
-            for field in ("organizers", "participants", "aliases"):
-                same[field] = list(dict.fromkeys(same[field] + rec[field]))
-        return out
+
+@rule("event.described.hosted", examples=[
+    ('Harwell Foods hosted a seminar for exporters in Leeds.',
+     {'organizers': 'Harwell Foods', 'kind': 'seminar', 'place': 'Leeds'}),
+])
+def hosted(reader: _EventReader, tok: Token) -> Found | None:
+    """"CIYEC and AmCham China hosted a seminar", "the summit was organised by X": organisers."""
+    head = tok.head
+    lemma = head.lemma_.lower()
+    if tok.dep_ in ("dobj", "conj") and lemma in HOST_VERBS:
+        return Found(organizers=reader.actors_of(head))
+    if tok.dep_ == "nsubjpass" and lemma in HOST_VERBS:
+        return Found(organizers=reader.agents(head))
+    return None
+
+
+@rule("event.described.attended", examples=[
+    ('Maria Lopez attended the conference in Madrid.',
+     {'participants': 'Maria Lopez', 'place': 'Madrid'}),
+])
+def attended(reader: _EventReader, tok: Token) -> Found | None:
+    """"X attended the conference", "X took part in the talks": participants."""
+    head = tok.head
+    if tok.dep_ == "dobj" and head.lemma_.lower() in ATTEND_VERBS:
+        return Found(participants=reader.actors_of(head))
+    if tok.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_.lower() in ATTEND_VERBS | {"part"}:
+        verb = head.head if head.head.pos_ == "VERB" else head.head.head
+        return Found(participants=reader.actors_of(verb))
+    return None
+
+
+def _their_event_name(tok: Token, subj: Token, heads: list[Span], others: list[Span], names: list[str]) -> str:
+    if others or all(e.label_ == "PERSON" for e in heads):
+        return f"{tok.text} of " + " and ".join(names)  # "meeting of Antonio Guterres and Xi Jinping"
+    # The meeting is theirs: "G7 finance ministers meeting".
+    return " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i) + " " + tok.text
+
+
+@rule("event.described.at_their", examples=[
+    ('At their meeting in Rome, G7 leaders agreed to cut tariffs.',
+     {'name': 'G7 leaders meeting', 'participants': 'G7', 'place': 'Rome'}),
+])
+def at_their(reader: _EventReader, tok: Token) -> Found | None:
+    """"At their meeting in London, G7 finance ministers backed ...": those who met are the
+    subject of the clause the meeting is the setting of."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ in ("at", "during", "after", "before", "ahead")
+            and any(c.dep_ == "poss" and c.lower_ in ("their", "its") for c in tok.children)):
+        return None
+    verb = next((a for a in tok.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subj is None:
+        return None
+    heads = [e for e in reader.head_entities(subj) if e.label_ in ACTOR_LABELS]
+    # "Guterres told Xi during their meeting": the one told met too.
+    others = [e for c in verb.children if c.dep_ in ("dobj", "dative") for e in reader.head_entities(c)
+              if e.label_ == "PERSON"]
+    names = [n for n in dict.fromkeys(reader._name(e) for e in heads + others) if n]
+    if not names:
+        return None
+    return Found(participants=names, name=_their_event_name(tok, subj, heads, others, names))
+
+
+@rule("event.described.modified", examples=[
+    ('The APEC summit ended on Friday.',
+     {'name': 'APEC summit', 'participants': 'APEC'}),
+    ('The meeting took place on Monday.',
+     None),
+])
+def modified_event(modifiers: list[Span]) -> bool:
+    """"the G7 meeting", "the APEC summit", "the Iraqi election": an event noun with a named modifier,
+    when no verb says who hosts or attends it."""
+    return bool(modifiers)
+
+
+DESCRIBED_RULES = (hosted, attended, at_their)
+
+
+@rule("event.signing", examples=[
+    ('Harwell Foods signed a deal worth £5bn.',
+     {'name': 'signing of deal', 'participants': 'Harwell Foods'}),
+    ('Harwell Foods signed the letter.',
+     None),
+])
+def signing(reader: _EventReader, tok: Token) -> dict | None:
+    """"Acme and Beta signed a supply agreement", "X signed a deal with Y": the parties of a signing."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in SIGN_OBJECTS), None)
+    if obj is None:
+        return None
+    parties = reader.actors_of(tok)
+    parties += [reader._name(e) for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"
+                for e in reader.entities_in(c)]
+    parties = list(dict.fromkeys(p for p in parties if p))
+    if not parties:
+        return None
+    name = "signing of " + reader._noun_name(obj)
+    return reader._record(tok.sent, obj, name, [], participants=parties,
+                          name_span=(tok.idx, obj.idx + len(obj.text)), kind="signing", pattern="event.signing")
+
+
+# ---- post-passes --------------------------------------------------------------------------------
+
+
+def _event_keys(rec: dict) -> set[str]:
+    return {k.lower() for k in (rec["name"], *rec["aliases"])}
+
+
+def _same_event(keys: set[str], other: dict) -> bool:
+    other_keys = _event_keys(other)
+    # "G7 meeting" and "G7 meeting of finance ministers" are one event.
+    return bool(keys & other_keys) or any(a.startswith(b + " ") or b.startswith(a + " ")
+                                          for a in keys for b in other_keys)
+
+
+def merge_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """One record per event: later mentions add what the first one lacked."""
+    out: list[dict] = []
+    for rec in records:
+        keys = _event_keys(rec)
+        same = next((o for o in out if _same_event(keys, o)), None)
+        if same is None:
+            out.append(rec)
+            continue
+        if len(rec["name"]) > len(same["name"]) and not same["aliases"]:
+            same["name"] = rec["name"]
+        for key in ("date", "date_text", "place"):
+            if not same[key] and rec[key]:
+                same[key] = rec[key]
+        for key in ("organizers", "participants", "aliases"):
+            same[key] = list(dict.fromkeys(same[key] + rec[key]))
+    return out
+
+
+def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """Aliases of the organisers and participants, so `events --org CIYEC` finds them."""
+    for ev in records:
+        ev["actor_aliases"] = sorted({a for n in ev["organizers"] + ev["participants"]
+                                      for a in reader.aliases_of.get(n, [])})
+    return records
+
+
+POST_PASSES = (merge_mentions, add_actor_aliases)
+
+
+class EventExtractor:
+    def __init__(self, nlp: Language, name: str):
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = _EventReader(doc).events()
+        return doc
 
 
 @Language.factory("cooptool_events", requires=["doc.ents", "doc._.entities"], assigns=["doc._.events"])

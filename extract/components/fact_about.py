@@ -1,0 +1,397 @@
+"""What a figure measures, and whether it is the size of a change: the about rules of `cooptool_facts`.
+
+`ABOUT_RULES` are tried in order; the first that finds a phrase names the record's about pattern
+(`fact.about.<name>`). Each rule reads the parse around the number: the noun it is "of" ("sales of
+$5bn"), the noun it counts or modifies ("1,000 member companies"), the subject or object of the verb it
+hangs off ("Profits rose 18%", "cut prices by 8%"), or the act that verb names ("invest £10bn" →
+investment).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from cooptool.extract import lexicon
+from cooptool.extract.components.phrases import PLACE_LABELS, PLACE_PREPS, noun_phrase
+from cooptool.extract.components.speakers import ORG_NOUNS
+from cooptool.extract.numbers import Amount
+from cooptool.extract.rules import rule
+
+RISE_VERBS = lexicon.where("change_words", 1, "rise-verb")
+FALL_VERBS = lexicon.where("change_words", 1, "fall-verb")
+RISE_NOUNS = lexicon.where("change_words", 1, "rise-noun")
+FALL_NOUNS = lexicon.where("change_words", 1, "fall-noun")
+# Nouns of change whose figure is the size of the change of something else ("a rise of 5% in sales");
+# "growth of 2%" is itself the measure.
+CHANGE_NOUNS = (RISE_NOUNS | FALL_NOUNS) - lexicon.where("change_words", 1, "measure")
+# Verbs whose subject is what the figure measures ("Sales totalled $5bn", "Profit hit £1bn").
+MEASURE_VERBS = lexicon.words("measure_verbs")
+# The act a verb names, as a noun: "invest £10bn" measures an investment.
+ACT_NOUNS = lexicon.mapping("act_nouns")
+ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
+SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
+# "worth", "compared", "up": words a figure hangs off that point past themselves to what it measures.
+FIGURE_LINKS = lexicon.words("figure_links")
+_COLLECTIVE_OWNERS = ORG_NOUNS | {"country", "government", "nation"}
+
+
+def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
+    """Tokens an `about` phrase leaves out: the number, place and date phrases, relative clauses."""
+    skip = set(range(span.start, span.end))
+    for tok in sent:
+        if tok.dep_ in ("advmod", "quantmod") and span.start <= tok.head.i < span.end:
+            skip.add(tok.i)  # "just 110,000 cars"
+        if tok.dep_ == "prep" and tok.lower_ in PLACE_PREPS:
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs and objs[0].i in ent_at and ent_at[objs[0].i].label_ in PLACE_LABELS:
+                skip.update(t.i for t in tok.subtree)
+        if tok.dep_ in ("relcl", "appos", "advcl") and not (tok.left_edge.i <= span.start and span.end - 1 <= tok.right_edge.i) \
+                or (tok.dep_ == "prep" and tok.head.i in skip):
+            skip.update(t.i for t in tok.subtree)
+    return skip
+
+
+def about(doc, kind, span, anchor, counted, sent, ent_at, subject, extra_skip) -> tuple[str | None, str | None]:
+    """What the number measures, in the article's words, and the rule that found it."""
+    skip = skip_set(span, sent, ent_at) | extra_skip
+    if subject is not None:
+        skip.update(range(subject.start, subject.end))
+    for about_rule in ABOUT_RULES:
+        found = about_rule(doc, kind, span, anchor, counted, skip, ent_at)
+        if found:
+            return found, about_rule.rule.name
+    return None, None
+
+
+def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
+    # "such subsidies and economic growth of 2%": the growth, not what it is listed with
+    conj = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    if head.dep_ == "conj":
+        conj |= {t.i for t in head.head.subtree if t.i < head.left_edge.i}
+    return noun_phrase(doc, head, skip | conj, head_run=True)
+
+
+def _compound_top(tok: Token) -> Token:
+    while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
+def first_conjunct(tok: Token) -> Token:
+    """"fell by 40%, 75% and 57%": the later figures measure what the first one does."""
+    while tok.dep_ in ("conj", "appos") and tok.head is not tok and (tok.head.like_num or tok.head.ent_type_ in (
+            "PERCENT", "MONEY", "QUANTITY", "CARDINAL")):
+        tok = tok.head
+    return tok
+
+
+def _governing(anchor: Token) -> Token:
+    """The word a figure hangs off, past "to/from/by/at", "compared with" and "worth"."""
+    top = first_conjunct(anchor)
+    head = top.head if top.head is not top else top
+    for _ in range(3):
+        if head.pos_ == "ADP" or head.dep_ in ("prep", "agent") \
+                or head.lower_ in FIGURE_LINKS:
+            if head.head is head:
+                break
+            head = head.head
+        else:
+            break
+    return head
+
+
+def _pobj(prep: Token) -> Token | None:
+    return next((c for c in prep.children if c.dep_ == "pobj"), None)
+
+
+@rule("fact.about.quantity_noun", examples=[
+    ('Harwell Power will build a 500 MW solar plant.',
+     {'about': 'solar plant', 'unit': 'MW', 'value': 500}),
+])
+def quantity_noun(doc, kind, span, anchor, counted, skip, ent_at):
+    """"2 GW PV module production capacity": a quantity measures the noun it modifies."""
+    if kind == "quantity" and counted is not None:
+        return _about_phrase(doc, _compound_top(counted), skip)
+    return None
+
+
+@rule("fact.about.noun_of", examples=[
+    ('Harwell Foods set a target of 7%.',
+     {'about': 'target', 'subject': 'Harwell Foods'}),
+])
+def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
+    """"an investment of US $60 million", "sales of $5.2bn": the noun the amount is "of"."""
+    top = first_conjunct(anchor)
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
+            and top.head.head.lemma_.lower() not in CHANGE_NOUNS:
+        noun = top.head.head
+        before = doc[top.head.i - 1]
+        if before.pos_ == "NOUN" and before.dep_ == "conj" and before.head.i == noun.i:
+            noun = before  # "subsidies and economic growth of 2%": the parse hangs "of 2%" on the first conjunct
+        return _about_phrase(doc, noun, skip | {t.i for t in top.head.subtree})
+    return None
+
+
+@rule("fact.about.change_noun", examples=[
+    ('Harwell Foods reported a 5% rise in sales.',
+     {'about': 'sales', 'change': 'up'}),
+])
+def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
+    """"a rise of 5% in sales", "a 3% fall in profits": what rose or fell, else the change itself."""
+    top = first_conjunct(anchor)
+    noun = top.head.head if top.dep_ == "pobj" and top.head.lower_ in ("of", "to", "from") else (
+        top.head if top.dep_ in ("nummod", "compound", "amod") else None)
+    if noun is None or noun.pos_ != "NOUN" or noun.lemma_.lower() not in CHANGE_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "of"):
+            obj = _pobj(prep)
+            if obj is not None and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME"):
+                return _about_phrase(doc, obj, skip)
+    return _about_phrase(doc, noun, skip)
+
+
+@rule("fact.about.counted", examples=[
+    ('Harwell Foods employs 4,000 workers.',
+     {'about': 'workers'}),
+    ('The old plant ran for 30 years.',
+     None),
+])
+def counted_things(doc, kind, span, anchor, counted, skip, ent_at):
+    """"nearly 1,000 member companies", "56,000 cars": a count measures the things counted."""
+    if kind == "count" and counted is not None:
+        return _about_phrase(doc, _compound_top(counted), skip | {c.i for c in counted.children if c.dep_ == "prep"})
+    return None
+
+
+@rule("fact.about.partitive", examples=[
+    ('Harwell Foods owns 30% of the venture.',
+     {'about': 'venture', 'value': 30}),
+])
+def partitive(doc, kind, span, anchor, counted, skip, ent_at):
+    """"13% of cases", "up to 100% of the debts": the whole the share is of."""
+    for prep in anchor.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = _pobj(prep)
+            if obj is not None:
+                return _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
+    return None
+
+
+@rule("fact.about.modified_noun", examples=[
+    ('Harwell Foods announced a $60m investment.',
+     {'about': 'investment', 'value': 60000000}),
+])
+def modified_noun(doc, kind, span, anchor, counted, skip, ent_at):
+    """"a $60m investment", "a 5% stake": the noun the amount modifies."""
+    if counted is not None and counted is not anchor:
+        return _about_phrase(doc, _compound_top(counted), skip)
+    return None
+
+
+@rule("fact.about.worth", examples=[
+    ('Harwell Foods signed a deal worth £5bn.',
+     {'about': 'deal', 'currency': 'GBP'}),
+])
+def worth(doc, kind, span, anchor, counted, skip, ent_at):
+    """"a deal worth £5bn", "a stake valued at $2bn": the thing that is worth it."""
+    top = first_conjunct(anchor)
+    head = top.head
+    if head.lower_ == "at" and head.head.lemma_.lower() in ("value", "price", "put"):
+        head = head.head
+    if head.lower_ in ("worth", "valued", "priced") or head.lemma_.lower() in ("value", "price") and head.pos_ == "VERB":
+        noun = head.head
+        if noun.pos_ == "NOUN":
+            return _about_phrase(doc, noun, skip | {t.i for t in head.subtree})
+        if head.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in head.children):
+            return "market value" if head.lemma_.lower() == "value" else "price"  # "Exel is valued at £2.6bn"
+    return None
+
+
+def _object_is_measured(top: Token, head: Token) -> bool:
+    """The figure's verb has an object that is what is measured, or someone who gains or loses it."""
+    if top.dep_ == "dobj" and head.lemma_.lower() not in RISE_VERBS | FALL_VERBS | MEASURE_VERBS:
+        return True  # "shareholders lost $180bn": the subject is who lost it, not what it measures
+    # "set compensation at 250 euros", "valued the unit at £300m": the object is measured
+    return top.dep_ == "pobj" and top.head.lower_ in ("at", "to", "between", "from") and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.children)
+
+
+def _verb_subject(head: Token, ent_at) -> Token | None:
+    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+                 and (c.i not in ent_at or c.lower_ in ECONOMY_MEASURES)), None)
+
+
+def _subject_is_measure(subj: Token, skip: set[int]) -> bool:
+    """"Profits", "spending", "unemployment" can be measured; "the firm", "the country" own a figure."""
+    return (subj.pos_ == "NOUN" or subj.tag_ == "VBG" or subj.lower_ in ECONOMY_MEASURES) and subj.i not in skip \
+        and not (subj.lower_ in _COLLECTIVE_OWNERS and any(c.dep_ == "det" for c in subj.children))
+
+
+def _subjectless_measure(doc: Doc, head: Token, skip: set[int]) -> str | None:
+    """A verb without a subject that still says what changed."""
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
+        return _about_phrase(doc, head.head, skip | {t.i for t in head.subtree})  # "with spending rising 37%"
+    if head.dep_ == "xcomp":
+        # "India's mobile market is likely to grow by 40%", "Asahi predicts profits to rise 50%"
+        obj = next((c for c in head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < head.i), None)
+        if obj is not None and obj.i not in skip:
+            return _about_phrase(doc, obj, skip)
+    return None
+
+
+def _next_verb(head: Token) -> Token | None:
+    """"Sales rose 3% and profits fell 2%"; "Profits rose 15% to reach £546m"; "is likely to grow"."""
+    if head.dep_ not in ("conj", "xcomp") and not (head.dep_ == "advcl" and head.tag_ == "VB"):
+        return None
+    head = head.head
+    if head.pos_ == "ADJ" and head.dep_ == "acomp":
+        head = head.head
+    return head
+
+
+@rule("fact.about.verb_subject", examples=[
+    ('Profits at Harwell Foods rose 18%.',
+     {'about': 'Profits', 'change': 'up'}),
+])
+def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
+    """"Profits rose 18%", "Unemployment stood at 25%, compared with 10%": what rose, stood or fell."""
+    head = _governing(anchor)
+    if _object_is_measured(first_conjunct(anchor), head):
+        return None
+    for _ in range(4):
+        if head.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = _verb_subject(head, ent_at)
+        if subj is not None:
+            if not _subject_is_measure(subj, skip):
+                return None
+            return _about_phrase(doc, subj, skip | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
+        found = _subjectless_measure(doc, head, skip)
+        if found is not None:
+            return found
+        head = _next_verb(head)
+        if head is None:
+            return None
+    return None
+
+
+@rule("fact.about.verb_object", examples=[
+    ('Harwell Foods cut prices by 8%.',
+     {'about': 'prices', 'change': 'down'}),
+])
+def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
+    """"cut wholesale prices by about 8%": the thing the verb changes."""
+    top = first_conjunct(anchor)
+    head = _governing(anchor)
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and c.pos_ == "NOUN"
+                and c.i not in range(span.start, span.end)), None)
+    if obj is not None and (obj.i in ent_at or obj.lower_ in ORG_NOUNS | {"government", "country"}):
+        return None  # "sue the Russian government for $28bn": whom, not what the sum is
+    if obj is not None and obj.lemma_.lower() in CHANGE_NOUNS:
+        # "report a slight drop in profits to £170m": the level is of what changed
+        inner = next((o for p in obj.children if p.dep_ == "prep" and p.lower_ == "in" for o in p.children
+                      if o.dep_ == "pobj"), None)
+        if inner is not None:
+            return _about_phrase(doc, inner, skip)
+    return _about_phrase(doc, obj, skip) if obj is not None else None
+
+
+def _act_lemma(verb: Token) -> str:
+    lemma = verb.lemma_.lower()
+    if lemma == "fin" and verb.lower_.startswith("fine"):
+        return "fine"  # the lemmatiser reads "fined" as "fin"
+    return lemma
+
+
+@rule("fact.about.verb", examples=[
+    ('Harwell Foods will invest £10bn in fibre.',
+     {'about': 'investment in fibre', 'subject': 'Harwell Foods'}),
+])
+def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
+    """"BT will invest £10bn in fibre": the act the amount is the object of, as a noun, with what it is in/on."""
+    top = first_conjunct(anchor)
+    head = _governing(anchor)
+    if head.pos_ != "VERB" or top.dep_ not in ("dobj", "npadvmod", "pobj", "attr", "nsubjpass"):
+        return None
+    lemma = _act_lemma(head)
+    if lemma in SOURCE_VERBS | MEASURE_VERBS | RISE_VERBS | FALL_VERBS:
+        return None  # "said", "totalled", "raised by": the figure is not the size of an act
+    noun = ACT_NOUNS.get(lemma)
+    if noun is None:
+        return None  # "want the 50%", "set up a window": no act a reader would call the measure
+    prep = next((c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "on", "into", "for")
+                 and c.i > top.i), None)
+    if prep is not None:
+        obj = _pobj(prep)
+        if obj is not None and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME", "MONEY", "PERCENT"):
+            return f"{noun} {prep.lower_} {_about_phrase(doc, obj, skip)}".strip()
+    return noun
+
+
+@rule("fact.about.head_noun", examples=[
+    ('Harwell Foods won a contract for $5m.',
+     {'about': 'contract', 'value': 5000000}),
+])
+def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
+    """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
+    head = _governing(anchor)
+    if head.pos_ == "NOUN" and head.i not in range(span.start, span.end):
+        return _about_phrase(doc, head, skip)
+    return None
+
+
+ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_things, partitive, modified_noun, worth, verb_subject,
+               verb_object, act_of_verb, head_noun)
+
+
+# ---- change -----------------------------------------------------------------------------------
+
+
+def _written_after(amount: Amount, span: Span, root: Token) -> str | None:
+    """"closed 16% down": a direction written right after a percentage."""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.lower_ in ("up", "down", "higher", "lower") and after.head.i in (
+            root.i, root.head.i) and amount.kind == "percent":
+        return "up" if after.lower_ in ("up", "higher") else "down"
+    return None
+
+
+def _change_word(root: Token) -> Token | None:
+    """The word a figure is the size of a change of: the verb or noun it hangs off, through "by"."""
+    tok = first_conjunct(root)  # "fell by 40%, 75% and 57%"
+    if tok.dep_ == "pobj":
+        if tok.head.lower_ != "by":
+            return None  # "to £1.2bn", "from $639m", "compared with 10%", "at 4.3%"
+        tok = tok.head
+    if tok.dep_ in ("dobj", "npadvmod", "prep", "advmod", "attr"):
+        return tok.head
+    if tok.dep_ in ("nummod", "compound", "amod") and tok.head.pos_ == "NOUN":
+        return tok.head  # "a 5% rise"
+    if tok.dep_ == "pobj":
+        return tok.head.head
+    return None
+
+
+def change(amount: Amount, span: Span, root: Token) -> str | None:
+    """"up"/"down" only when a word of change says the number is the size of a change: "rose 5%",
+    "cut prices by 8%", "a 5% fall", "up 18%"; never the level compared with ("from $639m",
+    "compared with", "year-earlier") nor the level reached ("rose to £1.2bn")."""
+    if amount.change:
+        return amount.change  # "up 18%", "down 2%" as written
+    written = _written_after(amount, span, root)
+    if written is not None:
+        return written
+    word = _change_word(root)
+    if word is None:
+        return None
+    lemma = word.lemma_.lower()
+    if word.lower_ in ("up", "down") and word.dep_ in ("advmod", "prt"):
+        return word.lower_
+    if lemma in RISE_VERBS or lemma in RISE_NOUNS:
+        return "up"
+    if lemma in FALL_VERBS or lemma in FALL_NOUNS:
+        return "down"
+    return None

@@ -1,0 +1,675 @@
+"""Whose a figure is: the subject rules of `cooptool_facts`.
+
+The subject is chosen in three steps, each an ordered list of named rules:
+
+1. **Syntactic candidates** (`CHAIN_RULES`, `NOUN_CHILD_RULES`, `VERB_CHILD_RULES`): walking up from the
+   number, each rule proposes entities with a score (`SCORES`, plus 0.1 per step nearer the number and a
+   weight by label, `LABEL_WEIGHT`); the best score wins, the nearer entity on a tie.
+2. **Sentence fallbacks** (`SENTENCE_RULES`): the organisation of the sentence, the one before first; for
+   "the turbines" or "it", the organisation of the sentences before.
+3. **Owners by measure** (`OWNER_RULES`, run by the component): a company measure is the story's
+   company's, an economy's the country's ("German growth" is Germany's).
+
+A rule's name is the record's subject pattern (`fact.subject.<name>`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from cooptool.extract import lexicon
+from cooptool.extract.components.context import DocContext
+from cooptool.extract.components.phrases import is_place
+from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
+from cooptool.extract.lexicon import DEMONYM_COUNTRY
+from cooptool.extract.rules import rule
+
+SUBJECT_LABELS = ("ORG", "PERSON", "GPE")
+LABEL_WEIGHT = {"ORG": 1.0, "PERSON": 0.4, "GPE": 0.3}
+# Base score of each syntactic candidate rule, by pattern.
+SCORES = {
+    "fact.subject.measured_entity": 3,
+    "fact.subject.possessor": 4,
+    "fact.subject.possessor_anaphor": 4,
+    "fact.subject.noun_modifier": 2.8,
+    "fact.subject.noun_of": 2.5,
+    "fact.subject.clause_subject": 3.0,
+    "fact.subject.speaker": 0.5,
+    "fact.subject.speech_object": 3.2,
+}
+# Patterns whose subject the syntax ties to the measure itself: an economy's figure keeps it.
+OWNING_PATTERNS = ("fact.subject.clause_subject", "fact.subject.possessor", "fact.subject.noun_modifier",
+                   "fact.subject.noun_of")
+
+# Verbs whose subject states, expects or estimates a figure without owning it ("the IMF forecast that
+# German growth would be 1.8%"): the `figure-source` class of the cue verbs.
+SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
+ANAPHORS = lexicon.words("org_anaphors")
+ORG_PRONOUNS = frozenset("it its they their".split())
+COMPANY_MEASURES = lexicon.where("fact_measures", 1, "company")
+ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
+MEASURE_MODIFIERS = lexicon.words("measure_modifiers")
+REPORTING_BODIES = lexicon.words("reporting_bodies")
+_AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
+_COLLECTIVES = {"government", "country", "economy"}
+
+
+def agency(name: str) -> bool:
+    """A body that reports, forecasts or regulates ("the Office for National Statistics", "the IMF"): the
+    figures it states belong to others."""
+    return bool(_AGENCY.search(name))
+
+
+def ancestors(tok: Token, stop: Span) -> list[Token]:
+    """The head chain of a token within its sentence (nearest first)."""
+    out = []
+    # By index: a Token is made anew on each access, so `tok.head is not tok` never stopped at the
+    # root, which was appended again up to 30 times (each copy re-scored, 0.7 s of 1.6 s).
+    while tok.head.i != tok.i and tok.head.i >= stop.start and tok.head.i < stop.end and len(out) < 30:
+        tok = tok.head
+        out.append(tok)
+    return out
+
+
+def attribution_sources(doc: Doc) -> set[int]:
+    """Token starts of entities that only cite where a statement comes from ("told Reuters",
+    "according to the Financial Times")."""
+    out = set()
+    for ent in doc.ents:
+        root = ent.root
+        head = root.head
+        if root.dep_ in ("dobj", "dative") and head.lemma_ in ("tell", "quote"):
+            out.add(ent.start)
+        elif root.dep_ == "pobj" and (
+                head.lower_ == "to" and head.head.lower_ == "according"
+                or head.lower_ == "with" and head.head.lemma_ == "interview"
+                or head.lower_ == "by" and head.head.lemma_ in ("quote", "report", "publish")):
+            out.add(ent.start)
+    return out
+
+
+def in_headline(fd: FactDoc, counts: dict[str, list[Span]]) -> list[list[Span]]:
+    """The entities (by id, with their mentions) whose name or an alias the headline contains."""
+    title = (fd.ctx.meta.get("title") or "").lower()
+    if not title:
+        return []
+    names = fd.names
+    return [spans for eid, spans in counts.items() if eid in names and any(
+        re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", title)
+        for n in (names[eid]["name"], *names[eid]["aliases"]) if len(n) > 2)]
+
+
+class FactDoc:
+    """What the fact rules read about one Doc, built once per Doc: the entities without attribution
+    sources, the resolved names, and the organisation an anaphor stands for."""
+
+    def __init__(self, doc: Doc, ctx: DocContext, lookback_sentences: int):
+        self.doc = doc
+        self.ctx = ctx
+        self.lookback_sentences = lookback_sentences
+        # `doc.ents` builds a new Span (and a Token per word) on every access: read it once.
+        self.ents: tuple[Span, ...] = doc.ents
+        self.sources = attribution_sources(doc)
+        self.ent_at = {i: e for i, e in ctx.ent_at.items() if e.start not in self.sources}
+        self.names = ctx.entities
+        self._resolver: SpeakerResolver | None = None  # built on first use
+
+    @property
+    def resolver(self) -> SpeakerResolver:
+        if self._resolver is None:
+            self._resolver = SpeakerResolver(self.doc)
+        return self._resolver
+
+    def entities_in(self, tok: Token) -> list[Span]:
+        found = []
+        for t in tok.subtree:
+            e = self.ent_at.get(t.i)
+            if e is not None and e not in found:
+                found.append(e)
+        return found
+
+    def is_anaphor(self, tok: Token) -> bool:
+        """"it", "they", "the company", "the firm", "the group": a word standing for an organisation."""
+        if tok.lower_ in ORG_PRONOUNS:
+            return True
+        dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+        # "the US firm", "the Australian firm" stand for a company; "the Tesco chain" names it
+        return tok.pos_ == "NOUN" and tok.lower_ in ORG_NOUNS | _COLLECTIVES \
+            and bool(dets & {"the", "this"}) \
+            and not any(c.dep_ in ("compound", "poss", "amod") and c.ent_type_ not in ("", "GPE", "NORP")
+                        for c in tok.children)
+
+    def _anaphor_id(self, tok: Token) -> str | None:
+        res = self.resolver
+        if tok.lower_ in ("their", "they"):
+            target = res._org_subject_before(tok.i)  # "they" is often people: only an organisation subject just before
+            return target.kb_id_ if target is not None else None
+        if tok.lower_ == "its":
+            target = res._org_subject_before(tok.i) or res._salient_org_before(tok.i) or res._org_before(tok.i, None)
+            return target.kb_id_ if target is not None else None
+        found = res.resolve(tok)
+        if found.label == "GPE" and tok.lower_ in ORG_NOUNS:
+            # "the US firm": a company of that country, the one the story names
+            target = res._salient_org_before(tok.i, with_dominant=True) or res._org_subject_before(tok.i) \
+                or res._org_before(tok.i, tok.lower_)
+            return target.kb_id_ if target is not None else None
+        return found.entity_id
+
+    def anaphor(self, tok: Token) -> Span | None:
+        """The organisation "it", "its", "the firm" or "the company" stands for, resolved as speakers
+        are (`SpeakerResolver`): the organisation in a recent subject, the story's company."""
+        eid = self._anaphor_id(tok)
+        if not eid:
+            if tok.lower_ in ("government", "country", "economy", "nation"):
+                return self.main_place()  # "the government", "the country": the story's country
+            if tok.lower_ in ("they", "their"):
+                return None
+            return self.main_org()  # "the firm said its profits ...": the story's company
+        spans = [e for e in self.ents if e.kb_id_ == eid and e.start not in self.sources]
+        before = [e for e in spans if e.start < tok.i]
+        return (before or spans or [None])[-1] if spans else None
+
+    def entity_of(self, tok: Token) -> Span | None:
+        ents = [e for e in tok.doc.ents if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i
+                and e.label_ in SUBJECT_LABELS and e.root.head.i in (tok.i, e.root.i) or e.start <= tok.i < e.end]
+        if ents:
+            return ents[0]
+        return self.anaphor(tok) if self.is_anaphor(tok) else None
+
+    def main_org(self) -> Span | None:
+        """The organisation the story is about: the one its headline names, else the one named most."""
+        counts: dict[str, list[Span]] = {}
+        for e in self.ents:
+            if e.label_ == "ORG" and e.start not in self.sources and not agency(e.text):
+                counts.setdefault(e.kb_id_, []).append(e)
+        if not counts:
+            return None
+        in_title = in_headline(self, counts)
+        if len(in_title) == 1:
+            return in_title[0][0]
+        best = max(counts.values(), key=lambda spans: (len(spans), -spans[0].start))
+        return best[0] if len(best) >= 2 else None
+
+    def main_place(self) -> Span | None:
+        """The country the story is about: the one its headline names, else a clear favourite."""
+        counts: dict[str, list[Span]] = {}
+        for e in self.doc.ents:
+            if e.label_ == "GPE":
+                counts.setdefault(e.kb_id_, []).append(e)
+        if not counts:
+            return None
+        in_title = in_headline(self, counts)
+        if len(in_title) == 1:
+            return in_title[0][0]
+        ranked = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].start))
+        if len(ranked[0]) < 2 or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
+            return None  # no clear favourite
+        return ranked[0][0]
+
+    def country_entity(self, country: str) -> Span | None:
+        for e in self.doc.ents:
+            ent = self.names.get(e.kb_id_)
+            if e.label_ == "GPE" and ent and (ent["name"] == country or country in ent["aliases"]):
+                return e
+        return None
+
+    def previous_org(self, sent: Span) -> Span | None:
+        """The organisation an anaphor points to: the subject of the nearest earlier sentence that
+        has an organisation as subject, skipping sentences whose own subject is an anaphor."""
+        sents = self.ctx.sents
+        k = self.ctx.sent_of[sent.start]
+        for back in range(1, self.lookback_sentences + 2):
+            if k - back < 0:
+                break
+            prev = sents[k - back]
+            orgs = [e for e in self.ents if e.start >= prev.start and e.end <= prev.end and e.label_ == "ORG"
+                    and e.start not in self.sources]
+            subjects = [e for e in orgs if e.root.dep_ in ("nsubj", "nsubjpass")]
+            if subjects:
+                return subjects[0]
+            if prev.root.pos_ in ("VERB", "AUX") and refers_back(prev.root):
+                continue
+            if orgs:
+                return max(orgs, key=lambda e: (len(e), e.start))
+        return None
+
+
+def refers_back(verb: Token) -> bool | None:
+    """Whether a verb's subject is "it", "they", "its ..." or "the company"; None without a subject."""
+    for child in verb.children:
+        if child.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if child.lower_ in ("it", "they"):
+            return True
+        mods = {c.lower_ for c in child.children if c.dep_ in ("det", "poss")}
+        return bool(mods & {"its", "their"} or ("the" in mods and child.lower_ in ANAPHORS))
+    return None
+
+
+def definite_subject(sent: Span) -> bool:
+    """The sentence's main subject is "it", "they", "its ..." or "the turbines": it refers back."""
+    for tok in sent:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
+            if tok.lower_ in ("it", "they") or tok.tag_ == "PRP$":
+                return True
+            dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+            return tok.pos_ == "NOUN" and bool(dets & {"the", "this", "these", "its", "their"})
+    return False
+
+
+@dataclass
+class Figure:
+    """One amount being read: its span, the token it hangs off (`anchor`) and the head chain above it."""
+    span: Span
+    anchor: Token
+    sent: Span
+    chain: list[Token]
+    company_measure: bool = False  # it measures something a company has ("sales", "jobs")
+
+    def inside(self, i: int) -> bool:
+        return self.span.start <= i < self.span.end
+
+
+Candidate = tuple[Span | None, float, str]  # an entity, its score before the label weight, the pattern
+
+# ---- 1. syntactic candidates ------------------------------------------------------------------
+
+
+@rule("fact.subject.measured_entity", examples=[
+    ('Investors praised Bayside Bank, which runs 400 branches.',
+     {'subject': 'Bayside Bank', 'value': 400, 'unit': 'branches'}),
+])
+def measured_entity(fd: FactDoc, fig: Figure, tok: Token, near: float) -> Iterator[Candidate]:
+    """"the Acme stake of 20%": the number's own head chain passes through an entity."""
+    if tok.i in fd.ent_at and not fig.inside(tok.i):
+        yield fd.ent_at[tok.i], SCORES["fact.subject.measured_entity"] + near, "fact.subject.measured_entity"
+
+
+@rule("fact.subject.possessor", examples=[
+    ("Harwell Foods's sales of $5bn were a record.",
+     {'subject': 'Harwell Foods', 'about': 'sales', 'currency': 'USD'}),
+])
+def possessor(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
+    """"Tesco's profits rose 5%": the owner of the noun the number measures."""
+    if child.dep_ == "poss":
+        for e in fd.entities_in(child):
+            yield e, SCORES["fact.subject.possessor"] + near, "fact.subject.possessor"
+
+
+@rule("fact.subject.possessor_anaphor", examples=[
+    ('Brandoc Ltd opened a new plant in Leeds.\nIts sales rose 8% in May.',
+     {'subject': 'Brandoc Ltd', 'value': 8, 'about': 'sales'}),
+])
+def possessor_anaphor(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
+    """"its sales rose 5%": the organisation "its" stands for."""
+    if child.dep_ == "poss" and fd.is_anaphor(child):
+        yield fd.anaphor(child), SCORES["fact.subject.possessor_anaphor"] + near, "fact.subject.possessor_anaphor"
+
+
+@rule("fact.subject.noun_modifier", examples=[
+    ('The Harwell Foods sale of $5bn shocked traders.',
+     {'subject': 'Harwell Foods', 'value': 5000000000}),
+])
+def noun_modifier(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
+    """"the Tesco workforce of 2,000": a name modifying the measured noun."""
+    if child.dep_ in ("compound", "nmod") and child.i in fd.ent_at and tok.pos_ == "NOUN":
+        yield fd.ent_at[child.i], SCORES["fact.subject.noun_modifier"] + near, "fact.subject.noun_modifier"
+
+
+@rule("fact.subject.noun_of", examples=[
+    ('There was an investment of $60m by Harwell Foods.',
+     {'subject': 'Harwell Foods', 'about': 'investment'}),
+])
+def noun_of(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
+    """"sales of $5bn at Tesco", "a stake of 5% in BT by Acme": the first entity of an at/of/for/by phrase."""
+    if child.dep_ == "prep" and child.lower_ in ("at", "of", "for", "by") and tok.pos_ == "NOUN":
+        for e in fd.entities_in(child)[:1]:
+            yield e, SCORES["fact.subject.noun_of"] + near, "fact.subject.noun_of"
+
+
+def _is_speech(fig: Figure, verb: Token) -> bool:
+    """A verb of saying or estimating above the number: its subject states the figure."""
+    return verb.lemma_.lower() in SOURCE_VERBS and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+
+
+def _subject_base(fig: Figure, near: float, speech: bool) -> float:
+    return SCORES["fact.subject.speaker"] if speech else SCORES["fact.subject.clause_subject"] + near
+
+
+def _is_subject(fig: Figure, child: Token) -> bool:
+    return child.dep_ in ("nsubj", "nsubjpass", "agent") and not fig.inside(child.i)
+
+
+def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> Iterator[tuple[Span, bool]]:
+    """The entities in a verb's subject, each with whether the subject is that entity itself."""
+    for e in fd.entities_in(child):
+        if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod") \
+                and fd.is_anaphor(child):
+            continue  # "the US firm agreed to pay $2bn": the firm, not the US
+        if speech and not (e.label_ == "ORG" and fig.company_measure and not agency(e.text)):
+            continue  # "the IMF said German growth would be 1.8%": the IMF is the source
+        yield e, child.i in fd.ent_at or e.root.head == child or e.root.dep_ == "poss"
+
+
+@rule("fact.subject.clause_subject", examples=[
+    ('Harwell Foods employs 4,000 workers.',
+     {'subject': 'Harwell Foods', 'value': 4000, 'unit': 'workers'}),
+])
+def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
+    """"JA Solar announced an investment of $60m": the entities in the subject of a verb above the number."""
+    if speech or not _is_subject(fig, child):
+        return
+    score = _subject_base(fig, near, speech)
+    for e, direct in _subject_entities(fd, fig, child, speech):
+        yield e, score + (0.3 if direct else 0), "fact.subject.clause_subject"
+
+
+@rule("fact.subject.speaker", examples=[
+    ('Harwell Foods said sales would rise 5% this year.',
+     {'subject': 'Harwell Foods', 'about': 'sales', 'value': 5}),
+    ('In May, the Lorne Fund said that German growth would be 1.8%.',
+     None),
+])
+def speaker(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
+    """"Acme said its sales would rise 5%": under a verb of saying, a company stating a company
+    measure, with a low score (anything the syntax ties to the figure comes first)."""
+    if not speech or not _is_subject(fig, child):
+        return
+    score = _subject_base(fig, near, speech)
+    for e, direct in _subject_entities(fd, fig, child, speech):
+        yield e, score + (0.3 if direct else 0), "fact.subject.speaker"
+
+
+@rule("fact.subject.clause_subject_anaphor", examples=[
+    ('Harwell Foods opened a new plant in May.\nThe company will hire 300 workers.',
+     {'subject': 'Harwell Foods', 'unit': 'workers'}),
+])
+def clause_subject_anaphor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float,
+                           speech: bool) -> Iterator[Candidate]:
+    """"The firm will cut 500 jobs": the organisation the subject stands for."""
+    if not speech and _is_subject(fig, child) and fd.is_anaphor(child):
+        yield fd.anaphor(child), _subject_base(fig, near, speech) + 0.3, "fact.subject.clause_subject_anaphor"
+
+
+def subject_possessor_anaphor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float,
+                              speech: bool) -> Iterator[Candidate]:
+    """"its profits fell 5%": the organisation the subject's "its" stands for (`fact.subject.possessor_anaphor`)."""
+    if speech or not _is_subject(fig, child):
+        return
+    owner = next((c for c in child.children if c.dep_ == "poss"), None)
+    if owner is not None and fd.is_anaphor(owner):
+        yield fd.anaphor(owner), _subject_base(fig, near, speech) + 0.3, "fact.subject.possessor_anaphor"
+
+
+@rule("fact.subject.speech_object", examples=[
+    ('Officials said the rules could cost Harwell Foods $5m.',
+     {'subject': 'Harwell Foods', 'value': 5000000}),
+])
+def speech_object(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
+    """"Analysts expect Acme to report profits of $2bn": the first entity of what is said or expected."""
+    if speech and child.dep_ in ("dobj", "ccomp") and verb.lemma_.lower() != "tell":
+        for e in fd.entities_in(child)[:1]:
+            yield e, SCORES["fact.subject.speech_object"], "fact.subject.speech_object"
+
+
+CHAIN_RULES = (measured_entity,)
+NOUN_CHILD_RULES = (possessor, possessor_anaphor, noun_modifier, noun_of)
+VERB_CHILD_RULES = (clause_subject, speaker, clause_subject_anaphor, subject_possessor_anaphor, speech_object)
+
+
+class _Candidates:
+    def __init__(self, fig: Figure):
+        self.fig = fig
+        self.best: dict[int, tuple[float, Span, str]] = {}
+
+    def consider(self, ent: Span | None, score: float, pattern: str) -> None:
+        span = self.fig.span
+        if ent is None or ent.label_ not in SUBJECT_LABELS or ent.start >= span.start and ent.end <= span.end:
+            return
+        if ent.start < span.end and span.start < ent.end:
+            return  # "US" of "US $60 million" is a currency mark
+        if is_place(ent) and not pattern.endswith("anaphor"):
+            return
+        score += LABEL_WEIGHT[ent.label_]
+        old = self.best.get(ent.start)
+        if old is None or score > old[0]:
+            self.best[ent.start] = (score, ent, pattern)
+
+    def winner(self) -> tuple[Span, str, str] | None:
+        if not self.best:
+            return None
+        _, ent, pattern = max(self.best.values(), key=lambda c: (c[0], -abs(c[1].start - self.fig.span.start)))
+        return ent, ("previous" if pattern.endswith("anaphor") else "syntax"), pattern
+
+
+def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    found = _Candidates(fig)
+    for depth, tok in enumerate(fig.chain):
+        near = 0.1 * max(0, 5 - depth)
+        for chain_rule in CHAIN_RULES:
+            for cand in chain_rule(fd, fig, tok, near):
+                found.consider(*cand)
+        for child in tok.children:
+            if fig.inside(child.i):
+                continue
+            for noun_rule in NOUN_CHILD_RULES:
+                for cand in noun_rule(fd, fig, tok, child, near):
+                    found.consider(*cand)
+        if tok.pos_ in ("VERB", "AUX"):
+            speech = _is_speech(fig, tok)
+            for child in tok.children:
+                for verb_rule in VERB_CHILD_RULES:
+                    for cand in verb_rule(fd, fig, tok, child, near, speech):
+                        found.consider(*cand)
+    return found.winner()
+
+
+# ---- 2. sentence fallbacks --------------------------------------------------------------------
+
+
+def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
+    """The actors of the number's sentence, without sources, places, the number itself and whoever
+    states the figure."""
+    span, sent = fig.span, fig.sent
+    stated_by = {t.i for a in fig.chain if a.pos_ == "VERB" and a.lemma_.lower() in SOURCE_VERBS
+                 for c in a.children if c.dep_ == "nsubj" for t in c.subtree}
+    return [e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and e.start not in fd.sources
+            and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not is_place(e)
+            and not (e.start < span.end and span.start < e.end)]
+
+
+@rule("fact.subject.sentence_org", examples=[
+    ('For Harwell Foods, the year brought a 5% rise in costs.',
+     {'subject': 'Harwell Foods', 'about': 'costs'}),
+])
+def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first
+    (a person or country when no organisation is named), not the one stating the figure."""
+    span = fig.span
+    in_sent = _named_in_sentence(fd, fig)
+    orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ in ("PERSON", "GPE")]
+    if not orgs:
+        return None
+    before = [e for e in orgs if e.end <= span.start]
+    return (before[-1] if before else orgs[0]), "sentence", "fact.subject.sentence_org"
+
+
+@rule("fact.subject.previous_sentence_org", examples=[
+    ('Harwell Foods builds wind turbines.\nThe turbines cost $2m each.',
+     {'subject': 'Harwell Foods', 'value': 2000000}),
+])
+def previous_sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    """A sentence with no name at all about "the turbines", "these plants" or "it": what it refers to
+    was named just before."""
+    if definite_subject(fig.sent):
+        prev = fd.previous_org(fig.sent)
+        if prev is not None:
+            return prev, "previous", "fact.subject.previous_sentence_org"
+    return None
+
+
+SENTENCE_RULES = (sentence_org, previous_sentence_org)
+
+
+def syntactic_subject(fd: FactDoc, fig: Figure) -> tuple[Span | None, str | None, str | None]:
+    """The entity the number belongs to, how it was found (`subject_via`) and the rule (`pattern`).
+    A place only ("the dollar rose in New York") is not what the number is about."""
+    found = _syntactic(fd, fig)
+    for fallback in SENTENCE_RULES:
+        if found is not None:
+            return found
+        found = fallback(fd, fig)
+    return found if found is not None else (None, None, None)
+
+
+# ---- 3. owners by measure ---------------------------------------------------------------------
+
+STOP = "stop"  # an owner rule's answer: the owner is someone we cannot name; ask no later rule
+
+
+@dataclass
+class Measure:
+    """The words around a figure that say what it measures, and the modifiers of those words."""
+    words: set[str]
+    mods: list[Token]
+
+
+def measure_words(fig: Figure, about: str | None) -> set[str]:
+    chain = fig.chain
+    words = {w for t in chain[:6] for w in (t.lemma_.lower(), t.lower_)} | {
+        w for tok in chain[:4] for t in tok.children if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound")
+        for w in (t.lemma_.lower(), t.lower_)}
+    return words | {w.lower().strip(",.'’") for w in (about or "").split()}
+
+
+def _measure_modifiers(fig: Figure) -> list[Token]:
+    """The measure's own modifiers: of the nouns on the number's path and of its verbs' subjects and
+    objects, not anything else in the sentence ("... Russian oil giant Yukos" elsewhere)."""
+    chain, span = fig.chain, fig.span
+    nouns = [t for t in chain[:4] if t.pos_ in ("NOUN", "PROPN")] + [
+        c for t in chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+    return [m for n in nouns for m in n.subtree if m.dep_ in ("compound", "poss", "amod", "nmod")
+            and m.head.i == n.i and not (span.start <= m.i < span.end)]
+
+
+@rule("fact.subject.story_company", examples=[
+    ('Harwell Foods opened a store in Leeds.\nHarwell Foods also hired staff.\nSales rose 4% in the year.',
+     {'subject': 'Harwell Foods', 'about': 'Sales', 'value': 4}),
+])
+def story_company(fd: FactDoc, fig: Figure, m: Measure):
+    """"Sales rose 2.8%" in a story about one company: that company's."""
+    if not m.words & COMPANY_MEASURES:
+        return None
+    main = fd.main_org()
+    if main is not None:
+        return main, "previous", "fact.subject.story_company"
+    if {t.lower_ for t in fig.sent} & (ORG_NOUNS | {"its"}):
+        return STOP  # "the firm said its sales fell": a company we could not name, not a country
+    return None
+
+
+def _economy(m: Measure) -> bool:
+    return bool(m.words & (ECONOMY_MEASURES | COMPANY_MEASURES))
+
+
+@rule("fact.subject.economy_place", examples=[
+    ('Inflation in Spain rose to 3.1% in May.',
+     {'subject': 'Spain', 'about': 'Inflation', 'value': 3.1}),
+])
+def economy_place(fd: FactDoc, fig: Figure, m: Measure):
+    """"the US unemployment rate": a country modifying an economy's measure."""
+    if not _economy(m):
+        return None
+    for t in m.mods:
+        e = next((x for x in fd.doc.ents if x.start <= t.i < x.end), None) if t.ent_type_ == "GPE" else None
+        if e is not None and e.label_ == "GPE":
+            return e, "syntax", "fact.subject.economy_place"
+    return None
+
+
+@rule("fact.subject.nationality_country", examples=[
+    ('The Portuguese jobless rate in Portugal fell to 6%.',
+     {'subject': 'Portugal', 'value': 6}),
+])
+def nationality_country(fd: FactDoc, fig: Figure, m: Measure):
+    """"German growth" is Germany's, when the story names Germany."""
+    if not _economy(m):
+        return None
+    for t in m.mods:
+        country = DEMONYM_COUNTRY.get(t.lower_) if t.ent_type_ == "NORP" else None
+        found = fd.country_entity(country) if country else None
+        if found is not None:
+            return found, "sentence", "fact.subject.nationality_country"
+    return None
+
+
+def unnamed_owner(fd: FactDoc, fig: Figure, m: Measure):
+    """"Eurozone interest rates", "Chinese wine sales": an owner we cannot name stops the search."""
+    if _economy(m) and any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.text[:1].isupper() and not t.is_sent_start
+                           or t.pos_ == "PROPN" and not (t.is_sent_start and t.lower_ in MEASURE_MODIFIERS)
+                           for t in m.mods):
+        return STOP
+    return None
+
+
+def sentence_country(fd: FactDoc, fig: Figure, m: Measure):
+    """"Unemployment stood at 25% in Spain": the country of the sentence nearest the number
+    (`fact.subject.economy_place`)."""
+    if not _economy(m):
+        return None
+    span, sent = fig.span, fig.sent
+    places = [e for e in fd.doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
+              and not (e.start < span.end and span.start < e.end)]
+    if places:
+        return min(places, key=lambda e: abs(e.start - span.start)), "sentence", "fact.subject.economy_place"
+    return None
+
+
+@rule("fact.subject.story_country", examples=[
+    ('Portugal held elections in May.\nPortugal also raised taxes.\nUnemployment rose to 14%.',
+     {'subject': 'Portugal', 'about': 'Unemployment'}),
+])
+def story_country(fd: FactDoc, fig: Figure, m: Measure):
+    """An economy's measure with no country in its sentence: the country the story is about."""
+    if not _economy(m):
+        return None
+    main = fd.main_place()
+    return (main, "previous", "fact.subject.story_country") if main is not None else None
+
+
+OWNER_RULES = (story_company, economy_place, nationality_country, unnamed_owner, sentence_country, story_country)
+
+
+def story_owner(fd: FactDoc, fig: Figure, about: str | None) -> tuple[Span, str, str] | None:
+    """What a measure with no owner in its sentence belongs to: "Sales rose 2.8%" in a story about
+    one company is that company's; "Unemployment stood at 25%" is the country's the sentence names,
+    else the country the story is about."""
+    m = Measure(measure_words(fig, about), [])
+    if _economy(m):
+        m.mods = _measure_modifiers(fig)
+    for owner_rule in OWNER_RULES:
+        found = owner_rule(fd, fig, m)
+        if found is STOP:
+            return None
+        if found is not None:
+            return found
+    return None
+
+
+@rule("fact.subject.place_subject", examples=[
+    ('The ferry carried 3,000 passengers in France.',
+     {'subject': 'France', 'unit': 'passengers'}),
+])
+def place_subject(fd: FactDoc, fig: Figure, place: str | None) -> tuple[Span, str, str] | None:
+    """"12 litres in the US", "down 47% in Bulgaria": with no owner named, a figure stated for a
+    country is that country's."""
+    if not place:
+        return None
+    sent = fig.sent
+    ent = next((e for e in fd.doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
+                and place.startswith(e.text)), None)
+    return (ent, "sentence", "fact.subject.place_subject") if ent is not None else None
