@@ -19,6 +19,7 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import networkx as nx
 import orjson
@@ -31,6 +32,106 @@ NODE_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC":
 MAX_DOCS_LISTED = 50  # document ids kept on a node or edge (the count is always exact)
 
 
+@dataclass
+class _StoreEntities:
+    """What the graph needs of a store: node-worthy entities (by record id) and the records that
+    link them."""
+
+    info: dict[str, dict] = field(default_factory=dict)  # id → name, label, aliases (merged_into)
+    docs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    mentions: Counter = field(default_factory=Counter)
+    by_doc: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))  # doc → form → id
+    records: list[dict] = field(default_factory=list)  # entity summaries for merge_entities
+    affiliations: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+
+    def add_entity(self, rec: dict) -> None:
+        eid, label = rec.get("id"), rec.get("label")
+        if not eid or label not in NODE_LABELS:
+            return
+        doc = rec.get("doc")
+        self.records.append({k: rec.get(k) for k in ("type", "id", "name", "label", "aliases", "doc")}
+                            | {"mention_count": len(rec.get("mentions") or [])})
+        self.docs[eid].add(doc)
+        self.mentions[eid] += len(rec.get("mentions") or [])
+        info = self.info.setdefault(eid, {"name": rec.get("name"), "label": label, "aliases": set()})
+        info["aliases"].update(rec.get("aliases") or [])
+        for form in (rec.get("name"), *(rec.get("aliases") or [])):
+            if form:
+                self.by_doc[doc].setdefault(form, eid)
+
+    @classmethod
+    def of(cls, records: Iterable[dict]) -> _StoreEntities:
+        store = cls()
+        for rec in records:
+            kind = rec.get("type")
+            if kind == "entity":
+                store.add_entity(rec)
+            elif kind == "affiliation":
+                store.affiliations.append(rec)
+            elif kind == "claim":
+                if rec.get("speaker_id"):
+                    store.claims.append(rec)
+            elif kind == "event":
+                store.events.append(rec)
+        return store
+
+    def merge_across_documents(self) -> None:
+        """One node per entity across documents, merged as `summary` and `entities` merge them (never
+        two countries' governments, never people with different given names): the most documented
+        record id owns the node, the others point to it."""
+        for row in merge_entities(self.records, with_ids=True):
+            ids = [i for i in sorted(row["ids"]) if i in self.info]
+            if len(ids) < 2:
+                continue
+            owner = max(ids, key=lambda i: (len(self.docs[i]), self.mentions[i]))
+            for i in ids:
+                if i != owner:
+                    self.docs[owner] |= self.docs[i]
+                    self.mentions[owner] += self.mentions[i]
+                    self.info[owner]["aliases"].add(self.info[i]["name"])
+                    self.info[i]["merged_into"] = owner
+
+    def node_of(self, eid: str | None) -> str | None:
+        """The node an entity id belongs to (following merges), None when it is no node."""
+        seen = 0
+        while eid in self.info and self.info[eid].get("merged_into") and seen < 10:
+            eid, seen = self.info[eid]["merged_into"], seen + 1
+        return eid if eid in self.info else None
+
+
+class _Edges:
+    """Edges between nodes, with their kinds, roles, events and supporting documents."""
+
+    def __init__(self) -> None:
+        self.edges: dict[tuple[str, str], dict] = {}
+
+    def link(self, a: str | None, b: str | None, kind: str, doc: str, role: str | None = None,
+             event: str | None = None) -> None:
+        if not a or not b or a == b:
+            return
+        key = (a, b) if a < b else (b, a)
+        e = self.edges.setdefault(key, {"kinds": set(), "roles": Counter(), "events": set(), "docs": set()})
+        e["kinds"].add(kind)
+        e["docs"].add(doc)
+        if role:
+            e["roles"][role] += 1
+        if event:
+            e["events"].add(event)
+
+    def graph(self, min_docs: int) -> nx.Graph:
+        g = nx.Graph(name="cooptool")
+        for (a, b), e in self.edges.items():
+            if len(e["docs"]) < min_docs:
+                continue
+            g.add_edge(a, b, kind=";".join(sorted(e["kinds"])), weight=len(e["docs"]),
+                       roles="; ".join(r for r, _ in e["roles"].most_common()),
+                       events="; ".join(sorted(e["events"])),
+                       docs=";".join(sorted(e["docs"])[:MAX_DOCS_LISTED]))
+        return g
+
+
 def build_graph(records: Iterable[dict], *, org: str | None = None, person: str | None = None,
                 min_docs: int = 1) -> nx.Graph:
     """The people–organisation–place graph of the records.
@@ -39,131 +140,90 @@ def build_graph(records: Iterable[dict], *, org: str | None = None, person: str 
     name or alias) and their neighbours. Nodes left without an edge are dropped, except a
     matched one.
     """
-    ent_info: dict[str, dict] = {}
-    ent_docs: dict[str, set[str]] = defaultdict(set)
-    ent_mentions: Counter = Counter()
-    doc_entities: dict[str, dict[str, str]] = defaultdict(dict)  # doc -> name/alias -> entity id
-    affiliations: list[dict] = []
-    claims: list[dict] = []
-    events: list[dict] = []
-    entity_records: list[dict] = []
-    for rec in records:
-        kind = rec.get("type")
-        if kind == "entity":
-            eid, label = rec.get("id"), rec.get("label")
-            if not eid or label not in NODE_LABELS:
-                continue
-            doc = rec.get("doc")
-            entity_records.append({k: rec.get(k) for k in ("type", "id", "name", "label", "aliases", "doc")}
-                                  | {"mention_count": len(rec.get("mentions") or [])})
-            ent_docs[eid].add(doc)
-            ent_mentions[eid] += len(rec.get("mentions") or [])
-            info = ent_info.setdefault(eid, {"name": rec.get("name"), "label": label, "aliases": set()})
-            info["aliases"].update(rec.get("aliases") or [])
-            for form in (rec.get("name"), *(rec.get("aliases") or [])):
-                if form:
-                    doc_entities[doc].setdefault(form, eid)
-        elif kind == "affiliation":
-            affiliations.append(rec)
-        elif kind == "claim":
-            if rec.get("speaker_id"):
-                claims.append(rec)
-        elif kind == "event":
-            events.append(rec)
+    store = _StoreEntities.of(records)
+    store.merge_across_documents()
+    edges = _Edges()
+    roles_of = _link_affiliations(store, edges)
+    _link_co_mentions(store, edges)
+    _link_events(store, edges)
+    g = edges.graph(min_docs)
+    if org or person:
+        g = _around_focus(g, store, org, person)
+    _describe_nodes(g, store, roles_of, _claim_counts(store))
+    return g
 
-    # One node per entity across documents, merged as `summary` and `entities` merge them (never two
-    # countries' governments, never people with different given names).
-    for row in merge_entities(entity_records, with_ids=True):
-        ids = [i for i in sorted(row["ids"]) if i in ent_info]
-        if len(ids) < 2:
-            continue
-        owner = max(ids, key=lambda i: (len(ent_docs[i]), ent_mentions[i]))
-        for i in ids:
-            if i != owner:
-                ent_docs[owner] |= ent_docs[i]
-                ent_mentions[owner] += ent_mentions[i]
-                ent_info[owner]["aliases"].add(ent_info[i]["name"])
-                ent_info[i]["merged_into"] = owner
 
-    def node_of(eid: str | None) -> str | None:
-        seen = 0
-        while eid in ent_info and ent_info[eid].get("merged_into") and seen < 10:
-            eid, seen = ent_info[eid]["merged_into"], seen + 1
-        return eid if eid in ent_info else None
-
-    edges: dict[tuple[str, str], dict] = {}
-
-    def link(a: str | None, b: str | None, kind: str, doc: str, role: str | None = None,
-             event: str | None = None) -> None:
-        if not a or not b or a == b:
-            return
-        key = (a, b) if a < b else (b, a)
-        e = edges.setdefault(key, {"kinds": set(), "roles": Counter(), "events": set(), "docs": set()})
-        e["kinds"].add(kind)
-        e["docs"].add(doc)
-        if role:
-            e["roles"][role] += 1
-        if event:
-            e["events"].add(event)
-
+def _link_affiliations(store: _StoreEntities, edges: _Edges) -> dict[str, Counter]:
+    """Person – organisation edges; returns each person's (role, organisation name) counts."""
     roles_of: dict[str, Counter] = defaultdict(Counter)
-    for a in affiliations:
-        p, o = node_of(a.get("person_id")), node_of(a.get("org_id"))
-        link(p, o, "affiliation", a.get("doc"), role=a.get("role"))
+    for a in store.affiliations:
+        p, o = store.node_of(a.get("person_id")), store.node_of(a.get("org_id"))
+        edges.link(p, o, "affiliation", a.get("doc"), role=a.get("role"))
         if p and o:
-            roles_of[p][(a.get("role") or "", ent_info[o]["name"])] += 1
+            roles_of[p][(a.get("role") or "", store.info[o]["name"])] += 1
+    return roles_of
+
+
+def _claim_counts(store: _StoreEntities) -> Counter:
     claim_count: Counter = Counter()
-    for c in claims:
-        n = node_of(c.get("speaker_id"))
+    for c in store.claims:
+        n = store.node_of(c.get("speaker_id"))
         if n:
             claim_count[n] += 1
+    return claim_count
+
+
+def _link_co_mentions(store: _StoreEntities, edges: _Edges) -> None:
+    """Organisation – organisation edges between those named in the same document."""
     by_doc: dict[str, set[str]] = defaultdict(set)
-    for eid, docs in ent_docs.items():
-        n = node_of(eid)
-        if n and ent_info[n]["label"] == "ORG":
+    for eid, docs in store.docs.items():
+        n = store.node_of(eid)
+        if n and store.info[n]["label"] == "ORG":
             for d in docs:
                 by_doc[d].add(n)
     for doc, orgs in by_doc.items():
         for a, b in itertools.combinations(sorted(orgs), 2):
-            link(a, b, "co-mention", doc)
-    for ev in events:
-        doc = ev.get("doc")
-        names = doc_entities.get(doc, {})
-        place = node_of(names.get(ev.get("place") or ""))
-        for actor in (*(ev.get("organizers") or []), *(ev.get("participants") or [])):
-            link(node_of(names.get(actor)), place, "event", doc, event=ev.get("name"))
+            edges.link(a, b, "co-mention", doc)
 
-    g = nx.Graph(name="cooptool")
-    for (a, b), e in edges.items():
-        if len(e["docs"]) < min_docs:
-            continue
-        g.add_edge(a, b, kind=";".join(sorted(e["kinds"])), weight=len(e["docs"]),
-                   roles="; ".join(r for r, _ in e["roles"].most_common()),
-                   events="; ".join(sorted(e["events"])), docs=";".join(sorted(e["docs"])[:MAX_DOCS_LISTED]))
+
+def _link_events(store: _StoreEntities, edges: _Edges) -> None:
+    """An event's organisers and participants – the place it was held (by their names in its document)."""
+    for ev in store.events:
+        doc = ev.get("doc")
+        names = store.by_doc.get(doc, {})
+        place = store.node_of(names.get(ev.get("place") or ""))
+        for actor in (*(ev.get("organizers") or []), *(ev.get("participants") or [])):
+            edges.link(store.node_of(names.get(actor)), place, "event", doc, event=ev.get("name"))
+
+
+def _around_focus(g: nx.Graph, store: _StoreEntities, org: str | None, person: str | None) -> nx.Graph:
+    """The nodes matching `org` (any non-person) or `person` by name or alias, and their neighbours."""
     focus: set[str] = set()
-    if org or person:
-        for eid, info in ent_info.items():
-            if info.get("merged_into"):
-                continue
-            names = [info["name"], *info["aliases"]]
-            if (org and info["label"] != "PERSON" and name_matches(org, names)) or \
-                    (person and info["label"] == "PERSON" and name_matches(person, names)):
-                focus.add(eid)
-        keep = set(focus)
-        for n in focus:
-            if n in g:
-                keep.update(g.neighbors(n))
-        g.add_nodes_from(focus)
-        g = g.subgraph(keep).copy()
+    for eid, info in store.info.items():
+        if info.get("merged_into"):
+            continue
+        names = [info["name"], *info["aliases"]]
+        if (org and info["label"] != "PERSON" and name_matches(org, names)) or \
+                (person and info["label"] == "PERSON" and name_matches(person, names)):
+            focus.add(eid)
+    keep = set(focus)
+    for n in focus:
+        if n in g:
+            keep.update(g.neighbors(n))
+    g.add_nodes_from(focus)
+    return g.subgraph(keep).copy()
+
+
+def _describe_nodes(g: nx.Graph, store: _StoreEntities, roles_of: dict[str, Counter], claim_count: Counter) -> None:
     for n in g.nodes:
-        info = ent_info[n]
-        docs = sorted(ent_docs[n])
-        top_roles = [f"{role} ({org_name})" if role else org_name for (role, org_name), _ in roles_of[n].most_common(5)]
+        info = store.info[n]
+        docs = sorted(store.docs[n])
+        top_roles = [f"{role} ({org_name})" if role else org_name
+                     for (role, org_name), _ in roles_of[n].most_common(5)]
         g.nodes[n].update(label=info["name"] or n, type=info["label"], kind=NODE_LABELS[info["label"]],
-                          documents=len(docs), mentions=ent_mentions[n], claims=claim_count[n],
+                          documents=len(docs), mentions=store.mentions[n], claims=claim_count[n],
                           aliases="; ".join(sorted(a for a in info["aliases"] if a != info["name"])),
                           roles="; ".join(top_roles), docs=";".join(docs[:MAX_DOCS_LISTED]))
-    return g
 
 
 # ---- writers --------------------------------------------------------------------------------
