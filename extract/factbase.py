@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from cooptool.extract import lexicon
 from cooptool.extract.query import name_matches
 
 FACT_KINDS = ("money", "percent", "quantity", "count")
@@ -66,7 +67,8 @@ def filter_events(records: Iterable[dict], *, name: str | None = None, org: str 
         yield rec
 
 
-_NAME_NOISE = {"the", "a", "an", "'s", "’s", "'", "’", "of", "on", "in", "for", "and", "to", "annual"}
+# Words left out of an event's name when it is matched across documents ("the annual G7 meeting").
+_NAME_NOISE = lexicon.words("event_name_noise")
 
 
 def event_key(rec: dict) -> str:
@@ -140,12 +142,9 @@ def _absorb_event(row: dict, rec: dict) -> None:
 # ---- summary ----------------------------------------------------------------------------------
 
 _KIND_WEIGHT = {"money": 2.0, "count": 1.5, "quantity": 1.5, "percent": 1.0}
-_GENERIC_EVENT_WORDS = frozenset("""
-the a an meeting meetings ceremony ceremonies conference conferences summit talks seminar event events
-signing deal agreement news daily annual autumn spring summer winter main saturday's sunday's monday's
-tuesday's wednesday's thursday's friday's this last next awards
-""".split())
-_VENUE_WORDS = frozenset("centre center hall stadium arena park museum gallery".split())
+# Words that give an event no name of its own ("Saturday's ceremony"), and venue words ("... Centre").
+_GENERIC_EVENT_WORDS = lexicon.words("generic_event_words")
+_VENUE_WORDS = lexicon.words("venue_words")
 
 
 def is_real_event(ev: dict) -> bool:

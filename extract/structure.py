@@ -13,6 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cooptool.extract import lexicon
+
+
+def _alternatives(phrases) -> str:
+    """A regex alternation of word-list phrases, longest first (a space in a phrase is one space).
+    Compiled once at import: an extension of the list made later does not reach these patterns."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
+
+
 # Lines that are web-page furniture, never content.
 _CHROME = [
     re.compile(p, re.I)
@@ -23,8 +32,8 @@ _CHROME = [
         r"^(copyright|\(c\)|©)",
         r"copyright\s*©|©\s*\d{4}|all rights reserved",
         r"ICP备|版权所有",
-        r"^(print|close|email|e-mail|share|tweet|home|menu|search|advertisement|related (articles|stories)|"
-        r"read more|back to top|follow us|subscribe|sign in|log in|chinese dictionary)\s*:?$",
+        # A line that is only a label of page furniture ("Print", "Read more:", "Back to top").
+        r"^(" + _alternatives(lexicon.words("page_chrome_labels")) + r")\s*:?$",
     )
 ]
 
@@ -36,9 +45,8 @@ _BY_LINE = re.compile(r"^By\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})
 
 # Lowercase words that may open an author field as a role: "staff reporter ZHOU LIN".
 _AUTHOR_ROLE = re.compile(
-    r"^(?P<role>(?:(?:senior|chief|staff|special|foreign|business|political|economics|science|"
-    r"environment|energy|china|diplomatic|our)\s+)*(?:reporter|correspondent|writer|editor|"
-    r"journalist|columnist|photographer|contributor))\s+(?P<name>.+)$",
+    r"^(?P<role>(?:(?:" + _alternatives(lexicon.where("byline_roles", 1, "modifier")) + r")\s+)*(?:"
+    + _alternatives(lexicon.where("byline_roles", 1, "head")) + r"))\s+(?P<name>.+)$",
     re.I,
 )
 
@@ -63,7 +71,8 @@ _PROGRESSIVE = re.compile(
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s+[A-Z“\"]|\s*$)")
 VISIBLE_KINDS = frozenset({"body", "caption", "place"})
 
-_SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "into", "at", "with", "by", "from", "as", "vs"}
+# Short words title case leaves in lower case: a heading may hold them but does not end with one.
+_SMALL_WORDS = lexicon.words("title_small_words")
 
 
 @dataclass
