@@ -115,6 +115,22 @@ def build_view(document: dict, records: dict[str, list[dict]], text: str | None)
     if text is not None:
         view.text = text
         return view
+    pieces = _known_pieces(view)
+    size = max([document.get("chars") or 0, *(s + len(t) for s, t in pieces)])
+    chars = [" "] * size
+    known = [False] * size
+    for start, piece in pieces:
+        for i, ch in enumerate(piece):
+            if 0 <= start + i < size and not known[start + i]:
+                chars[start + i] = ch
+                known[start + i] = True
+    view.text = "".join(chars)
+    view.covered = _runs(known)
+    return view
+
+
+def _known_pieces(view: DocView) -> list[tuple[int, str]]:
+    """(offset, text) of what the records quote: mentions, evidence sentences, claim content."""
     pieces: list[tuple[int, str]] = []
     for ent in view.entities:
         pieces += [(m["start"], m["text"]) for m in ent.get("mentions") or [] if m.get("text")]
@@ -131,17 +147,7 @@ def build_view(document: dict, records: dict[str, list[dict]], text: str | None)
             (s, e), = claim_ranges(rec)
             if len(rec.get("text") or "") == e - s:  # the content as written
                 pieces.append((s, rec["text"]))
-    size = max([document.get("chars") or 0, *(s + len(t) for s, t in pieces)])
-    chars = [" "] * size
-    known = [False] * size
-    for start, piece in pieces:
-        for i, ch in enumerate(piece):
-            if 0 <= start + i < size and not known[start + i]:
-                chars[start + i] = ch
-                known[start + i] = True
-    view.text = "".join(chars)
-    view.covered = _runs(known)
-    return view
+    return pieces
 
 
 def _claim_evidence_start(claim: dict) -> int | None:
@@ -617,19 +623,8 @@ def _rich_tables(view: DocView) -> list:
     from rich.table import Table
 
     tables = []
-    for title, cols, rows in (
-        ("Affiliations", ["Person", "Role", "Organisation"],
-         [[a.get("person") or "", a.get("role") or "", a.get("org") or ""] for a in view.affiliations]),
-        ("Claims", ["Speaker", "Cue", "Claim"],
-         [[speaker_label(c), (c.get("cue") or "") + (" (quote)" if c.get("direct") else ""), c.get("text") or ""]
-          for c in view.claims]),
-        ("Facts", ["Amount", "About", "Subject", "Place / date"],
-         [[amount_text(f), f.get("about") or "", f.get("subject") or "",
-           ", ".join(x for x in (f.get("place"), f.get("date")) if x)] for f in view.facts]),
-        ("Events", ["Event", "Date", "Place", "Organisers / participants"],
-         [[e.get("name") or "", e.get("date") or "", e.get("place") or "",
-           "; ".join([*(e.get("organizers") or []), *(e.get("participants") or [])])] for e in view.events]),
-    ):
+    for title, cols, rows_of in _RICH_TABLES:
+        rows = rows_of(view)
         if not rows:
             continue
         t = Table(title=title, title_justify="left", header_style="bold", box=None, padding=(0, 1))
@@ -639,6 +634,33 @@ def _rich_tables(view: DocView) -> list:
             t.add_row(*row)
         tables.append(t)
     return tables
+
+
+def _affiliation_rows(view: DocView) -> list[list[str]]:
+    return [[a.get("person") or "", a.get("role") or "", a.get("org") or ""] for a in view.affiliations]
+
+
+def _claim_rows(view: DocView) -> list[list[str]]:
+    return [[speaker_label(c), (c.get("cue") or "") + (" (quote)" if c.get("direct") else ""), c.get("text") or ""]
+            for c in view.claims]
+
+
+def _fact_rows(view: DocView) -> list[list[str]]:
+    return [[amount_text(f), f.get("about") or "", f.get("subject") or "",
+             ", ".join(x for x in (f.get("place"), f.get("date")) if x)] for f in view.facts]
+
+
+def _event_rows(view: DocView) -> list[list[str]]:
+    return [[e.get("name") or "", e.get("date") or "", e.get("place") or "",
+             "; ".join([*(e.get("organizers") or []), *(e.get("participants") or [])])] for e in view.events]
+
+
+_RICH_TABLES = (
+    ("Affiliations", ["Person", "Role", "Organisation"], _affiliation_rows),
+    ("Claims", ["Speaker", "Cue", "Claim"], _claim_rows),
+    ("Facts", ["Amount", "About", "Subject", "Place / date"], _fact_rows),
+    ("Events", ["Event", "Date", "Place", "Organisers / participants"], _event_rows),
+)
 
 
 def _style_text(text, view: DocView) -> None:
