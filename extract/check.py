@@ -84,6 +84,17 @@ def _offset_pairs(value, path: str = "") -> Iterator[tuple[str, object, object]]
 
 def _check_block(block: _Block, document: dict | None, problems: list[Problem]) -> None:
     """References and offsets inside one document block (its records before its document record)."""
+    entity_ids = _block_entities(block, problems)
+    chars = document.get("chars") if document else None
+    for lineno, rec in block.records + ([(0, document)] if document else []):
+        if rec.get("type") != "entity":
+            _check_references(rec, lineno, entity_ids, block.doc, problems)
+        if isinstance(chars, int):
+            _check_offsets(rec, lineno, chars, block.doc, problems)
+
+
+def _block_entities(block: _Block, problems: list[Problem]) -> dict[str, int]:
+    """Entity id → line of the block's entity records; a second record of an id is a problem."""
     entity_ids: dict[str, int] = {}
     for lineno, rec in block.records:
         if rec.get("type") == "entity" and isinstance(rec.get("id"), str):
@@ -91,22 +102,25 @@ def _check_block(block: _Block, document: dict | None, problems: list[Problem]) 
                 problems.append(Problem(lineno, "duplicate", f"entity {rec['id']!r} already recorded for this "
                                         f"document at line {entity_ids[rec['id']]}", block.doc))
             entity_ids.setdefault(rec["id"], lineno)
-    chars = document.get("chars") if document else None
-    for lineno, rec in block.records + ([(0, document)] if document else []):
-        if rec.get("type") != "entity":
-            for key in ENTITY_REF_FIELDS:
-                ref = rec.get(key)
-                if isinstance(ref, str) and ref not in entity_ids:
-                    problems.append(Problem(lineno or None, "reference",
-                                            f"{key} {ref!r} is not an entity of document {block.doc}", block.doc))
-        if not isinstance(chars, int):
+    return entity_ids
+
+
+def _check_references(rec: dict, lineno: int, entity_ids: dict[str, int], doc: str,
+                      problems: list[Problem]) -> None:
+    for key in ENTITY_REF_FIELDS:
+        ref = rec.get(key)
+        if isinstance(ref, str) and ref not in entity_ids:
+            problems.append(Problem(lineno or None, "reference",
+                                    f"{key} {ref!r} is not an entity of document {doc}", doc))
+
+
+def _check_offsets(rec: dict, lineno: int, chars: int, doc: str, problems: list[Problem]) -> None:
+    for where, start, end in _offset_pairs(rec):
+        if start is None and end is None:
             continue
-        for where, start, end in _offset_pairs(rec):
-            if start is None and end is None:
-                continue
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= chars):
-                problems.append(Problem(lineno or None, "offset", f"{where} {start}..{end} is outside the "
-                                        f"document's {chars} characters", block.doc))
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= chars):
+            problems.append(Problem(lineno or None, "offset", f"{where} {start}..{end} is outside the "
+                                    f"document's {chars} characters", doc))
 
 
 class _StreamChecker:
