@@ -179,7 +179,7 @@ def _link_co_mentions(store: _StoreEntities, edges: _Edges) -> None:
     for eid, docs in store.docs.items():
         n = store.node_of(eid)
         if n and store.info[n]["label"] == "ORG":
-            for d in docs:
+            for d in sorted(docs):  # in a fixed order: a set's order changes with the hash seed
                 by_doc[d].add(n)
     for doc, orgs in by_doc.items():
         for a, b in itertools.combinations(sorted(orgs), 2):
@@ -211,7 +211,18 @@ def _around_focus(g: nx.Graph, store: _StoreEntities, org: str | None, person: s
         if n in g:
             keep.update(g.neighbors(n))
     g.add_nodes_from(focus)
-    return g.subgraph(keep).copy()
+    return _ordered_subgraph(g, keep)
+
+
+def _ordered_subgraph(g: nx.Graph, keep: set[str]) -> nx.Graph:
+    """A copy of `g` restricted to `keep`, its nodes and edges in `g`'s order. (networkx's
+    `subgraph(keep).copy()` lists the nodes in the order of the set, which changes with the hash
+    seed, so the same store gave a different file, and a different layout, from run to run.)"""
+    h = g.__class__()
+    h.graph.update(g.graph)
+    h.add_nodes_from((n, d.copy()) for n, d in g.nodes(data=True) if n in keep)
+    h.add_edges_from((a, b, d.copy()) for a, b, d in g.edges(data=True) if a in keep and b in keep)
+    return h
 
 
 def _describe_nodes(g: nx.Graph, store: _StoreEntities, roles_of: dict[str, Counter], claim_count: Counter) -> None:
@@ -303,7 +314,7 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
         pull.add_edge(a, b, pull=strength)
     pull.add_nodes_from(g.nodes)
     for comp in comps:
-        sub = pull.subgraph(comp)
+        sub = _ordered_subgraph(pull, set(comp))
         side = math.sqrt(len(comp))  # area proportional to the node count
         if len(comp) == 1:
             p = {comp[0]: (0.0, 0.0)}
