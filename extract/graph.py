@@ -301,33 +301,46 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Positions in a unit-ish square: each connected component laid out on its own (spring
     layout, NumPy only), largest first, packed in rows."""
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
-    pos: dict[str, tuple[float, float]] = {}
     if not comps:
-        return pos
-    boxes = []
-    # Affiliations hold people to their organisations; co-mentions (cliques, one per document)
-    # only nudge, or every organisation of a story would collapse onto one point.
+        return {}
+    pull = _pull_graph(g)
+    return _pack_in_rows([_component_box(pull, comp, seed) for comp in comps])
+
+
+def _pull_graph(g: nx.Graph) -> nx.Graph:
+    """The graph with the strength each edge pulls with. Affiliations hold people to their
+    organisations; co-mentions (cliques, one per document) only nudge, or every organisation of a
+    story would collapse onto one point."""
     pull = nx.Graph()
     for a, b, d in g.edges(data=True):
         kind = d.get("kind", "")
         strength = 1.0 if "affiliation" in kind else 0.5 if "event" in kind else 0.04 * d.get("weight", 1)
         pull.add_edge(a, b, pull=strength)
     pull.add_nodes_from(g.nodes)
-    for comp in comps:
-        sub = _ordered_subgraph(pull, set(comp))
-        side = math.sqrt(len(comp))  # area proportional to the node count
-        if len(comp) == 1:
-            p = {comp[0]: (0.0, 0.0)}
-        elif len(comp) == 2:
-            p = {comp[0]: (-0.5, 0.0), comp[1]: (0.5, 0.0)}
-        else:
-            p = spring(sub, seed=seed, iterations=100 if len(comp) < 800 else 50)
-        xs = [v[0] for v in p.values()]
-        ys = [v[1] for v in p.values()]
-        w, h = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-        scale = side / max(w, h)
-        boxes.append(({n: ((x - min(xs)) * scale, (y - min(ys)) * scale) for n, (x, y) in p.items()},
-                      max(w * scale, 1.0), max(h * scale, 1.0)))
+    return pull
+
+
+def _component_box(pull: nx.Graph, comp: list[str], seed: int) -> tuple[dict, float, float]:
+    """A component's positions from (0, 0), scaled to an area proportional to its node count,
+    and the width and height of its box."""
+    side = math.sqrt(len(comp))
+    if len(comp) == 1:
+        p = {comp[0]: (0.0, 0.0)}
+    elif len(comp) == 2:
+        p = {comp[0]: (-0.5, 0.0), comp[1]: (0.5, 0.0)}
+    else:
+        p = spring(_ordered_subgraph(pull, set(comp)), seed=seed, iterations=100 if len(comp) < 800 else 50)
+    xs = [v[0] for v in p.values()]
+    ys = [v[1] for v in p.values()]
+    w, h = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    scale = side / max(w, h)
+    return ({n: ((x - min(xs)) * scale, (y - min(ys)) * scale) for n, (x, y) in p.items()},
+            max(w * scale, 1.0), max(h * scale, 1.0))
+
+
+def _pack_in_rows(boxes: list[tuple[dict, float, float]]) -> dict[str, tuple[float, float]]:
+    """The boxes placed left to right in rows about 1.3 times as wide as a square of their area."""
+    pos: dict[str, tuple[float, float]] = {}
     total = sum(bw * bh for _, bw, bh in boxes)
     row_width = max(boxes[0][1], math.sqrt(total) * 1.3)
     x = y = row_h = 0.0
@@ -382,60 +395,84 @@ def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int | None = None) -> bytes:
-    """A self-contained page (inline SVG, CSS and JS; no network): pan by dragging, zoom with the
-    wheel or the buttons, hover a node or an edge for its roles and documents, search by name."""
-    pos = layout(g)
-    xs = [p[0] for p in pos.values()] or [0.0]
-    ys = [p[1] for p in pos.values()] or [0.0]
-    # Pixels per layout unit: at least 1,000 px across, more for big graphs, so labels stay apart.
-    extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    unit = max(1000.0, 110.0 * math.sqrt(g.number_of_nodes())) / extent
-    pad = 60.0
-    width = (max(xs) - min(xs)) * unit + 2 * pad
-    height = (max(ys) - min(ys)) * unit + 2 * pad
+class _Canvas:
+    """Layout units to SVG pixels: at least 1,000 px across, more for big graphs, so labels stay
+    apart; `scale` and `grow` size strokes, circles and text with the drawing, so the whole graph
+    still reads when fitted to a screen."""
 
-    def xy(n):
-        x, y = pos[n]
-        return round((x - min(xs)) * unit + pad, 1), round((y - min(ys)) * unit + pad, 1)
+    def __init__(self, g: nx.Graph, pos: dict[str, tuple[float, float]]):
+        self.pos = pos
+        xs = [p[0] for p in pos.values()] or [0.0]
+        ys = [p[1] for p in pos.values()] or [0.0]
+        self.min_x, self.min_y = min(xs), min(ys)
+        extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        self.unit = max(1000.0, 110.0 * math.sqrt(g.number_of_nodes())) / extent
+        self.pad = 60.0
+        self.width = (max(xs) - min(xs)) * self.unit + 2 * self.pad
+        self.height = (max(ys) - min(ys)) * self.unit + 2 * self.pad
+        self.scale = max(1.0, self.width / 1400.0)
+        self.grow = self.scale ** 0.7
 
-    # Sizes grow with the drawing so the whole graph still reads when fitted to a screen; the most
-    # linked nodes are labelled, the others' labels appear once zoomed in.
-    scale = max(1.0, width / 1400.0)
-    grow = scale ** 0.7
-    if max_labels is None:
-        max_labels = 120 if g.number_of_nodes() <= 300 else 60
-    degree = dict(g.degree(weight="weight"))
-    labelled = set(sorted(g.nodes, key=lambda n: (-degree[n], g.nodes[n].get("label", n)))[:max_labels])
-    edges_svg, nodes_svg = [], []
+    def xy(self, n) -> tuple[float, float]:
+        x, y = self.pos[n]
+        return (round((x - self.min_x) * self.unit + self.pad, 1),
+                round((y - self.min_y) * self.unit + self.pad, 1))
+
+
+def _edges_svg(g: nx.Graph, canvas: _Canvas) -> list[str]:
+    out = []
     for a, b, d in sorted(g.edges(data=True)):
-        (x1, y1), (x2, y2) = xy(a), xy(b)
+        (x1, y1), (x2, y2) = canvas.xy(a), canvas.xy(b)
         kind = d.get("kind", "")
         main = "affiliation" if "affiliation" in kind else kind.split(";")[0]
-        w = (1.0 + 1.5 * math.log2(d.get("weight", 1))) * grow
-        edges_svg.append(
+        w = (1.0 + 1.5 * math.log2(d.get("weight", 1))) * canvas.grow
+        out.append(
             f'<line class="edge {_esc(main)}" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" '
             f'stroke="{EDGE_COLOURS.get(main, "#999")}" stroke-width="{w:.1f}" '
             f'data-source="{_esc(a)}" data-target="{_esc(b)}" data-kind="{_esc(kind)}" '
             f'data-weight="{d.get("weight", 1)}" data-roles="{_esc(d.get("roles"))}" '
             f'data-events="{_esc(d.get("events"))}" data-docs="{_esc(d.get("docs"))}"/>')
+    return out
+
+
+def _nodes_svg(g: nx.Graph, canvas: _Canvas, max_labels: int | None) -> list[str]:
+    """Circles with their labels: the most linked nodes are labelled, the others' labels appear
+    once zoomed in."""
+    if max_labels is None:
+        max_labels = 120 if g.number_of_nodes() <= 300 else 60
+    degree = dict(g.degree(weight="weight"))
+    labelled = set(sorted(g.nodes, key=lambda n: (-degree[n], g.nodes[n].get("label", n)))[:max_labels])
+    out = []
     for n, d in sorted(g.nodes(data=True)):
-        x, y = xy(n)
-        r = (5 + 3 * math.log2(1 + d.get("documents", 1)) + math.sqrt(g.degree(n))) * grow
+        x, y = canvas.xy(n)
+        r = (5 + 3 * math.log2(1 + d.get("documents", 1)) + math.sqrt(g.degree(n))) * canvas.grow
         colour = KIND_COLOURS.get(d.get("kind"), "#ccc")
-        label = (f'<text x="{x}" y="{y + r + 12 * scale:.1f}" class="label{"" if n in labelled else " minor"}">'
+        label = (f'<text x="{x}" y="{y + r + 12 * canvas.scale:.1f}" class="label{"" if n in labelled else " minor"}">'
                  f'{_esc(d.get("label"))}</text>')
-        nodes_svg.append(
+        out.append(
             f'<g class="node {_esc(d.get("kind"))}" data-id="{_esc(n)}" data-name="{_esc(d.get("label"))}" '
             f'data-type="{_esc(d.get("type"))}" data-documents="{d.get("documents", 0)}" '
             f'data-claims="{d.get("claims", 0)}" data-roles="{_esc(d.get("roles"))}" '
             f'data-aliases="{_esc(d.get("aliases"))}" data-docs="{_esc(d.get("docs"))}">'
             f'<circle cx="{x}" cy="{y}" r="{r:.1f}" fill="{colour}"/>{label}</g>')
+    return out
+
+
+def _legend_html(g: nx.Graph) -> str:
     counts = Counter(d.get("kind") for _, d in g.nodes(data=True))
     legend = " ".join(f'<span class="key" style="background:{KIND_COLOURS[k]}">{k} {counts.get(k, 0)}</span>'
                       for k in KIND_COLOURS)
-    legend += " " + " ".join(f'<span class="edge-key" style="border-color:{c}">{k}</span>'
-                             for k, c in EDGE_COLOURS.items())
+    return legend + " " + " ".join(f'<span class="edge-key" style="border-color:{c}">{k}</span>'
+                                   for k, c in EDGE_COLOURS.items())
+
+
+def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int | None = None) -> bytes:
+    """A self-contained page (inline SVG, CSS and JS; no network): pan by dragging, zoom with the
+    wheel or the buttons, hover a node or an edge for its roles and documents, search by name."""
+    canvas = _Canvas(g, layout(g))
+    width, height, scale = canvas.width, canvas.height, canvas.scale
+    edges_svg, nodes_svg = _edges_svg(g, canvas), _nodes_svg(g, canvas, max_labels)
+    legend = _legend_html(g)
     page = f"""<!doctype html>
 <html lang="en">
 <head>
