@@ -87,28 +87,48 @@ def parse_aliases(text: str, name: str = "aliases") -> AliasTable:
     table = AliasTable()
     stripped = text.lstrip("\ufeff").strip()
     if stripped.startswith(("{", "[")):
-        try:
-            data = orjson.loads(stripped)
-        except orjson.JSONDecodeError as exc:
-            raise AliasFileError(f"{name}: not valid JSON ({exc})") from None
-        if isinstance(data, dict):
-            for key, value in data.items():
-                if isinstance(value, str):
-                    table.add(key, value)
-                elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-                    for alias in value:
-                        table.add(alias, key)
-                else:
-                    raise AliasFileError(f"{name}: {key!r} must map to a canonical name or a list of aliases")
-        elif isinstance(data, list):
-            for i, item in enumerate(data, 1):
-                if not (isinstance(item, dict) and isinstance(item.get("alias"), str)
-                        and isinstance(item.get("canonical"), str)):
-                    raise AliasFileError(f"{name}: item {i} needs string \"alias\" and \"canonical\"")
-                table.add(item["alias"], item["canonical"])
-        return table
-    delimiter = "\t" if name.lower().endswith(".tsv") or ("\t" in stripped and "," not in stripped) else ","
-    for lineno, row in enumerate(csv.reader(io.StringIO(stripped), delimiter=delimiter), 1):
+        _add_json_aliases(table, stripped, name)
+    else:
+        _add_delimited_aliases(table, stripped, name)
+    return table
+
+
+def _add_json_aliases(table: AliasTable, text: str, name: str) -> None:
+    try:
+        data = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        raise AliasFileError(f"{name}: not valid JSON ({exc})") from None
+    if isinstance(data, dict):
+        _add_json_mapping(table, data, name)
+    elif isinstance(data, list):
+        _add_json_pairs(table, data, name)
+
+
+def _add_json_mapping(table: AliasTable, data: dict, name: str) -> None:
+    """{"Big Blue": "IBM"} (alias → canonical) or {"IBM": ["Big Blue", ...]} (canonical → aliases)."""
+    for key, value in data.items():
+        if isinstance(value, str):
+            table.add(key, value)
+        elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+            for alias in value:
+                table.add(alias, key)
+        else:
+            raise AliasFileError(f"{name}: {key!r} must map to a canonical name or a list of aliases")
+
+
+def _add_json_pairs(table: AliasTable, data: list, name: str) -> None:
+    """[{"alias": "Big Blue", "canonical": "IBM"}, ...]."""
+    for i, item in enumerate(data, 1):
+        if not (isinstance(item, dict) and isinstance(item.get("alias"), str)
+                and isinstance(item.get("canonical"), str)):
+            raise AliasFileError(f"{name}: item {i} needs string \"alias\" and \"canonical\"")
+        table.add(item["alias"], item["canonical"])
+
+
+def _add_delimited_aliases(table: AliasTable, text: str, name: str) -> None:
+    """Two columns `alias,canonical` (tabs for a .tsv file, or a text with tabs and no commas)."""
+    delimiter = "\t" if name.lower().endswith(".tsv") or ("\t" in text and "," not in text) else ","
+    for lineno, row in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), 1):
         cells = [c.strip() for c in row]
         if not any(cells) or cells[0].startswith("#"):
             continue
@@ -117,7 +137,6 @@ def parse_aliases(text: str, name: str = "aliases") -> AliasTable:
         if len(cells) < 2 or not cells[0] or not cells[1]:
             raise AliasFileError(f"{name}:{lineno}: expected two columns: alias, canonical")
         table.add(cells[0], cells[1])
-    return table
 
 
 MAX_ALIAS_FILE_BYTES = 64 << 20
@@ -215,8 +234,20 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None, *
     whatever it names, whatever the labels. Rows come most mentioned first; ids are `label:slug` of
     the row's name, so the same name keeps its id. `with_ids` adds `ids`: the record ids merged.
     """
-    # Records that name the same thing the same way (one per document) collapse first: a large
-    # store repeats a few thousand names many times, and merging works on the distinct ones.
+    recs = _distinct_kinds(records)
+    merger = _Merger(recs)
+    _join_by_names(recs, merger)
+    forced = _join_by_alias_file(recs, merger, aliases) if aliases else {}
+    rows = [_merged_row(recs, members, forced, aliases, with_ids) for members in merger.groups()]
+    rows.sort(key=lambda r: (-r["mentions"], -len(r["docs"]), r["name"].lower(), r["label"]))
+    return rows
+
+
+def _distinct_kinds(records: Iterable[dict]) -> list[dict]:
+    """Records that name the same thing the same way (one per document) collapsed into one
+    "kind" each: a large store repeats a few thousand names many times, and merging works on the
+    distinct ones. In a fixed order, so that the merges (which refuse some joins) do not depend on
+    the store's order."""
     kinds: dict[tuple, dict] = {}
     for r in records:
         if r.get("type", "entity") != "entity" or not r.get("name"):
@@ -233,35 +264,52 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None, *
             kind["docs"].add(r["doc"])
         if r.get("id"):
             kind["ids"].add(r["id"])
-    # A fixed order, so that the merges (which refuse some joins) do not depend on the store's order.
-    recs = [kinds[k] for k in sorted(kinds, key=lambda k: (k[0], k[1], k[2]))]
-    parent = list(range(len(recs)))
-    countries = [countries_named([r["name"], *r["aliases"]]) if r["label"] != "PERSON" else frozenset()
-                 for r in recs]
-    given = [frozenset(g for g in [given_name(r["name"])] if g) if r["label"] == "PERSON" else frozenset()
-             for r in recs]
+    return [kinds[k] for k in sorted(kinds, key=lambda k: (k[0], k[1], k[2]))]
 
-    def find(i: int) -> int:
+
+class _Merger:
+    """Union-find over the distinct records, refusing the joins that would make one entity of two
+    countries' organisations or of two people with different given names (unless forced)."""
+
+    def __init__(self, recs: list[dict]):
+        self.parent = list(range(len(recs)))
+        self.countries = [countries_named([r["name"], *r["aliases"]]) if r["label"] != "PERSON" else frozenset()
+                          for r in recs]
+        self.given = [frozenset(g for g in [given_name(r["name"])] if g) if r["label"] == "PERSON"
+                      else frozenset() for r in recs]
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    def union(i: int, j: int, forced: bool = False) -> None:
-        a, b = find(i), find(j)
+    def union(self, i: int, j: int, forced: bool = False) -> None:
+        a, b = self.find(i), self.find(j)
         if a == b:
             return
+        countries, given = self.countries, self.given
         if not forced:
             if countries[a] and countries[b] and countries[a] != countries[b]:
                 return  # two countries' governments, banks, teams: never one entity
             if not _given_names_agree(given[a], given[b]):
                 return  # "Anna Li" and "Wei Li"
-        parent[b] = a
+        self.parent[b] = a
         countries[a] = countries[a] | countries[b]
         given[a] = given[a] | given[b]
 
-    # Merge keys: every record's name, then its specific aliases. An alias that records of several
-    # different names carry is ambiguous ("Royal Bank", "Deutsche") and joins nothing.
+    def groups(self) -> list[list[int]]:
+        """The members of each merged entity, in order of their first member."""
+        groups: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            groups.setdefault(self.find(i), []).append(i)
+        return list(groups.values())
+
+
+def _join_by_names(recs: list[dict], merger: _Merger) -> None:
+    """Merge keys: every record's name, then its specific aliases. An alias that records of several
+    different names carry is ambiguous ("Royal Bank", "Deutsche") and joins nothing."""
     name_keys: dict[tuple[str, str], list[int]] = {}
     alias_keys: dict[tuple[str, str], list[int]] = {}
     for i, rec in enumerate(recs):
@@ -271,63 +319,69 @@ def merge_entities(records: Iterable[dict], aliases: AliasTable | None = None, *
             alias_keys.setdefault((rec["label"], f), []).append(i)
     for members in name_keys.values():
         for j in members[1:]:
-            union(members[0], j)
+            merger.union(members[0], j)
     for key, members in alias_keys.items():
         holders = {normalize(recs[i]["name"]) for i in members}
         if len(holders) > 1:
             continue
         named = name_keys.get(key, [])
         for j in [*members[1:], *named]:
-            union(members[0], j)
+            merger.union(members[0], j)
+
+
+def _join_by_alias_file(recs: list[dict], merger: _Merger, aliases: AliasTable) -> dict[int, str]:
+    """Force together the records the alias file names; returns record index → canonical name."""
     forced: dict[int, str] = {}
-    if aliases:
-        owner: dict[str, int] = {}
-        for i, rec in enumerate(recs):
-            canon = aliases.canonical_of([rec["name"], *(rec.get("aliases") or [])])
-            if canon:
-                forced[i] = canon
-                union(owner.setdefault(normalize(canon), i), i, forced=True)
+    owner: dict[str, int] = {}
+    for i, rec in enumerate(recs):
+        canon = aliases.canonical_of([rec["name"], *(rec.get("aliases") or [])])
+        if canon:
+            forced[i] = canon
+            merger.union(owner.setdefault(normalize(canon), i), i, forced=True)
+    return forced
 
-    groups: dict[int, list[int]] = {}
-    for i in range(len(recs)):
-        groups.setdefault(find(i), []).append(i)
 
-    rows = []
-    for members in groups.values():
-        label_weight: Counter = Counter()
-        name_docs: Counter = Counter()
-        name_mentions: Counter = Counter()
-        docs: set[str] = set()
-        ids: set[str] = set()
-        total = 0
-        for i in members:
-            rec = recs[i]
-            n = rec["mention_count"]
-            total += n
-            label_weight[rec["label"]] += n
-            name_docs[rec["name"]] += rec["records"]
-            name_mentions[rec["name"]] += n
-            docs |= rec["docs"]
-            ids |= rec["ids"]
-        user = next((forced[i] for i in members if i in forced), None)
-        name = user or max(name_docs, key=lambda n: (name_docs[n], name_mentions[n], len(n), n))
-        label = max(label_weight, key=lambda lab: (label_weight[lab], lab))
-        seen = {normalize(name)}
-        row_aliases = []
-        forms = [recs[i]["name"] for i in members] + [a for i in members for a in recs[i].get("aliases") or []]
-        if user and aliases:
-            forms += aliases.aliases_of(user)
-        for form in sorted(forms, key=lambda f: (f.lower(), f)):
-            if normalize(form) and normalize(form) not in seen:
-                seen.add(normalize(form))
-                row_aliases.append(form)
-        row = {"id": entity_id(label, name), "name": name, "label": label, "aliases": row_aliases,
-               "mentions": total, "docs": sorted(docs)}
-        if with_ids:
-            row["ids"] = sorted(ids)
-        rows.append(row)
-    rows.sort(key=lambda r: (-r["mentions"], -len(r["docs"]), r["name"].lower(), r["label"]))
-    return rows
+def _merged_row(recs: list[dict], members: list[int], forced: dict[int, str], aliases: AliasTable | None,
+                with_ids: bool) -> dict:
+    """The output row of one merged entity: the user's canonical name, else the name most documents
+    use; the label most mentions carry; every other form as an alias."""
+    label_weight: Counter = Counter()
+    name_docs: Counter = Counter()
+    name_mentions: Counter = Counter()
+    docs: set[str] = set()
+    ids: set[str] = set()
+    total = 0
+    for i in members:
+        rec = recs[i]
+        n = rec["mention_count"]
+        total += n
+        label_weight[rec["label"]] += n
+        name_docs[rec["name"]] += rec["records"]
+        name_mentions[rec["name"]] += n
+        docs |= rec["docs"]
+        ids |= rec["ids"]
+    user = next((forced[i] for i in members if i in forced), None)
+    name = user or max(name_docs, key=lambda n: (name_docs[n], name_mentions[n], len(n), n))
+    label = max(label_weight, key=lambda lab: (label_weight[lab], lab))
+    forms = [recs[i]["name"] for i in members] + [a for i in members for a in recs[i].get("aliases") or []]
+    if user and aliases:
+        forms += aliases.aliases_of(user)
+    row = {"id": entity_id(label, name), "name": name, "label": label, "aliases": _other_forms(name, forms),
+           "mentions": total, "docs": sorted(docs)}
+    if with_ids:
+        row["ids"] = sorted(ids)
+    return row
+
+
+def _other_forms(name: str, forms: list[str]) -> list[str]:
+    """`forms` other than `name`, one per normalised form, in alphabetical order."""
+    seen = {normalize(name)}
+    out = []
+    for form in sorted(forms, key=lambda f: (f.lower(), f)):
+        if normalize(form) and normalize(form) not in seen:
+            seen.add(normalize(form))
+            out.append(form)
+    return out
 
 
 def filter_entities(rows: Iterable[dict], *, label: str | None = None, name: str | None = None) -> list[dict]:

@@ -84,6 +84,17 @@ def _offset_pairs(value, path: str = "") -> Iterator[tuple[str, object, object]]
 
 def _check_block(block: _Block, document: dict | None, problems: list[Problem]) -> None:
     """References and offsets inside one document block (its records before its document record)."""
+    entity_ids = _block_entities(block, problems)
+    chars = document.get("chars") if document else None
+    for lineno, rec in block.records + ([(0, document)] if document else []):
+        if rec.get("type") != "entity":
+            _check_references(rec, lineno, entity_ids, block.doc, problems)
+        if isinstance(chars, int):
+            _check_offsets(rec, lineno, chars, block.doc, problems)
+
+
+def _block_entities(block: _Block, problems: list[Problem]) -> dict[str, int]:
+    """Entity id → line of the block's entity records; a second record of an id is a problem."""
     entity_ids: dict[str, int] = {}
     for lineno, rec in block.records:
         if rec.get("type") == "entity" and isinstance(rec.get("id"), str):
@@ -91,91 +102,119 @@ def _check_block(block: _Block, document: dict | None, problems: list[Problem]) 
                 problems.append(Problem(lineno, "duplicate", f"entity {rec['id']!r} already recorded for this "
                                         f"document at line {entity_ids[rec['id']]}", block.doc))
             entity_ids.setdefault(rec["id"], lineno)
-    chars = document.get("chars") if document else None
-    for lineno, rec in block.records + ([(0, document)] if document else []):
-        if rec.get("type") != "entity":
-            for key in ENTITY_REF_FIELDS:
-                ref = rec.get(key)
-                if isinstance(ref, str) and ref not in entity_ids:
-                    problems.append(Problem(lineno or None, "reference",
-                                            f"{key} {ref!r} is not an entity of document {block.doc}", block.doc))
-        if not isinstance(chars, int):
+    return entity_ids
+
+
+def _check_references(rec: dict, lineno: int, entity_ids: dict[str, int], doc: str,
+                      problems: list[Problem]) -> None:
+    for key in ENTITY_REF_FIELDS:
+        ref = rec.get(key)
+        if isinstance(ref, str) and ref not in entity_ids:
+            problems.append(Problem(lineno or None, "reference",
+                                    f"{key} {ref!r} is not an entity of document {doc}", doc))
+
+
+def _check_offsets(rec: dict, lineno: int, chars: int, doc: str, problems: list[Problem]) -> None:
+    for where, start, end in _offset_pairs(rec):
+        if start is None and end is None:
             continue
-        for where, start, end in _offset_pairs(rec):
-            if start is None and end is None:
-                continue
-            if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= chars):
-                problems.append(Problem(lineno or None, "offset", f"{where} {start}..{end} is outside the "
-                                        f"document's {chars} characters", block.doc))
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= chars):
+            problems.append(Problem(lineno or None, "offset", f"{where} {start}..{end} is outside the "
+                                    f"document's {chars} characters", doc))
 
 
-def check_stream(stream: BinaryIO, source: str = "<stdin>") -> Report:
-    report = Report(source)
-    problems = report.problems
-    committed: dict[str, int] = {}  # document id -> line of its document record
-    block: _Block | None = None
-    last_commit_line = 0
+class _StreamChecker:
+    """The state of `check_stream` between lines: the committed documents and the open block."""
 
-    def close_unfinished(b: _Block, reason: str) -> None:
+    def __init__(self, report: Report):
+        self.report = report
+        self.problems = report.problems
+        self.committed: dict[str, int] = {}  # document id -> line of its document record
+        self.block: _Block | None = None
+        self.last_commit_line = 0
+
+    def close_unfinished(self, reason: str) -> None:
+        b = self.block
         lines = [n for n, _ in b.records]
-        problems.append(Problem(b.first_line, "block", f"{len(lines)} record(s) of document {b.doc} "
-                                f"(lines {lines[0]}-{lines[-1]}) have no document record {reason}", b.doc))
-        _check_block(b, None, problems)
+        self.problems.append(Problem(b.first_line, "block", f"{len(lines)} record(s) of document {b.doc} "
+                                     f"(lines {lines[0]}-{lines[-1]}) have no document record {reason}", b.doc))
+        _check_block(b, None, self.problems)
+        self.block = None
 
-    lineno = 0
-    for lineno, line in enumerate(bounded_lines(stream), 1):
+    def parse(self, lineno: int, line) -> dict | None:
+        """The record on a line, None (with its problem noted) when the line holds none."""
+        problems = self.problems
         if line is OVERLONG or line is ENDLESS:
             problems.append(Problem(lineno, "json", f"a line longer than {MAX_LINE_BYTES:,} bytes, not a record"
                                     + ("; the rest of the input not read" if line is ENDLESS else "")))
-            if line is ENDLESS:
-                break
-            continue
+            return None
         if not line.strip():
-            continue
+            return None
         if not line.endswith(b"\n"):
             problems.append(Problem(lineno, "truncated", "truncated last line (an interrupted write)"))
-            continue
+            return None
         try:
             rec = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
             problems.append(Problem(lineno, "json", f"not valid JSON ({exc.msg})"))
-            continue
+            return None
         if not isinstance(rec, dict):
             problems.append(Problem(lineno, "json", "not a JSON object"))
-            continue
-        report.records += 1
+            return None
+        return rec
+
+    def readable_doc(self, lineno: int, rec: dict) -> tuple[bool, str | None]:
+        """(readable, document id): a record of an unknown type or a newer version is not read
+        further; schema problems are noted and the record is still placed in its block."""
+        self.report.records += 1
         doc = rec.get("doc") if isinstance(rec.get("doc"), str) else None
         unreadable = record_problem(rec)
         if unreadable:
             kind = "type" if unreadable.startswith("unknown") else "version"
-            problems.append(Problem(lineno, kind, unreadable, doc))
-            continue
+            self.problems.append(Problem(lineno, kind, unreadable, doc))
+            return False, doc
         for msg in validate_record(rec)[:MAX_SCHEMA_ERRORS_PER_LINE]:
-            problems.append(Problem(lineno, "schema", f"{rec['type']} {msg}", doc))
-        if doc is None:
-            continue
-        if block is not None and block.doc != doc:
-            close_unfinished(block, "(an interrupted or interleaved block)")
-            block = None
+            self.problems.append(Problem(lineno, "schema", f"{rec['type']} {msg}", doc))
+        return True, doc
+
+    def place(self, lineno: int, rec: dict, doc: str) -> None:
+        """Add a record to its document's block; a document record closes (commits) the block."""
+        if self.block is not None and self.block.doc != doc:
+            self.close_unfinished("(an interrupted or interleaved block)")
         if rec["type"] != "document":
-            if block is None:
-                block = _Block(doc, lineno)
-            block.records.append((lineno, rec))
-            continue
-        report.documents += 1
-        if doc in committed:
-            problems.append(Problem(lineno, "duplicate", f"document {doc} is already stored "
-                                    f"(line {committed[doc]}): a duplicated block", doc))
+            if self.block is None:
+                self.block = _Block(doc, lineno)
+            self.block.records.append((lineno, rec))
+            return
+        self.report.documents += 1
+        if doc in self.committed:
+            self.problems.append(Problem(lineno, "duplicate", f"document {doc} is already stored "
+                                         f"(line {self.committed[doc]}): a duplicated block", doc))
         else:
-            committed[doc] = lineno
-        _check_block(block or _Block(doc, lineno), rec, problems)
-        block = None
-        last_commit_line = lineno
+            self.committed[doc] = lineno
+        _check_block(self.block or _Block(doc, lineno), rec, self.problems)
+        self.block = None
+        self.last_commit_line = lineno
+
+
+def check_stream(stream: BinaryIO, source: str = "<stdin>") -> Report:
+    report = Report(source)
+    checker = _StreamChecker(report)
+    lineno = 0
+    for lineno, line in enumerate(bounded_lines(stream), 1):
+        rec = checker.parse(lineno, line)
+        if line is ENDLESS:
+            break
+        if rec is None:
+            continue
+        readable, doc = checker.readable_doc(lineno, rec)
+        if readable and doc is not None:
+            checker.place(lineno, rec, doc)
     report.lines = lineno
-    if block is not None:
-        close_unfinished(block, "at the end of the store (an interrupted write; --repair drops it)")
-    report.uncommitted_lines = lineno - last_commit_line
-    problems.sort(key=lambda p: (p.line or 0))
+    if checker.block is not None:
+        checker.close_unfinished("at the end of the store (an interrupted write; --repair drops it)")
+    report.uncommitted_lines = lineno - checker.last_commit_line
+    report.problems.sort(key=lambda p: (p.line or 0))
     return report
 
 

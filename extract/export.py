@@ -159,77 +159,9 @@ def export_sqlite(records: Iterable[dict] | Callable[[set[str]], Iterable[dict]]
         known = {row[0] for row in db.execute("select doc from documents").fetchall()}
         if callable(records):
             records = records(set(known))
-        entities: dict[str, dict] = {}  # id -> row, loaded lazily from the database
-        changed: set[str] = set()
-        columns = {rtype: table_columns(rtype) for rtype in ("document", *TABLES)}
-        pending: dict[str, list[dict]] = {}
-        chunk: list[tuple[dict, list[dict]]] = []
-
-        def entity_row(eid: str) -> dict | None:
-            if eid not in entities:
-                found = db.execute("select id, name, label, aliases, documents from entities where id = ?",
-                                   [eid]).fetchone()
-                if found is None:
-                    return None
-                entities[eid] = {"id": found[0], "name": found[1], "label": found[2],
-                                 "aliases": json.loads(found[3] or "[]"), "documents": found[4] or 0}
-            return entities[eid]
-
-        def flush() -> None:
-            if not chunk:
-                return
-            rows: dict[str, list[dict]] = {"mentions": [], **{t: [] for t in TABLES.values()}}
-            for _document, block in chunk:
-                for rec in block:
-                    rtype = rec.get("type")
-                    if rtype == "entity":
-                        eid = rec.get("id")
-                        ent = entity_row(eid)
-                        if ent is None:
-                            ent = entities[eid] = {"id": eid, "name": rec.get("name"), "label": rec.get("label"),
-                                                   "aliases": [], "documents": 0}
-                        ent["documents"] += 1
-                        for alias in rec.get("aliases") or []:
-                            if alias not in ent["aliases"]:
-                                ent["aliases"].append(alias)
-                        changed.add(eid)
-                        rows["mentions"] += [{"doc": rec["doc"], "entity": eid, "start": m.get("start"),
-                                              "end": m.get("end"), "text": m.get("text")}
-                                             for m in rec.get("mentions") or []]
-                    elif rtype in TABLES:
-                        rows[TABLES[rtype]].append(_row(rec, columns[rtype]))
-            with db.conn:
-                if changed:
-                    db["entities"].upsert_all(
-                        ({**entities[e], "aliases": json.dumps(sorted(entities[e]["aliases"]), ensure_ascii=False)}
-                         for e in sorted(changed)), pk="id")
-                    changed.clear()
-                for table, items in rows.items():
-                    if items:
-                        db[table].insert_all(items, batch_size=500)
-                        result.added[table] = result.added.get(table, 0) + len(items)
-                db["documents"].insert_all((_row(d, columns["document"]) for d, _ in chunk), pk="doc")
-                result.added["documents"] = result.added.get("documents", 0) + len(chunk)
-            if on_progress:
-                on_progress(result.added["documents"])
-            chunk.clear()
-
-        for rec in records:
-            doc = rec.get("doc")
-            if not doc:
-                continue
-            if rec.get("type") == "document":
-                block = pending.pop(doc, [])
-                if doc in known:
-                    result.skipped_docs += 1
-                    continue
-                known.add(doc)
-                chunk.append((rec, block))
-                if len(chunk) >= CHUNK_DOCS:
-                    flush()
-            elif doc not in known:
-                pending.setdefault(doc, []).append(rec)
-        flush()
+        writer = _ChunkWriter(db, result, on_progress)
+        pending = _export_blocks(records, known, writer, result)
+        writer.flush()
         result.unfinished = sum(len(v) for v in pending.values())
         if result.added or result.cleaned:
             with db.conn:  # counted from the mentions: exact even after an interrupted export
@@ -238,6 +170,104 @@ def export_sqlite(records: Iterable[dict] | Callable[[set[str]], Iterable[dict]]
     finally:
         db.close()
     return result
+
+
+def _export_blocks(records: Iterable[dict], known: set[str], writer: _ChunkWriter,
+                   result: ExportResult) -> dict[str, list[dict]]:
+    """Hand each new document's block to the writer once its document record (the commit marker)
+    is read; returns the records of blocks left without one."""
+    pending: dict[str, list[dict]] = {}
+    for rec in records:
+        doc = rec.get("doc")
+        if not doc:
+            continue
+        if rec.get("type") == "document":
+            block = pending.pop(doc, [])
+            if doc in known:
+                result.skipped_docs += 1
+                continue
+            known.add(doc)
+            writer.add(rec, block)
+        elif doc not in known:
+            pending.setdefault(doc, []).append(rec)
+    return pending
+
+
+class _ChunkWriter:
+    """Writes document blocks `CHUNK_DOCS` at a time, one transaction each: the entities they name
+    (aliases united, documents counted), their mentions and records, then their document rows."""
+
+    def __init__(self, db: sqlite_utils.Database, result: ExportResult,
+                 on_progress: Callable[[int], None] | None):
+        self.db = db
+        self.result = result
+        self.on_progress = on_progress
+        self.entities: dict[str, dict] = {}  # id -> row, loaded lazily from the database
+        self.changed: set[str] = set()
+        self.columns = {rtype: table_columns(rtype) for rtype in ("document", *TABLES)}
+        self.chunk: list[tuple[dict, list[dict]]] = []
+
+    def add(self, document: dict, block: list[dict]) -> None:
+        self.chunk.append((document, block))
+        if len(self.chunk) >= CHUNK_DOCS:
+            self.flush()
+
+    def entity_row(self, eid: str) -> dict | None:
+        if eid not in self.entities:
+            found = self.db.execute("select id, name, label, aliases, documents from entities where id = ?",
+                                    [eid]).fetchone()
+            if found is None:
+                return None
+            self.entities[eid] = {"id": found[0], "name": found[1], "label": found[2],
+                                  "aliases": json.loads(found[3] or "[]"), "documents": found[4] or 0}
+        return self.entities[eid]
+
+    def _add_entity(self, rec: dict, mentions: list[dict]) -> None:
+        eid = rec.get("id")
+        ent = self.entity_row(eid)
+        if ent is None:
+            ent = self.entities[eid] = {"id": eid, "name": rec.get("name"), "label": rec.get("label"),
+                                        "aliases": [], "documents": 0}
+        ent["documents"] += 1
+        for alias in rec.get("aliases") or []:
+            if alias not in ent["aliases"]:
+                ent["aliases"].append(alias)
+        self.changed.add(eid)
+        mentions += [{"doc": rec["doc"], "entity": eid, "start": m.get("start"), "end": m.get("end"),
+                      "text": m.get("text")} for m in rec.get("mentions") or []]
+
+    def _rows(self) -> dict[str, list[dict]]:
+        rows: dict[str, list[dict]] = {"mentions": [], **{t: [] for t in TABLES.values()}}
+        for _document, block in self.chunk:
+            for rec in block:
+                rtype = rec.get("type")
+                if rtype == "entity":
+                    self._add_entity(rec, rows["mentions"])
+                elif rtype in TABLES:
+                    rows[TABLES[rtype]].append(_row(rec, self.columns[rtype]))
+        return rows
+
+    def flush(self) -> None:
+        if not self.chunk:
+            return
+        db, result = self.db, self.result
+        rows = self._rows()
+        with db.conn:
+            if self.changed:
+                db["entities"].upsert_all(
+                    ({**self.entities[e], "aliases": json.dumps(sorted(self.entities[e]["aliases"]),
+                                                                ensure_ascii=False)}
+                     for e in sorted(self.changed)), pk="id")
+                self.changed.clear()
+            for table, items in rows.items():
+                if items:
+                    db[table].insert_all(items, batch_size=500)
+                    result.added[table] = result.added.get(table, 0) + len(items)
+            db["documents"].insert_all((_row(d, self.columns["document"]) for d, _ in self.chunk), pk="doc")
+            result.added["documents"] = result.added.get("documents", 0) + len(self.chunk)
+        if self.on_progress:
+            self.on_progress(result.added["documents"])
+        self.chunk.clear()
 
 
 def table_counts(path: Path) -> dict[str, int]:

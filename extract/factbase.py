@@ -8,7 +8,9 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
+from cooptool.extract import lexicon
 from cooptool.extract.query import name_matches
 
 FACT_KINDS = ("money", "percent", "quantity", "count")
@@ -65,7 +67,8 @@ def filter_events(records: Iterable[dict], *, name: str | None = None, org: str 
         yield rec
 
 
-_NAME_NOISE = {"the", "a", "an", "'s", "’s", "'", "’", "of", "on", "in", "for", "and", "to", "annual"}
+# Words left out of an event's name when it is matched across documents ("the annual G7 meeting").
+_NAME_NOISE = lexicon.words("event_name_noise")
 
 
 def event_key(rec: dict) -> str:
@@ -93,26 +96,19 @@ def merge_events(records: Iterable[dict]) -> list[dict]:
     by_key: dict[str, list[dict]] = defaultdict(list)
     by_when: dict[tuple, list[dict]] = defaultdict(list)
     for rec in records:
-        names = {n.lower() for n in (rec.get("name"), *(rec.get("aliases") or [])) if n}
-        key = event_key(rec)
-        when = (rec.get("kind"), rec.get("date"), (rec.get("place") or "").lower()) \
-            if rec.get("date") and rec.get("place") else None
-        cands = [r for k in (*names, key) for r in by_key.get(k, [])] + (by_when.get(when, []) if when else [])
-        row = next((r for r in cands if _agree(r.get("date"), rec.get("date")) and _agree(
-            (r.get("place") or "").lower() or None, (rec.get("place") or "").lower() or None)), None)
+        keys = (*{n.lower() for n in (rec.get("name"), *(rec.get("aliases") or [])) if n}, event_key(rec))
+        when = _event_when(rec)
+        row = _matching_event(rec, [r for k in keys for r in by_key.get(k, [])]
+                              + (by_when.get(when, []) if when else []))
         if row is None:
             row = {**rec, "documents": 0, "docs": []}
             rows.append(row)
         else:
-            for field in ("date", "date_text", "place"):
-                if not row.get(field) and rec.get(field):
-                    row[field] = rec[field]
-            for field in ("aliases", "organizers", "participants", "actor_aliases"):
-                row[field] = list(dict.fromkeys((row.get(field) or []) + (rec.get(field) or [])))
+            _absorb_event(row, rec)
         if rec.get("doc") not in row["docs"]:
             row["docs"].append(rec.get("doc"))
             row["documents"] = len(row["docs"])
-        for k in (*names, key):
+        for k in keys:
             if row not in by_key[k]:
                 by_key[k].append(row)
         if when and row not in by_when[when]:
@@ -120,15 +116,35 @@ def merge_events(records: Iterable[dict]) -> list[dict]:
     return rows
 
 
+def _event_when(rec: dict) -> tuple | None:
+    """(kind, date, place) of an event that has both a date and a place, else None."""
+    if rec.get("date") and rec.get("place"):
+        return rec.get("kind"), rec.get("date"), (rec.get("place") or "").lower()
+    return None
+
+
+def _matching_event(rec: dict, candidates: list[dict]) -> dict | None:
+    """The first candidate row whose date and place do not disagree with the record's."""
+    place = (rec.get("place") or "").lower() or None
+    return next((r for r in candidates if _agree(r.get("date"), rec.get("date"))
+                 and _agree((r.get("place") or "").lower() or None, place)), None)
+
+
+def _absorb_event(row: dict, rec: dict) -> None:
+    """What a later record of the same event adds: a date or place the row lacks, and more names."""
+    for key in ("date", "date_text", "place"):
+        if not row.get(key) and rec.get(key):
+            row[key] = rec[key]
+    for key in ("aliases", "organizers", "participants", "actor_aliases"):
+        row[key] = list(dict.fromkeys((row.get(key) or []) + (rec.get(key) or [])))
+
+
 # ---- summary ----------------------------------------------------------------------------------
 
 _KIND_WEIGHT = {"money": 2.0, "count": 1.5, "quantity": 1.5, "percent": 1.0}
-_GENERIC_EVENT_WORDS = frozenset("""
-the a an meeting meetings ceremony ceremonies conference conferences summit talks seminar event events
-signing deal agreement news daily annual autumn spring summer winter main saturday's sunday's monday's
-tuesday's wednesday's thursday's friday's this last next awards
-""".split())
-_VENUE_WORDS = frozenset("centre center hall stadium arena park museum gallery".split())
+# Words that give an event no name of its own ("Saturday's ceremony"), and venue words ("... Centre").
+_GENERIC_EVENT_WORDS = lexicon.words("generic_event_words")
+_VENUE_WORDS = lexicon.words("venue_words")
 
 
 def is_real_event(ev: dict) -> bool:
@@ -147,6 +163,37 @@ def is_real_event(ev: dict) -> bool:
     return details >= (1 if named else 2)
 
 
+@dataclass
+class _StoreParts:
+    """A store's records sorted by type, as `summarise` reads them."""
+
+    docs: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    affiliations: list[dict] = field(default_factory=list)
+    claims: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))  # speaker → claims
+    unattributed: int = 0
+    facts: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+    totals: Counter = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, records: Iterable[dict]) -> _StoreParts:
+        parts = cls()
+        lists = {"document": parts.docs, "entity": parts.entities, "affiliation": parts.affiliations,
+                 "fact": parts.facts, "event": parts.events}
+        for rec in records:
+            kind = rec.get("type")
+            parts.totals[kind] += 1
+            if kind == "claim":
+                if rec.get("speaker"):
+                    parts.claims[rec["speaker"]].append(rec)
+                else:
+                    parts.unattributed += 1
+            elif kind in lists:
+                lists[kind].append(rec)
+        return parts
+
+
 def summarise(records: Iterable[dict], top: int = 8) -> dict:
     """One dict that briefs a store: totals of every record type, documents, leading organisations
     and people with their roles, the most quoted speakers, notable facts and real events.
@@ -154,81 +201,80 @@ def summarise(records: Iterable[dict], top: int = 8) -> dict:
     Entities across documents are the rows of `aliases.merge_entities` (so "UK government" never
     absorbs other countries' governments)."""
     from cooptool.extract.aliases import merge_entities
-    from cooptool.extract.profiles import affiliation_status
 
-    docs: list[dict] = []
-    entities: list[dict] = []
-    affiliations: list[dict] = []
-    claims: dict[str, list[dict]] = defaultdict(list)
-    unattributed = 0
-    facts: list[dict] = []
-    events: list[dict] = []
-    totals: Counter = Counter()
-    for rec in records:
-        kind = rec.get("type")
-        totals[kind] += 1
-        if kind == "document":
-            docs.append(rec)
-        elif kind == "entity":
-            entities.append(rec)
-        elif kind == "affiliation":
-            affiliations.append(rec)
-        elif kind == "claim":
-            if rec.get("speaker"):
-                claims[rec["speaker"]].append(rec)
-            else:
-                unattributed += 1
-        elif kind == "fact":
-            facts.append(rec)
-        elif kind == "event":
-            events.append(rec)
-
-    rows = merge_entities(entities, with_ids=True)
+    parts = _StoreParts.of(records)
+    rows = merge_entities(parts.entities, with_ids=True)
     row_of: dict[str, dict] = {}
     for row in rows:
         for eid in row["ids"]:
             row_of.setdefault(eid, row)
+    roles = _roles_by_entity(parts.affiliations, row_of)
+    ent_docs = {eid: set(row["docs"]) for eid, row in row_of.items()}
+    leading = {r["name"] for label in ("ORG", "PERSON") for r in _ranked(rows, label)[:top * 4]}
+    real = [e for e in parts.events if is_real_event(e)]
+    return {
+        "totals": {t: parts.totals.get(t, 0)
+                   for t in ("document", "entity", "affiliation", "claim", "fact", "event")},
+        "documents": _documents_brief(parts.docs, top),
+        "organisations": [
+            {"name": r["name"], "id": r["id"], "documents": len(r["docs"]), "mentions": r["mentions"],
+             "aliases": r["aliases"][:5]}
+            for r in _ranked(rows, "ORG")[:top]
+        ],
+        "people": [_person_brief(r, roles) for r in _ranked(rows, "PERSON")[:top]],
+        "claims": _speakers_brief(parts.claims, row_of, roles, top),
+        "unattributed_claims": parts.unattributed,
+        "facts": {"count": len(parts.facts), "notable": notable_facts(parts.facts, ent_docs, leading, top)},
+        "events": {"count": len(parts.events), "list": _events_brief(real, top), "real": len(real)},
+    }
 
-    def ranked(label: str) -> list[dict]:
-        return sorted((r for r in rows if r["label"] == label),
-                      key=lambda r: (-len(r["docs"]), -r["mentions"], r["name"]))
+
+def _ranked(rows: list[dict], label: str) -> list[dict]:
+    """The merged entities of a label, in most documents first."""
+    return sorted((r for r in rows if r["label"] == label),
+                  key=lambda r: (-len(r["docs"]), -r["mentions"], r["name"]))
+
+
+def _roles_by_entity(affiliations: list[dict], row_of: dict[str, dict]) -> dict[str, Counter]:
+    """Merged person id → Counter of (role, org, status) over the store's affiliations."""
+    from cooptool.extract.profiles import affiliation_status
 
     roles: dict[str, Counter] = defaultdict(Counter)
     for a in affiliations:
         row = row_of.get(a.get("person_id"))
         key = row["id"] if row else a.get("person_id") or a.get("person")
         roles[key][(a.get("role"), a.get("org"), affiliation_status(a))] += 1
+    return roles
 
+
+def _documents_brief(docs: list[dict], top: int) -> dict:
     published = sorted(d["published"] for d in docs if d.get("published"))
     sources = Counter(d.get("source") for d in docs if d.get("source"))
     # Newest first when dates are known; otherwise the order the store holds them in.
     latest = sorted(docs, key=lambda d: d.get("published") or "", reverse=True) if published else docs
-    summary = {
-        "totals": {t: totals.get(t, 0) for t in ("document", "entity", "affiliation", "claim", "fact", "event")},
-        "documents": {
-            "count": len(docs),
-            "words": sum(d.get("words") or 0 for d in docs),
-            "first_published": published[0] if published else None,
-            "last_published": published[-1] if published else None,
-            "sources": [{"source": s, "documents": n} for s, n in sources.most_common(top)],
-            "titles": [{"doc": d.get("doc"), "title": d.get("title"), "published": d.get("published")}
-                       for d in latest[:top]],
-        },
-        "organisations": [
-            {"name": r["name"], "id": r["id"], "documents": len(r["docs"]), "mentions": r["mentions"],
-             "aliases": r["aliases"][:5]}
-            for r in ranked("ORG")[:top]
-        ],
-        "people": [],
-        "claims": [],
-        "unattributed_claims": unattributed,
-        "facts": {"count": len(facts), "notable": []},
-        "events": {"count": len(events), "list": []},
+    return {
+        "count": len(docs),
+        "words": sum(d.get("words") or 0 for d in docs),
+        "first_published": published[0] if published else None,
+        "last_published": published[-1] if published else None,
+        "sources": [{"source": s, "documents": n} for s, n in sources.most_common(top)],
+        "titles": [{"doc": d.get("doc"), "title": d.get("title"), "published": d.get("published")}
+                   for d in latest[:top]],
     }
-    for r in ranked("PERSON")[:top]:
-        role, org, status = roles[r["id"]].most_common(1)[0][0] if roles.get(r["id"]) else (None, None, None)
-        summary["people"].append({"name": r["name"], "id": r["id"], "documents": len(r["docs"]),
-                                  "mentions": r["mentions"], "role": role, "org": org, "status": status})
+
+
+def _person_brief(r: dict, roles: dict[str, Counter]) -> dict:
+    """A leading person with the role, organisation and status they most often hold."""
+    role, org, status = roles[r["id"]].most_common(1)[0][0] if roles.get(r["id"]) else (None, None, None)
+    return {"name": r["name"], "id": r["id"], "documents": len(r["docs"]),
+            "mentions": r["mentions"], "role": role, "org": org, "status": status}
+
+
+def _speakers_brief(claims: dict[str, list[dict]], row_of: dict[str, dict], roles: dict[str, Counter],
+                    top: int) -> list[dict]:
+    """The most quoted speakers: their role (from a claim, else their most frequent one anywhere in
+    the store), how many claims (and direct quotes), and an example of typical length."""
+    out = []
     for speaker, items in sorted(claims.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:top]:
         first = next((c for c in items if c.get("role") or c.get("org")), items[0])
         role, org = first.get("role"), first.get("org")
@@ -237,28 +283,28 @@ def summarise(records: Iterable[dict], top: int = 8) -> dict:
             if row and roles.get(row["id"]):
                 role, org, _ = roles[row["id"]].most_common(1)[0][0]
         example = min(items, key=lambda c: abs(len(c.get("text") or "") - 120))
-        summary["claims"].append({"speaker": speaker, "speaker_type": first.get("speaker_type"),
-                                  "role": role, "org": org,
-                                  "claims": len(items), "direct": sum(1 for c in items if c.get("direct")),
-                                  "example": example.get("text")})
-    ent_docs = {eid: set(row["docs"]) for eid, row in row_of.items()}
-    leading = {r["name"] for label in ("ORG", "PERSON") for r in ranked(label)[:top * 4]}
-    summary["facts"]["notable"] = notable_facts(facts, ent_docs, leading, top)
-    real = [e for e in events if is_real_event(e)]
+        out.append({"speaker": speaker, "speaker_type": first.get("speaker_type"),
+                    "role": role, "org": org,
+                    "claims": len(items), "direct": sum(1 for c in items if c.get("direct")),
+                    "example": example.get("text")})
+    return out
+
+
+def _events_brief(real: list[dict], top: int) -> list[dict]:
+    """Real events, dated ones first (earliest first, the most attended first on a day), one per name."""
     dated = sorted(real, key=lambda e: (e.get("date") is None, e.get("date") or "",
                                         -len(e.get("organizers") or []) - len(e.get("participants") or [])))
+    listed: list[dict] = []
     seen: set[str] = set()
     for e in dated:
         key = " ".join((e.get("name") or "").lower().split())
         if key in seen:
             continue
         seen.add(key)
-        summary["events"]["list"].append({k: e.get(k) for k in ("name", "date", "place", "organizers",
-                                                                "participants", "doc")})
-        if len(summary["events"]["list"]) >= top:
+        listed.append({k: e.get(k) for k in ("name", "date", "place", "organizers", "participants", "doc")})
+        if len(listed) >= top:
             break
-    summary["events"]["real"] = len(real)
-    return summary
+    return listed
 
 
 def notable_facts(facts: list[dict], ent_docs: dict[str, set[str]], leading: set[str], top: int) -> list[dict]:

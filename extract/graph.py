@@ -19,6 +19,7 @@ import itertools
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 import networkx as nx
 import orjson
@@ -31,6 +32,106 @@ NODE_LABELS = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC":
 MAX_DOCS_LISTED = 50  # document ids kept on a node or edge (the count is always exact)
 
 
+@dataclass
+class _StoreEntities:
+    """What the graph needs of a store: node-worthy entities (by record id) and the records that
+    link them."""
+
+    info: dict[str, dict] = field(default_factory=dict)  # id → name, label, aliases (merged_into)
+    docs: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    mentions: Counter = field(default_factory=Counter)
+    by_doc: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))  # doc → form → id
+    records: list[dict] = field(default_factory=list)  # entity summaries for merge_entities
+    affiliations: list[dict] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)
+
+    def add_entity(self, rec: dict) -> None:
+        eid, label = rec.get("id"), rec.get("label")
+        if not eid or label not in NODE_LABELS:
+            return
+        doc = rec.get("doc")
+        self.records.append({k: rec.get(k) for k in ("type", "id", "name", "label", "aliases", "doc")}
+                            | {"mention_count": len(rec.get("mentions") or [])})
+        self.docs[eid].add(doc)
+        self.mentions[eid] += len(rec.get("mentions") or [])
+        info = self.info.setdefault(eid, {"name": rec.get("name"), "label": label, "aliases": set()})
+        info["aliases"].update(rec.get("aliases") or [])
+        for form in (rec.get("name"), *(rec.get("aliases") or [])):
+            if form:
+                self.by_doc[doc].setdefault(form, eid)
+
+    @classmethod
+    def of(cls, records: Iterable[dict]) -> _StoreEntities:
+        store = cls()
+        for rec in records:
+            kind = rec.get("type")
+            if kind == "entity":
+                store.add_entity(rec)
+            elif kind == "affiliation":
+                store.affiliations.append(rec)
+            elif kind == "claim":
+                if rec.get("speaker_id"):
+                    store.claims.append(rec)
+            elif kind == "event":
+                store.events.append(rec)
+        return store
+
+    def merge_across_documents(self) -> None:
+        """One node per entity across documents, merged as `summary` and `entities` merge them (never
+        two countries' governments, never people with different given names): the most documented
+        record id owns the node, the others point to it."""
+        for row in merge_entities(self.records, with_ids=True):
+            ids = [i for i in sorted(row["ids"]) if i in self.info]
+            if len(ids) < 2:
+                continue
+            owner = max(ids, key=lambda i: (len(self.docs[i]), self.mentions[i]))
+            for i in ids:
+                if i != owner:
+                    self.docs[owner] |= self.docs[i]
+                    self.mentions[owner] += self.mentions[i]
+                    self.info[owner]["aliases"].add(self.info[i]["name"])
+                    self.info[i]["merged_into"] = owner
+
+    def node_of(self, eid: str | None) -> str | None:
+        """The node an entity id belongs to (following merges), None when it is no node."""
+        seen = 0
+        while eid in self.info and self.info[eid].get("merged_into") and seen < 10:
+            eid, seen = self.info[eid]["merged_into"], seen + 1
+        return eid if eid in self.info else None
+
+
+class _Edges:
+    """Edges between nodes, with their kinds, roles, events and supporting documents."""
+
+    def __init__(self) -> None:
+        self.edges: dict[tuple[str, str], dict] = {}
+
+    def link(self, a: str | None, b: str | None, kind: str, doc: str, role: str | None = None,
+             event: str | None = None) -> None:
+        if not a or not b or a == b:
+            return
+        key = (a, b) if a < b else (b, a)
+        e = self.edges.setdefault(key, {"kinds": set(), "roles": Counter(), "events": set(), "docs": set()})
+        e["kinds"].add(kind)
+        e["docs"].add(doc)
+        if role:
+            e["roles"][role] += 1
+        if event:
+            e["events"].add(event)
+
+    def graph(self, min_docs: int) -> nx.Graph:
+        g = nx.Graph(name="cooptool")
+        for (a, b), e in self.edges.items():
+            if len(e["docs"]) < min_docs:
+                continue
+            g.add_edge(a, b, kind=";".join(sorted(e["kinds"])), weight=len(e["docs"]),
+                       roles="; ".join(r for r, _ in e["roles"].most_common()),
+                       events="; ".join(sorted(e["events"])),
+                       docs=";".join(sorted(e["docs"])[:MAX_DOCS_LISTED]))
+        return g
+
+
 def build_graph(records: Iterable[dict], *, org: str | None = None, person: str | None = None,
                 min_docs: int = 1) -> nx.Graph:
     """The people–organisation–place graph of the records.
@@ -39,131 +140,101 @@ def build_graph(records: Iterable[dict], *, org: str | None = None, person: str 
     name or alias) and their neighbours. Nodes left without an edge are dropped, except a
     matched one.
     """
-    ent_info: dict[str, dict] = {}
-    ent_docs: dict[str, set[str]] = defaultdict(set)
-    ent_mentions: Counter = Counter()
-    doc_entities: dict[str, dict[str, str]] = defaultdict(dict)  # doc -> name/alias -> entity id
-    affiliations: list[dict] = []
-    claims: list[dict] = []
-    events: list[dict] = []
-    entity_records: list[dict] = []
-    for rec in records:
-        kind = rec.get("type")
-        if kind == "entity":
-            eid, label = rec.get("id"), rec.get("label")
-            if not eid or label not in NODE_LABELS:
-                continue
-            doc = rec.get("doc")
-            entity_records.append({k: rec.get(k) for k in ("type", "id", "name", "label", "aliases", "doc")}
-                                  | {"mention_count": len(rec.get("mentions") or [])})
-            ent_docs[eid].add(doc)
-            ent_mentions[eid] += len(rec.get("mentions") or [])
-            info = ent_info.setdefault(eid, {"name": rec.get("name"), "label": label, "aliases": set()})
-            info["aliases"].update(rec.get("aliases") or [])
-            for form in (rec.get("name"), *(rec.get("aliases") or [])):
-                if form:
-                    doc_entities[doc].setdefault(form, eid)
-        elif kind == "affiliation":
-            affiliations.append(rec)
-        elif kind == "claim":
-            if rec.get("speaker_id"):
-                claims.append(rec)
-        elif kind == "event":
-            events.append(rec)
+    store = _StoreEntities.of(records)
+    store.merge_across_documents()
+    edges = _Edges()
+    roles_of = _link_affiliations(store, edges)
+    _link_co_mentions(store, edges)
+    _link_events(store, edges)
+    g = edges.graph(min_docs)
+    if org or person:
+        g = _around_focus(g, store, org, person)
+    _describe_nodes(g, store, roles_of, _claim_counts(store))
+    return g
 
-    # One node per entity across documents, merged as `summary` and `entities` merge them (never two
-    # countries' governments, never people with different given names).
-    for row in merge_entities(entity_records, with_ids=True):
-        ids = [i for i in sorted(row["ids"]) if i in ent_info]
-        if len(ids) < 2:
-            continue
-        owner = max(ids, key=lambda i: (len(ent_docs[i]), ent_mentions[i]))
-        for i in ids:
-            if i != owner:
-                ent_docs[owner] |= ent_docs[i]
-                ent_mentions[owner] += ent_mentions[i]
-                ent_info[owner]["aliases"].add(ent_info[i]["name"])
-                ent_info[i]["merged_into"] = owner
 
-    def node_of(eid: str | None) -> str | None:
-        seen = 0
-        while eid in ent_info and ent_info[eid].get("merged_into") and seen < 10:
-            eid, seen = ent_info[eid]["merged_into"], seen + 1
-        return eid if eid in ent_info else None
-
-    edges: dict[tuple[str, str], dict] = {}
-
-    def link(a: str | None, b: str | None, kind: str, doc: str, role: str | None = None,
-             event: str | None = None) -> None:
-        if not a or not b or a == b:
-            return
-        key = (a, b) if a < b else (b, a)
-        e = edges.setdefault(key, {"kinds": set(), "roles": Counter(), "events": set(), "docs": set()})
-        e["kinds"].add(kind)
-        e["docs"].add(doc)
-        if role:
-            e["roles"][role] += 1
-        if event:
-            e["events"].add(event)
-
+def _link_affiliations(store: _StoreEntities, edges: _Edges) -> dict[str, Counter]:
+    """Person – organisation edges; returns each person's (role, organisation name) counts."""
     roles_of: dict[str, Counter] = defaultdict(Counter)
-    for a in affiliations:
-        p, o = node_of(a.get("person_id")), node_of(a.get("org_id"))
-        link(p, o, "affiliation", a.get("doc"), role=a.get("role"))
+    for a in store.affiliations:
+        p, o = store.node_of(a.get("person_id")), store.node_of(a.get("org_id"))
+        edges.link(p, o, "affiliation", a.get("doc"), role=a.get("role"))
         if p and o:
-            roles_of[p][(a.get("role") or "", ent_info[o]["name"])] += 1
+            roles_of[p][(a.get("role") or "", store.info[o]["name"])] += 1
+    return roles_of
+
+
+def _claim_counts(store: _StoreEntities) -> Counter:
     claim_count: Counter = Counter()
-    for c in claims:
-        n = node_of(c.get("speaker_id"))
+    for c in store.claims:
+        n = store.node_of(c.get("speaker_id"))
         if n:
             claim_count[n] += 1
+    return claim_count
+
+
+def _link_co_mentions(store: _StoreEntities, edges: _Edges) -> None:
+    """Organisation – organisation edges between those named in the same document."""
     by_doc: dict[str, set[str]] = defaultdict(set)
-    for eid, docs in ent_docs.items():
-        n = node_of(eid)
-        if n and ent_info[n]["label"] == "ORG":
-            for d in docs:
+    for eid, docs in store.docs.items():
+        n = store.node_of(eid)
+        if n and store.info[n]["label"] == "ORG":
+            for d in sorted(docs):  # in a fixed order: a set's order changes with the hash seed
                 by_doc[d].add(n)
     for doc, orgs in by_doc.items():
         for a, b in itertools.combinations(sorted(orgs), 2):
-            link(a, b, "co-mention", doc)
-    for ev in events:
-        doc = ev.get("doc")
-        names = doc_entities.get(doc, {})
-        place = node_of(names.get(ev.get("place") or ""))
-        for actor in (*(ev.get("organizers") or []), *(ev.get("participants") or [])):
-            link(node_of(names.get(actor)), place, "event", doc, event=ev.get("name"))
+            edges.link(a, b, "co-mention", doc)
 
-    g = nx.Graph(name="cooptool")
-    for (a, b), e in edges.items():
-        if len(e["docs"]) < min_docs:
-            continue
-        g.add_edge(a, b, kind=";".join(sorted(e["kinds"])), weight=len(e["docs"]),
-                   roles="; ".join(r for r, _ in e["roles"].most_common()),
-                   events="; ".join(sorted(e["events"])), docs=";".join(sorted(e["docs"])[:MAX_DOCS_LISTED]))
+
+def _link_events(store: _StoreEntities, edges: _Edges) -> None:
+    """An event's organisers and participants – the place it was held (by their names in its document)."""
+    for ev in store.events:
+        doc = ev.get("doc")
+        names = store.by_doc.get(doc, {})
+        place = store.node_of(names.get(ev.get("place") or ""))
+        for actor in (*(ev.get("organizers") or []), *(ev.get("participants") or [])):
+            edges.link(store.node_of(names.get(actor)), place, "event", doc, event=ev.get("name"))
+
+
+def _around_focus(g: nx.Graph, store: _StoreEntities, org: str | None, person: str | None) -> nx.Graph:
+    """The nodes matching `org` (any non-person) or `person` by name or alias, and their neighbours."""
     focus: set[str] = set()
-    if org or person:
-        for eid, info in ent_info.items():
-            if info.get("merged_into"):
-                continue
-            names = [info["name"], *info["aliases"]]
-            if (org and info["label"] != "PERSON" and name_matches(org, names)) or \
-                    (person and info["label"] == "PERSON" and name_matches(person, names)):
-                focus.add(eid)
-        keep = set(focus)
-        for n in focus:
-            if n in g:
-                keep.update(g.neighbors(n))
-        g.add_nodes_from(focus)
-        g = g.subgraph(keep).copy()
+    for eid, info in store.info.items():
+        if info.get("merged_into"):
+            continue
+        names = [info["name"], *info["aliases"]]
+        if (org and info["label"] != "PERSON" and name_matches(org, names)) or \
+                (person and info["label"] == "PERSON" and name_matches(person, names)):
+            focus.add(eid)
+    keep = set(focus)
+    for n in focus:
+        if n in g:
+            keep.update(g.neighbors(n))
+    g.add_nodes_from(focus)
+    return _ordered_subgraph(g, keep)
+
+
+def _ordered_subgraph(g: nx.Graph, keep: set[str]) -> nx.Graph:
+    """A copy of `g` restricted to `keep`, its nodes and edges in `g`'s order. (networkx's
+    `subgraph(keep).copy()` lists the nodes in the order of the set, which changes with the hash
+    seed, so the same store gave a different file, and a different layout, from run to run.)"""
+    h = g.__class__()
+    h.graph.update(g.graph)
+    h.add_nodes_from((n, d.copy()) for n, d in g.nodes(data=True) if n in keep)
+    h.add_edges_from((a, b, d.copy()) for a, b, d in g.edges(data=True) if a in keep and b in keep)
+    return h
+
+
+def _describe_nodes(g: nx.Graph, store: _StoreEntities, roles_of: dict[str, Counter], claim_count: Counter) -> None:
     for n in g.nodes:
-        info = ent_info[n]
-        docs = sorted(ent_docs[n])
-        top_roles = [f"{role} ({org_name})" if role else org_name for (role, org_name), _ in roles_of[n].most_common(5)]
+        info = store.info[n]
+        docs = sorted(store.docs[n])
+        top_roles = [f"{role} ({org_name})" if role else org_name
+                     for (role, org_name), _ in roles_of[n].most_common(5)]
         g.nodes[n].update(label=info["name"] or n, type=info["label"], kind=NODE_LABELS[info["label"]],
-                          documents=len(docs), mentions=ent_mentions[n], claims=claim_count[n],
+                          documents=len(docs), mentions=store.mentions[n], claims=claim_count[n],
                           aliases="; ".join(sorted(a for a in info["aliases"] if a != info["name"])),
                           roles="; ".join(top_roles), docs=";".join(docs[:MAX_DOCS_LISTED]))
-    return g
 
 
 # ---- writers --------------------------------------------------------------------------------
@@ -230,33 +301,46 @@ def layout(g: nx.Graph, seed: int = 7) -> dict[str, tuple[float, float]]:
     """Positions in a unit-ish square: each connected component laid out on its own (spring
     layout, NumPy only), largest first, packed in rows."""
     comps = sorted((sorted(c) for c in nx.connected_components(g)), key=lambda c: (-len(c), c[0]))
-    pos: dict[str, tuple[float, float]] = {}
     if not comps:
-        return pos
-    boxes = []
-    # Affiliations hold people to their organisations; co-mentions (cliques, one per document)
-    # only nudge, or every organisation of a story would collapse onto one point.
+        return {}
+    pull = _pull_graph(g)
+    return _pack_in_rows([_component_box(pull, comp, seed) for comp in comps])
+
+
+def _pull_graph(g: nx.Graph) -> nx.Graph:
+    """The graph with the strength each edge pulls with. Affiliations hold people to their
+    organisations; co-mentions (cliques, one per document) only nudge, or every organisation of a
+    story would collapse onto one point."""
     pull = nx.Graph()
     for a, b, d in g.edges(data=True):
         kind = d.get("kind", "")
         strength = 1.0 if "affiliation" in kind else 0.5 if "event" in kind else 0.04 * d.get("weight", 1)
         pull.add_edge(a, b, pull=strength)
     pull.add_nodes_from(g.nodes)
-    for comp in comps:
-        sub = pull.subgraph(comp)
-        side = math.sqrt(len(comp))  # area proportional to the node count
-        if len(comp) == 1:
-            p = {comp[0]: (0.0, 0.0)}
-        elif len(comp) == 2:
-            p = {comp[0]: (-0.5, 0.0), comp[1]: (0.5, 0.0)}
-        else:
-            p = spring(sub, seed=seed, iterations=100 if len(comp) < 800 else 50)
-        xs = [v[0] for v in p.values()]
-        ys = [v[1] for v in p.values()]
-        w, h = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
-        scale = side / max(w, h)
-        boxes.append(({n: ((x - min(xs)) * scale, (y - min(ys)) * scale) for n, (x, y) in p.items()},
-                      max(w * scale, 1.0), max(h * scale, 1.0)))
+    return pull
+
+
+def _component_box(pull: nx.Graph, comp: list[str], seed: int) -> tuple[dict, float, float]:
+    """A component's positions from (0, 0), scaled to an area proportional to its node count,
+    and the width and height of its box."""
+    side = math.sqrt(len(comp))
+    if len(comp) == 1:
+        p = {comp[0]: (0.0, 0.0)}
+    elif len(comp) == 2:
+        p = {comp[0]: (-0.5, 0.0), comp[1]: (0.5, 0.0)}
+    else:
+        p = spring(_ordered_subgraph(pull, set(comp)), seed=seed, iterations=100 if len(comp) < 800 else 50)
+    xs = [v[0] for v in p.values()]
+    ys = [v[1] for v in p.values()]
+    w, h = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
+    scale = side / max(w, h)
+    return ({n: ((x - min(xs)) * scale, (y - min(ys)) * scale) for n, (x, y) in p.items()},
+            max(w * scale, 1.0), max(h * scale, 1.0))
+
+
+def _pack_in_rows(boxes: list[tuple[dict, float, float]]) -> dict[str, tuple[float, float]]:
+    """The boxes placed left to right in rows about 1.3 times as wide as a square of their area."""
+    pos: dict[str, tuple[float, float]] = {}
     total = sum(bw * bh for _, bw, bh in boxes)
     row_width = max(boxes[0][1], math.sqrt(total) * 1.3)
     x = y = row_h = 0.0
@@ -311,60 +395,84 @@ def _esc(value) -> str:
     return html.escape("" if value is None else str(value), quote=True)
 
 
-def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int | None = None) -> bytes:
-    """A self-contained page (inline SVG, CSS and JS; no network): pan by dragging, zoom with the
-    wheel or the buttons, hover a node or an edge for its roles and documents, search by name."""
-    pos = layout(g)
-    xs = [p[0] for p in pos.values()] or [0.0]
-    ys = [p[1] for p in pos.values()] or [0.0]
-    # Pixels per layout unit: at least 1,000 px across, more for big graphs, so labels stay apart.
-    extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
-    unit = max(1000.0, 110.0 * math.sqrt(g.number_of_nodes())) / extent
-    pad = 60.0
-    width = (max(xs) - min(xs)) * unit + 2 * pad
-    height = (max(ys) - min(ys)) * unit + 2 * pad
+class _Canvas:
+    """Layout units to SVG pixels: at least 1,000 px across, more for big graphs, so labels stay
+    apart; `scale` and `grow` size strokes, circles and text with the drawing, so the whole graph
+    still reads when fitted to a screen."""
 
-    def xy(n):
-        x, y = pos[n]
-        return round((x - min(xs)) * unit + pad, 1), round((y - min(ys)) * unit + pad, 1)
+    def __init__(self, g: nx.Graph, pos: dict[str, tuple[float, float]]):
+        self.pos = pos
+        xs = [p[0] for p in pos.values()] or [0.0]
+        ys = [p[1] for p in pos.values()] or [0.0]
+        self.min_x, self.min_y = min(xs), min(ys)
+        extent = max(max(xs) - min(xs), max(ys) - min(ys)) or 1.0
+        self.unit = max(1000.0, 110.0 * math.sqrt(g.number_of_nodes())) / extent
+        self.pad = 60.0
+        self.width = (max(xs) - min(xs)) * self.unit + 2 * self.pad
+        self.height = (max(ys) - min(ys)) * self.unit + 2 * self.pad
+        self.scale = max(1.0, self.width / 1400.0)
+        self.grow = self.scale ** 0.7
 
-    # Sizes grow with the drawing so the whole graph still reads when fitted to a screen; the most
-    # linked nodes are labelled, the others' labels appear once zoomed in.
-    scale = max(1.0, width / 1400.0)
-    grow = scale ** 0.7
-    if max_labels is None:
-        max_labels = 120 if g.number_of_nodes() <= 300 else 60
-    degree = dict(g.degree(weight="weight"))
-    labelled = set(sorted(g.nodes, key=lambda n: (-degree[n], g.nodes[n].get("label", n)))[:max_labels])
-    edges_svg, nodes_svg = [], []
+    def xy(self, n) -> tuple[float, float]:
+        x, y = self.pos[n]
+        return (round((x - self.min_x) * self.unit + self.pad, 1),
+                round((y - self.min_y) * self.unit + self.pad, 1))
+
+
+def _edges_svg(g: nx.Graph, canvas: _Canvas) -> list[str]:
+    out = []
     for a, b, d in sorted(g.edges(data=True)):
-        (x1, y1), (x2, y2) = xy(a), xy(b)
+        (x1, y1), (x2, y2) = canvas.xy(a), canvas.xy(b)
         kind = d.get("kind", "")
         main = "affiliation" if "affiliation" in kind else kind.split(";")[0]
-        w = (1.0 + 1.5 * math.log2(d.get("weight", 1))) * grow
-        edges_svg.append(
+        w = (1.0 + 1.5 * math.log2(d.get("weight", 1))) * canvas.grow
+        out.append(
             f'<line class="edge {_esc(main)}" x1="{x1}" y1="{y1}" x2="{x2}" y2="{y2}" '
             f'stroke="{EDGE_COLOURS.get(main, "#999")}" stroke-width="{w:.1f}" '
             f'data-source="{_esc(a)}" data-target="{_esc(b)}" data-kind="{_esc(kind)}" '
             f'data-weight="{d.get("weight", 1)}" data-roles="{_esc(d.get("roles"))}" '
             f'data-events="{_esc(d.get("events"))}" data-docs="{_esc(d.get("docs"))}"/>')
+    return out
+
+
+def _nodes_svg(g: nx.Graph, canvas: _Canvas, max_labels: int | None) -> list[str]:
+    """Circles with their labels: the most linked nodes are labelled, the others' labels appear
+    once zoomed in."""
+    if max_labels is None:
+        max_labels = 120 if g.number_of_nodes() <= 300 else 60
+    degree = dict(g.degree(weight="weight"))
+    labelled = set(sorted(g.nodes, key=lambda n: (-degree[n], g.nodes[n].get("label", n)))[:max_labels])
+    out = []
     for n, d in sorted(g.nodes(data=True)):
-        x, y = xy(n)
-        r = (5 + 3 * math.log2(1 + d.get("documents", 1)) + math.sqrt(g.degree(n))) * grow
+        x, y = canvas.xy(n)
+        r = (5 + 3 * math.log2(1 + d.get("documents", 1)) + math.sqrt(g.degree(n))) * canvas.grow
         colour = KIND_COLOURS.get(d.get("kind"), "#ccc")
-        label = (f'<text x="{x}" y="{y + r + 12 * scale:.1f}" class="label{"" if n in labelled else " minor"}">'
+        label = (f'<text x="{x}" y="{y + r + 12 * canvas.scale:.1f}" class="label{"" if n in labelled else " minor"}">'
                  f'{_esc(d.get("label"))}</text>')
-        nodes_svg.append(
+        out.append(
             f'<g class="node {_esc(d.get("kind"))}" data-id="{_esc(n)}" data-name="{_esc(d.get("label"))}" '
             f'data-type="{_esc(d.get("type"))}" data-documents="{d.get("documents", 0)}" '
             f'data-claims="{d.get("claims", 0)}" data-roles="{_esc(d.get("roles"))}" '
             f'data-aliases="{_esc(d.get("aliases"))}" data-docs="{_esc(d.get("docs"))}">'
             f'<circle cx="{x}" cy="{y}" r="{r:.1f}" fill="{colour}"/>{label}</g>')
+    return out
+
+
+def _legend_html(g: nx.Graph) -> str:
     counts = Counter(d.get("kind") for _, d in g.nodes(data=True))
     legend = " ".join(f'<span class="key" style="background:{KIND_COLOURS[k]}">{k} {counts.get(k, 0)}</span>'
                       for k in KIND_COLOURS)
-    legend += " " + " ".join(f'<span class="edge-key" style="border-color:{c}">{k}</span>'
-                             for k, c in EDGE_COLOURS.items())
+    return legend + " " + " ".join(f'<span class="edge-key" style="border-color:{c}">{k}</span>'
+                                   for k, c in EDGE_COLOURS.items())
+
+
+def to_html(g: nx.Graph, *, title: str = "cooptool graph", max_labels: int | None = None) -> bytes:
+    """A self-contained page (inline SVG, CSS and JS; no network): pan by dragging, zoom with the
+    wheel or the buttons, hover a node or an edge for its roles and documents, search by name."""
+    canvas = _Canvas(g, layout(g))
+    width, height, scale = canvas.width, canvas.height, canvas.scale
+    edges_svg, nodes_svg = _edges_svg(g, canvas), _nodes_svg(g, canvas, max_labels)
+    legend = _legend_html(g)
     page = f"""<!doctype html>
 <html lang="en">
 <head>

@@ -186,50 +186,11 @@ class StoreIndex:
     @classmethod
     def load(cls, path: Path) -> StoreIndex | None:
         """The index in `path`, None when there is none; IndexInvalid when it does not prove itself."""
-        try:
-            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-        except FileNotFoundError:
+        data = _read_index_file(path)
+        if data is None:
             return None
-        except OSError as exc:
-            raise IndexInvalid(f"cannot be read ({exc.strerror or exc})") from None
-        try:
-            with os.fdopen(fd, "rb") as fh:
-                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                    raise IndexInvalid("is not a regular file")
-                data = fh.read()
-        except OSError as exc:
-            raise IndexInvalid(f"cannot be read ({exc.strerror or exc})") from None
-        nl = data.find(b"\n")
-        if nl == -1:
-            raise IndexInvalid("has no header line (cut off?)")
-        try:
-            header = orjson.loads(data[:nl])
-        except orjson.JSONDecodeError:
-            raise IndexInvalid("has a damaged header") from None
-        if not isinstance(header, dict):
-            raise IndexInvalid("has a damaged header")
-        if header.get("version") != INDEX_VERSION:
-            raise IndexInvalid(f"is index version {header.get('version')!r}, not {INDEX_VERSION}")
-        body = data[nl + 1:]
-        checksum = header.pop("checksum", None)
-        try:
-            expected = _checksum(header, body)
-        except TypeError:
-            raise IndexInvalid("has a damaged header") from None
-        if checksum != expected:
-            raise IndexInvalid("fails its checksum (damaged or cut off)")
-        try:
-            size, lines, content = header["size"], header["lines"], header["content"]
-            identity, verified_ns, bad, types = header["store"], header["verified_ns"], header["bad"], header["types"]
-            if not (isinstance(size, int) and isinstance(lines, int) and size >= 0 and lines >= 0
-                    and isinstance(content, str) and isinstance(identity, list) and isinstance(verified_ns, int)
-                    and isinstance(bad, list) and isinstance(types, list)):
-                raise TypeError
-            counts = [(t, n) for t, n in types]
-            if not all(isinstance(t, str) and isinstance(n, int) and n >= 0 for t, n in counts):
-                raise TypeError
-        except (KeyError, TypeError, ValueError):
-            raise IndexInvalid("has a header without the fields it needs") from None
+        header, body = _checked_header(data)
+        size, lines, content, identity, verified_ns, bad, counts = _header_fields(header)
         if 8 * sum(n for _, n in counts) != len(body):
             raise IndexInvalid(f"declares {sum(n for _, n in counts)} offsets but holds {len(body) // 8}")
         records = sum(n for t, n in counts if t in RECORD_TYPES)
@@ -237,18 +198,80 @@ class StoreIndex:
         entities = dict(counts).get("entity", 0)
         if records + len(bad) > lines or labelled > entities or (lines and not size):
             raise IndexInvalid("declares counts that do not add up")
-        offsets: dict[str, array] = {}
-        pos = 0
-        for t, n in counts:
-            a = array("Q")
-            a.frombytes(body[pos:pos + 8 * n])
-            pos += 8 * n
-            if sys.byteorder != "little":
-                a.byteswap()
-            offsets[t] = a  # each offset is checked against the covered size when it is read
-        for t in RECORD_TYPES:
-            offsets.setdefault(t, array("Q"))
-        return cls(size, offsets, bad, lines, content, identity, verified_ns)
+        return cls(size, _offset_arrays(body, counts), bad, lines, content, identity, verified_ns)
+
+
+def _read_index_file(path: Path) -> bytes | None:
+    """The bytes of the index file (never through a symlink), None when there is none."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise IndexInvalid(f"cannot be read ({exc.strerror or exc})") from None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise IndexInvalid("is not a regular file")
+            return fh.read()
+    except OSError as exc:
+        raise IndexInvalid(f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _checked_header(data: bytes) -> tuple[dict, bytes]:
+    """(header without its checksum, body) of an index of this version whose checksum holds."""
+    nl = data.find(b"\n")
+    if nl == -1:
+        raise IndexInvalid("has no header line (cut off?)")
+    try:
+        header = orjson.loads(data[:nl])
+    except orjson.JSONDecodeError:
+        raise IndexInvalid("has a damaged header") from None
+    if not isinstance(header, dict):
+        raise IndexInvalid("has a damaged header")
+    if header.get("version") != INDEX_VERSION:
+        raise IndexInvalid(f"is index version {header.get('version')!r}, not {INDEX_VERSION}")
+    body = data[nl + 1:]
+    checksum = header.pop("checksum", None)
+    try:
+        expected = _checksum(header, body)
+    except TypeError:
+        raise IndexInvalid("has a damaged header") from None
+    if checksum != expected:
+        raise IndexInvalid("fails its checksum (damaged or cut off)")
+    return header, body
+
+
+def _header_fields(header: dict) -> tuple[int, int, str, list, int, list, list[tuple[str, int]]]:
+    """(size, lines, content, identity, verified_ns, bad, [(type, count)]), each of its type."""
+    try:
+        size, lines, content = header["size"], header["lines"], header["content"]
+        identity, verified_ns, bad, types = header["store"], header["verified_ns"], header["bad"], header["types"]
+        if not (isinstance(size, int) and isinstance(lines, int) and size >= 0 and lines >= 0
+                and isinstance(content, str) and isinstance(identity, list) and isinstance(verified_ns, int)
+                and isinstance(bad, list) and isinstance(types, list)):
+            raise TypeError
+        counts = [(t, n) for t, n in types]
+        if not all(isinstance(t, str) and isinstance(n, int) and n >= 0 for t, n in counts):
+            raise TypeError
+    except (KeyError, TypeError, ValueError):
+        raise IndexInvalid("has a header without the fields it needs") from None
+    return size, lines, content, identity, verified_ns, bad, counts
+
+
+def _offset_arrays(body: bytes, counts: list[tuple[str, int]]) -> dict[str, array]:
+    offsets: dict[str, array] = {}
+    pos = 0
+    for t, n in counts:
+        a = array("Q")
+        a.frombytes(body[pos:pos + 8 * n])
+        pos += 8 * n
+        if sys.byteorder != "little":
+            a.byteswap()
+        offsets[t] = a  # each offset is checked against the covered size when it is read
+    for t in RECORD_TYPES:
+        offsets.setdefault(t, array("Q"))
+    return offsets
 
 
 def _trusted_by_identity(index: StoreIndex, st: os.stat_result) -> bool:
@@ -405,16 +428,7 @@ def _read_indexed(store: Path, index: StoreIndex, types: tuple[str, ...], line_f
             on_error(BadLine(source, lineno, message))
     if index.size == 0:
         return
-    if len(types) == 1:
-        base, _, label = types[0].partition(":")
-        starts = ((start, base, label or None) for start in (index.offsets.get(types[0]) or ()) if start > after)
-    else:
-        listed: list[tuple[int, str, str | None]] = []
-        for t in types:
-            base, _, label = t.partition(":")
-            listed.extend((s, base, label or None) for s in (index.offsets.get(t) or ()) if s > after)
-        listed.sort()
-        starts = iter(listed)
+    starts = _indexed_starts(index, types, after)
     # A line cooptool wrote ends with its type and version (keys are sorted): one comparison checks it.
     endings = {t.partition(":")[0]: f'"type":"{t.partition(":")[0]}","v":{SCHEMA_VERSION}}}'.encode() for t in types}
     covered = index.size
@@ -425,27 +439,51 @@ def _read_indexed(store: Path, index: StoreIndex, types: tuple[str, ...], line_f
         if after < 0 and size > covered and on_error and mm[size - 1:size] != b"\n":
             on_error(BadLine(source, index.lines + mm[covered:size].count(b"\n") + 1,
                              "truncated last line (interrupted write?)"))
-        find = mm.find
         for start, base, label in starts:
-            if start >= covered or (start and mm[start - 1] != 0x0A):
-                raise _Mismatch(start, "not the start of a line")
-            end = find(b"\n", start, covered)
-            if end == -1:
-                raise _Mismatch(start, "no whole line there")
-            line = mm[start:end]
-            if not line.endswith(endings[base]):
-                cheap = _cheap_type(line)
-                if cheap is not None and cheap != base.encode():
-                    raise _Mismatch(start, f"a {cheap.decode(errors='replace')!r} line, not {base!r}")
+            line = _indexed_line(mm, start, covered, base, endings[base])
             if line_filter is not None and not line_filter(line):
                 continue
             try:
                 rec = loads(line)
             except orjson.JSONDecodeError:
                 raise _Mismatch(start, "not a JSON record") from None
-            if not isinstance(rec, dict) or rec.get("type") != base or (label and rec.get("label") != label):
-                raise _Mismatch(start, f"not a {base} record")
-            v = rec.get("v", SCHEMA_VERSION)
-            if not isinstance(v, int) or isinstance(v, bool) or v > SCHEMA_VERSION:
-                raise _Mismatch(start, "a record the index should have listed as damaged")
+            _check_indexed_record(rec, start, base, label)
             yield start, rec
+
+
+def _indexed_starts(index: StoreIndex, types: tuple[str, ...], after: int) -> Iterator[tuple[int, str, str | None]]:
+    """(offset, record type, entity label or None) of the indexed lines of `types` after `after`,
+    in store order."""
+    if len(types) == 1:
+        base, _, label = types[0].partition(":")
+        return ((start, base, label or None) for start in (index.offsets.get(types[0]) or ()) if start > after)
+    listed: list[tuple[int, str, str | None]] = []
+    for t in types:
+        base, _, label = t.partition(":")
+        listed.extend((s, base, label or None) for s in (index.offsets.get(t) or ()) if s > after)
+    listed.sort()
+    return iter(listed)
+
+
+def _indexed_line(mm, start: int, covered: int, base: str, ending: bytes) -> bytes:
+    """The whole line at `start`, which must start a line and not be a line of another type."""
+    if start >= covered or (start and mm[start - 1] != 0x0A):
+        raise _Mismatch(start, "not the start of a line")
+    end = mm.find(b"\n", start, covered)
+    if end == -1:
+        raise _Mismatch(start, "no whole line there")
+    line = mm[start:end]
+    if not line.endswith(ending):
+        cheap = _cheap_type(line)
+        if cheap is not None and cheap != base.encode():
+            raise _Mismatch(start, f"a {cheap.decode(errors='replace')!r} line, not {base!r}")
+    return line
+
+
+def _check_indexed_record(rec, start: int, base: str, label: str | None) -> None:
+    """A parsed line must be a readable record of the type (and label) the index says."""
+    if not isinstance(rec, dict) or rec.get("type") != base or (label and rec.get("label") != label):
+        raise _Mismatch(start, f"not a {base} record")
+    v = rec.get("v", SCHEMA_VERSION)
+    if not isinstance(v, int) or isinstance(v, bool) or v > SCHEMA_VERSION:
+        raise _Mismatch(start, "a record the index should have listed as damaged")

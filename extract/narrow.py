@@ -10,6 +10,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
+from cooptool.extract import lexicon
+
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
@@ -147,8 +149,8 @@ def sort_rows(rows: Iterable[dict], field: str, desc: bool = False) -> list[dict
 # ---- word forms -------------------------------------------------------------------------------
 
 # Endings that make another form of the same word: "tax" → "taxes", "taxed", "taxation", "taxing".
-_SUFFIXES = ("ational", "ations", "ation", "ments", "ment", "ness", "ings", "ing", "ies", "ied", "ers",
-             "er", "est", "ed", "es", "s", "ly", "al", "ity", "ive", "ists", "ist", "ism", "ation's", "'s")
+# In the list's order (the first ending a word has is taken off); read once, at import.
+_SUFFIXES = tuple(row[0] for row in lexicon.rows("word_endings"))
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 

@@ -127,25 +127,31 @@ def iter_records(stream: BinaryIO, *, source: str = "<stdin>", types: Iterable[s
         if skip_types and line.startswith(b"{") and line.rstrip().endswith(b"}") \
                 and _cheap_type(line) in skip_types:
             continue
-        try:
-            rec = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            bad(lineno, f"not valid JSON ({exc.msg})")
-            continue
-        if not isinstance(rec, dict):
-            bad(lineno, "not a JSON object")
-            continue
-        problem = record_problem(rec)
+        rec, problem = _parse_record(line, wanted)
         if problem:
             bad(lineno, problem)
-            continue
-        if wanted is not None and rec["type"] not in wanted:
-            continue
-        problem = shape_problem(rec)
-        if problem:
-            bad(lineno, problem)
-            continue
-        yield rec
+        elif rec is not None:
+            yield rec
+
+
+def _parse_record(line: bytes, wanted: set[str] | None) -> tuple[dict | None, str | None]:
+    """(record, None) for a readable record of a wanted type; (None, why) for a line that holds none;
+    (None, None) for a record of a type not wanted."""
+    try:
+        rec = orjson.loads(line)
+    except orjson.JSONDecodeError as exc:
+        return None, f"not valid JSON ({exc.msg})"
+    if not isinstance(rec, dict):
+        return None, "not a JSON object"
+    problem = record_problem(rec)
+    if problem:
+        return None, problem
+    if wanted is not None and rec["type"] not in wanted:
+        return None, None
+    problem = shape_problem(rec)
+    if problem:
+        return None, problem
+    return rec, None
 
 
 def record_problem(rec: dict) -> str | None:

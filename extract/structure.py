@@ -13,6 +13,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cooptool.extract import lexicon
+
+
+def _alternatives(phrases) -> str:
+    """A regex alternation of word-list phrases, longest first (a space in a phrase is one space).
+    Compiled once at import: an extension of the list made later does not reach these patterns."""
+    return "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
+
+
 # Lines that are web-page furniture, never content.
 _CHROME = [
     re.compile(p, re.I)
@@ -23,8 +32,8 @@ _CHROME = [
         r"^(copyright|\(c\)|©)",
         r"copyright\s*©|©\s*\d{4}|all rights reserved",
         r"ICP备|版权所有",
-        r"^(print|close|email|e-mail|share|tweet|home|menu|search|advertisement|related (articles|stories)|"
-        r"read more|back to top|follow us|subscribe|sign in|log in|chinese dictionary)\s*:?$",
+        # A line that is only a label of page furniture ("Print", "Read more:", "Back to top").
+        r"^(" + _alternatives(lexicon.words("page_chrome_labels")) + r")\s*:?$",
     )
 ]
 
@@ -36,9 +45,8 @@ _BY_LINE = re.compile(r"^By\s+(?P<author>[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})
 
 # Lowercase words that may open an author field as a role: "staff reporter ZHOU LIN".
 _AUTHOR_ROLE = re.compile(
-    r"^(?P<role>(?:(?:senior|chief|staff|special|foreign|business|political|economics|science|"
-    r"environment|energy|china|diplomatic|our)\s+)*(?:reporter|correspondent|writer|editor|"
-    r"journalist|columnist|photographer|contributor))\s+(?P<name>.+)$",
+    r"^(?P<role>(?:(?:" + _alternatives(lexicon.where("byline_roles", 1, "modifier")) + r")\s+)*(?:"
+    + _alternatives(lexicon.where("byline_roles", 1, "head")) + r"))\s+(?P<name>.+)$",
     re.I,
 )
 
@@ -63,7 +71,8 @@ _PROGRESSIVE = re.compile(
 _FIRST_SENTENCE = re.compile(r"^.+?[.!?](?=\s+[A-Z“\"]|\s*$)")
 VISIBLE_KINDS = frozenset({"body", "caption", "place"})
 
-_SMALL_WORDS = {"a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "into", "at", "with", "by", "from", "as", "vs"}
+# Short words title case leaves in lower case: a heading may hold them but does not end with one.
+_SMALL_WORDS = lexicon.words("title_small_words")
 
 
 @dataclass
@@ -204,32 +213,38 @@ def analyse(text: str, *, has_title_line: bool = True) -> Layout:
     last_prose = max((i for i, (_, _, t) in enumerate(nonblank) if t.strip()[-1:] in ".!?\"”’:"), default=-1)
     for i, (start, _end, line) in enumerate(nonblank):
         stripped = line.strip()
-        lead = len(line) - len(line.lstrip())
-        seg_start, seg_end = start + lead, start + lead + len(stripped)
+        seg_start = start + len(line) - len(line.lstrip())
         if not title_done:
             title_done = True
             if looks_like_heading(stripped) or len(stripped) < 150 and stripped[-1:] not in ".":
                 layout.title = stripped
-                layout.segments.append(Segment(seg_start, seg_end, "title"))
+                layout.segments.append(Segment(seg_start, seg_start + len(stripped), "title"))
                 continue
-        if i <= 3 and parse_byline(line, start, layout):
-            layout.segments.append(Segment(seg_start, seg_end, "byline"))
-            place = _DATELINE_PLACE.match(line)
-            if place and not _BYLINE_SOURCE.search(line):
-                layout.segments.append(Segment(start + place.start("place"), start + place.end("place"), "place"))
-            continue
-        if is_chrome(stripped) or (i > last_prose and len(stripped.split()) <= 4):
-            layout.segments.append(Segment(seg_start, seg_end, "chrome"))
-            continue
-        if looks_like_heading(stripped):
-            layout.segments.append(Segment(seg_start, seg_end, "heading"))
-            continue
-        cap = caption_end(stripped) if any(seg.kind == "body" for seg in layout.segments) else 0
-        if cap:
-            layout.segments.append(Segment(seg_start, seg_start + cap, "caption"))
-            rest = len(stripped) - len(stripped[cap:].lstrip())
-            if rest < len(stripped):
-                layout.segments.append(Segment(seg_start + rest, seg_end, "body"))
-            continue
-        layout.segments.append(Segment(seg_start, seg_end, "body"))
+        layout.segments += _line_segments(layout, i, start, line, after_prose=i > last_prose)
     return layout
+
+
+def _line_segments(layout: Layout, i: int, start: int, line: str, *, after_prose: bool) -> list[Segment]:
+    """The segments of the `i`-th non-blank line (after the title), which starts at `start`:
+    a byline (and its dateline place), chrome, a heading, a caption (and the prose after it) or body."""
+    stripped = line.strip()
+    seg_start = start + len(line) - len(line.lstrip())
+    seg_end = seg_start + len(stripped)
+    if i <= 3 and parse_byline(line, start, layout):
+        segments = [Segment(seg_start, seg_end, "byline")]
+        place = _DATELINE_PLACE.match(line)
+        if place and not _BYLINE_SOURCE.search(line):
+            segments.append(Segment(start + place.start("place"), start + place.end("place"), "place"))
+        return segments
+    if is_chrome(stripped) or (after_prose and len(stripped.split()) <= 4):
+        return [Segment(seg_start, seg_end, "chrome")]
+    if looks_like_heading(stripped):
+        return [Segment(seg_start, seg_end, "heading")]
+    cap = caption_end(stripped) if any(seg.kind == "body" for seg in layout.segments) else 0
+    if not cap:
+        return [Segment(seg_start, seg_end, "body")]
+    segments = [Segment(seg_start, seg_start + cap, "caption")]
+    rest = len(stripped) - len(stripped[cap:].lstrip())
+    if rest < len(stripped):
+        segments.append(Segment(seg_start + rest, seg_end, "body"))
+    return segments

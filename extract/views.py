@@ -115,6 +115,22 @@ def build_view(document: dict, records: dict[str, list[dict]], text: str | None)
     if text is not None:
         view.text = text
         return view
+    pieces = _known_pieces(view)
+    size = max([document.get("chars") or 0, *(s + len(t) for s, t in pieces)])
+    chars = [" "] * size
+    known = [False] * size
+    for start, piece in pieces:
+        for i, ch in enumerate(piece):
+            if 0 <= start + i < size and not known[start + i]:
+                chars[start + i] = ch
+                known[start + i] = True
+    view.text = "".join(chars)
+    view.covered = _runs(known)
+    return view
+
+
+def _known_pieces(view: DocView) -> list[tuple[int, str]]:
+    """(offset, text) of what the records quote: mentions, evidence sentences, claim content."""
     pieces: list[tuple[int, str]] = []
     for ent in view.entities:
         pieces += [(m["start"], m["text"]) for m in ent.get("mentions") or [] if m.get("text")]
@@ -131,17 +147,7 @@ def build_view(document: dict, records: dict[str, list[dict]], text: str | None)
             (s, e), = claim_ranges(rec)
             if len(rec.get("text") or "") == e - s:  # the content as written
                 pieces.append((s, rec["text"]))
-    size = max([document.get("chars") or 0, *(s + len(t) for s, t in pieces)])
-    chars = [" "] * size
-    known = [False] * size
-    for start, piece in pieces:
-        for i, ch in enumerate(piece):
-            if 0 <= start + i < size and not known[start + i]:
-                chars[start + i] = ch
-                known[start + i] = True
-    view.text = "".join(chars)
-    view.covered = _runs(known)
-    return view
+    return pieces
 
 
 def _claim_evidence_start(claim: dict) -> int | None:
@@ -244,30 +250,37 @@ def _article_html(view: DocView) -> str:
             f'<aside class="facts">{_side_html(view)}</aside>\n</div>\n</section>')
 
 
-def _text_html(view: DocView) -> str:
-    text, doc = view.text, view.doc
-    size = len(text)
-    mentions = entity_mentions(view)
-    bounds = {0, size}
-    for s, e, _ in mentions:
-        bounds |= {s, e}
-    claim_of: list[tuple[int, int, int]] = []  # (start, end, claim index)
-    speaker_spans: dict[tuple[int, int], list[int]] = {}
-    cue_spans: list[tuple[int, int]] = []
+@dataclass
+class _Marks:
+    """Where a document's text is marked up: entity mentions, claim pieces, speakers, cues, amounts,
+    and the offsets the text is cut at so each segment has one set of marks."""
+
+    mentions: list[tuple[int, int, dict]]
+    claim_of: list[tuple[int, int, int]] = field(default_factory=list)  # (start, end, claim index)
+    speaker_spans: dict[tuple[int, int], list[int]] = field(default_factory=dict)
+    cue_spans: list[tuple[int, int]] = field(default_factory=list)
+    amounts: list[tuple[int, int]] = field(default_factory=list)
+    badge_at: dict[int, list[int]] = field(default_factory=dict)  # offset → claims ending there
+    bounds: set[int] = field(default_factory=set)
+
+
+def _claim_marks(view: DocView, marks: _Marks) -> None:
+    bounds = marks.bounds
     for i, c in enumerate(view.claims):
         for s, e in claim_ranges(c):
-            claim_of.append((s, e, i))
+            marks.claim_of.append((s, e, i))
             bounds |= {s, e}
         if c.get("speaker_start") is not None and c.get("speaker_end") is not None:
-            speaker_spans.setdefault((c["speaker_start"], c["speaker_end"]), []).append(i)
+            marks.speaker_spans.setdefault((c["speaker_start"], c["speaker_end"]), []).append(i)
             bounds |= {c["speaker_start"], c["speaker_end"]}
         if c.get("cue_start") is not None and c.get("cue_end") is not None:
-            cue_spans.append((c["cue_start"], c["cue_end"]))
+            marks.cue_spans.append((c["cue_start"], c["cue_end"]))
             bounds |= {c["cue_start"], c["cue_end"]}
-    amounts = [(f["text_start"], f["text_end"]) for f in view.facts
-               if f.get("text_start") is not None and f.get("text_end") is not None]
-    for s, e in amounts:
-        bounds |= {s, e}
+
+
+def _record_bounds(view: DocView) -> set[int]:
+    """The evidence and name offsets of affiliations, facts and events (segments end there)."""
+    bounds: set[int] = set()
     for rec in (*view.affiliations, *view.facts, *view.events):
         r = evidence_range(rec)
         if r:
@@ -275,68 +288,98 @@ def _text_html(view: DocView) -> str:
         for a, b in (("person_start", "person_end"), ("org_start", "org_end"), ("name_start", "name_end")):
             if rec.get(a) is not None and rec.get(b) is not None:
                 bounds |= {rec[a], rec[b]}
+    return bounds
+
+
+def _text_marks(view: DocView) -> _Marks:
+    marks = _Marks(mentions=entity_mentions(view), bounds={0, len(view.text)})
+    for s, e, _ in marks.mentions:
+        marks.bounds |= {s, e}
+    _claim_marks(view, marks)
+    marks.amounts = [(f["text_start"], f["text_end"]) for f in view.facts
+                     if f.get("text_start") is not None and f.get("text_end") is not None]
+    for s, e in marks.amounts:
+        marks.bounds |= {s, e}
+    marks.bounds |= _record_bounds(view)
     if view.covered:
         for s, e in view.covered:
-            bounds |= {s, e}
-    cuts = sorted(b for b in bounds if 0 <= b <= size)
+            marks.bounds |= {s, e}
     # A claim ends with a link to its speaker, after its last piece.
-    badge_at: dict[int, list[int]] = {}
     for i, c in enumerate(view.claims):
         ranges = claim_ranges(c)
         if ranges:
-            badge_at.setdefault(ranges[-1][1], []).append(i)
+            marks.badge_at.setdefault(ranges[-1][1], []).append(i)
+    return marks
 
-    def in_any(a: int, spans) -> bool:
-        return any(s <= a < e for s, e in spans)
 
+def _in_any(a: int, spans) -> bool:
+    return any(s <= a < e for s, e in spans)
+
+
+def _text_html(view: DocView) -> str:
+    marks = _text_marks(view)
+    size = len(view.text)
+    cuts = sorted(b for b in marks.bounds if 0 <= b <= size)
     out: list[str] = []
-    m_iter = iter(mentions)
+    m_iter = iter(marks.mentions)
     current = next(m_iter, None)
     open_mark: tuple[int, int, dict] | None = None
     for a, b in zip(cuts, cuts[1:], strict=False):
         if open_mark is None and current is not None and current[0] == a:
             open_mark, current = current, next(m_iter, None)
-            s, e, ent = open_mark
-            label = ent.get("label") or ""
-            out.append(f'<mark class="entity" data-entity="{_e(ent.get("id"))}" data-label="{_e(label)}" '
-                       f'title="{_e(ent.get("name"))} ({_e(label)})" '
-                       f'style="background:{LABEL_COLOURS.get(label, DEFAULT_COLOUR)}">')
-        segment = text[a:b]
-        if view.covered is not None and not in_any(a, view.covered):
-            out.append(f'<span class="seg gap" id="p-{doc}-{a}" data-s="{a}" data-e="{b}">'
-                       f"{' … ' if segment.strip() or b - a > 0 else ''}</span>")
-        else:
-            classes = ["seg"]
-            claims = sorted({i for s, e, i in claim_of if s <= a < e})
-            attrs = ""
-            if claims:
-                classes.append("claim")
-                if len(claims) > 1:
-                    classes.append("claim-nested")
-                attrs += f' data-claims="{" ".join(map(str, claims))}"'
-                first = view.claims[claims[0]]
-                attrs += f' title="{_e(speaker_label(first))}: {_e(first.get("cue"))}"'
-            spk = [i for (s, e), idx in speaker_spans.items() if s <= a < e for i in idx]
-            if spk:
-                classes.append("speaker")
-                attrs += f' data-speaker-of="{" ".join(map(str, sorted(set(spk))))}"'
-            if in_any(a, cue_spans):
-                classes.append("cue")
-            if in_any(a, amounts):
-                classes.append("amount")
-            out.append(f'<span class="{" ".join(classes)}" id="p-{doc}-{a}" data-s="{a}" data-e="{b}"{attrs}>'
-                       f"{_e(segment)}</span>")
+            out.append(_mark_open_html(open_mark[2]))
+        out.append(_segment_html(view, marks, a, b))
         if open_mark is not None and open_mark[1] == b:
             out.append(f'<span class="label">{_e(open_mark[2].get("label"))}</span></mark>')
             open_mark = None
-        for i in badge_at.get(b, []):
-            c = view.claims[i]
-            target = (f"#p-{doc}-{c['speaker_start']}" if c.get("speaker_start") is not None
-                      else f"#claim-{doc}-{i}")
-            out.append(f'<a class="by" href="{target}" data-claim="{i}" '
-                       f'title="{"direct quote" if c.get("direct") else "reported"}; cue: {_e(c.get("cue"))}">'
-                       f"{_e(speaker_label(c))}</a>")
+        for i in marks.badge_at.get(b, []):
+            out.append(_badge_html(view, i))
     return "".join(out)
+
+
+def _mark_open_html(ent: dict) -> str:
+    label = ent.get("label") or ""
+    return (f'<mark class="entity" data-entity="{_e(ent.get("id"))}" data-label="{_e(label)}" '
+            f'title="{_e(ent.get("name"))} ({_e(label)})" '
+            f'style="background:{LABEL_COLOURS.get(label, DEFAULT_COLOUR)}">')
+
+
+def _segment_html(view: DocView, marks: _Marks, a: int, b: int) -> str:
+    """The text in [a, b) with its marks as classes; a gap where the text is not known."""
+    doc, segment = view.doc, view.text[a:b]
+    if view.covered is not None and not _in_any(a, view.covered):
+        return (f'<span class="seg gap" id="p-{doc}-{a}" data-s="{a}" data-e="{b}">'
+                f"{' … ' if segment.strip() or b - a > 0 else ''}</span>")
+    classes = ["seg"]
+    attrs = ""
+    claims = sorted({i for s, e, i in marks.claim_of if s <= a < e})
+    if claims:
+        classes.append("claim")
+        if len(claims) > 1:
+            classes.append("claim-nested")
+        attrs += f' data-claims="{" ".join(map(str, claims))}"'
+        first = view.claims[claims[0]]
+        attrs += f' title="{_e(speaker_label(first))}: {_e(first.get("cue"))}"'
+    spk = [i for (s, e), idx in marks.speaker_spans.items() if s <= a < e for i in idx]
+    if spk:
+        classes.append("speaker")
+        attrs += f' data-speaker-of="{" ".join(map(str, sorted(set(spk))))}"'
+    if _in_any(a, marks.cue_spans):
+        classes.append("cue")
+    if _in_any(a, marks.amounts):
+        classes.append("amount")
+    return (f'<span class="{" ".join(classes)}" id="p-{doc}-{a}" data-s="{a}" data-e="{b}"{attrs}>'
+            f"{_e(segment)}</span>")
+
+
+def _badge_html(view: DocView, i: int) -> str:
+    """The link after a claim's last piece to its speaker's mention (or its item in the list)."""
+    c, doc = view.claims[i], view.doc
+    target = (f"#p-{doc}-{c['speaker_start']}" if c.get("speaker_start") is not None
+              else f"#claim-{doc}-{i}")
+    return (f'<a class="by" href="{target}" data-claim="{i}" '
+            f'title="{"direct quote" if c.get("direct") else "reported"}; cue: {_e(c.get("cue"))}">'
+            f"{_e(speaker_label(c))}</a>")
 
 
 def _item(kind: str, doc: str, ranges: list[tuple[int, int]], inner: str, extra: str = "") -> str:
@@ -349,23 +392,32 @@ def _item(kind: str, doc: str, ranges: list[tuple[int, int]], inner: str, extra:
 
 def _side_html(view: DocView) -> str:
     doc = view.doc
-    parts: list[str] = []
+    return "".join(_section_html(doc, key, heading, items(view)) for key, heading, items in (
+        ("affiliations", "Affiliations", _affiliation_items), ("claims", "Claims", _claim_items),
+        ("facts", "Facts", _fact_items), ("events", "Events", _event_items),
+        ("entities", "Entities", _entity_items)))
 
-    def section(key: str, heading: str, items: list[str]) -> None:
-        body = "".join(items) if items else '<li class="none">none found</li>'
-        parts.append(f'<section class="list" id="{key}-{doc}"><h2>{heading} <span class="count">{len(items)}</span>'
-                     f"</h2><ol>{body}</ol></section>")
 
-    affs = []
+def _section_html(doc: str, key: str, heading: str, items: list[str]) -> str:
+    body = "".join(items) if items else '<li class="none">none found</li>'
+    return (f'<section class="list" id="{key}-{doc}"><h2>{heading} <span class="count">{len(items)}</span>'
+            f"</h2><ol>{body}</ol></section>")
+
+
+def _affiliation_items(view: DocView) -> list[str]:
+    items = []
     for a in view.affiliations:
         ranges = [r for r in (evidence_range(a),) if r]
         inner = (f'<b class="person">{_e(a.get("person"))}</b> <span class="role">{_e(a.get("role") or "—")}</span> '
                  f'<span class="at">at</span> <b class="org">{_e(a.get("org"))}</b>')
-        affs.append(_item("affiliation", doc, ranges, inner,
-                          f' data-person="{_e(a.get("person_id"))}" data-org="{_e(a.get("org_id"))}"'))
-    section("affiliations", "Affiliations", affs)
+        items.append(_item("affiliation", view.doc, ranges, inner,
+                           f' data-person="{_e(a.get("person_id"))}" data-org="{_e(a.get("org_id"))}"'))
+    return items
 
-    claims = []
+
+def _claim_items(view: DocView) -> list[str]:
+    doc = view.doc
+    items = []
     for i, c in enumerate(view.claims):
         who = ", ".join(x for x in (c.get("role"), c.get("org")) if x)
         inner = (f'<b class="speaker-name">{_e(speaker_label(c))}</b>'
@@ -373,11 +425,13 @@ def _side_html(view: DocView) -> str:
                  f'<span class="cue-word">{_e(c.get("cue"))}</span>'
                  f'{" <span class=tag>quote</span>" if c.get("direct") else ""}: '
                  f'<q>{_e(c.get("text"))}</q>')
-        claims.append(_item("claim-item", doc, claim_ranges(c), inner,
-                            f' id="claim-{doc}-{i}" data-claim="{i}" data-speaker="{_e(c.get("speaker_id"))}"'))
-    section("claims", "Claims", claims)
+        items.append(_item("claim-item", doc, claim_ranges(c), inner,
+                           f' id="claim-{doc}-{i}" data-claim="{i}" data-speaker="{_e(c.get("speaker_id"))}"'))
+    return items
 
-    facts = []
+
+def _fact_items(view: DocView) -> list[str]:
+    items = []
     for f in view.facts:
         ranges = [r for r in (evidence_range(f),) if r]
         where = ", ".join(x for x in (f.get("place"), f.get("date")) if x)
@@ -385,20 +439,25 @@ def _side_html(view: DocView) -> str:
                  f'{" <span class=about>" + _e(f.get("about")) + "</span>" if f.get("about") else ""}'
                  f'{" — <b>" + _e(f.get("subject")) + "</b>" if f.get("subject") else ""}'
                  f'{" <span class=where>(" + _e(where) + ")</span>" if where else ""}')
-        facts.append(_item("fact", doc, ranges, inner))
-    section("facts", "Facts", facts)
+        items.append(_item("fact", view.doc, ranges, inner))
+    return items
 
-    events = []
+
+def _event_items(view: DocView) -> list[str]:
+    items = []
     for ev in view.events:
         ranges = [r for r in (evidence_range(ev),) if r]
         actors = "; ".join([*(ev.get("organizers") or []), *(ev.get("participants") or [])])
         where = ", ".join(x for x in (ev.get("place"), ev.get("date")) if x)
         inner = (f'<b>{_e(ev.get("name"))}</b>{" <span class=where>(" + _e(where) + ")</span>" if where else ""}'
                  f'{" <span class=actors>" + _e(actors) + "</span>" if actors else ""}')
-        events.append(_item("event", doc, ranges, inner))
-    section("events", "Events", events)
+        items.append(_item("event", view.doc, ranges, inner))
+    return items
 
-    ents = []
+
+def _entity_items(view: DocView) -> list[str]:
+    """Entities by label, the most mentioned first; each links to all its mentions."""
+    items = []
     size = len(view.text)
     for ent in sorted(view.entities, key=lambda x: (x.get("label") or "", -(len(x.get("mentions") or [])),
                                                      x.get("name") or "")):
@@ -406,9 +465,8 @@ def _side_html(view: DocView) -> str:
         colour = LABEL_COLOURS.get(ent.get("label"), DEFAULT_COLOUR)
         inner = (f'<span class="chip" style="background:{colour}">{_e(ent.get("label"))}</span> '
                  f'{_e(ent.get("name"))} <span class="count">×{len(ranges)}</span>')
-        ents.append(_item("entity-item", doc, ranges, inner, f' data-entity="{_e(ent.get("id"))}"'))
-    section("entities", "Entities", ents)
-    return "".join(parts)
+        items.append(_item("entity-item", view.doc, ranges, inner, f' data-entity="{_e(ent.get("id"))}"'))
+    return items
 
 
 _CSS = """
@@ -510,27 +568,46 @@ def rich_view(view: DocView):
     then the document's affiliations, claims, facts and events."""
     from rich.console import Group
     from rich.panel import Panel
-    from rich.table import Table
-    from rich.text import Text
 
-    text = Text(view.text)
-    if view.covered is not None:
-        # Unknown stretches are blanks: show them as an ellipsis (styles are applied to the known parts).
-        text = Text()
-        last = 0
-        styled = Text(view.text)
-        _style_text(styled, view)
-        for s, e in view.covered:
-            if s > last:
-                text.append(" … ", style="dim")
-            text.append_text(styled[s:e])
-            last = e
-        if last < len(view.text):
-            text.append(" … ", style="dim")
-    else:
-        _style_text(text, view)
     d = view.document
     head = " · ".join(x for x in ((d.get("published") or "")[:10], d.get("source"), d.get("author"), view.doc) if x)
+    parts: list = [Panel(_rich_text(view), title=d.get("title") or view.doc, subtitle=head, title_align="left"),
+                   _rich_legend(view)]
+    if view.partial:
+        from rich.text import Text
+
+        parts.insert(0, Text("The article text was not found; only the sentences the records quote are shown.",
+                             style="yellow"))
+    parts += _rich_tables(view)
+    return Group(*parts)
+
+
+def _rich_text(view: DocView):
+    """The styled text; unknown stretches of a partial view shown as an ellipsis."""
+    from rich.text import Text
+
+    if view.covered is None:
+        text = Text(view.text)
+        _style_text(text, view)
+        return text
+    # Styles are applied to the whole (blank-filled) text, then the known parts are cut out of it.
+    text = Text()
+    last = 0
+    styled = Text(view.text)
+    _style_text(styled, view)
+    for s, e in view.covered:
+        if s > last:
+            text.append(" … ", style="dim")
+        text.append_text(styled[s:e])
+        last = e
+    if last < len(view.text):
+        text.append(" … ", style="dim")
+    return text
+
+
+def _rich_legend(view: DocView):
+    from rich.text import Text
+
     legend = Text("  ")
     for lab in sorted({e.get("label") for e in view.entities if e.get("label")}):
         legend.append(lab, style=LABEL_STYLES.get(lab, "bold"))
@@ -538,33 +615,52 @@ def rich_view(view: DocView):
     legend.append("claim", style="italic on grey23")
     legend.append("  ")
     legend.append("speaker", style="bold underline")
-    parts: list = [Panel(text, title=d.get("title") or view.doc, subtitle=head, title_align="left"), legend]
-    if view.partial:
-        parts.insert(0, Text("The article text was not found; only the sentences the records quote are shown.",
-                             style="yellow"))
+    return legend
 
-    def table(title: str, cols: list[str], rows: list[list[str]]) -> None:
+
+def _rich_tables(view: DocView) -> list:
+    """Tables of the document's affiliations, claims, facts and events (those it has)."""
+    from rich.table import Table
+
+    tables = []
+    for title, cols, rows_of in _RICH_TABLES:
+        rows = rows_of(view)
         if not rows:
-            return
+            continue
         t = Table(title=title, title_justify="left", header_style="bold", box=None, padding=(0, 1))
         for col in cols:
             t.add_column(col, overflow="fold")
         for row in rows:
             t.add_row(*row)
-        parts.append(t)
+        tables.append(t)
+    return tables
 
-    table("Affiliations", ["Person", "Role", "Organisation"],
-          [[a.get("person") or "", a.get("role") or "", a.get("org") or ""] for a in view.affiliations])
-    table("Claims", ["Speaker", "Cue", "Claim"],
-          [[speaker_label(c), (c.get("cue") or "") + (" (quote)" if c.get("direct") else ""), c.get("text") or ""]
-           for c in view.claims])
-    table("Facts", ["Amount", "About", "Subject", "Place / date"],
-          [[amount_text(f), f.get("about") or "", f.get("subject") or "",
-            ", ".join(x for x in (f.get("place"), f.get("date")) if x)] for f in view.facts])
-    table("Events", ["Event", "Date", "Place", "Organisers / participants"],
-          [[e.get("name") or "", e.get("date") or "", e.get("place") or "",
-            "; ".join([*(e.get("organizers") or []), *(e.get("participants") or [])])] for e in view.events])
-    return Group(*parts)
+
+def _affiliation_rows(view: DocView) -> list[list[str]]:
+    return [[a.get("person") or "", a.get("role") or "", a.get("org") or ""] for a in view.affiliations]
+
+
+def _claim_rows(view: DocView) -> list[list[str]]:
+    return [[speaker_label(c), (c.get("cue") or "") + (" (quote)" if c.get("direct") else ""), c.get("text") or ""]
+            for c in view.claims]
+
+
+def _fact_rows(view: DocView) -> list[list[str]]:
+    return [[amount_text(f), f.get("about") or "", f.get("subject") or "",
+             ", ".join(x for x in (f.get("place"), f.get("date")) if x)] for f in view.facts]
+
+
+def _event_rows(view: DocView) -> list[list[str]]:
+    return [[e.get("name") or "", e.get("date") or "", e.get("place") or "",
+             "; ".join([*(e.get("organizers") or []), *(e.get("participants") or [])])] for e in view.events]
+
+
+_RICH_TABLES = (
+    ("Affiliations", ["Person", "Role", "Organisation"], _affiliation_rows),
+    ("Claims", ["Speaker", "Cue", "Claim"], _claim_rows),
+    ("Facts", ["Amount", "About", "Subject", "Place / date"], _fact_rows),
+    ("Events", ["Event", "Date", "Place", "Organisers / participants"], _event_rows),
+)
 
 
 def _style_text(text, view: DocView) -> None:
