@@ -226,8 +226,8 @@ class Fact(Record):
     source: str | None = _field("who states the number when it is not its subject ('Ofcom said BT would cut "
                                 "prices by 8%': Ofcom)", ABSENT)
     pattern: str = _field("the rules that found the subject and the about, 'SUBJECT_RULE+ABOUT_RULE' "
-                                 "(e.g. 'clause_subject+about_verb_object'); no_subject / no_about when none "
-                                 "applied", ABSENT)
+                          "(e.g. 'fact.subject.clause_subject+fact.about.verb_object'); no_subject / no_about "
+                          "when none applied", ABSENT)
     converted: list[dict] = _field("the same amount in other currencies, as bracketed after it", ABSENT)
     evidence: str = _field("the sentence")
     start: int | None = _offset("start of the evidence")
@@ -245,9 +245,9 @@ class Event(Record):
     aliases: list[str] = _field("other names of the event", ABSENT)
     kind: str = _field("the kind of event, from extract/data/lexicon/event_nouns.tsv ('meeting', 'summit', "
                               "'conference', 'signing', ...)", ABSENT)
-    pattern: str = _field("the rule that found the event ('named_head', 'known_event', 'model_event', "
-                                 "'hosted_event', 'attended_event', 'at_their_event', 'modified_event', 'signing')",
-                                 ABSENT)
+    pattern: str = _field("the rule that found the event ('event.named.head', 'event.named.known', "
+                          "'event.named.model', 'event.described.hosted', 'event.described.attended', "
+                          "'event.described.at_their', 'event.described.modified', 'event.signing')", ABSENT)
     date: str | None = _field("ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
     date_text: str | None = _field("the date as written", ABSENT)
     place: str | None = _field("where it takes place")

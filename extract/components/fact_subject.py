@@ -48,7 +48,7 @@ OWNING_PATTERNS = ("fact.subject.clause_subject", "fact.subject.possessor", "fac
 # Verbs whose subject states, expects or estimates a figure without owning it ("the IMF forecast that
 # German growth would be 1.8%"): the `figure-source` class of the cue verbs.
 SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
-ANAPHORS = lexicon.words("org_anaphors")
+ANAPHORS = lexicon.where("org_nouns", 1, "fact-anaphor")
 ORG_PRONOUNS = frozenset("it its they their".split())
 COMPANY_MEASURES = lexicon.where("fact_measures", 1, "company")
 ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")

@@ -22,7 +22,7 @@ from cooptool.extract.rules import rule
 VIEW_NOUNS = lexicon.words("view_nouns")
 ATTITUDE_ADJECTIVES = lexicon.words("attitude_adjectives")
 # Verbs an adjective of attitude is said with ("was hopeful", "remains confident", "felt sure").
-_LINKING = frozenset("be remain feel seem appear sound grow stay".split())
+_LINKING = lexicon.words("linking_verbs")
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
