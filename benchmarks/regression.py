@@ -76,6 +76,18 @@ def _canon(line: bytes, ignore: set[str], rename: dict[str, str]) -> bytes:
     return orjson.dumps(rec, option=orjson.OPT_SORT_KEYS)
 
 
+# The fields that tell one record from another when a difference is shown.
+_BRIEF = {"claim": ("speaker", "cue", "text"), "affiliation": ("person", "role", "org"),
+          "entity": ("name", "label", "aliases"), "fact": ("text", "subject", "about"),
+          "event": ("name", "date", "place"), "document": ("path", "title")}
+
+
+def _brief(line: bytes) -> str:
+    rec = orjson.loads(line)
+    keys = _BRIEF.get(rec.get("type"), ())
+    return f"{rec.get('type')} {rec.get('doc')} " + " | ".join(str(rec.get(k))[:90] for k in keys)
+
+
 def diff(saved: dict[str, list[bytes]], now: dict[str, list[bytes]], ignore: set[str], rename: dict[str, str],
          show: int) -> int:
     differences = 0
@@ -95,9 +107,9 @@ def diff(saved: dict[str, list[bytes]], now: dict[str, list[bytes]], ignore: set
         summary = ", ".join(f"{t} {sign}{n}" for (t, sign), n in sorted(by_type.items()))
         print(f"{part}: {sum(removed.values())} removed, {sum(added.values())} added ({summary})")
         for rec in list(removed)[:show]:
-            print("  - " + rec.decode()[:400])
+            print("  - " + _brief(rec))
         for rec in list(added)[:show]:
-            print("  + " + rec.decode()[:400])
+            print("  + " + _brief(rec))
     if not differences:
         print("no differences")
     return 1 if differences else 0

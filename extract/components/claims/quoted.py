@@ -80,11 +80,15 @@ rule(OBJECT_QUOTED, confidence=0.8, examples=[
 ])(snap_to_quotes)
 
 
+NOT_SPEECH = frozenset({"claim.attitude", "claim.view.in_view"})
+
+
 def quote_claims(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
     """A claim for each quote no claim took yet, attributed by the first rule that finds its speaker."""
     text, quotes = run.text, run.quotes
     used = {i for c in claims for i in c.quotes}
-    cues = sorted(claims, key=lambda c: c.cue_start)
+    # A view or an attitude ("she was sure ...") has no cue of saying that a quote could belong to.
+    cues = sorted((c for c in claims if c.pattern not in NOT_SPEECH), key=lambda c: c.cue_start)
     out: list[Claim] = []
     for i, q in enumerate(quotes):
         if i in used or looks_like_title(text[q.start:q.end]):
