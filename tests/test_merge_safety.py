@@ -107,5 +107,5 @@ def test_entities_name_france_does_not_list_the_uk_government(tmp_path):
     ("Labour and the Conservatives clashed over Iraq in the Commons.", True),
 ])
 def test_conservatives_abroad_are_not_the_uk_party(nlp, text, party):
-    names = {e["name"] for e in nlp(text)._.entities}
-    assert ("Conservative Party" in names) is party
+    ids = {e["id"] for e in nlp(text)._.entities}
+    assert ("org:conservative-party" in ids) is party

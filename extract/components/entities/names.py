@@ -69,6 +69,7 @@ class Cluster:
     extra: list[list] = field(default_factory=list)  # [start, end, text] outside doc.ents (the byline)
     derived: set[str] = field(default_factory=set)  # short forms to look for ("Dell" of "Dell Technologies")
     rules: set[str] = field(default_factory=set)  # rules that made or renamed the entity
+    party: str | None = None  # the party's full name when the entity is a UK party ("Conservative Party")
 
     def forms(self) -> set[str]:
         return {norm_key(self.name), *(norm_key(a) for a in self.aliases)}

@@ -8,6 +8,7 @@ alias file, and last the entity dicts and `doc.ents`.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -163,6 +164,7 @@ def _join_party(st: Resolution, s: int, e: int, text: str, party: str) -> None:
     key = norm_key(text)
     c = st.by_form.get(norm_key(party)) or st.add_cluster(party)
     c.forced_label = "ORG"
+    c.party = party
     c.derived |= {f for f in PARTY_NAMES[party] if norm_key(f) not in st.by_form or st.by_form[norm_key(f)] is c}
     st.by_form.setdefault(key, c)
     if key != norm_key(party):
@@ -190,6 +192,13 @@ def _join_cluster(st: Resolution, s: int, e: int, lab: str, text: str) -> None:
         c.label_votes["PERSON"] += 3  # a title is stronger evidence than the model's label
     c.mentions.append(Mention(s, e, lab, rule=st.found.get((s, e))))
     st.taken.append(c.mentions[-1])
+
+
+def _written_party_name(forms: list[str], full: str) -> str:
+    """The party's most frequent form in the story; a plural noun ("Tories") before the adjective
+    ("Tory"), the full name when the story uses it as often."""
+    counts = Counter(forms)
+    return max(counts, key=lambda f: (counts[f], f == full, f.endswith("s"), len(f)))
 
 
 def cluster_mentions(st: Resolution) -> None:
@@ -291,7 +300,12 @@ def build_entities(st: Resolution) -> None:
         eid = entity_id(label, name)
         mentions = sorted({(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1].text), m.start, m.end)
                            for m in c.mentions})
-        aliases = sorted({clean_name(doc[m[2]:m[3]].text) for m in mentions} | c.aliases, key=_alias_order)
+        if c.party and mentions:
+            # A party is named as the story names it ("the Tories", "Conservatives": what a reader and
+            # an annotator write); its id and an alias stay the full name, so stores join across stories.
+            name = _written_party_name([clean_name(doc[m[2]:m[3]].text) for m in mentions], name)
+        aliases = sorted({clean_name(doc[m[2]:m[3]].text) for m in mentions} | c.aliases | {c.party or name},
+                         key=_alias_order)
         aliases = [a for a in aliases if norm_key(a) != norm_key(name) and a.lower() != "the " + name.lower()]
         spans_out = sorted([[s, e, text[s:e]] for s, e, _, _ in mentions] + c.extra)
         rules = c.rule_names()
