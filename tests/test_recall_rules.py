@@ -37,9 +37,16 @@ def test_a_nationality_before_a_state_post_names_that_government(nlp):
     assert ("Sanna Marin", "Finnish Prime Minister", "Finland government") in found, found
 
 
-def test_a_former_post_stays_with_its_nationality_not_a_government(nlp):
-    found = affiliations(nlp, "Talks\n\nFormer Danish minister Ole Berg, a critic of the plan, spoke.")
-    assert not any(org == "Denmark government" for _, _, org in found), found
+def test_a_former_post_of_a_nationality_is_that_government_with_status_former(nlp):
+    doc = run_text(nlp, "Talks\n\nFormer Danish minister Ole Berg, a critic of the plan, spoke.")
+    found = [(a["person"], a["org"], a["status"]) for a in doc._.affiliations]
+    assert ("Ole Berg", "Denmark government", "former") in found, found
+
+
+def test_a_nationality_in_the_portfolio_is_not_the_organisation(nlp):
+    found = affiliations(nlp, "Tariffs\n\nDara Quinn, former Irish minister for European affairs, spoke.")
+    assert [(p, org) for p, _, org in found] == [("Dara Quinn", "Ireland government")], found
+    assert affiliations(nlp, "EU\n\nMara Kell, minister for European affairs, spoke.") == set()
 
 
 def test_a_place_based_description_is_not_part_of_the_role(nlp):

@@ -8,6 +8,8 @@ from spacy.tokens import Doc, Span, Token
 from cooptool.extract.components.affiliations.orgs import (
     Pseudo,
     is_place_or_people,
+    is_portfolio_nationality,
+    nationality_in_role,
     org_description_start,
     state_of_nationality,
 )
@@ -70,7 +72,10 @@ class AffiliationRun:
             if moved is None:
                 return
             person, org = moved
-        org, toks = self._government_for_nationality(org, toks)
+        placed = self._government_for_nationality(org, toks)
+        if placed is None:
+            return
+        org, toks = placed
         p, o = self.ents.get(person.kb_id_), self.ents.get(org.kb_id_)
         if p is None or o is None or p["label"] != "PERSON" or p["id"] == o["id"]:
             return
@@ -108,6 +113,12 @@ class AffiliationRun:
         """"Finnish Prime Minister X", "Chinese Ambassador Y": the post is the country's government's,
         not the adjective's ("Chancellor — German" was no organisation anyone can query)."""
         country = state_of_nationality(org, toks)
+        if not country and is_portfolio_nationality(org, toks):
+            # "former Irish minister for European affairs": Ireland's post; with no nationality in the
+            # role ("minister for European affairs") the adjective names no organisation at all.
+            country = nationality_in_role(toks)
+            if not country:
+                return None
         if not country:
             return org, toks
         gov = self.government_of(country)

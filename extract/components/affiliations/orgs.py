@@ -196,6 +196,21 @@ def state_of_nationality(org, role: list[Token]) -> str | None:
     if " ".join(org.text.lower().split()) not in DEMONYM_COUNTRY or not any(t.lower_ in STATE_POSTS for t in role):
         return None
     before = [org.doc[org.start - 1]] if org.start > 0 else []
-    if any(t.lower_ in ("shadow", "former", "ex") for t in [*before, *role]):
-        return None  # a party's post, or no longer the government's
+    if any(t.lower_ == "shadow" for t in [*before, *role]):
+        return None  # a party's post ("former" posts were the government's: the record's status says so)
     return demonym_country([*org, *role])
+
+
+def is_portfolio_nationality(org, role: list[Token]) -> bool:
+    """"minister for European affairs": a nationality adjective after "for"/"of" that follows a state
+    post is the post's portfolio, not its organisation."""
+    if not role or not hasattr(org, "doc") or org.label_ != "NORP" or org.start <= role[-1].i:
+        return False
+    return org.doc[org.start - 1].lower_ in ("for", "of") and any(t.lower_ in STATE_POSTS for t in role)
+
+
+def nationality_in_role(role: list[Token]) -> str | None:
+    """"former Irish minister": the country a nationality adjective inside a state post names."""
+    if any(t.lower_ == "shadow" for t in role):
+        return None
+    return next((DEMONYM_COUNTRY[t.lower_] for t in role if t.lower_ in DEMONYM_COUNTRY), None)
