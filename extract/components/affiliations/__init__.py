@@ -40,6 +40,7 @@ from cooptool.extract.components.affiliations.rules.company import place_company
 from cooptool.extract.components.affiliations.rules.government import (
     government_post,
     place_government_posts,
+    place_shadow_posts,
     politics_signs,
 )
 from cooptool.extract.components.affiliations.rules.prep import of_org, possessive_org, works_for
@@ -54,7 +55,7 @@ if not Doc.has_extension("meta"):
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
 PERSON_RULES = (apposition, title_before, role_comma, copula, of_org, possessive_org, works_for)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
-UNPLACED_PASSES = (place_government_posts, place_company_posts)
+UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts)
 
 __all__ = [
     "COMPANY_TITLES", "ORG_LABELS", "PERSON_RULES", "UNPLACED_PASSES", "AffiliationExtractor", "government_post",

@@ -96,7 +96,9 @@ class AffiliationRun:
         if is_place_or_people(org) and not possessive and not role_heads(toks) & PUBLIC_OFFICES:
             return False  # "US lawyer X" is a nationality, not an employer; "Spain's director X" is not
         # "Shadow Home Secretary": the "organisation" is part of the title
-        return not (org.label_ == "ORG" and org.start >= 0 and all(t.lower_ in ROLE_WORDS for t in org))
+        # (the model calls "Shadow" a PRODUCT too; a nationality, "Chinese Premier", is not one)
+        return not (hasattr(org, "doc") and org.label_ not in ("NORP", "GPE", "LOC") and org.start >= 0
+                    and all(t.lower_ in ROLE_WORDS for t in org))
 
     def _firm_not_person(self, person: Span, org: Span) -> tuple[Span, Span] | None:
         """"an analyst at Carter Hollis", "Ryanair chief executive X": the model called the firm a

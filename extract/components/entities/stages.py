@@ -157,10 +157,11 @@ def trim_mentions(st: Resolution) -> None:
 
 @rule("entity.uk_party", confidence=0.9, examples=[
     ("The Tories said the budget was a mistake, and Conservative voters in Surrey agreed.",
-     {"name": "Conservative Party", "aliases": "Tories", "label": "ORG"}),
+     {"name": "Tories", "id": "org:conservative-party", "aliases": "Conservative Party", "label": "ORG"}),
 ])
 def _join_party(st: Resolution, s: int, e: int, text: str, party: str) -> None:
-    """ "Tories", "Lib Dems": the party, under its full name, with every everyday form to look for."""
+    """ "Tories", "Lib Dems": the party (its full name is its id and an alias), with every everyday form
+    to look for."""
     key = norm_key(text)
     c = st.by_form.get(norm_key(party)) or st.add_cluster(party)
     c.forced_label = "ORG"

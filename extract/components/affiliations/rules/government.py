@@ -12,9 +12,16 @@ from cooptool.extract import lexicon
 from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import Pseudo, demonym_country, is_portfolio
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
-from cooptool.extract.components.affiliations.words import DETS, NAME_TITLES, PAST_OR_SHADOW, POSSESSIVE
-from cooptool.extract.components.entity_evidence import party_of
+from cooptool.extract.components.affiliations.words import (
+    DETS,
+    NAME_TITLES,
+    PAST_OR_SHADOW,
+    POSSESSIVE,
+    ROLE_WORDS,
+)
+from cooptool.extract.components.entity_evidence import PARTY_NAMES, party_of
 from cooptool.extract.lexicon import COUNTRIES, GOVERNMENT_TITLES, PUBLIC_OFFICES, ROLE_HEADS
+from cooptool.extract.records import entity_id
 from cooptool.extract.rules import rule
 
 # Words before a cabinet title that make it someone else's: a union's "general secretary", "Under
@@ -268,3 +275,57 @@ def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
             run.add(person, Pseudo(government["id"], *first), role, "affiliation.government", person.sent,
                     possessive=True)
             placed.add(run.ents.get(person.kb_id_, {}).get("id"))
+
+
+# ---- opposition posts ---------------------------------------------------------------------------
+
+_PARTY_IDS = {entity_id("ORG", party) for party in PARTY_NAMES}
+
+
+def _shadow_role(run: AffiliationRun, span: Span) -> list[Token] | None:
+    """"Shadow Home Secretary X", "X, shadow secretary for the family," with no party named."""
+    role, j = _title_words(run.doc, span, run.ent_at)
+    tagged = run.ent_at.get(j)
+    if role and tagged is not None and all(t.lower_ in ROLE_WORDS for t in tagged):
+        role, j = [*tagged, *role], tagged.start - 1  # the model tagged "Shadow" as a name
+    if not (role and any(t.lower_ == "shadow" for t in role)) or j in run.ent_at:
+        role = bare_apposition(run, span)
+    if not role or not any(t.lower_ == "shadow" for t in role):
+        return None
+    heads = {t.lower_ for t in role} & (GOVERNMENT_TITLES | PUBLIC_OFFICES)
+    return role if heads else None
+
+
+def _party_in_reach(run: AffiliationRun, person: Span) -> dict | None:
+    """The one UK party named in the person's sentence or the two before it ("The Conservatives want
+    ... X, shadow secretary for the family, said"); none when several are (whose shadow is unclear)."""
+    sents = run.ctx.sents
+    n = run.ctx.sent_of[person.start]
+    lo, hi = sents[max(0, n - 2)].start_char, sents[n].end_char
+    near = {e["id"]: e for e in run.ents.values() if e["id"] in _PARTY_IDS
+            and any(lo <= m[0] < hi for m in e["mentions"])}
+    return next(iter(near.values())) if len(near) == 1 else None
+
+
+@rule("affiliation.shadow_post", confidence=0.5, examples=[
+    ("The Conservatives want a change. Maria Bell, shadow secretary for the family, told the BBC it was fair.",
+     {"person": "Maria Bell", "org": "Conservatives", "role": "shadow secretary for the family"}),
+    ("For the Tories, Shadow Chancellor Oliver Dent said taxes would fall.",
+     {"person": "Oliver Dent", "org": "Tories"}),
+    ("Maria Bell, shadow secretary for the family, said it was fair.", None),
+    ("Schools row\n\nLabour and the Tories clashed. Maria Bell, shadow secretary for the family, said it was fair.", None),
+])
+def place_shadow_posts(run: AffiliationRun, placed: set[str]) -> None:
+    """An opposition ("shadow") post with no party named is the party's that the sentences around it
+    name, when they name one: in British usage the shadow cabinet is the opposition party's."""
+    for span in list(run.doc.ents):
+        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
+            continue
+        role = _shadow_role(run, span)
+        party = _party_in_reach(run, span) if role else None
+        if party is None:
+            continue
+        person = run.ent_at.get(span.start, span)
+        first = party["mentions"][0][:2]
+        run.add(person, Pseudo(party["id"], *first), role, "affiliation.shadow_post", person.sent, possessive=True)
+        placed.add(run.ents.get(person.kb_id_, {}).get("id"))
