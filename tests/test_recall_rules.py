@@ -149,3 +149,10 @@ def test_a_reported_report_is_a_claim_of_both_speakers(nlp):
     speakers = {c["speaker"]: c["text"] for c in found}
     assert speakers.get("Xi", "").startswith("China is ready"), found
     assert "Jana Plev" in speakers, found
+
+
+def test_a_field_the_model_tagged_as_an_organisation_stays_in_the_role(nlp):
+    found = affiliations(nlp, "Cars\n\n\"Funds will shrink,\" said Pieter Maas, professor in Systems and Control at "
+                              "Leiden University in the Netherlands.")
+    assert ("Pieter Maas", "professor in Systems and Control", "Leiden University") in found, found
+    assert not any(org == "Systems" for _, _, org in found), found

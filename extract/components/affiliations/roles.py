@@ -85,12 +85,24 @@ def conjoined_roles(doc: Doc, seg: Span, ent_at: dict) -> list[Span]:
         nxt = doc[t.i + 1]
         if nxt.i in ent_at or not (nxt.lower_ in ROLE_WORDS or is_role_word(nxt) and nxt.is_title):
             continue
-        if _employer_in(ent_at, cuts[-1] if cuts else seg.start, t.i) and _employer_in(ent_at, t.i + 1, seg.end):
+        if _employer_in(ent_at, cuts[-1] if cuts else seg.start, t.i) and _employer_in(ent_at, t.i + 1, seg.end) \
+                and _heads_a_role(doc, t.i + 1, seg.end, ent_at):
             cuts.append(t.i)
     if not cuts:
         return [seg]
     bounds = [seg.start, *cuts, seg.end]
     return [doc[bounds[k] + (1 if k else 0):bounds[k + 1]] for k in range(len(bounds) - 1)]
+
+
+def _heads_a_role(doc: Doc, start: int, end: int, ent_at: dict) -> bool:
+    """A role head before the next name: "and Emeritus Professor at Y" is a second role; "professor in
+    Systems and Control at Y" is one role whose field the model tagged as a name."""
+    for i in range(start, end):
+        if i in ent_at:
+            return False
+        if doc[i].lower_ in ROLE_HEADS:
+            return True
+    return False
 
 
 def segment(doc: Doc, start: int, sent: Span, ent_at: dict, max_tokens: int) -> Span | None:
