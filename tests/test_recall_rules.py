@@ -156,3 +156,10 @@ def test_a_field_the_model_tagged_as_an_organisation_stays_in_the_role(nlp):
                               "Leiden University in the Netherlands.")
     assert ("Pieter Maas", "professor in Systems and Control", "Leiden University") in found, found
     assert not any(org == "Systems" for _, _, org in found), found
+
+
+def test_the_un_chief_is_the_secretary_general_named_before(nlp):
+    found = [(c["speaker"], c["text"]) for c in claims(nlp, (
+        "UN day\n\nThe event saw Secretary-General Ana Vidal and Finnish Prime Minister Sanna Marin. \"Change is "
+        "slow,\" said Vidal. Later, the UN chief said that men have abused power."))]
+    assert ("Ana Vidal", "men have abused power") in found, found

@@ -357,11 +357,27 @@ class SpeakerResolver:
                 if not holders and ent and len(ent["mentions"]) == 1 and len(org) == 1:
                     continue  # "the Salford MP" (the model: ORG): a place named once, not a party
                 found = [s for s in self.doc.ents if s.start < head.i and s.kb_id_ in holders]
+                if not holders and word in _HEAD_WORDS:
+                    found = self._top_titled_unplaced(head)  # "Secretary-General X ... the UN chief"
                 return found[-1] if len({s.kb_id_ for s in found}) == 1 else None
             if _someone_elses(c):
                 return None  # "the shadow chancellor", "the company's chief": someone else
         # ("the Salford MP": a place only says where the role is held)
         return self._holder_in_story(head, word)
+
+    def _top_titled_unplaced(self, head: Token) -> list[Span]:
+        """People named before with a top title and no organisation ("Secretary-General Antonio
+        Guterres"): who "the UN chief" is when no affiliation says so."""
+        placed = {a["person_id"] for a in (self.doc._.affiliations or [])}
+        doc = self.doc
+        out = []
+        for s in doc.ents:
+            if s.start >= head.i or self._label(s) != "PERSON" or self.entities.get(s.kb_id_, {}).get("id") in placed:
+                continue
+            before = {w for t in doc[max(0, s.start - 2):s.start] for w in re.split(r"[\s-]+", t.lower_)}
+            if before & _TOP_ROLE_WORDS:
+                out.append(s)
+        return out
 
     def _post_holders(self, ent: dict | None, word: str) -> set[str]:
         """"the Veritas leader", "Tesco's chief executive": whoever holds that post there."""
