@@ -22,7 +22,8 @@ from cooptool.extract.records import entity_id
 from cooptool.extract.rules import named
 
 # Rules whose records may name no role ("Kazuhiro Takahashi of Daiwa Securities said").
-NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.works_for", "affiliation.possessive"})
+NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.works_for", "affiliation.possessive",
+                           "affiliation.led_by"})
 
 
 class AffiliationRun:
@@ -63,7 +64,9 @@ class AffiliationRun:
     # ---- add: the checks every candidate passes, in order ----------------------------------
 
     def add(self, person: Span, org, role_tokens: list[Token], rule_name: str, sent: Span,
-            possessive: bool = False) -> None:
+            possessive: bool = False, role_text: str | None = None, status_text: str | None = None) -> None:
+        """`role_text`/`status_text`: what a rule reads from words that are not a title ("led by X": the
+        leader; "formerly led by": former)."""
         toks = strip_role(self._without_description(role_tokens, org))
         if not self._acceptable(org, toks, rule_name, possessive):
             return
@@ -79,7 +82,12 @@ class AffiliationRun:
         p, o = self.ents.get(person.kb_id_), self.ents.get(org.kb_id_)
         if p is None or o is None or p["label"] != "PERSON" or p["id"] == o["id"]:
             return
-        self._keep(self._record(p, o, person, org, toks, rule_name, sent))
+        rec = self._record(p, o, person, org, toks, rule_name, sent)
+        if role_text:
+            rec["role"] = role_text
+        if status_text:
+            rec["status"] = status_text
+        self._keep(rec)
 
     def _without_description(self, role_tokens: list[Token], org) -> list[Token]:
         """"director of Sheffield-based consulting group MEPS": the role is "director"."""
