@@ -132,3 +132,11 @@ def test_it_signed_is_the_company_named_before(nlp):
     (ev,) = events_of(nlp, "Orvik Motors makes cars. Last month, it signed a production agreement with Tamsin Steel.\n")
     assert ev["name"] == "signing of production agreement"
     assert ev["participants"] == ["Orvik Motors", "Tamsin Steel"]
+
+
+def test_the_event_itself_is_no_participant():
+    from cooptool.extract.components.events import _same_name
+
+    assert _same_name("Academy Awards", "the Academy Awards ceremony")
+    assert _same_name("Expo", "Expo")
+    assert not _same_name("APEC", "APEC summit") and not _same_name("G7", "G7 leaders meeting")

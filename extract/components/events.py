@@ -535,8 +535,9 @@ class _EventReader:
             "date": near.iso if near else None,
             "date_text": near.text if near else None,
             "place": self._place_near(anchor),
-            "organizers": organizers,
-            "participants": [p for p in participants if p not in organizers],
+            # The event itself is no one taking part in it ("the Academy Awards" at the Academy Awards).
+            "organizers": [o for o in organizers if not _same_name(o, name)],
+            "participants": [p for p in participants if p not in organizers and not _same_name(p, name)],
             "evidence": self.text[ev_start:ev_end],
             "start": ev_start,
             "end": ev_end,
@@ -697,6 +698,14 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = _EventReader(doc).events()
         return doc
+
+
+def _same_name(actor: str, event_name: str) -> bool:
+    a, e = actor.lower().removeprefix("the "), event_name.lower().removeprefix("the ")
+    return a == e or len(a) > 3 and e.startswith(a + " ") and a.split()[-1] in _EVENT_HEAD_WORDS
+
+
+_EVENT_HEAD_WORDS = frozenset({"awards", "games", "olympics", "festival", "expo", "fair", "summit", "forum"})
 
 
 @Language.factory("cooptool_events", requires=["doc.ents", "doc._.entities"], assigns=["doc._.events"])
