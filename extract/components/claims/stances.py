@@ -12,11 +12,10 @@ the post-passes (nesting, quotes, conjoined speakers) treat as any other.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from cooptool.extract import lexicon
-from cooptool.extract.components.claims.base import Claim, ClaimRun
-from cooptool.extract.components.doctext import doc_text
+from cooptool.extract.components.claims.base import Claim, ClaimRun, end_of, trim
 from cooptool.extract.rules import rule
 
 VIEW_NOUNS = lexicon.words("view_nouns")
@@ -26,13 +25,11 @@ _LINKING = lexicon.words("linking_verbs")
 _SUBJECTS = ("nsubj", "nsubjpass")
 
 
-def _content(doc: Doc, start_tok: int, sent_end: int) -> tuple[int, int] | None:
-    """Characters from token `start_tok` to the end of its sentence, without the final stop."""
-    if start_tok >= sent_end:
-        return None
-    text = doc_text(doc)
-    start, end = doc[start_tok].idx, doc[sent_end - 1].idx + len(doc[sent_end - 1].text)
-    while end > start and text[end - 1] in ".!?\"”' ":
+def _content(run: ClaimRun, first: Token, last: Token) -> tuple[int, int] | None:
+    """The characters from `first` to `last`, edges trimmed as every claim's are, without a final stop."""
+    text = run.text
+    start, end = trim(text, first.idx, end_of(last))
+    while end > start and text[end - 1] in ".!?\"”'":
         end -= 1
     return (start, end) if end - start >= 8 else None
 
@@ -62,12 +59,11 @@ def in_someones_view(run: ClaimRun, tok: Token) -> list[Claim]:
     speaker = resolver.resolve(holder)
     if speaker.name is None and speaker.via != "pronoun":
         return []
-    span = _content(doc, comma + 1, tok.sent.end)
+    span = _content(run, doc[comma + 1], doc[tok.sent.end - 1]) if comma + 1 < tok.sent.end else None
     if span is None:
         return []
-    cue_end = noun.idx + len(noun.text)
-    return [Claim(span[0], span[1], tok, doc_text(doc)[tok.idx:cue_end], tok.idx, cue_end, speaker,
-                       "claim.view.in_view")]
+    cue_end = end_of(noun)
+    return [Claim(*span, tok, run.text[tok.idx:cue_end], tok.idx, cue_end, speaker, "claim.view.in_view")]
 
 
 @rule("claim.attitude", confidence=0.65, examples=[
@@ -79,7 +75,7 @@ def in_someones_view(run: ClaimRun, tok: Token) -> list[Claim]:
 ])
 def attitude_adjective(run: ClaimRun, tok: Token) -> list[Claim]:
     """"X was hopeful/confident/adamant that CLAUSE": an attitude to a proposition is a claim of X."""
-    doc, resolver = run.doc, run.resolver
+    resolver = run.resolver
     if tok.pos_ != "ADJ" or tok.lower_ not in ATTITUDE_ADJECTIVES or tok.dep_ != "acomp":
         return []
     verb = tok.head
@@ -94,14 +90,7 @@ def attitude_adjective(run: ClaimRun, tok: Token) -> list[Claim]:
     speaker = resolver.resolve(subj)
     if speaker.name is None:
         return []
-    first = clause.left_edge.i
-    if doc[first].lower_ == "that":
-        first += 1
-    last = clause.right_edge.i
-    text = doc_text(doc)
-    start, end = doc[first].idx, doc[last].idx + len(doc[last].text)
-    while end > start and text[end - 1] in ".!?,;":
-        end -= 1
-    if end - start < 8:
+    span = _content(run, clause.left_edge, clause.right_edge)  # trim drops a leading "that"
+    if span is None:
         return []
-    return [Claim(start, end, tok, tok.text, tok.idx, tok.idx + len(tok.text), speaker, "claim.attitude")]
+    return [Claim(*span, tok, tok.text, tok.idx, end_of(tok), speaker, "claim.attitude")]
