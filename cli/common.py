@@ -70,19 +70,9 @@ def store_source(store: Path | None) -> Path | None:
     if store is not None:
         return None if str(store) == "-" else store
     path = default_store_path()
-    if path.exists() and _stdin_is_a_pipe():
-        # `cooptool extract a.txt | cooptool who` in a folder with a store: say which one is read.
-        notice(f"reading {path}; records piped on stdin are not read (--store - reads them)")
     if path.exists() or not stdin_is_piped():
         return path
     return None
-
-
-def _stdin_is_a_pipe() -> bool:
-    try:
-        return stat.S_ISFIFO(os.fstat(env.stdin.fileno()).st_mode)
-    except (AttributeError, ValueError, OSError):
-        return False  # in-process stdin (a test runner's buffer)
 
 
 def _input_line_problem(first: bytes, name: str) -> str | None:

@@ -124,16 +124,3 @@ def test_broken_pipe_is_quiet(tmp_path):
     assert proc.wait(timeout=60) in (0, -13)  # -13: ended by SIGPIPE
     assert b"Ana Ruiz" in first
     assert stderr == b""
-
-
-def test_a_store_in_the_folder_wins_over_a_pipe_and_says_so(tmp_path):
-    """`cooptool extract a.txt | cooptool who` where ./cooptool.jsonl exists reads that store, and
-    says on stderr that the piped records are not read."""
-    import subprocess
-    import sys
-
-    (tmp_path / "cooptool.jsonl").write_bytes(b"")
-    proc = subprocess.run([sys.executable, "-m", "cooptool", "who", "--format", "jsonl"], cwd=tmp_path,
-                          input=b'{"type":"affiliation"}\n', capture_output=True, timeout=60)
-    assert proc.stdout == b""
-    assert b"records piped on stdin are not read (--store - reads them)" in proc.stderr
