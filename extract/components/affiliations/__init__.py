@@ -15,6 +15,7 @@ named rule (`extract/rules.py`) in `rules/`:
 - `rules/government.py` — public posts with no government named ("Education Secretary Ruth Kelly"):
   the government of the country the article is about;
 - `rules/company.py` — company posts with no company named: the organisation the article is about;
+- `rules/facility.py` — "Airport Manager X": the one airport (museum, hospital) the story names;
 - `rules/byline.py` — "Author: staff reporter ZHOU LIN" with "Source: China Today".
 
 The role-word scanner is `roles.py`; organisation helpers are `orgs.py`; `collect.py` checks each
@@ -37,6 +38,7 @@ from cooptool.extract.components.affiliations.roles import is_role_word, role_he
 from cooptool.extract.components.affiliations.rules.apposition import apposition, copula
 from cooptool.extract.components.affiliations.rules.byline import byline
 from cooptool.extract.components.affiliations.rules.company import place_company_posts
+from cooptool.extract.components.affiliations.rules.facility import place_facility_heads
 from cooptool.extract.components.affiliations.rules.government import (
     government_post,
     place_government_posts,
@@ -56,7 +58,7 @@ if not Doc.has_extension("meta"):
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
 PERSON_RULES = (apposition, title_before, role_comma, copula, of_org, possessive_org, works_for, led_by)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
-UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts)
+UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads)
 
 __all__ = [
     "COMPANY_TITLES", "ORG_LABELS", "PERSON_RULES", "UNPLACED_PASSES", "AffiliationExtractor", "government_post",

@@ -18,6 +18,7 @@ from cooptool.extract.components.affiliations.words import (
     COPULA_FILLERS,
     DETS,
     EMPLOYER_LABELS,
+    ORG_DESCRIPTORS,
     ORG_LABELS,
     POSSESSIVE,
     ROLE_WORDS,
@@ -49,8 +50,9 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
     analyst at Carter Hollis", the firm tagged PERSON, is still a role)."""
     others = {ent_at[t.i].start for t in seg if ent_at.get(t.i) is not None and ent_at[t.i].label_ == "PERSON"
               and ent_at[t.i].kb_id_ != person.kb_id_}
-    return any(k > seg.start and doc[k - 1].lower_ not in ROLE_ORG_PREPS | DETS and is_role_word(doc[k - 1])
-               for k in others)
+    # "an analyst at brokerage Aton": a kind of firm before the name describes the firm, not a person.
+    return any(k > seg.start and doc[k - 1].lower_ not in ROLE_ORG_PREPS | DETS | ORG_DESCRIPTORS
+               and is_role_word(doc[k - 1]) for k in others)
 
 
 @rule("affiliation.apposition", confidence=0.9, examples=[
@@ -141,16 +143,49 @@ def _role_then_named_org(run: AffiliationRun, person: Span, toks: list[Token], o
                          sent: Span) -> None:
     """"chief executive of Tesco", "an economist at Natexis Banques Populaires"."""
     doc = run.doc
-    role = [t for t in toks if t.i < org.start]
-    # "director of the research department at Renmin University's Chongyang Institute": the unit
-    # is the organisation ("the parent's unit", as written); a possessor that is not an
-    # organisation ("Britain's ...") is left alone.
-    if org.start >= 2 and doc[org.start - 1].lower_ in POSSESSIVE:
-        parent = run.ent_at.get(org.start - 2)
-        if parent is None or parent.label_ not in EMPLOYER_LABELS:
+    role = _before_possessor(run, [t for t in toks if t.i < org.start], org)
+    if role is None:
+        return
+    first = _listed_before(run, role, org)
+    if first is not None:
+        # "a scholar associated with Canada's Lakehead University and Kenya's Moi University": both,
+        # when the first is joined to the role.
+        before, earlier = first
+        role = _before_possessor(run, before, earlier)
+        if role is None or not joined(doc, role, earlier):
             return
-        role = [t for t in role if t.i < parent.start]
+        _role_then_named_org(run, person, before + list(earlier), earlier, rule_name, sent)
+        run.add(person, org, role, rule_name, sent)
+        return
     if joined(doc, role, org):
         # "an economist at Natexis Banques Populaires": after "at"/"with" a place-labelled name is a firm.
-        employer = org.label_ in ("GPE", "LOC") and doc[org.start - 1].lower_ in ("at", "with")
+        # So is one a kind of firm describes ("an analyst at brokerage Kotov").
+        employer = org.label_ in ("GPE", "LOC") and doc[org.start - 1].lower_ in ("at", "with", *ORG_DESCRIPTORS)
         run.add(person, org, role, rule_name, sent, possessive=employer)
+
+
+def _before_possessor(run: AffiliationRun, role: list[Token], org: Span) -> list[Token] | None:
+    """The role without a possessor of the organisation. "director of the research department at Renmin
+    University's Chongyang Institute": the unit is the organisation ("the parent's unit", as written);
+    "a scholar at Canada's Lakehead University": the country only says where the employer is. Another
+    possessor ("Britain's biggest bank") is left alone (None)."""
+    doc = run.doc
+    if org.start < 2 or doc[org.start - 1].lower_ not in POSSESSIVE:
+        return role
+    parent = run.ent_at.get(org.start - 2)
+    if parent is None:
+        return None
+    if parent.label_ in ("GPE", "LOC") and org.label_ in EMPLOYER_LABELS and org.label_ != "WORK_OF_ART":
+        return [t for t in role if t.i < parent.start]
+    return [t for t in role if t.i < parent.start] if parent.label_ in EMPLOYER_LABELS else None
+
+
+def _listed_before(run: AffiliationRun, role: list[Token], org: Span) -> tuple[list[Token], Span] | None:
+    """"... at ORG1 and ORG2": the first employer of the pair and the role before it."""
+    if len(role) < 3 or role[-1].lower_ != "and":
+        return None
+    earlier = run.ent_at.get(role[-2].i)
+    if earlier is None or earlier.label_ not in EMPLOYER_LABELS or earlier.label_ != org.label_:
+        return None
+    before = [t for t in role if t.i < earlier.start]
+    return (before, earlier) if before else None

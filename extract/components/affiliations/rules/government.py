@@ -239,6 +239,10 @@ def government_country(text: str, ents: dict, title: str) -> str | None:
         return _head_of_state(counts)
     if title in ("secretary", "chancellor"):
         return _secretary_or_chancellor(title, counts, uk_signs, us_signs)
+    if devolved and title == "minister" and counts[top_country] > max((n for k, n in counts.items() if k != top_country), default=0):
+        # "Lifelong Learning Minister X" in a story about Scotland that also names Britain: a minister
+        # of the devolved government the story is about.
+        return top_country
     return _most_mentioned(counts)
 
 
