@@ -15,6 +15,7 @@ named rule (`extract/rules.py`) in `rules/`:
 - `rules/government.py` — public posts with no government named ("Education Secretary Ruth Kelly"):
   the government of the country the article is about;
 - `rules/company.py` — company posts with no company named: the organisation the article is about;
+- `rules/international.py` — "European Trade Commissioner X", "Secretary-General X": the EU's, the UN's, when the story names it;
 - `rules/facility.py` — "Airport Manager X": the one airport (museum, hospital) the story names;
 - `rules/byline.py` — "Author: staff reporter ZHOU LIN" with "Source: China Today".
 
@@ -45,6 +46,10 @@ from cooptool.extract.components.affiliations.rules.government import (
     place_shadow_posts,
     politics_signs,
 )
+from cooptool.extract.components.affiliations.rules.international import (
+    place_eu_commissioners,
+    place_un_secretaries_general,
+)
 from cooptool.extract.components.affiliations.rules.led_by import led_by
 from cooptool.extract.components.affiliations.rules.prep import of_org, possessive_org, works_for
 from cooptool.extract.components.affiliations.rules.title import role_comma, title_before
@@ -58,7 +63,8 @@ if not Doc.has_extension("meta"):
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
 PERSON_RULES = (apposition, title_before, role_comma, copula, of_org, possessive_org, works_for, led_by)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
-UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads)
+UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,
+                   place_eu_commissioners, place_un_secretaries_general)
 
 __all__ = [
     "COMPANY_TITLES", "ORG_LABELS", "PERSON_RULES", "UNPLACED_PASSES", "AffiliationExtractor", "government_post",
