@@ -177,6 +177,36 @@ def find_numbered_meetings(doc: Doc) -> list[tuple[int, int]]:
     return [(tok.i, tok.i + 1) for tok in doc if _NUMBERED_MEETING.match(tok.text)]
 
 
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _nickname_end(doc: Doc, q: int) -> int | None:
+    """The index after the closing quote of a one- or two-word nickname opening at token q."""
+    for k in (q + 2, q + 3):
+        if k < len(doc) and doc[k].text in _QUOTE_MARKS and all(
+                t.is_alpha and (t.is_title or t.is_upper) for t in doc[q + 1:k]):
+            return k + 1
+    return None
+
+
+@rule("entity.nickname", confidence=0.85, examples=[
+    ('Label deal\n\nMarcus "DJ" Holloway, chairman of the Vantor Music Group, said sales rose.',
+     {"name": 'Marcus "DJ" Holloway', "label": "PERSON"}),
+])
+def find_nicknamed_people(doc: Doc) -> list[tuple[int, int]]:
+    """'Antonio "LA" Reid': a first name, a quoted nickname and the surname the model tagged as a
+    person; the model cuts the name at the quote."""
+    people = {ent.start: ent.end for ent in doc.ents if ent.label_ == "PERSON"}
+    out = []
+    for tok in doc[:-3]:
+        if not (tok.is_title and tok.is_alpha and tok.whitespace_ and doc[tok.i + 1].text in _QUOTE_MARKS):
+            continue
+        end = _nickname_end(doc, tok.i + 1)
+        if end is not None and end in people and (tok.i == 0 or not doc[tok.i - 1].is_title):
+            out.append((tok.i, people[end]))
+    return out
+
+
 def find_party_forms(doc: Doc) -> list[tuple[int, int]]:
     """Names of UK parties that are never anything else ("Plaid Cymru", "SNP", "UKIP")."""
     return [(span.start, span.end) for m in DISTINCT_PARTY_FORMS.finditer(doc_text(doc))
@@ -261,6 +291,15 @@ def _add_people(doc: Doc, out: Raw, found: Found | None) -> Raw:
     return out
 
 
+def _add_nicknamed(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """'Antonio "LA" Reid' replaces the model's pieces inside it ("Antonio" as a place, "Reid")."""
+    for s, e in find_nicknamed_people(doc):
+        if not any(m[0] < s < m[1] or m[0] < e < m[1] for m in out):
+            out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
+            _note(found, s, e, find_nicknamed_people.rule.name)
+    return out
+
+
 def _add_meetings(doc: Doc, out: Raw, found: Found | None) -> Raw:
     """ "at COP27": a numbered meeting the model left untagged (or called a place) is an event."""
     for s, e in find_numbered_meetings(doc):
@@ -291,9 +330,10 @@ def _add_orgs(doc: Doc, out: Raw, found: Found | None) -> Raw:
 
 
 def _add_missed_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
-    """The model's mentions plus names it missed: people before a personal role, numbered meetings,
-    UK parties, employers after "an analyst at", institutions."""
+    """The model's mentions plus names it missed: people before a personal role, nicknamed people,
+    numbered meetings, UK parties, employers after "an analyst at", institutions."""
     out = _add_people(doc, list(raw), found)
+    out = _add_nicknamed(doc, out, found)
     out = _add_meetings(doc, out, found)
     return sorted(_add_orgs(doc, out, found))
 
