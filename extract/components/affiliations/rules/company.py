@@ -9,7 +9,14 @@ from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import Pseudo
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
 from cooptool.extract.components.affiliations.words import COMPANY_TITLES, DETS, POSSESSIVE
+from cooptool.extract.components.entity_evidence import COMPANY_NOUNS
 from cooptool.extract.rules import rule
+
+
+def _company_possessor(doc: Doc, j: int, start: int) -> bool:
+    """"the company's", "the firm's" ending at token j: the company the story is about."""
+    return j - 2 >= start and doc[j].lower_ in POSSESSIVE and doc[j - 1].lower_ in COMPANY_NOUNS \
+        and doc[j - 2].lower_ == "the"
 
 
 def _apposition_words(run: AffiliationRun, person: Span) -> list[Token] | None:
@@ -24,6 +31,8 @@ def _apposition_words(run: AffiliationRun, person: Span) -> list[Token] | None:
     toks = [t for t in seg if not t.is_space]
     while toks and toks[0].lower_ in DETS:
         toks.pop(0)
+    if len(toks) > 2 and _company_possessor(doc, toks[1].i, seg.start):
+        toks = toks[2:]  # "X, the company's chairman,"
     # "UK-based", "London-based": where the post is, not who it is with
     if len(toks) >= 3 and toks[1].text == "-" and toks[2].lower_ == "based":
         toks = toks[3:]
@@ -48,8 +57,21 @@ def bare_company_title(doc: Doc, person: Span, ent_at: dict) -> list[Token] | No
     if not role or role[-1].lower_ not in COMPANY_TITLES or not all(t.is_lower for t in role):
         return None
     if j >= person.sent.start and (j in ent_at or doc[j].lower_ in POSSESSIVE):
-        return None  # an organisation is named: the title patterns decide
+        if not _company_possessor(doc, j, person.sent.start):
+            return None  # an organisation is named: the title patterns decide
     return role
+
+
+def bare_company_role_comma(doc: Doc, person: Span, ent_at: dict) -> list[Token] | None:
+    """"its chief executive, X,", "the firm's chairman, X,": a company title before a comma and the
+    name, owned by "its" or "the company's"."""
+    start, j = person.sent.start, person.start - 1
+    if j <= start or doc[j].text != ",":
+        return None
+    role, k = role_words_before(doc, j - 1, start, ent_at, 5)
+    if not role or role[-1].lower_ not in COMPANY_TITLES or not all(t.is_lower for t in role):
+        return None
+    return role if k >= start and (doc[k].lower_ == "its" or _company_possessor(doc, k, start)) else None
 
 
 def dominant_org(ents: dict) -> dict | None:
@@ -74,7 +96,8 @@ def place_company_posts(run: AffiliationRun, placed: set[str]) -> None:
     for span in list(run.doc.ents):
         if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
             continue
-        role = bare_company_title(run.doc, span, run.ent_at) or bare_company_apposition(run, span)
+        role = (bare_company_title(run.doc, span, run.ent_at) or bare_company_apposition(run, span)
+                or bare_company_role_comma(run.doc, span, run.ent_at))
         if not role:
             continue
         if main_org is None:
