@@ -40,3 +40,47 @@ def test_firm_described_by_its_kind_after_at(nlp):
 def test_producer_in_a_list_of_people_is_still_no_employer(nlp):
     text = "Label history\n\nThe label was founded by Ray Holt and producer Sam Rudd in 1990."
     assert not any(p == "Ray Holt" for p, _ in _found(nlp, text))
+
+
+def test_nicknamed_person_is_one_name(nlp):
+    text = 'Label deal\n\nMarcus "DJ" Holloway, chairman of the Vantor Music Group, said sales rose.'
+    doc = run_text(nlp, text)
+    assert 'Marcus "DJ" Holloway' in [e.text for e in doc.ents if e.label_ == "PERSON"]
+    assert ('Marcus "DJ" Holloway', "Vantor Music Group") in _found(nlp, text)
+
+
+def test_quoted_word_after_a_verb_is_no_nickname(nlp):
+    doc = run_text(nlp, 'Vote\n\nAnna Jones said "Yes" Paul would come, and Paul did.')
+    assert not any('"' in e.text for e in doc.ents), [e.text for e in doc.ents]
+
+
+_CORVEL = ("Corvel results\n\nCorvel Systems reported record sales on Monday. Shares in Corvel Systems rose 5%. "
+           "Analysts said Corvel Systems had gained market share. ")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The company's chief executive Peter Hale said demand stayed strong.",
+    "Peter Hale, the firm's chairman, said demand stayed strong.",
+    "Its chief executive, Peter Hale, said demand stayed strong.",
+])
+def test_company_post_owned_by_its_or_the_company(nlp, sentence):
+    assert ("Peter Hale", "Corvel Systems") in _found(nlp, _CORVEL + sentence)
+
+
+def test_someone_elses_spokesman_is_not_the_company(nlp):
+    found = _found(nlp, _CORVEL + "The minister's spokesman, Peter Hale, said demand stayed strong.")
+    assert not any(p == "Peter Hale" for p, _ in found), found
+
+
+def test_eu_commissioner_needs_the_eu_named(nlp):
+    text = "Trade row\n\nEuropean Trade Commissioner Marco Bellini said the European Union would act."
+    assert ("Marco Bellini", "European Union") in _found(nlp, text)
+    assert not _found(nlp, "Trade row\n\nEuropean Trade Commissioner Marco Bellini said tariffs would rise.")
+
+
+def test_deputy_secretary_general_is_not_read_as_the_un_chief(nlp):
+    text = ("Summit\n\nThe UN met. Deputy Secretary-General Maria Okonkwo spoke, with Secretary General "
+            "Ali Rahman.")
+    found = _found(nlp, text)
+    assert ("Ali Rahman", "UN") in found
+    assert not any(p == "Maria Okonkwo" and o == "UN" for p, o in found), found

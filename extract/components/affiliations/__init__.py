@@ -51,7 +51,12 @@ from cooptool.extract.components.affiliations.rules.international import (
     place_un_secretaries_general,
 )
 from cooptool.extract.components.affiliations.rules.led_by import led_by
-from cooptool.extract.components.affiliations.rules.prep import of_org, possessive_org, works_for
+from cooptool.extract.components.affiliations.rules.prep import (
+    of_org,
+    owner_possessive,
+    possessive_org,
+    works_for,
+)
 from cooptool.extract.components.affiliations.rules.title import role_comma, title_before
 from cooptool.extract.components.affiliations.words import COMPANY_TITLES, ORG_LABELS
 
@@ -61,7 +66,8 @@ if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
-PERSON_RULES = (apposition, title_before, role_comma, copula, of_org, possessive_org, works_for, led_by)
+PERSON_RULES = (apposition, title_before, role_comma, copula, of_org, possessive_org, works_for, led_by,
+                owner_possessive)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,
                    place_eu_commissioners, place_un_secretaries_general)

@@ -128,3 +128,23 @@ def possessive_org(run: AffiliationRun, person: Span, sent: Span) -> None:
     if (nxt is not None and (nxt.text == "," or nxt.lemma_ in SPEECH_LEMMAS)
             or before is not None and before.lemma_ in SPEECH_LEMMAS):
         run.add(person, org, [], "affiliation.possessive", sent, possessive=True)
+
+
+@rule("affiliation.owner_possessive", confidence=0.55, examples=[
+    ("Steel merger\n\nOrvik Steel was formed when Mr Anand's Sarla Holdings merged with a Dutch firm.",
+     {"person": "Anand", "org": "Sarla Holdings", "role": None}),
+    ("Steel merger\n\nMr Anand's BBC interview was widely watched.", None),
+])
+def owner_possessive(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"Mr Mittal's LNM Holdings merged with ...": a company a person is said to have as his own, when
+    the company's name ends its noun phrase (not "Mr Snow's BBC interview")."""
+    doc = run.doc
+    j = person.end
+    if j + 1 >= sent.end or doc[j].lower_ not in POSSESSIVE:
+        return
+    org = run.ent_at.get(j + 1)
+    if org is None or org.start != j + 1 or org.label_ != "ORG" or org.kb_id_ == person.kb_id_:
+        return
+    nxt = doc[org.end] if org.end < sent.end else None
+    if nxt is None or nxt.pos_ in ("VERB", "AUX") or nxt.is_punct and nxt.text not in POSSESSIVE:
+        run.add(person, org, [], "affiliation.owner_possessive", sent)
