@@ -84,3 +84,22 @@ def test_deputy_secretary_general_is_not_read_as_the_un_chief(nlp):
     found = _found(nlp, text)
     assert ("Ali Rahman", "UN") in found
     assert not any(p == "Maria Okonkwo" and o == "UN" for p, o in found), found
+
+
+def test_its_then_chief_executive(nlp):
+    text = _CORVEL + "Its then chief executive, Peter Hale, said demand stayed strong."
+    assert ("Peter Hale", "Corvel Systems") in _found(nlp, text)
+
+
+def test_appointment_names_the_employer(nlp):
+    text = "Board shake-up\n\nShares in Barclays rose after Barclays appointed Peter Hale as finance director."
+    assert ("Peter Hale", "Barclays") in _found(nlp, text)
+    other = "Board shake-up\n\nNorland Freight Ltd named Peter Hale as chief executive of Vantor Group."
+    assert ("Peter Hale", "Norland Freight Ltd") not in _found(nlp, other)
+
+
+def test_possessed_name_without_a_designator_is_no_company(nlp):
+    text = ("Budget\n\nThe Tories and Labour clashed at Westminster. Chancellor Gordon Brown spoke. "
+            "Mr Brown's Budget, he said, would help families.")
+    found = _found(nlp, text)
+    assert not any(o == "Budget" for _, o in found), found

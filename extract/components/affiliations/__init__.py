@@ -17,6 +17,7 @@ named rule (`extract/rules.py`) in `rules/`:
 - `rules/company.py` — company posts with no company named: the organisation the article is about;
 - `rules/international.py` — "European Trade Commissioner X", "Secretary-General X": the EU's, the UN's, when the story names it;
 - `rules/facility.py` — "Airport Manager X": the one airport (museum, hospital) the story names;
+- `rules/appointment.py` — "Corvel named Peter Hale as its new chief executive"; "X, who joined Y in 2016";
 - `rules/byline.py` — "Author: staff reporter ZHOU LIN" with "Source: China Today".
 
 The role-word scanner is `roles.py`; organisation helpers are `orgs.py`; `collect.py` checks each
@@ -36,6 +37,7 @@ from spacy.tokens import Doc
 from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import is_place_or_people, org_description_start
 from cooptool.extract.components.affiliations.roles import is_role_word, role_heads
+from cooptool.extract.components.affiliations.rules.appointment import appointment, joined_org
 from cooptool.extract.components.affiliations.rules.apposition import apposition, copula
 from cooptool.extract.components.affiliations.rules.byline import byline
 from cooptool.extract.components.affiliations.rules.company import place_company_posts
@@ -67,7 +69,7 @@ if not Doc.has_extension("meta"):
 
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
 PERSON_RULES = (apposition, title_before, role_comma, copula, of_org, possessive_org, works_for, led_by,
-                owner_possessive)
+                owner_possessive, appointment, joined_org)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,
                    place_eu_commissioners, place_un_secretaries_general)

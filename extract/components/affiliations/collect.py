@@ -23,7 +23,7 @@ from cooptool.extract.rules import named
 
 # Rules whose records may name no role ("Kazuhiro Takahashi of Daiwa Securities said").
 NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.works_for", "affiliation.possessive",
-                           "affiliation.led_by", "affiliation.owner_possessive"})
+                           "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined"})
 
 
 class AffiliationRun:

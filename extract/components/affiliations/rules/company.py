@@ -71,6 +71,8 @@ def bare_company_role_comma(doc: Doc, person: Span, ent_at: dict) -> list[Token]
     role, k = role_words_before(doc, j - 1, start, ent_at, 5)
     if not role or role[-1].lower_ not in COMPANY_TITLES or not all(t.is_lower for t in role):
         return None
+    if k > start and doc[k].lower_ == "then":
+        k -= 1  # "its then chief executive, X"
     return role if k >= start and (doc[k].lower_ == "its" or _company_possessor(doc, k, start)) else None
 
 

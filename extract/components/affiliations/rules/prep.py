@@ -15,6 +15,7 @@ from cooptool.extract.components.affiliations.words import (
     POSSESSIVE,
     SPEECH_LEMMAS,
 )
+from cooptool.extract.lexicon import ORG_DESIGNATORS
 from cooptool.extract.rules import rule
 
 
@@ -137,7 +138,8 @@ def possessive_org(run: AffiliationRun, person: Span, sent: Span) -> None:
 ])
 def owner_possessive(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"Mr Mittal's LNM Holdings merged with ...": a company a person is said to have as his own, when
-    the company's name ends its noun phrase (not "Mr Snow's BBC interview")."""
+    its name ends on a designator ("Holdings", "Group") and ends its noun phrase (not "Mr Snow's BBC
+    interview")."""
     doc = run.doc
     j = person.end
     if j + 1 >= sent.end or doc[j].lower_ not in POSSESSIVE:
@@ -145,6 +147,8 @@ def owner_possessive(run: AffiliationRun, person: Span, sent: Span) -> None:
     org = run.ent_at.get(j + 1)
     if org is None or org.start != j + 1 or org.label_ != "ORG" or org.kb_id_ == person.kb_id_:
         return
+    if org[-1].lower_ not in ORG_DESIGNATORS:
+        return  # plainly a company ("LNM Holdings"), not "Mr Brown's Budget", "Massenet's Le Roi de Lahore"
     nxt = doc[org.end] if org.end < sent.end else None
     if nxt is None or nxt.pos_ in ("VERB", "AUX") or nxt.is_punct and nxt.text not in POSSESSIVE:
         run.add(person, org, [], "affiliation.owner_possessive", sent)
