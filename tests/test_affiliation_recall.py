@@ -103,3 +103,21 @@ def test_possessed_name_without_a_designator_is_no_company(nlp):
             "Mr Brown's Budget, he said, would help families.")
     found = _found(nlp, text)
     assert not any(o == "Budget" for _, o in found), found
+
+
+def test_centre_named_inside_the_role_is_an_employer_too(nlp):
+    text = ("Art book\n\nHelen Marsh, professor of ancient art and director of the Harlow Art Research Centre at "
+            "the University of Leeds, edited the book.")
+    found = _found(nlp, text)
+    assert ("Helen Marsh", "Harlow Art Research Centre") in found
+    assert ("Helen Marsh", "University of Leeds") in found
+
+
+def test_name_of_role_words_ending_on_an_institution_head_is_an_organisation(nlp):
+    text = "Summit\n\nTariq Khan, a journalist with the Islamabad-based Country Media Group, said it mattered."
+    assert ("Tariq Khan", "Country Media Group") in _found(nlp, text)
+
+
+def test_who_joined_names_the_employer(nlp):
+    text = "Lab news\n\nErika Lind, who joined the Vantor Research Institute in 2016, leads its laboratory."
+    assert ("Erika Lind", "Vantor Research Institute") in _found(nlp, text)

@@ -395,6 +395,8 @@ def _is_function_name(span: Span) -> bool:
     if any(t.is_upper and len(t) > 1 for t in span):
         return False  # "US Special Presidential" (before its title is trimmed off): a country, not a function
     words = [t.lower_ for t in span if t.is_alpha]
+    if len(words) >= 3 and words[-1] in INSTITUTION_HEADS:
+        return False  # "Country Media Group": a name ending on an institution's head
     return bool(words) and all(w in _FUNCTION_WORDS or w in ROLE_MODIFIERS or w in ("of", "and") for w in words)
 
 

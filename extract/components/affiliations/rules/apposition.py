@@ -157,6 +157,7 @@ def _role_then_named_org(run: AffiliationRun, person: Span, toks: list[Token], o
         _role_then_named_org(run, person, before + list(earlier), earlier, rule_name, sent)
         run.add(person, org, role, rule_name, sent)
         return
+    _unit_inside(run, person, role, rule_name, sent)
     if joined(doc, role, org):
         # "an economist at Natexis Banques Populaires": after "at"/"with" a place-labelled name is a firm.
         # So is one a kind of firm describes ("an analyst at brokerage Kotov").
@@ -189,3 +190,19 @@ def _listed_before(run: AffiliationRun, role: list[Token], org: Span) -> tuple[l
         return None
     before = [t for t in role if t.i < earlier.start]
     return (before, earlier) if before else None
+
+
+def _unit_inside(run: AffiliationRun, person: Span, role: list[Token], rule_name: str, sent: Span) -> None:
+    """"professor of ancient art and director of the Classical Art Research Centre at the University of
+    Oxford": the centre named inside the role, after "[and] ROLE of", is an employer too."""
+    ent_at = run.ent_at
+    for n, tok in enumerate(role):
+        unit = ent_at.get(tok.i)
+        if unit is None or unit.start != tok.i or unit.label_ not in EMPLOYER_LABELS or n < 2 or tok.is_lower:
+            continue  # "director of the cooperative research department at X": a unit, not an employer
+        k = n - 1 - (role[n - 1].lower_ == "the")
+        if k < 1 or role[k].lower_ != "of" or role[k - 1].lower_ not in ROLE_WORDS:
+            continue
+        start = max((m for m in range(k) if role[m].lower_ == "and"), default=-1)
+        if all(is_role_word(t) for t in role[start + 1:k]):
+            run.add(person, unit, role[start + 1:k], rule_name, sent)
