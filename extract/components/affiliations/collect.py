@@ -17,6 +17,7 @@ from cooptool.extract.components.affiliations.roles import role_heads, status, s
 from cooptool.extract.components.affiliations.words import ROLE_WORDS
 from cooptool.extract.components.context import DocContext, context_of
 from cooptool.extract.components.entities import relabel
+from cooptool.extract.components.entities.names import INSTITUTION_HEADS
 from cooptool.extract.lexicon import PUBLIC_OFFICES
 from cooptool.extract.records import entity_id
 from cooptool.extract.rules import named
@@ -105,8 +106,10 @@ class AffiliationRun:
             return False  # "US lawyer X" is a nationality, not an employer; "Spain's director X" is not
         # "Shadow Home Secretary": the "organisation" is part of the title
         # (the model calls "Shadow" a PRODUCT too; a nationality, "Chinese Premier", is not one)
+        # ("Country Media Group", three words ending on an institution's head, is a name).
         return not (hasattr(org, "doc") and org.label_ not in ("NORP", "GPE", "LOC") and org.start >= 0
-                    and all(t.lower_ in ROLE_WORDS for t in org))
+                    and all(t.lower_ in ROLE_WORDS for t in org)
+                    and not (len(org) >= 3 and org[-1].lower_ in INSTITUTION_HEADS))
 
     def _firm_not_person(self, person: Span, org: Span) -> tuple[Span, Span] | None:
         """"an analyst at Carter Hollis", "Ryanair chief executive X": the model called the firm a
