@@ -40,7 +40,15 @@ SCORES = {
     "fact.subject.clause_subject": 3.0,
     "fact.subject.speaker": 0.5,
     "fact.subject.speech_object": 3.2,
+    "fact.subject.object_possessor": 3.5,
 }
+# A reporting body ("the Cabinet Office", "the ministry") in a clause's subject states or plans a figure more
+# often than it owns it: it loses this much to anything the syntax ties to the measure.
+AGENCY_PENALTY = 1.0
+AGENCY_PENALISED = ("fact.subject.clause_subject", "fact.subject.clause_subject_anaphor")
+# Patterns that tie an entity to the measured noun itself ("the IMF's loan of $5bn"): a body's own figure.
+TIED_PATTERNS = ("fact.subject.measured_entity", "fact.subject.possessor", "fact.subject.noun_modifier",
+                 "fact.subject.noun_of")
 # Patterns whose subject the syntax ties to the measure itself: an economy's figure keeps it.
 OWNING_PATTERNS = ("fact.subject.clause_subject", "fact.subject.possessor", "fact.subject.noun_modifier",
                    "fact.subject.noun_of")
@@ -54,6 +62,7 @@ COMPANY_MEASURES = lexicon.where("fact_measures", 1, "company")
 ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 MEASURE_MODIFIERS = lexicon.words("measure_modifiers")
 REPORTING_BODIES = lexicon.words("reporting_bodies")
+WORLD_SCOPES = lexicon.words("world_scopes")
 _AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
 _COLLECTIVES = {"government", "country", "economy"}
 
@@ -62,6 +71,16 @@ def agency(name: str) -> bool:
     """A body that reports, forecasts or regulates ("the Office for National Statistics", "the IMF"): the
     figures it states belong to others."""
     return bool(_AGENCY.search(name))
+
+
+def reporting_body(name: str) -> bool:
+    """`agency`, with the body's word heading the name ("the Commerce Department", "the Ministry of
+    Trade"), not inside a company's ("Federated Department Stores")."""
+    for m in _AGENCY.finditer(name):
+        rest = name[m.end():].split()
+        if not rest or rest[0] in ("of", "for", "on"):
+            return True
+    return False
 
 
 def ancestors(tok: Token, stop: Span) -> list[Token]:
@@ -117,6 +136,7 @@ class FactDoc:
         self.ent_at = {i: e for i, e in ctx.ent_at.items() if e.start not in self.sources}
         self.names = ctx.entities
         self._resolver: SpeakerResolver | None = None  # built on first use
+        self._headline_org: Span | None | bool = False  # False: not looked up yet
 
     @property
     def resolver(self) -> SpeakerResolver:
@@ -152,12 +172,43 @@ class FactDoc:
             target = res._org_subject_before(tok.i) or res._salient_org_before(tok.i) or res._org_before(tok.i, None)
             return target.kb_id_ if target is not None else None
         found = res.resolve(tok)
+        if found.label == "ORG" and tok.lower_ in ORG_NOUNS:
+            return self._headline_company_over(found.entity_id, tok)
         if found.label == "GPE" and tok.lower_ in ORG_NOUNS:
             # "the US firm": a company of that country, the one the story names
             target = res._salient_org_before(tok.i, with_dominant=True) or res._org_subject_before(tok.i) \
                 or res._org_before(tok.i, tok.lower_)
             return target.kb_id_ if target is not None else None
         return found.entity_id
+
+    def is_agency(self, ent: Span) -> bool:
+        """A reporting body, by the mention or by its resolved name ("the ministry")."""
+        if ent.label_ != "ORG":
+            return False
+        named = self.names.get(ent.kb_id_)
+        return reporting_body(ent.text) or named is not None and reporting_body(named["name"])
+
+    def _headline_company_over(self, eid: str | None, tok: Token) -> str | None:
+        """"Ericsson's profit rose thanks to clients like Deutsche Telekom ... the company reported": "the
+        company" is the headline's company unless the other was last named as a subject."""
+        main = self.headline_org()
+        if eid is None or main is None or main.kb_id_ == eid:
+            return eid
+        last = [e for e in self.ents if e.kb_id_ == eid and e.start < tok.i]
+        if last and self.resolver._in_subject(last[-1]):
+            return eid
+        return main.kb_id_
+
+    def headline_org(self) -> Span | None:
+        """The one organisation the headline names (not a reporting body), if there is one."""
+        if self._headline_org is False:
+            counts: dict[str, list[Span]] = {}
+            for e in self.ents:
+                if e.label_ == "ORG" and e.start not in self.sources and not agency(e.text):
+                    counts.setdefault(e.kb_id_, []).append(e)
+            in_title = in_headline(self, counts)
+            self._headline_org = in_title[0][0] if len(in_title) == 1 else None
+        return self._headline_org
 
     def anaphor(self, tok: Token) -> Span | None:
         """The organisation "it", "its", "the firm" or "the company" stands for, resolved as speakers
@@ -227,7 +278,7 @@ class FactDoc:
                 break
             prev = sents[k - back]
             orgs = [e for e in self.ents if e.start >= prev.start and e.end <= prev.end and e.label_ == "ORG"
-                    and e.start not in self.sources]
+                    and e.start not in self.sources and not reporter(e)]
             subjects = [e for e in orgs if e.root.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return subjects[0]
@@ -236,6 +287,11 @@ class FactDoc:
             if orgs:
                 return max(orgs, key=lambda e: (len(e), e.start))
         return None
+
+
+def reporter(ent: Span) -> bool:
+    """"Reuters also said ...": a reporting body telling the news, not what the next sentence is about."""
+    return agency(ent.text) and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SOURCE_VERBS
 
 
 def refers_back(verb: Token) -> bool | None:
@@ -416,13 +472,32 @@ def speech_object(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: flo
             yield e, SCORES["fact.subject.speech_object"], "fact.subject.speech_object"
 
 
+@rule("fact.subject.object_possessor", examples=[
+    ('Trade plans\n\nThe Ministry of Trade wants to raise Spain\'s export share from 4% this year.',
+     {'subject': 'Spain', 'value': 4}),
+    ('Bid news\n\nCorvana Foods bought Spain\'s largest dairy for $2bn.', None),  # the buyer's figure
+])
+def object_possessor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float,
+                     speech: bool) -> Iterator[Candidate]:
+    """"raise Iraq's penetration rate from 4.5%": the country owning the object a verb changes. Only a
+    country: "Rosneft bought Yukos's unit for $9bn" is the buyer's figure."""
+    if child.dep_ != "dobj" or fig.inside(child.i):
+        return
+    for owner in child.children:
+        e = fd.ent_at.get(owner.i) if owner.dep_ == "poss" else None
+        if e is not None and e.label_ == "GPE":
+            yield e, SCORES["fact.subject.object_possessor"] + near, "fact.subject.object_possessor"
+
+
 CHAIN_RULES = (measured_entity,)
 NOUN_CHILD_RULES = (possessor, possessor_anaphor, noun_modifier, noun_of)
-VERB_CHILD_RULES = (clause_subject, speaker, clause_subject_anaphor, subject_possessor_anaphor, speech_object)
+VERB_CHILD_RULES = (clause_subject, speaker, clause_subject_anaphor, subject_possessor_anaphor, speech_object,
+                    object_possessor)
 
 
 class _Candidates:
-    def __init__(self, fig: Figure):
+    def __init__(self, fd: FactDoc, fig: Figure):
+        self.fd = fd
         self.fig = fig
         self.best: dict[int, tuple[float, Span, str]] = {}
 
@@ -435,6 +510,8 @@ class _Candidates:
         if is_place(ent) and not pattern.endswith("anaphor"):
             return
         score += LABEL_WEIGHT[ent.label_]
+        if pattern in AGENCY_PENALISED and self.fd.is_agency(ent):
+            score -= AGENCY_PENALTY
         old = self.best.get(ent.start)
         if old is None or score > old[0]:
             self.best[ent.start] = (score, ent, pattern)
@@ -447,7 +524,7 @@ class _Candidates:
 
 
 def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
-    found = _Candidates(fig)
+    found = _Candidates(fd, fig)
     for depth, tok in enumerate(fig.chain):
         near = 0.1 * max(0, 5 - depth)
         for chain_rule in CHAIN_RULES:
@@ -477,9 +554,14 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
     span, sent = fig.span, fig.sent
     stated_by = {t.i for a in fig.chain if a.pos_ == "VERB" and a.lemma_.lower() in SOURCE_VERBS
                  for c in a.children if c.dep_ == "nsubj" for t in c.subtree}
+    quote_of = fd.ctx.quote_of
+    own_quote = quote_of.get(span.start)
+    # A name inside a quotation the figure is not in belongs to what is quoted ("'despite weak sales in
+    # Slimfast', the company said"), not to the figure.
     return [e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and e.start not in fd.sources
             and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not is_place(e)
-            and not (e.start < span.end and span.start < e.end)]
+            and not (e.start < span.end and span.start < e.end)
+            and quote_of.get(e.start, own_quote) == own_quote]
 
 
 @rule("fact.subject.sentence_org", examples=[
@@ -521,9 +603,11 @@ def syntactic_subject(fd: FactDoc, fig: Figure) -> tuple[Span | None, str | None
     found = _syntactic(fd, fig)
     for fallback in SENTENCE_RULES:
         if found is not None:
-            return found
+            break
         found = fallback(fd, fig)
-    return found if found is not None else (None, None, None)
+    if found is None:
+        return None, None, None
+    return publisher_country(fd, fig, found) or found
 
 
 # ---- 3. owners by measure ---------------------------------------------------------------------
@@ -607,6 +691,14 @@ def nationality_country(fd: FactDoc, fig: Figure, m: Measure):
     return None
 
 
+def world_measure(fd: FactDoc, fig: Figure, m: Measure):
+    """"Global output is tipped to grow 4%", "world oil prices": the world's figure, no country's."""
+    # Only as a modifier: "the world's second biggest economy" ranks a country.
+    if _economy(m) and any(t.lower_ in WORLD_SCOPES and t.dep_ in ("amod", "compound") for t in m.mods):
+        return STOP
+    return None
+
+
 def unnamed_owner(fd: FactDoc, fig: Figure, m: Measure):
     """"Eurozone interest rates", "Chinese wine sales": an owner we cannot name stops the search."""
     if _economy(m) and any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.text[:1].isupper() and not t.is_sent_start
@@ -641,7 +733,32 @@ def story_country(fd: FactDoc, fig: Figure, m: Measure):
     return (main, "previous", "fact.subject.story_country") if main is not None else None
 
 
-OWNER_RULES = (story_company, economy_place, nationality_country, unnamed_owner, sentence_country, story_country)
+@rule("fact.subject.publisher_country", examples=[
+    ('Japan figures\n\nFigures released by the Cabinet Office showed that GDP in Japan fell 0.4% in May.',
+     {'subject': 'Japan', 'value': 0.4}),
+])
+def publisher_country(fd: FactDoc, fig: Figure, found: tuple[Span, str, str]) -> tuple[Span, str, str] | None:
+    """"Figures released by the Cabinet Office showed exports fell 0.4%": an economy's figure that a
+    reporting body publishes or plans is the country's (named in the sentence, else the story's)."""
+    ent, _, pattern = found
+    if not fd.is_agency(ent) or pattern in TIED_PATTERNS:
+        return None
+    m = Measure(measure_words(fig, None), _measure_modifiers(fig))
+    if not m.words & ECONOMY_MEASURES or m.words & COMPANY_MEASURES:
+        return None  # "Federated Department Stores will buy May for $11bn": a deal, not an economy's figure
+    if any(t.dep_ == "poss" and t.tag_ == "PRP$" for t in m.mods):
+        return None  # "the IMF values its gold reserves at $40": the body's own
+    for owner_rule in COUNTRY_RULES:
+        country = owner_rule(fd, fig, m)
+        if country is STOP:
+            return None
+        if country is not None:
+            return country[0], country[1], "fact.subject.publisher_country"
+    return None
+
+
+COUNTRY_RULES = (economy_place, nationality_country, world_measure, unnamed_owner, sentence_country, story_country)
+OWNER_RULES = (story_company, *COUNTRY_RULES)
 
 
 def story_owner(fd: FactDoc, fig: Figure, about: str | None) -> tuple[Span, str, str] | None:
