@@ -64,3 +64,40 @@ def test_a_news_agency_telling_the_news_is_not_what_follows(nlp):
     text = ("Plant to close\n\nHarwell Foods plans to close its plant in Leeds. Reuters also said that union "
             "leaders had protested.\nThe unions said the closure would mean the loss of 800 jobs.\n")
     assert subject_of(nlp, text, "800")[0] == "Harwell Foods"
+
+
+def test_a_share_of_the_worlds_population_is_no_countrys(nlp):
+    text = ("Japan phones\n\nJapan's exports fell in May. Japan also cut rates. The chief executive said that "
+            "about 27% of the world's population now has access to mobile phones.\n")
+    assert subject_of(nlp, text, "about 27%")[0] is None
+
+
+def test_a_headline_nationality_names_the_storys_country(nlp):
+    text = ("Weak data hits French economy\n\nFrance's factories slowed in May, and Paris shops had fewer "
+            "buyers. Official figures showed on Friday that unemployment was unchanged at 9.9% last month.\n")
+    assert subject_of(nlp, text, "9.9%")[0] == "France"
+
+
+def test_the_words_of_a_body_stating_a_figure_do_not_stop_the_storys_country(nlp):
+    text = ("Germany jobless total rises\n\nGermany's economy slowed in May. On Wednesday, the German Federal "
+            "Labour Agency said the jobless total had reached 5.1 million in January.\n")
+    assert subject_of(nlp, text, "5.1 million")[0] == "Germany"
+
+
+def test_a_month_before_the_measure_is_no_unnamed_owner(nlp):
+    text = ("UK house prices edge up\n\nThe UK housing market slowed last year, and banks in the UK lent less. "
+            "Nationwide said that in "
+            "January house prices went up by 0.4% on the month.\n")
+    assert subject_of(nlp, text, "0.4%")[0] == "UK"
+
+
+def test_the_headline_company_stating_its_own_figure(nlp):
+    text = ("Harwell Foods plans job cuts\n\nHarwell Foods will merge two units. Harwell Foods said 5,125 "
+            "positions would go as a result.\n")
+    assert subject_of(nlp, text, "5,125") == ("Harwell Foods", "fact.subject.speaker+fact.about.counted")
+
+
+def test_a_company_stating_an_economys_figure_is_not_its_owner(nlp):
+    text = ("Harwell Foods upbeat\n\nHarwell Foods opened two stores. Harwell Foods said unemployment in "
+            "the region would fall to 4% next year.\n")
+    assert subject_of(nlp, text, "4%")[0] != "Harwell Foods"

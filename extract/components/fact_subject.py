@@ -256,10 +256,21 @@ class FactDoc:
         in_title = in_headline(self, counts)
         if len(in_title) == 1:
             return in_title[0][0]
+        by_demonym = self.headline_demonym_country()
+        if by_demonym is not None:
+            return by_demonym  # "Weak data buffets French economy": France, when the story names it
         ranked = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].start))
         if len(ranked[0]) < 2 or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
             return None  # no clear favourite
         return ranked[0][0]
+
+    def headline_demonym_country(self) -> Span | None:
+        """The country of the one nationality word the headline uses, when the story names that country."""
+        title = (self.ctx.meta.get("title") or "").replace("'s", " ").split()
+        countries = {DEMONYM_COUNTRY[w.lower()] for w in title if w[:1].isupper() and w.lower() in DEMONYM_COUNTRY}
+        if len(countries) != 1:
+            return None
+        return self.country_entity(next(iter(countries)))
 
     def country_entity(self, country: str) -> Span | None:
         for e in self.doc.ents:
@@ -400,13 +411,21 @@ def _is_subject(fig: Figure, child: Token) -> bool:
     return child.dep_ in ("nsubj", "nsubjpass", "agent") and not fig.inside(child.i)
 
 
+def _headline_company_statement(fd: FactDoc, fig: Figure, e: Span) -> bool:
+    """"SBC said 5,125 positions would go" in a story about SBC: the headline's company stating a
+    figure that is not an economy's is stating its own."""
+    main = fd.headline_org()
+    return main is not None and main.kb_id_ == e.kb_id_ and not measure_words(fig, None) & ECONOMY_MEASURES
+
+
 def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> Iterator[tuple[Span, bool]]:
     """The entities in a verb's subject, each with whether the subject is that entity itself."""
     for e in fd.entities_in(child):
         if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod") \
                 and fd.is_anaphor(child):
             continue  # "the US firm agreed to pay $2bn": the firm, not the US
-        if speech and not (e.label_ == "ORG" and fig.company_measure and not agency(e.text)):
+        if speech and not (e.label_ == "ORG" and not agency(e.text)
+                           and (fig.company_measure or _headline_company_statement(fd, fig, e))):
             continue  # "the IMF said German growth would be 1.8%": the IMF is the source
         yield e, child.i in fd.ent_at or e.root.head == child or e.root.dep_ == "poss"
 
@@ -634,8 +653,13 @@ def _measure_modifiers(fig: Figure) -> list[Token]:
     """The measure's own modifiers: of the nouns on the number's path and of its verbs' subjects and
     objects, not anything else in the sentence ("... Russian oil giant Yukos" elsewhere)."""
     chain, span = fig.chain, fig.span
+    # Not the subject of a verb of saying: "the German Federal Labour Agency said ..." states the figure.
     nouns = [t for t in chain[:4] if t.pos_ in ("NOUN", "PROPN")] + [
-        c for t in chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        c for t in chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and not (c.dep_ == "nsubj" and _is_speech(fig, t))]
+    # "27% of the world's population": the whole a share is of
+    nouns += [o for t in chain[:2] for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" and not (span.start <= o.i < span.end)]
     return [m for n in nouns for m in n.subtree if m.dep_ in ("compound", "poss", "amod", "nmod")
             and m.head.i == n.i and not (span.start <= m.i < span.end)]
 
@@ -693,16 +717,22 @@ def nationality_country(fd: FactDoc, fig: Figure, m: Measure):
 
 def world_measure(fd: FactDoc, fig: Figure, m: Measure):
     """"Global output is tipped to grow 4%", "world oil prices": the world's figure, no country's."""
-    # Only as a modifier: "the world's second biggest economy" ranks a country.
-    if _economy(m) and any(t.lower_ in WORLD_SCOPES and t.dep_ in ("amod", "compound") for t in m.mods):
+    if _economy(m) and any(t.lower_ in WORLD_SCOPES and not _ranks(t) for t in m.mods):
         return STOP
     return None
 
 
+def _ranks(world: Token) -> bool:
+    """"the world's second biggest economy": a ranking among the world's, said of one country."""
+    return world.dep_ == "poss" and any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in world.head.subtree)
+
+
 def unnamed_owner(fd: FactDoc, fig: Figure, m: Measure):
     """"Eurozone interest rates", "Chinese wine sales": an owner we cannot name stops the search."""
-    if _economy(m) and any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.text[:1].isupper() and not t.is_sent_start
-                           or t.pos_ == "PROPN" and not (t.is_sent_start and t.lower_ in MEASURE_MODIFIERS)
+    # A month is written with a capital too ("January house prices"): no owner.
+    if _economy(m) and any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.ent_type_ != "DATE" and (
+                           t.text[:1].isupper() and not t.is_sent_start
+                           or t.pos_ == "PROPN" and not (t.is_sent_start and t.lower_ in MEASURE_MODIFIERS))
                            for t in m.mods):
         return STOP
     return None
