@@ -589,10 +589,12 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
 ])
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first
-    (a person or country when no organisation is named), not the one stating the figure."""
+    (a country when no organisation is named), not the one stating the figure."""
     span = fig.span
     in_sent = _named_in_sentence(fd, fig)
-    orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ in ("PERSON", "GPE")]
+    # Not a person: one merely named near a figure ("a steel mill sold to ..., Mr Kuchma's son-in-law, for
+    # $800m") is rarely its owner; the syntax or the story's company says whose it is.
+    orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ == "GPE"]
     if not orgs:
         return None
     before = [e for e in orgs if e.end <= span.start]
