@@ -42,8 +42,8 @@ SCORES = {
     "fact.subject.speech_object": 3.2,
     "fact.subject.object_possessor": 3.5,
 }
-# A reporting body ("the Cabinet Office", "the ministry") in a clause's subject states or plans a figure more
-# often than it owns it: it loses this much to anything the syntax ties to the measure.
+# A reporting body ("the Cabinet Office", "the ministry") in a clause's subject states or plans an economy's
+# figure more often than it owns it: it loses this much to anything the syntax ties to the measure.
 AGENCY_PENALTY = 1.0
 AGENCY_PENALISED = ("fact.subject.clause_subject", "fact.subject.clause_subject_anaphor")
 # Patterns that tie an entity to the measured noun itself ("the IMF's loan of $5bn"): a body's own figure.
@@ -172,8 +172,6 @@ class FactDoc:
             target = res._org_subject_before(tok.i) or res._salient_org_before(tok.i) or res._org_before(tok.i, None)
             return target.kb_id_ if target is not None else None
         found = res.resolve(tok)
-        if found.label == "ORG" and tok.lower_ in ORG_NOUNS:
-            return self._headline_company_over(found.entity_id, tok)
         if found.label == "GPE" and tok.lower_ in ORG_NOUNS:
             # "the US firm": a company of that country, the one the story names
             target = res._salient_org_before(tok.i, with_dominant=True) or res._org_subject_before(tok.i) \
@@ -187,17 +185,6 @@ class FactDoc:
             return False
         named = self.names.get(ent.kb_id_)
         return reporting_body(ent.text) or named is not None and reporting_body(named["name"])
-
-    def _headline_company_over(self, eid: str | None, tok: Token) -> str | None:
-        """"Ericsson's profit rose thanks to clients like Deutsche Telekom ... the company reported": "the
-        company" is the headline's company unless the other was last named as a subject."""
-        main = self.headline_org()
-        if eid is None or main is None or main.kb_id_ == eid:
-            return eid
-        last = [e for e in self.ents if e.kb_id_ == eid and e.start < tok.i]
-        if last and self.resolver._in_subject(last[-1]):
-            return eid
-        return main.kb_id_
 
     def headline_org(self) -> Span | None:
         """The one organisation the headline names (not a reporting body), if there is one."""
@@ -492,7 +479,7 @@ def speech_object(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: flo
 
 
 @rule("fact.subject.object_possessor", examples=[
-    ('Trade plans\n\nThe Ministry of Trade wants to raise Spain\'s export share from 4% this year.',
+    ('Trade plans\n\nThe Ministry of Trade wants to raise Spain\'s broadband penetration rate from 4% this year.',
      {'subject': 'Spain', 'value': 4}),
     ('Bid news\n\nCorvana Foods bought Spain\'s largest dairy for $2bn.', None),  # the buyer's figure
 ])
@@ -518,6 +505,8 @@ class _Candidates:
     def __init__(self, fd: FactDoc, fig: Figure):
         self.fd = fd
         self.fig = fig
+        # Only an economy's figure is one a reporting body publishes rather than has ("the bureau owns 55%").
+        self.economy = bool(measure_words(fig, None) & ECONOMY_MEASURES)
         self.best: dict[int, tuple[float, Span, str]] = {}
 
     def consider(self, ent: Span | None, score: float, pattern: str) -> None:
@@ -529,7 +518,7 @@ class _Candidates:
         if is_place(ent) and not pattern.endswith("anaphor"):
             return
         score += LABEL_WEIGHT[ent.label_]
-        if pattern in AGENCY_PENALISED and self.fd.is_agency(ent):
+        if self.economy and pattern in AGENCY_PENALISED and self.fd.is_agency(ent):
             score -= AGENCY_PENALTY
         old = self.best.get(ent.start)
         if old is None or score > old[0]:
