@@ -40,7 +40,15 @@ SCORES = {
     "fact.subject.clause_subject": 3.0,
     "fact.subject.speaker": 0.5,
     "fact.subject.speech_object": 3.2,
+    "fact.subject.object_possessor": 3.5,
 }
+# A reporting body ("the Cabinet Office", "the ministry") in a clause's subject states or plans an economy's
+# figure more often than it owns it: it loses this much to anything the syntax ties to the measure.
+AGENCY_PENALTY = 1.0
+AGENCY_PENALISED = ("fact.subject.clause_subject", "fact.subject.clause_subject_anaphor")
+# Patterns that tie an entity to the measured noun itself ("the IMF's loan of $5bn"): a body's own figure.
+TIED_PATTERNS = ("fact.subject.measured_entity", "fact.subject.possessor", "fact.subject.noun_modifier",
+                 "fact.subject.noun_of")
 # Patterns whose subject the syntax ties to the measure itself: an economy's figure keeps it.
 OWNING_PATTERNS = ("fact.subject.clause_subject", "fact.subject.possessor", "fact.subject.noun_modifier",
                    "fact.subject.noun_of")
@@ -54,6 +62,7 @@ COMPANY_MEASURES = lexicon.where("fact_measures", 1, "company")
 ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 MEASURE_MODIFIERS = lexicon.words("measure_modifiers")
 REPORTING_BODIES = lexicon.words("reporting_bodies")
+WORLD_SCOPES = lexicon.words("world_scopes")
 _AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
 _COLLECTIVES = {"government", "country", "economy"}
 
@@ -62,6 +71,16 @@ def agency(name: str) -> bool:
     """A body that reports, forecasts or regulates ("the Office for National Statistics", "the IMF"): the
     figures it states belong to others."""
     return bool(_AGENCY.search(name))
+
+
+def reporting_body(name: str) -> bool:
+    """`agency`, with the body's word heading the name ("the Commerce Department", "the Ministry of
+    Trade"), not inside a company's ("Federated Department Stores")."""
+    for m in _AGENCY.finditer(name):
+        rest = name[m.end():].split()
+        if not rest or rest[0] in ("of", "for", "on"):
+            return True
+    return False
 
 
 def ancestors(tok: Token, stop: Span) -> list[Token]:
@@ -117,6 +136,7 @@ class FactDoc:
         self.ent_at = {i: e for i, e in ctx.ent_at.items() if e.start not in self.sources}
         self.names = ctx.entities
         self._resolver: SpeakerResolver | None = None  # built on first use
+        self._headline_org: Span | None | bool = False  # False: not looked up yet
 
     @property
     def resolver(self) -> SpeakerResolver:
@@ -158,6 +178,24 @@ class FactDoc:
                 or res._org_before(tok.i, tok.lower_)
             return target.kb_id_ if target is not None else None
         return found.entity_id
+
+    def is_agency(self, ent: Span) -> bool:
+        """A reporting body, by the mention or by its resolved name ("the ministry")."""
+        if ent.label_ != "ORG":
+            return False
+        named = self.names.get(ent.kb_id_)
+        return reporting_body(ent.text) or named is not None and reporting_body(named["name"])
+
+    def headline_org(self) -> Span | None:
+        """The one organisation the headline names (not a reporting body), if there is one."""
+        if self._headline_org is False:
+            counts: dict[str, list[Span]] = {}
+            for e in self.ents:
+                if e.label_ == "ORG" and e.start not in self.sources and not agency(e.text):
+                    counts.setdefault(e.kb_id_, []).append(e)
+            in_title = in_headline(self, counts)
+            self._headline_org = in_title[0][0] if len(in_title) == 1 else None
+        return self._headline_org
 
     def anaphor(self, tok: Token) -> Span | None:
         """The organisation "it", "its", "the firm" or "the company" stands for, resolved as speakers
@@ -205,10 +243,21 @@ class FactDoc:
         in_title = in_headline(self, counts)
         if len(in_title) == 1:
             return in_title[0][0]
+        by_demonym = self.headline_demonym_country()
+        if by_demonym is not None:
+            return by_demonym  # "Weak data buffets French economy": France, when the story names it
         ranked = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].start))
         if len(ranked[0]) < 2 or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
             return None  # no clear favourite
         return ranked[0][0]
+
+    def headline_demonym_country(self) -> Span | None:
+        """The country of the one nationality word the headline uses, when the story names that country."""
+        title = (self.ctx.meta.get("title") or "").replace("'s", " ").split()
+        countries = {DEMONYM_COUNTRY[w.lower()] for w in title if w[:1].isupper() and w.lower() in DEMONYM_COUNTRY}
+        if len(countries) != 1:
+            return None
+        return self.country_entity(next(iter(countries)))
 
     def country_entity(self, country: str) -> Span | None:
         for e in self.doc.ents:
@@ -227,7 +276,7 @@ class FactDoc:
                 break
             prev = sents[k - back]
             orgs = [e for e in self.ents if e.start >= prev.start and e.end <= prev.end and e.label_ == "ORG"
-                    and e.start not in self.sources]
+                    and e.start not in self.sources and not reporter(e)]
             subjects = [e for e in orgs if e.root.dep_ in ("nsubj", "nsubjpass")]
             if subjects:
                 return subjects[0]
@@ -236,6 +285,11 @@ class FactDoc:
             if orgs:
                 return max(orgs, key=lambda e: (len(e), e.start))
         return None
+
+
+def reporter(ent: Span) -> bool:
+    """"Reuters also said ...": a reporting body telling the news, not what the next sentence is about."""
+    return agency(ent.text) and ent.root.dep_ == "nsubj" and ent.root.head.lemma_.lower() in SOURCE_VERBS
 
 
 def refers_back(verb: Token) -> bool | None:
@@ -344,13 +398,21 @@ def _is_subject(fig: Figure, child: Token) -> bool:
     return child.dep_ in ("nsubj", "nsubjpass", "agent") and not fig.inside(child.i)
 
 
+def _headline_company_statement(fd: FactDoc, fig: Figure, e: Span) -> bool:
+    """"SBC said 5,125 positions would go" in a story about SBC: the headline's company stating a
+    figure that is not an economy's is stating its own."""
+    main = fd.headline_org()
+    return main is not None and main.kb_id_ == e.kb_id_ and not measure_words(fig, None) & ECONOMY_MEASURES
+
+
 def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> Iterator[tuple[Span, bool]]:
     """The entities in a verb's subject, each with whether the subject is that entity itself."""
     for e in fd.entities_in(child):
         if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod") \
                 and fd.is_anaphor(child):
             continue  # "the US firm agreed to pay $2bn": the firm, not the US
-        if speech and not (e.label_ == "ORG" and fig.company_measure and not agency(e.text)):
+        if speech and not (e.label_ == "ORG" and not agency(e.text)
+                           and (fig.company_measure or _headline_company_statement(fd, fig, e))):
             continue  # "the IMF said German growth would be 1.8%": the IMF is the source
         yield e, child.i in fd.ent_at or e.root.head == child or e.root.dep_ == "poss"
 
@@ -416,14 +478,35 @@ def speech_object(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: flo
             yield e, SCORES["fact.subject.speech_object"], "fact.subject.speech_object"
 
 
+@rule("fact.subject.object_possessor", examples=[
+    ('Trade plans\n\nThe Ministry of Trade wants to raise Spain\'s broadband penetration rate from 4% this year.',
+     {'subject': 'Spain', 'value': 4}),
+    ('Bid news\n\nCorvana Foods bought Spain\'s largest dairy for $2bn.', None),  # the buyer's figure
+])
+def object_possessor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float,
+                     speech: bool) -> Iterator[Candidate]:
+    """"raise Iraq's penetration rate from 4.5%": the country owning the object a verb changes. Only a
+    country: "Rosneft bought Yukos's unit for $9bn" is the buyer's figure."""
+    if child.dep_ != "dobj" or fig.inside(child.i):
+        return
+    for owner in child.children:
+        e = fd.ent_at.get(owner.i) if owner.dep_ == "poss" else None
+        if e is not None and e.label_ == "GPE":
+            yield e, SCORES["fact.subject.object_possessor"] + near, "fact.subject.object_possessor"
+
+
 CHAIN_RULES = (measured_entity,)
 NOUN_CHILD_RULES = (possessor, possessor_anaphor, noun_modifier, noun_of)
-VERB_CHILD_RULES = (clause_subject, speaker, clause_subject_anaphor, subject_possessor_anaphor, speech_object)
+VERB_CHILD_RULES = (clause_subject, speaker, clause_subject_anaphor, subject_possessor_anaphor, speech_object,
+                    object_possessor)
 
 
 class _Candidates:
-    def __init__(self, fig: Figure):
+    def __init__(self, fd: FactDoc, fig: Figure):
+        self.fd = fd
         self.fig = fig
+        # Only an economy's figure is one a reporting body publishes rather than has ("the bureau owns 55%").
+        self.economy = bool(measure_words(fig, None) & ECONOMY_MEASURES)
         self.best: dict[int, tuple[float, Span, str]] = {}
 
     def consider(self, ent: Span | None, score: float, pattern: str) -> None:
@@ -435,6 +518,8 @@ class _Candidates:
         if is_place(ent) and not pattern.endswith("anaphor"):
             return
         score += LABEL_WEIGHT[ent.label_]
+        if self.economy and pattern in AGENCY_PENALISED and self.fd.is_agency(ent):
+            score -= AGENCY_PENALTY
         old = self.best.get(ent.start)
         if old is None or score > old[0]:
             self.best[ent.start] = (score, ent, pattern)
@@ -447,7 +532,7 @@ class _Candidates:
 
 
 def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
-    found = _Candidates(fig)
+    found = _Candidates(fd, fig)
     for depth, tok in enumerate(fig.chain):
         near = 0.1 * max(0, 5 - depth)
         for chain_rule in CHAIN_RULES:
@@ -477,9 +562,14 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
     span, sent = fig.span, fig.sent
     stated_by = {t.i for a in fig.chain if a.pos_ == "VERB" and a.lemma_.lower() in SOURCE_VERBS
                  for c in a.children if c.dep_ == "nsubj" for t in c.subtree}
+    quote_of = fd.ctx.quote_of
+    own_quote = quote_of.get(span.start)
+    # A name inside a quotation the figure is not in belongs to what is quoted ("'despite weak sales in
+    # Slimfast', the company said"), not to the figure.
     return [e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and e.start not in fd.sources
             and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not is_place(e)
-            and not (e.start < span.end and span.start < e.end)]
+            and not (e.start < span.end and span.start < e.end)
+            and quote_of.get(e.start, own_quote) == own_quote]
 
 
 @rule("fact.subject.sentence_org", examples=[
@@ -488,10 +578,12 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
 ])
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first
-    (a person or country when no organisation is named), not the one stating the figure."""
+    (a country when no organisation is named), not the one stating the figure."""
     span = fig.span
     in_sent = _named_in_sentence(fd, fig)
-    orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ in ("PERSON", "GPE")]
+    # Not a person: one merely named near a figure ("a steel mill sold to ..., Mr Kuchma's son-in-law, for
+    # $800m") is rarely its owner; the syntax or the story's company says whose it is.
+    orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ == "GPE"]
     if not orgs:
         return None
     before = [e for e in orgs if e.end <= span.start]
@@ -521,9 +613,11 @@ def syntactic_subject(fd: FactDoc, fig: Figure) -> tuple[Span | None, str | None
     found = _syntactic(fd, fig)
     for fallback in SENTENCE_RULES:
         if found is not None:
-            return found
+            break
         found = fallback(fd, fig)
-    return found if found is not None else (None, None, None)
+    if found is None:
+        return None, None, None
+    return publisher_country(fd, fig, found) or found
 
 
 # ---- 3. owners by measure ---------------------------------------------------------------------
@@ -550,8 +644,13 @@ def _measure_modifiers(fig: Figure) -> list[Token]:
     """The measure's own modifiers: of the nouns on the number's path and of its verbs' subjects and
     objects, not anything else in the sentence ("... Russian oil giant Yukos" elsewhere)."""
     chain, span = fig.chain, fig.span
+    # Not the subject of a verb of saying: "the German Federal Labour Agency said ..." states the figure.
     nouns = [t for t in chain[:4] if t.pos_ in ("NOUN", "PROPN")] + [
-        c for t in chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")]
+        c for t in chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+        and not (c.dep_ == "nsubj" and _is_speech(fig, t))]
+    # "27% of the world's population": the whole a share is of
+    nouns += [o for t in chain[:2] for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" and not (span.start <= o.i < span.end)]
     return [m for n in nouns for m in n.subtree if m.dep_ in ("compound", "poss", "amod", "nmod")
             and m.head.i == n.i and not (span.start <= m.i < span.end)]
 
@@ -607,10 +706,24 @@ def nationality_country(fd: FactDoc, fig: Figure, m: Measure):
     return None
 
 
+def world_measure(fd: FactDoc, fig: Figure, m: Measure):
+    """"Global output is tipped to grow 4%", "world oil prices": the world's figure, no country's."""
+    if _economy(m) and any(t.lower_ in WORLD_SCOPES and not _ranks(t) for t in m.mods):
+        return STOP
+    return None
+
+
+def _ranks(world: Token) -> bool:
+    """"the world's second biggest economy": a ranking among the world's, said of one country."""
+    return world.dep_ == "poss" and any(c.tag_ == "JJS" or c.ent_type_ == "ORDINAL" for c in world.head.subtree)
+
+
 def unnamed_owner(fd: FactDoc, fig: Figure, m: Measure):
     """"Eurozone interest rates", "Chinese wine sales": an owner we cannot name stops the search."""
-    if _economy(m) and any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.text[:1].isupper() and not t.is_sent_start
-                           or t.pos_ == "PROPN" and not (t.is_sent_start and t.lower_ in MEASURE_MODIFIERS)
+    # A month is written with a capital too ("January house prices"): no owner.
+    if _economy(m) and any(t.ent_type_ in ("NORP", "ORG", "GPE", "LOC") or t.ent_type_ != "DATE" and (
+                           t.text[:1].isupper() and not t.is_sent_start
+                           or t.pos_ == "PROPN" and not (t.is_sent_start and t.lower_ in MEASURE_MODIFIERS))
                            for t in m.mods):
         return STOP
     return None
@@ -641,7 +754,32 @@ def story_country(fd: FactDoc, fig: Figure, m: Measure):
     return (main, "previous", "fact.subject.story_country") if main is not None else None
 
 
-OWNER_RULES = (story_company, economy_place, nationality_country, unnamed_owner, sentence_country, story_country)
+@rule("fact.subject.publisher_country", examples=[
+    ('Japan figures\n\nFigures released by the Cabinet Office showed that GDP in Japan fell 0.4% in May.',
+     {'subject': 'Japan', 'value': 0.4}),
+])
+def publisher_country(fd: FactDoc, fig: Figure, found: tuple[Span, str, str]) -> tuple[Span, str, str] | None:
+    """"Figures released by the Cabinet Office showed exports fell 0.4%": an economy's figure that a
+    reporting body publishes or plans is the country's (named in the sentence, else the story's)."""
+    ent, _, pattern = found
+    if not fd.is_agency(ent) or pattern in TIED_PATTERNS:
+        return None
+    m = Measure(measure_words(fig, None), _measure_modifiers(fig))
+    if not m.words & ECONOMY_MEASURES or m.words & COMPANY_MEASURES:
+        return None  # "Federated Department Stores will buy May for $11bn": a deal, not an economy's figure
+    if any(t.dep_ == "poss" and t.tag_ == "PRP$" for t in m.mods):
+        return None  # "the IMF values its gold reserves at $40": the body's own
+    for owner_rule in COUNTRY_RULES:
+        country = owner_rule(fd, fig, m)
+        if country is STOP:
+            return None
+        if country is not None:
+            return country[0], country[1], "fact.subject.publisher_country"
+    return None
+
+
+COUNTRY_RULES = (economy_place, nationality_country, world_measure, unnamed_owner, sentence_country, story_country)
+OWNER_RULES = (story_company, *COUNTRY_RULES)
 
 
 def story_owner(fd: FactDoc, fig: Figure, about: str | None) -> tuple[Span, str, str] | None:

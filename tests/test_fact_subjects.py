@@ -1,0 +1,103 @@
+"""Whose a figure is (`extract/components/fact_subject.py`), on sentences written for the tests: the body
+that publishes or reports a number loses to what the number measures."""
+
+import pytest
+
+from tests.conftest import run_text
+
+pytestmark = pytest.mark.model
+
+
+def subject_of(nlp, text, figure):
+    found = [f for f in run_text(nlp, text)._.facts if f["text"] == figure]
+    assert len(found) == 1, [f["text"] for f in run_text(nlp, text)._.facts]
+    return found[0]["subject"], found[0]["pattern"]
+
+
+def test_a_statistics_office_loses_to_the_country_measured(nlp):
+    text = "Japan figures\n\nFigures from the Cabinet Office showed that exports from Japan fell 0.4% in May.\n"
+    assert subject_of(nlp, text, "0.4%")[0] == "Japan"
+
+
+def test_an_office_publishing_gdp_gives_the_country_of_the_sentence(nlp):
+    text = "Japan figures\n\nFigures released by the Cabinet Office showed that GDP in Japan fell 0.4% in May.\n"
+    assert subject_of(nlp, text, "0.4%") == ("Japan", "fact.subject.publisher_country+fact.about.verb_subject")
+
+
+def test_a_ministry_raising_a_countrys_rate(nlp):
+    text = ("Broadband plan\n\nThe Ministry of Trade wants more phone lines. The ministry said that it wanted to "
+            "raise Spain's broadband penetration rate from about 5% today.\n")
+    subject, pattern = subject_of(nlp, text, "about 5%")
+    assert (subject, pattern.split("+")[0]) == ("Spain", "fact.subject.object_possessor")
+
+
+def test_a_body_valuing_its_own_reserves_keeps_them(nlp):
+    text = ("Gold sale\n\nThe US backs the plan. The IMF values its gold reserves at between $40 and $50 an ounce, "
+            "a price fixed long ago. The US Treasury agrees.\n")
+    assert subject_of(nlp, text, "$40 and $50")[0] == "IMF"
+
+
+def test_a_company_named_like_a_department_is_no_reporting_body(nlp):
+    text = "Retail deal\n\nUS retail giant Corvana Department Stores is to buy rival Belham Stores for $11bn.\n"
+    assert subject_of(nlp, text, "$11bn")[0] == "Corvana Department Stores"
+
+
+def test_a_global_figure_is_no_countrys(nlp):
+    text = ("Portugal outlook\n\nPortugal held elections in May. Portugal also raised taxes.\n\n"
+            "Global output is tipped to grow 4% this year.\n")
+    assert subject_of(nlp, text, "4%")[0] is None
+
+
+def test_the_worlds_second_biggest_economy_is_a_country(nlp):
+    text = ("Japan slows\n\nJapan's exports fell in May. With the recovery slowing, the world's second biggest "
+            "economy is now expected to grow by 0.2% this year.\n")
+    assert subject_of(nlp, text, "0.2%")[0] == "Japan"
+
+
+def test_a_name_inside_a_quote_is_not_the_figures(nlp):
+    text = ("Harwell Foods results\n\nHarwell Foods cut prices in May. Harwell Foods also hired staff.\n\n"
+            "Sales of tea dipped by 3% last year, \"despite strong sales at Brightleaf\", the company said.\n")
+    assert subject_of(nlp, text, "3%")[0] == "Harwell Foods"
+
+
+def test_a_news_agency_telling_the_news_is_not_what_follows(nlp):
+    text = ("Plant to close\n\nHarwell Foods plans to close its plant in Leeds. Reuters also said that union "
+            "leaders had protested.\nThe unions said the closure would mean the loss of 800 jobs.\n")
+    assert subject_of(nlp, text, "800")[0] == "Harwell Foods"
+
+
+def test_a_share_of_the_worlds_population_is_no_countrys(nlp):
+    text = ("Japan phones\n\nJapan's exports fell in May. Japan also cut rates. The chief executive said that "
+            "about 27% of the world's population now has access to mobile phones.\n")
+    assert subject_of(nlp, text, "about 27%")[0] is None
+
+
+def test_a_headline_nationality_names_the_storys_country(nlp):
+    text = ("Weak data hits French economy\n\nFrance's factories slowed in May, and Paris shops had fewer "
+            "buyers. Official figures showed on Friday that unemployment was unchanged at 9.9% last month.\n")
+    assert subject_of(nlp, text, "9.9%")[0] == "France"
+
+
+def test_the_words_of_a_body_stating_a_figure_do_not_stop_the_storys_country(nlp):
+    text = ("Germany jobless total rises\n\nGermany's economy slowed in May. On Wednesday, the German Federal "
+            "Labour Agency said the jobless total had reached 5.1 million in January.\n")
+    assert subject_of(nlp, text, "5.1 million")[0] == "Germany"
+
+
+def test_a_month_before_the_measure_is_no_unnamed_owner(nlp):
+    text = ("UK house prices edge up\n\nThe UK housing market slowed last year, and banks in the UK lent less. "
+            "Nationwide said that in "
+            "January house prices went up by 0.4% on the month.\n")
+    assert subject_of(nlp, text, "0.4%")[0] == "UK"
+
+
+def test_the_headline_company_stating_its_own_figure(nlp):
+    text = ("Harwell Foods plans job cuts\n\nHarwell Foods will merge two units. Harwell Foods said 5,125 "
+            "positions would go as a result.\n")
+    assert subject_of(nlp, text, "5,125") == ("Harwell Foods", "fact.subject.speaker+fact.about.counted")
+
+
+def test_a_company_stating_an_economys_figure_is_not_its_owner(nlp):
+    text = ("Harwell Foods upbeat\n\nHarwell Foods opened two stores. Harwell Foods said unemployment in "
+            "the region would fall to 4% next year.\n")
+    assert subject_of(nlp, text, "4%")[0] != "Harwell Foods"
