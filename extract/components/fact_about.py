@@ -24,10 +24,19 @@ FALL_NOUNS = lexicon.where("change_words", 1, "fall-noun")
 # Nouns of change whose figure is the size of the change of something else ("a rise of 5% in sales");
 # "growth of 2%" is itself the measure.
 CHANGE_NOUNS = (RISE_NOUNS | FALL_NOUNS) - lexicon.where("change_words", 1, "measure")
+# Nouns of change that name a result, not the size of a change ("a loss of £5m").
+LEVEL_NOUNS = lexicon.where("change_words", 1, "level")
+# Heads that name no measure alone ("an average of 3.2%", "a peak of 400,000 tonnes"): look past them.
+EMPTY_HEADS = lexicon.where("figure_heads", 1, "empty")
+TIME_NOUNS = lexicon.words("fact_time_nouns")
+SAMPLE_HEADS = lexicon.where("figure_heads", 1, "sample")
+BASE_HEADS = lexicon.where("figure_heads", 1, "base")
 # Verbs whose subject is what the figure measures ("Sales totalled $5bn", "Profit hit £1bn").
 MEASURE_VERBS = lexicon.words("measure_verbs")
 # The act a verb names, as a noun: "invest £10bn" measures an investment.
 ACT_NOUNS = lexicon.mapping("act_nouns")
+# The same for tonnes, barrels and things: "makes 115,000 tonnes" measures production, not earnings.
+OUTPUT_NOUNS = lexicon.mapping("act_nouns_goods")
 ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
 # "worth", "compared", "up": words a figure hangs off that point past themselves to what it measures.
@@ -54,8 +63,8 @@ def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
 def about(doc, kind, span, anchor, counted, sent, ent_at, subject, extra_skip) -> tuple[str | None, str | None]:
     """What the number measures, in the article's words, and the rule that found it."""
     skip = skip_set(span, sent, ent_at) | extra_skip
-    if subject is not None:
-        skip.update(range(subject.start, subject.end))
+    if subject is not None and subject.root.dep_ not in ("compound", "nmod"):
+        skip.update(range(subject.start, subject.end))  # "Tesco's profits"; "FTSE 100 index" keeps its name
     for about_rule in ABOUT_RULES:
         found = about_rule(doc, kind, span, anchor, counted, skip, ent_at)
         if found:
@@ -90,8 +99,8 @@ def _governing(anchor: Token) -> Token:
     top = first_conjunct(anchor)
     head = top.head if top.head is not top else top
     for _ in range(3):
-        if head.pos_ == "ADP" or head.dep_ in ("prep", "agent") \
-                or head.lower_ in FIGURE_LINKS:
+        if head.pos_ == "ADP" or head.dep_ in ("prep", "agent") or head.lower_ in FIGURE_LINKS \
+                or head.tag_ in ("JJR", "RBR") and head.dep_ in ("advmod", "acomp"):  # "closed 15 points higher"
             if head.head is head:
                 break
             head = head.head
@@ -125,10 +134,32 @@ def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
             and top.head.head.lemma_.lower() not in CHANGE_NOUNS:
         noun = top.head.head
+        if counted is top and _count_is_the_measure(noun, counted):
+            return None  # "the spending of India's 35 states", "a survey of 280 schemes": the things counted
+        if _is_empty_head(noun):
+            return _past_empty_head(doc, kind, span, noun, counted, skip, ent_at)
         before = doc[top.head.i - 1]
         if before.pos_ == "NOUN" and before.dep_ == "conj" and before.head.i == noun.i:
             noun = before  # "subsidies and economic growth of 2%": the parse hangs "of 2%" on the first conjunct
         return _about_phrase(doc, noun, skip | {t.i for t in top.head.subtree})
+    return None
+
+
+def _count_is_the_measure(noun: Token, counted: Token) -> bool:
+    """A count "of" a noun is what the count measures when it picks out known things ("India's 35
+    states", "the 30 projects") or the noun is a study of them or names no measure ("a total of")."""
+    lemma = noun.lemma_.lower()
+    return lemma in SAMPLE_HEADS or _is_empty_head(noun) or any(
+        c.dep_ in ("det", "poss") for c in counted.children if c.i < counted.i)
+
+
+def _past_empty_head(doc, kind, span, noun, counted, skip, ent_at) -> str | None:
+    """"grew by an average of 3.2%", "growing at a rate of 20%", "fall from a peak of 400,000 tonnes": what
+    grew or fell, read from the empty head's own place in the clause."""
+    for read in (verb_subject, verb_object, act_of_verb):
+        found = read(doc, kind, span, noun, None, skip | {noun.i}, ent_at)
+        if found:
+            return found
     return None
 
 
@@ -169,12 +200,51 @@ def counted_things(doc, kind, span, anchor, counted, skip, ent_at):
      {'about': 'venture', 'value': 30}),
 ])
 def partitive(doc, kind, span, anchor, counted, skip, ent_at):
-    """"13% of cases", "up to 100% of the debts": the whole the share is of."""
-    for prep in anchor.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            obj = _pobj(prep)
-            if obj is not None:
-                return _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
+    """"13% of cases", "up to 100% of the debts": the whole the share is of; "2% of Harwell Foods" is a
+    stake in the company; "0.7% of national income" is a ratio whose measure the clause names."""
+    obj = _partitive_whole(anchor)
+    if obj is None or obj.lemma_.lower() in BASE_HEADS:
+        return None
+    phrase = _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
+    if phrase and obj.i in ent_at and ent_at[obj.i].label_ == "ORG":
+        return f"stake in {phrase}"
+    return phrase
+
+
+def _partitive_whole(anchor: Token) -> Token | None:
+    prep = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _pobj(prep) if prep is not None else None
+
+
+@rule("fact.about.ratio", examples=[
+    ('Tourism\n\nAbout 5% of gross national income comes from tourism.',
+     {'about': 'share of gross national income', 'value': 5}),
+    ('Aid\n\nAid from Freedonia reached 0.7% of gross national income.', None),
+])
+def ratio(doc, kind, span, anchor, counted, skip, ent_at):
+    """"0.7% of gross national income" when the clause names nothing it measures: a share of that base."""
+    obj = _partitive_whole(anchor)
+    if obj is None or obj.lemma_.lower() not in BASE_HEADS:
+        return None
+    phrase = _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
+    return f"share of {phrase}" if phrase else None
+
+
+@rule("fact.about.amount_in", examples=[
+    ('Harwell settles\n\nThe settlement included $125m in penalties.',
+     {'about': 'penalties', 'value': 125000000}),
+    ('Harwell invests\n\nHarwell Foods will invest £10bn in fibre.', None),
+])
+def amount_in(doc, kind, span, anchor, counted, skip, ent_at):
+    """"$125m in penalties", "£2bn in new loans": a sum "in" the things it is made of."""
+    prep = doc[span.end] if span.end < len(doc) else None
+    if kind != "money" or prep is None or prep.lower_ != "in" or prep.dep_ != "prep" or not (
+            prep.head.i == anchor.i or prep.head.i == anchor.head.i and _act_lemma(prep.head) not in ACT_NOUNS):
+        return None  # "invest £10bn in fibre" is an investment in fibre (`act_of_verb`)
+    obj = _pobj(prep)
+    if obj is not None and obj.pos_ == "NOUN" and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME") \
+            and obj.lemma_.lower() not in TIME_NOUNS:
+        return _about_phrase(doc, obj, skip)
     return None
 
 
@@ -212,9 +282,14 @@ def _object_is_measured(top: Token, head: Token) -> bool:
     """The figure's verb has an object that is what is measured, or someone who gains or loses it."""
     if top.dep_ == "dobj" and head.lemma_.lower() not in RISE_VERBS | FALL_VERBS | MEASURE_VERBS:
         return True  # "shareholders lost $180bn": the subject is who lost it, not what it measures
-    # "set compensation at 250 euros", "valued the unit at £300m": the object is measured
-    return top.dep_ == "pobj" and top.head.lower_ in ("at", "to", "between", "from") and any(
-        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.children)
+    # "set compensation at 250 euros", "valued the unit at £300m", "boost net income by 400m euros":
+    # the object is measured
+    if top.dep_ != "pobj":
+        return False
+    objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    if top.head.lower_ == "by":  # not "surged by 0.8%, the biggest rise": an object after it is an aside
+        return any(o.i < top.i and o.lemma_.lower() not in CHANGE_NOUNS for o in objects)
+    return top.head.lower_ in ("at", "to", "between", "from") and bool(objects)
 
 
 def _verb_subject(head: Token, ent_at) -> Token | None:
@@ -226,6 +301,14 @@ def _subject_is_measure(subj: Token, skip: set[int]) -> bool:
     """"Profits", "spending", "unemployment" can be measured; "the firm", "the country" own a figure."""
     return (subj.pos_ == "NOUN" or subj.tag_ == "VBG" or subj.lower_ in ECONOMY_MEASURES) and subj.i not in skip \
         and not (subj.lower_ in _COLLECTIVE_OWNERS and any(c.dep_ == "det" for c in subj.children))
+
+
+def _has_own_figure(subj: Token, span: Span) -> bool:
+    """"900,000 staff are among the 1.2 million affected": the subject is another figure's."""
+    counts = [c for c in subj.children if c.dep_ == "nummod" and c.ent_type_ in ("CARDINAL", "QUANTITY")
+              and any(ch.isdigit() for ch in c.text) and not span.start <= c.i < span.end]
+    # "the 865 million share offer" is an offer, not the shares counted
+    return any(not any(k.dep_ == "compound" and c.i < k.i for k in subj.children) for c in counts)
 
 
 def _subjectless_measure(doc: Doc, head: Token, skip: set[int]) -> str | None:
@@ -264,7 +347,7 @@ def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
             return None
         subj = _verb_subject(head, ent_at)
         if subj is not None:
-            if not _subject_is_measure(subj, skip):
+            if not _subject_is_measure(subj, skip) or _has_own_figure(subj, span):
                 return None
             return _about_phrase(doc, subj, skip | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
         found = _subjectless_measure(doc, head, skip)
@@ -287,7 +370,7 @@ def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
     if head.pos_ not in ("VERB", "AUX"):
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and c.pos_ == "NOUN"
-                and c.i not in range(span.start, span.end)), None)
+                and c.i not in range(span.start, span.end)), None) or _relative_object(head, top)
     if obj is not None and (obj.i in ent_at or obj.lower_ in ORG_NOUNS | {"government", "country"}):
         return None  # "sue the Russian government for $28bn": whom, not what the sum is
     if obj is not None and obj.lemma_.lower() in CHANGE_NOUNS:
@@ -297,6 +380,18 @@ def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
         if inner is not None:
             return _about_phrase(doc, inner, skip)
     return _about_phrase(doc, obj, skip) if obj is not None else None
+
+
+def _relative_object(verb: Token, top: Token) -> Token | None:
+    """"an offer, which the firm raised to A$8.4bn", "the aid they give": the noun a relative clause's
+    missing object stands for."""
+    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN" or top.dep_ == "dobj":
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or subj.tag_ in ("WDT", "WP") or subj.lower_ == "that" or obj is not None and obj.tag_ != "WDT":
+        return None  # "the firm, which made £5m": the relative is the subject, not what was made
+    return verb.head
 
 
 def _act_lemma(verb: Token) -> str:
@@ -319,7 +414,7 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
     lemma = _act_lemma(head)
     if lemma in SOURCE_VERBS | MEASURE_VERBS | RISE_VERBS | FALL_VERBS:
         return None  # "said", "totalled", "raised by": the figure is not the size of an act
-    noun = ACT_NOUNS.get(lemma)
+    noun = (OUTPUT_NOUNS.get(lemma) if kind in ("quantity", "count") else None) or ACT_NOUNS.get(lemma)
     if noun is None:
         return None  # "want the 50%", "set up a window": no act a reader would call the measure
     prep = next((c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "on", "into", "for")
@@ -339,30 +434,63 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
     head = _governing(anchor)
     if head.pos_ == "NOUN" and head.i not in range(span.start, span.end):
+        if _is_empty_head(head):
+            return _past_empty_head(doc, kind, span, head, counted, skip, ent_at)  # "a record $16.6bn"
         return _about_phrase(doc, head, skip)
     return None
 
 
-ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_things, partitive, modified_noun, worth, verb_subject,
-               verb_object, act_of_verb, head_noun)
+ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_things, partitive, amount_in, modified_noun, worth,
+               verb_subject, verb_object, act_of_verb, head_noun, ratio)
 
 
 # ---- change -----------------------------------------------------------------------------------
 
 
 def _written_after(amount: Amount, span: Span, root: Token) -> str | None:
-    """"closed 16% down": a direction written right after a percentage."""
+    """"closed 16% down", "15 points higher", "would have been 8% higher": a direction written right
+    after the figure, on the word the figure measures the distance of."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.lower_ in ("up", "down", "higher", "lower") and after.head.i in (
-            root.i, root.head.i) and amount.kind == "percent":
-        return "up" if after.lower_ in ("up", "higher") else "down"
-    return None
+    if after is None or after.lower_ not in ("up", "down", "higher", "lower"):
+        return None
+    if after.i != root.head.i and not (amount.kind == "percent" and after.head.i in (root.i, root.head.i)):
+        return None
+    if _than_no_time(after):
+        return None  # "15% lower than analysts had expected": a comparison, not a change over time
+    return "up" if after.lower_ in ("up", "higher") else "down"
+
+
+def _than_no_time(comparative: Token) -> bool:
+    """"higher than expected" compares with no earlier time; "higher than a year ago" is a rise."""
+    than = next((c for c in comparative.children if c.lower_ == "than"), None)
+    if than is None:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in TIME_NOUNS for t in than.subtree)
+
+
+def _is_empty_head(noun: Token) -> bool:
+    """"an average of 3.2%", "a rate of 20%", "a peak of 400,000 tonnes": a head that names no
+    measure of its own (no modifier says what it is the rate or the peak of)."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in EMPTY_HEADS and not any(
+        c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" and not any(
+            g.like_num or g.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for g in c.subtree)
+        for c in noun.children)
+
+
+def _through_empty_head(tok: Token) -> Token:
+    """"grown by an average of 3.2%", "growing at a rate of 20%": the figure is what the empty head is."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_empty_head(tok.head.head) \
+            and tok.head.head.dep_ == "pobj":
+        return tok.head.head
+    return tok
 
 
 def _change_word(root: Token) -> Token | None:
     """The word a figure is the size of a change of: the verb or noun it hangs off, through "by"."""
-    tok = first_conjunct(root)  # "fell by 40%, 75% and 57%"
+    tok = _through_empty_head(first_conjunct(root))  # "fell by 40%, 75% and 57%"
     if tok.dep_ == "pobj":
+        if tok.head.lower_ == "of":
+            return _change_noun_of(tok.head.head)
         if tok.head.lower_ != "by":
             return None  # "to £1.2bn", "from $639m", "compared with 10%", "at 4.3%"
         tok = tok.head
@@ -372,6 +500,29 @@ def _change_word(root: Token) -> Token | None:
         return tok.head  # "a 5% rise"
     if tok.dep_ == "pobj":
         return tok.head.head
+    return None
+
+
+def _change_noun_of(noun: Token) -> Token | None:
+    """"a rise of 5%", "a rise in spending of 14.8%": the noun of change an "of" figure gives the size of."""
+    if noun.lemma_.lower() in RISE_NOUNS | FALL_NOUNS:
+        return noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in RISE_NOUNS | FALL_NOUNS:
+        return noun.head.head
+    return None
+
+
+def _direction(word: Token) -> str | None:
+    """The direction a word of change gives, read by its part of speech ("contract" the noun is no fall)."""
+    lemma = word.lemma_.lower()
+    if lemma in LEVEL_NOUNS:
+        return None  # "a £5m loss", "a loss of £5m": a result, not the size of a fall
+    verb = word.pos_ in ("VERB", "AUX")
+    noun = word.pos_ in ("NOUN", "PROPN")
+    if verb and lemma in RISE_VERBS or noun and lemma in RISE_NOUNS:
+        return "up"
+    if verb and lemma in FALL_VERBS or noun and lemma in FALL_NOUNS:
+        return "down"
     return None
 
 
@@ -387,11 +538,6 @@ def change(amount: Amount, span: Span, root: Token) -> str | None:
     word = _change_word(root)
     if word is None:
         return None
-    lemma = word.lemma_.lower()
     if word.lower_ in ("up", "down") and word.dep_ in ("advmod", "prt"):
         return word.lower_
-    if lemma in RISE_VERBS or lemma in RISE_NOUNS:
-        return "up"
-    if lemma in FALL_VERBS or lemma in FALL_NOUNS:
-        return "down"
-    return None
+    return _direction(word)
