@@ -30,6 +30,10 @@ LEVEL_NOUNS = lexicon.where("change_words", 1, "level")
 EMPTY_HEADS = lexicon.where("figure_heads", 1, "empty")
 TIME_NOUNS = lexicon.words("fact_time_nouns")
 SAMPLE_HEADS = lexicon.where("figure_heads", 1, "sample")
+# Verbs of having a count needs no word of ("employs 4,000 workers"); others qualify it ("cut 1,200 jobs" is jobs cut).
+PLAIN_COUNT_VERBS = lexicon.words("plain_count_verbs")
+PARTICIPLES = lexicon.mapping("participles")
+PEOPLE_NOUNS = lexicon.words("people_nouns")
 BASE_HEADS = lexicon.where("figure_heads", 1, "base")
 # Verbs whose subject is what the figure measures ("Sales totalled $5bn", "Profit hit £1bn").
 MEASURE_VERBS = lexicon.words("measure_verbs")
@@ -180,6 +184,84 @@ def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
             if obj is not None and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME"):
                 return _about_phrase(doc, obj, skip)
     return _about_phrase(doc, noun, skip)
+
+
+def participle(verb: Token) -> str:
+    """"delayed", "cut", "sold": the verb as a past participle after the noun it acted on ("jobs cut")."""
+    if verb.tag_ in ("VBN", "VBD"):
+        return verb.lower_
+    lemma = verb.lemma_.lower()
+    if lemma in PARTICIPLES:
+        return PARTICIPLES[lemma]
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    if len(lemma) <= 4 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        return lemma + lemma[-1] + "ed"  # "ship", "plan", "ban"
+    return lemma + "ed"
+
+
+_FIGURE_ENTS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+_CLAUSE_PARTS = ("aux", "auxpass", "neg", "prt", "dobj", "acomp", "xcomp", "attr")
+# Where the things counted are or go ("living in shelters", "will go in investment banking").
+_WHERE_PREPS = PLACE_PREPS | {"on", "into", "out", "from", "to"}
+
+
+def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
+    """"20,000 workers lost their jobs" -> "who lost their jobs": the counted things' own clause, short."""
+    parts = [c for c in verb.children if c.dep_ in _CLAUSE_PARTS and c.i > counted.i]
+    inner = [t for c in parts for t in c.subtree if t.ent_type_ not in ("DATE", "TIME")]
+    if any(t.i in skip and not t.is_punct for t in inner):
+        return None  # "raised 54bn rupees": a clause with the subject or a figure in it names nothing
+    words = sorted([verb, *inner], key=lambda t: t.i)
+    while words[-1].pos_ in ("ADP", "DET", "PART", "CCONJ", "PUNCT"):
+        words.pop()  # "free to trade [by February 2005]"
+    if len(words) > 10 or any(t.like_num or t.ent_type_ in _FIGURE_ENTS or any(ch.isdigit() for ch in t.text)
+                              for t in words):
+        return None  # "the 865 million share offer raised 54bn rupees": another figure, or too long to be a name
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _WHERE_PREPS
+                 and c.i not in skip), None)
+    if prep is not None and not any(c.dep_ in ("dobj", "acomp", "xcomp", "attr") for c in parts):
+        where = [t for t in prep.subtree if t.i not in skip]
+        if len(words) + len(where) <= 10 and len(where) > 1 and not any(t.like_num or t.ent_type_ == "DATE" for t in where):
+            words += where  # "living in makeshift shelters", "protested outside the ground"
+    pronoun = "who" if counted.lemma_.lower() in PEOPLE_NOUNS or counted.lower_ in PEOPLE_NOUNS else "that"
+    return f"{pronoun} " + " ".join(t.text for t in words if not t.is_punct)
+
+
+def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
+    """What the clause does to the things counted: "cut 12,000 jobs" (cut), "86 flights were delayed"
+    (delayed), "1.6 million people are living in shelters" (who are living in shelters); None for the verbs
+    of having ("employs 4,000 workers") and when the counted noun already says which ("jobs promised by")."""
+    verb = counted.head
+    if counted.dep_ not in ("dobj", "nsubj", "nsubjpass") or verb.pos_ != "VERB" or verb.i in skip \
+            or verb.dep_ == "acl" and verb.tag_ == "VBG" or any(c.dep_ in ("acl", "relcl") for c in counted.children):
+        return None
+    if verb.lemma_.lower() in PLAIN_COUNT_VERBS | MEASURE_VERBS | SOURCE_VERBS:
+        return None
+    if counted.dep_ == "nsubj":
+        return _what_they_do(counted, verb, skip)
+    words = [participle(verb) if counted.dep_ == "dobj" else verb.lower_]
+    return " ".join(words + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+
+
+@rule("fact.about.counted_act", examples=[
+    ('Harwell cuts\n\nHarwell Foods plans to cut 1,200 jobs.',
+     {'about': 'jobs cut', 'change': 'down'}),
+    ('Storm\n\nOfficials said 1.6 million people are living in makeshift shelters.',
+     {'about': 'people who are living in makeshift shelters'}),
+    ('Harwell hires\n\nHarwell Foods employs 4,000 workers.', None),
+])
+def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
+    """"1,200 jobs cut", "86 incoming flights delayed": the things counted and what the clause does to them."""
+    if kind != "count" or counted is None:
+        return None
+    act = _act_on_counted(counted, skip)
+    if act is None:
+        return None
+    things = _about_phrase(doc, _compound_top(counted), skip | {c.i for c in counted.children if c.dep_ == "prep"})
+    return f"{things} {act}" if things else None
 
 
 @rule("fact.about.counted", examples=[
@@ -440,7 +522,7 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_things, partitive, amount_in, modified_noun, worth,
+ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, partitive, amount_in, modified_noun, worth,
                verb_subject, verb_object, act_of_verb, head_noun, ratio)
 
 
@@ -503,6 +585,16 @@ def _change_word(root: Token) -> Token | None:
     return None
 
 
+def _counted_change_verb(root: Token) -> Token | None:
+    """"cut 12,000 jobs", "300 jobs will be lost": a count is the size of a change its verb makes."""
+    tok = first_conjunct(root)
+    noun = tok.head
+    if tok.dep_ in ("nummod", "compound", "quantmod") and noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubjpass") \
+            and noun.head.pos_ == "VERB":
+        return noun.head
+    return _change_word(root)
+
+
 def _change_noun_of(noun: Token) -> Token | None:
     """"a rise of 5%", "a rise in spending of 14.8%": the noun of change an "of" figure gives the size of."""
     if noun.lemma_.lower() in RISE_NOUNS | FALL_NOUNS:
@@ -535,7 +627,7 @@ def change(amount: Amount, span: Span, root: Token) -> str | None:
     written = _written_after(amount, span, root)
     if written is not None:
         return written
-    word = _change_word(root)
+    word = _counted_change_verb(root) if amount.kind == "count" else _change_word(root)
     if word is None:
         return None
     if word.lower_ in ("up", "down") and word.dep_ in ("advmod", "prt"):
