@@ -39,6 +39,8 @@ BASE_HEADS = lexicon.where("figure_heads", 1, "base")
 MEASURE_VERBS = lexicon.words("measure_verbs")
 # The act a verb names, as a noun: "invest £10bn" measures an investment.
 ACT_NOUNS = lexicon.mapping("act_nouns")
+# Verbs of change that, with a sum as their object, name raising money ("raise $100m"), not a rise.
+FUND_VERBS = lexicon.where("change_words", 1, "fund")
 # The same for tonnes, barrels and things: "makes 115,000 tonnes" measures production, not earnings.
 OUTPUT_NOUNS = lexicon.mapping("act_nouns_goods")
 ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
@@ -58,6 +60,8 @@ def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             if objs and objs[0].i in ent_at and ent_at[objs[0].i].label_ in PLACE_LABELS:
                 skip.update(t.i for t in tok.subtree)
+        if tok.lower_ == "as" and tok.dep_ == "prep" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "such":
+            skip.update({tok.i - 1, *(t.i for t in tok.subtree)})  # "10 states such as Germany and France"
         if tok.dep_ in ("relcl", "appos", "advcl") and not (tok.left_edge.i <= span.start and span.end - 1 <= tok.right_edge.i) \
                 or (tok.dep_ == "prep" and tok.head.i in skip):
             skip.update(t.i for t in tok.subtree)
@@ -81,11 +85,17 @@ def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
     conj = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     if head.dep_ == "conj":
         conj |= {t.i for t in head.head.subtree if t.i < head.left_edge.i}
+    # "fared well - Toyota sales jumped": the parse may hang words before a dash on the head
+    dash = max((t.i for t in head.subtree if t.i < head.i and (t.text == ":" or t.text in ("-", "–", "—") and (
+        t.whitespace_ and doc[t.i - 1].whitespace_))), default=None)  # a spaced dash, not "pre-tax"
+    if dash is not None:
+        conj |= set(range(head.left_edge.i, dash + 1))
     return noun_phrase(doc, head, skip | conj, head_run=True)
 
 
 def _compound_top(tok: Token) -> Token:
-    while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
+    while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok \
+            and not any(t.is_punct for t in tok.doc[tok.i + 1:tok.head.i]):  # "3,000 jobs - out of ...": no compound
         tok = tok.head
     return tok
 
@@ -208,8 +218,12 @@ _CLAUSE_PARTS = ("aux", "auxpass", "neg", "prt", "dobj", "acomp", "xcomp", "attr
 _WHERE_PREPS = PLACE_PREPS | {"on", "into", "out", "from", "to"}
 
 
-def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
-    """"20,000 workers lost their jobs" -> "who lost their jobs": the counted things' own clause, short."""
+def _names_a_figure(t: Token) -> bool:
+    return t.like_num or t.ent_type_ in _FIGURE_ENTS or any(ch.isdigit() for ch in t.text)
+
+
+def _clause_core(counted: Token, verb: Token, skip: set[int]) -> list[Token] | None:
+    """The verb with its auxiliaries, negation, particle and object or complement, dates left out."""
     parts = [c for c in verb.children if c.dep_ in _CLAUSE_PARTS and c.i > counted.i]
     inner = [t for c in parts for t in c.subtree if t.ent_type_ not in ("DATE", "TIME")]
     if any(t.i in skip and not t.is_punct for t in inner):
@@ -217,15 +231,29 @@ def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
     words = sorted([verb, *inner], key=lambda t: t.i)
     while words[-1].pos_ in ("ADP", "DET", "PART", "CCONJ", "PUNCT"):
         words.pop()  # "free to trade [by February 2005]"
-    if len(words) > 10 or any(t.like_num or t.ent_type_ in _FIGURE_ENTS or any(ch.isdigit() for ch in t.text)
-                              for t in words):
+    if len(words) > 10 or any(_names_a_figure(t) for t in words):
         return None  # "the 865 million share offer raised 54bn rupees": another figure, or too long to be a name
+    return words
+
+
+def _where_they_are(verb: Token, skip: set[int], room: int) -> list[Token]:
+    """"living in makeshift shelters", "protested outside the ground": where an intransitive verb's subject is."""
+    if any(c.dep_ in ("dobj", "acomp", "xcomp", "attr") for c in verb.children):
+        return []
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _WHERE_PREPS
                  and c.i not in skip), None)
-    if prep is not None and not any(c.dep_ in ("dobj", "acomp", "xcomp", "attr") for c in parts):
-        where = [t for t in prep.subtree if t.i not in skip]
-        if len(words) + len(where) <= 10 and len(where) > 1 and not any(t.like_num or t.ent_type_ == "DATE" for t in where):
-            words += where  # "living in makeshift shelters", "protested outside the ground"
+    where = [t for t in prep.subtree if t.i not in skip] if prep is not None else []
+    if len(where) < 2 or len(where) > room or any(_names_a_figure(t) or t.ent_type_ == "DATE" for t in where):
+        return []
+    return where
+
+
+def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
+    """"20,000 workers lost their jobs" -> "who lost their jobs": the counted things' own clause, short."""
+    words = _clause_core(counted, verb, skip)
+    if words is None:
+        return None
+    words += _where_they_are(verb, skip, 10 - len(words))
     pronoun = "who" if counted.lemma_.lower() in PEOPLE_NOUNS or counted.lower_ in PEOPLE_NOUNS else "that"
     return f"{pronoun} " + " ".join(t.text for t in words if not t.is_punct)
 
@@ -240,9 +268,9 @@ def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
         return None
     if verb.lemma_.lower() in PLAIN_COUNT_VERBS | MEASURE_VERBS | SOURCE_VERBS:
         return None
-    if counted.dep_ == "nsubj":
+    if counted.dep_ == "nsubj" and not (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
         return _what_they_do(counted, verb, skip)
-    words = [participle(verb) if counted.dep_ == "dobj" else verb.lower_]
+    words = [participle(verb) if counted.dep_ == "dobj" else verb.lower_]  # "jobs cut", "flights delayed"
     return " ".join(words + [c.lower_ for c in verb.children if c.dep_ == "prt"])
 
 
@@ -368,15 +396,23 @@ def _object_is_measured(top: Token, head: Token) -> bool:
     # the object is measured
     if top.dep_ != "pobj":
         return False
-    objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    # "an offer, which the bidder raised to $8.4bn": the relative object stands for the offer
+    objects = [c for c in head.children if c.dep_ == "dobj" and (c.pos_ == "NOUN" or c.tag_ == "WDT" and head.dep_ == "relcl")]
     if top.head.lower_ == "by":  # not "surged by 0.8%, the biggest rise": an object after it is an aside
-        return any(o.i < top.i and o.lemma_.lower() not in CHANGE_NOUNS for o in objects)
+        return head.lemma_.lower() in RISE_VERBS | FALL_VERBS and any(
+            o.i < top.i and o.lemma_.lower() not in CHANGE_NOUNS for o in objects)
     return top.head.lower_ in ("at", "to", "between", "from") and bool(objects)
 
 
 def _verb_subject(head: Token, ent_at) -> Token | None:
-    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
                  and (c.i not in ent_at or c.lower_ in ECONOMY_MEASURES)), None)
+    if subj is not None and subj.lower_ in ("it", "they") and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        # "inventories fell 0.7%, but they were 36% higher": what the first clause's figure measures
+        first = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if first is not None and first.pos_ == "NOUN":
+            return first
+    return subj
 
 
 def _subject_is_measure(subj: Token, skip: set[int]) -> bool:
@@ -452,7 +488,11 @@ def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
     if head.pos_ not in ("VERB", "AUX"):
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and c.pos_ == "NOUN"
-                and c.i not in range(span.start, span.end)), None) or _relative_object(head, top)
+                and c.i not in range(span.start, span.end)), None)
+    if obj is None:
+        obj = _relative_object(head, top)
+        if obj is not None:  # "the aid they give [to 0.7% of GNI by 2015]"
+            skip = skip | {t.i for c in head.children if c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree}
     if obj is not None and (obj.i in ent_at or obj.lower_ in ORG_NOUNS | {"government", "country"}):
         return None  # "sue the Russian government for $28bn": whom, not what the sum is
     if obj is not None and obj.lemma_.lower() in CHANGE_NOUNS:
@@ -467,13 +507,16 @@ def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
 def _relative_object(verb: Token, top: Token) -> Token | None:
     """"an offer, which the firm raised to A$8.4bn", "the aid they give": the noun a relative clause's
     missing object stands for."""
-    if verb.dep_ != "relcl" or verb.head.pos_ != "NOUN" or top.dep_ == "dobj":
+    antecedent = verb.head
+    if antecedent.pos_ == "PROPN" and antecedent.dep_ == "pobj" and antecedent.head.head.pos_ == "NOUN":
+        antecedent = antecedent.head.head  # "an offer from Velmor, which the bidder raised": the parse hangs it on Velmor
+    if verb.dep_ != "relcl" or antecedent.pos_ != "NOUN" or top.dep_ == "dobj":
         return None
     subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if subj is None or subj.tag_ in ("WDT", "WP") or subj.lower_ == "that" or obj is not None and obj.tag_ != "WDT":
         return None  # "the firm, which made £5m": the relative is the subject, not what was made
-    return verb.head
+    return antecedent
 
 
 def _act_lemma(verb: Token) -> str:
@@ -494,6 +537,8 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
     if head.pos_ != "VERB" or top.dep_ not in ("dobj", "npadvmod", "pobj", "attr", "nsubjpass"):
         return None
     lemma = _act_lemma(head)
+    if lemma in FUND_VERBS and kind == "money" and top.dep_ == "dobj":
+        return ACT_NOUNS.get(lemma)  # "plans to raise $100m": fund-raising, not a rise
     if lemma in SOURCE_VERBS | MEASURE_VERBS | RISE_VERBS | FALL_VERBS:
         return None  # "said", "totalled", "raised by": the figure is not the size of an act
     noun = (OUTPUT_NOUNS.get(lemma) if kind in ("quantity", "count") else None) or ACT_NOUNS.get(lemma)
@@ -545,9 +590,13 @@ def _written_after(amount: Amount, span: Span, root: Token) -> str | None:
 def _than_no_time(comparative: Token) -> bool:
     """"higher than expected" compares with no earlier time; "higher than a year ago" is a rise."""
     than = next((c for c in comparative.children if c.lower_ == "than"), None)
+    following = comparative.doc[comparative.i + 1] if comparative.i + 1 < len(comparative.doc) else None
+    if than is None and following is not None and following.lower_ == "than":
+        than = following  # the parse may hang "than analysts had expected" on the clause, not the comparative
     if than is None:
         return False
-    return not any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in TIME_NOUNS for t in than.subtree)
+    after = [t for t in (*than.subtree, *than.head.subtree) if t.i > than.i]
+    return not any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in TIME_NOUNS for t in after)
 
 
 def _is_empty_head(noun: Token) -> bool:
@@ -569,12 +618,13 @@ def _through_empty_head(tok: Token) -> Token:
 
 def _change_word(root: Token) -> Token | None:
     """The word a figure is the size of a change of: the verb or noun it hangs off, through "by"."""
-    tok = _through_empty_head(first_conjunct(root))  # "fell by 40%, 75% and 57%"
+    top = first_conjunct(root)  # "fell by 40%, 75% and 57%"
+    tok = _through_empty_head(top)
     if tok.dep_ == "pobj":
         if tok.head.lower_ == "of":
             return _change_noun_of(tok.head.head)
-        if tok.head.lower_ != "by":
-            return None  # "to £1.2bn", "from $639m", "compared with 10%", "at 4.3%"
+        if tok.head.lower_ != "by" and not (tok is not top and tok.head.lower_ == "at"):
+            return None  # "to £1.2bn", "from $639m", "compared with 10%", "at 4.3%" (but "growing at a rate of 20%")
         tok = tok.head
     if tok.dep_ in ("dobj", "npadvmod", "prep", "advmod", "attr"):
         return tok.head
@@ -632,4 +682,6 @@ def change(amount: Amount, span: Span, root: Token) -> str | None:
         return None
     if word.lower_ in ("up", "down") and word.dep_ in ("advmod", "prt"):
         return word.lower_
+    if word.lemma_.lower() in FUND_VERBS and amount.kind == "money" and first_conjunct(root).dep_ == "dobj":
+        return None  # "raise $100m from the sale": money raised, not a rise
     return _direction(word)
