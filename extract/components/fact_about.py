@@ -88,7 +88,7 @@ def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
     # "fared well - Toyota sales jumped": the parse may hang words before a dash on the head
     dash = max((t.i for t in head.subtree if t.i < head.i and (t.text == ":" or t.text in ("-", "–", "—") and (
         t.whitespace_ and doc[t.i - 1].whitespace_))), default=None)  # a spaced dash, not "pre-tax"
-    if dash is not None:
+    if dash is not None and not skip & set(range(head.left_edge.i, dash)):  # not "amounts - $7bn in 2003 - and"
         conj |= set(range(head.left_edge.i, dash + 1))
     return noun_phrase(doc, head, skip | conj, head_run=True)
 
@@ -352,10 +352,14 @@ def amount_in(doc, kind, span, anchor, counted, skip, ent_at):
             prep.head.i == anchor.i or prep.head.i == anchor.head.i and _act_lemma(prep.head) not in ACT_NOUNS):
         return None  # "invest £10bn in fibre" is an investment in fibre (`act_of_verb`)
     obj = _pobj(prep)
-    if obj is not None and obj.pos_ == "NOUN" and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME") \
-            and obj.lemma_.lower() not in TIME_NOUNS:
-        return _about_phrase(doc, obj, skip)
-    return None
+    own = skip - {t.i for t in prep.subtree}  # the figure's own "in" phrase is left out of other rules' phrases
+    if obj is None or obj.pos_ != "NOUN" or obj.i in own or obj.ent_type_ in ("DATE", "TIME") \
+            or obj.lemma_.lower() in TIME_NOUNS or any(c.dep_ in ("det", "poss") for c in obj.children):
+        return None  # "in the same period", "in WorldCom's collapse": when or why, not what the sum is made of
+    top = first_conjunct(anchor)
+    if top.dep_ == "pobj" and top.head.lower_ in ("to", "from", "with", "at", "than"):
+        return None  # "fell to 1.4bn rupees in the face of competition": a level reached
+    return _about_phrase(doc, obj, own)
 
 
 @rule("fact.about.modified_noun", examples=[

@@ -82,8 +82,8 @@ def same_clause(tok: Token, chain: set[int]) -> bool:
     steps = 0
     while tok.i not in chain and tok.head is not tok and steps < 25:
         if tok.dep_ in ("advcl", "relcl", "ccomp", "csubj", "parataxis", "conj") and tok.pos_ in ("VERB", "AUX") \
-                and tok.tag_ not in ("VBG", "VBN", "TO", "VB"):
-            return False
+                and (tok.tag_ not in ("VBG", "VBN", "TO", "VB") or any(c.dep_ == "nsubj" for c in tok.children)):
+            return False  # a clause of its own: finite, or with its own subject ("markets have hit highs this week")
         if tok.dep_ == "prep" and tok.lower_ in FRAMING_PREPS:
             return False
         tok = tok.head
