@@ -198,11 +198,13 @@ def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
 
 def participle(verb: Token) -> str:
     """"delayed", "cut", "sold": the verb as a past participle after the noun it acted on ("jobs cut")."""
-    if verb.tag_ in ("VBN", "VBD"):
-        return verb.lower_
     lemma = verb.lemma_.lower()
     if lemma in PARTICIPLES:
-        return PARTICIPLES[lemma]
+        return PARTICIPLES[lemma]  # "took 30 books": taken
+    if verb.tag_ in ("VBN", "VBD"):
+        return verb.lower_
+    if verb.tag_ in ("VB", "VBP"):
+        lemma = verb.lower_  # the base form as written ("install", not the lemmatiser's "instal")
     if lemma.endswith("e"):
         return lemma + "d"
     if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
@@ -254,6 +256,8 @@ def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
     if words is None:
         return None
     words += _where_they_are(verb, skip, 10 - len(words))
+    while words[-1].pos_ in ("ADP", "PART"):
+        words.pop()  # "depend on exports to [Mexico]"
     pronoun = "who" if counted.lemma_.lower() in PEOPLE_NOUNS or counted.lower_ in PEOPLE_NOUNS else "that"
     return f"{pronoun} " + " ".join(t.text for t in words if not t.is_punct)
 
@@ -268,6 +272,8 @@ def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
         return None
     if verb.lemma_.lower() in PLAIN_COUNT_VERBS | MEASURE_VERBS | SOURCE_VERBS:
         return None
+    if counted.dep_ == "nsubj" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None  # "allow 11 families to sue": the subject of an infinitive
     if counted.dep_ == "nsubj" and not (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
         return _what_they_do(counted, verb, skip)
     words = [participle(verb) if counted.dep_ == "dobj" else verb.lower_]  # "jobs cut", "flights delayed"
