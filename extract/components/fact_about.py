@@ -24,10 +24,25 @@ FALL_NOUNS = lexicon.where("change_words", 1, "fall-noun")
 # Nouns of change whose figure is the size of the change of something else ("a rise of 5% in sales");
 # "growth of 2%" is itself the measure.
 CHANGE_NOUNS = (RISE_NOUNS | FALL_NOUNS) - lexicon.where("change_words", 1, "measure")
+# Nouns of change that name a result, not the size of a change ("a loss of £5m").
+LEVEL_NOUNS = lexicon.where("change_words", 1, "level")
+# Heads that name no measure alone ("an average of 3.2%", "a peak of 400,000 tonnes"): look past them.
+EMPTY_HEADS = lexicon.where("figure_heads", 1, "empty")
+TIME_NOUNS = lexicon.words("fact_time_nouns")
+SAMPLE_HEADS = lexicon.where("figure_heads", 1, "sample")
+# Verbs of having a count needs no word of ("employs 4,000 workers"); others qualify it ("cut 1,200 jobs" is jobs cut).
+PLAIN_COUNT_VERBS = lexicon.words("plain_count_verbs")
+PARTICIPLES = lexicon.mapping("participles")
+PEOPLE_NOUNS = lexicon.words("people_nouns")
+BASE_HEADS = lexicon.where("figure_heads", 1, "base")
 # Verbs whose subject is what the figure measures ("Sales totalled $5bn", "Profit hit £1bn").
 MEASURE_VERBS = lexicon.words("measure_verbs")
 # The act a verb names, as a noun: "invest £10bn" measures an investment.
 ACT_NOUNS = lexicon.mapping("act_nouns")
+# Verbs of change that, with a sum as their object, name raising money ("raise $100m"), not a rise.
+FUND_VERBS = lexicon.where("change_words", 1, "fund")
+# The same for tonnes, barrels and things: "makes 115,000 tonnes" measures production, not earnings.
+OUTPUT_NOUNS = lexicon.mapping("act_nouns_goods")
 ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
 # "worth", "compared", "up": words a figure hangs off that point past themselves to what it measures.
@@ -45,6 +60,8 @@ def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             if objs and objs[0].i in ent_at and ent_at[objs[0].i].label_ in PLACE_LABELS:
                 skip.update(t.i for t in tok.subtree)
+        if tok.lower_ == "as" and tok.dep_ == "prep" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "such":
+            skip.update({tok.i - 1, *(t.i for t in tok.subtree)})  # "10 states such as Germany and France"
         if tok.dep_ in ("relcl", "appos", "advcl") and not (tok.left_edge.i <= span.start and span.end - 1 <= tok.right_edge.i) \
                 or (tok.dep_ == "prep" and tok.head.i in skip):
             skip.update(t.i for t in tok.subtree)
@@ -54,8 +71,8 @@ def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
 def about(doc, kind, span, anchor, counted, sent, ent_at, subject, extra_skip) -> tuple[str | None, str | None]:
     """What the number measures, in the article's words, and the rule that found it."""
     skip = skip_set(span, sent, ent_at) | extra_skip
-    if subject is not None:
-        skip.update(range(subject.start, subject.end))
+    if subject is not None and subject.root.dep_ not in ("compound", "nmod"):
+        skip.update(range(subject.start, subject.end))  # "Tesco's profits"; "FTSE 100 index" keeps its name
     for about_rule in ABOUT_RULES:
         found = about_rule(doc, kind, span, anchor, counted, skip, ent_at)
         if found:
@@ -68,11 +85,17 @@ def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
     conj = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     if head.dep_ == "conj":
         conj |= {t.i for t in head.head.subtree if t.i < head.left_edge.i}
+    # "fared well - Toyota sales jumped": the parse may hang words before a dash on the head
+    dash = max((t.i for t in head.subtree if t.i < head.i and (t.text == ":" or t.text in ("-", "–", "—") and (
+        t.whitespace_ and doc[t.i - 1].whitespace_))), default=None)  # a spaced dash, not "pre-tax"
+    if dash is not None and not skip & set(range(head.left_edge.i, dash)):  # not "amounts - $7bn in 2003 - and"
+        conj |= set(range(head.left_edge.i, dash + 1))
     return noun_phrase(doc, head, skip | conj, head_run=True)
 
 
 def _compound_top(tok: Token) -> Token:
-    while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok:
+    while tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head is not tok \
+            and not any(t.is_punct for t in tok.doc[tok.i + 1:tok.head.i]):  # "3,000 jobs - out of ...": no compound
         tok = tok.head
     return tok
 
@@ -90,8 +113,8 @@ def _governing(anchor: Token) -> Token:
     top = first_conjunct(anchor)
     head = top.head if top.head is not top else top
     for _ in range(3):
-        if head.pos_ == "ADP" or head.dep_ in ("prep", "agent") \
-                or head.lower_ in FIGURE_LINKS:
+        if head.pos_ == "ADP" or head.dep_ in ("prep", "agent") or head.lower_ in FIGURE_LINKS \
+                or head.tag_ in ("JJR", "RBR") and head.dep_ in ("advmod", "acomp"):  # "closed 15 points higher"
             if head.head is head:
                 break
             head = head.head
@@ -125,10 +148,32 @@ def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
             and top.head.head.lemma_.lower() not in CHANGE_NOUNS:
         noun = top.head.head
+        if counted is top and _count_is_the_measure(noun, counted):
+            return None  # "the spending of India's 35 states", "a survey of 280 schemes": the things counted
+        if _is_empty_head(noun):
+            return _past_empty_head(doc, kind, span, noun, counted, skip, ent_at)
         before = doc[top.head.i - 1]
         if before.pos_ == "NOUN" and before.dep_ == "conj" and before.head.i == noun.i:
             noun = before  # "subsidies and economic growth of 2%": the parse hangs "of 2%" on the first conjunct
         return _about_phrase(doc, noun, skip | {t.i for t in top.head.subtree})
+    return None
+
+
+def _count_is_the_measure(noun: Token, counted: Token) -> bool:
+    """A count "of" a noun is what the count measures when it picks out known things ("India's 35
+    states", "the 30 projects") or the noun is a study of them or names no measure ("a total of")."""
+    lemma = noun.lemma_.lower()
+    return lemma in SAMPLE_HEADS or _is_empty_head(noun) or any(
+        c.dep_ in ("det", "poss") for c in counted.children if c.i < counted.i)
+
+
+def _past_empty_head(doc, kind, span, noun, counted, skip, ent_at) -> str | None:
+    """"grew by an average of 3.2%", "growing at a rate of 20%", "fall from a peak of 400,000 tonnes": what
+    grew or fell, read from the empty head's own place in the clause."""
+    for read in (verb_subject, verb_object, act_of_verb):
+        found = read(doc, kind, span, noun, None, skip | {noun.i}, ent_at)
+        if found:
+            return found
     return None
 
 
@@ -151,6 +196,108 @@ def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return _about_phrase(doc, noun, skip)
 
 
+def participle(verb: Token) -> str:
+    """"delayed", "cut", "sold": the verb as a past participle after the noun it acted on ("jobs cut")."""
+    lemma = verb.lemma_.lower()
+    if lemma in PARTICIPLES:
+        return PARTICIPLES[lemma]  # "took 30 books": taken
+    if verb.tag_ in ("VBN", "VBD"):
+        return verb.lower_
+    if verb.tag_ in ("VB", "VBP"):
+        lemma = verb.lower_  # the base form as written ("install", not the lemmatiser's "instal")
+    if lemma.endswith("e"):
+        return lemma + "d"
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ied"
+    if len(lemma) <= 4 and lemma[-1] in "bdglmnprt" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        return lemma + lemma[-1] + "ed"  # "ship", "plan", "ban"
+    return lemma + "ed"
+
+
+_FIGURE_ENTS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+_CLAUSE_PARTS = ("aux", "auxpass", "neg", "prt", "dobj", "acomp", "xcomp", "attr")
+# Where the things counted are or go ("living in shelters", "will go in investment banking").
+_WHERE_PREPS = PLACE_PREPS | {"on", "into", "out", "from", "to"}
+
+
+def _names_a_figure(t: Token) -> bool:
+    return t.like_num or t.ent_type_ in _FIGURE_ENTS or any(ch.isdigit() for ch in t.text)
+
+
+def _clause_core(counted: Token, verb: Token, skip: set[int]) -> list[Token] | None:
+    """The verb with its auxiliaries, negation, particle and object or complement, dates left out."""
+    parts = [c for c in verb.children if c.dep_ in _CLAUSE_PARTS and c.i > counted.i]
+    inner = [t for c in parts for t in c.subtree if t.ent_type_ not in ("DATE", "TIME")]
+    if any(t.i in skip and not t.is_punct for t in inner):
+        return None  # "raised 54bn rupees": a clause with the subject or a figure in it names nothing
+    words = sorted([verb, *inner], key=lambda t: t.i)
+    while words[-1].pos_ in ("ADP", "DET", "PART", "CCONJ", "PUNCT"):
+        words.pop()  # "free to trade [by February 2005]"
+    if len(words) > 10 or any(_names_a_figure(t) for t in words):
+        return None  # "the 865 million share offer raised 54bn rupees": another figure, or too long to be a name
+    return words
+
+
+def _where_they_are(verb: Token, skip: set[int], room: int) -> list[Token]:
+    """"living in makeshift shelters", "protested outside the ground": where an intransitive verb's subject is."""
+    if any(c.dep_ in ("dobj", "acomp", "xcomp", "attr") for c in verb.children):
+        return []
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _WHERE_PREPS
+                 and c.i not in skip), None)
+    where = [t for t in prep.subtree if t.i not in skip] if prep is not None else []
+    if len(where) < 2 or len(where) > room or any(_names_a_figure(t) or t.ent_type_ == "DATE" for t in where):
+        return []
+    return where
+
+
+def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
+    """"20,000 workers lost their jobs" -> "who lost their jobs": the counted things' own clause, short."""
+    words = _clause_core(counted, verb, skip)
+    if words is None:
+        return None
+    words += _where_they_are(verb, skip, 10 - len(words))
+    while words[-1].pos_ in ("ADP", "PART"):
+        words.pop()  # "depend on exports to [Mexico]"
+    pronoun = "who" if counted.lemma_.lower() in PEOPLE_NOUNS or counted.lower_ in PEOPLE_NOUNS else "that"
+    return f"{pronoun} " + " ".join(t.text for t in words if not t.is_punct)
+
+
+def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
+    """What the clause does to the things counted: "cut 12,000 jobs" (cut), "86 flights were delayed"
+    (delayed), "1.6 million people are living in shelters" (who are living in shelters); None for the verbs
+    of having ("employs 4,000 workers") and when the counted noun already says which ("jobs promised by")."""
+    verb = counted.head
+    if counted.dep_ not in ("dobj", "nsubj", "nsubjpass") or verb.pos_ != "VERB" or verb.i in skip \
+            or verb.dep_ == "acl" and verb.tag_ == "VBG" or any(c.dep_ in ("acl", "relcl") for c in counted.children):
+        return None
+    if verb.lemma_.lower() in PLAIN_COUNT_VERBS | MEASURE_VERBS | SOURCE_VERBS:
+        return None
+    if counted.dep_ == "nsubj" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None  # "allow 11 families to sue": the subject of an infinitive
+    if counted.dep_ == "nsubj" and not (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
+        return _what_they_do(counted, verb, skip)
+    words = [participle(verb) if counted.dep_ == "dobj" else verb.lower_]  # "jobs cut", "flights delayed"
+    return " ".join(words + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+
+
+@rule("fact.about.counted_act", examples=[
+    ('Harwell cuts\n\nHarwell Foods plans to cut 1,200 jobs.',
+     {'about': 'jobs cut', 'change': 'down'}),
+    ('Storm\n\nOfficials said 1.6 million people are living in makeshift shelters.',
+     {'about': 'people who are living in makeshift shelters'}),
+    ('Harwell hires\n\nHarwell Foods employs 4,000 workers.', None),
+])
+def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
+    """"1,200 jobs cut", "86 incoming flights delayed": the things counted and what the clause does to them."""
+    if kind != "count" or counted is None:
+        return None
+    act = _act_on_counted(counted, skip)
+    if act is None:
+        return None
+    things = _about_phrase(doc, _compound_top(counted), skip | {c.i for c in counted.children if c.dep_ == "prep"})
+    return f"{things} {act}" if things else None
+
+
 @rule("fact.about.counted", examples=[
     ('Harwell Foods employs 4,000 workers.',
      {'about': 'workers'}),
@@ -169,13 +316,56 @@ def counted_things(doc, kind, span, anchor, counted, skip, ent_at):
      {'about': 'venture', 'value': 30}),
 ])
 def partitive(doc, kind, span, anchor, counted, skip, ent_at):
-    """"13% of cases", "up to 100% of the debts": the whole the share is of."""
-    for prep in anchor.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            obj = _pobj(prep)
-            if obj is not None:
-                return _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
-    return None
+    """"13% of cases", "up to 100% of the debts": the whole the share is of; "2% of Harwell Foods" is a
+    stake in the company; "0.7% of national income" is a ratio whose measure the clause names."""
+    obj = _partitive_whole(anchor)
+    if obj is None or obj.lemma_.lower() in BASE_HEADS:
+        return None
+    phrase = _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
+    if phrase and obj.i in ent_at and ent_at[obj.i].label_ == "ORG":
+        return f"stake in {phrase}"
+    return phrase
+
+
+def _partitive_whole(anchor: Token) -> Token | None:
+    prep = next((c for c in anchor.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return _pobj(prep) if prep is not None else None
+
+
+@rule("fact.about.ratio", examples=[
+    ('Tourism\n\nAbout 5% of gross national income comes from tourism.',
+     {'about': 'share of gross national income', 'value': 5}),
+    ('Aid\n\nAid from Freedonia reached 0.7% of gross national income.', None),
+])
+def ratio(doc, kind, span, anchor, counted, skip, ent_at):
+    """"0.7% of gross national income" when the clause names nothing it measures: a share of that base."""
+    obj = _partitive_whole(anchor)
+    if obj is None or obj.lemma_.lower() not in BASE_HEADS:
+        return None
+    phrase = _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
+    return f"share of {phrase}" if phrase else None
+
+
+@rule("fact.about.amount_in", examples=[
+    ('Harwell settles\n\nThe settlement included $125m in penalties.',
+     {'about': 'penalties', 'value': 125000000}),
+    ('Harwell invests\n\nHarwell Foods will invest £10bn in fibre.', None),
+])
+def amount_in(doc, kind, span, anchor, counted, skip, ent_at):
+    """"$125m in penalties", "£2bn in new loans": a sum "in" the things it is made of."""
+    prep = doc[span.end] if span.end < len(doc) else None
+    if kind != "money" or prep is None or prep.lower_ != "in" or prep.dep_ != "prep" or not (
+            prep.head.i == anchor.i or prep.head.i == anchor.head.i and _act_lemma(prep.head) not in ACT_NOUNS):
+        return None  # "invest £10bn in fibre" is an investment in fibre (`act_of_verb`)
+    obj = _pobj(prep)
+    own = skip - {t.i for t in prep.subtree}  # the figure's own "in" phrase is left out of other rules' phrases
+    if obj is None or obj.pos_ != "NOUN" or obj.i in own or obj.ent_type_ in ("DATE", "TIME") \
+            or obj.lemma_.lower() in TIME_NOUNS or any(c.dep_ in ("det", "poss") for c in obj.children):
+        return None  # "in the same period", "in WorldCom's collapse": when or why, not what the sum is made of
+    top = first_conjunct(anchor)
+    if top.dep_ == "pobj" and top.head.lower_ in ("to", "from", "with", "at", "than"):
+        return None  # "fell to 1.4bn rupees in the face of competition": a level reached
+    return _about_phrase(doc, obj, own)
 
 
 @rule("fact.about.modified_noun", examples=[
@@ -212,20 +402,41 @@ def _object_is_measured(top: Token, head: Token) -> bool:
     """The figure's verb has an object that is what is measured, or someone who gains or loses it."""
     if top.dep_ == "dobj" and head.lemma_.lower() not in RISE_VERBS | FALL_VERBS | MEASURE_VERBS:
         return True  # "shareholders lost $180bn": the subject is who lost it, not what it measures
-    # "set compensation at 250 euros", "valued the unit at £300m": the object is measured
-    return top.dep_ == "pobj" and top.head.lower_ in ("at", "to", "between", "from") and any(
-        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.children)
+    # "set compensation at 250 euros", "valued the unit at £300m", "boost net income by 400m euros":
+    # the object is measured
+    if top.dep_ != "pobj":
+        return False
+    # "an offer, which the bidder raised to $8.4bn": the relative object stands for the offer
+    objects = [c for c in head.children if c.dep_ == "dobj" and (c.pos_ == "NOUN" or c.tag_ == "WDT" and head.dep_ == "relcl")]
+    if top.head.lower_ == "by":  # not "surged by 0.8%, the biggest rise": an object after it is an aside
+        return head.lemma_.lower() in RISE_VERBS | FALL_VERBS and any(
+            o.i < top.i and o.lemma_.lower() not in CHANGE_NOUNS for o in objects)
+    return top.head.lower_ in ("at", "to", "between", "from") and bool(objects)
 
 
 def _verb_subject(head: Token, ent_at) -> Token | None:
-    return next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
                  and (c.i not in ent_at or c.lower_ in ECONOMY_MEASURES)), None)
+    if subj is not None and subj.lower_ in ("it", "they") and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
+        # "inventories fell 0.7%, but they were 36% higher": what the first clause's figure measures
+        first = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if first is not None and first.pos_ == "NOUN":
+            return first
+    return subj
 
 
 def _subject_is_measure(subj: Token, skip: set[int]) -> bool:
     """"Profits", "spending", "unemployment" can be measured; "the firm", "the country" own a figure."""
     return (subj.pos_ == "NOUN" or subj.tag_ == "VBG" or subj.lower_ in ECONOMY_MEASURES) and subj.i not in skip \
         and not (subj.lower_ in _COLLECTIVE_OWNERS and any(c.dep_ == "det" for c in subj.children))
+
+
+def _has_own_figure(subj: Token, span: Span) -> bool:
+    """"900,000 staff are among the 1.2 million affected": the subject is another figure's."""
+    counts = [c for c in subj.children if c.dep_ == "nummod" and c.ent_type_ in ("CARDINAL", "QUANTITY")
+              and any(ch.isdigit() for ch in c.text) and not span.start <= c.i < span.end]
+    # "the 865 million share offer" is an offer, not the shares counted
+    return any(not any(k.dep_ == "compound" and c.i < k.i for k in subj.children) for c in counts)
 
 
 def _subjectless_measure(doc: Doc, head: Token, skip: set[int]) -> str | None:
@@ -264,7 +475,7 @@ def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
             return None
         subj = _verb_subject(head, ent_at)
         if subj is not None:
-            if not _subject_is_measure(subj, skip):
+            if not _subject_is_measure(subj, skip) or _has_own_figure(subj, span):
                 return None
             return _about_phrase(doc, subj, skip | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
         found = _subjectless_measure(doc, head, skip)
@@ -288,6 +499,10 @@ def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
         return None
     obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and c.pos_ == "NOUN"
                 and c.i not in range(span.start, span.end)), None)
+    if obj is None:
+        obj = _relative_object(head, top)
+        if obj is not None:  # "the aid they give [to 0.7% of GNI by 2015]"
+            skip = skip | {t.i for c in head.children if c.dep_ in ("prep", "advmod", "npadvmod") for t in c.subtree}
     if obj is not None and (obj.i in ent_at or obj.lower_ in ORG_NOUNS | {"government", "country"}):
         return None  # "sue the Russian government for $28bn": whom, not what the sum is
     if obj is not None and obj.lemma_.lower() in CHANGE_NOUNS:
@@ -297,6 +512,21 @@ def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
         if inner is not None:
             return _about_phrase(doc, inner, skip)
     return _about_phrase(doc, obj, skip) if obj is not None else None
+
+
+def _relative_object(verb: Token, top: Token) -> Token | None:
+    """"an offer, which the firm raised to A$8.4bn", "the aid they give": the noun a relative clause's
+    missing object stands for."""
+    antecedent = verb.head
+    if antecedent.pos_ == "PROPN" and antecedent.dep_ == "pobj" and antecedent.head.head.pos_ == "NOUN":
+        antecedent = antecedent.head.head  # "an offer from Velmor, which the bidder raised": the parse hangs it on Velmor
+    if verb.dep_ != "relcl" or antecedent.pos_ != "NOUN" or top.dep_ == "dobj":
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or subj.tag_ in ("WDT", "WP") or subj.lower_ == "that" or obj is not None and obj.tag_ != "WDT":
+        return None  # "the firm, which made £5m": the relative is the subject, not what was made
+    return antecedent
 
 
 def _act_lemma(verb: Token) -> str:
@@ -317,9 +547,11 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
     if head.pos_ != "VERB" or top.dep_ not in ("dobj", "npadvmod", "pobj", "attr", "nsubjpass"):
         return None
     lemma = _act_lemma(head)
+    if lemma in FUND_VERBS and kind == "money" and top.dep_ == "dobj":
+        return ACT_NOUNS.get(lemma)  # "plans to raise $100m": fund-raising, not a rise
     if lemma in SOURCE_VERBS | MEASURE_VERBS | RISE_VERBS | FALL_VERBS:
         return None  # "said", "totalled", "raised by": the figure is not the size of an act
-    noun = ACT_NOUNS.get(lemma)
+    noun = (OUTPUT_NOUNS.get(lemma) if kind in ("quantity", "count") else None) or ACT_NOUNS.get(lemma)
     if noun is None:
         return None  # "want the 50%", "set up a window": no act a reader would call the measure
     prep = next((c for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ in ("in", "on", "into", "for")
@@ -339,32 +571,70 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
     head = _governing(anchor)
     if head.pos_ == "NOUN" and head.i not in range(span.start, span.end):
+        if _is_empty_head(head):
+            return _past_empty_head(doc, kind, span, head, counted, skip, ent_at)  # "a record $16.6bn"
         return _about_phrase(doc, head, skip)
     return None
 
 
-ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_things, partitive, modified_noun, worth, verb_subject,
-               verb_object, act_of_verb, head_noun)
+ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, partitive, amount_in, modified_noun, worth,
+               verb_subject, verb_object, act_of_verb, head_noun, ratio)
 
 
 # ---- change -----------------------------------------------------------------------------------
 
 
 def _written_after(amount: Amount, span: Span, root: Token) -> str | None:
-    """"closed 16% down": a direction written right after a percentage."""
+    """"closed 16% down", "15 points higher", "would have been 8% higher": a direction written right
+    after the figure, on the word the figure measures the distance of."""
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.lower_ in ("up", "down", "higher", "lower") and after.head.i in (
-            root.i, root.head.i) and amount.kind == "percent":
-        return "up" if after.lower_ in ("up", "higher") else "down"
-    return None
+    if after is None or after.lower_ not in ("up", "down", "higher", "lower"):
+        return None
+    if after.i != root.head.i and not (amount.kind == "percent" and after.head.i in (root.i, root.head.i)):
+        return None
+    if _than_no_time(after):
+        return None  # "15% lower than analysts had expected": a comparison, not a change over time
+    return "up" if after.lower_ in ("up", "higher") else "down"
+
+
+def _than_no_time(comparative: Token) -> bool:
+    """"higher than expected" compares with no earlier time; "higher than a year ago" is a rise."""
+    than = next((c for c in comparative.children if c.lower_ == "than"), None)
+    following = comparative.doc[comparative.i + 1] if comparative.i + 1 < len(comparative.doc) else None
+    if than is None and following is not None and following.lower_ == "than":
+        than = following  # the parse may hang "than analysts had expected" on the clause, not the comparative
+    if than is None:
+        return False
+    after = [t for t in (*than.subtree, *than.head.subtree) if t.i > than.i]
+    return not any(t.ent_type_ in ("DATE", "TIME") or t.lemma_.lower() in TIME_NOUNS for t in after)
+
+
+def _is_empty_head(noun: Token) -> bool:
+    """"an average of 3.2%", "a rate of 20%", "a peak of 400,000 tonnes": a head that names no
+    measure of its own (no modifier says what it is the rate or the peak of)."""
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in EMPTY_HEADS and not any(
+        c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" and not any(
+            g.like_num or g.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for g in c.subtree)
+        for c in noun.children)
+
+
+def _through_empty_head(tok: Token) -> Token:
+    """"grown by an average of 3.2%", "growing at a rate of 20%": the figure is what the empty head is."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_empty_head(tok.head.head) \
+            and tok.head.head.dep_ == "pobj":
+        return tok.head.head
+    return tok
 
 
 def _change_word(root: Token) -> Token | None:
     """The word a figure is the size of a change of: the verb or noun it hangs off, through "by"."""
-    tok = first_conjunct(root)  # "fell by 40%, 75% and 57%"
+    top = first_conjunct(root)  # "fell by 40%, 75% and 57%"
+    tok = _through_empty_head(top)
     if tok.dep_ == "pobj":
-        if tok.head.lower_ != "by":
-            return None  # "to £1.2bn", "from $639m", "compared with 10%", "at 4.3%"
+        if tok.head.lower_ == "of":
+            return _change_noun_of(tok.head.head)
+        if tok.head.lower_ != "by" and not (tok is not top and tok.head.lower_ == "at"):
+            return None  # "to £1.2bn", "from $639m", "compared with 10%", "at 4.3%" (but "growing at a rate of 20%")
         tok = tok.head
     if tok.dep_ in ("dobj", "npadvmod", "prep", "advmod", "attr"):
         return tok.head
@@ -372,6 +642,39 @@ def _change_word(root: Token) -> Token | None:
         return tok.head  # "a 5% rise"
     if tok.dep_ == "pobj":
         return tok.head.head
+    return None
+
+
+def _counted_change_verb(root: Token) -> Token | None:
+    """"cut 12,000 jobs", "300 jobs will be lost": a count is the size of a change its verb makes."""
+    tok = first_conjunct(root)
+    noun = tok.head
+    if tok.dep_ in ("nummod", "compound", "quantmod") and noun.pos_ == "NOUN" and noun.dep_ in ("dobj", "nsubjpass") \
+            and noun.head.pos_ == "VERB":
+        return noun.head
+    return _change_word(root)
+
+
+def _change_noun_of(noun: Token) -> Token | None:
+    """"a rise of 5%", "a rise in spending of 14.8%": the noun of change an "of" figure gives the size of."""
+    if noun.lemma_.lower() in RISE_NOUNS | FALL_NOUNS:
+        return noun
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and noun.head.head.lemma_.lower() in RISE_NOUNS | FALL_NOUNS:
+        return noun.head.head
+    return None
+
+
+def _direction(word: Token) -> str | None:
+    """The direction a word of change gives, read by its part of speech ("contract" the noun is no fall)."""
+    lemma = word.lemma_.lower()
+    if lemma in LEVEL_NOUNS:
+        return None  # "a £5m loss", "a loss of £5m": a result, not the size of a fall
+    verb = word.pos_ in ("VERB", "AUX")
+    noun = word.pos_ in ("NOUN", "PROPN")
+    if verb and lemma in RISE_VERBS or noun and lemma in RISE_NOUNS:
+        return "up"
+    if verb and lemma in FALL_VERBS or noun and lemma in FALL_NOUNS:
+        return "down"
     return None
 
 
@@ -384,14 +687,11 @@ def change(amount: Amount, span: Span, root: Token) -> str | None:
     written = _written_after(amount, span, root)
     if written is not None:
         return written
-    word = _change_word(root)
+    word = _counted_change_verb(root) if amount.kind == "count" else _change_word(root)
     if word is None:
         return None
-    lemma = word.lemma_.lower()
     if word.lower_ in ("up", "down") and word.dep_ in ("advmod", "prt"):
         return word.lower_
-    if lemma in RISE_VERBS or lemma in RISE_NOUNS:
-        return "up"
-    if lemma in FALL_VERBS or lemma in FALL_NOUNS:
-        return "down"
-    return None
+    if word.lemma_.lower() in FUND_VERBS and amount.kind == "money" and first_conjunct(root).dep_ == "dobj":
+        return None  # "raise $100m from the sale": money raised, not a rise
+    return _direction(word)

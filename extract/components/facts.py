@@ -72,6 +72,9 @@ COMPANY_MEASURES = lexicon.where("fact_measures", 1, "company")
 PURE_ECONOMY = lexicon.where("fact_measures", 1, "economy-only")
 # Phrases that date or place something else ("cut 13,000 jobs since the attacks in the US").
 FRAMING_PREPS = lexicon.words("framing_preps")
+# Words before the level a figure is compared with ("from £610m", "than a year ago", "on the previous year").
+COMPARISON_WORDS = lexicon.words("comparison_words")
+BASE_WORDS = lexicon.where("comparison_words", 1, "base")
 
 
 def same_clause(tok: Token, chain: set[int]) -> bool:
@@ -79,13 +82,39 @@ def same_clause(tok: Token, chain: set[int]) -> bool:
     steps = 0
     while tok.i not in chain and tok.head is not tok and steps < 25:
         if tok.dep_ in ("advcl", "relcl", "ccomp", "csubj", "parataxis", "conj") and tok.pos_ in ("VERB", "AUX") \
-                and tok.tag_ not in ("VBG", "VBN", "TO", "VB"):
-            return False
+                and (tok.tag_ not in ("VBG", "VBN", "TO", "VB") or any(c.dep_ == "nsubj" for c in tok.children)):
+            return False  # a clause of its own: finite, or with its own subject ("markets have hit highs this week")
         if tok.dep_ == "prep" and tok.lower_ in FRAMING_PREPS:
             return False
         tok = tok.head
         steps += 1
     return tok.i in chain
+
+
+def _tense(verb: Token) -> str | None:
+    """Past, perfect, present or future, from the verb's auxiliaries and tag (None for a bare participle)."""
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in aux):
+        return "future"
+    if any(a.lemma_ == "have" for a in aux):
+        return "perfect"
+    tags = {verb.tag_, *(a.tag_ for a in aux)}
+    if "VBD" in tags:
+        return "past"
+    return "present" if tags & {"VBZ", "VBP"} else None
+
+
+def own_clause(chain_tokens: list[Token]) -> set[int]:
+    """The number's head chain up to a verb joined by "and"/"but" to one of another tense: "was introduced in
+    1997 and has paid out £370m" - the year is the other verb's; "rose 0.8% in January and fell 0.4%" share it."""
+    out = set()
+    for tok in chain_tokens:
+        out.add(tok.i)
+        if tok.dep_ == "conj" and tok.pos_ in ("VERB", "AUX"):
+            mine, theirs = _tense(tok), _tense(tok.head)
+            if mine and theirs and mine != theirs:
+                break
+    return out
 
 
 def counted_noun(doc: Doc, span: Span, root: Token) -> Token | None:
@@ -209,8 +238,8 @@ class _FactReader:
         subject, via, subject_pattern = syntactic_subject(self.fd, fig)
         chain = {t.i for t in chain_tokens}
         place = self._place(span, sent, subject, chain)
-        period = self._period(amount, sent, chain)
-        date = self._date_of(span, sent, chain, period)
+        period = self._period(amount, sent, own_clause(chain_tokens))
+        date = self._date_of(amount, span, sent, chain, period)
         source = self._source(anchor, sent, subject)
         about_text, about_pattern = about(self.doc, amount.kind, span, anchor, reading.counted, sent, self.fd.ent_at,
                                           subject, self._converted_skip(amount))
@@ -248,9 +277,12 @@ class _FactReader:
             return story_owner(self.fd, fig, about_text) or place_subject(self.fd, fig, place)
         return None
 
-    def _date_of(self, span: Span, sent: Span, chain: set[int], period: Period | None) -> DateMention | None:
-        if period is not None and period.comparison:
-            return None  # "£125m a year earlier": not the article's year, and no date is written
+    def _date_of(self, amount: Amount, span: Span, sent: Span, chain: set[int],
+                 period: Period | None) -> DateMention | None:
+        if period is not None and period.comparison or period is None and any(
+                p.comparison and amount.end <= p.start < sent.end_char and self._compared_with(amount, p)
+                for p in self.periods):
+            return None  # "£125m a year earlier", "up 21.3% from the previous year": no date is written
         date = self._date(span, sent, chain)
         if period is not None:
             # The date inside the period phrase, when it has one ("in the third quarter of 2004").
@@ -349,13 +381,36 @@ class _FactReader:
         if any(amount.end <= a < p.start for a in self.amount_starts) or any(
                 p.end <= a < amount.start for a in self.amount_starts):
             return None  # "cut its debt to £160m from £610m a year earlier": the later figure's period
+        if self._is_base(amount) and p.end <= amount.start or any(
+                a is not amount and self._is_base(a) and self._right_after(a, p) for a in self.amounts):
+            return None  # "growth will slow from 3% in 2004 to 2.5%": 2004 is the year of the figure compared with
         gap = self.text[amount.end:p.start] if p.start >= amount.end else None
-        if gap is not None and len(gap) <= 4 and not any(c in gap for c in ",;()"):
+        if gap is not None and p.comparison and self._compared_with(amount, p):
+            return None  # "up 31.8% on the previous year", "36% higher than a year ago": what it is compared with
+        if gap is not None and self._right_after(amount, p):
             return (0, 0)  # "$639m year-earlier", "£125m a year earlier"
         if same_clause(where.root, chain):
             after = p.start >= amount.end
             return (1, abs(p.start - amount.end)) if after else (2, amount.start - p.end)
         return None
+
+    def _right_after(self, amount: Amount, p: Period) -> bool:
+        gap = self.text[amount.end:p.start]
+        return p.start >= amount.end and len(gap) <= 4 and not any(c in gap for c in ",;()")
+
+    def _is_base(self, amount: Amount) -> bool:
+        """"from £610m", "compared with 10%", "than 5%": a figure that is the level compared with."""
+        before = self.text[max(0, amount.start - 15):amount.start].lower().split()
+        return bool(before) and (before[-1] in BASE_WORDS or before[-2:] in (["compared", "with"], ["compared", "to"]))
+
+    def _compared_with(self, amount: Amount, p: Period) -> bool:
+        """"up 31.8% on the previous year", "3.5% higher than a year ago": the time after the figure is what it is
+        compared with (not "the $232m charge from the previous quarter", where a noun stands between)."""
+        if any(amount.end <= a < p.start for a in self.amount_starts):
+            return False  # "to 70 cents from 55 cents a year earlier": the time of the figure in between
+        between = self.doc.char_span(amount.end, p.start, alignment_mode="expand")
+        words = [t for t in between or [] if not t.is_punct and t.ent_type_ not in ("MONEY", "PERCENT")]
+        return bool(words) and words[-1].lower_ in COMPARISON_WORDS and not any(t.pos_ in ("NOUN", "PROPN") for t in words)
 
     def _period(self, amount: Amount, sent: Span, chain: set[int]) -> Period | None:
         """The time the number refers to: a period phrase in its clause ("in the third quarter",

@@ -1,0 +1,148 @@
+"""What a figure measures, whether it is the size of a change, and its period (issue 17), on sentences
+written for the tests: one test per kind of error a blind reader found in the facts."""
+
+import pytest
+
+from tests.conftest import run_text
+
+pytestmark = pytest.mark.model
+
+
+def facts_of(nlp, text):
+    return run_text(nlp, "Figures of the week\n\n" + text + "\n")._.facts
+
+
+def one(nlp, text, figure):
+    found = [f for f in facts_of(nlp, text) if f["text"] == figure]
+    assert len(found) == 1, [f["text"] for f in facts_of(nlp, text)]
+    return found[0]
+
+
+# ---- about: an empty head, a base of a ratio, a stake, a qualifier --------------------------------------
+
+def test_an_average_or_a_rate_is_read_past_to_what_grew(nlp):
+    f = one(nlp, "The Ruritanian economy had grown by an average of 3.2% over the past four years.", "3.2%")
+    assert (f["about"], f["change"]) == ("Ruritanian economy", "up")
+    f = one(nlp, "The number of calls to help lines is growing at a rate of 20% every year.", "20%")
+    assert f["about"].startswith("number of calls")
+    assert f["change"] == "up"
+
+
+def test_a_peak_is_read_past_to_what_fell_from_it(nlp):
+    f = one(nlp, "Output of the mine began to fall from a peak of 400,000 tonnes a year.", "400,000 tonnes a year")
+    assert f["about"] == "Output of the mine"
+
+
+def test_the_base_of_a_ratio_is_not_what_it_measures(nlp):
+    f = one(nlp, "Freedonia wants to raise the amount of aid it gives to 0.7% of its national income.", "0.7%")
+    assert "aid" in f["about"] and "income" not in f["about"]
+    f = one(nlp, "About 5% of gross national income comes from tourism.", "About 5%")
+    assert f["about"] == "share of gross national income"
+
+
+def test_a_share_of_a_company_is_a_stake(nlp):
+    f = one(nlp, "Harwell Capital, holding 2% of Velmor Foods, wants a buyback.", "2%")
+    assert f["about"] == "stake in Velmor Foods"
+    f = one(nlp, "Harwell Foods sold 13% of its shares.", "13%")
+    assert f["about"] == "shares"
+
+
+def test_a_change_verb_with_an_object_measures_the_object(nlp):
+    f = one(nlp, "Strong demand helped Velmor Foods boost net income by 400m euros to 2.5bn euros.", "400m euros")
+    assert (f["about"], f["change"]) == ("net income", "up")
+    f = one(nlp, "Prices at the pump surged by 0.8%, the biggest rise in a year.", "0.8%")
+    assert f["about"] == "Prices at the pump"
+
+
+def test_a_count_says_what_was_done_to_the_things_counted(nlp):
+    f = one(nlp, "Velmor Foods threatened to cut 12,000 jobs.", "12,000")
+    assert (f["about"], f["change"]) == ("jobs cut", "down")
+    f = one(nlp, "Officials said 1.6 million people are now living in makeshift shelters.", "1.6 million")
+    assert f["about"] == "people who are living in makeshift shelters"
+    f = one(nlp, "Mr Weber said 86 incoming flights were delayed by an hour.", "86")
+    assert f["about"] == "incoming flights delayed"
+    f = one(nlp, "When the firm collapsed, 20,000 workers lost their jobs.", "20,000")
+    assert f["about"] == "workers who lost their jobs"
+
+
+def test_a_count_under_a_verb_of_having_is_the_things(nlp):
+    assert one(nlp, "Harwell Foods employs 4,000 workers.", "4,000")["about"] == "workers"
+    assert one(nlp, "The spending of Freedonia's 35 states is rising.", "35")["about"] == "states"
+    assert one(nlp, "A survey of 280 pension schemes was published.", "280")["about"] == "pension schemes"
+
+
+def test_a_sum_in_what_it_is_made_of(nlp):
+    assert one(nlp, "The settlement included $125m in penalties.", "$125m")["about"] == "penalties"
+    f = one(nlp, "Harwell Foods will invest £10bn in fibre.", "£10bn")
+    assert f["about"] == "investment in fibre"
+
+
+def test_an_offer_raised_in_a_relative_clause(nlp):
+    f = one(nlp, "Harwell rejected an offer from Velmor Foods, which the bidder raised to $8.4bn last week.", "$8.4bn")
+    assert f["about"].startswith("offer")
+
+
+def test_goods_a_company_makes_are_its_production(nlp):
+    f = one(nlp, "Harwell Mining makes 115,000 tonnes a year.", "115,000 tonnes a year")
+    assert f["about"] == "production"
+    f = one(nlp, "Harwell Mining makes 115,000 tonnes of copper a year.", "115,000 tonnes")
+    assert f["about"] == "copper"
+
+
+def test_the_measure_keeps_the_name_written_in_it(nlp):
+    f = one(nlp, "In London, the benchmark share index closed 15 points higher at 4,751.", "15 points")
+    assert (f["about"], f["change"]) == ("benchmark share index", "up")
+    f = one(nlp, "Harwell Foods shares fell 3% on Friday.", "3%")
+    assert (f["subject"], f["about"]) == ("Harwell Foods", "Harwell Foods shares")
+
+
+def test_it_in_a_second_clause_is_what_the_first_measured(nlp):
+    f = one(nlp, "Stocks of grain fell 0.7% last month, but they were 36% higher than a year ago.", "36%")
+    assert (f["about"], f["change"]) == ("Stocks of grain", "up")
+    assert f["period"] != "a year ago"
+
+
+# ---- change: only words of change --------------------------------------------------------------------
+
+def test_a_rise_of_and_higher_are_changes_a_contract_and_a_loss_are_not(nlp):
+    assert one(nlp, "Velmor Foods reported a rise in spending of 14.8%.", "14.8%")["change"] == "up"
+    assert one(nlp, "Harwell profits would have been 8% higher without the strike.", "8%")["change"] == "up"
+    assert one(nlp, "Harwell Aerospace lost a $23bn government contract.", "$23bn")["change"] is None
+    assert one(nlp, "Velmor Foods posted a loss of £5m.", "£5m")["change"] is None
+
+
+def test_lower_than_expected_is_no_fall(nlp):
+    f = one(nlp, "Velmor Foods said profits would be 15% lower than analysts had expected.", "15%")
+    assert f["change"] is None
+    assert one(nlp, "Velmor Foods said profits were 15% higher than a year ago.", "15%")["change"] == "up"
+
+
+def test_raising_money_is_no_rise(nlp):
+    f = one(nlp, "Velmor Foods plans to raise $100m from the sale.", "$100m")
+    assert (f["about"], f["change"]) == ("fund-raising", None)
+    assert one(nlp, "Velmor Foods raised prices by 5%.", "5%")["change"] == "up"
+
+
+# ---- period: the figure's own time -----------------------------------------------------------------
+
+def test_the_time_compared_with_is_not_the_period(nlp):
+    text = "Velmor Foods sold 2.4 million cars in 2004, an increase of 4% on the previous year."
+    assert one(nlp, text, "4%")["period"] == "2004"
+    f = one(nlp, "Velmor Foods said sales were up 31% on the previous year.", "up 31%")
+    assert (f["period"], f["date"]) == (None, None)
+
+
+def test_the_year_of_the_figure_compared_with_is_not_the_new_figures(nlp):
+    text = "Freedonia's growth will slow from more than 3% in 2004 to below 2.5%."
+    facts = {f["text"]: f for f in facts_of(nlp, text)}
+    assert facts["more than 3%"]["period"] == "2004"
+    assert facts["below 2.5%"]["period"] is None
+
+
+def test_a_period_of_another_tense_or_of_a_report_is_not_the_figures(nlp):
+    f = one(nlp, "The Harwell profit scheme was introduced in 1997 and has paid out more than £370m.", "more than £370m")
+    assert f["period"] is None
+    f = one(nlp, "According to figures presented by Mr Weber in November, the plant may employ 56,000 people.", "56,000")
+    assert f["period"] is None
+    text = "Velmor house prices rose by 0.8% in January and Harwell prices rose by 0.4%."
+    assert [f["period"] for f in facts_of(nlp, text)] == ["January", "January"]  # one tense: one time
