@@ -9,7 +9,8 @@ The client (the `cooptool extract` process) reads the inputs lazily, drops docum
 stored, and sends batches of documents — their texts, so workers need no shared file system — as
 Dask tasks. Each worker process loads the pipeline once (a WorkerPlugin runs `worker_pipeline` when
 the worker joins; a task on a worker without it loads it the same way) and returns finished record
-blocks, never a spaCy Doc. The client yields the blocks in input order, with at most 2 batches per
+blocks, never a spaCy Doc. A LocalCluster started here (no scheduler address) is forked from the
+client after the client loaded the pipeline, so its workers start with it, as `--jobs N` does. The client yields the blocks in input order, with at most 2 batches per
 worker thread in flight, so memory stays flat on both sides however many documents come; the
 caller writes them with the store's lock, dedup and crash-safety, exactly as for a local run.
 
@@ -231,7 +232,10 @@ def extract_records_dask(sources: Iterable[SourceDoc], spec: PipelineSpec, *, sc
     own = client is None
     if own:
         if not scheduler:
-            worker_pipeline(spec)  # loaded once here, before the LocalCluster forks its workers
+            try:
+                worker_pipeline(spec)  # loaded once here, before the LocalCluster forks its workers
+            except Exception as exc:  # as a worker that cannot load it: one line, never a traceback
+                raise ClusterError(f"cannot load the pipeline: {type(exc).__name__}: {exc}") from None
         client = connect(scheduler, n_workers)
     try:
         if on_message:
