@@ -97,8 +97,10 @@ def main() -> int:
         queries = [
             ("who --org", [exe, "who", "--org", org, "--store", str(store), "--format", "jsonl"],
              'select(.type=="affiliation" and (([.org] + (.org_aliases // [])) | map(ascii_downcase | contains($q)) | any))',
+             # The aliases joined by newlines (never in a query), not a lambda: DuckDB >= 1.3 rejects
+             # `x -> ...` and DuckDB < 1.3 has no `lambda x: ...`.
              "SELECT * FROM STORE WHERE type='affiliation' AND (contains(lower(org), '{q}') OR "
-             "len(list_filter(org_aliases, x -> contains(lower(x), '{q}'))) > 0)", org),
+             "contains(lower(array_to_string(org_aliases, chr(10))), '{q}'))", org),
             ("entities --type ORG", [exe, "entities", "--type", "ORG", "--store", str(store), "--format", "jsonl"],
              'select(.type=="entity" and .label=="ORG") | .name',
              "SELECT name, count(*) FROM STORE WHERE type='entity' AND label='ORG' GROUP BY name", ""),
