@@ -66,6 +66,7 @@ KNOWN_EVENTS = re.compile(r"^(?:COP\s?\d+|CIIE(?:\s+(?:19|20)\d\d)?|G-?\d{1,2}|A
 # The model's EVENT entities include wars, storms and sports; gatherings have names like these.
 GATHERING_NAME = re.compile(_word_pattern(lexicon.words("gathering_names")) + r"|^COP\s?\d+$|^G-?\d+\b")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+_ACRONYM_BEFORE = re.compile(r"^.*\(([A-Z][\w-]*)\)\s*")
 _YEAR = re.compile(r"(19|20)\d\d")
 
 # Verbs that make an event noun an event, by the part their subject plays: `host` (organisers) or `attend`.
@@ -193,6 +194,8 @@ def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
      {'name': 'Halvard Trade Forum', 'place': 'Oslo'}),
     ('The Trades Union Congress said it would fight the plan.',
      None),
+    ('Policy\n\nThe Union\'s Fair Competition Strategy answers two challenges at once.',
+     None),
 ])
 def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """"the San Francisco Summit", "the 20th Party Congress": a capitalised name ending in an event noun."""
@@ -253,8 +256,10 @@ def model_event(ent: Span) -> bool:
     """An EVENT entity of the model that looks like a gathering ("the Boao Forum for Asia"), not a
     war, a storm or an agreement."""
     last = ent[-1].lower_ if len(ent) else ""
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     return ent.label_ == "EVENT" and bool(GATHERING_NAME.search(ent.text)) and not NOT_EVENTS.search(ent.text) \
-        and last not in VENUE_WORDS and not _counted(ent[0])  # not "the Expo Exhibition Hall"
+        and last not in VENUE_WORDS and not _counted(ent[0]) \
+        and not (last == "convention" and after == "on")  # not "the Expo Exhibition Hall", "the Convention on ..."
 
 
 @dataclass
@@ -279,6 +284,7 @@ class _EventReader:
         self.dates = find_dates(self.text, ctx.meta.get("published"))
         self.named_pattern: dict[int, str] = {}
         self.tail_end: dict[int, int] = {}
+        self.named_ranges: list[tuple[int, int]] = []
 
     def events(self) -> list[dict]:
         doc = self.doc
@@ -316,6 +322,7 @@ class _EventReader:
         out = self._first_of_overlapping(spans)
         for start, end, acronym in out:
             self.tail_end[start] = next(t.i for t in doc[end:] if t.text == ")") + 1 if acronym else end
+            self.named_ranges.append((start, end))
         return out
 
     def _first_of_overlapping(self, spans: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
@@ -392,6 +399,8 @@ class _EventReader:
         if not (found.organizers or participants or modifiers):
             return None  # "a meeting between him and an agent", "the meeting took place": nothing named
         name = found.name if found.name is not None else self._noun_name(tok)
+        # "the Asia Pacific Economic Co-operation (Apec) summit": the short form and the noun
+        name = _ACRONYM_BEFORE.sub(r"\1 ", name)
         rec = self._record(tok.sent, tok, name, [], organizers=found.organizers, participants=participants,
                            name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
                            pattern=pattern)
@@ -563,8 +572,12 @@ class _EventReader:
         scope = _clause_scope(anchor)
         dates = [d for d in self.dates if d.start >= sent.start_char and d.end <= sent.end_char]
         in_scope = [(scope[i], d) for d in dates for i in [self._date_root(d)] if i in scope
-                    and self.doc[i].head.lower_ not in _CLOSING_PREPS]  # "runs until Sunday": the closing day
+                    and self.doc[i].head.lower_ not in _NOT_ITS_DATE and not self._in_other_name(i, span)]
         near = min(in_scope, key=lambda x: (x[0], abs(x[1].start - anchor.idx)))[1] if in_scope else None
+        year = next((t for t in span if _YEAR.fullmatch(t.text)), None) if span.start in self.tail_end else None
+        if year is not None and (near is None or near.iso != year.text and not (near.iso or "").startswith(year.text)):
+            # "the 1980 and 1984 Games", "the 2008 Beijing Games": the year in the name
+            near = DateMention(year.idx, year.idx + len(year.text), year.text, year.text)
         if span.start in self.tail_end:
             tail = next((t for t in self.doc[self.tail_end[span.start]:] if not t.is_space), None)
             if tail is not None and _YEAR.fullmatch(tail.text):
@@ -572,6 +585,10 @@ class _EventReader:
             elif near is not None and abs(near.start - anchor.idx) > 80:
                 near = None
         return near
+
+    def _in_other_name(self, i: int, span: Span) -> bool:
+        """A date inside the name of another event is that event's ("... since the 2008 Beijing Games")."""
+        return any(start <= i < end and not (span.start <= i < span.end) for start, end in self.named_ranges)
 
     def _date_root(self, d: DateMention) -> int | None:
         span = self.doc.char_span(d.start, d.end, alignment_mode="expand")
@@ -698,6 +715,8 @@ def at_their(reader: _EventReader, tok: Token) -> Found | None:
      {'name': 'APEC summit', 'participants': 'APEC'}),
     ('The meeting took place on Monday.',
      None),
+    ('Voters\n\nHe will win 80 percent of the Hispanic vote, she said.',
+     None),
 ])
 def modified_event(modifiers: list[Span]) -> bool:
     """"the G7 meeting", "the APEC summit", "the Iraqi election": an event noun with a named modifier,
@@ -809,7 +828,8 @@ class EventExtractor:
 
 # What a verb's date or place hangs on: "held in Oslo on Monday".
 _VERB_SETTINGS = frozenset({"prep", "npadvmod", "advmod", "agent", "tmod"})
-_CLOSING_PREPS = frozenset({"until", "till", "through", "to"})
+# "runs until Sunday" (the closing day), "has taken part since 2015" (the start of a series): no event's date.
+_NOT_ITS_DATE = frozenset({"until", "till", "through", "to", "since"})
 
 
 def _clause_scope(anchor: Token) -> dict[int, int]:
@@ -822,6 +842,10 @@ def _clause_scope(anchor: Token) -> dict[int, int]:
     while stack:  # the phrase, without clauses of its own purpose ("an agreement to supply cars for sale in Japan")
         t = stack.pop()
         scope[t.i] = _depth(t, anchor)
+        if t.i != anchor.i and t.dep_ in ("acl", "relcl"):
+            # "the summit, which opened in Oslo", not "the summit, founded by students of universities in China"
+            stack += [c for c in t.children if c.dep_ in _VERB_SETTINGS and c.lower_ != "by"]
+            continue
         stack += [c for c in t.children if not (c.dep_ in ("advcl", "xcomp", "ccomp")
                                                  or c.dep_ == "acl" and any(g.tag_ == "TO" for g in c.children))]
     top = anchor
@@ -863,8 +887,8 @@ def _denied(tok: Token) -> bool:
             return False  # "the summit did not reach a deal": the summit took place
         if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in t.children):
             return True
-        if t.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "parataxis"):
-            return False
+        if t.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "parataxis") and not any(c.tag_ == "TO" for c in t.children):
+            return False  # a clause of its own; "(no plans) to hold" is still the planning one
         below = t
     return False
 
