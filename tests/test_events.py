@@ -204,3 +204,27 @@ def test_an_acronym_names_a_modified_event(nlp):
     (ev,) = events_of(nlp, "Apec\n\nBush told the Asia Pacific Economic Co-operation (Apec) summit in Chile that he "
                            "remained committed.\n")
     assert (ev["name"], ev["place"]) == ("Apec summit", "Chile")
+
+
+def test_no_place_that_says_where_a_party_is_and_no_date_of_a_first_edition(nlp):
+    (ev,) = events_of(nlp, "Summit\n\nLena Brook was in Oslo over the weekend at the Harbin Innovation Summit, founded by "
+                           "students of Tolvik University in Britain.\n")
+    assert ev["place"] != "Britain"
+    (ev,) = events_of(nlp, "Forum\n\nSince the first edition in 2021, the Halden Harbour Forum 2024 has drawn "
+                           "many guests.\n")
+    assert ev["date"] == "2024"
+    (ev,) = events_of(nlp, "Launch\n\nArvon said it had sold five million consoles since its European launch in "
+                           "March 2002.\n")
+    assert ev["date"] == "2002-03"
+
+
+def test_a_name_with_officials_is_an_organisation(nlp):
+    text = "Trade\n\nA leading official of the Nordic Conference on Trade and Shipping said the rules had helped.\n"
+    assert events_of(nlp, text) == []
+
+
+def test_it_signed_is_the_one_who_said_so(nlp):
+    text = ("Jets\n\nArvon Air has also signed deals with two airlines. Tolvik Aerospace Corp said it had signed an agreement "
+            "with Marden Systems to share data.\n")
+    ev = next(e for e in events_of(nlp, text) if "Marden Systems" in e["participants"])
+    assert "Tolvik Aerospace Corp" in ev["participants"] and "Arvon Air" not in ev["participants"]

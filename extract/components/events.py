@@ -293,7 +293,8 @@ class _EventReader:
         for start, end, acronym in self.named_spans():
             span = doc[start:end]
             seen_tokens.update(range(start, end))
-            found.append(self._named_record(span, acronym))
+            if not _has_staff(span):
+                found.append(self._named_record(span, acronym))
         for tok in doc:
             if tok.i in seen_tokens:
                 continue
@@ -485,6 +486,12 @@ class _EventReader:
         if not (subj.lower_ == "it" or subj.lower_ in ORG_NOUNS and any(
                 d.dep_ == "det" and d.lower_ in ("the", "this") for d in subj.children)):
             return None
+        verb = subj.head
+        if subj.lower_ == "it" and verb.dep_ == "ccomp":  # "Lockheed said it had signed": the one who said
+            said_by = [self._name(e) for c in verb.head.children if c.dep_ == "nsubj"
+                       for e in self.head_entities(c) if e.label_ == "ORG"]
+            if said_by and said_by[0]:
+                return said_by[0]
         if self._resolver is None:
             self._resolver = SpeakerResolver(self.doc)
         found = self._resolver.resolve(subj)
@@ -555,7 +562,7 @@ class _EventReader:
         sent = tok.sent
         scope = _clause_scope(tok)
         places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)
-                  and e.root.i in scope]
+                  and e.root.i in scope and not self._of_other_party(e, tok)]
         if not places:
             return None
         best = min(places, key=lambda e: (scope[e.root.i], 0 if e.start > tok.i else 1, abs(e.start - tok.i)))
@@ -572,7 +579,7 @@ class _EventReader:
         scope = _clause_scope(anchor)
         dates = [d for d in self.dates if d.start >= sent.start_char and d.end <= sent.end_char]
         in_scope = [(scope[i], d) for d in dates for i in [self._date_root(d)] if i in scope
-                    and self.doc[i].head.lower_ not in _NOT_ITS_DATE and not self._in_other_name(i, span)]
+                    and not _outside_event(self.doc[i], anchor) and not self._in_other_name(i, span)]
         near = min(in_scope, key=lambda x: (x[0], abs(x[1].start - anchor.idx)))[1] if in_scope else None
         year = next((t for t in span if _YEAR.fullmatch(t.text)), None) if span.start in self.tail_end else None
         if year is not None and (near is None or near.iso != year.text and not (near.iso or "").startswith(year.text)):
@@ -585,6 +592,17 @@ class _EventReader:
             elif near is not None and abs(near.start - anchor.idx) > 80:
                 near = None
         return near
+
+    def _of_other_party(self, place: Span, anchor: Token) -> bool:
+        """"Oxford University in Britain", "Acme's chief in Paris": a place that says where an organisation or
+        a person is, not where the event is."""
+        t = place.root.head
+        while t.i != anchor.i and t.head.i != t.i:
+            e = self.ent_at.get(t.i)
+            if e is not None and e.label_ in ("ORG", "PERSON") and not (e.start <= anchor.i < e.end):
+                return True
+            t = t.head
+        return False
 
     def _in_other_name(self, i: int, span: Span) -> bool:
         """A date inside the name of another event is that event's ("... since the 2008 Beijing Games")."""
@@ -830,6 +848,26 @@ class EventExtractor:
 _VERB_SETTINGS = frozenset({"prep", "npadvmod", "advmod", "agent", "tmod"})
 # "runs until Sunday" (the closing day), "has taken part since 2015" (the start of a series): no event's date.
 _NOT_ITS_DATE = frozenset({"until", "till", "through", "to", "since"})
+
+
+def _has_staff(span: Span) -> bool:
+    """"a leading official of the United Nations Conference on Trade and Development": a name with
+    officials is an organisation."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lexicon.ROLE_HEADS
+
+
+def _outside_event(date: Token, anchor: Token) -> bool:
+    """A date after "until" or "since" that the event is not itself under: "runs until Sunday", "since the
+    first edition in 2021" (but "since its launch in March 2002" is the launch's date)."""
+    t = date
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lower_ in _NOT_ITS_DATE:
+            return not any(a.i == t.i for a in anchor.ancestors)
+    return False
 
 
 def _clause_scope(anchor: Token) -> dict[int, int]:
