@@ -14,6 +14,10 @@ Runs after `cooptool_entities`. Two kinds of mention make an event, each found b
 
 Each event gets its `name`, `date` (ISO 8601 when the text allows), `place`, `organizers` (who
 hosts, holds or organises it), `participants` (who attends or signs) and its evidence sentence.
+Only one real event counts: not a series ("daily news conferences", "five Olympic Games"), a voting
+bloc ("the Muslim vote"), a modifier ("the elections watchdog") or one the clause denies ("no plans to
+hold"). The date and place come from the event's own phrase and the settings of its verb
+(`_clause_scope`), never from another clause ("signed a deal to supply cars for sale in Japan").
 The post-passes (`POST_PASSES`, in order) merge mentions of the same event in one document and add
 the actors' aliases. Sets `doc._.events` (plain dicts).
 """
@@ -576,11 +580,8 @@ class _EventReader:
         """The date of the sentence nearest the event; after a name, the year written right after it
         ("(CIIE) 2023"), and no date far from a name mentioned in passing."""
         sent = anchor.sent
-        scope = _clause_scope(anchor)
         dates = [d for d in self.dates if d.start >= sent.start_char and d.end <= sent.end_char]
-        in_scope = [(scope[i], d) for d in dates for i in [self._date_root(d)] if i in scope
-                    and not _outside_event(self.doc[i], anchor) and not self._in_other_name(i, span)]
-        near = min(in_scope, key=lambda x: (x[0], abs(x[1].start - anchor.idx)))[1] if in_scope else None
+        near = self._clause_date(dates, span, anchor)
         year = next((t for t in span if _YEAR.fullmatch(t.text)), None) if span.start in self.tail_end else None
         if year is not None and (near is None or near.iso != year.text and not (near.iso or "").startswith(year.text)):
             # "the 1980 and 1984 Games", "the 2008 Beijing Games": the year in the name
@@ -592,6 +593,13 @@ class _EventReader:
             elif near is not None and abs(near.start - anchor.idx) > 80:
                 near = None
         return near
+
+    def _clause_date(self, dates: list[DateMention], span: Span, anchor: Token) -> DateMention | None:
+        """The date nearest the event in the parse, among those of its own clause."""
+        scope = _clause_scope(anchor)
+        in_scope = [(scope[i], d) for d in dates for i in [self._date_root(d)] if i in scope
+                    and not _outside_event(self.doc[i], anchor) and not self._in_other_name(i, span)]
+        return min(in_scope, key=lambda x: (x[0], abs(x[1].start - anchor.idx)))[1] if in_scope else None
 
     def _of_other_party(self, place: Span, anchor: Token) -> bool:
         """"Oxford University in Britain", "Acme's chief in Paris": a place that says where an organisation or
