@@ -228,3 +228,9 @@ def test_it_signed_is_the_one_who_said_so(nlp):
             "with Marden Systems to share data.\n")
     ev = next(e for e in events_of(nlp, text) if "Marden Systems" in e["participants"])
     assert "Tolvik Aerospace Corp" in ev["participants"] and "Arvon Air" not in ev["participants"]
+
+
+def test_dates_and_venues_are_no_event_names(nlp):
+    (ev,) = events_of(nlp, "Games\n\nShe ran at the July 26-August 11 Paris Olympics.\n")
+    assert ev["name"] == "Paris Olympics"
+    assert events_of(nlp, "Concert\n\nThe band played the Scottish Exhibition and Conference Centre.\n") == []

@@ -149,12 +149,14 @@ def _name_start(doc: Doc, tok: Token, sent: Span) -> tuple[int, int]:
         if t.is_space or _inner_joiner(doc, j, start):
             j -= 1
             continue
-        if _opens_sentence(t) or not _name_word(t):
+        if _opens_sentence(t) or not _name_word(t) or _calendar_word(t):
             break
         if t.is_stop and t.lower_ != "the" and not t.like_num and t.ent_type_ not in ("ORG", "GPE", "NORP"):
             break  # "But Fair ...", "At Expo": a capitalised function word opens the sentence
         start = j
         j -= 1
+    while start < tok.i and doc[start].like_num and start - 1 >= sent.start and _calendar_word(doc[start - 1]):
+        start += 1  # "the July 26-August 11 Paris Olympics": the dates are no part of the name
     return start, j
 
 
@@ -226,6 +228,8 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
         return None  # "the Trades Union Congress", "the World Economic Forum": organisations
     if head.text == "Convention" and end < sent.end and doc[end].lower_ == "on":
         return None  # "the United Nations Convention on refugees": a treaty
+    if end + 1 < sent.end and doc[end].lower_ in ("and", "&") and _venue_after(doc, end + 1, sent):
+        return None  # "the Scottish Exhibition and Conference Centre": a venue
     return start, end
 
 
@@ -236,6 +240,14 @@ def _later_head(doc: Doc, i: int, sent: Span) -> Token | None:
         last = doc[i]
         i += 1
     return last if last is not None and last.text in NAME_HEADS else None
+
+
+def _venue_after(doc: Doc, i: int, sent: Span) -> bool:
+    """The run of capitalised words from `i` ends in a venue word ("... Conference Centre")."""
+    last = None
+    while i < sent.end and _name_word(doc[i]):
+        last, i = doc[i], i + 1
+    return last is not None and last.lower_ in VENUE_WORDS
 
 
 def _counted(t: Token) -> bool:
