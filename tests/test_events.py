@@ -140,3 +140,97 @@ def test_the_event_itself_is_no_participant():
     assert _same_name("Academy Awards", "the Academy Awards ceremony")
     assert _same_name("Expo", "Expo")
     assert not _same_name("APEC", "APEC summit") and not _same_name("G7", "G7 leaders meeting")
+
+
+# ---- only real events, named in full, fields from their own clause (issue 17 spot check) -------------
+
+@pytest.mark.parametrize("text", [
+    "Policy\n\nThe Union's Fair Competition Strategy answers two challenges at once.\n",
+    "Venue\n\nThe show moved to the Halden Expo Center last year.\n",
+    "Medals\n\nShe has competed in five Olympic Games and won three medals.\n",
+    "Campaign\n\nThe Greens say they are planning to hold daily news conferences with Ann Tovey.\n",
+    "Campaign\n\nParty chiefs say there are no plans for Mr Dunmore to hold a news conference in Leeds.\n",
+    "Voters\n\n\"He will get 80 percent of the Hispanic vote,\" said Carla Ruiz, a strategist.\n",
+    "Watchdog\n\nThe UK elections watchdog said registers were out of date.\n",
+    "Consoles\n\nSales of Xbox games fell in the spring.\n",
+    "Treaty\n\nLeaving the 1951 United Nations Convention on refugees would be wrong, he said.\n",
+])
+def test_not_one_real_event(nlp, text):
+    assert events_of(nlp, text) == []
+
+
+def test_names_run_on_through_hyphens_and_and(nlp):
+    evs = events_of(nlp, "Summit\n\nAt the Nordic-Baltic Energy Summit, delegates backed the plan. It was part of the "
+                         "3rd Harbour and Rail Logistics Conference.\n")
+    assert [e["name"] for e in evs] == ["Nordic-Baltic Energy Summit", "3rd Harbour and Rail Logistics Conference"]
+
+
+def test_a_bare_noun_is_the_named_event_and_names_stop_before_a_date(nlp):
+    text = ("Expo\n\nMore than 800 firms will take part in the Smart City Expo World Congress in Barcelona. "
+            "The expo is organized by the trade fair organization Fira de Barcelona.\n")
+    (ev,) = events_of(nlp, text)
+    assert ev["name"] == "Smart City Expo World Congress" and ev["place"] == "Barcelona"
+    assert ev["organizers"] == ["Fira de Barcelona"]
+    (ev,) = events_of(nlp, "Race\n\nHe won the 60m at the Halden Indoor Meeting on Thursday.\n")
+    assert ev["name"] == "Halden Indoor Meeting"
+
+
+def test_place_and_date_come_from_the_events_own_clause(nlp):
+    (ev,) = events_of(nlp, "Cars\n\nLast month, Orvik Motors signed a production agreement with Tamsin Steel to "
+                           "supply it with small cars for sale in Japan.\n")
+    assert ev["place"] is None
+    (ev,) = events_of(nlp, "Films\n\nSix films about Iraq are showcased at the Dutch festival, which runs until Sunday.\n")
+    assert ev["date"] is None
+    (ev,) = events_of(nlp, "Race\n\nAndre Morel, the 200m champion at the Tokyo Olympics, won the race on Sunday in "
+                           "19.76 seconds.\n")
+    assert ev["name"] == "Tokyo Olympics" and ev["date"] is None
+    (ev,) = events_of(nlp, "Awards\n\nThe Academy Awards ceremony will be held in Hollywood on 27 February.\n")
+    assert (ev["place"], ev["participants"]) == ("Hollywood", [])
+
+
+def test_the_year_in_a_name_is_its_date(nlp):
+    (ev,) = events_of(nlp, "Coe\n\nCoe won gold at the 1980 and 1984 Games in the 1,500m.\n")
+    assert (ev["name"], ev["date"]) == ("1984 Games", "1984")
+
+
+def test_parties_not_places_that_describe_them(nlp):
+    (ev,) = events_of(nlp, "Deal\n\nDirector Lena Brook has signed a two-year deal with Hollywood studio Orbis Pictures.\n")
+    assert "Hollywood" not in ev["participants"] and "Lena Brook" in ev["participants"]
+    (ev,) = events_of(nlp, "Talks\n\nEU leaders set a date for the start of Norway's accession talks.\n")
+    assert ev["place"] is None and ev["participants"] == ["Norway"]
+
+
+def test_an_acronym_names_a_modified_event(nlp):
+    (ev,) = events_of(nlp, "Apec\n\nBush told the Asia Pacific Economic Co-operation (Apec) summit in Chile that he "
+                           "remained committed.\n")
+    assert (ev["name"], ev["place"]) == ("Apec summit", "Chile")
+
+
+def test_no_place_that_says_where_a_party_is_and_no_date_of_a_first_edition(nlp):
+    (ev,) = events_of(nlp, "Summit\n\nLena Brook was in Oslo over the weekend at the Harbin Innovation Summit, founded by "
+                           "students of Tolvik University in Britain.\n")
+    assert ev["place"] != "Britain"
+    (ev,) = events_of(nlp, "Forum\n\nSince the first edition in 2021, the Halden Harbour Forum 2024 has drawn "
+                           "many guests.\n")
+    assert ev["date"] == "2024"
+    (ev,) = events_of(nlp, "Launch\n\nArvon said it had sold five million consoles since its European launch in "
+                           "March 2002.\n")
+    assert ev["date"] == "2002-03"
+
+
+def test_a_name_with_officials_is_an_organisation(nlp):
+    text = "Trade\n\nA leading official of the Nordic Conference on Trade and Shipping said the rules had helped.\n"
+    assert events_of(nlp, text) == []
+
+
+def test_it_signed_is_the_one_who_said_so(nlp):
+    text = ("Jets\n\nArvon Air has also signed deals with two airlines. Tolvik Aerospace Corp said it had signed an agreement "
+            "with Marden Systems to share data.\n")
+    ev = next(e for e in events_of(nlp, text) if "Marden Systems" in e["participants"])
+    assert "Tolvik Aerospace Corp" in ev["participants"] and "Arvon Air" not in ev["participants"]
+
+
+def test_dates_and_venues_are_no_event_names(nlp):
+    (ev,) = events_of(nlp, "Games\n\nShe ran at the July 26-August 11 Paris Olympics.\n")
+    assert ev["name"] == "Paris Olympics"
+    assert events_of(nlp, "Concert\n\nThe band played the Scottish Exhibition and Conference Centre.\n") == []

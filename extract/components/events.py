@@ -14,6 +14,10 @@ Runs after `cooptool_entities`. Two kinds of mention make an event, each found b
 
 Each event gets its `name`, `date` (ISO 8601 when the text allows), `place`, `organizers` (who
 hosts, holds or organises it), `participants` (who attends or signs) and its evidence sentence.
+Only one real event counts: not a series ("daily news conferences", "five Olympic Games"), a voting
+bloc ("the Muslim vote"), a modifier ("the elections watchdog") or one the clause denies ("no plans to
+hold"). The date and place come from the event's own phrase and the settings of its verb
+(`_clause_scope`), never from another clause ("signed a deal to supply cars for sale in Japan").
 The post-passes (`POST_PASSES`, in order) merge mentions of the same event in one document and add
 the actors' aliases. Sets `doc._.events` (plain dicts).
 """
@@ -41,6 +45,12 @@ if not Doc.has_extension("meta"):
 # `extract/data/lexicon/event_nouns.tsv`: noun -> (kind, names).
 LEXICON = {r[0]: ((r + ("", ""))[1], (r + ("", ""))[2]) for r in lexicon.rows("event_nouns")}
 EVENT_NOUNS = frozenset(LEXICON)
+# What a lower-case mention with no name is ("meetings": a series, "games": no gathering, "vote": voters).
+MENTION = {r[0]: r[3] for r in lexicon.rows("event_nouns") if len(r) > 3 and r[3]}
+# "daily news conferences", "weekly meetings": a series, not one event.
+SERIES_MODIFIERS = lexicon.words("series_modifiers")
+CALENDAR_WORDS = lexicon.words("calendar_words")
+VENUE_WORDS = lexicon.words("venue_words")
 # Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
 # Congress, ...) usually name an organisation, so they count only when the model calls the name an
 # EVENT or a number marks one meeting ("the 20th Party Congress").
@@ -60,6 +70,7 @@ KNOWN_EVENTS = re.compile(r"^(?:COP\s?\d+|CIIE(?:\s+(?:19|20)\d\d)?|G-?\d{1,2}|A
 # The model's EVENT entities include wars, storms and sports; gatherings have names like these.
 GATHERING_NAME = re.compile(_word_pattern(lexicon.words("gathering_names")) + r"|^COP\s?\d+$|^G-?\d+\b")
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+_ACRONYM_BEFORE = re.compile(r"^.*\(([A-Z][\w-]*)\)\s*")
 _YEAR = re.compile(r"(19|20)\d\d")
 
 # Verbs that make an event noun an event, by the part their subject plays: `host` (organisers) or `attend`.
@@ -98,6 +109,28 @@ def _known_kind(name: str) -> str | None:
     return {"Davos": "forum", "Olympics": "games"}.get(name)
 
 
+def _calendar_word(t: Token) -> bool:
+    """"Thursday", "Oct.": a date after a name ("... Games on Thursday"), not a piece of it."""
+    low = t.lower_.rstrip(".")
+    return low in CALENDAR_WORDS or len(low) >= 3 and any(w.startswith(low) for w in CALENDAR_WORDS)
+
+
+def _attached_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen written between two words without spaces ("US-ASEAN", "High-Level", "Xinjiang-related")."""
+    t = doc[i]
+    return t.text == "-" and 0 < i < len(doc) - 1 and not doc[i - 1].whitespace_ and not t.whitespace_
+
+
+def _inner_joiner(doc: Doc, j: int, start: int) -> bool:
+    """Inside a name, words the walk to its start passes: an attached hyphen ("High-Level Meeting") and
+    "and" between capitalised words that do not end a name of their own ("Belt and Road Conference";
+    not "the Energy Summit and Grid Conference")."""
+    if _attached_hyphen(doc, j):
+        return True
+    return doc[j].lower_ == "and" and j > 0 and doc[j - 1].text[:1].isupper() \
+        and doc[j - 1].text not in NAME_HEADS and doc[start].text[:1].isupper()
+
+
 def _name_word(t: Token) -> bool:
     """A word that may stand in a capitalised name: "28th", "2024", "Leaders"."""
     return bool(t.text[:1].isupper() or t.like_num or _ORDINAL.fullmatch(t.lower_))
@@ -113,15 +146,17 @@ def _name_start(doc: Doc, tok: Token, sent: Span) -> tuple[int, int]:
     j = start - 1
     while j >= sent.start:
         t = doc[j]
-        if t.is_space:
+        if t.is_space or _inner_joiner(doc, j, start):
             j -= 1
             continue
-        if _opens_sentence(t) or not _name_word(t):
+        if _opens_sentence(t) or not _name_word(t) or _calendar_word(t):
             break
         if t.is_stop and t.lower_ != "the" and not t.like_num and t.ent_type_ not in ("ORG", "GPE", "NORP"):
             break  # "But Fair ...", "At Expo": a capitalised function word opens the sentence
         start = j
         j -= 1
+    while start < tok.i and doc[start].like_num and start - 1 >= sent.start and _calendar_word(doc[start - 1]):
+        start += 1  # "the July 26-August 11 Paris Olympics": the dates are no part of the name
     return start, j
 
 
@@ -147,7 +182,8 @@ def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
         while j < sent.end and (doc[j].lower_ in _NAME_JOINERS or doc[j].is_space):
             j += 1
         k = j
-        while k < sent.end and (doc[k].text[:1].isupper() or doc[k].text == "-" or doc[k].is_space):
+        while k < sent.end and (doc[k].text[:1].isupper() and not _calendar_word(doc[k]) or doc[k].is_space
+                                or _attached_hyphen(doc, k) or k > j and _attached_hyphen(doc, k - 1)):
             k += 1
         while k > j and doc[k - 1].is_space:
             k -= 1
@@ -164,6 +200,8 @@ def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
      {'name': 'Halvard Trade Forum', 'place': 'Oslo'}),
     ('The Trades Union Congress said it would fight the plan.',
      None),
+    ('Policy\n\nThe Union\'s Fair Competition Strategy answers two challenges at once.',
+     None),
 ])
 def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
     """"the San Francisco Summit", "the 20th Party Congress": a capitalised name ending in an event noun."""
@@ -173,11 +211,48 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
     start, j = _name_start(doc, tok, sent)
     start = _possessive_start(doc, start, j, sent)
     end = _name_end(doc, tok, sent)
+    if end < sent.end and _name_word(doc[end]) and not doc[end].like_num and not _calendar_word(doc[end]):
+        # "the Smart City Expo World Congress": the name runs on to a later head; "the Fair Competition
+        # Strategy", "the Expo Center", "the Book Fair GmbH" name no event.
+        later = _later_head(doc, end, sent)
+        if later is None:
+            return None
+        head, end = later, _name_end(doc, later, sent)
+    else:
+        head = tok
     if start == tok.i and end == tok.i + 1:
         return None  # a lone "Conference" is no name
-    if tok.text in EVENT_ONLY_HEADS and not _numbered(doc, start, end):
+    if _counted(doc[start]):
+        return None  # "five Olympic Games", "three Winter Olympics": several events
+    if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end):
         return None  # "the Trades Union Congress", "the World Economic Forum": organisations
+    if head.text == "Convention" and end < sent.end and doc[end].lower_ == "on":
+        return None  # "the United Nations Convention on refugees": a treaty
+    if end + 1 < sent.end and doc[end].lower_ in ("and", "&") and _venue_after(doc, end + 1, sent):
+        return None  # "the Scottish Exhibition and Conference Centre": a venue
     return start, end
+
+
+def _later_head(doc: Doc, i: int, sent: Span) -> Token | None:
+    """The last event head in the run of capitalised words from `i`, when the run ends in one."""
+    last = None
+    while i < sent.end and (_name_word(doc[i]) or _attached_hyphen(doc, i)) and not _calendar_word(doc[i]):
+        last = doc[i]
+        i += 1
+    return last if last is not None and last.text in NAME_HEADS else None
+
+
+def _venue_after(doc: Doc, i: int, sent: Span) -> bool:
+    """The run of capitalised words from `i` ends in a venue word ("... Conference Centre")."""
+    last = None
+    while i < sent.end and _name_word(doc[i]):
+        last, i = doc[i], i + 1
+    return last is not None and last.lower_ in VENUE_WORDS
+
+
+def _counted(t: Token) -> bool:
+    """A cardinal before a name counts events ("four Olympic Games"); a year or an ordinal names one."""
+    return t.pos_ == "NUM" and t.like_num and not _YEAR.fullmatch(t.text) and not _ORDINAL.fullmatch(t.lower_)
 
 
 @rule("event.named.known", examples=[
@@ -196,7 +271,11 @@ def known_event(ent: Span) -> bool:
 def model_event(ent: Span) -> bool:
     """An EVENT entity of the model that looks like a gathering ("the Boao Forum for Asia"), not a
     war, a storm or an agreement."""
-    return ent.label_ == "EVENT" and bool(GATHERING_NAME.search(ent.text)) and not NOT_EVENTS.search(ent.text)
+    last = ent[-1].lower_ if len(ent) else ""
+    after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
+    return ent.label_ == "EVENT" and bool(GATHERING_NAME.search(ent.text)) and not NOT_EVENTS.search(ent.text) \
+        and last not in VENUE_WORDS and not _counted(ent[0]) \
+        and not (last == "convention" and after == "on")  # not "the Expo Exhibition Hall", "the Convention on ..."
 
 
 @dataclass
@@ -221,6 +300,7 @@ class _EventReader:
         self.dates = find_dates(self.text, ctx.meta.get("published"))
         self.named_pattern: dict[int, str] = {}
         self.tail_end: dict[int, int] = {}
+        self.named_ranges: list[tuple[int, int]] = []
 
     def events(self) -> list[dict]:
         doc = self.doc
@@ -229,7 +309,8 @@ class _EventReader:
         for start, end, acronym in self.named_spans():
             span = doc[start:end]
             seen_tokens.update(range(start, end))
-            found.append(self._named_record(span, acronym))
+            if not _has_staff(span):
+                found.append(self._named_record(span, acronym))
         for tok in doc:
             if tok.i in seen_tokens:
                 continue
@@ -258,6 +339,7 @@ class _EventReader:
         out = self._first_of_overlapping(spans)
         for start, end, acronym in out:
             self.tail_end[start] = next(t.i for t in doc[end:] if t.text == ")") + 1 if acronym else end
+            self.named_ranges.append((start, end))
         return out
 
     def _first_of_overlapping(self, spans: list[tuple[int, int]]) -> list[tuple[int, int, str | None]]:
@@ -291,7 +373,18 @@ class _EventReader:
         low = tok.lower_
         return tok.pos_ in ("NOUN", "PROPN") and low in EVENT_NOUNS and low != "signing" and (
             tok.i not in self.ent_at or self.ent_at[tok.i].label_ == "EVENT") and not (
-            tok.text[:1].isupper() and not tok.is_sent_start)  # not "Trades Union Congress", not a name
+            tok.text[:1].isupper() and not tok.is_sent_start) and (  # not "Trades Union Congress", not a name
+            tok.dep_ != "compound" and MENTION.get(low) != "none")  # not "the elections watchdog", "Xbox games"
+
+    def _one_event(self, tok: Token, modifiers: list[Span]) -> bool:
+        """Not a series ("daily news conferences", "weekly meetings"), not voters ("the Muslim vote"), and
+        not one the clause denies ("no plans for Blair to hold a news conference")."""
+        low = tok.lower_
+        if MENTION.get(low) == "series" or any(c.lower_ in SERIES_MODIFIERS for c in tok.children):
+            return False
+        if MENTION.get(low) == "voters" and modifiers and all(e.label_ == "NORP" for e in modifiers):
+            return False
+        return not _denied(tok)
 
     def _described(self, tok: Token) -> dict | None:
         if self._is_event_noun(tok):
@@ -312,16 +405,19 @@ class _EventReader:
         modifiers = self._name_modifiers(tok)
         if pattern is None and modified_event(modifiers):
             pattern = modified_event.rule.name
-        if pattern is None:
+        if pattern is None or not self._one_event(tok, modifiers):
             return None
-        # A country or city before the noun says where ("the Beijing forum"), except a group ("G7").
-        where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text)]
+        # A country or city before the noun says where ("the Beijing forum"), except a group ("G7") and
+        # a possessor, which takes part ("Turkey's accession talks").
+        where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text) and e.root.dep_ != "poss"]
         participants = list(dict.fromkeys(found.participants + [n for e in modifiers if e not in where and (
             e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) for n in [self._name(e) or e.text] if n]
                                           + self._parties_of(tok)))
         if not (found.organizers or participants or modifiers):
             return None  # "a meeting between him and an agent", "the meeting took place": nothing named
         name = found.name if found.name is not None else self._noun_name(tok)
+        # "the Asia Pacific Economic Co-operation (Apec) summit": the short form and the noun
+        name = _ACRONYM_BEFORE.sub(r"\1 ", name)
         rec = self._record(tok.sent, tok, name, [], organizers=found.organizers, participants=participants,
                            name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
                            pattern=pattern)
@@ -406,6 +502,12 @@ class _EventReader:
         if not (subj.lower_ == "it" or subj.lower_ in ORG_NOUNS and any(
                 d.dep_ == "det" and d.lower_ in ("the", "this") for d in subj.children)):
             return None
+        verb = subj.head
+        if subj.lower_ == "it" and verb.dep_ == "ccomp":  # "Lockheed said it had signed": the one who said
+            said_by = [self._name(e) for c in verb.head.children if c.dep_ == "nsubj"
+                       for e in self.head_entities(c) if e.label_ == "ORG"]
+            if said_by and said_by[0]:
+                return said_by[0]
         if self._resolver is None:
             self._resolver = SpeakerResolver(self.doc)
         found = self._resolver.resolve(subj)
@@ -470,12 +572,16 @@ class _EventReader:
                                   for e in self.entities_in(c) if self._name(e)))
 
     def _place_near(self, tok: Token) -> str | None:
+        """The place "in"/"at" nearest the event in its own clause: not where goods are sold in another
+        clause ("signed a deal to supply cars for sale in Japan")."""
         doc = self.doc
         sent = tok.sent
-        places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)]
+        scope = _clause_scope(tok)
+        places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)
+                  and e.root.i in scope and not self._of_other_party(e, tok)]
         if not places:
             return None
-        best = min(places, key=lambda e: (0 if e.start > tok.i else 1, abs(e.start - tok.i)))
+        best = min(places, key=lambda e: (scope[e.root.i], 0 if e.start > tok.i else 1, abs(e.start - tok.i)))
         end = best.end
         if end + 1 < sent.end and doc[end].text == "," and self.ent_at.get(end + 1) is not None \
                 and self.ent_at[end + 1].label_ == "GPE" and self.ent_at[end + 1].root.dep_ != "compound":
@@ -487,7 +593,11 @@ class _EventReader:
         ("(CIIE) 2023"), and no date far from a name mentioned in passing."""
         sent = anchor.sent
         dates = [d for d in self.dates if d.start >= sent.start_char and d.end <= sent.end_char]
-        near = min(dates, key=lambda d: abs(d.start - anchor.idx)) if dates else None
+        near = self._clause_date(dates, span, anchor)
+        year = next((t for t in span if _YEAR.fullmatch(t.text)), None) if span.start in self.tail_end else None
+        if year is not None and (near is None or near.iso != year.text and not (near.iso or "").startswith(year.text)):
+            # "the 1980 and 1984 Games", "the 2008 Beijing Games": the year in the name
+            near = DateMention(year.idx, year.idx + len(year.text), year.text, year.text)
         if span.start in self.tail_end:
             tail = next((t for t in self.doc[self.tail_end[span.start]:] if not t.is_space), None)
             if tail is not None and _YEAR.fullmatch(tail.text):
@@ -496,9 +606,37 @@ class _EventReader:
                 near = None
         return near
 
+    def _clause_date(self, dates: list[DateMention], span: Span, anchor: Token) -> DateMention | None:
+        """The date nearest the event in the parse, among those of its own clause."""
+        scope = _clause_scope(anchor)
+        in_scope = [(scope[i], d) for d in dates for i in [self._date_root(d)] if i in scope
+                    and not _outside_event(self.doc[i], anchor) and not self._in_other_name(i, span)]
+        return min(in_scope, key=lambda x: (x[0], abs(x[1].start - anchor.idx)))[1] if in_scope else None
+
+    def _of_other_party(self, place: Span, anchor: Token) -> bool:
+        """"Oxford University in Britain", "Acme's chief in Paris": a place that says where an organisation or
+        a person is, not where the event is."""
+        t = place.root.head
+        while t.i != anchor.i and t.head.i != t.i:
+            e = self.ent_at.get(t.i)
+            if e is not None and e.label_ in ("ORG", "PERSON") and not (e.start <= anchor.i < e.end):
+                return True
+            t = t.head
+        return False
+
+    def _in_other_name(self, i: int, span: Span) -> bool:
+        """A date inside the name of another event is that event's ("... since the 2008 Beijing Games")."""
+        return any(start <= i < end and not (span.start <= i < span.end) for start, end in self.named_ranges)
+
+    def _date_root(self, d: DateMention) -> int | None:
+        span = self.doc.char_span(d.start, d.end, alignment_mode="expand")
+        return span.root.i if span is not None and len(span) else None
+
     def _default_participants(self, anchor: Token) -> list[str]:
         """"X attended the Summit", "X spoke at the Summit": the subject of the verb a name is the object of."""
         verb = anchor.head
+        if _denied(anchor):
+            return []  # "X did not attend the Summit"
         if anchor.dep_ == "pobj" and verb.lower_ in ("at", "in"):
             verb = verb.head
             return self.actors_of(verb) if verb.pos_ == "VERB" else []
@@ -615,6 +753,8 @@ def at_their(reader: _EventReader, tok: Token) -> Found | None:
      {'name': 'APEC summit', 'participants': 'APEC'}),
     ('The meeting took place on Monday.',
      None),
+    ('Voters\n\nHe will win 80 percent of the Hispanic vote, she said.',
+     None),
 ])
 def modified_event(modifiers: list[Span]) -> bool:
     """"the G7 meeting", "the APEC summit", "the Iraqi election": an event noun with a named modifier,
@@ -638,7 +778,7 @@ def signing(reader: _EventReader, tok: Token) -> dict | None:
         return None
     parties = reader.actors_of(tok)
     parties += [reader._name(e) for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"
-                for e in reader.entities_in(c)]
+                for e in reader.entities_in(c) if not _describes_party(e)]
     parties = list(dict.fromkeys(p for p in parties if p))
     if not parties:
         return None
@@ -659,6 +799,30 @@ def _same_event(keys: set[str], other: dict) -> bool:
     # "G7 meeting" and "G7 meeting of finance ministers" are one event.
     return bool(keys & other_keys) or any(a.startswith(b + " ") or b.startswith(a + " ")
                                           for a in keys for b in other_keys)
+
+
+def _bare_noun(name: str) -> str | None:
+    words = name.lower().split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return words[0] if len(words) == 1 and words[0] in EVENT_NOUNS else None
+
+
+def name_bare_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"The expo is organised by X" after "the Smart City Expo World Congress": a bare event noun is the
+    named event of the document that has that word, the nearest one before it (else the first after)."""
+    for rec in records:
+        noun = _bare_noun(rec["name"])
+        if noun is None:
+            continue
+        named = [o for o in records if o is not rec and _bare_noun(o["name"]) is None
+                 and noun in o["name"].lower().replace("-", " ").split()]
+        before = [o for o in named if o["start"] <= rec["start"]]
+        chosen = max(before, key=lambda o: o["start"]) if before else min(named, key=lambda o: o["start"], default=None)
+        if chosen is not None:
+            rec["name"], rec["aliases"] = chosen["name"], list(chosen["aliases"])
+            rec["kind"] = chosen["kind"]
+    return records
 
 
 def merge_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
@@ -688,7 +852,7 @@ def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
     return records
 
 
-POST_PASSES = (merge_mentions, add_actor_aliases)
+POST_PASSES = (name_bare_mentions, merge_mentions, add_actor_aliases)
 
 
 class EventExtractor:
@@ -698,6 +862,93 @@ class EventExtractor:
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = _EventReader(doc).events()
         return doc
+
+
+# What a verb's date or place hangs on: "held in Oslo on Monday".
+_VERB_SETTINGS = frozenset({"prep", "npadvmod", "advmod", "agent", "tmod"})
+# "runs until Sunday" (the closing day), "has taken part since 2015" (the start of a series): no event's date.
+_NOT_ITS_DATE = frozenset({"until", "till", "through", "to", "since"})
+
+
+def _has_staff(span: Span) -> bool:
+    """"a leading official of the United Nations Conference on Trade and Development": a name with
+    officials is an organisation."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in lexicon.ROLE_HEADS
+
+
+def _outside_event(date: Token, anchor: Token) -> bool:
+    """A date after "until" or "since" that the event is not itself under: "runs until Sunday", "since the
+    first edition in 2021" (but "since its launch in March 2002" is the launch's date)."""
+    t = date
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        if t.lower_ in _NOT_ITS_DATE:
+            return not any(a.i == t.i for a in anchor.ancestors)
+    return False
+
+
+def _clause_scope(anchor: Token) -> dict[int, int]:
+    """The tokens that may give an event its date and place, with their distance in the parse: the
+    event's own phrase ("the summit in Oslo on Monday", "the fair, which opened on Monday") and the
+    settings of the verb it is the subject or object of ("was held in Oslo", "signed in Gdansk"), not
+    another clause or the phrase of another noun ("the champion at the Olympics won on Sunday")."""
+    scope: dict[int, int] = {}
+    stack = [anchor]
+    while stack:  # the phrase, without clauses of its own purpose ("an agreement to supply cars for sale in Japan")
+        t = stack.pop()
+        scope[t.i] = _depth(t, anchor)
+        if t.i != anchor.i and t.dep_ in ("acl", "relcl"):
+            # "the summit, which opened in Oslo", not "the summit, founded by students of universities in China"
+            stack += [c for c in t.children if c.dep_ in _VERB_SETTINGS and c.lower_ != "by"]
+            continue
+        stack += [c for c in t.children if not (c.dep_ in ("advcl", "xcomp", "ccomp")
+                                                 or c.dep_ == "acl" and any(g.tag_ == "TO" for g in c.children))]
+    top = anchor
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    hops = 1
+    if top.dep_ == "pobj" and top.head.dep_ == "prep":
+        top, hops = top.head, 2
+    verb = top.head
+    if top.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "attr") and verb.pos_ in ("VERB", "AUX") and verb.i != top.i:
+        for c in verb.children:
+            if c.i == top.i or c.dep_ not in _VERB_SETTINGS:
+                continue
+            for t in c.subtree:
+                scope.setdefault(t.i, hops + 1 + _depth(t, c))
+    return scope
+
+
+def _depth(t: Token, top: Token) -> int:
+    n = 0
+    while t.i != top.i and t.head.i != t.i:
+        t, n = t.head, n + 1
+    return n
+
+
+def _describes_party(ent: Span) -> bool:
+    """A place before a common noun describes a party, it is none: "Hollywood" of "Hollywood studio
+    Warner Brothers"."""
+    root = ent.root
+    return ent.label_ in PLACE_LABELS and root.dep_ == "compound" and root.head.pos_ == "NOUN"
+
+
+def _denied(tok: Token) -> bool:
+    """The clause of an event noun says it does not happen: a "not"/"never" on a verb above it, or
+    "no" on a noun above it ("there are no plans to hold a conference")."""
+    below = None
+    for t in (tok, *tok.ancestors):
+        if below is not None and below.dep_ == "nsubj":
+            return False  # "the summit did not reach a deal": the summit took place
+        if any(c.dep_ == "neg" or c.dep_ == "det" and c.lower_ == "no" for c in t.children):
+            return True
+        if t.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "parataxis") and not any(c.tag_ == "TO" for c in t.children):
+            return False  # a clause of its own; "(no plans) to hold" is still the planning one
+        below = t
+    return False
 
 
 def _same_name(actor: str, event_name: str) -> bool:
