@@ -1,0 +1,61 @@
+"""Claim recall (issue 12): cues PolNeAR train showed missing, on sentences written for these tests."""
+
+import pytest
+
+from tests.conftest import run_text
+
+pytestmark = pytest.mark.model
+
+
+def claims(nlp, text):
+    return [(c["pattern"], c["speaker"], c["cue"], c["text"]) for c in run_text(nlp, text)._.claims]
+
+
+def one(found, words):
+    hits = [c for c in found if words in c[3]]
+    assert len(hits) == 1, found
+    return hits[0]
+
+
+def test_naming_cue_with_the_name_parsed_as_a_participle(nlp):
+    text = "Charges\n\nThe Harlow campaign called the charges unfounded and invented by rivals."
+    pattern, speaker, cue, content = one(claims(nlp, text), "charges unfounded")
+    assert (pattern, speaker, cue) == ("claim.reported.object", "Harlow", "called")
+
+
+def test_call_for_a_clause_the_parser_marks_with_for(nlp):
+    text = ("Pay\n\nSenator Ruth Odell said the bank had failed its customers. Odell called for bonuses "
+            "to be returned by the executives.")
+    pattern, speaker, _cue, content = one(claims(nlp, text), "bonuses")
+    assert (pattern, speaker) == ("claim.reported.object", "Ruth Odell")
+    assert content.startswith("for bonuses to be returned")
+
+
+def test_a_cue_with_its_own_object_introduces_nothing(nlp):
+    text = ("Pay\n\nSenator Ruth Odell spoke on Monday. Though she called the bank's conduct shameful, "
+            "she praised its new chief.")
+    found = claims(nlp, text)
+    assert not [c for c in found if c[0] == "claim.reported.introducing"], found
+    assert one(found, "conduct shameful")[0] == "claim.reported.object"
+
+
+def test_intent_cue_seek(nlp):
+    text = "Port\n\nMayor Lena Ortiz sought to sell the port to the city."
+    pattern, speaker, cue, content = one(claims(nlp, text), "sell the port")
+    assert (pattern, speaker, cue, content) == ("claim.reported.intent", "Lena Ortiz", "sought", "to sell the port to the city")
+
+
+@pytest.mark.parametrize("verb, obj", [("backed", "the plan to widen the motorway"),
+                                       ("embraced", "the proposal for a new tram line")])
+def test_object_cues(nlp, verb, obj):
+    text = f"Roads\n\nGovernor Ruth Mbeki {verb} {obj}."
+    pattern, speaker, cue, content = one(claims(nlp, text), obj.split()[1])
+    assert (pattern, speaker, content) == ("claim.reported.object", "Ruth Mbeki", obj)
+
+
+@pytest.mark.parametrize("verb", ["agreed", "decided", "plans", "voted"])
+def test_acts_are_not_intent_claims(nlp, verb):
+    # PolNeAR annotates these as attributions, the news gold of cooptool does not (China Daily dev
+    # precision fell with them): an act, not a statement.
+    text = f"Port\n\nThe Harlow council {verb} to sell the port to the city."
+    assert not [c for c in claims(nlp, text) if c[0] == "claim.reported.intent"]
