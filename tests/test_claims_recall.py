@@ -59,3 +59,14 @@ def test_acts_are_not_intent_claims(nlp, verb):
     # precision fell with them): an act, not a statement.
     text = f"Port\n\nThe Harlow council {verb} to sell the port to the city."
     assert not [c for c in claims(nlp, text) if c[0] == "claim.reported.intent"]
+
+
+def test_intent_noun_with_its_owner(nlp):
+    text = "Strike\n\nThe rail union's threat to close the main stations worried ministers."
+    pattern, speaker, cue, content = one(claims(nlp, text), "main stations")
+    assert (pattern, cue, content) == ("claim.noun.intent", "threat", "to close the main stations")
+
+
+def test_intent_noun_without_owner_is_no_claim(nlp):
+    text = "Strike\n\nA decision to strike over the summer would worry ministers."
+    assert not [c for c in claims(nlp, text) if c[0] == "claim.noun.intent"]
