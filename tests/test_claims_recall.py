@@ -70,3 +70,9 @@ def test_intent_noun_with_its_owner(nlp):
 def test_intent_noun_without_owner_is_no_claim(nlp):
     text = "Strike\n\nA decision to strike over the summer would worry ministers."
     assert not [c for c in claims(nlp, text) if c[0] == "claim.noun.intent"]
+
+
+def test_learned_that_is_a_clause_cue(nlp):
+    text = "Port\n\nThe Harlow Gazette has learned that the port will be sold to a shipping firm."
+    pattern, _speaker, cue, content = one(claims(nlp, text), "port will be sold")
+    assert (pattern, cue, content) == ("claim.reported.clause", "learned", "the port will be sold to a shipping firm")
