@@ -76,3 +76,24 @@ def test_learned_that_is_a_clause_cue(nlp):
     text = "Port\n\nThe Harlow Gazette has learned that the port will be sold to a shipping firm."
     pattern, _speaker, cue, content = one(claims(nlp, text), "port will be sold")
     assert (pattern, cue, content) == ("claim.reported.clause", "learned", "the port will be sold to a shipping firm")
+
+
+def test_she_goes_back_to_a_speaker_the_model_tagged_as_an_organisation(nlp):
+    from spacy.tokens import Span
+
+    from cooptool.extract.components.context import release
+    from cooptool.extract.components.speakers import SpeakerResolver
+
+    text = ("Phones\n\nOld handsets are sold abroad, Tom Reed said.\n\nIleana Vornicu, a part-time cleaner, said: "
+            "\"A new phone would not be possible on my wages. I am a single parent.\"\n\n"
+            "\"This is the only way I can pay for a phone,\" she said.\n")
+    doc = run_text(nlp, text)
+    name = next(e for e in doc.ents if e.text == "Ileana Vornicu")
+    # What the model does with some names: the speaker comes out as an organisation.
+    doc.ents = [Span(doc, e.start, e.end, label="ORG", kb_id=e.kb_id_) if e == name else e for e in doc.ents]
+    for ent in doc._.entities:
+        if ent["id"] == name.kb_id_:
+            ent["label"] = "ORG"
+    release(doc)
+    she = next(t for t in doc if t.lower_ == "she")
+    assert SpeakerResolver(doc).resolve(she).name == "Ileana Vornicu"
