@@ -97,3 +97,10 @@ def test_she_goes_back_to_a_speaker_the_model_tagged_as_an_organisation(nlp):
     release(doc)
     she = next(t for t in doc if t.lower_ == "she")
     assert SpeakerResolver(doc).resolve(she).name == "Ileana Vornicu"
+
+
+def test_spoke_about_is_an_object_cue_but_speaking_of_frames_a_topic(nlp):
+    found = claims(nlp, "Strike\n\nSenator Ruth Odell spoke about the rail strike on Monday.")
+    assert one(found, "rail strike")[:2] == ("claim.reported.object", "Ruth Odell")
+    found = claims(nlp, "Strike\n\nSpeaking of the rail strike, Senator Ruth Odell said the talks had failed.")
+    assert not [c for c in found if c[2] == "Speaking"], found
