@@ -53,7 +53,8 @@ from cooptool.extract.rules import rule
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
 # What may be shared as a statement ("shared their views"), unlike "share the same goal".
 SHARED_THINGS = lexicon.words("shared_things")
-# Cues whose object is a topic ("spoke about the bill"); as a participle they frame the next statement.
+# Cues whose content is a topic after a preposition ("spoke about the bill", not "speaks Mandarin"); as a
+# participle they frame the next statement.
 _TOPIC_CUES = ("speak", "talk")
 _QUESTION_WORDS = ("how", "whether", "if", "what", "when", "why", "who")
 _RELATIVE_SUBJECTS = ("who", "that", "which")
@@ -298,7 +299,7 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     no claim ("denied it", "estimated the damage" with no figure, "share the same goal")."""
     if lemma in _TOPIC_CUES and cue.tag_ == "VBG":
         return None  # "Speaking of the book, Stewart said ...": the topic of what comes next
-    parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
+    parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and lemma not in _TOPIC_CUES
              or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS or _marked_for(c, lemma)]
     if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
