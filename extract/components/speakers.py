@@ -30,6 +30,9 @@ SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "stateme
 ORG_TYPES = {"ORG": "ORG", "GPE": "GPE"}
 # What says something on its author's behalf: "according to a report by X", "the IMF's survey".
 DOCUMENT_NOUNS = lexicon.words("document_nouns")
+SPEAKING_VERBS = lexicon.words("speaking_verbs")
+# Words that make a name an organisation's ("Harlow Council", "Acme Holdings").
+ORG_NAME_WORDS = lexicon.union("org_designators", "company_words", "org_nouns")
 # Prepositions that name a document's author or publisher ("by", "from", "in the Financial Times").
 AUTHOR_PREPS = {"by", "from", "in", "at"}
 
@@ -217,7 +220,7 @@ class SpeakerResolver:
         gender = "m" if low in MALE_PRONOUNS else "f"
         at = m.head.i
         target = self._subject_in_sentence(at, gender) or self._recent_speaker(at, gender) \
-            or self._person_before(at, gender)
+            or self._person_before(at, gender) or self._person_tagged_org_before(at)
         if target is None:
             return _unnamed(m)  # a pronoun with no one to stand for ends the search
         sp = self._bound(m, target, "pronoun")
@@ -506,6 +509,16 @@ class SpeakerResolver:
                     return None
             sent = doc[sent.start - 1].sent
 
+    def _person_tagged_org_before(self, at: int) -> Span | None:
+        """"Georgeta Minciu, a cleaner, said: ... “...,” she said.": the model tagged the speaker's name as
+        an organisation. With no person before the pronoun, the last speaking subject of the three
+        sentences before it is taken when its name has only capitalised words and none that makes an organisation."""
+        first = self._sentences_back(at, 3)
+        found = [span for span in self.doc.ents if first <= span.start < at and self._label(span) == "ORG"
+                 and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEAKING_VERBS
+                 and self._visible(span, at) and _named_like_a_person(span)]
+        return found[-1] if found else None
+
     def _person_in_sentence(self, sent: Span, at: int, gender: str) -> Span | None:
         """A person of that gender in the sentence before token `at`: the last subject in the
         pronoun's own sentence, the first in an earlier one (else any person)."""
@@ -599,6 +612,11 @@ def _someone_elses(c: Token) -> bool:
         return True
     return c.dep_ in ("amod", "compound") and (
         c.lower_ in RIVAL_MODIFIERS or c.lower_ in _CHANGE_OF_HOLDER or c.ent_type_ in ("ORG", "PERSON"))
+
+
+def _named_like_a_person(span: Span) -> bool:
+    return len(span) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:].islower()
+                                  and t.lower_ not in ORG_NAME_WORDS for t in span)
 
 
 def _unnamed(m: _Mention) -> Speaker:

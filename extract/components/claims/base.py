@@ -62,6 +62,7 @@ QUOTE_BEFORE = "claim.quote.cue.before"  # a cue before the quote: "Trump said M
 QUOTE_INTRODUCED = "claim.quote.introduced"  # "She said:" / "... pollster Dan Ruiz: “...”"
 QUOTE_DASH = "claim.quote.dash"  # "“...” — Jane Doe"
 QUOTE_INHERITED = "claim.quote.inherited"  # a quote with no cue goes on with the speaker before
+QUOTE_FLOATING = "claim.quote.floating"  # a quote paragraph after a paragraph naming its speaker
 TRANSCRIPT = "claim.transcript"  # "NAME: text" paragraphs
 
 # The rules that read reported speech (and may report someone else's words inside their content).

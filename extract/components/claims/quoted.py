@@ -21,6 +21,7 @@ from cooptool.extract.components.claims.base import (
     QUOTE_BEFORE,
     QUOTE_CUES,
     QUOTE_DASH,
+    QUOTE_FLOATING,
     QUOTE_INHERITED,
     QUOTE_INTRODUCED,
     QUOTE_MARKS,
@@ -137,7 +138,8 @@ def _attribution(run: ClaimRun, q: Quote, qi: int, known: list[Claim]) -> tuple[
         return found
     for find, pattern in ((lambda: dash_source(run, q), QUOTE_DASH),
                           (lambda: inherited(run, q, known), QUOTE_INHERITED),
-                          (lambda: introduced(run, q), QUOTE_INTRODUCED)):
+                          (lambda: introduced(run, q), QUOTE_INTRODUCED),
+                          (lambda: floating(run, q), QUOTE_FLOATING)):
         owner = find()
         if owner is not None:
             return owner, pattern
@@ -384,6 +386,40 @@ def _goes_on_in_paragraph(text: str, q: Quote, last: Claim, para_start: int) -> 
     quoted = last.direct or text[max(0, last.start - 1):last.start] in QUOTE_MARKS or any(
         text[max(0, a - 1):a] in QUOTE_MARKS for a, _ in last.pieces)
     return quoted or right_after or text[para_start:q.open_at].strip() == ""
+
+
+@rule(QUOTE_FLOATING, confidence=0.6, examples=[
+    ("Bridge\n\nTransport minister Ana Silva opened the new bridge on Monday, ten years after work began.\n\n"
+     "“We have waited ten years for this bridge. It will change the life of the town.”\n\nIt cost 40 million euros.",
+     {"speaker": "Ana Silva", "direct": True}),
+    ("Bridge\n\nThe bridge was opened on Monday.\n\n“We have waited ten years for this bridge. It will change "
+     "the life of the town.”", None),
+])
+def floating(run: ClaimRun, q: Quote) -> Claim | None:
+    """A paragraph that is one quote with no cue, after a paragraph whose last sentence has a named
+    person as its subject: that person speaks ("Minister Ana Silva opened the bridge on Monday.¶ “We
+    have waited ten years ...”")."""
+    text, doc = run.text, run.doc
+    para_start = text.rfind("\n", 0, q.open_at) + 1
+    para_end = text.find("\n", q.open_at)
+    para_end = len(text) if para_end < 0 else para_end
+    if q.close_at is None or text[para_start:q.open_at].strip() or text[q.close_at + 1:para_end].strip() \
+            or q.words(text) < 6:
+        return None
+    prev_end = len(text[:para_start].rstrip())
+    if prev_end == 0 or text[prev_end - 1] in QUOTE_MARKS or text[prev_end - 1] == ":":
+        return None  # after a quote or a colon the other rules decide
+    last = doc.char_span(prev_end - 1, prev_end, alignment_mode="expand")
+    if last is None:
+        return None
+    subj = own_subject(last[0].sent.root)
+    ent = run.ent_at.get(subj.i) if subj is not None else None
+    if ent is None or ent.label_ != "PERSON" or subj.i in run.quote_of:
+        return None
+    speaker = run.resolver.resolve(ent.root)
+    if speaker.name is None:
+        return None
+    return Claim(0, 0, None, "", q.open_at, q.open_at, speaker, QUOTE_FLOATING)
 
 
 @rule(QUOTE_INTRODUCED, confidence=0.9, examples=[

@@ -53,6 +53,9 @@ from cooptool.extract.rules import rule
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
 # What may be shared as a statement ("shared their views"), unlike "share the same goal".
 SHARED_THINGS = lexicon.words("shared_things")
+# Cues whose content is a topic after a preposition ("spoke about the bill", not "speaks Mandarin"); as a
+# participle they frame the next statement.
+_TOPIC_CUES = ("speak", "talk")
 _QUESTION_WORDS = ("how", "whether", "if", "what", "when", "why", "who")
 _RELATIVE_SUBJECTS = ("who", "that", "which")
 _NO_SPEAKER = ("that", "which", "who", "this", "what")
@@ -124,7 +127,7 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
             return intent_clause
         return evidence_clause if lemma in EVIDENCE_CUES else clause
     if cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) \
-            and lemma not in ADDRESSEE_CUES:
+            and lemma not in ADDRESSEE_CUES and not _has_object(cue):
         return introducing
     if lemma in OBJECT_CUES:
         return nominal_object
@@ -202,6 +205,11 @@ def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: 
         return None
     start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
     return start, end_of(_object_end(cue, parts))
+
+
+def _has_object(cue: Token) -> bool:
+    """"Though she called the plan reckless, she ...": the cue has its own object, it introduces nothing."""
+    return any(c.dep_ in ("dobj", "oprd") and c.i > cue.i for c in cue.children)
 
 
 def _object_end(cue: Token, parts: list[Token]) -> Token:
@@ -289,11 +297,20 @@ def _listener_glued_to_subject(doc: Doc, cue: Token, start: int) -> int:
 def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     """The object, predicate and prepositional phrases an object cue reports, or None when they make
     no claim ("denied it", "estimated the damage" with no figure, "share the same goal")."""
-    parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp")
-             or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS]
+    if lemma in _TOPIC_CUES and cue.tag_ == "VBG":
+        return None  # "Speaking of the book, Stewart said ...": the topic of what comes next
+    parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and lemma not in _TOPIC_CUES
+             or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS or _marked_for(c, lemma)]
     if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
     return parts if _reports_something(parts, lemma) else None
+
+
+def _marked_for(clause_: Token, lemma: str) -> bool:
+    """"called for compensation to be clawed back": the parser reads "for" as the mark of a clause."""
+    first = clause_.left_edge
+    return lemma == "call" and clause_.dep_ == "advcl" and first.lower_ == "for" and first.dep_ == "mark" \
+        and first.head == clause_ and first.i == clause_.head.i + 1
 
 
 def _reports_something(parts: list[Token], lemma: str) -> bool:
@@ -306,7 +323,15 @@ def _names_something(parts: list[Token], lemma: str) -> bool:
     """A naming cue gives a name: "called the youth the future", "branded the plan a gamble" (object
     and name), "described it as ...", "called for ..."."""
     return any(c.dep_ in ("oprd", "xcomp") or c.lower_ == "as" or c.lower_ == "for" and lemma == "call"
+               or _marked_for(c, lemma) or c.dep_ == "dobj" and _name_as_modifier(c)
                for c in parts) or sum(c.dep_ == "dobj" for c in parts) >= 2
+
+
+def _name_as_modifier(obj: Token) -> bool:
+    """"called the charges unsubstantiated", "called the claims unfounded": the parser hangs the name on
+    the object as a participle or an adjective after it."""
+    return any((c.dep_ == "acl" and c.tag_ == "VBN" or c.dep_ == "amod" and c.pos_ == "ADJ") and c.i == obj.i + 1
+               and not list(c.lefts) for c in obj.children)
 
 
 def _named_in_quotes(obj: Token) -> Token | None:
