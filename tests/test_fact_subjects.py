@@ -11,7 +11,8 @@ pytestmark = pytest.mark.model
 def subject_of(nlp, text, figure):
     found = [f for f in run_text(nlp, text)._.facts if f["text"] == figure]
     assert len(found) == 1, [f["text"] for f in run_text(nlp, text)._.facts]
-    return found[0]["subject"], found[0]["pattern"]
+    # The subject rule only: the about half of the pattern belongs to fact_about's rules.
+    return found[0]["subject"], found[0]["pattern"].split("+")[0]
 
 
 def test_a_statistics_office_loses_to_the_country_measured(nlp):
@@ -21,7 +22,7 @@ def test_a_statistics_office_loses_to_the_country_measured(nlp):
 
 def test_an_office_publishing_gdp_gives_the_country_of_the_sentence(nlp):
     text = "Japan figures\n\nFigures released by the Cabinet Office showed that GDP in Japan fell 0.4% in May.\n"
-    assert subject_of(nlp, text, "0.4%") == ("Japan", "fact.subject.publisher_country+fact.about.verb_subject")
+    assert subject_of(nlp, text, "0.4%") == ("Japan", "fact.subject.publisher_country")
 
 
 def test_a_ministry_raising_a_countrys_rate(nlp):
@@ -94,7 +95,7 @@ def test_a_month_before_the_measure_is_no_unnamed_owner(nlp):
 def test_the_headline_company_stating_its_own_figure(nlp):
     text = ("Harwell Foods plans job cuts\n\nHarwell Foods will merge two units. Harwell Foods said 5,125 "
             "positions would go as a result.\n")
-    assert subject_of(nlp, text, "5,125") == ("Harwell Foods", "fact.subject.speaker+fact.about.counted")
+    assert subject_of(nlp, text, "5,125") == ("Harwell Foods", "fact.subject.speaker")
 
 
 def test_a_company_stating_an_economys_figure_is_not_its_owner(nlp):
