@@ -234,3 +234,25 @@ def test_dates_and_venues_are_no_event_names(nlp):
     (ev,) = events_of(nlp, "Games\n\nShe ran at the July 26-August 11 Paris Olympics.\n")
     assert ev["name"] == "Paris Olympics"
     assert events_of(nlp, "Concert\n\nThe band played the Scottish Exhibition and Conference Centre.\n") == []
+
+
+def test_the_body_that_runs_an_event_is_no_event(nlp):
+    text = "Coffee prices\n\nThe Andean Coffee Expo Organization said prices rose in Quito.\n"
+    assert [e["name"] for e in events_of(nlp, text)] == []
+
+
+def test_a_month_in_the_events_own_clause_is_its_date_as_written(nlp):
+    text = "Trade talks\n\nThe Global Trade Conference, to be held in Beijing in January, will draw 300 firms.\n"
+    (event,) = events_of(nlp, text)
+    assert (event["date_text"], event["date"], event["place"]) == ("January", None, "Beijing")
+
+
+def test_a_month_of_another_clause_is_not_the_events_date(nlp):
+    text = "Trade talks\n\nThe Global Trade Conference drew 300 firms in Beijing, while exports rose in May.\n"
+    assert [e["date_text"] for e in events_of(nlp, text)] == [None]
+
+
+def test_the_country_hosting_an_event_is_its_place(nlp):
+    text = "Summit news\n\nKenya hosted the Nairobi Trade Summit for exporters.\n"
+    (event,) = events_of(nlp, text)
+    assert event["place"] == "Kenya"

@@ -51,6 +51,8 @@ MENTION = {r[0]: r[3] for r in lexicon.rows("event_nouns") if len(r) > 3 and r[3
 SERIES_MODIFIERS = lexicon.words("series_modifiers")
 CALENDAR_WORDS = lexicon.words("calendar_words")
 VENUE_WORDS = lexicon.words("venue_words")
+ORG_DESIGNATORS = lexicon.words("org_designators")
+_TIME_PREPS = frozenset({"before", "after", "since", "until", "following", "ahead", "during"})
 # Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
 # Congress, ...) usually name an organisation, so they count only when the model calls the name an
 # EVENT or a number marks one meeting ("the 20th Party Congress").
@@ -267,6 +269,7 @@ def known_event(ent: Span) -> bool:
 @rule("event.named.model", examples=[
     ('Traders from Peru joined the Andean Coffee Expo in Quito.',
      {'name': 'Andean Coffee Expo', 'place': 'Quito'}),
+    ('Headline\n\nThe Andean Coffee Expo Organization said prices rose.', None),
 ])
 def model_event(ent: Span) -> bool:
     """An EVENT entity of the model that looks like a gathering ("the Boao Forum for Asia"), not a
@@ -275,7 +278,9 @@ def model_event(ent: Span) -> bool:
     after = ent.doc[ent.end].lower_ if ent.end < len(ent.doc) else ""
     return ent.label_ == "EVENT" and bool(GATHERING_NAME.search(ent.text)) and not NOT_EVENTS.search(ent.text) \
         and last not in VENUE_WORDS and not _counted(ent[0]) \
+        and not (last in ORG_DESIGNATORS and last not in LEXICON) \
         and not (last == "convention" and after == "on")  # not "the Expo Exhibition Hall", "the Convention on ..."
+    # ... nor the body that runs it ("the World Expo Organization", "the Summit Secretariat")
 
 
 @dataclass
@@ -588,12 +593,20 @@ class _EventReader:
             end = self.ent_at[end + 1].end
         return clean(doc[best.start:end].text)
 
+    def _host_city(self, anchor: Token) -> str | None:
+        """"Beijing will host the forum": a city or country that hosts the event is where it is."""
+        verb = anchor.head
+        if anchor.dep_ not in ("dobj", "conj") or verb.lemma_.lower() not in HOST_VERBS:
+            return None
+        hosts = [self.ent_at.get(c.i) for c in verb.children if c.dep_ == "nsubj"]
+        return next((clean(e.text) for e in hosts if e is not None and e.label_ == "GPE"), None)
+
     def _date_near(self, span: Span, anchor: Token) -> DateMention | None:
         """The date of the sentence nearest the event; after a name, the year written right after it
         ("(CIIE) 2023"), and no date far from a name mentioned in passing."""
         sent = anchor.sent
         dates = [d for d in self.dates if d.start >= sent.start_char and d.end <= sent.end_char]
-        near = self._clause_date(dates, span, anchor)
+        near = self._clause_date(dates, span, anchor) or self._calendar_date(span, anchor)
         year = next((t for t in span if _YEAR.fullmatch(t.text)), None) if span.start in self.tail_end else None
         if year is not None and (near is None or near.iso != year.text and not (near.iso or "").startswith(year.text)):
             # "the 1980 and 1984 Games", "the 2008 Beijing Games": the year in the name
@@ -612,6 +625,27 @@ class _EventReader:
         in_scope = [(scope[i], d) for d in dates for i in [self._date_root(d)] if i in scope
                     and not _outside_event(self.doc[i], anchor) and not self._in_other_name(i, span)]
         return min(in_scope, key=lambda x: (x[0], abs(x[1].start - anchor.idx)))[1] if in_scope else None
+
+    def _calendar_date(self, span: Span, anchor: Token) -> DateMention | None:
+        """"to be held in Beijing in January": a month or day the model tags as a date in the event's own
+        clause, kept as written when no publication date anchors it (date_text, no ISO date)."""
+        scope = _clause_scope(anchor)
+        # Only a date on the event's own verb or phrase: "suspended in December before the Games" is not the
+        # Games' date.
+        own = {anchor.i} | {c.i for c in anchor.children if c.dep_ in ("acl", "relcl")}  # "to be held in May"
+        t = anchor
+        # "before the Games": the outer verb's date is when something else happened
+        while t.head.i != t.i and t.pos_ not in ("VERB", "AUX") and t.head.lower_ not in _TIME_PREPS:
+            t = t.head
+            own.add(t.i)
+        found = [e for e in anchor.sent.ents if e.label_ == "DATE" and len(e) <= 2 and e[-1].lower_ in CALENDAR_WORDS
+                 and e.root.i in scope and not _outside_event(e.root, anchor) and not self._in_other_name(e.root.i, span)
+                 and (e.root.head.i in own or e.root.head.head.i in own and e.root.head.dep_ == "prep")]
+        best = min(found, key=lambda e: (scope[e.root.i], abs(e.start - anchor.i)), default=None)
+        if best is None:
+            return None
+        best = best[1:] if best[0].pos_ == "ADP" and len(best) > 1 else best  # "on Tuesday" -> "Tuesday"
+        return DateMention(best.start_char, best.end_char, best.text, None)
 
     def _of_other_party(self, place: Span, anchor: Token) -> bool:
         """"Oxford University in Britain", "Acme's chief in Paris": a place that says where an organisation or
@@ -672,7 +706,7 @@ class _EventReader:
             "pattern": pattern,
             "date": near.iso if near else None,
             "date_text": near.text if near else None,
-            "place": self._place_near(anchor),
+            "place": self._place_near(anchor) or self._host_city(anchor),
             # The event itself is no one taking part in it ("the Academy Awards" at the Academy Awards).
             "organizers": [o for o in organizers if not _same_name(o, name)],
             "participants": [p for p in participants if p not in organizers and not _same_name(p, name)],
