@@ -256,3 +256,9 @@ def test_the_country_hosting_an_event_is_its_place(nlp):
     text = "Summit news\n\nKenya hosted the Nairobi Trade Summit for exporters.\n"
     (event,) = events_of(nlp, text)
     assert event["place"] == "Kenya"
+
+
+def test_a_topic_in_the_name_continues_it_but_a_place_does_not(nlp):
+    text = "Trade fair\n\nFirms flocked to the Global Fair for Trade in Services in Beijing this week.\n"
+    (event,) = events_of(nlp, text)
+    assert (event["name"], event["place"]) == ("Global Fair for Trade in Services", "Beijing")

@@ -175,13 +175,23 @@ def _possessive_start(doc: Doc, start: int, j: int, sent: Span) -> int:
     return start
 
 
+def _topic_in(doc: Doc, j: int, head: int, sent: Span) -> bool:
+    """"Fair for Trade in Services", "Forum on Investment in Africa's Farms": an "in" after a for/on topic
+    continues the name unless a place or a date follows ("Forum for Trade in Beijing")."""
+    if doc[j].lower_ != "in" or j + 1 >= sent.end or not doc[j + 1].text[:1].isupper():
+        return False
+    if doc[j + 1].ent_type_ in ("GPE", "LOC", "FAC", "DATE", "NORP") or _calendar_word(doc[j + 1]):
+        return False
+    return any(doc[i].lower_ in ("for", "on") for i in range(head + 1, j))
+
+
 def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
     """"Conference of the Parties to the UN Framework Convention on Climate Change": capitalised
     words joined by of/on/for/to/the continue the name."""
     end = tok.i + 1
     while end < sent.end:
         j = end
-        while j < sent.end and (doc[j].lower_ in _NAME_JOINERS or doc[j].is_space):
+        while j < sent.end and (doc[j].lower_ in _NAME_JOINERS or doc[j].is_space or _topic_in(doc, j, tok.i, sent)):
             j += 1
         k = j
         while k < sent.end and (doc[k].text[:1].isupper() and not _calendar_word(doc[k]) or doc[k].is_space
