@@ -262,3 +262,20 @@ def test_a_topic_in_the_name_continues_it_but_a_place_does_not(nlp):
     text = "Trade fair\n\nFirms flocked to the Global Fair for Trade in Services in Beijing this week.\n"
     (event,) = events_of(nlp, text)
     assert (event["name"], event["place"]) == ("Global Fair for Trade in Services", "Beijing")
+
+
+def test_event_names_listed_in_passing_are_no_events(nlp):
+    text = ("Fairs\n\nThe city built its name on fairs, such as the Lakeside Book Fair, the Autumn Craft Fair (ACF), "
+            "the River Wine Expo and the Harbour Film Festival.\n")
+    assert events_of(nlp, text) == []
+
+
+def test_listed_events_with_a_place_and_date_stay(nlp):
+    text = ("Fairs\n\nThe Lakeside Book Fair, the Autumn Craft Fair and the River Wine Expo will all be held in "
+            "Leeds in May.\n")
+    assert [e["name"] for e in events_of(nlp, text)] == ["Lakeside Book Fair", "Autumn Craft Fair", "River Wine Expo"]
+
+
+def test_two_named_events_are_not_a_list(nlp):
+    text = "Fairs\n\nFirms came to the Lakeside Book Fair and the Autumn Craft Fair.\n"
+    assert len(events_of(nlp, text)) == 2

@@ -18,13 +18,14 @@ Only one real event counts: not a series ("daily news conferences", "five Olympi
 bloc ("the Muslim vote"), a modifier ("the elections watchdog") or one the clause denies ("no plans to
 hold"). The date and place come from the event's own phrase and the settings of its verb
 (`_clause_scope`), never from another clause ("signed a deal to supply cars for sale in Japan").
-The post-passes (`POST_PASSES`, in order) merge mentions of the same event in one document and add
+The post-passes (`POST_PASSES`, in order) drop names listed in passing, merge mentions of the same event in one document and add
 the actors' aliases. Sets `doc._.events` (plain dicts).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -852,6 +853,39 @@ def _bare_noun(name: str) -> str | None:
     return words[0] if len(words) == 1 and words[0] in EVENT_NOUNS else None
 
 
+# What separates listed names: commas, "and"/"or", "the", an acronym or alias in brackets ("Fair (CIF), ").
+_LIST_GAP = re.compile(r"(?:\([^()]*\)|[\s,()])*(?:(?:and|or)\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def _listed_runs(text: str, group: list[dict]) -> Iterator[list[dict]]:
+    """Runs of names in one sentence with only list punctuation between them."""
+    run: list[dict] = []
+    for rec in sorted(group, key=lambda r: r["name_start"]):
+        if run and not _LIST_GAP.fullmatch(text[run[-1]["name_end"]:rec["name_start"]]):
+            yield run
+            run = []
+        run.append(rec)
+    if run:
+        yield run
+
+
+def drop_listed_names(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"pioneered expos, exemplified by the A Expo, the B Fair, the C Fair and the D Expo": three or more
+    event names listed in one sentence with no date or place are recurring events named in passing,
+    not something that happens; a mention of one of them elsewhere with its own facts still counts."""
+    by_sentence: dict[int, list[dict]] = {}
+    for rec in records:
+        by_sentence.setdefault(rec["start"], []).append(rec)
+    listed: set[int] = set()
+    for group in by_sentence.values():
+        if len(group) < 3 or any(r["date_text"] or r["place"] for r in group):
+            continue
+        for run in _listed_runs(reader.text, group):
+            if len(run) >= 3:
+                listed.update(id(r) for r in run)
+    return [r for r in records if id(r) not in listed]
+
+
 def name_bare_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
     """"The expo is organised by X" after "the Smart City Expo World Congress": a bare event noun is the
     named event of the document that has that word, the nearest one before it (else the first after)."""
@@ -896,7 +930,7 @@ def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
     return records
 
 
-POST_PASSES = (name_bare_mentions, merge_mentions, add_actor_aliases)
+POST_PASSES = (drop_listed_names, name_bare_mentions, merge_mentions, add_actor_aliases)
 
 
 class EventExtractor:
