@@ -131,14 +131,7 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
     from cooptool.extract.store import StoreError, iter_records, read_store
 
     require_query_words()
-    damaged = 0
-
-    def warn(bad) -> None:
-        nonlocal damaged
-        damaged += 1
-        if damaged <= MAX_REPORTED_BAD_LINES:
-            err.print(f"cooptool: warning: {bad}; line skipped", markup=False)
-
+    warn = _DamageWarnings()
     try:
         path = store_source(store)
         if path is None:
@@ -147,10 +140,7 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
                 raise fail(problem)
             yield from iter_records(env.stdin_bytes, source="<stdin>", types=types, on_error=warn, strict=strict)
             return
-        usable_store(path)
-        problem = input_file_problem(path)
-        if problem:
-            raise fail(problem)
+        checked_store(path)
         records = None
         if not strict:
             from cooptool.extract.index import indexed_records
@@ -165,9 +155,54 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
         raise fail(f"damaged store: {exc}") from None
     except OSError as exc:  # the store went away or the disk failed while it was read
         raise fail(f"{store or 'the store'}: cannot read the store ({exc.strerror or exc})") from None
-    if damaged > MAX_REPORTED_BAD_LINES:  # one line per problem floods a terminal; `check` lists them all
-        err.print(f"cooptool: warning: {damaged - MAX_REPORTED_BAD_LINES} more damaged line(s) skipped; "
-                  "list them all with: cooptool check", markup=False)
+    warn.finish()
+
+
+def open_entity_kinds(store: Path | None, labels: list[str] | None, strict: bool = False) -> list[dict] | None:
+    """The distinct kinds of the store's entity records of `labels` (None: all) from its index's summaries
+    (`extract.index.entity_kinds`), with the warnings `open_records` gives; None when they cannot
+    answer (records on stdin, --strict, no usable index): then read the records."""
+    if strict:
+        return None
+    require_query_words()
+    path = store_source(store)
+    if path is None:
+        return None
+    checked_store(path)
+    from cooptool.extract.index import entity_kinds
+
+    warn = _DamageWarnings()
+    try:
+        kinds = entity_kinds(path, labels, on_error=warn, on_notice=notice)
+    except OSError as exc:
+        raise fail(f"{store or 'the store'}: cannot read the store ({exc.strerror or exc})") from None
+    warn.finish()
+    return kinds
+
+
+def checked_store(path: Path) -> None:
+    """Fail unless `path` is a readable store file (not a file of documents to extract)."""
+    usable_store(path)
+    problem = input_file_problem(path)
+    if problem:
+        raise fail(problem)
+
+
+class _DamageWarnings:
+    """One warning per damaged line skipped, up to MAX_REPORTED_BAD_LINES, then a count (`finish`)."""
+
+    def __init__(self):
+        self.damaged = 0
+
+    def __call__(self, bad) -> None:
+        self.damaged += 1
+        if self.damaged <= MAX_REPORTED_BAD_LINES:
+            err.print(f"cooptool: warning: {bad}; line skipped", markup=False)
+
+    def finish(self) -> None:
+        if self.damaged > MAX_REPORTED_BAD_LINES:  # one line per problem floods a terminal; `check` lists them all
+            err.print(f"cooptool: warning: {self.damaged - MAX_REPORTED_BAD_LINES} more damaged line(s) skipped; "
+                      "list them all with: cooptool check", markup=False)
 
 
 # Options whose value is matched as words (names, aliases, claim text, labels): one with no letter or

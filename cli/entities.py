@@ -46,6 +46,21 @@ def load_alias_option(path: Path | None):
         raise fail(f"bad alias file: {exc}", ExitStatus.USAGE) from None
 
 
+def _entity_records(store, labels: list[str] | None, table, strict: bool, n):
+    prefilter = keys = None
+    if labels and table is None:
+        # Without an alias file rows only merge within a label, so only that label's lines are read:
+        # through the index's per-label offsets, else skipped before parsing.
+        keys = tuple(dict.fromkeys(f"entity:{x}" for x in labels))  # "ORG,org" reads ORG lines once
+        marks = tuple(b'"label":"' + x.encode() + b'"' for x in labels)
+        prefilter = lambda line: any(m in line for m in marks)  # noqa: E731
+    from cooptool.extract.index import parse_entity_summary
+
+    # Rows need mention counts, not the mentions: entity lines are read without their mention lists.
+    return narrowed_records(store, ("entity",), strict, n, line_filter=prefilter, parse=parse_entity_summary,
+                            index_keys=keys)
+
+
 @app.command()
 def entities(
     label: Annotated[str | None, typer.Option(
@@ -75,18 +90,20 @@ def entities(
         limit = top if limit is None else min(top, limit)
     n = narrowing(limit, sort, desc, doc, source, since, until, min_confidence)
     table = load_alias_option(aliases)
-    prefilter = keys = None
-    if labels and table is None:
-        # Without an alias file rows only merge within a label, so only that label's lines are read:
-        # through the index's per-label offsets, else skipped before parsing.
-        keys = tuple(f"entity:{x}" for x in labels)
-        marks = tuple(b'"label":"' + x.encode() + b'"' for x in labels)
-        prefilter = lambda line: any(m in line for m in marks)  # noqa: E731
-    from cooptool.extract.index import parse_entity_summary
+    label_text = ",".join(labels) if labels else None
+    kinds = None
+    if table is None and not n.doc and not n.needs_documents:
+        # Rows merge within a label only (no alias file) and count every record (no document
+        # narrowing): the index's per-label summaries answer without reading a store line.
+        from cooptool.cli.common import open_entity_kinds
 
-    # Rows need mention counts, not the mentions: entity lines are read without their mention lists.
-    records = narrowed_records(store, ("entity",), strict, n, line_filter=prefilter, parse=parse_entity_summary,
-                               index_keys=keys)
-    rows = filter_entities(merge_entities(records, table), label=",".join(labels) if labels else None, name=name)
+        kinds = open_entity_kinds(store, labels, strict)
+    if kinds is not None:
+        from cooptool.extract.factbase import merge_entity_kinds
+
+        rows = filter_entities(merge_entity_kinds(kinds), label=label_text, name=name)
+    else:
+        rows = filter_entities(merge_entities(_entity_records(store, labels, table, strict, n), table),
+                               label=label_text, name=name)
     output(rows, n, fmt=fmt, columns=ENTITY_COLUMNS, keys=ENTITY_KEYS, fields=fields, title="Entities",
            what="entities")

@@ -194,6 +194,19 @@ class _StoreParts:
         return parts
 
 
+def merge_entity_kinds(kinds: list[dict], *, with_ids: bool = False) -> list[dict]:
+    """The rows of `aliases.merge_entities(records)` (no alias file) from the records' distinct kinds
+    as the store's index keeps them (`index.entity_kinds`): the merge itself, without the records.
+    `tests/test_s21_query.py` keeps the two equal."""
+    from cooptool.extract.aliases import _join_by_names, _merged_row, _Merger
+
+    merger = _Merger(kinds)
+    _join_by_names(kinds, merger)
+    rows = [_merged_row(kinds, members, {}, None, with_ids) for members in merger.groups()]
+    rows.sort(key=lambda r: (-r["mentions"], -len(r["docs"]), r["name"].lower(), r["label"]))  # as merge_entities
+    return rows
+
+
 def summarise(records: Iterable[dict], top: int = 8) -> dict:
     """One dict that briefs a store: totals of every record type, documents, leading organisations
     and people with their roles, the most quoted speakers, notable facts and real events.

@@ -17,10 +17,15 @@ The index proves itself before a query uses it (a query never answers from an un
 - every line read through it must start a line and hold a record of the type (and label) the index
   says, else the index is rebuilt and the query goes on from the rebuilt one.
 
+It also keeps, per entity label, the distinct (name, aliases) of its records with their record and
+mention counts, documents and ids (`EntityKinds`): what `entities --type ORG` merges, so that query
+reads no store line at all. These summaries are covered by the same checksum and content hash.
+
 Any failure rebuilds the index from the store, with a one-line notice (`on_notice`). `cooptool
 check` verifies the index too (and compares it with a fresh build); `check --repair` rebuilds it.
 
-Format: one JSON header line, then the offset arrays (little-endian uint64) in header order.
+Format: one JSON header line, then the offset arrays (little-endian uint64) in header order, then
+the entity summaries (JSON: the document ids, then one list per label, lengths in the header).
 The index belongs to the store's resolved real path (`realpath(STORE) + ".idx"`): a store reached
 through a symlink shares its index. The index is a cache: deleting it is always safe.
 """
@@ -43,7 +48,7 @@ import orjson
 from cooptool.extract.records import RECORD_TYPES
 from cooptool.extract.store import SCHEMA_VERSION, BadLine, ErrorHandler, _cheap_type, shape_problem
 
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 MAX_BAD_KEPT = 10000
 # A store changed less than this long before its index was verified is re-hashed by the next query.
 RACY_NS = 2_000_000_000
@@ -88,10 +93,136 @@ def _checksum(header: dict, body: bytes) -> str:
     return h.hexdigest()
 
 
+class EntityKinds:
+    """Per entity label, the distinct (name, aliases) of its records, each with how many records
+    carry it, their mentions (a record without any counts one), their documents and ids: the
+    "kinds" `aliases.merge_entities` merges, kept up to date as lines are indexed.
+
+    Saved as JSON sections: the document ids (kinds refer to them by number) and the labels these
+    counts cannot stand for, then per label a list of [name, aliases, records, mentions, [document
+    numbers], [ids]]. A section is decoded (and checked) only when a query or an append needs it,
+    so `entities --type ORG` decodes the ORG section only; IndexInvalid when it is damaged.
+    """
+
+    def __init__(self, head: bytes | None = None, sections: Iterable[tuple[str, bytes]] = ()):
+        self._head_raw = head  # None: nothing saved (a new index)
+        self._raw = dict(sections)  # label -> saved section not decoded yet
+        self._docs: list[str] | None = [] if head is None else None
+        self._unusable: set[str] = set()
+        self._doc_no: dict[str, int] | None = {} if head is None else None
+        self._tables: dict[str, dict[tuple[str, tuple[str, ...]], list]] = {}
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _head(self) -> list[str]:
+        if self._docs is None:
+            try:
+                head = orjson.loads(self._head_raw)
+                docs, unusable = head["docs"], head["unusable"]
+                if not (type(docs) is list and all(type(d) is str for d in docs)
+                        and type(unusable) is list and all(type(x) is str for x in unusable)):
+                    raise ValueError
+            except (orjson.JSONDecodeError, KeyError, TypeError, ValueError):
+                raise IndexInvalid("holds damaged entity summaries") from None
+            self._docs, self._unusable = docs, set(unusable)
+        return self._docs
+
+    def labels(self) -> set[str]:
+        return set(self._raw) | set(self._tables)
+
+    def unusable(self) -> set[str]:
+        """Labels with a record these counts cannot stand for (its entities are read from the lines)."""
+        self._head()
+        return self._unusable
+
+    def _table(self, label: str) -> dict[tuple[str, tuple[str, ...]], list]:
+        table = self._tables.get(label)
+        if table is None:
+            n_docs = len(self._head())
+            table = self._tables[label] = {}
+            raw = self._raw.pop(label, None)
+            if raw is not None:
+                try:
+                    for name, aliases, records, mentions, doc_nos, ids in orjson.loads(raw):
+                        if not (type(name) is str and name and type(aliases) is list and type(records) is int
+                                and records > 0 and type(mentions) is int and type(doc_nos) is list
+                                and type(ids) is list and all(type(a) is str for a in aliases)
+                                and all(type(x) is str for x in ids)
+                                and (not doc_nos or (set(map(type, doc_nos)) == {int}
+                                                     and min(doc_nos) >= 0 and max(doc_nos) < n_docs))):
+                            raise ValueError
+                        table[(name, tuple(aliases))] = [records, mentions, set(doc_nos), set(ids)]
+                except (orjson.JSONDecodeError, TypeError, ValueError):
+                    raise IndexInvalid("holds damaged entity summaries") from None
+        return table
+
+    def of_label(self, label: str) -> list[dict]:
+        """The kinds of `label` as `aliases._distinct_kinds` makes them from the records, in its order."""
+        docs = self._head()
+        return [{"label": label, "name": name, "aliases": list(aliases), "records": kind[0],
+                 "mention_count": kind[1], "docs": {docs[i] for i in kind[2]}, "ids": set(kind[3])}
+                for (name, aliases), kind in sorted(self._table(label).items(), key=lambda kv: kv[0])]
+
+    def comparable(self) -> tuple[dict, set[str]]:
+        docs = self._head()
+        return ({label: {key: (k[0], k[1], frozenset(docs[i] for i in k[2]), frozenset(k[3]))
+                         for key, k in self._table(label).items()} for label in self.labels() if self._table(label)},
+                self.unusable())
+
+    def decode_all(self) -> None:
+        for label in self.labels():
+            self._table(label)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def add(self, label: str, rec: dict) -> None:
+        """One entity record (already checked by `shape_problem`), as merging counts it."""
+        name = rec.get("name")
+        if not name:
+            return  # merging skips nameless records too
+        kinds = self._table(label)
+        key = (name, tuple(rec.get("aliases") or ()))
+        kind = kinds.get(key)
+        if kind is None:
+            kind = kinds[key] = [0, 0, set(), set()]
+        kind[0] += 1
+        if "mention_count" in rec:  # a field of no cooptool record, but merging would count it
+            count = rec["mention_count"]
+            if type(count) is not int:
+                self.unusable().add(label)
+        else:
+            count = len(rec.get("mentions") or ())
+        kind[1] += count or 1
+        doc = rec.get("doc")
+        if doc:
+            if self._doc_no is None:
+                self._doc_no = {d: i for i, d in enumerate(self._head())}
+            no = self._doc_no.get(doc)
+            if no is None:
+                no = self._doc_no[doc] = len(self._docs)
+                self._docs.append(doc)
+            kind[2].add(no)
+        if rec.get("id"):
+            kind[3].add(rec["id"])
+
+    def encode(self) -> tuple[bytes, list[tuple[str, bytes]]]:
+        """(head, [(label, section)]); sections never decoded are written as they were read (document
+        numbers only grow, so they stay right)."""
+        sections = [(label, orjson.dumps([[name, list(aliases), k[0], k[1], sorted(k[2]), sorted(k[3])]
+                                          for (name, aliases), k in sorted(table.items(), key=lambda kv: kv[0])]))
+                    for label, table in self._tables.items() if table]
+        sections += list(self._raw.items())
+        sections.sort()
+        if self._docs is None:
+            return self._head_raw, sections
+        return orjson.dumps({"docs": self._docs, "unusable": sorted(self._unusable)}), sections
+
+
 class StoreIndex:
     def __init__(self, size: int = 0, offsets: dict[str, array] | None = None,
                  bad: list[list] | None = None, lines: int = 0, content: str | None = None,
-                 identity: list[int] | None = None, verified_ns: int = 0):
+                 identity: list[int] | None = None, verified_ns: int = 0,
+                 kinds: EntityKinds | None = None):
         self.size = size  # bytes of the store covered (always ends after a newline)
         self.offsets = offsets or {t: array("Q") for t in RECORD_TYPES}
         self.bad = bad or []  # [line, message]
@@ -99,6 +230,7 @@ class StoreIndex:
         self.content = content or hashlib.blake2b(b"", digest_size=16).hexdigest()
         self.identity = identity or []
         self.verified_ns = verified_ns
+        self.kinds = kinds if kinds is not None else EntityKinds()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -107,13 +239,14 @@ class StoreIndex:
         pos = self.size
         lineno = self.lines
         find = mm.find
+        kinds = self.kinds
         while pos < end:
             nl = find(b"\n", pos, end)
             if nl == -1:
                 break  # a line still being written (or torn): left for later
             lineno += 1
             if nl - pos > 1 or mm[pos:nl].strip():
-                self._classify(mm, pos, nl, lineno)
+                self._classify(mm, pos, nl, lineno, kinds)
             pos = nl + 1
         if pos > self.size:
             if hasher is None:
@@ -123,7 +256,7 @@ class StoreIndex:
         self.size = pos
         self.lines = lineno
 
-    def _classify(self, mm, start: int, end: int, lineno: int) -> None:
+    def _classify(self, mm, start: int, end: int, lineno: int, kinds: EntityKinds) -> None:
         """Parse the line once, when it is indexed: damage is then known to every query."""
         try:
             rec = orjson.loads(mm[start:end])
@@ -147,20 +280,25 @@ class StoreIndex:
             return
         self.offsets[rtype].append(start)
         if rtype == "entity" and isinstance(rec.get("label"), str):
-            # Entities are most of a store; `entities --type ORG` reads only its label's lines.
+            # Entities are most of a store; `entities --type ORG` reads only its label's lines, or
+            # (most often) only their summaries.
             self.offsets.setdefault(f"entity:{rec['label']}", array("Q")).append(start)
+        if rtype == "entity":
+            kinds.add(rec.get("label") or "", rec)  # no label: "", as merging files it
 
     def same_entries(self, other: StoreIndex) -> bool:
         return (self.size == other.size and self.lines == other.lines
                 and self.bad[:MAX_BAD_KEPT] == other.bad[:MAX_BAD_KEPT]
-                and {k: v for k, v in self.offsets.items() if v} == {k: v for k, v in other.offsets.items() if v})
+                and {k: v for k, v in self.offsets.items() if v} == {k: v for k, v in other.offsets.items() if v}
+                and self.kinds.comparable() == other.kinds.comparable())
 
     # -- persistence ------------------------------------------------------------------------
 
-    def _header(self) -> dict:
+    def _header(self, docs: bytes, sections: list[tuple[str, bytes]]) -> dict:
         return {"version": INDEX_VERSION, "size": self.size, "lines": self.lines, "content": self.content,
                 "store": self.identity, "verified_ns": self.verified_ns, "bad": self.bad[:MAX_BAD_KEPT],
-                "types": [[t, len(a)] for t, a in self.offsets.items()]}
+                "types": [[t, len(a)] for t, a in self.offsets.items()],
+                "kinds": [len(docs), [[label, len(raw)] for label, raw in sections]]}
 
     def save(self, path: Path) -> None:
         parts = []
@@ -169,8 +307,9 @@ class StoreIndex:
                 a = array("Q", a)
                 a.byteswap()
             parts.append(a.tobytes())
-        body = b"".join(parts)
-        header = self._header()
+        docs, sections = self.kinds.encode()
+        body = b"".join([*parts, docs, *(raw for _, raw in sections)])
+        header = self._header(docs, sections)
         header["checksum"] = _checksum(header, body)
         # A new file renamed over the old one: never written through a symlink planted at the name,
         # and readers see the old or the new index, never half of one.
@@ -190,15 +329,24 @@ class StoreIndex:
         if data is None:
             return None
         header, body = _checked_header(data)
-        size, lines, content, identity, verified_ns, bad, counts = _header_fields(header)
-        if 8 * sum(n for _, n in counts) != len(body):
-            raise IndexInvalid(f"declares {sum(n for _, n in counts)} offsets but holds {len(body) // 8}")
+        size, lines, content, identity, verified_ns, bad, counts, kind_sizes = _header_fields(header)
+        offsets_end = 8 * sum(n for _, n in counts)
+        if offsets_end + kind_sizes[0] + sum(n for _, n in kind_sizes[1]) != len(body):
+            raise IndexInvalid(f"declares {offsets_end + kind_sizes[0] + sum(n for _, n in kind_sizes[1])} "
+                               f"bytes of offsets and entity summaries but holds {len(body)}")
         records = sum(n for t, n in counts if t in RECORD_TYPES)
         labelled = sum(n for t, n in counts if t.startswith("entity:"))
         entities = dict(counts).get("entity", 0)
         if records + len(bad) > lines or labelled > entities or (lines and not size):
             raise IndexInvalid("declares counts that do not add up")
-        return cls(size, _offset_arrays(body, counts), bad, lines, content, identity, verified_ns)
+        pos = offsets_end + kind_sizes[0]
+        sections = []
+        for label, n in kind_sizes[1]:
+            sections.append((label, body[pos:pos + n]))
+            pos += n
+        kinds = EntityKinds(body[offsets_end:offsets_end + kind_sizes[0]], sections)
+        return cls(size, _offset_arrays(body[:offsets_end], counts), bad, lines, content, identity, verified_ns,
+                   kinds)
 
 
 def _read_index_file(path: Path) -> bytes | None:
@@ -242,11 +390,17 @@ def _checked_header(data: bytes) -> tuple[dict, bytes]:
     return header, body
 
 
-def _header_fields(header: dict) -> tuple[int, int, str, list, int, list, list[tuple[str, int]]]:
-    """(size, lines, content, identity, verified_ns, bad, [(type, count)]), each of its type."""
+def _header_fields(header: dict) -> tuple[int, int, str, list, int, list, list[tuple[str, int]], tuple]:
+    """(size, lines, content, identity, verified_ns, bad, [(type, count)], (docs bytes, [(label, bytes)])),
+    each of its type."""
     try:
         size, lines, content = header["size"], header["lines"], header["content"]
         identity, verified_ns, bad, types = header["store"], header["verified_ns"], header["bad"], header["types"]
+        docs_size, label_sizes = header["kinds"]
+        kind_sizes = (docs_size, [(label, n) for label, n in label_sizes])
+        if not (isinstance(docs_size, int) and docs_size >= 0
+                and all(isinstance(label, str) and isinstance(n, int) and n >= 0 for label, n in kind_sizes[1])):
+            raise TypeError
         if not (isinstance(size, int) and isinstance(lines, int) and size >= 0 and lines >= 0
                 and isinstance(content, str) and isinstance(identity, list) and isinstance(verified_ns, int)
                 and isinstance(bad, list) and isinstance(types, list)):
@@ -256,7 +410,7 @@ def _header_fields(header: dict) -> tuple[int, int, str, list, int, list, list[t
             raise TypeError
     except (KeyError, TypeError, ValueError):
         raise IndexInvalid("has a header without the fields it needs") from None
-    return size, lines, content, identity, verified_ns, bad, counts
+    return size, lines, content, identity, verified_ns, bad, counts, kind_sizes
 
 
 def _offset_arrays(body: bytes, counts: list[tuple[str, int]]) -> dict[str, array]:
@@ -299,7 +453,11 @@ def _verified(store: Path, st: os.stat_result, mm, *, deep: bool = False) -> tup
     if deep and mm is not None:
         fresh = StoreIndex()
         fresh.extend(mm, index.size)
-        if not fresh.same_entries(index):
+        try:
+            same = fresh.same_entries(index)
+        except IndexInvalid as exc:
+            return None, str(exc), None
+        if not same:
             return None, "does not match the store's lines", None
     return index, None, hasher
 
@@ -349,6 +507,11 @@ def _update(store: Path, st: os.stat_result, mm, on_notice: Notice | None, rebui
     idx_file = index_path(store)
     size = len(mm) if mm is not None else 0
     index, problem, hasher = (None, None, None) if rebuild else _verified(store, st, mm)
+    if index is not None and index.size < size and mm.find(b"\n", index.size) != -1:
+        try:
+            index.kinds.decode_all()  # the summaries are extended too: damage is found before
+        except IndexInvalid as exc:
+            problem, index = str(exc), None
     if problem and on_notice:
         on_notice(f"{idx_file}: the index {problem}; rebuilt from the store")
     changed = index is None
@@ -436,9 +599,10 @@ def _read_indexed(store: Path, index: StoreIndex, types: tuple[str, ...], line_f
         size = len(mm)
         if size < covered:
             raise _Mismatch(covered, "the store is shorter than the index")
-        if after < 0 and size > covered and on_error and mm[size - 1:size] != b"\n":
-            on_error(BadLine(source, index.lines + mm[covered:size].count(b"\n") + 1,
-                             "truncated last line (interrupted write?)"))
+        if after < 0 and on_error:
+            torn = _torn_last_line(source, index, mm)
+            if torn:
+                on_error(torn)
         for start, base, label in starts:
             line = _indexed_line(mm, start, covered, base, endings[base])
             if line_filter is not None and not line_filter(line):
@@ -449,6 +613,14 @@ def _read_indexed(store: Path, index: StoreIndex, types: tuple[str, ...], line_f
                 raise _Mismatch(start, "not a JSON record") from None
             _check_indexed_record(rec, start, base, label)
             yield start, rec
+
+
+def _torn_last_line(source: str, index: StoreIndex, mm) -> BadLine | None:
+    """The damage of a store whose bytes after the indexed ones do not end a line."""
+    size, covered = len(mm), index.size
+    if size > covered and mm[size - 1:size] != b"\n":
+        return BadLine(source, index.lines + mm[covered:size].count(b"\n") + 1, "truncated last line (interrupted write?)")
+    return None
 
 
 def _indexed_starts(index: StoreIndex, types: tuple[str, ...], after: int) -> Iterator[tuple[int, str, str | None]]:
@@ -487,3 +659,45 @@ def _check_indexed_record(rec, start: int, base: str, label: str | None) -> None
     v = rec.get("v", SCHEMA_VERSION)
     if not isinstance(v, int) or isinstance(v, bool) or v > SCHEMA_VERSION:
         raise _Mismatch(start, "a record the index should have listed as damaged")
+
+
+def entity_kinds(store: Path, labels: Iterable[str] | None = None, *, on_error: ErrorHandler | None = None,
+                 on_notice: Notice | None = None) -> list[dict] | None:
+    """The distinct kinds of the entity records of `labels` (None: all), as `aliases._distinct_kinds` makes
+    them from the records, but from the index's summaries: no store line is read. Damage is
+    reported as a read through the index reports it. None when the index cannot be used."""
+    index = update_index(store, on_notice)
+    for attempt in range(2):
+        if index is None:
+            return None
+        kinds = index.kinds
+        try:
+            wanted = sorted(set(labels) if labels is not None else kinds.labels())
+            found = [kind for label in wanted for kind in kinds.of_label(label)]
+            unusable = kinds.unusable() & set(wanted)
+            torn = _store_tail(store, index)
+        except (IndexInvalid, _Mismatch) as exc:
+            if attempt == 0 and on_notice:
+                why = f"is wrong at byte {exc.start} ({exc.why})" if isinstance(exc, _Mismatch) else str(exc)
+                on_notice(f"{index_path(store)}: the index {why}; rebuilt from the store")
+            index = update_index(store, rebuild=True)
+            continue
+        if unusable:
+            return None  # read the records instead
+        if on_error:
+            for lineno, message in index.bad:
+                on_error(BadLine(str(store), lineno, message))
+            if torn:
+                on_error(torn)
+        return found
+    return None
+
+
+def _store_tail(store: Path, index: StoreIndex) -> BadLine | None:
+    """A torn last line after the indexed bytes; _Mismatch when the store is now shorter than them."""
+    if index.size == 0:
+        return None
+    with open(store, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as mm:
+        if len(mm) < index.size:
+            raise _Mismatch(index.size, "the store is shorter than the index")
+        return _torn_last_line(str(store), index, mm)
