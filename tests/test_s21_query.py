@@ -1,0 +1,151 @@
+"""The index's per-label entity summaries answer `entities` exactly as a scan of the records does,
+follow appends, and are rebuilt when damaged; start-up stays free of spaCy."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import orjson
+from typer.testing import CliRunner
+
+from cooptool.cli.app import app
+from cooptool.extract.aliases import merge_entities
+from cooptool.extract.factbase import merge_entity_kinds
+from cooptool.extract.index import StoreIndex, check_index, entity_kinds, index_path, update_index
+from cooptool.extract.records import dumps, make
+from cooptool.extract.store import read_store
+
+
+def ent(doc, name, label, aliases=(), mentions=1, eid=None):
+    return make("entity", doc, id=eid or f"{label.lower()}:{name.lower().replace(' ', '-')}", name=name,
+                label=label, aliases=list(aliases),
+                mentions=[{"start": i, "end": i + 1, "text": name} for i in range(mentions)])
+
+
+def records(first: int = 0, n: int = 12) -> list[dict]:
+    recs = []
+    for i in range(first, first + n):
+        doc = f"d{i:03d}"
+        recs += [ent(doc, "Kestrel Bank", "ORG", ["Kestrel"], mentions=i % 3),  # 0 mentions count as one
+                 ent(doc, "Kestrel Bank of Canada" if i % 2 else "Kestrel Bank of Scotland", "ORG", ["Kestrel"]),
+                 ent(doc, "UK government", "ORG", ["government"]),
+                 ent(doc, "France government" if i % 3 else "UK government", "ORG", ["government"]),
+                 ent(doc, "Anna Li" if i % 2 else "Wei Li", "PERSON", ["Li"], mentions=2),
+                 ent(doc, "Ann Marsh", "PERSON", ["Ms Marsh", "Ann Marsh"] if i % 4 else []),
+                 ent(doc, "Ruritania", "GPE", mentions=5),
+                 make("affiliation", doc, person="Ann Marsh", role="chief", org="Kestrel Bank", org_aliases=[],
+                      evidence="e", start=0, end=1, confidence=0.9),
+                 make("document", doc, path=None, title=None, published=None, source=None, author=None,
+                      words=1, chars=1)]
+    recs.append(make("entity", "d999", id="org:x", name="", label="ORG", aliases=[], mentions=[]))  # nameless
+    recs.append(ent("", "No Doc Ltd", "ORG"))  # a record without a document
+    return recs
+
+
+def write(path, recs, mode="wb"):
+    with open(path, mode) as fh:
+        fh.write(b"".join(dumps(r) for r in recs))
+
+
+def scanned_rows(store, labels=None):
+    recs = [r for r in read_store(store, types=("entity",)) if labels is None or r["label"] in labels]
+    return merge_entities(recs, with_ids=True)
+
+
+def test_summaries_merge_to_the_rows_of_a_scan(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, records())
+    for labels in (["ORG"], ["PERSON"], ["GPE", "ORG"], ["LAW"], None):
+        kinds = entity_kinds(store, labels)
+        assert merge_entity_kinds(kinds, with_ids=True) == scanned_rows(store, labels), labels
+    assert merge_entity_kinds(entity_kinds(store, ["ORG"])) != []
+
+
+def test_appends_extend_the_summaries(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, records(0, 5))
+    assert merge_entity_kinds(entity_kinds(store, ["ORG"]), with_ids=True) == scanned_rows(store, ["ORG"])
+    write(store, records(5, 4), mode="ab")
+    write(store, [ent("d500", "Wei Li", "PERSON")], mode="ab")  # ORG's saved section is kept as it was
+    for labels in (["ORG"], ["PERSON"], None):
+        assert merge_entity_kinds(entity_kinds(store, labels), with_ids=True) == scanned_rows(store, labels)
+    assert check_index(store) is None  # the extended summaries equal a fresh build's
+    write(store, [ent("d501", "Kestrel Bank", "ORG", ["Kestrel"])], mode="ab")
+    assert merge_entity_kinds(entity_kinds(store, ["ORG"]), with_ids=True) == scanned_rows(store, ["ORG"])
+    assert check_index(store) is None
+
+
+def invoke(*args):
+    return CliRunner().invoke(app, list(args))
+
+
+def test_entities_command_answers_as_strict(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, records())
+    with open(store, "ab") as fh:
+        fh.write(b'{"type": "entity", "name": \n')  # a damaged line, and a torn last one
+        fh.write(dumps(ent("d700", "Kestrel Bank", "ORG"))[:-9])
+    for extra in (["--type", "ORG"], ["--type", "org,ORG"], ["--type", "PERSON,GPE"], [],
+                  ["--type", "ORG", "--name", "kestrel"], ["--top", "2"]):
+        args = ["entities", *extra, "--store", str(store), "--format", "jsonl"]
+        fast, strict = invoke(*args), invoke(*args, "--strict")
+        assert strict.exit_code == 1 and "damaged" in strict.stderr  # --strict stops at the damaged line
+        full = [r for r in read_store(store, types=("entity",), on_error=lambda bad: None)]
+        labels = {x.upper() for x in extra[1].split(",")} if extra[:1] == ["--type"] else None
+        rows = merge_entities([r for r in full if labels is None or r["label"] in labels])
+        if "--name" in extra:
+            rows = [r for r in rows if "kestrel" in " ".join([r["name"], *r["aliases"]]).lower()]
+        if "--top" in extra:
+            rows = rows[:2]
+        assert fast.exit_code == 0, fast.stderr
+        assert [orjson.loads(x) for x in fast.stdout.splitlines()] == [
+            {k: r[k] for k in ("id", "name", "label", "aliases", "mentions", "docs")} for r in rows]
+        assert fast.stderr.count("warning") == 2 and "truncated last line" in fast.stderr
+
+
+def test_entities_with_doc_narrowing_or_an_alias_file_read_the_lines(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, records())
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("Kestrel Bank of Canada,Kestrel Bank\n")
+    fast = invoke("entities", "--type", "ORG", "--aliases", str(aliases), "--store", str(store), "--format", "jsonl")
+    strict = invoke("entities", "--type", "ORG", "--aliases", str(aliases), "--store", str(store), "--format",
+                    "jsonl", "--strict")
+    assert fast.stdout == strict.stdout and fast.exit_code == 0
+    assert '"name":"Kestrel Bank of Canada"' not in fast.stdout
+    one = invoke("entities", "--type", "ORG", "--doc", "d001", "--store", str(store), "--format", "jsonl")
+    assert all(orjson.loads(x)["docs"] == ["d001"] for x in one.stdout.splitlines())
+
+
+def test_forged_summaries_are_rebuilt_with_a_notice(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, records())
+    clean = invoke("entities", "--type", "ORG", "--store", str(store), "--format", "jsonl", "--strict").stdout
+    index = update_index(store)
+    head, sections = index.kinds.encode()
+    # A section that passes the checksum (saved afresh) but does not hold summaries.
+    sections = [(label, b'[["X",[],0,1,[99],[]]]' if label == "ORG" else raw) for label, raw in sections]
+    forged = StoreIndex(index.size, index.offsets, index.bad, index.lines, index.content, index.identity,
+                        index.verified_ns)
+    forged.kinds.encode = lambda: (head, sections)
+    forged.save(index_path(store))
+    assert check_index(store) is not None  # `cooptool check` finds it
+    result = invoke("entities", "--type", "ORG", "--store", str(store), "--format", "jsonl")
+    assert result.exit_code == 0 and result.stdout == clean
+    assert result.stderr.count("\n") == 1 and "damaged entity summaries" in result.stderr and "rebuilt" in result.stderr
+    again = invoke("entities", "--type", "ORG", "--store", str(store), "--format", "jsonl")
+    assert again.stdout == clean and again.stderr == ""
+
+
+def test_query_commands_start_without_spacy_or_dask(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, records(0, 2))
+    code = ("import sys\nfrom cooptool.cli.app import main\n"
+            f"sys.argv = ['cooptool', sys.argv[1], '--store', {str(store)!r}, '--format', 'jsonl']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'dask', 'thinc', 'numpy'))\n"
+            "print(heavy, file=sys.stderr)\n")
+    for command in ("who", "said", "entities"):
+        run = subprocess.run([sys.executable, "-c", code, command], capture_output=True, text=True, timeout=60)
+        assert run.stderr.strip().splitlines()[-1] == "[]", (command, run.stderr)
