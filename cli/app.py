@@ -1,8 +1,9 @@
 """The `cooptool` command. Commands are thin: they parse options, call the library, render.
 
-Each command lives in its own module under cli/ and registers itself on `app`; they are
-imported at the bottom of this file. Exit status (as grep): 0 ok, 1 runtime error or
-nothing matched, 2 usage error.
+Each command lives in its own module under cli/ and registers itself on `app`. `COMMANDS` says
+which module holds which command; a module is imported only when its command runs (or when
+the help lists them all), so `cooptool who` does not pay for the other commands' imports.
+Exit status (as grep): 0 ok, 1 runtime error or nothing matched, 2 usage error.
 """
 
 from __future__ import annotations
@@ -37,8 +38,39 @@ typer.core.TyperArgument.__init__ = _keep_argument_help
 # ... and click 8.5 lists them again under "Positional arguments": Typer's "Arguments" is enough.
 typer.core.TyperCommand.format_arguments = lambda self, ctx, formatter: None
 
+# Command -> the module under cli/ that registers it, in the help's order. A test keeps this equal
+# to what the modules register.
+COMMANDS = {"extract": "extract", "who": "who", "docs": "who", "said": "said", "entities": "entities",
+            "facts": "facts", "events": "events", "search": "search", "person": "profiles", "org": "profiles",
+            "summary": "summary", "check": "check", "show": "show", "graph": "graph", "export": "export"}
+
+
+class LazyCommands(typer.core.TyperGroup):
+    """The command group, importing a command's module when the command is first looked up."""
+
+    def list_commands(self, ctx) -> list[str]:
+        return list(dict.fromkeys([*COMMANDS, *self.commands]))
+
+    def get_command(self, ctx, cmd_name: str):
+        if cmd_name not in self.commands:
+            # An unknown name loads every command, so that click can suggest the nearest one.
+            self.load([COMMANDS[cmd_name]] if cmd_name in COMMANDS else COMMANDS.values())
+        return self.commands.get(cmd_name)
+
+    def load(self, modules) -> None:
+        for module in dict.fromkeys(modules):
+            importlib.import_module(f"cooptool.cli.{module}")
+        for info in app.registered_commands:
+            name = info.name or typer.main.get_command_name(info.callback.__name__)
+            if name not in self.commands:
+                self.add_command(typer.main.get_command_from_info(
+                    info, pretty_exceptions_short=app.pretty_exceptions_short,
+                    rich_markup_mode=app.rich_markup_mode), name)
+
+
 app = typer.Typer(
     name="cooptool",
+    cls=LazyCommands,
     help="Turn news articles into a queryable JSON Lines fact base: who is who, who said what, "
     "which numbers and which events.",
     no_args_is_help=True,
@@ -166,8 +198,3 @@ def main() -> None:
     sys.exit(code)
 
 
-# Command modules register themselves on `app` when imported; this order is the help's order.
-COMMAND_MODULES = ("extract", "who", "said", "entities", "facts", "events", "search", "profiles", "summary", "check",
-                   "show", "graph", "export")
-for _module in COMMAND_MODULES:
-    importlib.import_module(f"cooptool.cli.{_module}")

@@ -149,3 +149,32 @@ def test_query_commands_start_without_spacy_or_dask(tmp_path):
     for command in ("who", "said", "entities"):
         run = subprocess.run([sys.executable, "-c", code, command], capture_output=True, text=True, timeout=60)
         assert run.stderr.strip().splitlines()[-1] == "[]", (command, run.stderr)
+
+
+def test_the_command_table_names_what_the_modules_register():
+    import importlib
+
+    from cooptool.cli import app as app_module
+
+    for module in dict.fromkeys(app_module.COMMANDS.values()):
+        importlib.import_module(f"cooptool.cli.{module}")
+    registered = [info.name or info.callback.__name__ for info in app_module.app.registered_commands]
+    assert sorted(registered) == sorted(app_module.COMMANDS)
+    for info in app_module.app.registered_commands:  # each command in the module the table names
+        name = info.name or info.callback.__name__
+        assert info.callback.__module__ == f"cooptool.cli.{app_module.COMMANDS[name]}", name
+
+
+def test_a_query_command_imports_only_its_own_module(tmp_path):
+    store = tmp_path / "s.jsonl"
+    write(store, records(0, 2))
+    code = ("import sys\nfrom cooptool.cli.app import main\n"
+            f"sys.argv = ['cooptool', 'who', '--store', {str(store)!r}, '--format', 'jsonl']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('cooptool.cli.')), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    loaded = run.stderr.strip().splitlines()[-1]
+    assert "cooptool.cli.who" in loaded and "cooptool.cli.extract" not in loaded and "cooptool.cli.graph" not in loaded
+    help_text = subprocess.run([sys.executable, "-m", "cooptool", "--help"], capture_output=True, text=True,
+                               timeout=60).stdout
+    assert all(f"  {name} " in help_text for name in ("extract", "who", "docs", "person", "org", "export"))
