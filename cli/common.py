@@ -120,12 +120,14 @@ def stdin_input_problem(stream) -> str | None:
 def open_records(store: Path | None, types: tuple[str, ...], strict: bool = False,
                  line_filter: Callable[[bytes], bool] | None = None,
                  parse: Callable[[bytes], dict] | None = None,
-                 index_keys: tuple[str, ...] | None = None) -> Iterator[dict]:
+                 index_keys: tuple[str, ...] | None = None,
+                 speaker: Callable[[list[str]], bool] | None = None) -> Iterator[dict]:
     """Records of the given types from --store, else piped stdin, else ./cooptool.jsonl.
 
     A store file is read through its sidecar index (`extract.index`): only the lines of the
     wanted types are read (or the finer `index_keys`, e.g. "entity:ORG"); `line_filter` may reject a
-    raw line before it is parsed. With
+    raw line before it is parsed; `speaker` may leave out claims whose speaker names it rejects
+    (through the index, only the accepted speakers' lines are read). With
     --strict every line is parsed and the first damaged one stops the command.
     """
     from cooptool.extract.store import StoreError, iter_records, read_store
@@ -147,7 +149,8 @@ def open_records(store: Path | None, types: tuple[str, ...], strict: bool = Fals
 
             # `index_keys` select exactly the lines `line_filter` would keep: no need to test them again.
             records = indexed_records(path, index_keys or types, on_error=warn, parse=parse,
-                                      line_filter=None if index_keys else line_filter, on_notice=notice)
+                                      line_filter=None if index_keys else line_filter, on_notice=notice,
+                                      speaker=speaker)
         if records is None:
             records = read_store(path, types=types, on_error=warn, strict=strict)
         yield from records

@@ -68,7 +68,16 @@ def said(
     table = choose_format(fmt) is Format.table and not fields
     # Every filter matches text held in the claim record itself, so a line lacking a query word
     # cannot match and is skipped before parsing.
-    records = narrowed_records(store, ("claim",), strict, n, line_filter=line_filter(by, org, prefilter_query(about)))
+    prefilter = line_filter(by, org, prefilter_query(about))
+    if by and not n.needs_documents:
+        # Only the lines of the speakers --by matches are read (the index groups claims by speaker).
+        from cooptool.cli.common import open_records
+        from cooptool.extract.query import name_matches
+
+        records = n.records(open_records(store, ("claim",), strict, line_filter=prefilter,
+                                         speaker=lambda names: name_matches(by, names)), ("claim",))
+    else:
+        records = narrowed_records(store, ("claim",), strict, n, line_filter=prefilter)
     recs = filter_claims(records, by=by, org=org, about_text=about, direct=only)
     output((_row(r, table) for r in recs), n, fmt=fmt, columns=SAID_COLUMNS, keys=SAID_KEYS, fields=fields,
            title="Claims", what="claims")

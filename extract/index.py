@@ -218,11 +218,82 @@ class EntityKinds:
         return orjson.dumps({"docs": self._docs, "unusable": sorted(self._unusable)}), sections
 
 
+class SpeakerGroups:
+    """Claim lines grouped by their speaker's names (speaker, speaker aliases), the fields `said
+    --by` matches: it matches each distinct speaker once and reads only the lines of those that
+    match. Claims without a speaker (which `--by` never matches) are in no group.
+
+    Saved as a JSON list of [speaker, aliases, lines] then the groups' offsets (little-endian
+    uint64) in that order; decoded only when `--by` or an append needs them.
+    """
+
+    def __init__(self, table: bytes | None = None, offsets: bytes = b""):
+        self._raw = (table, offsets) if table is not None else None
+        self._groups: dict[tuple[str, tuple[str, ...]], array] | None = {} if table is None else None
+
+    def groups(self) -> dict[tuple[str, tuple[str, ...]], array]:
+        if self._groups is None:
+            table, raw = self._raw
+            groups: dict[tuple[str, tuple[str, ...]], array] = {}
+            pos = 0
+            try:
+                for speaker, aliases, n in orjson.loads(table):
+                    if not (type(speaker) is str and speaker and type(aliases) is list
+                            and all(type(a) is str for a in aliases) and type(n) is int and n > 0):
+                        raise ValueError
+                    offsets = array("Q")
+                    offsets.frombytes(raw[pos:pos + 8 * n])
+                    if sys.byteorder != "little":
+                        offsets.byteswap()
+                    groups[(speaker, tuple(aliases))] = offsets
+                    pos += 8 * n
+            except (orjson.JSONDecodeError, TypeError, ValueError):
+                raise IndexInvalid("holds damaged speaker groups") from None
+            if pos != len(raw):
+                raise IndexInvalid("holds damaged speaker groups")
+            self._groups = groups
+        return self._groups
+
+    def add(self, rec: dict, start: int) -> None:
+        speaker = rec.get("speaker")
+        if speaker:
+            key = (speaker, tuple(rec.get("speaker_aliases") or ()))
+            groups = self.groups()
+            offsets = groups.get(key)
+            if offsets is None:
+                offsets = groups[key] = array("Q")
+            offsets.append(start)
+
+    def matching(self, match: Callable[[list[str]], bool]) -> list[int]:
+        """In store order, the offsets of the claim lines whose names ([speaker, *aliases]) `match`."""
+        found: list[int] = []
+        for (speaker, aliases), offsets in self.groups().items():
+            if match([speaker, *aliases]):
+                found.extend(offsets)
+        found.sort()
+        return found
+
+    def comparable(self) -> dict:
+        return {key: list(offsets) for key, offsets in self.groups().items()}
+
+    def encode(self) -> tuple[bytes, bytes]:
+        if self._groups is None:
+            return self._raw
+        table = orjson.dumps([[s, list(a), len(o)] for (s, a), o in self._groups.items()])
+        parts = []
+        for offsets in self._groups.values():
+            if sys.byteorder != "little":
+                offsets = array("Q", offsets)
+                offsets.byteswap()
+            parts.append(offsets.tobytes())
+        return table, b"".join(parts)
+
+
 class StoreIndex:
     def __init__(self, size: int = 0, offsets: dict[str, array] | None = None,
                  bad: list[list] | None = None, lines: int = 0, content: str | None = None,
                  identity: list[int] | None = None, verified_ns: int = 0,
-                 kinds: EntityKinds | None = None):
+                 kinds: EntityKinds | None = None, speakers: SpeakerGroups | None = None):
         self.size = size  # bytes of the store covered (always ends after a newline)
         self.offsets = offsets or {t: array("Q") for t in RECORD_TYPES}
         self.bad = bad or []  # [line, message]
@@ -231,6 +302,7 @@ class StoreIndex:
         self.identity = identity or []
         self.verified_ns = verified_ns
         self.kinds = kinds if kinds is not None else EntityKinds()
+        self.speakers = speakers if speakers is not None else SpeakerGroups()
 
     # -- building ---------------------------------------------------------------------------
 
@@ -285,20 +357,24 @@ class StoreIndex:
             self.offsets.setdefault(f"entity:{rec['label']}", array("Q")).append(start)
         if rtype == "entity":
             kinds.add(rec.get("label") or "", rec)  # no label: "", as merging files it
+        elif rtype == "claim":
+            self.speakers.add(rec, start)
 
     def same_entries(self, other: StoreIndex) -> bool:
         return (self.size == other.size and self.lines == other.lines
                 and self.bad[:MAX_BAD_KEPT] == other.bad[:MAX_BAD_KEPT]
                 and {k: v for k, v in self.offsets.items() if v} == {k: v for k, v in other.offsets.items() if v}
-                and self.kinds.comparable() == other.kinds.comparable())
+                and self.kinds.comparable() == other.kinds.comparable()
+                and self.speakers.comparable() == other.speakers.comparable())
 
     # -- persistence ------------------------------------------------------------------------
 
-    def _header(self, docs: bytes, sections: list[tuple[str, bytes]]) -> dict:
+    def _header(self, docs: bytes, sections: list[tuple[str, bytes]], speakers: tuple[bytes, bytes]) -> dict:
         return {"version": INDEX_VERSION, "size": self.size, "lines": self.lines, "content": self.content,
                 "store": self.identity, "verified_ns": self.verified_ns, "bad": self.bad[:MAX_BAD_KEPT],
                 "types": [[t, len(a)] for t, a in self.offsets.items()],
-                "kinds": [len(docs), [[label, len(raw)] for label, raw in sections]]}
+                "kinds": [len(docs), [[label, len(raw)] for label, raw in sections]],
+                "speakers": [len(speakers[0]), len(speakers[1])]}
 
     def save(self, path: Path) -> None:
         parts = []
@@ -308,8 +384,9 @@ class StoreIndex:
                 a.byteswap()
             parts.append(a.tobytes())
         docs, sections = self.kinds.encode()
-        body = b"".join([*parts, docs, *(raw for _, raw in sections)])
-        header = self._header(docs, sections)
+        speakers = self.speakers.encode()
+        body = b"".join([*parts, docs, *(raw for _, raw in sections), *speakers])
+        header = self._header(docs, sections, speakers)
         header["checksum"] = _checksum(header, body)
         # A new file renamed over the old one: never written through a symlink planted at the name,
         # and readers see the old or the new index, never half of one.
@@ -329,24 +406,23 @@ class StoreIndex:
         if data is None:
             return None
         header, body = _checked_header(data)
-        size, lines, content, identity, verified_ns, bad, counts, kind_sizes = _header_fields(header)
-        offsets_end = 8 * sum(n for _, n in counts)
-        if offsets_end + kind_sizes[0] + sum(n for _, n in kind_sizes[1]) != len(body):
-            raise IndexInvalid(f"declares {offsets_end + kind_sizes[0] + sum(n for _, n in kind_sizes[1])} "
-                               f"bytes of offsets and entity summaries but holds {len(body)}")
+        size, lines, content, identity, verified_ns, bad, counts, kind_sizes, speaker_sizes = _header_fields(header)
+        sizes = [8 * sum(n for _, n in counts), kind_sizes[0], *(n for _, n in kind_sizes[1]), *speaker_sizes]
+        if sum(sizes) != len(body):
+            raise IndexInvalid(f"declares {sum(sizes)} bytes of offsets, entity summaries and speaker groups "
+                               f"but holds {len(body)}")
         records = sum(n for t, n in counts if t in RECORD_TYPES)
         labelled = sum(n for t, n in counts if t.startswith("entity:"))
         entities = dict(counts).get("entity", 0)
         if records + len(bad) > lines or labelled > entities or (lines and not size):
             raise IndexInvalid("declares counts that do not add up")
-        pos = offsets_end + kind_sizes[0]
-        sections = []
-        for label, n in kind_sizes[1]:
-            sections.append((label, body[pos:pos + n]))
+        parts, pos = [], 0
+        for n in sizes:
+            parts.append(body[pos:pos + n])
             pos += n
-        kinds = EntityKinds(body[offsets_end:offsets_end + kind_sizes[0]], sections)
-        return cls(size, _offset_arrays(body[:offsets_end], counts), bad, lines, content, identity, verified_ns,
-                   kinds)
+        kinds = EntityKinds(parts[1], [(label, raw) for (label, _), raw in zip(kind_sizes[1], parts[2:-2], strict=True)])
+        return cls(size, _offset_arrays(parts[0], counts), bad, lines, content, identity, verified_ns,
+                   kinds, SpeakerGroups(parts[-2], parts[-1]))
 
 
 def _read_index_file(path: Path) -> bytes | None:
@@ -390,14 +466,18 @@ def _checked_header(data: bytes) -> tuple[dict, bytes]:
     return header, body
 
 
-def _header_fields(header: dict) -> tuple[int, int, str, list, int, list, list[tuple[str, int]], tuple]:
-    """(size, lines, content, identity, verified_ns, bad, [(type, count)], (docs bytes, [(label, bytes)])),
-    each of its type."""
+def _header_fields(header: dict) -> tuple[int, int, str, list, int, list, list[tuple[str, int]], tuple, list[int]]:
+    """(size, lines, content, identity, verified_ns, bad, [(type, count)], (docs bytes, [(label, bytes)]),
+    [speaker table bytes, speaker offsets bytes]), each of its type."""
     try:
         size, lines, content = header["size"], header["lines"], header["content"]
         identity, verified_ns, bad, types = header["store"], header["verified_ns"], header["bad"], header["types"]
         docs_size, label_sizes = header["kinds"]
         kind_sizes = (docs_size, [(label, n) for label, n in label_sizes])
+        speaker_sizes = [n for n in header["speakers"]]
+        if not (len(speaker_sizes) == 2 and all(isinstance(n, int) and n >= 0 for n in speaker_sizes)
+                and speaker_sizes[1] % 8 == 0):
+            raise TypeError
         if not (isinstance(docs_size, int) and docs_size >= 0
                 and all(isinstance(label, str) and isinstance(n, int) and n >= 0 for label, n in kind_sizes[1])):
             raise TypeError
@@ -410,7 +490,7 @@ def _header_fields(header: dict) -> tuple[int, int, str, list, int, list, list[t
             raise TypeError
     except (KeyError, TypeError, ValueError):
         raise IndexInvalid("has a header without the fields it needs") from None
-    return size, lines, content, identity, verified_ns, bad, counts, kind_sizes
+    return size, lines, content, identity, verified_ns, bad, counts, kind_sizes, speaker_sizes
 
 
 def _offset_arrays(body: bytes, counts: list[tuple[str, int]]) -> dict[str, array]:
@@ -510,6 +590,7 @@ def _update(store: Path, st: os.stat_result, mm, on_notice: Notice | None, rebui
     if index is not None and index.size < size and mm.find(b"\n", index.size) != -1:
         try:
             index.kinds.decode_all()  # the summaries are extended too: damage is found before
+            index.speakers.groups()
         except IndexInvalid as exc:
             problem, index = str(exc), None
     if problem and on_notice:
@@ -547,36 +628,42 @@ class _Mismatch(Exception):
         self.why = why
 
 
+SpeakerMatch = Callable[[list[str]], bool]
+
+
 def indexed_records(store: Path, types: Iterable[str], *, line_filter: LineFilter | None = None,
                     on_error: ErrorHandler | None = None,
                     parse: Callable[[bytes], dict] | None = None,
-                    on_notice: Notice | None = None) -> Iterator[dict] | None:
+                    on_notice: Notice | None = None,
+                    speaker: SpeakerMatch | None = None) -> Iterator[dict] | None:
     """Records of `types` through the index, or None when the index cannot be used.
 
-    `line_filter` sees each raw line first; False skips it without parsing.
+    `line_filter` sees each raw line first; False skips it without parsing. `speaker` keeps only
+    the claims whose names ([speaker, *speaker_aliases]) it accepts (claims without a speaker
+    never): only their lines are read, through the index's speaker groups.
     """
     types = tuple(types)
     index = update_index(store, on_notice)
     if index is None:
         return None
-    return _read_checked(store, index, types, line_filter, on_error, parse or orjson.loads, on_notice)
+    return _read_checked(store, index, types, line_filter, on_error, parse or orjson.loads, on_notice, speaker)
 
 
-def _read_checked(store, index, types, line_filter, on_error, loads, on_notice) -> Iterator[dict]:
+def _read_checked(store, index, types, line_filter, on_error, loads, on_notice, speaker=None) -> Iterator[dict]:
     after = -1
     reported = False
     while True:
         try:
             for start, rec in _read_indexed(store, index, types, line_filter, None if reported else on_error,
-                                            loads, after):
+                                            loads, after, speaker):
                 after = start
                 yield rec
             return
-        except _Mismatch as exc:
+        except (_Mismatch, IndexInvalid) as exc:
             if on_notice:
-                on_notice(f"{index_path(store)}: the index is wrong at byte {exc.start} ({exc.why}); "
-                          "rebuilt from the store")
-            reported = True
+                why = f"is wrong at byte {exc.start} ({exc.why})" if isinstance(exc, _Mismatch) else str(exc)
+                on_notice(f"{index_path(store)}: the index {why}; rebuilt from the store")
+            reported = reported or isinstance(exc, _Mismatch)  # damaged groups fail before any report
             index = update_index(store, rebuild=True)
             if index is None:
                 return
@@ -584,14 +671,16 @@ def _read_checked(store, index, types, line_filter, on_error, loads, on_notice) 
 
 def _read_indexed(store: Path, index: StoreIndex, types: tuple[str, ...], line_filter: LineFilter | None,
                   on_error: ErrorHandler | None, loads: Callable[[bytes], dict],
-                  after: int = -1) -> Iterator[tuple[int, dict]]:
+                  after: int = -1, speaker: SpeakerMatch | None = None) -> Iterator[tuple[int, dict]]:
     source = str(store)
+    # Decoded before anything is reported: damaged groups rebuild the index first.
+    chosen = {"claim": index.speakers.matching(speaker)} if speaker is not None and "claim" in types else {}
     if on_error:
         for lineno, message in index.bad:
             on_error(BadLine(source, lineno, message))
     if index.size == 0:
         return
-    starts = _indexed_starts(index, types, after)
+    starts = _indexed_starts(index, types, after, chosen)
     # A line cooptool wrote ends with its type and version (keys are sorted): one comparison checks it.
     endings = {t.partition(":")[0]: f'"type":"{t.partition(":")[0]}","v":{SCHEMA_VERSION}}}'.encode() for t in types}
     covered = index.size
@@ -605,13 +694,19 @@ def _read_indexed(store: Path, index: StoreIndex, types: tuple[str, ...], line_f
                 on_error(torn)
         for start, base, label in starts:
             line = _indexed_line(mm, start, covered, base, endings[base])
-            if line_filter is not None and not line_filter(line):
+            grouped = base in chosen  # parsed whatever the line filter says: its speaker is checked below
+            if line_filter is not None and not grouped and not line_filter(line):
                 continue
             try:
                 rec = loads(line)
             except orjson.JSONDecodeError:
                 raise _Mismatch(start, "not a JSON record") from None
             _check_indexed_record(rec, start, base, label)
+            if grouped:
+                if not (rec.get("speaker") and speaker([rec["speaker"], *(rec.get("speaker_aliases") or [])])):
+                    raise _Mismatch(start, "not a claim of a speaker its group names")
+                if line_filter is not None and not line_filter(line):
+                    continue
             yield start, rec
 
 
@@ -623,16 +718,20 @@ def _torn_last_line(source: str, index: StoreIndex, mm) -> BadLine | None:
     return None
 
 
-def _indexed_starts(index: StoreIndex, types: tuple[str, ...], after: int) -> Iterator[tuple[int, str, str | None]]:
-    """(offset, record type, entity label or None) of the indexed lines of `types` after `after`,
-    in store order."""
+def _indexed_starts(index: StoreIndex, types: tuple[str, ...], after: int,
+                    chosen: dict[str, list[int]] | None = None) -> Iterator[tuple[int, str, str | None]]:
+    """(offset, record type, entity label or None) of the indexed lines of `types` after `after`
+    (of `chosen` lines for the types it names), in store order."""
+    chosen = chosen or {}
     if len(types) == 1:
         base, _, label = types[0].partition(":")
-        return ((start, base, label or None) for start in (index.offsets.get(types[0]) or ()) if start > after)
+        offsets = chosen[types[0]] if types[0] in chosen else index.offsets.get(types[0]) or ()
+        return ((start, base, label or None) for start in offsets if start > after)
     listed: list[tuple[int, str, str | None]] = []
     for t in types:
         base, _, label = t.partition(":")
-        listed.extend((s, base, label or None) for s in (index.offsets.get(t) or ()) if s > after)
+        offsets = chosen[t] if t in chosen else index.offsets.get(t) or ()
+        listed.extend((s, base, label or None) for s in offsets if s > after)
     listed.sort()
     return iter(listed)
 

@@ -138,6 +138,73 @@ def test_forged_summaries_are_rebuilt_with_a_notice(tmp_path):
     assert again.stdout == clean and again.stderr == ""
 
 
+def claim(doc, speaker, text, aliases=None, org=None):
+    extra = {"speaker_aliases": aliases} if aliases is not None else {}
+    return make("claim", doc, speaker=speaker, speaker_type="PERSON" if speaker else None, role=None, org=org,
+                text=text, direct=False, cue="said", evidence=text, start=0, end=len(text), confidence=0.8, **extra)
+
+
+def claims_store(path):
+    recs = []
+    for i in range(20):
+        doc = f"d{i:03d}"
+        recs += [claim(doc, "Ann Marsh", f"rates will rise {i}", ["Ms Marsh"] if i % 2 else None),
+                 claim(doc, "Wei Li" if i % 3 else None, f"exports fell {i}"),
+                 claim(doc, "Kestrel Bank", f"profits doubled {i}", ["Kestrel"], org="Kestrel Bank"),
+                 claim(doc, "Marsh Holdings", f"the deal is off {i}"),
+                 make("document", doc, path=None, title=None, published=f"2024-01-{i + 1:02d}", source="Wire",
+                      author=None, words=1, chars=1)]
+    write(path, recs)
+
+
+def test_said_by_reads_only_the_matching_speakers_lines(tmp_path):
+    from cooptool.extract.index import indexed_records
+    from cooptool.extract.query import name_matches
+
+    store = tmp_path / "s.jsonl"
+    claims_store(store)
+    scan = list(read_store(store, types=("claim",)))
+    for by in ("marsh", "ms marsh", "kestrel", "wei li", "nobody"):
+        def match(names, by=by):
+            return name_matches(by, names)
+
+        got = list(indexed_records(store, ("claim",), speaker=match))
+        assert got == [r for r in scan if r.get("speaker") and match([r["speaker"], *r.get("speaker_aliases", [])])]
+        both = list(indexed_records(store, ("document", "claim"), speaker=match))
+        assert [r for r in both if r["type"] == "claim"] == got and sum(r["type"] == "document" for r in both) == 20
+    write(store, [claim("d100", "Ann Marsh", "rates will fall")], mode="ab")  # appended: grouped too
+    assert [r["text"] for r in indexed_records(store, ("claim",), speaker=lambda names: "Ann Marsh" in names)][-1] == \
+        "rates will fall"
+    assert check_index(store) is None
+
+
+def test_said_command_answers_as_strict(tmp_path):
+    store = tmp_path / "s.jsonl"
+    claims_store(store)
+    for extra in (["--by", "marsh"], ["--by", "Ms Marsh", "--about", "rates"], ["--by", "kestrel", "--org", "kestrel"],
+                  ["--by", "marsh", "--since", "2024-01-10"], ["--by", "li", "--desc", "--limit", "3"],
+                  ["--by", "nobody"]):
+        args = ["said", *extra, "--store", str(store), "--format", "jsonl"]
+        fast, strict = invoke(*args), invoke(*args, "--strict")
+        assert (fast.exit_code, fast.stdout, fast.stderr) == (strict.exit_code, strict.stdout, strict.stderr), extra
+    assert len(invoke("said", "--by", "marsh", "--store", str(store), "--format", "jsonl").stdout.splitlines()) == 40
+
+
+def test_misfiled_speaker_groups_are_caught_line_by_line(tmp_path):
+    store = tmp_path / "s.jsonl"
+    claims_store(store)
+    clean = invoke("said", "--by", "wei li", "--store", str(store), "--format", "jsonl", "--strict").stdout
+    index = update_index(store)
+    groups = index.speakers.groups()
+    # Wei Li's group given Ann Marsh's lines, saved with a valid checksum.
+    groups[("Wei Li", ())], groups[("Ann Marsh", ())] = groups[("Ann Marsh", ())], groups[("Wei Li", ())]
+    index.save(index_path(store))
+    assert check_index(store) == "does not match the store's lines"
+    result = invoke("said", "--by", "wei li", "--store", str(store), "--format", "jsonl")
+    assert result.exit_code == 0 and result.stdout == clean
+    assert result.stderr.count("\n") == 1 and "not a claim of a speaker its group names" in result.stderr
+
+
 def test_query_commands_start_without_spacy_or_dask(tmp_path):
     store = tmp_path / "s.jsonl"
     write(store, records(0, 2))
