@@ -69,12 +69,17 @@ def said(
     # Every filter matches text held in the claim record itself, so a line lacking a query word
     # cannot match and is skipped before parsing.
     prefilter = line_filter(by, org, prefilter_query(about))
-    if by and not n.needs_documents:
-        # Only the lines of the speakers --by matches are read (the index groups claims by speaker).
+    if by:
+        # Only the lines of the speakers --by matches are read (the index groups claims by speaker);
+        # otherwise as `narrowed_records`: document records too when their source or date narrows.
         from cooptool.cli.common import open_records
         from cooptool.extract.query import name_matches
 
-        records = n.records(open_records(store, ("claim",), strict, line_filter=prefilter,
+        read = ("claim", "document") if n.needs_documents else ("claim",)
+        claim_filter = prefilter
+        if n.needs_documents and claim_filter is not None:
+            prefilter = lambda line: b'"type":"document"' in line or claim_filter(line)  # noqa: E731
+        records = n.records(open_records(store, read, strict, line_filter=prefilter,
                                          speaker=lambda names: name_matches(by, names)), ("claim",))
     else:
         records = narrowed_records(store, ("claim",), strict, n, line_filter=prefilter)

@@ -472,15 +472,7 @@ def _header_fields(header: dict) -> tuple[int, int, str, list, int, list, list[t
     try:
         size, lines, content = header["size"], header["lines"], header["content"]
         identity, verified_ns, bad, types = header["store"], header["verified_ns"], header["bad"], header["types"]
-        docs_size, label_sizes = header["kinds"]
-        kind_sizes = (docs_size, [(label, n) for label, n in label_sizes])
-        speaker_sizes = [n for n in header["speakers"]]
-        if not (len(speaker_sizes) == 2 and all(isinstance(n, int) and n >= 0 for n in speaker_sizes)
-                and speaker_sizes[1] % 8 == 0):
-            raise TypeError
-        if not (isinstance(docs_size, int) and docs_size >= 0
-                and all(isinstance(label, str) and isinstance(n, int) and n >= 0 for label, n in kind_sizes[1])):
-            raise TypeError
+        kind_sizes, speaker_sizes = _summary_sizes(header)
         if not (isinstance(size, int) and isinstance(lines, int) and size >= 0 and lines >= 0
                 and isinstance(content, str) and isinstance(identity, list) and isinstance(verified_ns, int)
                 and isinstance(bad, list) and isinstance(types, list)):
@@ -491,6 +483,19 @@ def _header_fields(header: dict) -> tuple[int, int, str, list, int, list, list[t
     except (KeyError, TypeError, ValueError):
         raise IndexInvalid("has a header without the fields it needs") from None
     return size, lines, content, identity, verified_ns, bad, counts, kind_sizes, speaker_sizes
+
+
+def _summary_sizes(header: dict) -> tuple[tuple[int, list[tuple[str, int]]], list[int]]:
+    """((entity summaries head bytes, [(label, bytes)]), [speaker table bytes, speaker offsets bytes]);
+    TypeError (or KeyError, ValueError) when they are not sizes."""
+    docs_size, label_sizes = header["kinds"]
+    kind_sizes = (docs_size, [(label, n) for label, n in label_sizes])
+    speaker_sizes = list(header["speakers"])
+    if not (len(speaker_sizes) == 2 and speaker_sizes[1] % 8 == 0
+            and all(type(n) is int and n >= 0 for n in [docs_size, *speaker_sizes, *(n for _, n in kind_sizes[1])])
+            and all(isinstance(label, str) for label, _ in kind_sizes[1])):
+        raise TypeError
+    return kind_sizes, speaker_sizes
 
 
 def _offset_arrays(body: bytes, counts: list[tuple[str, int]]) -> dict[str, array]:
