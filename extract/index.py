@@ -14,18 +14,22 @@ The index proves itself before a query uses it (a query never answers from an un
   read, so the hash is checked only when the store's identity (device, inode, size, mtime, ctime)
   differs from the one recorded, or the record is "racy" (the store changed within `RACY_NS` of the
   index being verified, where a same-size rewrite in the same clock tick could go unseen: git's rule);
-- every line read through it must start a line and hold a record of the type (and label) the index
-  says, else the index is rebuilt and the query goes on from the rebuilt one.
+- every line read through it must start a line and hold a record of the type (and label, or
+  speaker) the index says, else the index is rebuilt and the query goes on from the rebuilt one.
+  Summaries read without their lines (below) are checked by `cooptool check` against a fresh build.
 
 It also keeps, per entity label, the distinct (name, aliases) of its records with their record and
 mention counts, documents and ids (`EntityKinds`): what `entities --type ORG` merges, so that query
-reads no store line at all. These summaries are covered by the same checksum and content hash.
+reads no store line at all; and the claim lines grouped by speaker names (`SpeakerGroups`), so
+`said --by X` reads only the lines of the speakers X matches. These are covered by the same
+checksum and content hash.
 
 Any failure rebuilds the index from the store, with a one-line notice (`on_notice`). `cooptool
 check` verifies the index too (and compares it with a fresh build); `check --repair` rebuilds it.
 
 Format: one JSON header line, then the offset arrays (little-endian uint64) in header order, then
-the entity summaries (JSON: the document ids, then one list per label, lengths in the header).
+the entity summaries (JSON: the document ids, then one list per label), then the speaker groups
+(a JSON list, then their offsets); the header gives every length.
 The index belongs to the store's resolved real path (`realpath(STORE) + ".idx"`): a store reached
 through a symlink shares its index. The index is a cache: deleting it is always safe.
 """
