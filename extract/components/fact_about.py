@@ -47,6 +47,9 @@ ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
 # "worth", "compared", "up": words a figure hangs off that point past themselves to what it measures.
 FIGURE_LINKS = lexicon.words("figure_links")
+SHARE_VERBS = lexicon.words("share_verbs")
+# "a stake in Velmor", "shares of Velmor": the owned thing, whose name the about keeps.
+OWNERSHIP_SHARES = {"stake", "share", "holding", "interest", "part", "unit"}
 _COLLECTIVE_OWNERS = ORG_NOUNS | {"country", "government", "nation"}
 
 
@@ -71,8 +74,16 @@ def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
 def about(doc, kind, span, anchor, counted, sent, ent_at, subject, extra_skip) -> tuple[str | None, str | None]:
     """What the number measures, in the article's words, and the rule that found it."""
     skip = skip_set(span, sent, ent_at) | extra_skip
+    # "... an extra £250m. Turnover was up 4.3%": the parse may join two sentences; words of the other
+    # sentence are never what this figure measures
+    outside = {t.i for t in span.sent if not sent.start <= t.i < sent.end}
+    doc.user_data[_OUTSIDE_KEY] = outside
+    skip |= outside
     if subject is not None and subject.root.dep_ not in ("compound", "nmod"):
         skip.update(range(subject.start, subject.end))  # "Tesco's profits"; "FTSE 100 index" keeps its name
+        owner = _owner_words(subject)
+        if not owner & set(range(span.start, span.end)):  # "the spending of Freedonia's 35 states" counts the states
+            skip |= owner
     for about_rule in ABOUT_RULES:
         found = about_rule(doc, kind, span, anchor, counted, skip, ent_at)
         if found:
@@ -80,7 +91,31 @@ def about(doc, kind, span, anchor, counted, sent, ent_at, subject, extra_skip) -
     return None, None
 
 
+_OWNER_PREPS = ("at", "of", "in", "for", "from")
+
+
+def _owner_words(subject: Span) -> set[int]:
+    """The words that only say whose the measure is: "profits at US media giant [Time Warner]", "sales in
+    Dr [Reddy]'s business" (the phrase that names the subject), "Dr [Reddy]'s sales" (the title and "'s")."""
+    root = subject.root
+    tok = root.head if root.dep_ == "poss" else root  # "Dr Reddy's generics business": the possessed thing
+    if root.dep_ == "poss" and not (tok.dep_ == "pobj" and tok.head.lower_ in _OWNER_PREPS):
+        return {t.i for t in root.subtree}  # "Dr Reddy's sales": the possessor with its title and "'s"
+    while tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head  # "US media giant Time Warner", "giant, Time Warner"
+    if tok.dep_ == "pobj" and tok.head.lower_ in _OWNER_PREPS and tok.head.head.pos_ == "NOUN" \
+            and tok.head.lower_ != "of" or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
+            and tok.head.head.lemma_.lower() not in OWNERSHIP_SHARES:
+        return {t.i for t in tok.head.subtree}
+    return set()
+
+
+_OUTSIDE_KEY = "cooptool_fact_about_outside"
+
+
 def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
+    if head.i in doc.user_data.get(_OUTSIDE_KEY, ()):
+        return ""  # a head in the sentence before or after the figure's
     # "such subsidies and economic growth of 2%": the growth, not what it is listed with
     conj = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     if head.dep_ == "conj":
@@ -90,7 +125,39 @@ def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
         t.whitespace_ and doc[t.i - 1].whitespace_))), default=None)  # a spaced dash, not "pre-tax"
     if dash is not None and not skip & set(range(head.left_edge.i, dash)):  # not "amounts - $7bn in 2003 - and"
         conj |= set(range(head.left_edge.i, dash + 1))
-    return noun_phrase(doc, head, skip | conj, head_run=True)
+    return noun_phrase(doc, head, skip | conj | _time_phrases(head), head_run=True)
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in TIME_NOUNS
+
+
+# Prepositions of a time phrase ("growth in 2004", "profit for the quarter"), not "costs per kilowatt-hour".
+_TIME_PREPS = ("in", "for", "during", "over", "between", "since", "until", "on", "of", "to", "from", "at", "by")
+# Words a time phrase may take a part of the time with ("for the whole of 2004", "in the first half of 2005").
+_PART_OF_TIME = ("whole", "rest", "all", "end", "start", "beginning", "half", "part", "course")
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    obj = _pobj(prep)
+    if prep.lower_ not in _TIME_PREPS or obj is None or obj.ent_type_ not in ("DATE", "TIME") \
+            and obj.lower_ not in _PART_OF_TIME:
+        return False
+    words = [t for t in obj.subtree if t.pos_ in ("NOUN", "PROPN", "NUM")]
+    return all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in _PART_OF_TIME for t in words) \
+        and any(t.ent_type_ in ("DATE", "TIME") for t in words)
+
+
+def _time_phrases(head: Token) -> set[int]:
+    """"growth in 2004", "sales last year", "profits for the quarter": the time is the fact's period, not
+    part of what it measures."""
+    out: set[int] = set()
+    for tok in head.subtree:
+        if tok.i == head.i:
+            continue
+        if tok.dep_ == "prep" and _is_time_phrase(tok) or tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
+            out.update(t.i for t in tok.subtree)
+    return out
 
 
 def _compound_top(tok: Token) -> Token:
@@ -141,13 +208,19 @@ def quantity_noun(doc, kind, span, anchor, counted, skip, ent_at):
 @rule("fact.about.noun_of", examples=[
     ('Harwell Foods set a target of 7%.',
      {'about': 'target', 'subject': 'Harwell Foods'}),
+    ('Harwell deal\n\nThe firm will receive a payment from Velmor of £24m, it said.',
+     {'about': 'payment'}),
 ])
 def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     """"an investment of US $60 million", "sales of $5.2bn": the noun the amount is "of"."""
     top = first_conjunct(anchor)
-    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
-            and top.head.head.lemma_.lower() not in CHANGE_NOUNS:
-        noun = top.head.head
+    of_head = top.head.head
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and of_head.pos_ == "PROPN" and of_head.dep_ == "pobj" \
+            and of_head.head.lower_ in ("from", "to", "by") and of_head.head.head.pos_ == "NOUN":
+        of_head = of_head.head.head  # "a payment from Chelsea of £24.5m": the parse hangs "of" on the name
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and of_head.pos_ == "NOUN" \
+            and of_head.lemma_.lower() not in CHANGE_NOUNS:
+        noun = of_head
         if counted is top and _count_is_the_measure(noun, counted):
             return None  # "the spending of India's 35 states", "a survey of 280 schemes": the things counted
         if _is_empty_head(noun):
@@ -332,6 +405,33 @@ def _partitive_whole(anchor: Token) -> Token | None:
     return _pobj(prep) if prep is not None else None
 
 
+@rule("fact.about.share_of", examples=[
+    ('Exports\n\nFarm goods, accounting for 40% of exports, were hit hardest.',
+     {'about': 'share of exports', 'value': 40}),
+    ('Fraud\n\nCard fraud made up 12% of all complaints last year.',
+     {'about': 'share of complaints'}),
+    ('Harwell Foods owns 30% of the venture.', None),
+])
+def share_of(doc, kind, span, anchor, counted, skip, ent_at):
+    """"accounting for 70% of sales", "comprising 16% of the total": the subject's share of the whole,
+    not the whole itself."""
+    top = first_conjunct(anchor)
+    verb = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "for" else (
+        top.head.head if top.dep_ == "pobj" and top.head.lower_ == "up" else top.head)
+    if top.dep_ == "dobj" or top.dep_ == "pobj" and top.head.lower_ in ("for", "up"):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SHARE_VERBS:
+            return None
+        if verb.lemma_.lower() in ("make", "form") and not any(c.lower_ == "up" for c in verb.children) \
+                and not (top.dep_ == "pobj" and top.head.lower_ == "up"):
+            return None  # "made 30% of its sales abroad" is no share verb without "up"
+        obj = _partitive_whole(anchor) or _partitive_whole(top)  # "half of all graduates but only 5% of the workforce"
+        if obj is None:
+            return None
+        phrase = _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
+        return f"share of {phrase}" if phrase else None
+    return None
+
+
 @rule("fact.about.ratio", examples=[
     ('Tourism\n\nAbout 5% of gross national income comes from tourism.',
      {'about': 'share of gross national income', 'value': 5}),
@@ -407,7 +507,8 @@ def _object_is_measured(top: Token, head: Token) -> bool:
     if top.dep_ != "pobj":
         return False
     # "an offer, which the bidder raised to $8.4bn": the relative object stands for the offer
-    objects = [c for c in head.children if c.dep_ == "dobj" and (c.pos_ == "NOUN" or c.tag_ == "WDT" and head.dep_ == "relcl")]
+    objects = [c for c in head.children if c.dep_ == "dobj" and (c.pos_ == "NOUN" or c.tag_ == "VBG"  # "increased spending"
+                                                                 or c.tag_ == "WDT" and head.dep_ == "relcl")]
     if top.head.lower_ == "by":  # not "surged by 0.8%, the biggest rise": an object after it is an aside
         return head.lemma_.lower() in RISE_VERBS | FALL_VERBS and any(
             o.i < top.i and o.lemma_.lower() not in CHANGE_NOUNS for o in objects)
@@ -461,6 +562,35 @@ def _next_verb(head: Token) -> Token | None:
     return head
 
 
+@rule("fact.about.reported_subject", examples=[
+    ('Velmor results\n\nVelmor said earnings during the last three months dropped by 84%.',
+     {'about': 'earnings', 'change': 'down'}),
+    ('Velmor\n\nVelmor reported losses had deepened to £51.6m.',
+     {'about': 'losses'}),
+])
+def reported_subject(doc, kind, span, anchor, counted, skip, ent_at):
+    """"Velmor said earnings dropped by 84%": the parse may take the subject of the figure's clause for
+    the object of the verb of saying, leaving the clause without a subject."""
+    head = _governing(anchor)
+    if head.pos_ not in ("VERB", "AUX") or _verb_subject(head, ent_at) is not None:
+        return None
+    clause_start = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")
+                                  and c.i < head.i)])
+    for noun in head.doc[head.sent.start:clause_start]:
+        said = noun.head
+        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or said.lemma_.lower() not in SOURCE_VERBS or said.i > noun.i:
+            continue
+        if not (head.head.i == said.i or head.dep_ == "conj" and said.dep_ in ("advcl", "ccomp", "conj")):
+            continue
+        # between the noun and the clause only phrases of the verb of saying ("during the last quarter")
+        asides = {t.i for c in said.children if c.dep_ in ("prep", "npadvmod") and c.i > noun.i for t in c.subtree}
+        # the verb of saying may be an aside of the figure's clause the skip set leaves out ("after it reported")
+        own = skip - {t.i for t in said.subtree}
+        if all(i in asides for i in range(noun.right_edge.i + 1, clause_start)) and noun.i not in own:
+            return _about_phrase(doc, noun, own)
+    return None
+
+
 @rule("fact.about.verb_subject", examples=[
     ('Profits at Harwell Foods rose 18%.',
      {'about': 'Profits', 'change': 'up'}),
@@ -490,6 +620,8 @@ def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
 @rule("fact.about.verb_object", examples=[
     ('Harwell Foods cut prices by 8%.',
      {'about': 'prices', 'change': 'down'}),
+    ('Harwell Foods increased spending on new plants by 18%.',
+     {'about': 'spending on new plants', 'change': 'up'}),
 ])
 def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
     """"cut wholesale prices by about 8%": the thing the verb changes."""
@@ -497,7 +629,7 @@ def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
     head = _governing(anchor)
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and c.pos_ == "NOUN"
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and (c.pos_ == "NOUN" or c.tag_ == "VBG")
                 and c.i not in range(span.start, span.end)), None)
     if obj is None:
         obj = _relative_object(head, top)
@@ -534,6 +666,23 @@ def _act_lemma(verb: Token) -> str:
     if lemma == "fin" and verb.lower_.startswith("fine"):
         return "fine"  # the lemmatiser reads "fined" as "fin"
     return lemma
+
+
+@rule("fact.about.cut_from", examples=[
+    ('Harwell Foods cut A$68m from its profit targets.',
+     {'about': 'profit targets', 'change': 'down'}),
+])
+def cut_from(doc, kind, span, anchor, counted, skip, ent_at):
+    """"cut A$68m from profit targets", "trimmed 5% off sales": the figure is taken from what it measures."""
+    top = first_conjunct(anchor)
+    head = top.head
+    if top.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in FALL_VERBS:
+        return None  # not "raise $100m from the sale": money raised from something
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "off") and c.i > top.i), None)
+    obj = _pobj(prep) if prep is not None else None
+    if obj is None or obj.pos_ != "NOUN" or obj.i in skip or _is_time(obj):
+        return None
+    return _about_phrase(doc, obj, skip)
 
 
 @rule("fact.about.verb", examples=[
@@ -577,8 +726,8 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, partitive, amount_in, modified_noun, worth,
-               verb_subject, verb_object, act_of_verb, head_noun, ratio)
+ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
+               reported_subject, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio)
 
 
 # ---- change -----------------------------------------------------------------------------------
