@@ -48,6 +48,8 @@ SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
 # "worth", "compared", "up": words a figure hangs off that point past themselves to what it measures.
 FIGURE_LINKS = lexicon.words("figure_links")
 SHARE_VERBS = lexicon.words("share_verbs")
+SUM_NOUNS = lexicon.where("sum_parts", 1, "sum")
+TARGET_VERBS = lexicon.where("sum_parts", 1, "target")
 # "a stake in Velmor", "shares of Velmor": the owned thing, whose name the about keeps.
 OWNERSHIP_SHARES = {"stake", "share", "holding", "interest", "part", "unit"}
 _COLLECTIVE_OWNERS = ORG_NOUNS | {"country", "government", "nation"}
@@ -125,7 +127,16 @@ def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
         t.whitespace_ and doc[t.i - 1].whitespace_))), default=None)  # a spaced dash, not "pre-tax"
     if dash is not None and not skip & set(range(head.left_edge.i, dash)):  # not "amounts - $7bn in 2003 - and"
         conj |= set(range(head.left_edge.i, dash + 1))
-    return noun_phrase(doc, head, skip | conj | _time_phrases(head), head_run=True)
+    return noun_phrase(doc, head, skip | conj | _time_phrases(head) | _respective_list(head), head_run=True)
+
+
+def _respective_list(head: Token) -> set[int]:
+    """"Investment from Germany, Australia and Singapore rose 7.5%, 6% and 4.4% respectively": each figure is
+    one item's, so the list is left out of what it measures."""
+    if not any(t.lower_ == "respectively" for t in head.sent):
+        return set()
+    return {t.i for prep in head.subtree if prep.dep_ == "prep" and prep.head.i == head.i
+            and any(t.dep_ == "conj" for t in prep.subtree) for t in prep.subtree}
 
 
 def _is_time(tok: Token) -> bool:
@@ -140,12 +151,10 @@ _PART_OF_TIME = ("whole", "rest", "all", "end", "start", "beginning", "half", "p
 
 def _is_time_phrase(prep: Token) -> bool:
     obj = _pobj(prep)
-    if prep.lower_ not in _TIME_PREPS or obj is None or obj.ent_type_ not in ("DATE", "TIME") \
-            and obj.lower_ not in _PART_OF_TIME:
+    if prep.lower_ not in _TIME_PREPS or obj is None or not _is_time(obj) and obj.lower_ not in _PART_OF_TIME:
         return False
-    words = [t for t in obj.subtree if t.pos_ in ("NOUN", "PROPN", "NUM")]
-    return all(t.ent_type_ in ("DATE", "TIME") or t.lower_ in _PART_OF_TIME for t in words) \
-        and any(t.ent_type_ in ("DATE", "TIME") for t in words)
+    words = [obj, *(t for t in obj.subtree if t.pos_ in ("NOUN", "PROPN") and t.i != obj.i)]  # "an 18-month period"
+    return all(_is_time(t) or t.lower_ in _PART_OF_TIME for t in words) and any(_is_time(t) for t in words)
 
 
 def _time_phrases(head: Token) -> set[int]:
@@ -449,15 +458,20 @@ def ratio(doc, kind, span, anchor, counted, skip, ent_at):
 @rule("fact.about.amount_in", examples=[
     ('Harwell settles\n\nThe settlement included $125m in penalties.',
      {'about': 'penalties', 'value': 125000000}),
+    ('Harwell savings\n\nThe plan is aimed at making £86m in efficiency savings.',
+     {'about': 'efficiency savings'}),
     ('Harwell invests\n\nHarwell Foods will invest £10bn in fibre.', None),
 ])
 def amount_in(doc, kind, span, anchor, counted, skip, ent_at):
     """"$125m in penalties", "£2bn in new loans": a sum "in" the things it is made of."""
     prep = doc[span.end] if span.end < len(doc) else None
+    obj = _pobj(prep) if prep is not None and prep.dep_ == "prep" else None
+    # "making £86m in efficiency savings": a noun of money is what the sum is made of, whatever the verb
+    made_of = obj is not None and obj.lower_ in SUM_NOUNS and _act_lemma(prep.head) not in TARGET_VERBS
     if kind != "money" or prep is None or prep.lower_ != "in" or prep.dep_ != "prep" or not (
-            prep.head.i == anchor.i or prep.head.i == anchor.head.i and _act_lemma(prep.head) not in ACT_NOUNS):
+            prep.head.i == anchor.i or prep.head.i == anchor.head.i and (
+                _act_lemma(prep.head) not in ACT_NOUNS or made_of)):
         return None  # "invest £10bn in fibre" is an investment in fibre (`act_of_verb`)
-    obj = _pobj(prep)
     own = skip - {t.i for t in prep.subtree}  # the figure's own "in" phrase is left out of other rules' phrases
     if obj is None or obj.pos_ != "NOUN" or obj.i in own or obj.ent_type_ in ("DATE", "TIME") \
             or obj.lemma_.lower() in TIME_NOUNS or any(c.dep_ in ("det", "poss") for c in obj.children):
@@ -552,9 +566,18 @@ def _subjectless_measure(doc: Doc, head: Token, skip: set[int]) -> str | None:
     return None
 
 
+def _leads_back(head: Token) -> bool:
+    """"Revenue tripled, exceeding $86m": a participle with no object but the figure says what the main
+    clause's subject did (not "..., leaving ITV1 with 13%")."""
+    return head.dep_ == "advcl" and head.tag_ == "VBG" and not any(
+        c.dep_ == "dobj" and not (_names_a_figure(c) or any(_names_a_figure(k) for k in c.children))
+        for c in head.children) and not any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.head.children)  # "forecast growth of 3.6%, slipping to 2.9%"
+
+
 def _next_verb(head: Token) -> Token | None:
-    """"Sales rose 3% and profits fell 2%"; "Profits rose 15% to reach £546m"; "is likely to grow"."""
-    if head.dep_ not in ("conj", "xcomp") and not (head.dep_ == "advcl" and head.tag_ == "VB"):
+    """"Sales rose 3% and profits fell 2%"; "Profits rose 15% to reach £546m", "..., exceeding £546m"; "is likely to grow"."""
+    if head.dep_ not in ("conj", "xcomp") and not (head.dep_ == "advcl" and head.tag_ == "VB") and not _leads_back(head):
         return None
     head = head.head
     if head.pos_ == "ADJ" and head.dep_ == "acomp":
@@ -574,6 +597,10 @@ def reported_subject(doc, kind, span, anchor, counted, skip, ent_at):
     head = _governing(anchor)
     if head.pos_ not in ("VERB", "AUX") or _verb_subject(head, ent_at) is not None:
         return None
+    infinitive = any(c.tag_ == "TO" for c in head.children) or head.tag_ in ("VB", "VBG") and not any(
+        c.dep_ in ("aux", "auxpass") for c in head.children)
+    if infinitive or any(c.dep_ == "dobj" and c.i != first_conjunct(anchor).i for c in head.children):
+        return None  # "a pledge to reduce emissions 80%": an infinitive, or a verb with an object of its own
     clause_start = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")
                                   and c.i < head.i)])
     for noun in head.doc[head.sent.start:clause_start]:

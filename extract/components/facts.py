@@ -21,6 +21,7 @@ plain dicts, one per amount, with the evidence sentence and offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -75,6 +76,32 @@ FRAMING_PREPS = lexicon.words("framing_preps")
 # Words before the level a figure is compared with ("from £610m", "than a year ago", "on the previous year").
 COMPARISON_WORDS = lexicon.words("comparison_words")
 BASE_WORDS = lexicon.where("comparison_words", 1, "base")
+
+
+RACE_DISTANCES = {int(w) for w in lexicon.where("race_words", 1, "distance")}
+RACE_WORDS = lexicon.where("race_words", 1, "word")
+_DISTANCE_TEXT = re.compile(r"\d{1,2},?\d{3}m|\d{2,3}m")
+# Words before a race written alone ("won the 800m", "in the women's 200m").
+_RACE_OPENERS = ("the", "a", "her", "his", "their", "world", "indoor", "final", "men's", "women's", "'s")
+
+
+def is_race_distance(amount: Amount, span: Span) -> bool:
+    """"won the 800m", "the 100m hurdles", "titles over 1500m and 5,000m": a race in metres, not 800 million
+    of anything."""
+    written = amount.text[amount.num_start - amount.start:]  # "over 1500m": the figure without its approximator
+    if amount.kind != "count" or amount.currency or not _DISTANCE_TEXT.fullmatch(written) \
+            or amount.value / 1_000_000 not in RACE_DISTANCES:
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in RACE_WORDS:
+        return True
+    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return False  # "100m customers"
+    before = doc.text[max(0, amount.num_start - 40):amount.num_start].lower()
+    before = re.sub(r",(\s)", r" ,\1", before).split()[-3:]
+    listed = len(before) >= 2 and before[-1] in ("and", "or", ",") and bool(_DISTANCE_TEXT.fullmatch(before[-2]))
+    return bool(before) and (before[-1] in _RACE_OPENERS or listed or any(w in RACE_WORDS for w in before[-3:-1]))
 
 
 def same_clause(tok: Token, chain: set[int]) -> bool:
@@ -249,7 +276,7 @@ class _FactReader:
         out = []
         for amount in self.amounts:
             span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
-            if not self._is_figure(span):
+            if not self._is_figure(span) or is_race_distance(amount, span):
                 continue
             fact = self.fact(amount, span)
             if fact is not None:
