@@ -179,9 +179,17 @@ def _compound_top(tok: Token) -> Token:
 def first_conjunct(tok: Token) -> Token:
     """"fell by 40%, 75% and 57%": the later figures measure what the first one does."""
     while tok.dep_ in ("conj", "appos") and tok.head is not tok and (tok.head.like_num or tok.head.ent_type_ in (
-            "PERCENT", "MONEY", "QUANTITY", "CARDINAL")):
+            "PERCENT", "MONEY", "QUANTITY", "CARDINAL") or _is_scale_of_figure(tok.head)):
         tok = tok.head
     return tok
+
+
+_SCALE_WORDS = ("m", "m.", "bn", "bn.", "million", "billion", "trillion", "%", "percent")
+
+
+def _is_scale_of_figure(tok: Token) -> bool:
+    """"£106m or 47.3%": the parse may make the scale "m" the head of the first figure."""
+    return tok.lower_ in _SCALE_WORDS and any(c.dep_ == "nummod" and c.like_num for c in tok.children)
 
 
 def _governing(anchor: Token) -> Token:
@@ -747,14 +755,42 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
     head = _governing(anchor)
     if head.pos_ == "NOUN" and head.i not in range(span.start, span.end):
+        if head.i < span.start and any(c.dep_ == "nummod" and _names_a_figure(c) and c.i not in skip for c in head.children):
+            return None  # "seize 12,900 acres from the 32,000 acre farm": an earlier figure's unit (not "from 155,000 to 110,000 staff")
         if _is_empty_head(head):
             return _past_empty_head(doc, kind, span, head, counted, skip, ent_at)  # "a record $16.6bn"
         return _about_phrase(doc, head, skip)
     return None
 
 
+@rule("fact.about.split_opening", examples=[
+    ('Velmor results\n\nVelmor said its fuel bill would rise by an extra £250m. Turnover for the quarter was up 4.3%.',
+     {'about': 'Turnover', 'change': 'up'}),
+])
+def split_opening(doc, kind, span, anchor, counted, skip, ent_at):
+    """"... an extra £250m. Turnover for the quarter was up 4.3%": where the parse joined two sentences, the
+    words that open the figure's own sentence before its verb are what the verb says rose or stood."""
+    before = [i for i in doc.user_data.get(_OUTSIDE_KEY, ()) if i < span.start]
+    if not before:
+        return None
+    start = max(before) + 1
+    verb = next((t for t in doc[start:span.start] if t.pos_ in ("VERB", "AUX")), None)
+    first = doc[start]
+    if verb is None or verb.i == start or first.pos_ not in ("NOUN", "PROPN") or not first.text[:1].isupper() \
+            or (first.i in ent_at and first.lower_ not in ECONOMY_MEASURES):
+        return None
+    words = []
+    for tok in doc[start:verb.i]:
+        if tok.pos_ == "ADP" and tok.i + 1 < verb.i and _is_time(doc[tok.i + 1 if doc[tok.i + 1].pos_ != "DET" else tok.i + 2]):
+            break  # "Turnover for the quarter": the time is the period
+        words.append(tok)
+    if not words or len(words) > 6 or any(_names_a_figure(t) or t.i in ent_at for t in words):
+        return None
+    return " ".join(t.text for t in words)
+
+
 ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
-               reported_subject, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio)
+               reported_subject, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio, split_opening)
 
 
 # ---- change -----------------------------------------------------------------------------------
