@@ -105,9 +105,9 @@ def _owner_words(subject: Span) -> set[int]:
         return {t.i for t in root.subtree}  # "Dr Reddy's sales": the possessor with its title and "'s"
     while tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
         tok = tok.head  # "US media giant Time Warner", "giant, Time Warner"
-    if tok.dep_ == "pobj" and tok.head.lower_ in _OWNER_PREPS and tok.head.head.pos_ == "NOUN" \
-            and tok.head.lower_ != "of" or tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
-            and tok.head.head.lemma_.lower() not in OWNERSHIP_SHARES:
+    measure = tok.head.head if tok.dep_ == "pobj" else None
+    if measure is not None and (measure.pos_ == "NOUN" or _opening_common_noun(measure)) and tok.head.lower_ in _OWNER_PREPS \
+            and (tok.head.lower_ != "of" or measure.lemma_.lower() not in OWNERSHIP_SHARES):
         return {t.i for t in tok.head.subtree}
     return set()
 
@@ -550,8 +550,17 @@ def _verb_subject(head: Token, ent_at) -> Token | None:
 
 def _subject_is_measure(subj: Token, skip: set[int]) -> bool:
     """"Profits", "spending", "unemployment" can be measured; "the firm", "the country" own a figure."""
-    return (subj.pos_ == "NOUN" or subj.tag_ == "VBG" or subj.lower_ in ECONOMY_MEASURES) and subj.i not in skip \
+    return (subj.pos_ == "NOUN" or subj.tag_ == "VBG" or subj.lower_ in ECONOMY_MEASURES or _opening_common_noun(subj)) \
+        and subj.i not in skip \
         and not (subj.lower_ in _COLLECTIVE_OWNERS and any(c.dep_ == "det" for c in subj.children))
+
+
+def _opening_common_noun(tok: Token) -> bool:
+    """"Shares in Velmor fell": the tagger may read a capitalised noun that opens a sentence as a name (the
+    callers have left out the tokens of entities)."""
+    return tok.pos_ == "PROPN" and tok.tag_ == "NNS" or tok.pos_ == "PROPN" and all(
+        t.is_space or t.is_punct for t in tok.doc[tok.sent.start:tok.i]) and not any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _has_own_figure(subj: Token, span: Span) -> bool:
@@ -755,7 +764,8 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
     head = _governing(anchor)
     if head.pos_ == "NOUN" and head.i not in range(span.start, span.end):
-        if head.i < span.start and any(c.dep_ == "nummod" and _names_a_figure(c) and c.i not in skip for c in head.children):
+        if head.i < span.start and any(c.dep_ == "nummod" and any(ch.isdigit() for ch in c.text) and c.i not in skip
+                                       for c in head.children):
             return None  # "seize 12,900 acres from the 32,000 acre farm": an earlier figure's unit (not "from 155,000 to 110,000 staff")
         if _is_empty_head(head):
             return _past_empty_head(doc, kind, span, head, counted, skip, ent_at)  # "a record $16.6bn"
@@ -776,7 +786,7 @@ def split_opening(doc, kind, span, anchor, counted, skip, ent_at):
     start = max(before) + 1
     verb = next((t for t in doc[start:span.start] if t.pos_ in ("VERB", "AUX")), None)
     first = doc[start]
-    if verb is None or verb.i == start or first.pos_ not in ("NOUN", "PROPN") or not first.text[:1].isupper() \
+    if verb is None or verb.i != _governing(anchor).i or verb.i == start or first.pos_ not in ("NOUN", "PROPN") or not first.text[:1].isupper() \
             or (first.i in ent_at and first.lower_ not in ECONOMY_MEASURES):
         return None
     words = []
