@@ -28,6 +28,7 @@ CHANGE_NOUNS = (RISE_NOUNS | FALL_NOUNS) - lexicon.where("change_words", 1, "mea
 LEVEL_NOUNS = lexicon.where("change_words", 1, "level")
 # Heads that name no measure alone ("an average of 3.2%", "a peak of 400,000 tonnes"): look past them.
 EMPTY_HEADS = lexicon.where("figure_heads", 1, "empty")
+PLAIN_MODIFIERS = lexicon.where("figure_heads", 1, "plain")
 TIME_NOUNS = lexicon.words("fact_time_nouns")
 SAMPLE_HEADS = lexicon.where("figure_heads", 1, "sample")
 # Verbs of having a count needs no word of ("employs 4,000 workers"); others qualify it ("cut 1,200 jobs" is jobs cut).
@@ -238,8 +239,8 @@ def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     if top.dep_ == "pobj" and top.head.lower_ == "of" and of_head.pos_ == "NOUN" \
             and of_head.lemma_.lower() not in CHANGE_NOUNS:
         noun = of_head
-        if counted is top and _count_is_the_measure(noun, counted):
-            return None  # "the spending of India's 35 states", "a survey of 280 schemes": the things counted
+        if counted is top and (_count_is_the_measure(noun, counted) or counted.lemma_.lower() in PEOPLE_NOUNS):
+            return None  # "the spending of India's 35 states", "a survey of 280 schemes", "details of 1m customers": the things counted
         if _is_empty_head(noun):
             return _past_empty_head(doc, kind, span, noun, counted, skip, ent_at)
         before = doc[top.head.i - 1]
@@ -270,6 +271,8 @@ def _past_empty_head(doc, kind, span, noun, counted, skip, ent_at) -> str | None
 @rule("fact.about.change_noun", examples=[
     ('Harwell Foods reported a 5% rise in sales.',
      {'about': 'sales', 'change': 'up'}),
+    ('Car sales\n\nCar sales fell 2.8% in January, following a fall of 0.6% in December.',
+     {'about': 'Car sales', 'value': 0.6}),
 ])
 def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a rise of 5% in sales", "a 3% fall in profits": what rose or fell, else the change itself."""
@@ -283,7 +286,24 @@ def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
             obj = _pobj(prep)
             if obj is not None and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME"):
                 return _about_phrase(doc, obj, skip)
-    return _about_phrase(doc, noun, skip)
+    return _what_changed(doc, noun, span, skip) or _about_phrase(doc, noun, skip)
+
+
+def _what_changed(doc: Doc, noun: Token, span: Span, skip: set[int]) -> str | None:
+    """"Car sales fell 2.8%, following a fall of 0.6%", "lending rose by £4bn, a smaller increase than £5.1bn":
+    a change noun that names nothing changed is a change of what the clause's verb of change has as subject."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in ("pobj", "prep", "appos", "npadvmod", "dobj", "pcomp") \
+                and not (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in RISE_VERBS | FALL_VERBS:
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or not _subject_is_measure(subj, skip) or _has_own_figure(subj, span):
+                return None
+            return _about_phrase(doc, subj, skip)
+    return None
 
 
 def participle(verb: Token) -> str:
@@ -587,7 +607,7 @@ def _leads_back(head: Token) -> bool:
     """"Revenue tripled, exceeding $86m": a participle with no object but the figure says what the main
     clause's subject did (not "..., leaving ITV1 with 13%")."""
     return head.dep_ == "advcl" and head.tag_ == "VBG" and not any(
-        c.dep_ == "dobj" and not (_names_a_figure(c) or any(_names_a_figure(k) for k in c.children))
+        c.dep_ == "dobj" and not (_names_a_figure(c) or any(_names_a_figure(k) for k in c.children) or _is_empty_head(c))
         for c in head.children) and not any(
         c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.head.children)  # "forecast growth of 3.6%, slipping to 2.9%"
 
@@ -769,6 +789,8 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
             return None  # "seize 12,900 acres from the 32,000 acre farm": an earlier figure's unit (not "from 155,000 to 110,000 staff")
         if _is_empty_head(head):
             return _past_empty_head(doc, kind, span, head, counted, skip, ent_at)  # "a record $16.6bn"
+        if head.lemma_.lower() in CHANGE_NOUNS:  # "a smaller increase than the £5.1bn seen in December"
+            return _what_changed(doc, head, span, skip) or _about_phrase(doc, head, skip)
         return _about_phrase(doc, head, skip)
     return None
 
@@ -835,7 +857,8 @@ def _is_empty_head(noun: Token) -> bool:
     """"an average of 3.2%", "a rate of 20%", "a peak of 400,000 tonnes": a head that names no
     measure of its own (no modifier says what it is the rate or the peak of)."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in EMPTY_HEADS and not any(
-        c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" and not any(
+        c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in PLAIN_MODIFIERS  # "an annual rate of 1.6%"
+        or c.dep_ == "prep" and c.lower_ == "of" and not any(
             g.like_num or g.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for g in c.subtree)
         for c in noun.children)
 
