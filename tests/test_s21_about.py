@@ -72,3 +72,22 @@ def test_race_distances_are_no_figures(nlp):
     texts = [f["text"] for f in facts_of(nlp, "Ana Ruiz won the 800m in 1:57.79 and took the 400m hurdles title.")]
     assert "800m" not in texts and "400m" not in texts
     assert one(nlp, "Harwell Foods has 100m customers.", "100m")["about"] == "customers"
+
+
+def test_a_plain_rate_is_read_past_to_what_rose(nlp):
+    assert one(nlp, "Nationally, house prices rose at an annual rate of 10.7% in December.", "10.7%")["about"] == "house prices"
+
+
+def test_a_change_noun_naming_nothing_is_a_change_of_the_clause_subject(nlp):
+    f = one(nlp, "Car sales fell 2.8% in January, following a fall of 0.6% in December.", "0.6%")
+    assert (f["about"], f["change"]) == ("Car sales", "down")
+
+
+def test_a_relative_clause_figure_measures_the_noun_it_stands_for(nlp):
+    text = "The valuations were the product of years of inflation which, as recently as 2001, was as high as 70%."
+    assert one(nlp, text, "70%")["about"] == "inflation"
+
+
+def test_a_count_of_people_after_of_is_the_people(nlp):
+    text = "Velmor Bank has lost tapes containing account details of more than one million customers."
+    assert one(nlp, text, "more than one million")["about"] == "customers"

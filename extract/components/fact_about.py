@@ -199,7 +199,9 @@ def _governing(anchor: Token) -> Token:
     head = top.head if top.head is not top else top
     for _ in range(3):
         if head.pos_ == "ADP" or head.dep_ in ("prep", "agent") or head.lower_ in FIGURE_LINKS \
-                or head.tag_ in ("JJR", "RBR") and head.dep_ in ("advmod", "acomp"):  # "closed 15 points higher"
+                or head.tag_ in ("JJR", "RBR") and head.dep_ in ("advmod", "acomp") \
+                or head.pos_ == "ADJ" and head.dep_ == "acomp" and any(c.lower_ == "as" for c in head.children):
+            # "closed 15 points higher", "was as high as 70%"
             if head.head is head:
                 break
             head = head.head
@@ -239,7 +241,7 @@ def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     if top.dep_ == "pobj" and top.head.lower_ == "of" and of_head.pos_ == "NOUN" \
             and of_head.lemma_.lower() not in CHANGE_NOUNS:
         noun = of_head
-        if counted is top and (_count_is_the_measure(noun, counted) or counted.lemma_.lower() in PEOPLE_NOUNS):
+        if counted is top and (_count_is_the_measure(noun, counted) or counted.lemma_.lower() in PEOPLE_NOUNS | {"job"}):
             return None  # "the spending of India's 35 states", "a survey of 280 schemes", "details of 1m customers": the things counted
         if _is_empty_head(noun):
             return _past_empty_head(doc, kind, span, noun, counted, skip, ent_at)
@@ -298,7 +300,7 @@ def _what_changed(doc: Doc, noun: Token, span: Span, skip: set[int]) -> str | No
                 and not (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
             return None
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in RISE_VERBS | FALL_VERBS:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in RISE_VERBS | FALL_VERBS | MEASURE_VERBS:
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or not _subject_is_measure(subj, skip) or _has_own_figure(subj, span):
                 return None
@@ -560,6 +562,13 @@ def _object_is_measured(top: Token, head: Token) -> bool:
 def _verb_subject(head: Token, ent_at) -> Token | None:
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
                  and (c.i not in ent_at or c.lower_ in ECONOMY_MEASURES)), None)
+    if subj is not None and subj.tag_ == "WDT" and head.dep_ == "relcl":
+        # "inflation which, as recently as 2001, was as high as 70%": the noun the relative stands for, which the
+        # parse may hang on a noun before it
+        before = subj.doc[subj.i - 1] if subj.i > 0 else None
+        if before is not None and before.text == "," and subj.i > 1:
+            before = subj.doc[subj.i - 2]
+        return before if before is not None and before.pos_ == "NOUN" else head.head
     if subj is not None and subj.lower_ in ("it", "they") and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
         # "inventories fell 0.7%, but they were 36% higher": what the first clause's figure measures
         first = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -570,7 +579,8 @@ def _verb_subject(head: Token, ent_at) -> Token | None:
 
 def _subject_is_measure(subj: Token, skip: set[int]) -> bool:
     """"Profits", "spending", "unemployment" can be measured; "the firm", "the country" own a figure."""
-    return (subj.pos_ == "NOUN" or subj.tag_ == "VBG" or subj.lower_ in ECONOMY_MEASURES or _opening_common_noun(subj)) \
+    return (subj.pos_ == "NOUN" or subj.tag_ == "VBG" and subj.lemma_ not in ("have", "be")  # not "having dived below $40"
+            or subj.lower_ in ECONOMY_MEASURES or _opening_common_noun(subj)) \
         and subj.i not in skip \
         and not (subj.lower_ in _COLLECTIVE_OWNERS and any(c.dep_ == "det" for c in subj.children))
 
