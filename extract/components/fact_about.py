@@ -49,6 +49,7 @@ SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
 # "worth", "compared", "up": words a figure hangs off that point past themselves to what it measures.
 FIGURE_LINKS = lexicon.words("figure_links")
 SHARE_VERBS = lexicon.words("share_verbs")
+LEVEL_VERBS = lexicon.words("level_verbs")
 SUM_NOUNS = lexicon.where("sum_parts", 1, "sum")
 TARGET_VERBS = lexicon.where("sum_parts", 1, "target")
 # "a stake in Velmor", "shares of Velmor": the owned thing, whose name the about keeps.
@@ -154,7 +155,7 @@ def _is_time_phrase(prep: Token) -> bool:
     obj = _pobj(prep)
     if prep.lower_ not in _TIME_PREPS or obj is None or not _is_time(obj) and obj.lower_ not in _PART_OF_TIME:
         return False
-    words = [obj, *(t for t in obj.subtree if t.pos_ in ("NOUN", "PROPN") and t.i != obj.i)]  # "an 18-month period"
+    words = [obj, *(t for t in obj.subtree if t.i != obj.i and (t.pos_ in ("NOUN", "PROPN") or _is_time(t)))]  # "an 18-month period"
     return all(_is_time(t) or t.lower_ in _PART_OF_TIME for t in words) and any(_is_time(t) for t in words)
 
 
@@ -300,7 +301,7 @@ def _what_changed(doc: Doc, noun: Token, span: Span, skip: set[int]) -> str | No
                 and not (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
             return None
         tok = tok.head
-        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in RISE_VERBS | FALL_VERBS | MEASURE_VERBS:
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in RISE_VERBS | FALL_VERBS | MEASURE_VERBS | LEVEL_VERBS:
             subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None or not _subject_is_measure(subj, skip) or _has_own_figure(subj, span):
                 return None
@@ -562,7 +563,8 @@ def _object_is_measured(top: Token, head: Token) -> bool:
 def _verb_subject(head: Token, ent_at) -> Token | None:
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
                  and (c.i not in ent_at or c.lower_ in ECONOMY_MEASURES)), None)
-    if subj is not None and subj.tag_ == "WDT" and head.dep_ == "relcl":
+    if subj is not None and subj.tag_ == "WDT" and head.dep_ == "relcl" and head.lemma_.lower() not in FUND_VERBS and (
+            head.lemma_.lower() in RISE_VERBS | FALL_VERBS | MEASURE_VERBS | LEVEL_VERBS or head.pos_ == "AUX"):
         # "inflation which, as recently as 2001, was as high as 70%": the noun the relative stands for, which the
         # parse may hang on a noun before it
         before = subj.doc[subj.i - 1] if subj.i > 0 else None
@@ -681,7 +683,10 @@ def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
         if subj is not None:
             if not _subject_is_measure(subj, skip) or _has_own_figure(subj, span):
                 return None
-            return _about_phrase(doc, subj, skip | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
+            # "shares which have advanced 4%": the relative clause with the figure in it is no part of the phrase
+            own = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.left_edge.i <= head.i <= c.right_edge.i
+                   for t in c.subtree}
+            return _about_phrase(doc, subj, skip | own | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
         found = _subjectless_measure(doc, head, skip)
         if found is not None:
             return found
