@@ -644,12 +644,8 @@ def reported_subject(doc, kind, span, anchor, counted, skip, ent_at):
     """"Velmor said earnings dropped by 84%": the parse may take the subject of the figure's clause for
     the object of the verb of saying, leaving the clause without a subject."""
     head = _governing(anchor)
-    if head.pos_ not in ("VERB", "AUX") or _verb_subject(head, ent_at) is not None:
+    if head.pos_ not in ("VERB", "AUX") or _verb_subject(head, ent_at) is not None or not _takes_a_subject(head, anchor):
         return None
-    infinitive = any(c.tag_ == "TO" for c in head.children) or head.tag_ in ("VB", "VBG") and not any(
-        c.dep_ in ("aux", "auxpass") for c in head.children)
-    if infinitive or any(c.dep_ == "dobj" and c.i != first_conjunct(anchor).i for c in head.children):
-        return None  # "a pledge to reduce emissions 80%": an infinitive, or a verb with an object of its own
     clause_start = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")
                                   and c.i < head.i)])
     for noun in head.doc[head.sent.start:clause_start]:
@@ -658,13 +654,24 @@ def reported_subject(doc, kind, span, anchor, counted, skip, ent_at):
             continue
         if not (head.head.i == said.i or head.dep_ == "conj" and said.dep_ in ("advcl", "ccomp", "conj")):
             continue
-        # between the noun and the clause only phrases of the verb of saying ("during the last quarter")
-        asides = {t.i for c in said.children if c.dep_ in ("prep", "npadvmod") and c.i > noun.i for t in c.subtree}
         # the verb of saying may be an aside of the figure's clause the skip set leaves out ("after it reported")
         own = skip - {t.i for t in said.subtree}
-        if all(i in asides for i in range(noun.right_edge.i + 1, clause_start)) and noun.i not in own:
+        if _only_asides_between(noun, said, clause_start) and noun.i not in own:
             return _about_phrase(doc, noun, own)
     return None
+
+
+def _takes_a_subject(verb: Token, anchor: Token) -> bool:
+    """Not "a pledge to reduce emissions 80%": an infinitive, or a verb with an object of its own."""
+    infinitive = any(c.tag_ == "TO" for c in verb.children) or verb.tag_ in ("VB", "VBG") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return not infinitive and not any(c.dep_ == "dobj" and c.i != first_conjunct(anchor).i for c in verb.children)
+
+
+def _only_asides_between(noun: Token, said: Token, clause_start: int) -> bool:
+    """Between the noun and its clause only phrases of the verb of saying ("said earnings during the last quarter")."""
+    asides = {t.i for c in said.children if c.dep_ in ("prep", "npadvmod") and c.i > noun.i for t in c.subtree}
+    return all(i in asides for i in range(noun.right_edge.i + 1, clause_start))
 
 
 @rule("fact.about.verb_subject", examples=[
