@@ -219,12 +219,21 @@ def _from_match(m: re.Match, text: str) -> Amount | None:
         return _trim_suffix(m, text, "curword")
     _read_suffix(m, r)
     start = m.start()
-    surface = text[start:_surface_end(m, r.kind, r.currency)].rstrip()
     num_start = m.start("a_cur") if m.group("a_cur") else m.start("a_num")
+    change = (m.group("change") or "").lower() or None
+    if change == "up" and _MAKE_UP.search(text, 0, m.start("change")):
+        change = None  # "women make up 12% of the board": a share, not a rise
+        if not m.group("approx"):
+            start = num_start
+    surface = text[start:_surface_end(m, r.kind, r.currency)].rstrip()
     return Amount(start=start, end=start + len(surface), text=surface, kind=r.kind, value=_plain(r.value),
                   value_max=_plain(r.value_max) if r.value_max is not None else None, currency=r.currency,
-                  unit=r.unit, approx=_approx(m), change=(m.group("change") or "").lower() or None,
+                  unit=r.unit, approx=_approx(m), change=change,
                   is_word=m.group("a_num")[:1].isalpha(), num_start=num_start, has_scale=bool(a_scale or b_scale))
+
+
+# "make up", "made up", "making up": "up" is the verb's particle.
+_MAKE_UP = re.compile(r"\b(?:make|makes|made|making)\s+$", re.I)
 
 
 def _trim_suffix(m: re.Match, text: str, group: str) -> Amount | None:
@@ -310,8 +319,9 @@ MONTHS = {m: i + 1 for i, m in enumerate(
     "january february march april may june july august september october november december".split())}
 MONTHS.update({m[:3]: i for m, i in list(MONTHS.items())})
 MONTHS["sept"] = 9
+# The full stop only after a short form ("Dec."); "in December." ends a sentence.
 _MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|" \
-         r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+         r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]

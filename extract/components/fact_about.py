@@ -28,6 +28,7 @@ CHANGE_NOUNS = (RISE_NOUNS | FALL_NOUNS) - lexicon.where("change_words", 1, "mea
 LEVEL_NOUNS = lexicon.where("change_words", 1, "level")
 # Heads that name no measure alone ("an average of 3.2%", "a peak of 400,000 tonnes"): look past them.
 EMPTY_HEADS = lexicon.where("figure_heads", 1, "empty")
+PLAIN_MODIFIERS = lexicon.where("figure_heads", 1, "plain")
 TIME_NOUNS = lexicon.words("fact_time_nouns")
 SAMPLE_HEADS = lexicon.where("figure_heads", 1, "sample")
 # Verbs of having a count needs no word of ("employs 4,000 workers"); others qualify it ("cut 1,200 jobs" is jobs cut).
@@ -47,6 +48,12 @@ ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
 # "worth", "compared", "up": words a figure hangs off that point past themselves to what it measures.
 FIGURE_LINKS = lexicon.words("figure_links")
+SHARE_VERBS = lexicon.words("share_verbs")
+LEVEL_VERBS = lexicon.words("level_verbs")
+SUM_NOUNS = lexicon.where("sum_parts", 1, "sum")
+TARGET_VERBS = lexicon.where("sum_parts", 1, "target")
+# "a stake in Velmor", "shares of Velmor": the owned thing, whose name the about keeps.
+OWNERSHIP_SHARES = {"stake", "share", "holding", "interest", "part", "unit"}
 _COLLECTIVE_OWNERS = ORG_NOUNS | {"country", "government", "nation"}
 
 
@@ -71,8 +78,16 @@ def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
 def about(doc, kind, span, anchor, counted, sent, ent_at, subject, extra_skip) -> tuple[str | None, str | None]:
     """What the number measures, in the article's words, and the rule that found it."""
     skip = skip_set(span, sent, ent_at) | extra_skip
+    # "... an extra £250m. Turnover was up 4.3%": the parse may join two sentences; words of the other
+    # sentence are never what this figure measures
+    outside = {t.i for t in span.sent if not sent.start <= t.i < sent.end}
+    doc.user_data[_OUTSIDE_KEY] = outside
+    skip |= outside
     if subject is not None and subject.root.dep_ not in ("compound", "nmod"):
         skip.update(range(subject.start, subject.end))  # "Tesco's profits"; "FTSE 100 index" keeps its name
+        owner = _owner_words(subject)
+        if not owner & set(range(span.start, span.end)):  # "the spending of Freedonia's 35 states" counts the states
+            skip |= owner
     for about_rule in ABOUT_RULES:
         found = about_rule(doc, kind, span, anchor, counted, skip, ent_at)
         if found:
@@ -80,7 +95,31 @@ def about(doc, kind, span, anchor, counted, sent, ent_at, subject, extra_skip) -
     return None, None
 
 
+_OWNER_PREPS = ("at", "of", "in", "for", "from")
+
+
+def _owner_words(subject: Span) -> set[int]:
+    """The words that only say whose the measure is: "profits at US media giant [Time Warner]", "sales in
+    Dr [Reddy]'s business" (the phrase that names the subject), "Dr [Reddy]'s sales" (the title and "'s")."""
+    root = subject.root
+    tok = root.head if root.dep_ == "poss" else root  # "Dr Reddy's generics business": the possessed thing
+    if root.dep_ == "poss" and not (tok.dep_ == "pobj" and tok.head.lower_ in _OWNER_PREPS):
+        return {t.i for t in root.subtree}  # "Dr Reddy's sales": the possessor with its title and "'s"
+    while tok.dep_ in ("appos", "compound") and tok.head.i != tok.i:
+        tok = tok.head  # "US media giant Time Warner", "giant, Time Warner"
+    measure = tok.head.head if tok.dep_ == "pobj" else None
+    if measure is not None and (measure.pos_ == "NOUN" or _opening_common_noun(measure)) and tok.head.lower_ in _OWNER_PREPS \
+            and (tok.head.lower_ != "of" or measure.lemma_.lower() not in OWNERSHIP_SHARES):
+        return {t.i for t in tok.head.subtree}
+    return set()
+
+
+_OUTSIDE_KEY = "cooptool_fact_about_outside"
+
+
 def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
+    if head.i in doc.user_data.get(_OUTSIDE_KEY, ()):
+        return ""  # a head in the sentence before or after the figure's
     # "such subsidies and economic growth of 2%": the growth, not what it is listed with
     conj = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     if head.dep_ == "conj":
@@ -90,7 +129,46 @@ def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
         t.whitespace_ and doc[t.i - 1].whitespace_))), default=None)  # a spaced dash, not "pre-tax"
     if dash is not None and not skip & set(range(head.left_edge.i, dash)):  # not "amounts - $7bn in 2003 - and"
         conj |= set(range(head.left_edge.i, dash + 1))
-    return noun_phrase(doc, head, skip | conj, head_run=True)
+    return noun_phrase(doc, head, skip | conj | _time_phrases(head) | _respective_list(head), head_run=True)
+
+
+def _respective_list(head: Token) -> set[int]:
+    """"Investment from Germany, Australia and Singapore rose 7.5%, 6% and 4.4% respectively": each figure is
+    one item's, so the list is left out of what it measures."""
+    if not any(t.lower_ == "respectively" for t in head.sent):
+        return set()
+    return {t.i for prep in head.subtree if prep.dep_ == "prep" and prep.head.i == head.i
+            and any(t.dep_ == "conj" for t in prep.subtree) for t in prep.subtree}
+
+
+def _is_time(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lemma_.lower() in TIME_NOUNS
+
+
+# Prepositions of a time phrase ("growth in 2004", "profit for the quarter"), not "costs per kilowatt-hour".
+_TIME_PREPS = ("in", "for", "during", "over", "between", "since", "until", "on", "of", "to", "from", "at", "by")
+# Words a time phrase may take a part of the time with ("for the whole of 2004", "in the first half of 2005").
+_PART_OF_TIME = ("whole", "rest", "all", "end", "start", "beginning", "half", "part", "course")
+
+
+def _is_time_phrase(prep: Token) -> bool:
+    obj = _pobj(prep)
+    if prep.lower_ not in _TIME_PREPS or obj is None or not _is_time(obj) and obj.lower_ not in _PART_OF_TIME:
+        return False
+    words = [obj, *(t for t in obj.subtree if t.i != obj.i and (t.pos_ in ("NOUN", "PROPN") or _is_time(t)))]  # "an 18-month period"
+    return all(_is_time(t) or t.lower_ in _PART_OF_TIME for t in words) and any(_is_time(t) for t in words)
+
+
+def _time_phrases(head: Token) -> set[int]:
+    """"growth in 2004", "sales last year", "profits for the quarter": the time is the fact's period, not
+    part of what it measures."""
+    out: set[int] = set()
+    for tok in head.subtree:
+        if tok.i == head.i:
+            continue
+        if tok.dep_ == "prep" and _is_time_phrase(tok) or tok.dep_ == "npadvmod" and tok.ent_type_ in ("DATE", "TIME"):
+            out.update(t.i for t in tok.subtree)
+    return out
 
 
 def _compound_top(tok: Token) -> Token:
@@ -103,9 +181,17 @@ def _compound_top(tok: Token) -> Token:
 def first_conjunct(tok: Token) -> Token:
     """"fell by 40%, 75% and 57%": the later figures measure what the first one does."""
     while tok.dep_ in ("conj", "appos") and tok.head is not tok and (tok.head.like_num or tok.head.ent_type_ in (
-            "PERCENT", "MONEY", "QUANTITY", "CARDINAL")):
+            "PERCENT", "MONEY", "QUANTITY", "CARDINAL") or _is_scale_of_figure(tok.head)):
         tok = tok.head
     return tok
+
+
+_SCALE_WORDS = ("m", "m.", "bn", "bn.", "million", "billion", "trillion", "%", "percent")
+
+
+def _is_scale_of_figure(tok: Token) -> bool:
+    """"£106m or 47.3%": the parse may make the scale "m" the head of the first figure."""
+    return tok.lower_ in _SCALE_WORDS and any(c.dep_ == "nummod" and c.like_num for c in tok.children)
 
 
 def _governing(anchor: Token) -> Token:
@@ -114,7 +200,9 @@ def _governing(anchor: Token) -> Token:
     head = top.head if top.head is not top else top
     for _ in range(3):
         if head.pos_ == "ADP" or head.dep_ in ("prep", "agent") or head.lower_ in FIGURE_LINKS \
-                or head.tag_ in ("JJR", "RBR") and head.dep_ in ("advmod", "acomp"):  # "closed 15 points higher"
+                or head.tag_ in ("JJR", "RBR") and head.dep_ in ("advmod", "acomp") \
+                or head.pos_ == "ADJ" and head.dep_ == "acomp" and any(c.lower_ == "as" for c in head.children):
+            # "closed 15 points higher", "was as high as 70%"
             if head.head is head:
                 break
             head = head.head
@@ -141,15 +229,21 @@ def quantity_noun(doc, kind, span, anchor, counted, skip, ent_at):
 @rule("fact.about.noun_of", examples=[
     ('Harwell Foods set a target of 7%.',
      {'about': 'target', 'subject': 'Harwell Foods'}),
+    ('Harwell deal\n\nThe firm will receive a payment from Velmor of £24m, it said.',
+     {'about': 'payment'}),
 ])
 def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
     """"an investment of US $60 million", "sales of $5.2bn": the noun the amount is "of"."""
     top = first_conjunct(anchor)
-    if top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.pos_ == "NOUN" \
-            and top.head.head.lemma_.lower() not in CHANGE_NOUNS:
-        noun = top.head.head
-        if counted is top and _count_is_the_measure(noun, counted):
-            return None  # "the spending of India's 35 states", "a survey of 280 schemes": the things counted
+    of_head = top.head.head
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and of_head.pos_ == "PROPN" and of_head.dep_ == "pobj" \
+            and of_head.head.lower_ in ("from", "to", "by") and of_head.head.head.pos_ == "NOUN":
+        of_head = of_head.head.head  # "a payment from Chelsea of £24.5m": the parse hangs "of" on the name
+    if top.dep_ == "pobj" and top.head.lower_ == "of" and of_head.pos_ == "NOUN" \
+            and of_head.lemma_.lower() not in CHANGE_NOUNS:
+        noun = of_head
+        if counted is top and (_count_is_the_measure(noun, counted) or counted.lemma_.lower() in PEOPLE_NOUNS | {"job"}):
+            return None  # "the spending of India's 35 states", "a survey of 280 schemes", "details of 1m customers": the things counted
         if _is_empty_head(noun):
             return _past_empty_head(doc, kind, span, noun, counted, skip, ent_at)
         before = doc[top.head.i - 1]
@@ -180,6 +274,8 @@ def _past_empty_head(doc, kind, span, noun, counted, skip, ent_at) -> str | None
 @rule("fact.about.change_noun", examples=[
     ('Harwell Foods reported a 5% rise in sales.',
      {'about': 'sales', 'change': 'up'}),
+    ('Car sales\n\nCar sales fell 2.8% in January, following a fall of 0.6% in December.',
+     {'about': 'Car sales', 'value': 0.6}),
 ])
 def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a rise of 5% in sales", "a 3% fall in profits": what rose or fell, else the change itself."""
@@ -193,7 +289,24 @@ def change_noun(doc, kind, span, anchor, counted, skip, ent_at):
             obj = _pobj(prep)
             if obj is not None and obj.i not in skip and obj.ent_type_ not in ("DATE", "TIME"):
                 return _about_phrase(doc, obj, skip)
-    return _about_phrase(doc, noun, skip)
+    return _what_changed(doc, noun, span, skip) or _about_phrase(doc, noun, skip)
+
+
+def _what_changed(doc: Doc, noun: Token, span: Span, skip: set[int]) -> str | None:
+    """"Car sales fell 2.8%, following a fall of 0.6%", "lending rose by £4bn, a smaller increase than £5.1bn":
+    a change noun that names nothing changed is a change of what the clause's verb of change has as subject."""
+    tok = noun
+    for _ in range(4):
+        if tok.head.i == tok.i or tok.dep_ not in ("pobj", "prep", "appos", "npadvmod", "dobj", "pcomp") \
+                and not (tok.dep_ == "advcl" and tok.tag_ == "VBG"):
+            return None
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in RISE_VERBS | FALL_VERBS | MEASURE_VERBS | LEVEL_VERBS:
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None or not _subject_is_measure(subj, skip) or _has_own_figure(subj, span):
+                return None
+            return _about_phrase(doc, subj, skip)
+    return None
 
 
 def participle(verb: Token) -> str:
@@ -332,6 +445,33 @@ def _partitive_whole(anchor: Token) -> Token | None:
     return _pobj(prep) if prep is not None else None
 
 
+@rule("fact.about.share_of", examples=[
+    ('Exports\n\nFarm goods, accounting for 40% of exports, were hit hardest.',
+     {'about': 'share of exports', 'value': 40}),
+    ('Fraud\n\nCard fraud made up 12% of all complaints last year.',
+     {'about': 'share of complaints'}),
+    ('Harwell Foods owns 30% of the venture.', None),
+])
+def share_of(doc, kind, span, anchor, counted, skip, ent_at):
+    """"accounting for 70% of sales", "comprising 16% of the total": the subject's share of the whole,
+    not the whole itself."""
+    top = first_conjunct(anchor)
+    verb = top.head.head if top.dep_ == "pobj" and top.head.lower_ == "for" else (
+        top.head.head if top.dep_ == "pobj" and top.head.lower_ == "up" else top.head)
+    if top.dep_ == "dobj" or top.dep_ == "pobj" and top.head.lower_ in ("for", "up"):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in SHARE_VERBS:
+            return None
+        if verb.lemma_.lower() in ("make", "form") and not any(c.lower_ == "up" for c in verb.children) \
+                and not (top.dep_ == "pobj" and top.head.lower_ == "up"):
+            return None  # "made 30% of its sales abroad" is no share verb without "up"
+        obj = _partitive_whole(anchor) or _partitive_whole(top)  # "half of all graduates but only 5% of the workforce"
+        if obj is None:
+            return None
+        phrase = _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
+        return f"share of {phrase}" if phrase else None
+    return None
+
+
 @rule("fact.about.ratio", examples=[
     ('Tourism\n\nAbout 5% of gross national income comes from tourism.',
      {'about': 'share of gross national income', 'value': 5}),
@@ -349,15 +489,20 @@ def ratio(doc, kind, span, anchor, counted, skip, ent_at):
 @rule("fact.about.amount_in", examples=[
     ('Harwell settles\n\nThe settlement included $125m in penalties.',
      {'about': 'penalties', 'value': 125000000}),
+    ('Harwell savings\n\nThe plan is aimed at making £86m in efficiency savings.',
+     {'about': 'efficiency savings'}),
     ('Harwell invests\n\nHarwell Foods will invest £10bn in fibre.', None),
 ])
 def amount_in(doc, kind, span, anchor, counted, skip, ent_at):
     """"$125m in penalties", "£2bn in new loans": a sum "in" the things it is made of."""
     prep = doc[span.end] if span.end < len(doc) else None
+    obj = _pobj(prep) if prep is not None and prep.dep_ == "prep" else None
+    # "making £86m in efficiency savings": a noun of money is what the sum is made of, whatever the verb
+    made_of = obj is not None and obj.lower_ in SUM_NOUNS and _act_lemma(prep.head) not in TARGET_VERBS
     if kind != "money" or prep is None or prep.lower_ != "in" or prep.dep_ != "prep" or not (
-            prep.head.i == anchor.i or prep.head.i == anchor.head.i and _act_lemma(prep.head) not in ACT_NOUNS):
+            prep.head.i == anchor.i or prep.head.i == anchor.head.i and (
+                _act_lemma(prep.head) not in ACT_NOUNS or made_of)):
         return None  # "invest £10bn in fibre" is an investment in fibre (`act_of_verb`)
-    obj = _pobj(prep)
     own = skip - {t.i for t in prep.subtree}  # the figure's own "in" phrase is left out of other rules' phrases
     if obj is None or obj.pos_ != "NOUN" or obj.i in own or obj.ent_type_ in ("DATE", "TIME") \
             or obj.lemma_.lower() in TIME_NOUNS or any(c.dep_ in ("det", "poss") for c in obj.children):
@@ -407,7 +552,8 @@ def _object_is_measured(top: Token, head: Token) -> bool:
     if top.dep_ != "pobj":
         return False
     # "an offer, which the bidder raised to $8.4bn": the relative object stands for the offer
-    objects = [c for c in head.children if c.dep_ == "dobj" and (c.pos_ == "NOUN" or c.tag_ == "WDT" and head.dep_ == "relcl")]
+    objects = [c for c in head.children if c.dep_ == "dobj" and (c.pos_ == "NOUN" or c.tag_ == "VBG"  # "increased spending"
+                                                                 or c.tag_ == "WDT" and head.dep_ == "relcl")]
     if top.head.lower_ == "by":  # not "surged by 0.8%, the biggest rise": an object after it is an aside
         return head.lemma_.lower() in RISE_VERBS | FALL_VERBS and any(
             o.i < top.i and o.lemma_.lower() not in CHANGE_NOUNS for o in objects)
@@ -417,6 +563,14 @@ def _object_is_measured(top: Token, head: Token) -> bool:
 def _verb_subject(head: Token, ent_at) -> Token | None:
     subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")
                  and (c.i not in ent_at or c.lower_ in ECONOMY_MEASURES)), None)
+    if subj is not None and subj.tag_ == "WDT" and head.dep_ == "relcl" and head.lemma_.lower() not in FUND_VERBS and (
+            head.lemma_.lower() in RISE_VERBS | FALL_VERBS | MEASURE_VERBS | LEVEL_VERBS or head.pos_ == "AUX"):
+        # "inflation which, as recently as 2001, was as high as 70%": the noun the relative stands for, which the
+        # parse may hang on a noun before it
+        before = subj.doc[subj.i - 1] if subj.i > 0 else None
+        if before is not None and before.text == "," and subj.i > 1:
+            before = subj.doc[subj.i - 2]
+        return before if before is not None and before.pos_ == "NOUN" else head.head
     if subj is not None and subj.lower_ in ("it", "they") and head.dep_ == "conj" and head.head.pos_ in ("VERB", "AUX"):
         # "inventories fell 0.7%, but they were 36% higher": what the first clause's figure measures
         first = next((c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
@@ -427,8 +581,18 @@ def _verb_subject(head: Token, ent_at) -> Token | None:
 
 def _subject_is_measure(subj: Token, skip: set[int]) -> bool:
     """"Profits", "spending", "unemployment" can be measured; "the firm", "the country" own a figure."""
-    return (subj.pos_ == "NOUN" or subj.tag_ == "VBG" or subj.lower_ in ECONOMY_MEASURES) and subj.i not in skip \
+    return (subj.pos_ == "NOUN" or subj.tag_ == "VBG" and subj.lemma_ not in ("have", "be")  # not "having dived below $40"
+            or subj.lower_ in ECONOMY_MEASURES or _opening_common_noun(subj)) \
+        and subj.i not in skip \
         and not (subj.lower_ in _COLLECTIVE_OWNERS and any(c.dep_ == "det" for c in subj.children))
+
+
+def _opening_common_noun(tok: Token) -> bool:
+    """"Shares in Velmor fell": the tagger may read a capitalised noun that opens a sentence as a name (the
+    callers have left out the tokens of entities)."""
+    return tok.pos_ == "PROPN" and tok.tag_ == "NNS" or tok.pos_ == "PROPN" and all(
+        t.is_space or t.is_punct for t in tok.doc[tok.sent.start:tok.i]) and not any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.children)
 
 
 def _has_own_figure(subj: Token, span: Span) -> bool:
@@ -451,14 +615,63 @@ def _subjectless_measure(doc: Doc, head: Token, skip: set[int]) -> str | None:
     return None
 
 
+def _leads_back(head: Token) -> bool:
+    """"Revenue tripled, exceeding $86m": a participle with no object but the figure says what the main
+    clause's subject did (not "..., leaving ITV1 with 13%")."""
+    return head.dep_ == "advcl" and head.tag_ == "VBG" and not any(
+        c.dep_ == "dobj" and not (_names_a_figure(c) or any(_names_a_figure(k) for k in c.children) or _is_empty_head(c))
+        for c in head.children) and not any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" for c in head.head.children)  # "forecast growth of 3.6%, slipping to 2.9%"
+
+
 def _next_verb(head: Token) -> Token | None:
-    """"Sales rose 3% and profits fell 2%"; "Profits rose 15% to reach £546m"; "is likely to grow"."""
-    if head.dep_ not in ("conj", "xcomp") and not (head.dep_ == "advcl" and head.tag_ == "VB"):
+    """"Sales rose 3% and profits fell 2%"; "Profits rose 15% to reach £546m", "..., exceeding £546m"; "is likely to grow"."""
+    if head.dep_ not in ("conj", "xcomp") and not (head.dep_ == "advcl" and head.tag_ == "VB") and not _leads_back(head):
         return None
     head = head.head
     if head.pos_ == "ADJ" and head.dep_ == "acomp":
         head = head.head
     return head
+
+
+@rule("fact.about.reported_subject", examples=[
+    ('Velmor results\n\nVelmor said earnings during the last three months dropped by 84%.',
+     {'about': 'earnings', 'change': 'down'}),
+    ('Velmor\n\nVelmor reported losses had deepened to £51.6m.',
+     {'about': 'losses'}),
+])
+def reported_subject(doc, kind, span, anchor, counted, skip, ent_at):
+    """"Velmor said earnings dropped by 84%": the parse may take the subject of the figure's clause for
+    the object of the verb of saying, leaving the clause without a subject."""
+    head = _governing(anchor)
+    if head.pos_ not in ("VERB", "AUX") or _verb_subject(head, ent_at) is not None or not _takes_a_subject(head, anchor):
+        return None
+    clause_start = min([head.i, *(c.i for c in head.children if c.dep_ in ("aux", "auxpass", "neg", "advmod")
+                                  and c.i < head.i)])
+    for noun in head.doc[head.sent.start:clause_start]:
+        said = noun.head
+        if noun.dep_ != "dobj" or noun.pos_ != "NOUN" or said.lemma_.lower() not in SOURCE_VERBS or said.i > noun.i:
+            continue
+        if not (head.head.i == said.i or head.dep_ == "conj" and said.dep_ in ("advcl", "ccomp", "conj")):
+            continue
+        # the verb of saying may be an aside of the figure's clause the skip set leaves out ("after it reported")
+        own = skip - {t.i for t in said.subtree}
+        if _only_asides_between(noun, said, clause_start) and noun.i not in own:
+            return _about_phrase(doc, noun, own)
+    return None
+
+
+def _takes_a_subject(verb: Token, anchor: Token) -> bool:
+    """Not "a pledge to reduce emissions 80%": an infinitive, or a verb with an object of its own."""
+    infinitive = any(c.tag_ == "TO" for c in verb.children) or verb.tag_ in ("VB", "VBG") and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return not infinitive and not any(c.dep_ == "dobj" and c.i != first_conjunct(anchor).i for c in verb.children)
+
+
+def _only_asides_between(noun: Token, said: Token, clause_start: int) -> bool:
+    """Between the noun and its clause only phrases of the verb of saying ("said earnings during the last quarter")."""
+    asides = {t.i for c in said.children if c.dep_ in ("prep", "npadvmod") and c.i > noun.i for t in c.subtree}
+    return all(i in asides for i in range(noun.right_edge.i + 1, clause_start))
 
 
 @rule("fact.about.verb_subject", examples=[
@@ -477,7 +690,10 @@ def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
         if subj is not None:
             if not _subject_is_measure(subj, skip) or _has_own_figure(subj, span):
                 return None
-            return _about_phrase(doc, subj, skip | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
+            # "shares which have advanced 4%": the relative clause with the figure in it is no part of the phrase
+            own = {t.i for c in subj.children if c.dep_ in ("relcl", "acl") and c.left_edge.i <= head.i <= c.right_edge.i
+                   for t in c.subtree}
+            return _about_phrase(doc, subj, skip | own | {c.i for c in subj.children if c.dep_ in ("relcl", "acl")})
         found = _subjectless_measure(doc, head, skip)
         if found is not None:
             return found
@@ -490,6 +706,8 @@ def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
 @rule("fact.about.verb_object", examples=[
     ('Harwell Foods cut prices by 8%.',
      {'about': 'prices', 'change': 'down'}),
+    ('Harwell Foods increased spending on new plants by 18%.',
+     {'about': 'spending on new plants', 'change': 'up'}),
 ])
 def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
     """"cut wholesale prices by about 8%": the thing the verb changes."""
@@ -497,7 +715,7 @@ def verb_object(doc, kind, span, anchor, counted, skip, ent_at):
     head = _governing(anchor)
     if head.pos_ not in ("VERB", "AUX"):
         return None
-    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and c.pos_ == "NOUN"
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i != top.i and (c.pos_ == "NOUN" or c.tag_ == "VBG")
                 and c.i not in range(span.start, span.end)), None)
     if obj is None:
         obj = _relative_object(head, top)
@@ -536,6 +754,23 @@ def _act_lemma(verb: Token) -> str:
     return lemma
 
 
+@rule("fact.about.cut_from", examples=[
+    ('Harwell Foods cut A$68m from its profit targets.',
+     {'about': 'profit targets', 'change': 'down'}),
+])
+def cut_from(doc, kind, span, anchor, counted, skip, ent_at):
+    """"cut A$68m from profit targets", "trimmed 5% off sales": the figure is taken from what it measures."""
+    top = first_conjunct(anchor)
+    head = top.head
+    if top.dep_ != "dobj" or head.pos_ != "VERB" or head.lemma_.lower() not in FALL_VERBS:
+        return None  # not "raise $100m from the sale": money raised from something
+    prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("from", "off") and c.i > top.i), None)
+    obj = _pobj(prep) if prep is not None else None
+    if obj is None or obj.pos_ != "NOUN" or obj.i in skip or _is_time(obj):
+        return None
+    return _about_phrase(doc, obj, skip)
+
+
 @rule("fact.about.verb", examples=[
     ('Harwell Foods will invest £10bn in fibre.',
      {'about': 'investment in fibre', 'subject': 'Harwell Foods'}),
@@ -571,14 +806,45 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
     head = _governing(anchor)
     if head.pos_ == "NOUN" and head.i not in range(span.start, span.end):
+        if head.i < span.start and any(c.dep_ == "nummod" and any(ch.isdigit() for ch in c.text) and c.i not in skip
+                                       for c in head.children):
+            return None  # "seize 12,900 acres from the 32,000 acre farm": an earlier figure's unit (not "from 155,000 to 110,000 staff")
         if _is_empty_head(head):
             return _past_empty_head(doc, kind, span, head, counted, skip, ent_at)  # "a record $16.6bn"
+        if head.lemma_.lower() in CHANGE_NOUNS:  # "a smaller increase than the £5.1bn seen in December"
+            return _what_changed(doc, head, span, skip) or _about_phrase(doc, head, skip)
         return _about_phrase(doc, head, skip)
     return None
 
 
-ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, partitive, amount_in, modified_noun, worth,
-               verb_subject, verb_object, act_of_verb, head_noun, ratio)
+@rule("fact.about.split_opening", examples=[
+    ('Velmor results\n\nVelmor said its fuel bill would rise by an extra £250m. Turnover for the quarter was up 4.3%.',
+     {'about': 'Turnover', 'change': 'up'}),
+])
+def split_opening(doc, kind, span, anchor, counted, skip, ent_at):
+    """"... an extra £250m. Turnover for the quarter was up 4.3%": where the parse joined two sentences, the
+    words that open the figure's own sentence before its verb are what the verb says rose or stood."""
+    before = [i for i in doc.user_data.get(_OUTSIDE_KEY, ()) if i < span.start]
+    if not before:
+        return None
+    start = max(before) + 1
+    verb = next((t for t in doc[start:span.start] if t.pos_ in ("VERB", "AUX")), None)
+    first = doc[start]
+    if verb is None or verb.i != _governing(anchor).i or verb.i == start or first.pos_ not in ("NOUN", "PROPN") or not first.text[:1].isupper() \
+            or (first.i in ent_at and first.lower_ not in ECONOMY_MEASURES):
+        return None
+    words = []
+    for tok in doc[start:verb.i]:
+        if tok.pos_ == "ADP" and tok.i + 1 < verb.i and _is_time(doc[tok.i + 1 if doc[tok.i + 1].pos_ != "DET" else tok.i + 2]):
+            break  # "Turnover for the quarter": the time is the period
+        words.append(tok)
+    if not words or len(words) > 6 or any(_names_a_figure(t) or t.i in ent_at for t in words):
+        return None
+    return " ".join(t.text for t in words)
+
+
+ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
+               reported_subject, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio, split_opening)
 
 
 # ---- change -----------------------------------------------------------------------------------
@@ -613,7 +879,8 @@ def _is_empty_head(noun: Token) -> bool:
     """"an average of 3.2%", "a rate of 20%", "a peak of 400,000 tonnes": a head that names no
     measure of its own (no modifier says what it is the rate or the peak of)."""
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in EMPTY_HEADS and not any(
-        c.dep_ in ("amod", "compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" and not any(
+        c.dep_ in ("amod", "compound", "nmod", "poss") and c.lower_ not in PLAIN_MODIFIERS  # "an annual rate of 1.6%"
+        or c.dep_ == "prep" and c.lower_ == "of" and not any(
             g.like_num or g.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL") for g in c.subtree)
         for c in noun.children)
 

@@ -21,6 +21,7 @@ plain dicts, one per amount, with the evidence sentence and offsets.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -77,6 +78,32 @@ COMPARISON_WORDS = lexicon.words("comparison_words")
 BASE_WORDS = lexicon.where("comparison_words", 1, "base")
 
 
+RACE_DISTANCES = {int(w) for w in lexicon.where("race_words", 1, "distance")}
+RACE_WORDS = lexicon.where("race_words", 1, "word")
+_DISTANCE_TEXT = re.compile(r"\d{1,2},?\d{3}m|\d{2,3}m")
+# Words before a race written alone ("won the 800m", "in the women's 200m").
+_RACE_OPENERS = ("the", "a", "her", "his", "their", "world", "indoor", "final", "men's", "women's", "'s")
+
+
+def is_race_distance(amount: Amount, span: Span) -> bool:
+    """"won the 800m", "the 100m hurdles", "titles over 1500m and 5,000m": a race in metres, not 800 million
+    of anything."""
+    written = amount.text[amount.num_start - amount.start:]  # "over 1500m": the figure without its approximator
+    if amount.kind != "count" or amount.currency or not _DISTANCE_TEXT.fullmatch(written) \
+            or amount.value / 1_000_000 not in RACE_DISTANCES:
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in RACE_WORDS:
+        return True
+    if after is not None and after.pos_ in ("NOUN", "PROPN"):
+        return False  # "100m customers"
+    before = doc.text[max(0, amount.num_start - 40):amount.num_start].lower()
+    before = re.sub(r",(\s)", r" ,\1", before).split()[-3:]
+    listed = len(before) >= 2 and before[-1] in ("and", "or", ",") and bool(_DISTANCE_TEXT.fullmatch(before[-2]))
+    return bool(before) and (before[-1] in _RACE_OPENERS or listed or any(w in RACE_WORDS for w in before[-3:-1]))
+
+
 def same_clause(tok: Token, chain: set[int]) -> bool:
     """`tok` hangs off the number's head chain without crossing a clause or a "since ..." phrase."""
     steps = 0
@@ -89,6 +116,36 @@ def same_clause(tok: Token, chain: set[int]) -> bool:
         tok = tok.head
         steps += 1
     return tok.i in chain
+
+
+# Scales the tokenizer may glue a full stop to ("£250m." is one token), which hides the sentence end from the
+# parser: "... an extra £250m. Turnover was up 4.3%" comes out as one sentence.
+_GLUED_SCALES = ("m.", "bn.", "mn.", "tn.", "k.", "p.")
+
+
+def _glued_full_stop(tok: Token) -> bool:
+    """A scale with the sentence's full stop glued on, followed by a new capitalised sentence."""
+    doc = tok.doc
+    if tok.lower_ not in _GLUED_SCALES and not (tok.lower_.endswith(_GLUED_SCALES) and tok.text[0].isdigit()):
+        return False
+    if tok.i == 0 or not (doc[tok.i - 1].like_num or tok.text[0].isdigit()) or not tok.whitespace_:
+        return False
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and (nxt.text[:1].isupper() or nxt.text[:1] in "\"“")
+
+
+def own_sentence(span: Span) -> Span:
+    """The sentence of a figure, split where the parser missed a full stop glued to a scale."""
+    sent = span.sent
+    start, end = sent.start, sent.end
+    for tok in sent:
+        if _glued_full_stop(tok):
+            if tok.i < span.start:
+                start = tok.i + 1
+            elif tok.i >= span.end - 1 and tok.i + 1 < end:
+                end = tok.i + 1
+                break
+    return span.doc[start:end]
 
 
 def _tense(verb: Token) -> str | None:
@@ -219,7 +276,7 @@ class _FactReader:
         out = []
         for amount in self.amounts:
             span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
-            if not self._is_figure(span):
+            if not self._is_figure(span) or is_race_distance(amount, span):
                 continue
             fact = self.fact(amount, span)
             if fact is not None:
@@ -230,11 +287,12 @@ class _FactReader:
         reading = read_amount(self.doc, amount, span)
         if reading is None:
             return None
-        sent = span.sent
         anchor = reading.anchor
-        near_words = _near_words(anchor, sent)
-        chain_tokens = [anchor, *ancestors(anchor, sent)]
-        fig = Figure(span, anchor, sent, chain_tokens, company_measure=bool(near_words & COMPANY_MEASURES))
+        # The subject rules read the parser's sentence; where, when and what read the figure's own sentence.
+        near_words = _near_words(anchor, span.sent)
+        chain_tokens = [anchor, *ancestors(anchor, span.sent)]
+        sent = own_sentence(span)
+        fig = Figure(span, anchor, span.sent, chain_tokens, company_measure=bool(near_words & COMPANY_MEASURES))
         subject, via, subject_pattern = syntactic_subject(self.fd, fig)
         chain = {t.i for t in chain_tokens}
         place = self._place(span, sent, subject, chain)
@@ -294,7 +352,7 @@ class _FactReader:
                 source: str | None, pattern: str) -> dict:
         text = self.text
         subj = self.fd.names.get(subject.kb_id_) if subject is not None else None
-        sent = span.sent
+        sent = own_sentence(span)
         ev_start, ev_end = sent.start_char, sent.end_char
         while ev_end > ev_start and text[ev_end - 1].isspace():
             ev_end -= 1
