@@ -701,8 +701,10 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     # $800m") is rarely its owner; the syntax or the story's company says whose it is.
     # A city is where a figure is met or traded ("linking London and Sydney"), not whose it is.
     orgs = [e for e in in_sent if e.label_ == "ORG"]
-    if not orgs and own_place(fd, fig) is not None:
-        return None  # "the UK's rate is low, compared with 12.1% in Germany": Germany's (`place_subject`)
+    own = own_place(fd, fig) if not orgs else None
+    if own is not None:
+        # "the UK's rate is low, compared with 12.1% in Germany": Germany's, not the UK's
+        return own, "sentence", "fact.subject.place_subject"
     orgs = orgs or [e for e in in_sent if fd.is_country(e)]
     if not orgs:
         return None
@@ -763,6 +765,12 @@ def measure_words(fig: Figure, about: str | None) -> set[str]:
     return words | {w.lower().strip(",.'’") for w in (about or "").split()}
 
 
+def _objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the nouns' "of"/"for" phrases: "Forecasts for Japanese growth" -> growth."""
+    return [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def _measure_modifiers(fig: Figure) -> list[Token]:
     """The measure's own modifiers: of the nouns on the number's path and of its verbs' subjects and
     objects, not anything else in the sentence ("... Russian oil giant Yukos" elsewhere)."""
@@ -772,11 +780,9 @@ def _measure_modifiers(fig: Figure) -> list[Token]:
         c for t in chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
         and not (c.dep_ == "nsubj" and _is_speech(fig, t))]
     # "27% of the world's population": the whole a share is of
-    nouns += [o for t in chain[:2] for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj" and not (span.start <= o.i < span.end)]
+    nouns += [o for o in _objects_of(chain[:2], ("of",)) if not (span.start <= o.i < span.end)]
     # "Forecasts for Japanese growth were cut to 4%": the measure a forecast or estimate is of
-    nouns += [o for n in list(nouns) if n.dep_ in ("nsubj", "nsubjpass") for p in n.children
-              if p.dep_ == "prep" and p.lower_ in ("for", "of") for o in p.children if o.dep_ == "pobj"]
+    nouns += _objects_of([n for n in nouns if n.dep_ in ("nsubj", "nsubjpass")], ("for", "of"))
     return [m for n in nouns for m in n.subtree if m.dep_ in ("compound", "poss", "amod", "nmod")
             and m.head.i == n.i and not (span.start <= m.i < span.end)]
 
@@ -827,8 +833,6 @@ def _economy(m: Measure) -> bool:
 @rule("fact.subject.economy_place", examples=[
     ('Inflation in Spain rose to 3.1% in May.',
      {'subject': 'Spain', 'about': 'Inflation', 'value': 3.1}),
-    ("While the UK's jobless rate rose to 4.7%, the rate remains low, compared with 12.1% in Norway and 10.4% in "
-     "Chile.", {'subject': 'Chile', 'value': 10.4}),
 ])
 def economy_place(fd: FactDoc, fig: Figure, m: Measure):
     """"the US unemployment rate": a country modifying an economy's measure."""
@@ -956,10 +960,12 @@ def story_owner(fd: FactDoc, fig: Figure, about: str | None) -> tuple[Span, str,
     ('The ferry carried 3,000 passengers in France.',
      {'subject': 'France', 'unit': 'passengers'}),
     ('The ferry carried 3,000 passengers in Tokyo.', None),  # a city is where, not whose
+    ("While the UK's jobless rate rose to 4.7%, the rate remains low, compared with 12.1% in Norway and 10.4% in "
+     "Chile.", {'subject': 'Chile', 'value': 10.4}),
 ])
 def place_subject(fd: FactDoc, fig: Figure, place: str | None) -> tuple[Span, str, str] | None:
     """"12 litres in the US", "down 47% in Bulgaria": with no owner named, a figure stated for a
-    country is that country's."""
+    country is that country's (`own_place`, ahead of `sentence_org`, when the country follows the figure)."""
     if not place:
         return None
     sent = fig.sent
