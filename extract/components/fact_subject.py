@@ -716,7 +716,6 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     ('Harwell Foods builds wind turbines.\nThe turbines cost $2m each.',
      {'subject': 'Harwell Foods', 'value': 2000000}),
     ('The Office for National Statistics published new figures.\nThe price of tea rose by 5% in May.', None),
-    ('Harwell Foods sold more tea in May.\nThe currency gained 1% in the past week.', None),
 ])
 def previous_sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """A sentence with no name at all about "the turbines", "these plants" or "it": what it refers to
@@ -725,10 +724,6 @@ def previous_sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | N
         prev = fd.previous_org(fig.sent)
         # "The OECD forecast slower growth. The price of crude is up 50%": a body that reports the news
         # is not what "the price" or "the dollar" of the next sentence belongs to.
-        # Nor is an economy's measure ("the currency gained 1%") the company's named before.
-        words = measure_words(fig, None) - {w for t in fig.span for w in (t.lower_, t.lemma_.lower())}  # not "yen"
-        if words & ECONOMY_MEASURES and not words & COMPANY_MEASURES:
-            return None
         if prev is not None and not fd.is_agency(prev):
             return prev, "previous", "fact.subject.previous_sentence_org"
     return None
