@@ -701,11 +701,13 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     # $800m") is rarely its owner; the syntax or the story's company says whose it is.
     # A city is where a figure is met or traded ("linking London and Sydney"), not whose it is.
     orgs = [e for e in in_sent if e.label_ == "ORG"]
+    countries = [e for e in in_sent if fd.is_country(e)]
     own = own_place(fd, fig) if not orgs else None
     if own is not None:
-        # "the UK's rate is low, compared with 12.1% in Germany": Germany's, not the UK's
-        return own, "sentence", "fact.subject.place_subject"
-    orgs = orgs or [e for e in in_sent if fd.is_country(e)]
+        # "the UK's rate is low, compared with 12.1% in Germany": Germany's, not the UK's; with no other
+        # country named, what the sentence before or the story says comes first
+        return (own, "sentence", "fact.subject.place_subject") if countries else None
+    orgs = orgs or countries
     if not orgs:
         return None
     before = [e for e in orgs if e.end <= span.start]
