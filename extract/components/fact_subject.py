@@ -886,14 +886,24 @@ def unnamed_owner(fd: FactDoc, fig: Figure, m: Measure):
     return None
 
 
+def _measure_place(fig: Figure, e: Span) -> bool:
+    """"Unemployment in Freedonia stood at 25%": a place (a city too) modifying the measure noun the figure
+    hangs off or its verb's subject, not any noun ("the dollar was at $1.29 to the euro in Tokyo")."""
+    prep = e.root.head
+    measures = {t.i for t in fig.chain[:4]} | {c.i for t in fig.chain[:4] for c in t.children
+                                               if c.dep_ in ("nsubj", "nsubjpass")}
+    return e.root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i in measures \
+        and prep.head.lemma_.lower() in ECONOMY_MEASURES | COMPANY_MEASURES
+
+
 def sentence_country(fd: FactDoc, fig: Figure, m: Measure):
     """"Unemployment stood at 25% in Spain": the country of the sentence nearest the number
     (`fact.subject.economy_place`)."""
     if not _economy(m):
         return None
     span, sent = fig.span, fig.sent
-    places = [e for e in fd.doc.ents if e.start >= sent.start and e.end <= sent.end and fd.is_country(e)
-              and not (e.start < span.end and span.start < e.end)]
+    places = [e for e in fd.doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
+              and (fd.is_country(e) or _measure_place(fig, e)) and not (e.start < span.end and span.start < e.end)]
     own = own_place(fd, fig)
     if own is not None:
         return own, "sentence", "fact.subject.economy_place"  # "53% in Romania, 67% in Austria"
