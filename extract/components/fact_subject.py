@@ -25,7 +25,7 @@ from cooptool.extract import lexicon
 from cooptool.extract.components.context import DocContext
 from cooptool.extract.components.phrases import is_place
 from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
-from cooptool.extract.lexicon import DEMONYM_COUNTRY
+from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY
 from cooptool.extract.rules import rule
 
 SUBJECT_LABELS = ("ORG", "PERSON", "GPE")
@@ -63,6 +63,7 @@ ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 MEASURE_MODIFIERS = lexicon.words("measure_modifiers")
 REPORTING_BODIES = lexicon.words("reporting_bodies")
 WORLD_SCOPES = lexicon.words("world_scopes")
+OWNER_PLACES = lexicon.words("fact_owner_places")
 _AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
 _COLLECTIVES = {"government", "country", "economy"}
 
@@ -71,6 +72,13 @@ def agency(name: str) -> bool:
     """A body that reports, forecasts or regulates ("the Office for National Statistics", "the IMF"): the
     figures it states belong to others."""
     return bool(_AGENCY.search(name))
+
+
+def country_name(name: str) -> bool:
+    """A country or territory's name ("Germany", "the US", "Gaza"), not a city's ("Tokyo", "Brussels")."""
+    name = name.lower().removeprefix("the ")
+    return name in COUNTRIES or name in OWNER_PLACES or any(
+        name == c.lower() for c in (*COUNTRIES.values(), *DEMONYM_COUNTRY.values()))
 
 
 def reporting_body(name: str) -> bool:
@@ -178,6 +186,12 @@ class FactDoc:
                 or res._org_before(tok.i, tok.lower_)
             return target.kb_id_ if target is not None else None
         return found.entity_id
+
+    def is_country(self, ent: Span) -> bool:
+        """A country by the mention or by its resolved name or aliases ("the States" -> "US")."""
+        named = self.names.get(ent.kb_id_)
+        return ent.label_ == "GPE" and any(country_name(n) for n in (
+            ent.text, *((named["name"], *named["aliases"]) if named else ())))
 
     def is_agency(self, ent: Span) -> bool:
         """A reporting body, by the mention or by its resolved name ("the ministry")."""
@@ -553,14 +567,116 @@ def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     return found.winner()
 
 
+# ---- 1b. lists of figures ---------------------------------------------------------------------
+
+# Words that may stand between two figures of one list ("4%, 6% and 7.5%", "40 percent and 57 percent").
+_LIST_GLUE = frozenset("percent per cent % points point and or , ;".split())
+
+
+def _figure_runs(sent: Span, stop: int) -> list[list[int]]:
+    """The figures of a sentence before token `stop`, as lists of number-token starts: a run of figures
+    with only list words between them ("fell by 40 percent, 75 percent and 57 percent") is one list."""
+    lists: list[list[int]] = []
+    last_end = None
+    i = sent.start
+    while i < stop:
+        t = sent.doc[i]
+        if not t.like_num or t.ent_type_ in ("DATE", "TIME"):
+            i += 1
+            continue
+        start = i
+        while i < stop and sent.doc[i].like_num:
+            i += 1
+        between = sent.doc[last_end:start] if last_end is not None else None
+        if between is not None and len(between) <= 3 and all(
+                b.lower_ in _LIST_GLUE or b.is_currency for b in between):
+            lists[-1].append(start)
+        else:
+            lists.append([start])
+        last_end = i
+    return lists
+
+
+def _entity_lists(fd: FactDoc, fig: Figure) -> list[list[Span]]:
+    """The named actors of the figure's sentence, grouped by coordination ("Germany, Australia and
+    Singapore" is one list), each list in text order with one mention per entity."""
+    sent = fig.sent
+    groups: dict[int, list[Span]] = {}
+    for e in fd.ents:
+        if e.start < sent.start or e.end > sent.end or e.label_ not in SUBJECT_LABELS or e.start in fd.sources:
+            continue
+        head = e.root
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        group = groups.setdefault(head.i, [])
+        if all(g.kb_id_ != e.kb_id_ for g in group):
+            group.append(e)
+    return list(groups.values())
+
+
+@rule("fact.subject.respectively", examples=[
+    ("Sales at Corvana Foods, Belham Stores and Tarrow Mills rose by 4%, 6% and 9% respectively.",
+     {"subject": "Belham Stores", "value": 6}),
+    ("Imports fell by 12 percent in Chile, 8 percent in Peru and 5 percent in Ecuador, while exports rose by "
+     "3 percent, 7 percent and 2 percent, respectively, in the three countries.",
+     {"subject": "Ecuador", "value": 2}),
+    ("Corvana Foods said sales and profits rose by 4% and 6% respectively.", None),
+])
+def respectively(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    """"rose by 4%, 6% and 9% respectively": the k-th figure of a list belongs to the k-th name of a list
+    of as many names in the sentence (a coordinated list, else the places of the sentence's figures)."""
+    sent = fig.sent
+    mark = next((t.i for t in sent if t.lower_ == "respectively" and t.i >= fig.span.end), None)
+    if mark is None:
+        return None
+    first_number = next((i for i in range(fig.span.start, fig.span.end) if fig.span.doc[i].like_num), None)
+    figures = next((run for run in _figure_runs(sent, mark) if first_number in run), None)
+    # The list must run up to "respectively" ("4.4 percent respectively", "57 percent, respectively").
+    if figures is None or len(figures) < 2 or mark - figures[-1] > 4:
+        return None
+    k, n = figures.index(first_number), len(figures)
+    lists = [g for g in _entity_lists(fd, fig) if len(g) == n]
+    if len(lists) != 1:
+        countries = []
+        for e in fd.ents:
+            # each named as a place of its own figure ("47 percent in Bulgaria, 53 percent in Romania")
+            if sent.start <= e.start < sent.end and fd.is_country(e) and is_place(e) \
+                    and all(c.kb_id_ != e.kb_id_ for c in countries):
+                countries.append(e)
+        if len(countries) != n or lists:
+            return None
+        lists = [countries]
+    return lists[0][k], "syntax", "fact.subject.respectively"
+
+
 # ---- 2. sentence fallbacks --------------------------------------------------------------------
+
+
+def own_place(fd: FactDoc, fig: Figure) -> Span | None:
+    """"compared with 12.1% in Germany, 10.4% in Spain": the country named right after the figure, in
+    its own item of a list, not a city ("$17.04 in New York" is where shares trade)."""
+    doc, sent = fd.doc, fig.sent
+    for i in range(fig.span.end, min(sent.end, fig.span.end + 4)):
+        t = doc[i]
+        if t.lower_ == "in":
+            j = i + 1 if i + 1 < sent.end and doc[i + 1].lower_ != "the" else i + 2
+            e = fd.ent_at.get(j)
+            return e if e is not None and e.start == j and fd.is_country(e) else None
+        if t.like_num or t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ", "ADP"):
+            return None
+    return None
 
 
 def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
     """The actors of the number's sentence, without sources, places, the number itself and whoever
-    states the figure."""
+    states the figure (above it or in an aside: "wine sales are growing, the US Agriculture Department
+    said, with sales up 25%")."""
     span, sent = fig.span, fig.sent
-    stated_by = {t.i for a in fig.chain if a.pos_ == "VERB" and a.lemma_.lower() in SOURCE_VERBS
+    # Only verbs of saying with a clause ("said") or in an aside, not "Daiwa added 5.3%" nor "would value
+    # Manchester United at £800m".
+    stated_by = {t.i for a in sent if a.pos_ == "VERB" and a.lemma_.lower() in SOURCE_VERBS
+                 and (a.i in {c.i for c in fig.chain} or _is_speech(fig, a) or a.dep_ == "parataxis")
+                 and not any(c.dep_ == "dobj" for c in a.children)
                  for c in a.children if c.dep_ == "nsubj" for t in c.subtree}
     quote_of = fd.ctx.quote_of
     own_quote = quote_of.get(span.start)
@@ -583,7 +699,15 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     in_sent = _named_in_sentence(fd, fig)
     # Not a person: one merely named near a figure ("a steel mill sold to ..., Mr Kuchma's son-in-law, for
     # $800m") is rarely its owner; the syntax or the story's company says whose it is.
-    orgs = [e for e in in_sent if e.label_ == "ORG"] or [e for e in in_sent if e.label_ == "GPE"]
+    # A city is where a figure is met or traded ("linking London and Sydney"), not whose it is.
+    orgs = [e for e in in_sent if e.label_ == "ORG"]
+    countries = [e for e in in_sent if fd.is_country(e)]
+    own = own_place(fd, fig) if not orgs else None
+    if own is not None:
+        # "the UK's rate is low, compared with 12.1% in Germany": Germany's, not the UK's; with no other
+        # country named, what the sentence before or the story says comes first
+        return (own, "sentence", "fact.subject.place_subject") if countries else None
+    orgs = orgs or countries
     if not orgs:
         return None
     before = [e for e in orgs if e.end <= span.start]
@@ -593,13 +717,16 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
 @rule("fact.subject.previous_sentence_org", examples=[
     ('Harwell Foods builds wind turbines.\nThe turbines cost $2m each.',
      {'subject': 'Harwell Foods', 'value': 2000000}),
+    ('The Office for National Statistics published new figures.\nThe price of tea rose by 5% in May.', None),
 ])
 def previous_sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """A sentence with no name at all about "the turbines", "these plants" or "it": what it refers to
     was named just before."""
     if definite_subject(fig.sent):
         prev = fd.previous_org(fig.sent)
-        if prev is not None:
+        # "The OECD forecast slower growth. The price of crude is up 50%": a body that reports the news
+        # is not what "the price" or "the dollar" of the next sentence belongs to.
+        if prev is not None and not fd.is_agency(prev):
             return prev, "previous", "fact.subject.previous_sentence_org"
     return None
 
@@ -610,7 +737,7 @@ SENTENCE_RULES = (sentence_org, previous_sentence_org)
 def syntactic_subject(fd: FactDoc, fig: Figure) -> tuple[Span | None, str | None, str | None]:
     """The entity the number belongs to, how it was found (`subject_via`) and the rule (`pattern`).
     A place only ("the dollar rose in New York") is not what the number is about."""
-    found = _syntactic(fd, fig)
+    found = respectively(fd, fig) or _syntactic(fd, fig)
     for fallback in SENTENCE_RULES:
         if found is not None:
             break
@@ -640,6 +767,12 @@ def measure_words(fig: Figure, about: str | None) -> set[str]:
     return words | {w.lower().strip(",.'’") for w in (about or "").split()}
 
 
+def _objects_of(nouns: list[Token], preps: tuple[str, ...]) -> list[Token]:
+    """The objects of the nouns' "of"/"for" phrases: "Forecasts for Japanese growth" -> growth."""
+    return [o for n in nouns for p in n.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
+
+
 def _measure_modifiers(fig: Figure) -> list[Token]:
     """The measure's own modifiers: of the nouns on the number's path and of its verbs' subjects and
     objects, not anything else in the sentence ("... Russian oil giant Yukos" elsewhere)."""
@@ -649,10 +782,33 @@ def _measure_modifiers(fig: Figure) -> list[Token]:
         c for t in chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
         and not (c.dep_ == "nsubj" and _is_speech(fig, t))]
     # "27% of the world's population": the whole a share is of
-    nouns += [o for t in chain[:2] for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
-              for o in p.children if o.dep_ == "pobj" and not (span.start <= o.i < span.end)]
+    nouns += [o for o in _objects_of(chain[:2], ("of",)) if not (span.start <= o.i < span.end)]
+    # "Forecasts for Japanese growth were cut to 4%": the measure a forecast or estimate is of
+    nouns += _objects_of([n for n in nouns if n.dep_ in ("nsubj", "nsubjpass")], ("for", "of"))
     return [m for n in nouns for m in n.subtree if m.dep_ in ("compound", "poss", "amod", "nmod")
             and m.head.i == n.i and not (span.start <= m.i < span.end)]
+
+
+@rule("fact.subject.share_of_people", examples=[
+    ("Ethiopia's harvest\n\nEthiopia grew more wheat. About 80% of Ethiopians depend on farming.",
+     {"subject": "Ethiopia", "value": 80}),
+    ("Ethiopia's harvest\n\nEthiopia grew more wheat. About 80% of farmers depend on rain.", None),
+])
+def share_of_people(fd: FactDoc, fig: Figure, m: Measure):
+    """"About 80% of Ethiopians depend on farming": a share of a nation's people is that country's (when
+    the story names it)."""
+    for tok in (fig.anchor, *fig.chain[:1]):
+        for p in tok.children:
+            if p.dep_ != "prep" or p.lower_ != "of":
+                continue
+            for o in p.children:
+                word = o.lower_  # "Ethiopians" -> "ethiopian"
+                country = DEMONYM_COUNTRY.get(word, DEMONYM_COUNTRY.get(word.removesuffix("s"))) \
+                    if o.dep_ == "pobj" and o.ent_type_ == "NORP" else None
+                found = fd.country_entity(country) if country else None
+                if found is not None:
+                    return found, "sentence", "fact.subject.share_of_people"
+    return None
 
 
 @rule("fact.subject.story_company", examples=[
@@ -666,8 +822,9 @@ def story_company(fd: FactDoc, fig: Figure, m: Measure):
     main = fd.main_org()
     if main is not None:
         return main, "previous", "fact.subject.story_company"
-    if {t.lower_ for t in fig.sent} & (ORG_NOUNS | {"its"}):
+    if any(t.lower_ == "its" or fd.is_anaphor(t) and t.lower_ in ORG_NOUNS for t in fig.sent):
         return STOP  # "the firm said its sales fell": a company we could not name, not a country
+    # ("sales at clothing stores rose 1.8%" names no company: the story's country may own it)
     return None
 
 
@@ -729,6 +886,16 @@ def unnamed_owner(fd: FactDoc, fig: Figure, m: Measure):
     return None
 
 
+def _measure_place(fig: Figure, e: Span) -> bool:
+    """"Unemployment in Freedonia stood at 25%": a place (a city too) modifying the measure noun the figure
+    hangs off or its verb's subject, not any noun ("the dollar was at $1.29 to the euro in Tokyo")."""
+    prep = e.root.head
+    measures = {t.i for t in fig.chain[:4]} | {c.i for t in fig.chain[:4] for c in t.children
+                                               if c.dep_ in ("nsubj", "nsubjpass")}
+    return e.root.dep_ == "pobj" and prep.lower_ == "in" and prep.head.i in measures \
+        and prep.head.lemma_.lower() in ECONOMY_MEASURES | COMPANY_MEASURES
+
+
 def sentence_country(fd: FactDoc, fig: Figure, m: Measure):
     """"Unemployment stood at 25% in Spain": the country of the sentence nearest the number
     (`fact.subject.economy_place`)."""
@@ -736,7 +903,10 @@ def sentence_country(fd: FactDoc, fig: Figure, m: Measure):
         return None
     span, sent = fig.span, fig.sent
     places = [e for e in fd.doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
-              and not (e.start < span.end and span.start < e.end)]
+              and (fd.is_country(e) or _measure_place(fig, e)) and not (e.start < span.end and span.start < e.end)]
+    own = own_place(fd, fig)
+    if own is not None:
+        return own, "sentence", "fact.subject.economy_place"  # "53% in Romania, 67% in Austria"
     if places:
         return min(places, key=lambda e: abs(e.start - span.start)), "sentence", "fact.subject.economy_place"
     return None
@@ -779,7 +949,7 @@ def publisher_country(fd: FactDoc, fig: Figure, found: tuple[Span, str, str]) ->
 
 
 COUNTRY_RULES = (economy_place, nationality_country, world_measure, unnamed_owner, sentence_country, story_country)
-OWNER_RULES = (story_company, *COUNTRY_RULES)
+OWNER_RULES = (share_of_people, story_company, *COUNTRY_RULES)
 
 
 def story_owner(fd: FactDoc, fig: Figure, about: str | None) -> tuple[Span, str, str] | None:
@@ -801,13 +971,16 @@ def story_owner(fd: FactDoc, fig: Figure, about: str | None) -> tuple[Span, str,
 @rule("fact.subject.place_subject", examples=[
     ('The ferry carried 3,000 passengers in France.',
      {'subject': 'France', 'unit': 'passengers'}),
+    ('The ferry carried 3,000 passengers in Tokyo.', None),  # a city is where, not whose
+    ("While the UK's jobless rate rose to 4.7%, the rate remains low, compared with 12.1% in Norway and 10.4% in "
+     "Chile.", {'subject': 'Chile', 'value': 10.4}),
 ])
 def place_subject(fd: FactDoc, fig: Figure, place: str | None) -> tuple[Span, str, str] | None:
     """"12 litres in the US", "down 47% in Bulgaria": with no owner named, a figure stated for a
-    country is that country's."""
+    country is that country's (`own_place`, ahead of `sentence_org`, when the country follows the figure)."""
     if not place:
         return None
     sent = fig.sent
-    ent = next((e for e in fd.doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
+    ent = next((e for e in fd.doc.ents if e.start >= sent.start and e.end <= sent.end and fd.is_country(e)
                 and place.startswith(e.text)), None)
     return (ent, "sentence", "fact.subject.place_subject") if ent is not None else None
