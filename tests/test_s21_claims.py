@@ -38,3 +38,29 @@ def test_role_noun_skips_a_speaker_inside_its_own_sentence(nlp):
     claims = _claims(nlp, text)
     outer = [c for c in claims if c["speaker_mention"] == "the analyst"]
     assert outer and outer[0]["speaker"] == "Omar Reyes"
+
+
+def _run_with_title(nlp, text: str, title: str):
+    from cooptool.extract.pipeline import prepare
+    from cooptool.extract.readers import SourceDoc
+
+    doc, _ = prepare(nlp, SourceDoc(text=text, path=None, meta={"title": title}))
+    return nlp(doc)._.claims
+
+
+def test_headline_claim_quotes_the_headline_text(nlp):
+    text = "Ruth Mbeki says fuel tax will be cut by half\n\nGovernor Ruth Mbeki spoke to voters in Harlow on Monday."
+    claims = [c for c in _claims(nlp, text) if c["pattern"] == "claim.headline"]
+    assert len(claims) == 1
+    c = claims[0]
+    assert text[c["start"]:c["end"]] == c["text"] == "fuel tax will be cut by half"
+    assert text[c["speaker_start"]:c["speaker_end"]] == "Ruth Mbeki"
+    assert c["evidence"].startswith("Ruth Mbeki says")
+
+
+def test_title_given_apart_is_not_laid_over_a_blanked_first_line(nlp):
+    # A document whose title comes with it (JSON Lines) and whose own short first line was blanked:
+    # the title is not at the start of the text, so no headline claim is made from it.
+    text = "Harlow Weekly\n\nGovernor Ruth Mbeki spoke to voters in Harlow on Monday."
+    claims = _run_with_title(nlp, text, "Ruth Mbeki says the fuel tax will be cut by half this year")
+    assert not [c for c in claims if c["pattern"].startswith("claim.headline")]

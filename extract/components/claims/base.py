@@ -4,6 +4,7 @@ state and the rule names (a record's `pattern`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -12,6 +13,7 @@ from cooptool.extract.components.context import DocContext
 from cooptool.extract.components.quotes import Quote
 from cooptool.extract.components.speakers import ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
 from cooptool.extract.lexicon import ROLE_HEADS
+from cooptool.extract.structure import looks_like_heading
 
 # Cue verbs by lemma and class: extract/data/lexicon/cue_verbs.tsv (its header says what each class means).
 CLAUSE_CUES = lexicon.where("cue_verbs", 1, "clause")
@@ -125,6 +127,32 @@ class ClaimRun:
     @property
     def text(self) -> str:
         return self.ctx.text
+
+    @cached_property
+    def headline(self) -> tuple[int, str] | None:
+        """The headline's offset and text. The layout blanks the headline line in the parsed text
+        (offsets kept); the document's title is that line when the text opens with a blank run as long
+        as the title and its line break (and at most two blank lines): not a title given apart from
+        a text whose own first line was blanked."""
+        meta = getattr(self.doc._, "meta", None) or {}
+        title = (meta.get("title") or "").strip()
+        text = self.text
+        blank = len(text) - len(text.lstrip())
+        if blank == 0:
+            # A headline ending in a full stop stays in the prose ("Petrol Duties Frozen, Brown Says.").
+            first = text.split("\n", 1)[0].rstrip()
+            return (0, first) if "\n" in text and looks_like_heading(first.rstrip(".")) else None
+        if not title or not 1 <= blank - len(title) <= 3 or blank == len(text):
+            return None
+        return 0, title
+
+    @cached_property
+    def shown_text(self) -> str:
+        """The text records quote: the parsed text with the headline put back."""
+        if self.headline is None:
+            return self.text
+        start, title = self.headline
+        return self.text[:start] + title + self.text[start + len(title):]
 
     @property
     def quotes(self) -> list[Quote]:
