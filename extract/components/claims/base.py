@@ -28,7 +28,8 @@ ADDRESSEE_CUES = lexicon.where("cue_verbs", 1, "addressee")
 EVIDENCE_CUES = lexicon.where("cue_verbs", 1, "evidence")
 SPEECH_CUES = lexicon.where("cue_verbs", 1, "speech")
 NESTABLE_CUES = lexicon.where("cue_verbs", 1, "nestable")
-ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES
+DIRECTIVE_CUES = lexicon.where("cue_verbs", 1, "directive")
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES | DIRECTIVE_CUES
 QUOTE_CUES = CLAUSE_CUES | QUOTE_ONLY_CUES
 # Forms the lemmatizer slips on ("hoped" -> "hop").
 CUE_VERB_FORMS = lexicon.mapping("cue_verb_forms")
@@ -54,6 +55,7 @@ PARENTHETICAL = "claim.reported.parenthetical"  # "The figures, the company said
 STANCE = "claim.reported.stance"  # "X wants the exchange to buy back shares"
 CONJOINED = "claim.reported.conjoined"  # "X said A and told him about B"
 OBJECT = "claim.reported.object"  # "X denied the allegations"
+DIRECTIVE = "claim.reported.directive"  # "X asked the court to dismiss the case"
 OBJECT_QUOTED = "claim.reported.object.quoted"  # "X called the plan “a gamble”", the object a whole quote
 NOUN = "claim.noun"  # "his claim that ..."
 ACCORDING = "claim.according"  # "according to X, ..."
@@ -69,7 +71,7 @@ TRANSCRIPT = "claim.transcript"  # "NAME: text" paragraphs
 
 # The rules that read reported speech (and may report someone else's words inside their content).
 REPORTED_RULES = frozenset({CLAUSE, INTENT, EVIDENCE, INTRODUCING, TRAILING, LOOSE, PARENTHETICAL, STANCE,
-                            CONJOINED, OBJECT_QUOTED, NOUN})
+                            CONJOINED, OBJECT_QUOTED, NOUN, DIRECTIVE})
 
 
 def cue_lemma(tok: Token) -> str | None:

@@ -20,6 +20,8 @@ from cooptool.extract.components.claims.base import (
     CLAUSE,
     CLAUSE_CUES,
     CONJOINED,
+    DIRECTIVE,
+    DIRECTIVE_CUES,
     EVIDENCE,
     EVIDENCE_CUES,
     FIGURE_CUES,
@@ -108,7 +110,12 @@ def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | 
     start, end = trim(run.text, *found)
     if end - start < 3 or len(run.text[start:end].split()) < 2 and name != OBJECT:
         return None
-    return Claim.at_cue(cue, run.resolver.resolve(subj), name, start, end)
+    speaker = run.resolver.resolve(subj)
+    if name == DIRECTIVE and speaker.via == "description" and doc[cue.i + 1].pos_ == "PRON":
+        # "One day he went to a lecturer's home. The lecturer asked him to help ...": a description
+        # taken for the story's subject is most likely the one asked.
+        return None
+    return Claim.at_cue(cue, speaker, name, start, end)
 
 
 def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
@@ -126,6 +133,8 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
         if comp.dep_ == "xcomp":
             return intent_clause
         return evidence_clause if lemma in EVIDENCE_CUES else clause
+    if lemma in DIRECTIVE_CUES and _listener_and_infinitive(cue) is not None:
+        return directive
     if cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) \
             and lemma not in ADDRESSEE_CUES and not _has_object(cue):
         return introducing
@@ -205,6 +214,36 @@ def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: 
         return None
     start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
     return start, end_of(_object_end(cue, parts))
+
+
+@rule(DIRECTIVE, confidence=0.75, examples=[
+    ("Court\n\nLawyer Maria Keller asked the court to dismiss the case against her client.",
+     {"speaker": "Maria Keller", "text": "the court to dismiss the case against her client", "cue": "asked"}),
+    ("Climate\n\nPresident Tom Okafor told his advisers to find a way to cut emissions.",
+     {"speaker": "Tom Okafor", "text": "his advisers to find a way to cut emissions"}),
+    ("Court\n\nMaria Keller asked the court for more time.", None),
+    ("Vote\n\nThe union leader Maria Keller told members how to vote in the ballot.", None),
+])
+def directive(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"X asked the court to dismiss the case", "told his advisers to find a way": what the speaker
+    asks of the listener, the listener and the infinitive."""
+    found = _listener_and_infinitive(cue)
+    if found is None:
+        return None
+    listener, infinitive = found
+    return listener.left_edge.idx, end_of(infinitive.right_edge)
+
+
+def _listener_and_infinitive(cue: Token) -> tuple[Token, Token] | None:
+    """The listener (the cue's object) and the to-infinitive after it: "asked everyone to uphold"."""
+    listener = next((c for c in cue.rights if c.dep_ in ("dobj", "dative")), None)
+    if listener is None or listener.is_stop and listener.pos_ != "PRON":
+        return None
+    infinitive = next((c for c in cue.rights if c.dep_ in ("xcomp", "ccomp") and c.i > listener.i and c.tag_ == "VB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if infinitive is None or any(t.lower_ in _QUESTION_WORDS for t in cue.doc[listener.i + 1:infinitive.i]):
+        return None  # "tell them how to vote": what they are told about, no request
+    return listener, infinitive
 
 
 def _has_object(cue: Token) -> bool:
