@@ -58,6 +58,9 @@ SHARED_THINGS = lexicon.words("shared_things")
 # Cues whose content is a topic after a preposition ("spoke about the bill", not "speaks Mandarin"); as a
 # participle they frame the next statement.
 _TOPIC_CUES = ("speak", "talk")
+# Object cues whose content is only the object of one preposition: "pointed to changes in recent years"
+# (not "pointed the gun at ...").
+_PREP_OBJECT_CUES = {"point": "to"}
 _QUESTION_WORDS = ("how", "whether", "if", "what", "when", "why", "who")
 _RELATIVE_SUBJECTS = ("who", "that", "which")
 _NO_SPEAKER = ("that", "which", "who", "this", "what")
@@ -203,6 +206,9 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Senator Paul Grady denied the allegations of bribery on Tuesday.",
      {"speaker": "Paul Grady", "text": "the allegations of bribery on Tuesday"}),
     ("Senate\n\nPaul Grady denied it.", None),
+    ("Exports\n\nFinance Minister Ana Ruiz pointed to the rise in exports as a sign of recovery.",
+     {"speaker": "Ana Ruiz", "text": "the rise in exports as a sign of recovery"}),
+    ("Hunt\n\nThe hunter Ana Ruiz pointed the gun at the deer.", None),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -338,6 +344,9 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     no claim ("denied it", "estimated the damage" with no figure, "share the same goal")."""
     if lemma in _TOPIC_CUES and cue.tag_ == "VBG":
         return None  # "Speaking of the book, Stewart said ...": the topic of what comes next
+    if lemma in _PREP_OBJECT_CUES:
+        return [o for p in cue.rights if p.dep_ == "prep" and p.lower_ == _PREP_OBJECT_CUES[lemma]
+                for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
     parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and lemma not in _TOPIC_CUES
              or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS or _marked_for(c, lemma)]
     if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
