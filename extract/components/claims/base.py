@@ -48,6 +48,7 @@ _EDGE_PUNCT = set(" \t\n,;:—–-")
 CLAUSE = "claim.reported.clause"  # "X said (that) ..."
 INTENT = "claim.reported.intent"  # "X promised to ..."
 EVIDENCE = "claim.reported.evidence"  # "the survey showed turnout had risen"
+EVIDENCE_OBJECT = "claim.reported.evidence.object"  # "polls show a close contest"
 INTRODUCING = "claim.reported.introducing"  # "X said, with ..., he hoped ..."
 TRAILING = "claim.reported.trailing"  # "The market will grow, he said"
 LOOSE = "claim.reported.loose"  # "X says in a statement that ..." (clause hung elsewhere)
@@ -71,7 +72,7 @@ TRANSCRIPT = "claim.transcript"  # "NAME: text" paragraphs
 
 # The rules that read reported speech (and may report someone else's words inside their content).
 REPORTED_RULES = frozenset({CLAUSE, INTENT, EVIDENCE, INTRODUCING, TRAILING, LOOSE, PARENTHETICAL, STANCE,
-                            CONJOINED, OBJECT_QUOTED, NOUN, DIRECTIVE})
+                            CONJOINED, OBJECT_QUOTED, NOUN, DIRECTIVE, EVIDENCE_OBJECT})
 
 
 def cue_lemma(tok: Token) -> str | None:

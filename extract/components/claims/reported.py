@@ -24,6 +24,7 @@ from cooptool.extract.components.claims.base import (
     DIRECTIVE_CUES,
     EVIDENCE,
     EVIDENCE_CUES,
+    EVIDENCE_OBJECT,
     FIGURE_CUES,
     FINITE_TAGS,
     INTENT,
@@ -50,6 +51,7 @@ from cooptool.extract.components.claims.base import (
     trim,
 )
 from cooptool.extract.components.claims.subjects import own_subject, subject
+from cooptool.extract.components.speakers import DOCUMENT_NOUNS
 from cooptool.extract.rules import rule
 
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
@@ -104,8 +106,11 @@ def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | 
     doc = run.doc
     comps, comp = _complement(cue, lemma)
     if lemma in EVIDENCE_CUES and not _stated_finding(cue, comp, subj):
-        return None
-    reading = _reading_of(cue, lemma, comp)
+        if comp is not None or _document_finding(cue, subj) is None:
+            return None
+        reading = evidence_object
+    else:
+        reading = _reading_of(cue, lemma, comp)
     found = reading(doc, cue, lemma, comp, comps) if reading is not None else None
     if found is None:
         return None
@@ -448,6 +453,35 @@ def _clause_after_cue(cue: Token, lemma: str) -> Token | None:
     if any(t.dep_ in ("dobj", "dative") and t.i < clause_.i for t in cue.rights):
         return None
     return clause_.left_edge
+
+
+@rule(EVIDENCE_OBJECT, confidence=0.7, examples=[
+    ("Race\n\nThe latest poll by Harlow University shows Mayor Ortiz with a lead of six points.",
+     {"speaker": "Harlow University", "text": "Mayor Ortiz with a lead of six points"}),
+    ("Race\n\nPolls show a close contest in the state.", {"cue": "show", "text": "a close contest in the state"}),
+    ("Race\n\nThe table shows it.", None),
+    ("Museum\n\nThe guide showed the visitors the old hall.", None),
+])
+def evidence_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"Polls show a close contest", "the study found 31 cases of fraud": what a poll, study or
+    document shows, as a noun phrase."""
+    obj = _document_finding(cue, subject(cue))
+    if obj is None:
+        return None
+    parts = [obj] + [c for c in cue.rights if c.i > obj.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp")]
+    return obj.left_edge.idx, end_of(max((c.right_edge for c in parts), key=lambda t: t.i))
+
+
+def _document_finding(cue: Token, subj: Token | None) -> Token | None:
+    """The object of "show"/"find" whose subject is a poll, study or report ("polls show a close
+    contest"), not a person demonstrating something nor one thing shown to someone."""
+    if subj is None or subj.lemma_.lower() not in DOCUMENT_NOUNS or cue.dep_ in ("relcl", "acl", "amod") \
+            or cue.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" for c in cue.children):
+        return None
+    if any(c.dep_ == "dative" for c in cue.children) or sum(c.dep_ == "dobj" for c in cue.children) != 1:
+        return None
+    obj = next(c for c in cue.children if c.dep_ == "dobj")
+    return obj if obj.i > cue.i and not (obj.is_stop or obj.pos_ == "PRON") else None
 
 
 def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
