@@ -60,6 +60,7 @@ SHARED_THINGS = lexicon.words("shared_things")
 # Cues whose content is a topic after a preposition ("spoke about the bill", not "speaks Mandarin"); as a
 # participle they frame the next statement.
 _TOPIC_CUES = ("speak", "talk")
+_TOPIC_PREPS = ("about", "of", "on")
 # Object cues whose content is only the object of one preposition: "pointed to changes in recent years"
 # (not "pointed the gun at ...").
 _PREP_OBJECT_CUES = {"point": "to"}
@@ -211,6 +212,8 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Senator Paul Grady denied the allegations of bribery on Tuesday.",
      {"speaker": "Paul Grady", "text": "the allegations of bribery on Tuesday"}),
     ("Senate\n\nPaul Grady denied it.", None),
+    ("Senate\n\nSenator Paul Grady spoke about the new bill at length.", {"text": "about the new bill at length"}),
+    ("Senate\n\nSenator Paul Grady spoke for about five minutes on Monday.", None),
     ("Exports\n\nFinance Minister Ana Ruiz pointed to the rise in exports as a sign of recovery.",
      {"speaker": "Ana Ruiz", "text": "the rise in exports as a sign of recovery"}),
     ("Hunt\n\nThe hunter Ana Ruiz pointed the gun at the deer.", None),
@@ -353,10 +356,19 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
         return [o for p in cue.rights if p.dep_ == "prep" and p.lower_ == _PREP_OBJECT_CUES[lemma]
                 for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
     parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and lemma not in _TOPIC_CUES
-             or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS or _marked_for(c, lemma)]
+             or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and _topic_prep(c, lemma) or _marked_for(c, lemma)]
     if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
     return parts if _reports_something(parts, lemma) else None
+
+
+def _topic_prep(prep: Token, lemma: str) -> bool:
+    """"spoke about the bill", "spoke of his flights": a topic; not "spoke for five minutes", "spoke against
+    the backdrop of the museum", "spoke on Monday"."""
+    if lemma not in _TOPIC_CUES:
+        return True
+    obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
+    return prep.lower_ in _TOPIC_PREPS and obj is not None and obj.ent_type_ not in ("DATE", "TIME")
 
 
 def _marked_for(clause_: Token, lemma: str) -> bool:
