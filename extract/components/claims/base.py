@@ -29,7 +29,12 @@ EVIDENCE_CUES = lexicon.where("cue_verbs", 1, "evidence")
 SPEECH_CUES = lexicon.where("cue_verbs", 1, "speech")
 NESTABLE_CUES = lexicon.where("cue_verbs", 1, "nestable")
 DIRECTIVE_CUES = lexicon.where("cue_verbs", 1, "directive")
-ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES | DIRECTIVE_CUES
+# Verbs that report only with a particle or preposition ("pushed for", "lashed out at"): lemma -> rows.
+PHRASAL_CUES: dict[str, list[tuple[str, str]]] = {}
+for _row in lexicon.rows("cue_phrasal"):
+    PHRASAL_CUES.setdefault(_row[0], []).append((_row[1], _row[2]))
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES | DIRECTIVE_CUES \
+    | set(PHRASAL_CUES)
 QUOTE_CUES = CLAUSE_CUES | QUOTE_ONLY_CUES
 # Forms the lemmatizer slips on ("hoped" -> "hop").
 CUE_VERB_FORMS = lexicon.mapping("cue_verb_forms")
@@ -57,6 +62,7 @@ STANCE = "claim.reported.stance"  # "X wants the exchange to buy back shares"
 CONJOINED = "claim.reported.conjoined"  # "X said A and told him about B"
 OBJECT = "claim.reported.object"  # "X denied the allegations"
 DIRECTIVE = "claim.reported.directive"  # "X asked the court to dismiss the case"
+PHRASAL = "claim.reported.phrasal"  # "X pushed for a cease-fire", "X lashed out at the double standards"
 OBJECT_QUOTED = "claim.reported.object.quoted"  # "X called the plan “a gamble”", the object a whole quote
 NOUN = "claim.noun"  # "his claim that ..."
 ACCORDING = "claim.according"  # "according to X, ..."
@@ -72,7 +78,7 @@ TRANSCRIPT = "claim.transcript"  # "NAME: text" paragraphs
 
 # The rules that read reported speech (and may report someone else's words inside their content).
 REPORTED_RULES = frozenset({CLAUSE, INTENT, EVIDENCE, INTRODUCING, TRAILING, LOOSE, PARENTHETICAL, STANCE,
-                            CONJOINED, OBJECT_QUOTED, NOUN, DIRECTIVE, EVIDENCE_OBJECT})
+                            CONJOINED, OBJECT_QUOTED, NOUN, DIRECTIVE, EVIDENCE_OBJECT, PHRASAL})
 
 
 def cue_lemma(tok: Token) -> str | None:

@@ -35,6 +35,8 @@ from cooptool.extract.components.claims.base import (
     OBJECT,
     OBJECT_CUES,
     PARENTHETICAL,
+    PHRASAL,
+    PHRASAL_CUES,
     QUOTE_MARKS,
     SPEECH_CUES,
     STANCE,
@@ -138,6 +140,8 @@ def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
 
 
 def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
+    if lemma in PHRASAL_CUES:
+        return phrasal if _phrasal_object(cue, lemma) is not None else None
     if comp is not None and (lemma in CLAUSE_CUES or lemma in INTENT_CUES or lemma in EVIDENCE_CUES):
         if comp.dep_ == "xcomp":
             return intent_clause
@@ -258,6 +262,41 @@ def _listener_and_infinitive(cue: Token) -> tuple[Token, Token] | None:
     if infinitive is None or any(t.lower_ in _QUESTION_WORDS for t in cue.doc[listener.i + 1:infinitive.i]):
         return None  # "tell them how to vote": what they are told about, no request
     return listener, infinitive
+
+
+@rule(PHRASAL, confidence=0.7, examples=[
+    ("Aid\n\nForeign Minister Ana Ruiz also pushed for an immediate cease-fire and the delivery of aid.",
+     {"speaker": "Ana Ruiz", "text": "an immediate cease-fire and the delivery of aid", "cue": "pushed"}),
+    ("Aid\n\nAna Ruiz lashed out at the double standards of the rich countries.",
+     {"speaker": "Ana Ruiz", "text": "the double standards of the rich countries"}),
+    ("Rates\n\nBank governor Ana Ruiz did not rule out a further rate cut this year.",
+     {"speaker": "Ana Ruiz", "text": "a further rate cut this year"}),
+    ("Door\n\nAna Ruiz pushed the door open and walked in.", None),
+])
+def phrasal(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"pushed for a cease-fire", "lashed out at the double standards", "did not rule out a rate cut": a
+    verb that reports only with its particle or preposition (cue_phrasal.tsv)."""
+    obj = _phrasal_object(cue, lemma)
+    if obj is None:
+        return None
+    tail = [c for c in cue.rights if c.i > obj.i and c.dep_ in ("npadvmod", "prep") and obj.dep_ == "dobj"]
+    return obj.left_edge.idx, end_of(max([obj.right_edge] + [c.right_edge for c in tail], key=lambda t: t.i))
+
+
+def _phrasal_object(cue: Token, lemma: str) -> Token | None:
+    """The content's head: the object of the listed preposition, or the cue's object after its particle."""
+    particles = {c.lower_ for c in cue.children if c.dep_ == "prt"}
+    for particle, prep in PHRASAL_CUES[lemma]:
+        if particle != "-" and particle not in particles:
+            continue
+        if prep == "-":
+            obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+        else:
+            obj = next((o for p in cue.rights if p.dep_ == "prep" and p.lower_ == prep
+                        for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
+        if obj is not None and not (obj.is_stop or obj.pos_ == "PRON"):
+            return obj
+    return None
 
 
 def _has_object(cue: Token) -> bool:
