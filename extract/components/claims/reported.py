@@ -66,6 +66,8 @@ _TOPIC_PREPS = ("about", "of", "on")
 # Object cues whose content is only the object of one preposition: "pointed to changes in recent years"
 # (not "pointed the gun at ...").
 _PREP_OBJECT_CUES = {"point": "to"}
+# "a rise", "a fall": what a poll shows as a change is a figure, read by the facts.
+_CHANGE_NOUNS = lexicon.where("change_words", 1, "rise-noun") | lexicon.where("change_words", 1, "fall-noun")
 _QUESTION_WORDS = ("how", "whether", "if", "what", "when", "why", "who")
 _RELATIVE_SUBJECTS = ("who", "that", "which")
 _NO_SPEAKER = ("that", "which", "who", "this", "what")
@@ -511,6 +513,7 @@ def _clause_after_cue(cue: Token, lemma: str) -> Token | None:
      {"speaker": "Harlow University", "text": "Mayor Ortiz with a lead of six points"}),
     ("Race\n\nPolls show a close contest in the state.", {"cue": "show", "text": "a close contest in the state"}),
     ("Race\n\nThe table shows it.", None),
+    ("Rents\n\nThe survey also showed a small rise in rents.", None),
     ("Museum\n\nThe guide showed the visitors the old hall.", None),
 ])
 def evidence_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
@@ -532,7 +535,12 @@ def _document_finding(cue: Token, subj: Token | None) -> Token | None:
     if any(c.dep_ == "dative" for c in cue.children) or sum(c.dep_ == "dobj" for c in cue.children) != 1:
         return None
     obj = next(c for c in cue.children if c.dep_ == "dobj")
-    return obj if obj.i > cue.i and not (obj.is_stop or obj.pos_ == "PRON") else None
+    if obj.i < cue.i or obj.is_stop or obj.pos_ == "PRON":
+        return None
+    clauses = [t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    if obj.lemma_.lower() in _CHANGE_NOUNS or any(t.like_num and t.i not in clauses for t in obj.subtree):
+        return None  # "the survey showed a small rise in rents", "found 31 cases": a figure, the facts' to read
+    return obj
 
 
 def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
