@@ -276,8 +276,36 @@ class SpeakerResolver:
             self._salient_org_before(head.i, with_dominant=True) or self._org_subject_before(head.i) or named)
         return self._speaker(target, m.start, m.end, "description") if target is not None else None
 
+    def _described_last_speaker(self, m: _Mention) -> Speaker | None:
+        """"Sanna Marin said ... The female leader said ...", "..., the expert said": a role noun that
+        no title or affiliation places goes on with the person who spoke last, when that person spoke
+        in the two sentences before and no other person was a subject since."""
+        head = m.head
+        if m.span is not None or head.lower_ not in ROLE_HEADS or head.lower_ in SPOKES \
+                or not _has_det(head, ("the",)) or any(_someone_elses(c) or _names_a_post(c) for c in head.children):
+            return None
+        target = self._last_speaker_near(head.i)
+        return self._bound(m, target, "description") if target is not None else None
+
+    def _last_speaker_near(self, at: int) -> Span | None:
+        doc = self.doc
+        first = self._sentences_back(at, 2)
+        # The speaker bound nearest before, in the text's order (quotes are bound out of order), in an
+        # earlier sentence: a speaker in the mention's own sentence is one its content reports.
+        own = doc[at].sent.start
+        i, eid = max(((i, eid) for i, eid in self.recent if i < own), default=(-1, None))
+        if i < first or not eid or self._other_subject_between(i, eid, at):
+            return None
+        span = next((s for s in doc.ents if s.kb_id_ == eid and s.start <= i), None)
+        return span if span is not None and self._label(span) == "PERSON" else None
+
+    def _other_subject_between(self, i: int, eid: str, at: int) -> bool:
+        """Another person was a subject (outside quotes) between token `i` and token `at`."""
+        return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
+                   and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.doc.ents)
+
     STAGES = (_held_post, _name_in_phrase, _by_name, _pronoun, _document, _role_described, _it,
-              _organisation_noun)
+              _organisation_noun, _described_last_speaker)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:
         """The speaker `target` stands for, remembered as the latest one bound."""
@@ -612,6 +640,12 @@ def _someone_elses(c: Token) -> bool:
         return True
     return c.dep_ in ("amod", "compound") and (
         c.lower_ in RIVAL_MODIFIERS or c.lower_ in _CHANGE_OF_HOLDER or c.ent_type_ in ("ORG", "PERSON"))
+
+
+def _names_a_post(c: Token) -> bool:
+    """"the first minister", "the prime minister": a post someone holds, not a description of the last
+    speaker ("the female leader", "the former diplomat")."""
+    return c.dep_ in ("amod", "compound") and c.lower_ in ROLE_MODIFIERS and c.lower_ != "former"
 
 
 def _named_like_a_person(span: Span) -> bool:

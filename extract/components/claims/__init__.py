@@ -114,7 +114,7 @@ def _scan(run: ClaimRun) -> list[Claim]:
 
 
 def _record(run: ClaimRun, c: Claim) -> dict:
-    text = run.text
+    text = run.shown_text
     sp = c.speaker
     confidence = named(c.pattern).confidence
     if sp is not None and sp.via in ("pronoun", "description"):

@@ -4,6 +4,7 @@ state and the rule names (a record's `pattern`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -12,6 +13,7 @@ from cooptool.extract.components.context import DocContext
 from cooptool.extract.components.quotes import Quote
 from cooptool.extract.components.speakers import ORG_NOUNS, SPOKES, Speaker, SpeakerResolver
 from cooptool.extract.lexicon import ROLE_HEADS
+from cooptool.extract.structure import looks_like_heading
 
 # Cue verbs by lemma and class: extract/data/lexicon/cue_verbs.tsv (its header says what each class means).
 CLAUSE_CUES = lexicon.where("cue_verbs", 1, "clause")
@@ -26,7 +28,13 @@ ADDRESSEE_CUES = lexicon.where("cue_verbs", 1, "addressee")
 EVIDENCE_CUES = lexicon.where("cue_verbs", 1, "evidence")
 SPEECH_CUES = lexicon.where("cue_verbs", 1, "speech")
 NESTABLE_CUES = lexicon.where("cue_verbs", 1, "nestable")
-ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES
+DIRECTIVE_CUES = lexicon.where("cue_verbs", 1, "directive")
+# Verbs that report only with a particle or preposition ("pushed for", "lashed out at"): lemma -> rows.
+PHRASAL_CUES: dict[str, list[tuple[str, str]]] = {}
+for _row in lexicon.rows("cue_phrasal"):
+    PHRASAL_CUES.setdefault(_row[0], []).append((_row[1], _row[2]))
+ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES | DIRECTIVE_CUES \
+    | set(PHRASAL_CUES)
 QUOTE_CUES = CLAUSE_CUES | QUOTE_ONLY_CUES
 # Forms the lemmatizer slips on ("hoped" -> "hop").
 CUE_VERB_FORMS = lexicon.mapping("cue_verb_forms")
@@ -45,6 +53,7 @@ _EDGE_PUNCT = set(" \t\n,;:—–-")
 CLAUSE = "claim.reported.clause"  # "X said (that) ..."
 INTENT = "claim.reported.intent"  # "X promised to ..."
 EVIDENCE = "claim.reported.evidence"  # "the survey showed turnout had risen"
+EVIDENCE_OBJECT = "claim.reported.evidence.object"  # "polls show a close contest"
 INTRODUCING = "claim.reported.introducing"  # "X said, with ..., he hoped ..."
 TRAILING = "claim.reported.trailing"  # "The market will grow, he said"
 LOOSE = "claim.reported.loose"  # "X says in a statement that ..." (clause hung elsewhere)
@@ -52,6 +61,8 @@ PARENTHETICAL = "claim.reported.parenthetical"  # "The figures, the company said
 STANCE = "claim.reported.stance"  # "X wants the exchange to buy back shares"
 CONJOINED = "claim.reported.conjoined"  # "X said A and told him about B"
 OBJECT = "claim.reported.object"  # "X denied the allegations"
+DIRECTIVE = "claim.reported.directive"  # "X asked the court to dismiss the case"
+PHRASAL = "claim.reported.phrasal"  # "X pushed for a cease-fire", "X lashed out at the double standards"
 OBJECT_QUOTED = "claim.reported.object.quoted"  # "X called the plan “a gamble”", the object a whole quote
 NOUN = "claim.noun"  # "his claim that ..."
 ACCORDING = "claim.according"  # "according to X, ..."
@@ -67,7 +78,7 @@ TRANSCRIPT = "claim.transcript"  # "NAME: text" paragraphs
 
 # The rules that read reported speech (and may report someone else's words inside their content).
 REPORTED_RULES = frozenset({CLAUSE, INTENT, EVIDENCE, INTRODUCING, TRAILING, LOOSE, PARENTHETICAL, STANCE,
-                            CONJOINED, OBJECT_QUOTED, NOUN})
+                            CONJOINED, OBJECT_QUOTED, NOUN, DIRECTIVE, EVIDENCE_OBJECT, PHRASAL})
 
 
 def cue_lemma(tok: Token) -> str | None:
@@ -125,6 +136,32 @@ class ClaimRun:
     @property
     def text(self) -> str:
         return self.ctx.text
+
+    @cached_property
+    def headline(self) -> tuple[int, str] | None:
+        """The headline's offset and text. The layout blanks the headline line in the parsed text
+        (offsets kept); the document's title is that line when the text opens with a blank run as long
+        as the title and its line break (and at most two blank lines): not a title given apart from
+        a text whose own first line was blanked."""
+        meta = getattr(self.doc._, "meta", None) or {}
+        title = (meta.get("title") or "").strip()
+        text = self.text
+        blank = len(text) - len(text.lstrip())
+        if blank == 0:
+            # A headline ending in a full stop stays in the prose ("Petrol Duties Frozen, Brown Says.").
+            first = text.split("\n", 1)[0].rstrip()
+            return (0, first) if "\n" in text and looks_like_heading(first.rstrip(".")) else None
+        if not title or not 1 <= blank - len(title) <= 3 or blank == len(text):
+            return None
+        return 0, title
+
+    @cached_property
+    def shown_text(self) -> str:
+        """The text records quote: the parsed text with the headline put back."""
+        if self.headline is None:
+            return self.text
+        start, title = self.headline
+        return self.text[:start] + title + self.text[start + len(title):]
 
     @property
     def quotes(self) -> list[Quote]:

@@ -18,6 +18,7 @@ from cooptool.extract.components.claims.base import (
     ClaimRun,
     cue_lemma,
 )
+from cooptool.extract.components.claims.headlines import headline_claims, headline_colon
 from cooptool.extract.components.claims.quoted import quote_claims, snap_to_quotes
 from cooptool.extract.components.claims.transcripts import transcripts
 
@@ -63,6 +64,11 @@ def hold_quoted_cues(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
     attributed (`restore_quoted_cues`)."""
     run.held = [c for c in claims if run.quote_of.get(c.cue.i if c.cue is not None else -1) is not None]
     return [c for c in claims if c not in run.held]
+
+
+def add_headline(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
+    """The headline's statement ("Iran says ...", "Goldsmith: '...'"): the headline is not parsed prose."""
+    return claims + (headline_claims(run, claims) or headline_colon(run, claims))
 
 
 def add_transcripts(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
@@ -163,6 +169,7 @@ POST_PASSES = (
     hold_quoted_cues,
     snap_to_quotes,
     add_transcripts,
+    add_headline,
     add_quote_claims,
     restore_quoted_cues,
     join_continuations,

@@ -20,8 +20,11 @@ from cooptool.extract.components.claims.base import (
     CLAUSE,
     CLAUSE_CUES,
     CONJOINED,
+    DIRECTIVE,
+    DIRECTIVE_CUES,
     EVIDENCE,
     EVIDENCE_CUES,
+    EVIDENCE_OBJECT,
     FIGURE_CUES,
     FINITE_TAGS,
     INTENT,
@@ -32,6 +35,8 @@ from cooptool.extract.components.claims.base import (
     OBJECT,
     OBJECT_CUES,
     PARENTHETICAL,
+    PHRASAL,
+    PHRASAL_CUES,
     QUOTE_MARKS,
     SPEECH_CUES,
     STANCE,
@@ -48,6 +53,7 @@ from cooptool.extract.components.claims.base import (
     trim,
 )
 from cooptool.extract.components.claims.subjects import own_subject, subject
+from cooptool.extract.components.speakers import DOCUMENT_NOUNS
 from cooptool.extract.rules import rule
 
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
@@ -56,6 +62,12 @@ SHARED_THINGS = lexicon.words("shared_things")
 # Cues whose content is a topic after a preposition ("spoke about the bill", not "speaks Mandarin"); as a
 # participle they frame the next statement.
 _TOPIC_CUES = ("speak", "talk")
+_TOPIC_PREPS = ("about", "of", "on")
+# Object cues whose content is only the object of one preposition: "pointed to changes in recent years"
+# (not "pointed the gun at ...").
+_PREP_OBJECT_CUES = {"point": "to"}
+# "a rise", "a fall": what a poll shows as a change is a figure, read by the facts.
+_CHANGE_NOUNS = lexicon.where("change_words", 1, "rise-noun") | lexicon.where("change_words", 1, "fall-noun")
 _QUESTION_WORDS = ("how", "whether", "if", "what", "when", "why", "who")
 _RELATIVE_SUBJECTS = ("who", "that", "which")
 _NO_SPEAKER = ("that", "which", "who", "this", "what")
@@ -99,8 +111,11 @@ def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | 
     doc = run.doc
     comps, comp = _complement(cue, lemma)
     if lemma in EVIDENCE_CUES and not _stated_finding(cue, comp, subj):
-        return None
-    reading = _reading_of(cue, lemma, comp)
+        if comp is not None or _document_finding(cue, subj) is None:
+            return None
+        reading = evidence_object
+    else:
+        reading = _reading_of(cue, lemma, comp)
     found = reading(doc, cue, lemma, comp, comps) if reading is not None else None
     if found is None:
         return None
@@ -108,7 +123,12 @@ def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | 
     start, end = trim(run.text, *found)
     if end - start < 3 or len(run.text[start:end].split()) < 2 and name != OBJECT:
         return None
-    return Claim.at_cue(cue, run.resolver.resolve(subj), name, start, end)
+    speaker = run.resolver.resolve(subj)
+    if name == DIRECTIVE and speaker.via == "description" and doc[cue.i + 1].pos_ == "PRON":
+        # "One day he went to a lecturer's home. The lecturer asked him to help ...": a description
+        # taken for the story's subject is most likely the one asked.
+        return None
+    return Claim.at_cue(cue, speaker, name, start, end)
 
 
 def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
@@ -122,10 +142,14 @@ def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
 
 
 def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
+    if lemma in PHRASAL_CUES:
+        return phrasal if _phrasal_object(cue, lemma) is not None else None
     if comp is not None and (lemma in CLAUSE_CUES or lemma in INTENT_CUES or lemma in EVIDENCE_CUES):
         if comp.dep_ == "xcomp":
             return intent_clause
         return evidence_clause if lemma in EVIDENCE_CUES else clause
+    if lemma in DIRECTIVE_CUES and _listener_and_infinitive(cue) is not None:
+        return directive
     if cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) \
             and lemma not in ADDRESSEE_CUES and not _has_object(cue):
         return introducing
@@ -194,6 +218,11 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Senator Paul Grady denied the allegations of bribery on Tuesday.",
      {"speaker": "Paul Grady", "text": "the allegations of bribery on Tuesday"}),
     ("Senate\n\nPaul Grady denied it.", None),
+    ("Senate\n\nSenator Paul Grady spoke about the new bill at length.", {"text": "about the new bill at length"}),
+    ("Senate\n\nSenator Paul Grady spoke for about five minutes on Monday.", None),
+    ("Exports\n\nFinance Minister Ana Ruiz pointed to the rise in exports as a sign of recovery.",
+     {"speaker": "Ana Ruiz", "text": "the rise in exports as a sign of recovery"}),
+    ("Hunt\n\nThe hunter Ana Ruiz pointed the gun at the deer.", None),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -205,6 +234,71 @@ def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: 
         return None
     start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
     return start, end_of(_object_end(cue, parts))
+
+
+@rule(DIRECTIVE, confidence=0.75, examples=[
+    ("Court\n\nLawyer Maria Keller asked the court to dismiss the case against her client.",
+     {"speaker": "Maria Keller", "text": "the court to dismiss the case against her client", "cue": "asked"}),
+    ("Climate\n\nPresident Tom Okafor told his advisers to find a way to cut emissions.",
+     {"speaker": "Tom Okafor", "text": "his advisers to find a way to cut emissions"}),
+    ("Court\n\nMaria Keller asked the court for more time.", None),
+    ("Vote\n\nThe union leader Maria Keller told members how to vote in the ballot.", None),
+])
+def directive(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"X asked the court to dismiss the case", "told his advisers to find a way": what the speaker
+    asks of the listener, the listener and the infinitive."""
+    found = _listener_and_infinitive(cue)
+    if found is None:
+        return None
+    listener, infinitive = found
+    return listener.left_edge.idx, end_of(infinitive.right_edge)
+
+
+def _listener_and_infinitive(cue: Token) -> tuple[Token, Token] | None:
+    """The listener (the cue's object) and the to-infinitive after it: "asked everyone to uphold"."""
+    listener = next((c for c in cue.rights if c.dep_ in ("dobj", "dative")), None)
+    if listener is None or listener.is_stop and listener.pos_ != "PRON":
+        return None
+    infinitive = next((c for c in cue.rights if c.dep_ in ("xcomp", "ccomp") and c.i > listener.i and c.tag_ == "VB"
+                       and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)), None)
+    if infinitive is None or any(t.lower_ in _QUESTION_WORDS for t in cue.doc[listener.i + 1:infinitive.i]):
+        return None  # "tell them how to vote": what they are told about, no request
+    return listener, infinitive
+
+
+@rule(PHRASAL, confidence=0.7, examples=[
+    ("Aid\n\nForeign Minister Ana Ruiz also pushed for an immediate cease-fire and the delivery of aid.",
+     {"speaker": "Ana Ruiz", "text": "an immediate cease-fire and the delivery of aid", "cue": "pushed"}),
+    ("Aid\n\nAna Ruiz lashed out at the double standards of the rich countries.",
+     {"speaker": "Ana Ruiz", "text": "the double standards of the rich countries"}),
+    ("Rates\n\nBank governor Ana Ruiz did not rule out a further rate cut this year.",
+     {"speaker": "Ana Ruiz", "text": "a further rate cut this year"}),
+    ("Door\n\nAna Ruiz pushed the door open and walked in.", None),
+])
+def phrasal(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"pushed for a cease-fire", "lashed out at the double standards", "did not rule out a rate cut": a
+    verb that reports only with its particle or preposition (cue_phrasal.tsv)."""
+    obj = _phrasal_object(cue, lemma)
+    if obj is None:
+        return None
+    tail = [c for c in cue.rights if c.i > obj.i and c.dep_ in ("npadvmod", "prep") and obj.dep_ == "dobj"]
+    return obj.left_edge.idx, end_of(max([obj.right_edge] + [c.right_edge for c in tail], key=lambda t: t.i))
+
+
+def _phrasal_object(cue: Token, lemma: str) -> Token | None:
+    """The content's head: the object of the listed preposition, or the cue's object after its particle."""
+    particles = {c.lower_ for c in cue.children if c.dep_ == "prt"}
+    for particle, prep in PHRASAL_CUES[lemma]:
+        if particle != "-" and particle not in particles:
+            continue
+        if prep == "-":
+            obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+        else:
+            obj = next((o for p in cue.rights if p.dep_ == "prep" and p.lower_ == prep
+                        for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
+        if obj is not None and not (obj.is_stop or obj.pos_ == "PRON"):
+            return obj
+    return None
 
 
 def _has_object(cue: Token) -> bool:
@@ -299,11 +393,23 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     no claim ("denied it", "estimated the damage" with no figure, "share the same goal")."""
     if lemma in _TOPIC_CUES and cue.tag_ == "VBG":
         return None  # "Speaking of the book, Stewart said ...": the topic of what comes next
+    if lemma in _PREP_OBJECT_CUES:
+        return [o for p in cue.rights if p.dep_ == "prep" and p.lower_ == _PREP_OBJECT_CUES[lemma]
+                for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
     parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and lemma not in _TOPIC_CUES
-             or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS or _marked_for(c, lemma)]
+             or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and _topic_prep(c, lemma) or _marked_for(c, lemma)]
     if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
     return parts if _reports_something(parts, lemma) else None
+
+
+def _topic_prep(prep: Token, lemma: str) -> bool:
+    """"spoke about the bill", "spoke of his flights": a topic; not "spoke for five minutes", "spoke against
+    the backdrop of the museum", "spoke on Monday"."""
+    if lemma not in _TOPIC_CUES:
+        return True
+    obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
+    return prep.lower_ in _TOPIC_PREPS and obj is not None and obj.ent_type_ not in ("DATE", "TIME")
 
 
 def _marked_for(clause_: Token, lemma: str) -> bool:
@@ -400,6 +506,41 @@ def _clause_after_cue(cue: Token, lemma: str) -> Token | None:
     if any(t.dep_ in ("dobj", "dative") and t.i < clause_.i for t in cue.rights):
         return None
     return clause_.left_edge
+
+
+@rule(EVIDENCE_OBJECT, confidence=0.7, examples=[
+    ("Race\n\nThe latest poll by Harlow University shows Mayor Ortiz with a lead of six points.",
+     {"speaker": "Harlow University", "text": "Mayor Ortiz with a lead of six points"}),
+    ("Race\n\nPolls show a close contest in the state.", {"cue": "show", "text": "a close contest in the state"}),
+    ("Race\n\nThe table shows it.", None),
+    ("Rents\n\nThe survey also showed a small rise in rents.", None),
+    ("Museum\n\nThe guide showed the visitors the old hall.", None),
+])
+def evidence_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"Polls show a close contest", "the study found 31 cases of fraud": what a poll, study or
+    document shows, as a noun phrase."""
+    obj = _document_finding(cue, subject(cue))
+    if obj is None:
+        return None
+    parts = [obj] + [c for c in cue.rights if c.i > obj.i and c.dep_ in ("prep", "oprd", "xcomp", "ccomp")]
+    return obj.left_edge.idx, end_of(max((c.right_edge for c in parts), key=lambda t: t.i))
+
+
+def _document_finding(cue: Token, subj: Token | None) -> Token | None:
+    """The object of "show"/"find" whose subject is a poll, study or report ("polls show a close
+    contest"), not a person demonstrating something nor one thing shown to someone."""
+    if subj is None or subj.lemma_.lower() not in DOCUMENT_NOUNS or cue.dep_ in ("relcl", "acl", "amod") \
+            or cue.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" for c in cue.children):
+        return None
+    if any(c.dep_ == "dative" for c in cue.children) or sum(c.dep_ == "dobj" for c in cue.children) != 1:
+        return None
+    obj = next(c for c in cue.children if c.dep_ == "dobj")
+    if obj.i < cue.i or obj.is_stop or obj.pos_ == "PRON":
+        return None
+    clauses = [t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    if obj.lemma_.lower() in _CHANGE_NOUNS or any(t.like_num and t.i not in clauses for t in obj.subtree):
+        return None  # "the survey showed a small rise in rents", "found 31 cases": a figure, the facts' to read
+    return obj
 
 
 def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
