@@ -20,7 +20,7 @@ from cooptool.extract.components.affiliations.words import (
     ROLE_WORDS,
 )
 from cooptool.extract.components.entity_evidence import PARTY_NAMES, party_of
-from cooptool.extract.lexicon import COUNTRIES, GOVERNMENT_TITLES, PUBLIC_OFFICES, ROLE_HEADS
+from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, GOVERNMENT_TITLES, PUBLIC_OFFICES, ROLE_HEADS
 from cooptool.extract.records import entity_id
 from cooptool.extract.rules import rule
 
@@ -177,7 +177,9 @@ def _country_mentions(ents: dict) -> dict[str, int]:
     counts: dict[str, int] = {}
     for e in ents.values():
         if e["label"] in ("GPE", "NORP"):
-            country = COUNTRIES.get(e["name"].lower()) or ("UK" if e["name"].lower() == "british" else None)
+            # "Saudi", "Colombian": a nationality counts for its country ("British" for the UK)
+            name = e["name"].lower()
+            country = COUNTRIES.get(name) or ("UK" if name == "british" else DEMONYM_COUNTRY.get(name))
             if country:
                 counts[country] = counts.get(country, 0) + max(1, len(e["mentions"]))
     return counts
@@ -257,6 +259,10 @@ def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
      "waiting lists had fallen.", {"person": "Alan Dorsey", "org": "UK government", "role": "Health Secretary"}),
     ("The Tories and Labour clashed at Westminster. Alan Dorsey, the home secretary, said crime fell.",
      {"person": "Alan Dorsey", "org": "UK government", "role": "home secretary"}),
+    # a story that names its country only by the adjective
+    ("Colombian officials met bankers on Monday. Colombian exporters want cheaper credit, and Colombian banks "
+     "agreed. Finance Minister Alberto Carrasco said the deal was fair.",
+     {"person": "Alberto Carrasco", "org": "Colombia government", "role": "Finance Minister"}),
 ])
 def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
     """A public post with no government named, for people no other rule placed."""
