@@ -10,7 +10,12 @@ from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract import lexicon
 from cooptool.extract.components.affiliations.collect import AffiliationRun
-from cooptool.extract.components.affiliations.orgs import Pseudo, demonym_country, is_portfolio
+from cooptool.extract.components.affiliations.orgs import (
+    Pseudo,
+    demonym_country,
+    is_labour_portfolio,
+    is_portfolio,
+)
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
 from cooptool.extract.components.affiliations.words import (
     DETS,
@@ -43,8 +48,8 @@ def government_post(role: list[Token]) -> str | None:
     for Europe"), "government" for a government post ("chief government spokesman"), else None.
     Opposition and past posts ("shadow", "former") are not the government's."""
     words = [t.lower_ for t in role]
-    if not words or any(w in PAST_OR_SHADOW or party_of(w) for w in words):
-        return None  # "Conservative local government spokeswoman": a party's post
+    if not words or any(t.lower_ in PAST_OR_SHADOW or party_of(t.lower_) and not is_labour_portfolio(t) for t in role):
+        return None  # "Conservative local government spokeswoman": a party's post; "Labour Minister" abroad is not
     tail = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
     head = words[tail - 1] if tail > 0 else ""
     if head in GOVERNMENT_TITLES:
@@ -263,6 +268,9 @@ def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
     ("Colombian officials met bankers on Monday. Colombian exporters want cheaper credit, and Colombian banks "
      "agreed. Finance Minister Alberto Carrasco said the deal was fair.",
      {"person": "Alberto Carrasco", "org": "Colombia government", "role": "Finance Minister"}),
+    # "Labour Minister" in a story about another country is the portfolio, not the UK party
+    ("Norway's economy grew, Norway's banks said. Labour Minister Kari Holm said jobs were up in Norway.",
+     {"person": "Kari Holm", "org": "Norway government", "role": "Labour Minister"}),
 ])
 def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
     """A public post with no government named, for people no other rule placed."""
