@@ -30,10 +30,15 @@ from cooptool.extract.rules import rule
 _BE = ("be", "become", "remain")
 
 
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """"David Kahn - a former Yale historian": a dash with spaces opens an apposition too."""
+    return doc[i].text in ("-", "–", "—") and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
+
+
 def _apposition_start(doc: Doc, person: Span, sent: Span) -> int | None:
     """Where the role after "PERSON," begins: past an age ("X, 66, chairman of Y") and "who is"."""
     i = person.end
-    if i >= sent.end or doc[i].text != ",":
+    if i >= sent.end or not (doc[i].text == "," or _spaced_dash(doc, i)):
         return None
     start = i + 1
     if start + 1 < sent.end and doc[start].like_num and doc[start + 1].text == ",":
@@ -62,6 +67,8 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
     ("Omar Haddad, a senior analyst at Crestline Securities, expects a rate cut.",
      {"person": "Omar Haddad", "role": "senior analyst", "org": "Crestline Securities"}),
     ("Tom Baxter, who lives in Leeds, visited Barclays on Monday.", None),
+    ("The plan was backed by Rhys Owen - a former Cardiff University historian, and an expert on ports.",
+     {"person": "Rhys Owen", "role": "former Cardiff University historian", "org": "Cardiff University"}),
     # the organisation inside the title, after its modifiers
     ("Ivan Petrov, a senior Oxfam campaigner who left in May, said the talks had failed.",
      {"person": "Ivan Petrov", "role": "senior Oxfam campaigner", "org": "Oxfam"}),
