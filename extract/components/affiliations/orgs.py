@@ -51,6 +51,8 @@ def is_place_or_people(span: Span) -> bool:
 
 
 _UK_SIGNS = lexicon.where("politics_signs", 1, "UK")
+# Words before "secretary" that make it a post of the body named before it, not a cabinet portfolio.
+_NOT_A_CABINET_TITLE = frozenset({"general", "press", "permanent", "private", "assistant"})
 
 
 def is_labour_portfolio(tok: Token) -> bool:
@@ -73,6 +75,8 @@ def is_portfolio(org: Span, role: list[Token]) -> bool:
         return False
     if len(org) == 1 and org.end == role[0].i and is_labour_portfolio(org[0]):
         return True
+    if len(role) >= 2 and role[-2].lower_ in _NOT_A_CABINET_TITLE:
+        return False  # "Unite general secretary", "White House press secretary": the body's own post
     if org.label_ in ("GPE", "NORP") and org.text in UK_NATIONS and role[-1].lower_ == "secretary" and len(role) == 1:
         return True  # "Wales Secretary": a UK cabinet post, not a post of Wales ("Welsh First Minister")
     if not _name_like(org):

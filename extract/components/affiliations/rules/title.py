@@ -91,6 +91,9 @@ def _title_words(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[list
      {"person": "Ravi Menon", "role": "senior economist", "org": "Oxbridge Analytics"}),
     ("Brantley Group's chairman Victor Ames said the chain would grow.",
      {"person": "Victor Ames", "role": "chairman", "org": "Brantley Group"}),
+    # "general secretary", "press secretary": the post of the body before it, not a cabinet portfolio
+    ("The Unite union said workers should rest. Unite general secretary John Hale added that the days were special.",
+     {"person": "John Hale", "role": "general secretary", "org": "Unite"}),
     # a title whose portfolio after "for the" is a name
     ("Oxfam Director for the Middle East Region Sara Lind said the risk was imminent.",
      {"person": "Sara Lind", "role": "Director for the Middle East Region", "org": "Oxfam"}),
