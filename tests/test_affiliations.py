@@ -221,7 +221,7 @@ def test_bare_cabinet_titles_in_british_politics_with_the_uk_never_named(nlp):
                            "affordable. Ann Lee, secretary of state for health, agreed.")
     found = {(a["person"], a["role"], a["org"]) for a in run_text(nlp, text)._.affiliations}
     assert found == {("Dana Whitfield", "Home Secretary", "UK government"),
-                     ("Mark Dalton", "Home Secretary", "UK government"),
+                     ("Mark Dalton", "former Home Secretary", "UK government"),  # "the then Home Secretary"
                      ("Peter Hale", "chancellor", "UK government"),
                      ("Ann Lee", "secretary of state for health", "UK government")}, found
 

@@ -19,12 +19,18 @@ from cooptool.extract.components.context import DocContext, context_of
 from cooptool.extract.components.entities import relabel
 from cooptool.extract.components.entities.names import INSTITUTION_HEADS
 from cooptool.extract.lexicon import PUBLIC_OFFICES
+from cooptool.extract.profiles import status_of_words
 from cooptool.extract.records import entity_id
 from cooptool.extract.rules import named
 
 # Rules whose records may name no role ("Kazuhiro Takahashi of Daiwa Securities said").
 NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.works_for", "affiliation.possessive",
                            "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined"})
+
+
+def _says_past(role: str) -> bool:
+    """The role's own words already say it is a past one ("ex-chairman", "then chancellor")."""
+    return status_of_words(role.split()) == "former"
 
 
 class AffiliationRun:
@@ -144,6 +150,9 @@ class AffiliationRun:
     def _record(self, p: dict, o: dict, person: Span, org, toks: list[Token], rule_name: str, sent: Span) -> dict:
         doc = self.doc
         role = " ".join(doc[toks[0].i:toks[-1].i + 1].text.split()) if toks else None
+        role_status = status(doc, toks, org, person, sent)
+        if role and role_status == "former" and not _says_past(role):
+            role = f"former {role}"  # "Former Tory chancellor X": the role is a past one, as written
         text = sent.text
         return {
             "person": p["name"], "person_id": p["id"], "role": role, "org": o["name"], "org_id": o["id"],
@@ -152,7 +161,7 @@ class AffiliationRun:
             "end": sent.end_char - (len(text) - len(text.rstrip())),
             "person_start": person.start_char, "person_end": person.end_char,
             "org_start": org.start_char, "org_end": org.end_char, "pattern": rule_name,
-            "confidence": named(rule_name).confidence, "status": status(doc, toks, org, person, sent),
+            "confidence": named(rule_name).confidence, "status": role_status,
         }
 
     def _keep(self, rec: dict) -> None:

@@ -4,8 +4,11 @@ name of a role phrase is the employer."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
+from cooptool.extract import lexicon
 from cooptool.extract.components.affiliations.words import (
     DETS,
     EMPLOYER_LABELS,
@@ -47,10 +50,33 @@ def is_place_or_people(span: Span) -> bool:
     return span.label_ == "LOC" or span.label_ == "NORP" and ends_like_demonym(span.text.lower())
 
 
+_UK_SIGNS = lexicon.where("politics_signs", 1, "UK")
+# Words before "secretary" that make it a post of the body named before it, not a cabinet portfolio.
+_NOT_A_CABINET_TITLE = frozenset({"general", "press", "permanent", "private", "assistant"})
+
+
+def is_labour_portfolio(tok: Token) -> bool:
+    """"Labour Minister X" in a story about another country's government (another country named, no
+    sign of British politics but the word itself): the labour portfolio, not the UK party."""
+    doc = tok.doc
+    if tok.text not in ("Labour", "Labor") or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ not in GOVERNMENT_TITLES:
+        return False
+    text = re.sub(r"\bLabou?r\b", "", doc.text)
+    if any(re.search(p, text) for p in _UK_SIGNS):
+        return False
+    from cooptool.extract.aliases import countries_named
+
+    return bool(countries_named([text]) - {"UK"})
+
+
 def is_portfolio(org: Span, role: list[Token]) -> bool:
     """"Justice" in "Justice Minister": a name-like ORG with no designator before a cabinet title."""
     if not role or role[-1].lower_ not in GOVERNMENT_TITLES:
         return False
+    if len(org) == 1 and org.end == role[0].i and is_labour_portfolio(org[0]):
+        return True
+    if len(role) >= 2 and role[-2].lower_ in _NOT_A_CABINET_TITLE:
+        return False  # "Unite general secretary", "White House press secretary": the body's own post
     if org.label_ in ("GPE", "NORP") and org.text in UK_NATIONS and role[-1].lower_ == "secretary" and len(role) == 1:
         return True  # "Wales Secretary": a UK cabinet post, not a post of Wales ("Welsh First Minister")
     if not _name_like(org):

@@ -33,6 +33,14 @@ def _drop_leading_articles(doc: Doc, start: int, end: int, label: str) -> tuple[
     return start, end
 
 
+def _drop_leading_past(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """ "Former Brantley Group chairman X": a sentence-initial "Former" the model took into the
+    organisation's name says the post is past; no name starts with it."""
+    if label != "PERSON" and end - start > 1 and doc[start].lower_ == "former":
+        start += 1
+    return start, end
+
+
 def _is_title_word(tok) -> bool:
     return tok.lower_.rstrip(".") in HONORIFICS or tok.lower_ in ROLE_HEADS or tok.lower_ in ROLE_MODIFIERS
 
@@ -92,6 +100,7 @@ def _drop_final_period(doc: Doc, start: int, end: int, label: str) -> tuple[int,
 TRIM_STEPS = (
     _cut_at_line_breaks,
     _drop_leading_articles,
+    _drop_leading_past,
     _drop_person_titles,
     _drop_trailing_punct,
     _drop_trailing_titles,

@@ -22,17 +22,23 @@ from cooptool.extract.components.affiliations.words import (
     ORG_LABELS,
     POSSESSIVE,
     ROLE_WORDS,
+    STATE_POSTS,
 )
-from cooptool.extract.lexicon import ROLE_ORG_PREPS
+from cooptool.extract.lexicon import ROLE_HEADS, ROLE_ORG_PREPS
 from cooptool.extract.rules import rule
 
 _BE = ("be", "become", "remain")
 
 
+def _spaced_dash(doc: Doc, i: int) -> bool:
+    """"David Kahn - a former Yale historian": a dash with spaces opens an apposition too."""
+    return doc[i].text in ("-", "–", "—") and bool(doc[i - 1].whitespace_) and bool(doc[i].whitespace_)
+
+
 def _apposition_start(doc: Doc, person: Span, sent: Span) -> int | None:
     """Where the role after "PERSON," begins: past an age ("X, 66, chairman of Y") and "who is"."""
     i = person.end
-    if i >= sent.end or doc[i].text != ",":
+    if i >= sent.end or not (doc[i].text == "," or _spaced_dash(doc, i)):
         return None
     start = i + 1
     if start + 1 < sent.end and doc[start].like_num and doc[start + 1].text == ",":
@@ -61,6 +67,11 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
     ("Omar Haddad, a senior analyst at Crestline Securities, expects a rate cut.",
      {"person": "Omar Haddad", "role": "senior analyst", "org": "Crestline Securities"}),
     ("Tom Baxter, who lives in Leeds, visited Barclays on Monday.", None),
+    ("The plan was backed by Rhys Owen - a former Cardiff University historian, and an expert on ports.",
+     {"person": "Rhys Owen", "role": "former Cardiff University historian", "org": "Cardiff University"}),
+    # the organisation inside the title, after its modifiers
+    ("Ivan Petrov, a senior Oxfam campaigner who left in May, said the talks had failed.",
+     {"person": "Ivan Petrov", "role": "senior Oxfam campaigner", "org": "Oxfam"}),
 ])
 def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A role in apposition after the name."""
@@ -162,7 +173,25 @@ def _role_then_named_org(run: AffiliationRun, person: Span, toks: list[Token], o
         # "an economist at Natexis Banques Populaires": after "at"/"with" a place-labelled name is a firm.
         # So is one a kind of firm describes ("an analyst at brokerage Kotov").
         employer = org.label_ in ("GPE", "LOC") and doc[org.start - 1].lower_ in ("at", "with", *ORG_DESCRIPTORS)
-        run.add(person, org, role, rule_name, sent, possessive=employer)
+        run.add(person, org, role + _title_after_org(toks, role, org), rule_name, sent, possessive=employer)
+
+
+def _title_after_org(toks: list[Token], role: list[Token], org: Span) -> list[Token]:
+    """"a senior KGB officer": modifiers right before the organisation, the title's head after it
+    (the role is the whole phrase, as written)."""
+    if not role or role[-1].i != org.start - 1 or any(t.lower_ in ROLE_HEADS for t in role) \
+            or not all(is_role_word(t) for t in role):
+        return []  # "a friend of the Tory leader": no title
+    after: list[Token] = []
+    for t in cut_at_clause([t for t in toks if t.i >= org.end]):
+        if not (is_role_word(t) and t.is_lower):
+            break
+        after.append(t)
+    while after and after[-1].lower_ not in ROLE_HEADS:
+        after.pop()
+    if org.label_ in ("NORP", "GPE", "LOC") and not any(t.lower_ in STATE_POSTS for t in after):
+        return []  # "a retired Belgian general": a nationality, no employer ("former Spanish prime minister" has one)
+    return after
 
 
 def _before_possessor(run: AffiliationRun, role: list[Token], org: Span) -> list[Token] | None:

@@ -10,6 +10,7 @@ from cooptool.extract.components.affiliations.orgs import Pseudo
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
 from cooptool.extract.components.affiliations.words import COMPANY_TITLES, DETS, POSSESSIVE
 from cooptool.extract.components.entity_evidence import COMPANY_NOUNS
+from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
 
 
@@ -74,6 +75,39 @@ def bare_company_role_comma(doc: Doc, person: Span, ent_at: dict) -> list[Token]
     if k > start and doc[k].lower_ == "then":
         k -= 1  # "its then chief executive, X"
     return role if k >= start and (doc[k].lower_ == "its" or _company_possessor(doc, k, start)) else None
+
+
+def _its_role(doc: Doc, person: Span, ent_at: dict) -> tuple[list[Token], int] | None:
+    """"its founder X", "its then chief executive, X": a title owned by "its" right before the name
+    (or before a comma and the name); the title and the index of "its"."""
+    start, j = person.sent.start, person.start - 1
+    if j > start and doc[j].text == ",":
+        j -= 1
+    role, k = role_words_before(doc, j, start, ent_at, 5)
+    if not role or role[-1].lower_ not in ROLE_HEADS or not all(t.is_lower for t in role):
+        return None
+    if k > start and doc[k].lower_ == "then":
+        k -= 1
+    return (role, k) if k >= start and doc[k].lower_ == "its" else None
+
+
+@rule("affiliation.its_title", confidence=0.7, examples=[
+    ("Norvik claims its troubles are punishment for the ambitions of its founder Pavel Orlov.",
+     {"person": "Pavel Orlov", "org": "Norvik", "role": "founder"}),
+    ("Halden Oil sold its stake, said its chief executive, Mark Berg.",
+     {"person": "Mark Berg", "org": "Halden Oil", "role": "chief executive"}),
+])
+def its_title(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """A title owned by "its": the organisation "its" goes back to, the nearest named before it in the
+    sentence (a person or place is no "it")."""
+    found = _its_role(run.doc, person, run.ent_at)
+    if found is None:
+        return
+    role, k = found
+    named = (run.ent_at.get(i) for i in range(k - 1, sent.start - 1, -1))
+    owner = next((e for e in named if e is not None and e.label_ == "ORG"), None)
+    if owner is not None and owner.kb_id_ != person.kb_id_:
+        run.add(person, owner, role, "affiliation.its_title", sent, possessive=True)
 
 
 def dominant_org(ents: dict) -> dict | None:

@@ -10,7 +10,12 @@ from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract import lexicon
 from cooptool.extract.components.affiliations.collect import AffiliationRun
-from cooptool.extract.components.affiliations.orgs import Pseudo, demonym_country, is_portfolio
+from cooptool.extract.components.affiliations.orgs import (
+    Pseudo,
+    demonym_country,
+    is_labour_portfolio,
+    is_portfolio,
+)
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
 from cooptool.extract.components.affiliations.words import (
     DETS,
@@ -20,7 +25,7 @@ from cooptool.extract.components.affiliations.words import (
     ROLE_WORDS,
 )
 from cooptool.extract.components.entity_evidence import PARTY_NAMES, party_of
-from cooptool.extract.lexicon import COUNTRIES, GOVERNMENT_TITLES, PUBLIC_OFFICES, ROLE_HEADS
+from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, GOVERNMENT_TITLES, PUBLIC_OFFICES, ROLE_HEADS
 from cooptool.extract.records import entity_id
 from cooptool.extract.rules import rule
 
@@ -43,8 +48,8 @@ def government_post(role: list[Token]) -> str | None:
     for Europe"), "government" for a government post ("chief government spokesman"), else None.
     Opposition and past posts ("shadow", "former") are not the government's."""
     words = [t.lower_ for t in role]
-    if not words or any(w in PAST_OR_SHADOW or party_of(w) for w in words):
-        return None  # "Conservative local government spokeswoman": a party's post
+    if not words or any(t.lower_ in PAST_OR_SHADOW or party_of(t.lower_) and not is_labour_portfolio(t) for t in role):
+        return None  # "Conservative local government spokeswoman": a party's post; "Labour Minister" abroad is not
     tail = next((i for i, w in enumerate(words) if w in ("of", "for")), len(words))
     head = words[tail - 1] if tail > 0 else ""
     if head in GOVERNMENT_TITLES:
@@ -177,7 +182,9 @@ def _country_mentions(ents: dict) -> dict[str, int]:
     counts: dict[str, int] = {}
     for e in ents.values():
         if e["label"] in ("GPE", "NORP"):
-            country = COUNTRIES.get(e["name"].lower()) or ("UK" if e["name"].lower() == "british" else None)
+            # "Saudi", "Colombian": a nationality counts for its country ("British" for the UK)
+            name = e["name"].lower()
+            country = COUNTRIES.get(name) or ("UK" if name == "british" else DEMONYM_COUNTRY.get(name))
             if country:
                 counts[country] = counts.get(country, 0) + max(1, len(e["mentions"]))
     return counts
@@ -257,6 +264,13 @@ def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
      "waiting lists had fallen.", {"person": "Alan Dorsey", "org": "UK government", "role": "Health Secretary"}),
     ("The Tories and Labour clashed at Westminster. Alan Dorsey, the home secretary, said crime fell.",
      {"person": "Alan Dorsey", "org": "UK government", "role": "home secretary"}),
+    # a story that names its country only by the adjective
+    ("Colombian officials met bankers on Monday. Colombian exporters want cheaper credit, and Colombian banks "
+     "agreed. Finance Minister Alberto Carrasco said the deal was fair.",
+     {"person": "Alberto Carrasco", "org": "Colombia government", "role": "Finance Minister"}),
+    # "Labour Minister" in a story about another country is the portfolio, not the UK party
+    ("Norway's economy grew, Norway's banks said. Labour Minister Kari Holm said jobs were up in Norway.",
+     {"person": "Kari Holm", "org": "Norway government", "role": "Labour Minister"}),
 ])
 def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
     """A public post with no government named, for people no other rule placed."""

@@ -15,6 +15,7 @@ from cooptool.extract.components.affiliations.words import (
     ORG_LABELS,
     POSSESSIVE,
     ROLE_PHRASE_POS,
+    ROLE_WORDS,
 )
 from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
@@ -36,6 +37,37 @@ def _region_of_owner(ent_at: dict, org: Span, sent: Span) -> Span | None:
     return owner if owner is not None and owner.label_ in ORG_LABELS else None
 
 
+def _titled_words_before(doc: Doc, j: int, start: int, ent_at: dict) -> tuple[list[Token], int]:
+    """`role_words_before`, also over a name the model made of title words ("Special Coordinator")."""
+    role, k = role_words_before(doc, j, start, ent_at, 7)
+    ent = ent_at.get(k) if k >= start else None
+    if ent is not None and ent.end == k + 1 and ent.label_ != "PERSON" and all(t.lower_ in ROLE_WORDS for t in ent):
+        more, k = role_words_before(doc, ent.start - 1, start, ent_at, 3)
+        role = more + list(ent) + role
+    return role, k
+
+
+def _named_portfolio(doc: Doc, j: int, start: int, ent_at: dict) -> tuple[list[Token], int] | None:
+    """"Deputy Special Coordinator for the Middle East Peace Process X": a title whose portfolio after
+    "for"/"of" is a name the model tagged; the whole title and the index of the token before it."""
+    end = j
+    while j > end - 3 and j >= start and j not in ent_at and doc[j].is_title and doc[j].is_alpha:
+        j -= 1  # "... Peace Process": the model's name may stop short of the portfolio's last words
+    ent = ent_at.get(j) if j >= start else None
+    if ent is None or ent.label_ == "PERSON" or ent.end != j + 1:
+        return None
+    j = end
+    k = ent.start - 1
+    if k >= start and doc[k].lower_ == "the":
+        k -= 1
+    if k - 1 < start or doc[k].lower_ not in ("for", "of"):
+        return None
+    role, before = _titled_words_before(doc, k - 1, start, ent_at)
+    if not role or not role[-1].is_title or role[-1].lower_ not in ROLE_HEADS:
+        return None
+    return role + list(doc[k:j + 1]), before
+
+
 def _title_words(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[list[Token], int] | None:
     """The title right before the name (past "Mr", "Prince") and the index of the token before it,
     when it ends on a role word or is "Chancellor of the Exchequer", "Envoy for Climate"."""
@@ -44,6 +76,9 @@ def _title_words(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[list
         j -= 1
     if j < sent.start:
         return None
+    named = _named_portfolio(doc, j, sent.start, ent_at)
+    if named is not None:
+        return named
     last = j
     role, j = role_words_before(doc, j, sent.start, ent_at, 7)
     if doc[last].lower_ not in ROLE_HEADS and not any(t.lower_ in ("of", "for") for t in role):
@@ -56,6 +91,12 @@ def _title_words(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[list
      {"person": "Ravi Menon", "role": "senior economist", "org": "Oxbridge Analytics"}),
     ("Brantley Group's chairman Victor Ames said the chain would grow.",
      {"person": "Victor Ames", "role": "chairman", "org": "Brantley Group"}),
+    # "general secretary", "press secretary": the post of the body before it, not a cabinet portfolio
+    ("The Unite union said workers should rest. Unite general secretary John Hale added that the days were special.",
+     {"person": "John Hale", "role": "general secretary", "org": "Unite"}),
+    # a title whose portfolio after "for the" is a name
+    ("Oxfam Director for the Middle East Region Sara Lind said the risk was imminent.",
+     {"person": "Sara Lind", "role": "Director for the Middle East Region", "org": "Oxfam"}),
 ])
 def title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A title, with its organisation first, right before the name."""
