@@ -101,8 +101,22 @@ def _installed_model(module: str) -> str | None:
     return None
 
 
+# spaCy's English tokenizer keeps "m.", "k." and "p." whole (lower-case initials), so "an extra £250m. Turnover
+# rose" has no full stop: the parser joins the two sentences and NER reads "m. Turnover" as one name. In news
+# these are scales after a figure far more often than initials; upper-case initials ("J. M. Smith") are kept.
+SCALE_ABBREVIATIONS = ("m.", "k.", "p.")
+
+
+def split_scale_full_stops(nlp: Language) -> None:
+    """Let the full stop after a scale end its sentence: drop the tokenizer exceptions that glue it on."""
+    rules = nlp.tokenizer.rules or {}
+    if any(k in rules for k in SCALE_ABBREVIATIONS):
+        nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in SCALE_ABBREVIATIONS}
+
+
 def add_components(nlp: Language) -> Language:
     """Add cooptool's components to any English pipeline that has a parser and NER."""
+    split_scale_full_stops(nlp)
     if "cooptool_paragraphs" not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {}
         nlp.add_pipe("cooptool_paragraphs", **where)

@@ -91,3 +91,12 @@ def test_a_relative_clause_figure_measures_the_noun_it_stands_for(nlp):
 def test_a_count_of_people_after_of_is_the_people(nlp):
     text = "Velmor Bank has lost tapes containing account details of more than one million customers."
     assert one(nlp, text, "more than one million")["about"] == "customers"
+
+
+def test_the_tokenizer_lets_a_scale_end_its_sentence_but_keeps_capital_initials(nlp):
+    doc = nlp("Loxley made £250m. Kestrel Media rose 3%. J. M. Barrow met staff at 5 p.m. on Friday.")
+    sents = [s.text for s in doc.sents]
+    assert sents[0] == "Loxley made £250m."
+    assert sents[1].startswith("Kestrel Media")
+    assert not any(e.text.startswith("m.") for e in doc.ents)
+    assert "M." in [t.text for t in doc] and "p.m." in [t.text for t in doc]
