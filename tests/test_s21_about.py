@@ -100,3 +100,11 @@ def test_the_tokenizer_lets_a_scale_end_its_sentence_but_keeps_capital_initials(
     assert sents[1].startswith("Kestrel Media")
     assert not any(e.text.startswith("m.") for e in doc.ents)
     assert "M." in [t.text for t in doc] and "p.m." in [t.text for t in doc]
+
+
+def test_a_model_number_or_a_multiple_is_no_count(nlp):
+    text = ("Skyward Aero said its 380 jet line will end, and it lost a navy 940 tanker contract. "
+            "Orders reached 70 aircraft and 120 engines from 12 eurozone countries. Subsidies were 30 times the amount of aid.")
+    figures = {f["text"] for f in facts_of(nlp, text)}
+    assert "380" not in figures and "940" not in figures and "30" not in figures
+    assert {"70", "120", "12"} <= figures

@@ -196,9 +196,27 @@ class Reading:
     unit: str | None
 
 
+# Nouns whose plural is the singular ("70 aircraft", "500 staff"): a count even when tagged singular.
+INVARIANT_PLURALS = lexicon.words("invariant_plurals")
+
+
+def is_model_number(doc: Doc, amount: Amount, span: Span, counted: Token | None) -> bool:
+    """"Boeing's 777 line", "a 767 tanker contract", "30 times the amount": a model number or a multiple,
+    not a count of things. A count counts a plural; bare digits before a singular noun name a model."""
+    if span.end < len(doc) and doc[span.end].lower_ == "times":
+        return True
+    if counted is None or amount.has_scale or amount.is_word or not amount.text.isdigit():
+        return False
+    if counted.dep_ in ("compound", "amod") and counted.head.tag_ in ("NNS", "NNPS"):
+        return False  # "12 eurozone countries": the plural is further on
+    return counted.tag_ == "NN" and counted.lower_ not in INVARIANT_PLURALS and amount.value > 1
+
+
 def _count_reading(doc: Doc, amount: Amount, span: Span, counted: Token | None) -> Reading | None:
     """A count is a fact only with a scale ("4m") or a counted noun that is not a time; a small or
     spelled-out one only as what someone has, makes, cuts or sells ("employs eight engineers")."""
+    if is_model_number(doc, amount, span, counted):
+        return None
     if counted is None:
         return Reading(span.root, None, amount.unit) if amount.has_scale else None  # "rose to 4,800": counts what?
     if counted.lower_ in TIME_NOUNS or counted.lemma_.lower() in TIME_NOUNS:
