@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +53,7 @@ MENTION = {r[0]: r[3] for r in lexicon.rows("event_nouns") if len(r) > 3 and r[3
 SERIES_MODIFIERS = lexicon.words("series_modifiers")
 CALENDAR_WORDS = lexicon.words("calendar_words")
 VENUE_WORDS = lexicon.words("venue_words")
+SETTING_NOUNS = lexicon.words("event_setting_nouns")
 ORG_DESIGNATORS = lexicon.words("org_designators")
 _TIME_PREPS = frozenset({"before", "after", "since", "until", "following", "ahead", "during"})
 # Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
@@ -85,7 +87,7 @@ _NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meet
 # Words between the names of a run of organisers before a verb ("CIYEC and AmCham China jointly hosted").
 _RUN_JOINERS = lexicon.words("actor_joiners")
 # Adjectives that belong to an event's name ("the annual meeting"); others describe it ("a smooth election").
-_NAME_ADJECTIVES = ("annual", "general", "national", "international", "global", "regional")
+_NAME_ADJECTIVES = lexicon.words("event_name_adjectives")
 
 
 def event_kind(noun: str) -> str | None:
@@ -237,13 +239,24 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
         return None  # a lone "Conference" is no name
     if _counted(doc[start]):
         return None  # "five Olympic Games", "three Winter Olympics": several events
-    if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end):
+    if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end) and not held_name(head):
         return None  # "the Trades Union Congress", "the World Economic Forum": organisations
     if head.text == "Convention" and end < sent.end and doc[end].lower_ == "on":
         return None  # "the United Nations Convention on refugees": a treaty
     if end + 1 < sent.end and doc[end].lower_ in ("and", "&") and _venue_after(doc, end + 1, sent):
         return None  # "the Scottish Exhibition and Conference Centre": a venue
     return start, end
+
+
+@rule("event.named.held", examples=[
+    ('The Nordic Timber Dialogue Forum was held in Bergen on May 3.',
+     {'name': 'Nordic Timber Dialogue Forum', 'place': 'Bergen', 'kind': 'forum'}),
+    ('The Nordic Timber Forum said prices would rise.', None),
+])
+def held_name(head: Token) -> bool:
+    """"The China-Germany Civilization Dialogue Forum was held in Boao": a name ending in a word that
+    usually names a body (Forum, Congress, Dialogue) is an event when it is held, hosted or convened."""
+    return head.dep_ == "nsubjpass" and head.head.lemma_.lower() in HOST_VERBS
 
 
 def _later_head(doc: Doc, i: int, sent: Span) -> Token | None:
@@ -294,6 +307,91 @@ def model_event(ent: Span) -> bool:
     # ... nor the body that runs it ("the World Expo Organization", "the Summit Secretariat")
 
 
+# ---- relative dates -----------------------------------------------------------------------------
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTH_NAMES)
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+# Dates numbers.find_dates leaves out that events are often dated by: "last week", "a year ago",
+# "mid-November 2023", "earlier this month".
+RELATIVE_DATE = re.compile(
+    rf"""(?<![\w-])(?:
+        (?:(?:early|late)\s+)?(?P<week>last|this|next)\s+week
+      | (?P<count>a|an|one|two|three|four|five|six|ten|\d{{1,2}})\s+(?P<unit>day|week|month|year)s?\s+ago
+      | (?:earlier|later)\s+this\s+(?P<this>month|year)
+      | (?:early|mid|late)[-\s](?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?
+    )(?![\w-])""", re.VERBOSE)
+
+
+def _month_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def relative_dates(text: str, published: str | None) -> list[DateMention]:
+    """"last week", "two years ago", "mid-November 2023": dates relative to the publication date (ISO
+    when the document has one; a week is given as the month of its middle), kept as written."""
+    try:
+        anchor = date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        anchor = None
+    out = []
+    for m in RELATIVE_DATE.finditer(text):
+        g, iso = m.groupdict(), None
+        if g["month"]:
+            month = _MONTH_NAMES.index(g["month"].lower()) + 1
+            year = int(g["year"]) if g["year"] else anchor.year if anchor else None
+            iso = f"{year:04d}-{month:02d}" if year else None
+        elif anchor is None:
+            pass
+        elif g["week"]:
+            shift = {"last": -7, "this": 0, "next": 7}[g["week"]]
+            middle = anchor - timedelta(days=anchor.weekday()) + timedelta(days=shift + 3)
+            iso = _month_of(middle)
+        elif g["this"]:
+            iso = _month_of(anchor) if g["this"] == "month" else f"{anchor.year:04d}"
+        else:
+            n = _COUNT.get(g["count"].lower()) or int(g["count"])
+            unit = g["unit"]
+            if unit == "year":
+                iso = f"{anchor.year - n:04d}"
+            elif unit == "month":
+                months = anchor.year * 12 + anchor.month - 1 - n
+                iso = f"{months // 12:04d}-{months % 12 + 1:02d}"
+            elif unit == "week":
+                iso = _month_of(anchor - timedelta(weeks=n))
+            else:
+                iso = (anchor - timedelta(days=n)).isoformat()
+        out.append(DateMention(m.start(), m.end(), m.group(0), iso))
+    return out
+
+
+def _nearest_year(d: DateMention, published: str | None) -> DateMention:
+    """"on 9 January" in an article of 20 December is next year's: a day written without its year is the
+    one nearest the publication date."""
+    if not published or not d.iso or len(d.iso) != 10 or re.search(r"\d{4}", d.text):
+        return d
+    try:
+        anchor, day = date.fromisoformat(published[:10]), date.fromisoformat(d.iso)
+    except ValueError:
+        return d
+    for year in (day.year - 1, day.year + 1):
+        try:
+            other = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if abs((other - anchor).days) < abs((day - anchor).days):
+            return DateMention(d.start, d.end, d.text, other.isoformat())
+    return d
+
+
+def _with_relative_dates(dates: list[DateMention], relative: list[DateMention]) -> list[DateMention]:
+    """The relative dates that overlap no other date ("mid-November 2023" over "2023" wins)."""
+    kept = [d for d in dates if not any(r.start <= d.start and d.end <= r.end for r in relative)]
+    kept += [r for r in relative if not any(d.start < r.end and r.start < d.end for d in kept)]
+    return sorted(kept, key=lambda d: d.start)
+
+
 @dataclass
 class Found:
     """What a described-event rule read: who organises, who takes part, and a name when it makes one."""
@@ -313,7 +411,9 @@ class _EventReader:
         self._resolver: SpeakerResolver | None = None  # built when a pronoun needs it
         self.names = ctx.entities
         self.aliases_of: dict[str, list[str]] = {}
-        self.dates = find_dates(self.text, ctx.meta.get("published"))
+        published = ctx.meta.get("published")
+        self.dates = _with_relative_dates([_nearest_year(d, published) for d in find_dates(self.text, published)],
+                                          relative_dates(self.text, published))
         self.named_pattern: dict[int, str] = {}
         self.tail_end: dict[int, int] = {}
         self.named_ranges: list[tuple[int, int]] = []
@@ -351,7 +451,10 @@ class _EventReader:
             found = head_name(doc, tok)
             if found is not None:
                 spans.append(found)
-                self.named_pattern.setdefault(found[0], "event.named.head")
+                words = doc[found[0]:found[1]]
+                held = not _numbered(doc, *found) and not any(t.text in NAMED_HEADS for t in words) \
+                    and any(t.text in EVENT_ONLY_HEADS and held_name(t) for t in words)
+                self.named_pattern.setdefault(found[0], "event.named.held" if held else "event.named.head")
         out = self._first_of_overlapping(spans)
         for start, end, acronym in out:
             self.tail_end[start] = next(t.i for t in doc[end:] if t.text == ")") + 1 if acronym else end
@@ -587,14 +690,16 @@ class _EventReader:
         return list(dict.fromkeys(self._name(e) for c in verb.children if c.dep_ == "agent"
                                   for e in self.entities_in(c) if self._name(e)))
 
-    def _place_near(self, tok: Token) -> str | None:
+    def _place_near(self, tok: Token, name_span: tuple[int, int] = (0, 0)) -> str | None:
         """The place "in"/"at" nearest the event in its own clause: not where goods are sold in another
-        clause ("signed a deal to supply cars for sale in Japan")."""
+        clause ("signed a deal to supply cars for sale in Japan"), nor a word of the event's own name
+        ("the Hepu Relics Exhibition")."""
         doc = self.doc
         sent = tok.sent
         scope = _clause_scope(tok)
         places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)
-                  and e.root.i in scope and not self._of_other_party(e, tok)]
+                  and e.root.i in scope and not self._of_other_party(e, tok, name_span)
+                  and not (name_span[0] <= e.start_char < name_span[1])]
         if not places:
             return None
         best = min(places, key=lambda e: (scope[e.root.i], 0 if e.start > tok.i else 1, abs(e.start - tok.i)))
@@ -626,9 +731,16 @@ class _EventReader:
             tail = next((t for t in self.doc[self.tail_end[span.start]:] if not t.is_space), None)
             if tail is not None and _YEAR.fullmatch(tail.text):
                 near = next((d for d in dates if d.start == tail.idx), near)
-            elif near is not None and abs(near.start - anchor.idx) > 80:
+            elif near is not None and abs(near.start - anchor.idx) > 80 and not self._sets_clause(near, anchor):
                 near = None
         return near
+
+    def _sets_clause(self, near: DateMention, anchor: Token) -> bool:
+        """A date far from a name that still dates it: a setting of the verb the event is the subject,
+        object or place of ("In 2017, China called for a partnership at the first UN Ocean Conference")."""
+        i = self._date_root(near)
+        return i is not None and _clause_scope(anchor).get(i, 99) <= 5 and self.doc[i].sent == anchor.sent \
+            and i not in {t.i for t in anchor.subtree}
 
     def _clause_date(self, dates: list[DateMention], span: Span, anchor: Token) -> DateMention | None:
         """The date nearest the event in the parse, among those of its own clause."""
@@ -656,15 +768,20 @@ class _EventReader:
         if best is None:
             return None
         best = best[1:] if best[0].pos_ == "ADP" and len(best) > 1 else best  # "on Tuesday" -> "Tuesday"
-        return DateMention(best.start_char, best.end_char, best.text, None)
+        best = best[:-1] if len(best) > 1 and best[-1].is_punct else best  # "on 9 January." -> "9 January"
+        # The same date as numbers.find_dates reads it, resolved when the document has a date.
+        known = next((d for d in self.dates if d.start <= best.start_char < d.end), None)
+        return known or DateMention(best.start_char, best.end_char, best.text, None)
 
-    def _of_other_party(self, place: Span, anchor: Token) -> bool:
+    def _of_other_party(self, place: Span, anchor: Token, name_span: tuple[int, int] = (0, 0)) -> bool:
         """"Oxford University in Britain", "Acme's chief in Paris": a place that says where an organisation or
-        a person is, not where the event is."""
+        a person is, not where the event is; an organisation in the event's own name is none ("the Meeting
+        of the Shanghai Cooperation Organization in Astana")."""
         t = place.root.head
         while t.i != anchor.i and t.head.i != t.i:
             e = self.ent_at.get(t.i)
-            if e is not None and e.label_ in ("ORG", "PERSON") and not (e.start <= anchor.i < e.end):
+            if e is not None and e.label_ in ("ORG", "PERSON") and not (e.start <= anchor.i < e.end) \
+                    and not (name_span[0] <= e.start_char < name_span[1]):
                 return True
             t = t.head
         return False
@@ -717,7 +834,7 @@ class _EventReader:
             "pattern": pattern,
             "date": near.iso if near else None,
             "date_text": near.text if near else None,
-            "place": self._place_near(anchor) or self._host_city(anchor),
+            "place": self._place_near(anchor, name_span) or self._host_city(anchor),
             # The event itself is no one taking part in it ("the Academy Awards" at the Academy Awards).
             "organizers": [o for o in organizers if not _same_name(o, name)],
             "participants": [p for p in participants if p not in organizers and not _same_name(p, name)],
@@ -835,15 +952,54 @@ def signing(reader: _EventReader, tok: Token) -> dict | None:
 # ---- post-passes --------------------------------------------------------------------------------
 
 
-def _event_keys(rec: dict) -> set[str]:
-    return {k.lower() for k in (rec["name"], *rec["aliases"])}
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_EDITION = re.compile(r"^(?:\d+|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
 
 
-def _same_event(keys: set[str], other: dict) -> bool:
-    other_keys = _event_keys(other)
-    # "G7 meeting" and "G7 meeting of finance ministers" are one event.
-    return bool(keys & other_keys) or any(a.startswith(b + " ") or b.startswith(a + " ")
-                                          for a in keys for b in other_keys)
+def _event_keys(rec: dict) -> dict[str, str]:
+    """The names of an event as compared within a document, lower case -> as written: "Huawei's Analyst
+    Summit" is "huawei analyst summit"."""
+    keys = {}
+    for k in (rec["name"], *rec["aliases"]):
+        cased = _POSSESSIVE.sub("", k)
+        cased = cased[4:] if cased.lower().startswith("the ") else cased
+        keys[cased.lower()] = cased
+    return keys
+
+
+def _editions(key: str) -> set[str]:
+    return {w for w in key.split() if _EDITION.match(w)}
+
+
+def _same_event(keys: dict[str, str], other_keys: dict[str, str], ambiguous: frozenset[str] = frozenset()) -> bool:
+    # "G7 meeting" and "G7 meeting of finance ministers" are one event; so are "the Rio G20 Summit" and
+    # "the G20 Summit", unless the short name fits several editions of the document ("the 2000 Summer
+    # Olympics", "the 2008 Summer Olympics").
+    return bool(keys.keys() & other_keys.keys()) or any(
+        a.startswith(b + " ") or b.startswith(a + " ")
+        or a not in ambiguous and _suffix_of(a, b, other_keys[b]) or b not in ambiguous and _suffix_of(b, a, keys[a])
+        for a in keys for b in other_keys)
+
+
+def _ambiguous_short_names(all_keys: list[dict[str, str]]) -> frozenset[str]:
+    """Short names that end two or more differently numbered names of the document."""
+    names = {k: cased for keys in all_keys for k, cased in keys.items()}
+    out = set()
+    for short in names:
+        editions = {frozenset(_editions(long)) for long, cased in names.items() if _suffix_of(short, long, cased)}
+        if len(editions) > 1:
+            out.add(short)
+    return frozenset(out)
+
+
+def _suffix_of(short: str, long: str, long_cased: str) -> bool:
+    """"g20 summit" of "rio g20 summit": the longer name is the shorter one with words of a name before it
+    (not "opening ceremony of the summit"), and they name no two editions."""
+    if len(short.split()) < 2 or not long.endswith(" " + short):
+        return False
+    ea, eb = _editions(short), _editions(long)
+    extra = long_cased[:len(long) - len(short)].split()
+    return all(w[:1].isupper() or w[:1].isdigit() for w in extra) and (not ea or not eb or ea == eb)
 
 
 def _bare_noun(name: str) -> str | None:
@@ -906,12 +1062,16 @@ def name_bare_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
 def merge_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
     """One record per event: later mentions add what the first one lacked."""
     out: list[dict] = []
+    merged_keys: dict[int, dict[str, str]] = {}  # every name an out record absorbed ("G20" after "G20 Summit")
+    ambiguous = _ambiguous_short_names([_event_keys(r) for r in records])
     for rec in records:
         keys = _event_keys(rec)
-        same = next((o for o in out if _same_event(keys, o)), None)
+        same = next((o for o in out if _same_event(keys, merged_keys[id(o)], ambiguous)), None)
         if same is None:
             out.append(rec)
+            merged_keys[id(rec)] = keys
             continue
+        merged_keys[id(same)].update(keys)
         if len(rec["name"]) > len(same["name"]) and not same["aliases"]:
             same["name"] = rec["name"]
         for key in ("date", "date_text", "place"):
@@ -988,16 +1148,30 @@ def _clause_scope(anchor: Token) -> dict[int, int]:
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     hops = 1
+    # "on the sidelines of the G20 summit", "at the opening session of the Forum": the part's setting.
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in SETTING_NOUNS:
+        top, hops = top.head.head, hops + 2
     if top.dep_ == "pobj" and top.head.dep_ == "prep":
         top, hops = top.head, 2
     verb = top.head
     if top.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "attr") and verb.pos_ in ("VERB", "AUX") and verb.i != top.i:
-        for c in verb.children:
-            if c.i == top.i or c.dep_ not in _VERB_SETTINGS:
-                continue
-            for t in c.subtree:
-                scope.setdefault(t.i, hops + 1 + _depth(t, c))
+        _add_settings(scope, verb, top, hops)
+        # "In 2017, China called for building a partnership at the Conference": the verb of the clause
+        # the event's verb is the object of ("for building") sets its date too, not one after a time
+        # word ("met X on Monday before attending the summit").
+        outer = verb.head.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ not in _TIME_PREPS \
+                and outer.pos_ in ("VERB", "AUX") and outer.i != verb.head.i:
+            _add_settings(scope, outer, verb.head, hops + 2)
     return scope
+
+
+def _add_settings(scope: dict[int, int], verb: Token, top: Token, hops: int) -> None:
+    for c in verb.children:
+        if c.i == top.i or c.dep_ not in _VERB_SETTINGS:
+            continue
+        for t in c.subtree:
+            scope.setdefault(t.i, hops + 1 + _depth(t, c))
 
 
 def _depth(t: Token, top: Token) -> int:
