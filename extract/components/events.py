@@ -18,7 +18,7 @@ Only one real event counts: not a series ("daily news conferences", "five Olympi
 bloc ("the Muslim vote"), a modifier ("the elections watchdog") or one the clause denies ("no plans to
 hold"). The date and place come from the event's own phrase and the settings of its verb
 (`_clause_scope`), never from another clause ("signed a deal to supply cars for sale in Japan").
-The post-passes (`POST_PASSES`, in order) drop names listed in passing, merge mentions of the same event in one document and add
+The post-passes (`POST_PASSES`, in order) drop names listed or given as examples in passing, merge mentions of the same event in one document and add
 the actors' aliases. Sets `doc._.events` (plain dicts).
 """
 
@@ -54,6 +54,7 @@ SERIES_MODIFIERS = lexicon.words("series_modifiers")
 CALENDAR_WORDS = lexicon.words("calendar_words")
 VENUE_WORDS = lexicon.words("venue_words")
 SETTING_NOUNS = lexicon.words("event_setting_nouns")
+HOLIDAYS = lexicon.words("event_holidays")
 ORG_DESIGNATORS = lexicon.words("org_designators")
 _TIME_PREPS = frozenset({"before", "after", "since", "until", "following", "ahead", "during"})
 # Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
@@ -215,6 +216,8 @@ def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
      {'name': 'Halvard Trade Forum', 'place': 'Oslo'}),
     ('The Trades Union Congress said it would fight the plan.',
      None),
+    ('Families in Leeds gathered for the Dragon Boat Festival on Sunday.',
+     None),  # a holiday
     ('Policy\n\nThe Union\'s Fair Competition Strategy answers two challenges at once.',
      None),
 ])
@@ -303,7 +306,8 @@ def model_event(ent: Span) -> bool:
     return ent.label_ == "EVENT" and bool(GATHERING_NAME.search(ent.text)) and not NOT_EVENTS.search(ent.text) \
         and last not in VENUE_WORDS and not _counted(ent[0]) \
         and not (last in ORG_DESIGNATORS and last not in LEXICON) \
-        and not (last == "convention" and after == "on")  # not "the Expo Exhibition Hall", "the Convention on ..."
+        and not (last == "convention" and after == "on") and not _treaty_root(ent)
+    # not "the Expo Exhibition Hall", "the Convention on ...", "the European Convention on Human Rights"
     # ... nor the body that runs it ("the World Expo Organization", "the Summit Secretariat")
 
 
@@ -392,6 +396,18 @@ def _with_relative_dates(dates: list[DateMention], relative: list[DateMention]) 
     return sorted(kept, key=lambda d: d.start)
 
 
+def _holiday(name: str) -> bool:
+    """"the Dragon Boat Festival", "the Happy Spring Festival": a holiday is a day, not a gathering."""
+    low = name.lower()
+    return any(low == h or low.endswith(" " + h) for h in HOLIDAYS)
+
+
+def _treaty_root(ent: Span) -> bool:
+    """"the European Convention on Human Rights": a name headed by Convention with its topic is a treaty."""
+    root = ent.root
+    return root.text == "Convention" and any(c.dep_ == "prep" and c.lower_ == "on" for c in root.children)
+
+
 @dataclass
 class Found:
     """What a described-event rule read: who organises, who takes part, and a name when it makes one."""
@@ -425,7 +441,7 @@ class _EventReader:
         for start, end, acronym in self.named_spans():
             span = doc[start:end]
             seen_tokens.update(range(start, end))
-            if not _has_staff(span):
+            if not _has_staff(span) and not _holiday(span.text):
                 found.append(self._named_record(span, acronym))
         for tok in doc:
             if tok.i in seen_tokens:
@@ -528,7 +544,9 @@ class _EventReader:
             return None
         # A country or city before the noun says where ("the Beijing forum"), except a group ("G7") and
         # a possessor, which takes part ("Turkey's accession talks").
-        where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text) and e.root.dep_ != "poss"]
+        # Not the country of a modifier ("the Pakistan pavilion inauguration ceremony").
+        where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text) and e.root.dep_ != "poss"
+                 and e.root.head.i == tok.i]
         participants = list(dict.fromkeys(found.participants + [n for e in modifiers if e not in where and (
             e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) for n in [self._name(e) or e.text] if n]
                                           + self._parties_of(tok)))
@@ -672,6 +690,11 @@ class _EventReader:
         if not names:
             names = [self._name(e) for e in reversed(self._run_before(verb))]
         return list(dict.fromkeys(n for n in names if n))
+
+    def country_subjects(self, verb: Token) -> list[str]:
+        """"the US signed a treaty": countries sign as parties (they host as places, see `_host_city`)."""
+        return list(dict.fromkeys(n for c in verb.children if c.dep_ == "nsubj" for e in self.head_entities(c)
+                                  if e.label_ == "GPE" for n in [self._name(e)] if n))
 
     def head_entities(self, tok: Token) -> list[Span]:
         """Entities a noun phrase is (the head and its conjuncts), not those in its modifiers."""
@@ -867,13 +890,18 @@ def hosted(reader: _EventReader, tok: Token) -> Found | None:
 @rule("event.described.attended", examples=[
     ('Maria Lopez attended the conference in Madrid.',
      {'participants': 'Maria Lopez', 'place': 'Madrid'}),
+    ('Maria Lopez and Tom Berg met on the sidelines of the G20 summit in Rome.',
+     {'name': 'G20 summit', 'participants': 'Tom Berg', 'place': 'Rome'}),
 ])
 def attended(reader: _EventReader, tok: Token) -> Found | None:
     """"X attended the conference", "X took part in the talks": participants."""
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in ATTEND_VERBS:
         return Found(participants=reader.actors_of(head))
-    if tok.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_.lower() in ATTEND_VERBS | {"part"}:
+    preps = ("in", "at")
+    while tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SETTING_NOUNS:
+        tok, head, preps = head.head, head.head.head, ("in", "at", "on")  # "met on the sidelines of the summit"
+    if tok.dep_ == "pobj" and head.lower_ in preps and head.head.lemma_.lower() in ATTEND_VERBS | {"part"}:
         verb = head.head if head.head.pos_ == "VERB" else head.head.head
         return Found(participants=reader.actors_of(verb))
     return None
@@ -932,21 +960,36 @@ DESCRIBED_RULES = (hosted, attended, at_their)
      {'name': 'signing of deal', 'participants': 'Harwell Foods'}),
     ('Harwell Foods signed the letter.',
      None),
+    ('Norway and Chile signed a salmon trade agreement in Oslo.',
+     {'participants': 'Chile', 'place': 'Oslo'}),
+    ('Harwell Foods has signed supply agreements with forty farms since 2010.',
+     None),  # signings counted up over years
 ])
 def signing(reader: _EventReader, tok: Token) -> dict | None:
     """"Acme and Beta signed a supply agreement", "X signed a deal with Y": the parties of a signing."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in SIGN_OBJECTS), None)
-    if obj is None:
+    if obj is None or _tally(tok, obj):
         return None
-    parties = reader.actors_of(tok)
+    parties = reader.actors_of(tok) or reader.country_subjects(tok)
     parties += [reader._name(e) for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"
-                for e in reader.entities_in(c) if not _describes_party(e)]
+                for e in reader.entities_in(c) if not _describes_party(e) and not _possessor(e)]
     parties = list(dict.fromkeys(p for p in parties if p))
     if not parties:
         return None
     name = "signing of " + reader._noun_name(obj)
     return reader._record(tok.sent, obj, name, [], participants=parties,
                           name_span=(tok.idx, obj.idx + len(obj.text)), kind="signing", pattern="event.signing")
+
+
+def _tally(verb: Token, obj: Token) -> bool:
+    """"China has signed cooperation agreements with 150 countries", "the fund had signed agreements on 75
+    projects": signings counted up over years are no one signing."""
+    return obj.tag_ in ("NNS", "NNPS") and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _possessor(ent: Span) -> bool:
+    """"China" of "with China's Taiwan": the possessor describes the party, it is none."""
+    return ent.root.dep_ == "poss" and ent.root.head.ent_type_ in ACTOR_LABELS
 
 
 # ---- post-passes --------------------------------------------------------------------------------
@@ -1042,6 +1085,21 @@ def drop_listed_names(reader: _EventReader, records: list[dict]) -> list[dict]:
     return [r for r in records if id(r) not in listed]
 
 
+# Words that introduce examples ("platforms such as the Silk Road Expo", "sub-forums, including the ...").
+_EXAMPLE_CUE = re.compile(r"\b(?:such\s+as|including|includes?|included|examples?\s+of|e\.g\.)\s", re.IGNORECASE)
+
+
+def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"cultural activities such as the Arabic Arts Festival": a named event given as an example, with no
+    edition, date, place or anyone taking part, is a recurring event named in passing, not a happening."""
+    def example(rec: dict) -> bool:
+        return rec["pattern"].startswith("event.named.") and not (
+            rec["date_text"] or rec["place"] or rec["organizers"] or rec["participants"]) \
+            and not _editions(rec["name"].lower()) and not _YEAR.search(rec["name"]) \
+            and bool(_EXAMPLE_CUE.search(reader.text, rec["start"], rec["name_start"]))
+    return [r for r in records if not example(r)]
+
+
 def name_bare_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
     """"The expo is organised by X" after "the Smart City Expo World Congress": a bare event noun is the
     named event of the document that has that word, the nearest one before it (else the first after)."""
@@ -1090,7 +1148,7 @@ def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
     return records
 
 
-POST_PASSES = (drop_listed_names, name_bare_mentions, merge_mentions, add_actor_aliases)
+POST_PASSES = (drop_listed_names, drop_named_examples, name_bare_mentions, merge_mentions, add_actor_aliases)
 
 
 class EventExtractor:
