@@ -106,3 +106,20 @@ def test_example_with_its_own_facts_still_counts(nlp):
 @pytest.mark.model
 def test_holiday_is_no_event(nlp):
     assert _events(nlp, "Report\n\nDuring the Dragon Boat Festival, a university in Wuhan hosted a party.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "place", "participants"), [
+    ("Report\n\nThe leaders spoke during the Japan-India summit meeting.", None, ["Japan", "India"]),
+    ("Report\n\nEfforts continue to resume the Gaza ceasefire negotiations.", None, []),
+    ("Report\n\nThe Oslo peace talks ended without a deal.", "Oslo", []),
+])
+def test_country_modifiers(nlp, text, place, participants):
+    (ev,) = _events(nlp, text)
+    assert (ev["place"], ev["participants"]) == (place, participants)
+
+
+@pytest.mark.model
+def test_company_signs_not_the_country_in_its_apposition(nlp):
+    evs = _events(nlp, "Report\n\nHarwell, Norway's largest grocer, signed a supply agreement with Fjord Foods.")
+    assert all("Norway" not in e["participants"] for e in evs)

@@ -544,12 +544,16 @@ class _EventReader:
             return None
         # A country or city before the noun says where ("the Beijing forum"), except a group ("G7") and
         # a possessor, which takes part ("Turkey's accession talks").
-        # Not the country of a modifier ("the Pakistan pavilion inauguration ceremony").
-        where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text) and e.root.dep_ != "poss"
-                 and e.root.head.i == tok.i]
-        participants = list(dict.fromkeys(found.participants + [n for e in modifiers if e not in where and (
-            e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) for n in [self._name(e) or e.text] if n]
-                                          + self._parties_of(tok)))
+        places = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text) and e.root.dep_ != "poss"]
+        # The country of a modifier ("the Pakistan pavilion inauguration ceremony", "the Gaza ceasefire talks")
+        # is neither where the event is nor a party to it.
+        # "the China-US summit": the two countries meet, it is in neither.
+        pair = [e for e in places if any(o is not e and (o.end + 1 == e.start or e.end + 1 == o.start) and
+                                         _attached_hyphen(self.doc, min(o.end, e.end)) for o in places)]
+        where = [e for e in places if e.root.head.i == tok.i and not pair]
+        participants = list(dict.fromkeys(found.participants + [n for e in modifiers if (e not in places or e in pair)
+                                          and (e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text))
+                                          for n in [self._name(e) or e.text] if n] + self._parties_of(tok)))
         if not (found.organizers or participants or modifiers):
             return None  # "a meeting between him and an agent", "the meeting took place": nothing named
         name = found.name if found.name is not None else self._noun_name(tok)
@@ -693,8 +697,9 @@ class _EventReader:
 
     def country_subjects(self, verb: Token) -> list[str]:
         """"the US signed a treaty": countries sign as parties (they host as places, see `_host_city`)."""
-        return list(dict.fromkeys(n for c in verb.children if c.dep_ == "nsubj" for e in self.head_entities(c)
-                                  if e.label_ == "GPE" for n in [self._name(e)] if n))
+        subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
+        ents = [self.ent_at[t.i] for t in subjects if t.i in self.ent_at]  # not "iQIYI, China's leading firm"
+        return list(dict.fromkeys(n for e in ents if e.label_ == "GPE" for n in [self._name(e)] if n))
 
     def head_entities(self, tok: Token) -> list[Span]:
         """Entities a noun phrase is (the head and its conjuncts), not those in its modifiers."""
@@ -1086,7 +1091,7 @@ def drop_listed_names(reader: _EventReader, records: list[dict]) -> list[dict]:
 
 
 # Words that introduce examples ("platforms such as the Silk Road Expo", "sub-forums, including the ...").
-_EXAMPLE_CUE = re.compile(r"\b(?:such\s+as|including|includes?|included|examples?\s+of|e\.g\.)\s", re.IGNORECASE)
+_EXAMPLE_CUE = re.compile(r"\b(?:such\s+as|including|includes?|included|examples?\s+of|e\.g\.)\s+(?:the\s+)?[A-Z\d]")
 
 
 def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]:
@@ -1096,7 +1101,7 @@ def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]
         return rec["pattern"].startswith("event.named.") and not (
             rec["date_text"] or rec["place"] or rec["organizers"] or rec["participants"]) \
             and not _editions(rec["name"].lower()) and not _YEAR.search(rec["name"]) \
-            and bool(_EXAMPLE_CUE.search(reader.text, rec["start"], rec["name_start"]))
+            and bool(_EXAMPLE_CUE.search(reader.text, rec["start"], rec["name_start"] + 1))
     return [r for r in records if not example(r)]
 
 
