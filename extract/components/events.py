@@ -370,6 +370,12 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     return out
 
 
+def _without_full_stop(text: str) -> str:
+    """"27 February." -> "27 February" (the sentence's full stop), but "Oct." stays."""
+    words = text[:-1].split()
+    return text[:-1] if text.endswith(".") and words and words[-1].lower() in _MONTH_NAMES else text
+
+
 def _nearest_year(d: DateMention, published: str | None) -> DateMention:
     """"on 9 January" in an article of 20 December is next year's: a day written without its year is the
     one nearest the publication date."""
@@ -798,8 +804,8 @@ class _EventReader:
         best = best[1:] if best[0].pos_ == "ADP" and len(best) > 1 else best  # "on Tuesday" -> "Tuesday"
         best = best[:-1] if len(best) > 1 and best[-1].is_punct else best  # "on 9 January." -> "9 January"
         # The same date as numbers.find_dates reads it, resolved when the document has a date.
-        known = next((d for d in self.dates if d.start <= best.start_char < d.end), None)
-        return known or DateMention(best.start_char, best.end_char, best.text, None)
+        known = next((d.iso for d in self.dates if d.start <= best.start_char < d.end), None)
+        return DateMention(best.start_char, best.end_char, best.text, known)
 
     def _of_other_party(self, place: Span, anchor: Token, name_span: tuple[int, int] = (0, 0)) -> bool:
         """"Oxford University in Britain", "Acme's chief in Paris": a place that says where an organisation or
@@ -861,7 +867,7 @@ class _EventReader:
             "kind": kind,
             "pattern": pattern,
             "date": near.iso if near else None,
-            "date_text": near.text if near else None,
+            "date_text": _without_full_stop(near.text) if near else None,
             "place": self._place_near(anchor, name_span) or self._host_city(anchor),
             # The event itself is no one taking part in it ("the Academy Awards" at the Academy Awards).
             "organizers": [o for o in organizers if not _same_name(o, name)],
@@ -1165,6 +1171,8 @@ class EventExtractor:
         return doc
 
 
+# An event that is what a verb is about takes none of its settings.
+_TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 # What a verb's date or place hangs on: "held in Oslo on Monday".
 _VERB_SETTINGS = frozenset({"prep", "npadvmod", "advmod", "agent", "tmod"})
 # "runs until Sunday" (the closing day), "has taken part since 2015" (the start of a series): no event's date.
@@ -1215,7 +1223,9 @@ def _clause_scope(anchor: Token) -> dict[int, int]:
     while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in SETTING_NOUNS:
         top, hops = top.head.head, hops + 2
     if top.dep_ == "pobj" and top.head.dep_ == "prep":
-        top, hops = top.head, 2
+        top, hops = top.head, hops + 1
+        if top.lower_ in _TOPIC_PREPS:
+            return scope  # "came to talk last week about the elections": the talk's date
     verb = top.head
     if top.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "attr") and verb.pos_ in ("VERB", "AUX") and verb.i != top.i:
         _add_settings(scope, verb, top, hops)
