@@ -123,3 +123,15 @@ def test_country_modifiers(nlp, text, place, participants):
 def test_company_signs_not_the_country_in_its_apposition(nlp):
     evs = _events(nlp, "Report\n\nHarwell, Norway's largest grocer, signed a supply agreement with Fjord Foods.")
     assert all("Norway" not in e["participants"] for e in evs)
+
+
+@pytest.mark.model
+def test_month_is_no_part_of_the_name(nlp):
+    (ev,) = _events(nlp, "Report\n\nHe confirmed that a renewed drive would come at a London conference in March.")
+    assert (ev["name"], ev["date_text"], ev["place"]) == ("London conference", "March", "London")
+
+
+@pytest.mark.model
+def test_year_right_after_a_numbered_name(nlp):
+    evs = _events(nlp, "Report\n\nThe report to the 20th Party Congress in 2022 drew a blueprint for the nation.")
+    assert [(e["name"], e["date"]) for e in evs] == [("20th Party Congress", "2022")]

@@ -410,8 +410,9 @@ def _holiday(name: str) -> bool:
 
 def _treaty_root(ent: Span) -> bool:
     """"the European Convention on Human Rights": a name headed by Convention with its topic is a treaty."""
-    root = ent.root
-    return root.text == "Convention" and any(c.dep_ == "prep" and c.lower_ == "on" for c in root.children)
+    head = next((t for t in ent if t.text in NAME_HEADS), None)  # not "Conference of the ... Convention on ..."
+    return head is not None and head.text == "Convention" and head.i + 1 < len(ent.doc) \
+        and ent.doc[head.i + 1].lower_ == "on"
 
 
 @dataclass
@@ -615,7 +616,7 @@ class _EventReader:
             return True  # the parties are participants, not the name
         return t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
             c.i in self.ent_at and (is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
-            or self._is_date_token(c) for c in t.children)
+            or self._is_date_token(c) or _calendar_word(c) for c in t.children)  # "... conference in March"
 
     def _noun_name(self, noun: Token) -> str:
         skip = set()
@@ -763,6 +764,9 @@ class _EventReader:
             near = DateMention(year.idx, year.idx + len(year.text), year.text, year.text)
         if span.start in self.tail_end:
             tail = next((t for t in self.doc[self.tail_end[span.start]:] if not t.is_space), None)
+            if tail is not None and tail.lower_ == "in" and tail.i + 1 < len(self.doc) \
+                    and _YEAR.fullmatch(self.doc[tail.i + 1].text):
+                tail = self.doc[tail.i + 1]  # "the 20th Party Congress in 2022", however it is parsed
             if tail is not None and _YEAR.fullmatch(tail.text):
                 near = next((d for d in dates if d.start == tail.idx), near)
             elif near is not None and abs(near.start - anchor.idx) > 80 and not self._sets_clause(near, anchor):
