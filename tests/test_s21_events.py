@@ -135,3 +135,13 @@ def test_month_is_no_part_of_the_name(nlp):
 def test_year_right_after_a_numbered_name(nlp):
     evs = _events(nlp, "Report\n\nThe report to the 20th Party Congress in 2022 drew a blueprint for the nation.")
     assert [(e["name"], e["date"]) for e in evs] == [("20th Party Congress", "2022")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Report\n\nThe Harvest Trade Summit will open in Leeds on Tuesday.", "2024-10-22"),
+    ("Report\n\nThe Harvest Trade Summit opened in Leeds on Tuesday.", "2024-10-15"),
+])
+def test_weekday_of_an_event_to_come(nlp, text, iso):
+    (ev,) = _events(nlp, text, "2024-10-21")
+    assert (ev["date"], ev["date_text"]) == (iso, "on Tuesday")

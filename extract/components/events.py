@@ -370,6 +370,22 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     return out
 
 
+_WEEKDAY = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
+def _coming_weekday(near: DateMention | None, anchor: Token) -> DateMention | None:
+    """"The summit will open on Tuesday": a weekday of an event still to come is the coming one
+    (numbers.find_dates takes the latest such day on or before publication, as news reports past days)."""
+    if near is None or not near.iso or not _WEEKDAY.match(near.text):
+        return near
+    verb = next((t for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    future = verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+    if not future or len(near.iso) != 10:
+        return near
+    day = date.fromisoformat(near.iso) + timedelta(days=7)
+    return DateMention(near.start, near.end, near.text, day.isoformat())
+
+
 def _without_full_stop(text: str) -> str:
     """"27 February." -> "27 February" (the sentence's full stop), but "Oct." stays."""
     words = text[:-1].split()
@@ -549,18 +565,9 @@ class _EventReader:
             pattern = modified_event.rule.name
         if pattern is None or not self._one_event(tok, modifiers):
             return None
-        # A country or city before the noun says where ("the Beijing forum"), except a group ("G7") and
-        # a possessor, which takes part ("Turkey's accession talks").
-        places = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text) and e.root.dep_ != "poss"]
-        # The country of a modifier ("the Pakistan pavilion inauguration ceremony", "the Gaza ceasefire talks")
-        # is neither where the event is nor a party to it.
-        # "the China-US summit": the two countries meet, it is in neither.
-        pair = [e for e in places if any(o is not e and (o.end + 1 == e.start or e.end + 1 == o.start) and
-                                         _attached_hyphen(self.doc, min(o.end, e.end)) for o in places)]
-        where = [e for e in places if e.root.head.i == tok.i and not pair]
-        participants = list(dict.fromkeys(found.participants + [n for e in modifiers if (e not in places or e in pair)
-                                          and (e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text))
-                                          for n in [self._name(e) or e.text] if n] + self._parties_of(tok)))
+        where, parties = self._modifier_roles(tok, modifiers)
+        participants = list(dict.fromkeys(found.participants + [n for e in parties for n in [self._name(e) or e.text]
+                                                                if n] + self._parties_of(tok)))
         if not (found.organizers or participants or modifiers):
             return None  # "a meeting between him and an agent", "the meeting took place": nothing named
         name = found.name if found.name is not None else self._noun_name(tok)
@@ -572,6 +579,21 @@ class _EventReader:
         if rec["place"] is None and where:
             rec["place"] = clean(where[0].text)
         return rec
+
+    def _modifier_roles(self, tok: Token, modifiers: list[Span]) -> tuple[list[Span], list[Span]]:
+        """The named modifiers of an event noun that say where it is, and those that take part."""
+        # A country or city before the noun says where ("the Beijing forum"), except a group ("G7") and
+        # a possessor, which takes part ("Turkey's accession talks").
+        places = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text) and e.root.dep_ != "poss"]
+        # "the China-US summit": the two countries meet, it is in neither.
+        pair = [e for e in places if any(o is not e and (o.end + 1 == e.start or e.end + 1 == o.start) and
+                                         _attached_hyphen(self.doc, min(o.end, e.end)) for o in places)]
+        # The country of a modifier ("the Pakistan pavilion inauguration ceremony", "the Gaza ceasefire talks")
+        # is neither where the event is nor a party to it.
+        where = [e for e in places if e.root.head.i == tok.i and not pair]
+        parties = [e for e in modifiers if (e not in places or e in pair)
+                   and (e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text))]
+        return where, parties
 
     def _name_modifiers(self, tok: Token) -> list[Span]:
         """Named modifiers of an event noun: "G7" of "the G7 finance ministers' meeting", "APEC summit"."""
@@ -763,15 +785,21 @@ class _EventReader:
             # "the 1980 and 1984 Games", "the 2008 Beijing Games": the year in the name
             near = DateMention(year.idx, year.idx + len(year.text), year.text, year.text)
         if span.start in self.tail_end:
-            tail = next((t for t in self.doc[self.tail_end[span.start]:] if not t.is_space), None)
-            if tail is not None and tail.lower_ == "in" and tail.i + 1 < len(self.doc) \
-                    and _YEAR.fullmatch(self.doc[tail.i + 1].text):
-                tail = self.doc[tail.i + 1]  # "the 20th Party Congress in 2022", however it is parsed
-            if tail is not None and _YEAR.fullmatch(tail.text):
+            tail = self._year_after(span)
+            if tail is not None:
                 near = next((d for d in dates if d.start == tail.idx), near)
             elif near is not None and abs(near.start - anchor.idx) > 80 and not self._sets_clause(near, anchor):
                 near = None
         return near
+
+    def _year_after(self, span: Span) -> Token | None:
+        """The year written right after a name: "(CIIE) 2023", "the 20th Party Congress in 2022" (however
+        it is parsed)."""
+        doc = self.doc
+        tail = next((t for t in doc[self.tail_end[span.start]:] if not t.is_space), None)
+        if tail is not None and tail.lower_ == "in" and tail.i + 1 < len(doc) and _YEAR.fullmatch(doc[tail.i + 1].text):
+            tail = doc[tail.i + 1]
+        return tail if tail is not None and _YEAR.fullmatch(tail.text) else None
 
     def _sets_clause(self, near: DateMention, anchor: Token) -> bool:
         """A date far from a name that still dates it: a setting of the verb the event is the subject,
@@ -859,7 +887,7 @@ class _EventReader:
             participants = self._default_participants(anchor)
         if organizers is None:
             organizers = self._default_organizers(anchor)
-        near = self._date_near(span, anchor)
+        near = _coming_weekday(self._date_near(span, anchor), anchor)
         ev_start, ev_end = sent.start_char, sent.end_char
         while ev_end > ev_start and self.text[ev_end - 1].isspace():
             ev_end -= 1
@@ -1219,17 +1247,9 @@ def _clause_scope(anchor: Token) -> dict[int, int]:
             continue
         stack += [c for c in t.children if not (c.dep_ in ("advcl", "xcomp", "ccomp")
                                                  or c.dep_ == "acl" and any(g.tag_ == "TO" for g in c.children))]
-    top = anchor
-    while top.dep_ == "conj" and top.head.i != top.i:
-        top = top.head
-    hops = 1
-    # "on the sidelines of the G20 summit", "at the opening session of the Forum": the part's setting.
-    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in SETTING_NOUNS:
-        top, hops = top.head.head, hops + 2
-    if top.dep_ == "pobj" and top.head.dep_ == "prep":
-        top, hops = top.head, hops + 1
-        if top.lower_ in _TOPIC_PREPS:
-            return scope  # "came to talk last week about the elections": the talk's date
+    top, hops = _setting_top(anchor)
+    if top is None:
+        return scope
     verb = top.head
     if top.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "attr") and verb.pos_ in ("VERB", "AUX") and verb.i != top.i:
         _add_settings(scope, verb, top, hops)
@@ -1241,6 +1261,23 @@ def _clause_scope(anchor: Token) -> dict[int, int]:
                 and outer.pos_ in ("VERB", "AUX") and outer.i != verb.head.i:
             _add_settings(scope, outer, verb.head, hops + 2)
     return scope
+
+
+def _setting_top(anchor: Token) -> tuple[Token | None, int]:
+    """What of the event's phrase hangs on a verb ("held [in] the summit", "met [on] the sidelines of the
+    summit"), and how far it is; None when the event is what the verb is about."""
+    top = anchor
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    hops = 1
+    # "on the sidelines of the G20 summit", "at the opening session of the Forum": the part's setting.
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in SETTING_NOUNS:
+        top, hops = top.head.head, hops + 2
+    if top.dep_ == "pobj" and top.head.dep_ == "prep":
+        top, hops = top.head, hops + 1
+        if top.lower_ in _TOPIC_PREPS:
+            return None, hops  # "came to talk last week about the elections": the talk's date
+    return top, hops
 
 
 def _add_settings(scope: dict[int, int], verb: Token, top: Token, hops: int) -> None:
