@@ -145,3 +145,17 @@ def test_year_right_after_a_numbered_name(nlp):
 def test_weekday_of_an_event_to_come(nlp, text, iso):
     (ev,) = _events(nlp, text, "2024-10-21")
     assert (ev["date"], ev["date_text"]) == (iso, "on Tuesday")
+
+
+@pytest.mark.model
+def test_series_held_every_year_is_no_event(nlp):
+    text = ("Report\n\nThe Nordic Sci-T Conference, held annually for outstanding high school students, has become a "
+            "platform for young scientists.")
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.model
+def test_another_event_is_no_part_of_a_name(nlp):
+    evs = _events(nlp, "Report\n\nFive unions will hold private talks with Deputy Prime Minister John Prescott at "
+                       "Labour's spring conference in Gateshead.")
+    assert "talks with Deputy Prime Minister John Prescott" in [e["name"] for e in evs]

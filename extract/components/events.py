@@ -636,6 +636,8 @@ class _EventReader:
             return True  # "a smooth election", "the recent meeting"
         if t.dep_ == "prep" and t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
             return True  # the parties are participants, not the name
+        if t.dep_ == "prep" and t.lower_ in ("at", "during") and any(c.lower_ in EVENT_NOUNS for c in t.children):
+            return True  # "talks with X at Labour's spring conference": the setting is another event
         return t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
             c.i in self.ent_at and (is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
             or self._is_date_token(c) or _calendar_word(c) for c in t.children)  # "... conference in March"
@@ -1143,6 +1145,21 @@ def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]
     return [r for r in records if not example(r)]
 
 
+# "held annually", "has been held for the past five years": the name is of a series.
+_SERIES_CLAUSE = re.compile(r"\b(?:held\s+(?:annually|every\s+year|each\s+year)|for\s+the\s+past\s+\w+\s+years)\b",
+                            re.IGNORECASE)
+
+
+def drop_series_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"the Sci-T Conference, held annually for students, has become a platform": a named event with no
+    edition or date whose sentence says it recurs is the series, not one happening."""
+    def series(rec: dict) -> bool:
+        return rec["pattern"].startswith("event.named.") and not rec["date_text"] \
+            and not _editions(rec["name"].lower()) and not _YEAR.search(rec["name"]) \
+            and bool(_SERIES_CLAUSE.search(reader.text, rec["start"], rec["end"]))
+    return [r for r in records if not series(r)]
+
+
 def name_bare_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
     """"The expo is organised by X" after "the Smart City Expo World Congress": a bare event noun is the
     named event of the document that has that word, the nearest one before it (else the first after)."""
@@ -1191,7 +1208,8 @@ def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
     return records
 
 
-POST_PASSES = (drop_listed_names, drop_named_examples, name_bare_mentions, merge_mentions, add_actor_aliases)
+POST_PASSES = (drop_listed_names, drop_named_examples, drop_series_mentions, name_bare_mentions, merge_mentions,
+               add_actor_aliases)
 
 
 class EventExtractor:
