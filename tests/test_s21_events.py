@@ -159,3 +159,9 @@ def test_another_event_is_no_part_of_a_name(nlp):
     evs = _events(nlp, "Report\n\nFive unions will hold private talks with Deputy Prime Minister John Prescott at "
                        "Labour's spring conference in Gateshead.")
     assert "talks with Deputy Prime Minister John Prescott" in [e["name"] for e in evs]
+
+
+@pytest.mark.model
+def test_taking_part_since_a_year_is_the_series(nlp):
+    text = "Report\n\nThe view was echoed by Fjord Telecom, which has participated in the Nordic Internet Conference since 2015."
+    assert _events(nlp, text) == []

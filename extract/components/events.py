@@ -1146,7 +1146,8 @@ def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]
 
 
 # "held annually", "has been held for the past five years": the name is of a series.
-_SERIES_CLAUSE = re.compile(r"\b(?:held\s+(?:annually|every\s+year|each\s+year)|for\s+the\s+past\s+\w+\s+years)\b",
+_SERIES_CLAUSE = re.compile(r"\b(?:held\s+(?:annually|every\s+year|each\s+year)|for\s+the\s+past\s+\w+\s+years"
+                            r"|(?:participated|taken\s+part|attended)\s+in\s+.{0,80}?\s+since\s+(?:19|20)\d\d)\b",
                             re.IGNORECASE)
 
 
