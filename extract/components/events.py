@@ -18,7 +18,7 @@ Only one real event counts: not a series ("daily news conferences", "five Olympi
 bloc ("the Muslim vote"), a modifier ("the elections watchdog") or one the clause denies ("no plans to
 hold"). The date and place come from the event's own phrase and the settings of its verb
 (`_clause_scope`), never from another clause ("signed a deal to supply cars for sale in Japan").
-The post-passes (`POST_PASSES`, in order) drop names listed in passing, merge mentions of the same event in one document and add
+The post-passes (`POST_PASSES`, in order) drop names listed or given as examples in passing, merge mentions of the same event in one document and add
 the actors' aliases. Sets `doc._.events` (plain dicts).
 """
 
@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +53,8 @@ MENTION = {r[0]: r[3] for r in lexicon.rows("event_nouns") if len(r) > 3 and r[3
 SERIES_MODIFIERS = lexicon.words("series_modifiers")
 CALENDAR_WORDS = lexicon.words("calendar_words")
 VENUE_WORDS = lexicon.words("venue_words")
+SETTING_NOUNS = lexicon.words("event_setting_nouns")
+HOLIDAYS = lexicon.words("event_holidays")
 ORG_DESIGNATORS = lexicon.words("org_designators")
 _TIME_PREPS = frozenset({"before", "after", "since", "until", "following", "ahead", "during"})
 # Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
@@ -85,7 +88,7 @@ _NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meet
 # Words between the names of a run of organisers before a verb ("CIYEC and AmCham China jointly hosted").
 _RUN_JOINERS = lexicon.words("actor_joiners")
 # Adjectives that belong to an event's name ("the annual meeting"); others describe it ("a smooth election").
-_NAME_ADJECTIVES = ("annual", "general", "national", "international", "global", "regional")
+_NAME_ADJECTIVES = lexicon.words("event_name_adjectives")
 
 
 def event_kind(noun: str) -> str | None:
@@ -213,6 +216,8 @@ def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
      {'name': 'Halvard Trade Forum', 'place': 'Oslo'}),
     ('The Trades Union Congress said it would fight the plan.',
      None),
+    ('Families in Leeds gathered for the Dragon Boat Festival on Sunday.',
+     None),  # a holiday
     ('Policy\n\nThe Union\'s Fair Competition Strategy answers two challenges at once.',
      None),
 ])
@@ -237,13 +242,24 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
         return None  # a lone "Conference" is no name
     if _counted(doc[start]):
         return None  # "five Olympic Games", "three Winter Olympics": several events
-    if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end):
+    if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end) and not held_name(head):
         return None  # "the Trades Union Congress", "the World Economic Forum": organisations
     if head.text == "Convention" and end < sent.end and doc[end].lower_ == "on":
         return None  # "the United Nations Convention on refugees": a treaty
     if end + 1 < sent.end and doc[end].lower_ in ("and", "&") and _venue_after(doc, end + 1, sent):
         return None  # "the Scottish Exhibition and Conference Centre": a venue
     return start, end
+
+
+@rule("event.named.held", examples=[
+    ('The Nordic Timber Dialogue Forum was held in Bergen on May 3.',
+     {'name': 'Nordic Timber Dialogue Forum', 'place': 'Bergen', 'kind': 'forum'}),
+    ('The Nordic Timber Forum said prices would rise.', None),
+])
+def held_name(head: Token) -> bool:
+    """"The China-Germany Civilization Dialogue Forum was held in Boao": a name ending in a word that
+    usually names a body (Forum, Congress, Dialogue) is an event when it is held, hosted or convened."""
+    return head.dep_ == "nsubjpass" and head.head.lemma_.lower() in HOST_VERBS
 
 
 def _later_head(doc: Doc, i: int, sent: Span) -> Token | None:
@@ -290,8 +306,129 @@ def model_event(ent: Span) -> bool:
     return ent.label_ == "EVENT" and bool(GATHERING_NAME.search(ent.text)) and not NOT_EVENTS.search(ent.text) \
         and last not in VENUE_WORDS and not _counted(ent[0]) \
         and not (last in ORG_DESIGNATORS and last not in LEXICON) \
-        and not (last == "convention" and after == "on")  # not "the Expo Exhibition Hall", "the Convention on ..."
+        and not (last == "convention" and after == "on") and not _treaty_root(ent)
+    # not "the Expo Exhibition Hall", "the Convention on ...", "the European Convention on Human Rights"
     # ... nor the body that runs it ("the World Expo Organization", "the Summit Secretariat")
+
+
+# ---- relative dates -----------------------------------------------------------------------------
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                "october", "november", "december")
+_MONTH_RE = "|".join(m.capitalize() for m in _MONTH_NAMES)
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10}
+# Dates numbers.find_dates leaves out that events are often dated by: "last week", "a year ago",
+# "mid-November 2023", "earlier this month".
+RELATIVE_DATE = re.compile(
+    rf"""(?<![\w-])(?:
+        (?:(?:early|late)\s+)?(?P<week>last|this|next)\s+week
+      | (?P<count>a|an|one|two|three|four|five|six|ten|\d{{1,2}})\s+(?P<unit>day|week|month|year)s?\s+ago
+      | (?:earlier|later)\s+this\s+(?P<this>month|year)
+      | (?:early|mid|late)[-\s](?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?
+    )(?![\w-])""", re.VERBOSE)
+
+
+def _month_of(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def relative_dates(text: str, published: str | None) -> list[DateMention]:
+    """"last week", "two years ago", "mid-November 2023": dates relative to the publication date (ISO
+    when the document has one; a week is given as the month of its middle), kept as written."""
+    try:
+        anchor = date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        anchor = None
+    out = []
+    for m in RELATIVE_DATE.finditer(text):
+        g, iso = m.groupdict(), None
+        if g["month"]:
+            month = _MONTH_NAMES.index(g["month"].lower()) + 1
+            year = int(g["year"]) if g["year"] else anchor.year if anchor else None
+            iso = f"{year:04d}-{month:02d}" if year else None
+        elif anchor is None:
+            pass
+        elif g["week"]:
+            shift = {"last": -7, "this": 0, "next": 7}[g["week"]]
+            middle = anchor - timedelta(days=anchor.weekday()) + timedelta(days=shift + 3)
+            iso = _month_of(middle)
+        elif g["this"]:
+            iso = _month_of(anchor) if g["this"] == "month" else f"{anchor.year:04d}"
+        else:
+            n = _COUNT.get(g["count"].lower()) or int(g["count"])
+            unit = g["unit"]
+            if unit == "year":
+                iso = f"{anchor.year - n:04d}"
+            elif unit == "month":
+                months = anchor.year * 12 + anchor.month - 1 - n
+                iso = f"{months // 12:04d}-{months % 12 + 1:02d}"
+            elif unit == "week":
+                iso = _month_of(anchor - timedelta(weeks=n))
+            else:
+                iso = (anchor - timedelta(days=n)).isoformat()
+        out.append(DateMention(m.start(), m.end(), m.group(0), iso))
+    return out
+
+
+_WEEKDAY = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
+
+
+def _coming_weekday(near: DateMention | None, anchor: Token) -> DateMention | None:
+    """"The summit will open on Tuesday": a weekday of an event still to come is the coming one
+    (numbers.find_dates takes the latest such day on or before publication, as news reports past days)."""
+    if near is None or not near.iso or not _WEEKDAY.match(near.text):
+        return near
+    verb = next((t for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")), None)
+    future = verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
+    if not future or len(near.iso) != 10:
+        return near
+    day = date.fromisoformat(near.iso) + timedelta(days=7)
+    return DateMention(near.start, near.end, near.text, day.isoformat())
+
+
+def _without_full_stop(text: str) -> str:
+    """"27 February." -> "27 February" (the sentence's full stop), but "Oct." stays."""
+    words = text[:-1].split()
+    return text[:-1] if text.endswith(".") and words and words[-1].lower() in _MONTH_NAMES else text
+
+
+def _nearest_year(d: DateMention, published: str | None) -> DateMention:
+    """"on 9 January" in an article of 20 December is next year's: a day written without its year is the
+    one nearest the publication date."""
+    if not published or not d.iso or len(d.iso) != 10 or re.search(r"\d{4}", d.text):
+        return d
+    try:
+        anchor, day = date.fromisoformat(published[:10]), date.fromisoformat(d.iso)
+    except ValueError:
+        return d
+    for year in (day.year - 1, day.year + 1):
+        try:
+            other = day.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if abs((other - anchor).days) < abs((day - anchor).days):
+            return DateMention(d.start, d.end, d.text, other.isoformat())
+    return d
+
+
+def _with_relative_dates(dates: list[DateMention], relative: list[DateMention]) -> list[DateMention]:
+    """The relative dates that overlap no other date ("mid-November 2023" over "2023" wins)."""
+    kept = [d for d in dates if not any(r.start <= d.start and d.end <= r.end for r in relative)]
+    kept += [r for r in relative if not any(d.start < r.end and r.start < d.end for d in kept)]
+    return sorted(kept, key=lambda d: d.start)
+
+
+def _holiday(name: str) -> bool:
+    """"the Dragon Boat Festival", "the Happy Spring Festival": a holiday is a day, not a gathering."""
+    low = name.lower()
+    return any(low == h or low.endswith(" " + h) for h in HOLIDAYS)
+
+
+def _treaty_root(ent: Span) -> bool:
+    """"the European Convention on Human Rights": a name headed by Convention with its topic is a treaty."""
+    head = next((t for t in ent if t.text in NAME_HEADS), None)  # not "Conference of the ... Convention on ..."
+    return head is not None and head.text == "Convention" and head.i + 1 < len(ent.doc) \
+        and ent.doc[head.i + 1].lower_ == "on"
 
 
 @dataclass
@@ -313,7 +450,9 @@ class _EventReader:
         self._resolver: SpeakerResolver | None = None  # built when a pronoun needs it
         self.names = ctx.entities
         self.aliases_of: dict[str, list[str]] = {}
-        self.dates = find_dates(self.text, ctx.meta.get("published"))
+        published = ctx.meta.get("published")
+        self.dates = _with_relative_dates([_nearest_year(d, published) for d in find_dates(self.text, published)],
+                                          relative_dates(self.text, published))
         self.named_pattern: dict[int, str] = {}
         self.tail_end: dict[int, int] = {}
         self.named_ranges: list[tuple[int, int]] = []
@@ -325,7 +464,7 @@ class _EventReader:
         for start, end, acronym in self.named_spans():
             span = doc[start:end]
             seen_tokens.update(range(start, end))
-            if not _has_staff(span):
+            if not _has_staff(span) and not _holiday(span.text):
                 found.append(self._named_record(span, acronym))
         for tok in doc:
             if tok.i in seen_tokens:
@@ -351,7 +490,10 @@ class _EventReader:
             found = head_name(doc, tok)
             if found is not None:
                 spans.append(found)
-                self.named_pattern.setdefault(found[0], "event.named.head")
+                words = doc[found[0]:found[1]]
+                held = not _numbered(doc, *found) and not any(t.text in NAMED_HEADS for t in words) \
+                    and any(t.text in EVENT_ONLY_HEADS and held_name(t) for t in words)
+                self.named_pattern.setdefault(found[0], "event.named.held" if held else "event.named.head")
         out = self._first_of_overlapping(spans)
         for start, end, acronym in out:
             self.tail_end[start] = next(t.i for t in doc[end:] if t.text == ")") + 1 if acronym else end
@@ -423,12 +565,9 @@ class _EventReader:
             pattern = modified_event.rule.name
         if pattern is None or not self._one_event(tok, modifiers):
             return None
-        # A country or city before the noun says where ("the Beijing forum"), except a group ("G7") and
-        # a possessor, which takes part ("Turkey's accession talks").
-        where = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text) and e.root.dep_ != "poss"]
-        participants = list(dict.fromkeys(found.participants + [n for e in modifiers if e not in where and (
-            e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) for n in [self._name(e) or e.text] if n]
-                                          + self._parties_of(tok)))
+        where, parties = self._modifier_roles(tok, modifiers)
+        participants = list(dict.fromkeys(found.participants + [n for e in parties for n in [self._name(e) or e.text]
+                                                                if n] + self._parties_of(tok)))
         if not (found.organizers or participants or modifiers):
             return None  # "a meeting between him and an agent", "the meeting took place": nothing named
         name = found.name if found.name is not None else self._noun_name(tok)
@@ -440,6 +579,21 @@ class _EventReader:
         if rec["place"] is None and where:
             rec["place"] = clean(where[0].text)
         return rec
+
+    def _modifier_roles(self, tok: Token, modifiers: list[Span]) -> tuple[list[Span], list[Span]]:
+        """The named modifiers of an event noun that say where it is, and those that take part."""
+        # A country or city before the noun says where ("the Beijing forum"), except a group ("G7") and
+        # a possessor, which takes part ("Turkey's accession talks").
+        places = [e for e in modifiers if e.label_ == "GPE" and not KNOWN_EVENTS.match(e.text) and e.root.dep_ != "poss"]
+        # "the China-US summit": the two countries meet, it is in neither.
+        pair = [e for e in places if any(o is not e and (o.end + 1 == e.start or e.end + 1 == o.start) and
+                                         _attached_hyphen(self.doc, min(o.end, e.end)) for o in places)]
+        # The country of a modifier ("the Pakistan pavilion inauguration ceremony", "the Gaza ceasefire talks")
+        # is neither where the event is nor a party to it.
+        where = [e for e in places if e.root.head.i == tok.i and not pair]
+        parties = [e for e in modifiers if (e not in places or e in pair)
+                   and (e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text))]
+        return where, parties
 
     def _name_modifiers(self, tok: Token) -> list[Span]:
         """Named modifiers of an event noun: "G7" of "the G7 finance ministers' meeting", "APEC summit"."""
@@ -482,9 +636,11 @@ class _EventReader:
             return True  # "a smooth election", "the recent meeting"
         if t.dep_ == "prep" and t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
             return True  # the parties are participants, not the name
+        if t.dep_ == "prep" and t.lower_ in ("at", "during") and any(c.lower_ in EVENT_NOUNS for c in t.children):
+            return True  # "talks with X at Labour's spring conference": the setting is another event
         return t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
             c.i in self.ent_at and (is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
-            or self._is_date_token(c) for c in t.children)
+            or self._is_date_token(c) or _calendar_word(c) for c in t.children)  # "... conference in March"
 
     def _noun_name(self, noun: Token) -> str:
         skip = set()
@@ -570,6 +726,12 @@ class _EventReader:
             names = [self._name(e) for e in reversed(self._run_before(verb))]
         return list(dict.fromkeys(n for n in names if n))
 
+    def country_subjects(self, verb: Token) -> list[str]:
+        """"the US signed a treaty": countries sign as parties (they host as places, see `_host_city`)."""
+        subjects = [t for c in verb.children if c.dep_ == "nsubj" for t in (c, *c.conjuncts)]
+        ents = [self.ent_at[t.i] for t in subjects if t.i in self.ent_at]  # not "iQIYI, China's leading firm"
+        return list(dict.fromkeys(n for e in ents if e.label_ == "GPE" for n in [self._name(e)] if n))
+
     def head_entities(self, tok: Token) -> list[Span]:
         """Entities a noun phrase is (the head and its conjuncts), not those in its modifiers."""
         out = []
@@ -587,14 +749,16 @@ class _EventReader:
         return list(dict.fromkeys(self._name(e) for c in verb.children if c.dep_ == "agent"
                                   for e in self.entities_in(c) if self._name(e)))
 
-    def _place_near(self, tok: Token) -> str | None:
+    def _place_near(self, tok: Token, name_span: tuple[int, int] = (0, 0)) -> str | None:
         """The place "in"/"at" nearest the event in its own clause: not where goods are sold in another
-        clause ("signed a deal to supply cars for sale in Japan")."""
+        clause ("signed a deal to supply cars for sale in Japan"), nor a word of the event's own name
+        ("the Hepu Relics Exhibition")."""
         doc = self.doc
         sent = tok.sent
         scope = _clause_scope(tok)
         places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)
-                  and e.root.i in scope and not self._of_other_party(e, tok)]
+                  and e.root.i in scope and not self._of_other_party(e, tok, name_span)
+                  and not (name_span[0] <= e.start_char < name_span[1])]
         if not places:
             return None
         best = min(places, key=lambda e: (scope[e.root.i], 0 if e.start > tok.i else 1, abs(e.start - tok.i)))
@@ -623,12 +787,28 @@ class _EventReader:
             # "the 1980 and 1984 Games", "the 2008 Beijing Games": the year in the name
             near = DateMention(year.idx, year.idx + len(year.text), year.text, year.text)
         if span.start in self.tail_end:
-            tail = next((t for t in self.doc[self.tail_end[span.start]:] if not t.is_space), None)
-            if tail is not None and _YEAR.fullmatch(tail.text):
+            tail = self._year_after(span)
+            if tail is not None:
                 near = next((d for d in dates if d.start == tail.idx), near)
-            elif near is not None and abs(near.start - anchor.idx) > 80:
+            elif near is not None and abs(near.start - anchor.idx) > 80 and not self._sets_clause(near, anchor):
                 near = None
         return near
+
+    def _year_after(self, span: Span) -> Token | None:
+        """The year written right after a name: "(CIIE) 2023", "the 20th Party Congress in 2022" (however
+        it is parsed)."""
+        doc = self.doc
+        tail = next((t for t in doc[self.tail_end[span.start]:] if not t.is_space), None)
+        if tail is not None and tail.lower_ == "in" and tail.i + 1 < len(doc) and _YEAR.fullmatch(doc[tail.i + 1].text):
+            tail = doc[tail.i + 1]
+        return tail if tail is not None and _YEAR.fullmatch(tail.text) else None
+
+    def _sets_clause(self, near: DateMention, anchor: Token) -> bool:
+        """A date far from a name that still dates it: a setting of the verb the event is the subject,
+        object or place of ("In 2017, China called for a partnership at the first UN Ocean Conference")."""
+        i = self._date_root(near)
+        return i is not None and _clause_scope(anchor).get(i, 99) <= 5 and self.doc[i].sent == anchor.sent \
+            and i not in {t.i for t in anchor.subtree}
 
     def _clause_date(self, dates: list[DateMention], span: Span, anchor: Token) -> DateMention | None:
         """The date nearest the event in the parse, among those of its own clause."""
@@ -656,15 +836,20 @@ class _EventReader:
         if best is None:
             return None
         best = best[1:] if best[0].pos_ == "ADP" and len(best) > 1 else best  # "on Tuesday" -> "Tuesday"
-        return DateMention(best.start_char, best.end_char, best.text, None)
+        best = best[:-1] if len(best) > 1 and best[-1].is_punct else best  # "on 9 January." -> "9 January"
+        # The same date as numbers.find_dates reads it, resolved when the document has a date.
+        known = next((d.iso for d in self.dates if d.start <= best.start_char < d.end), None)
+        return DateMention(best.start_char, best.end_char, best.text, known)
 
-    def _of_other_party(self, place: Span, anchor: Token) -> bool:
+    def _of_other_party(self, place: Span, anchor: Token, name_span: tuple[int, int] = (0, 0)) -> bool:
         """"Oxford University in Britain", "Acme's chief in Paris": a place that says where an organisation or
-        a person is, not where the event is."""
+        a person is, not where the event is; an organisation in the event's own name is none ("the Meeting
+        of the Shanghai Cooperation Organization in Astana")."""
         t = place.root.head
         while t.i != anchor.i and t.head.i != t.i:
             e = self.ent_at.get(t.i)
-            if e is not None and e.label_ in ("ORG", "PERSON") and not (e.start <= anchor.i < e.end):
+            if e is not None and e.label_ in ("ORG", "PERSON") and not (e.start <= anchor.i < e.end) \
+                    and not (name_span[0] <= e.start_char < name_span[1]):
                 return True
             t = t.head
         return False
@@ -704,7 +889,7 @@ class _EventReader:
             participants = self._default_participants(anchor)
         if organizers is None:
             organizers = self._default_organizers(anchor)
-        near = self._date_near(span, anchor)
+        near = _coming_weekday(self._date_near(span, anchor), anchor)
         ev_start, ev_end = sent.start_char, sent.end_char
         while ev_end > ev_start and self.text[ev_end - 1].isspace():
             ev_end -= 1
@@ -716,8 +901,8 @@ class _EventReader:
             "kind": kind,
             "pattern": pattern,
             "date": near.iso if near else None,
-            "date_text": near.text if near else None,
-            "place": self._place_near(anchor) or self._host_city(anchor),
+            "date_text": _without_full_stop(near.text) if near else None,
+            "place": self._place_near(anchor, name_span) or self._host_city(anchor),
             # The event itself is no one taking part in it ("the Academy Awards" at the Academy Awards).
             "organizers": [o for o in organizers if not _same_name(o, name)],
             "participants": [p for p in participants if p not in organizers and not _same_name(p, name)],
@@ -750,13 +935,18 @@ def hosted(reader: _EventReader, tok: Token) -> Found | None:
 @rule("event.described.attended", examples=[
     ('Maria Lopez attended the conference in Madrid.',
      {'participants': 'Maria Lopez', 'place': 'Madrid'}),
+    ('Maria Lopez and Tom Berg met on the sidelines of the G20 summit in Rome.',
+     {'name': 'G20 summit', 'participants': 'Tom Berg', 'place': 'Rome'}),
 ])
 def attended(reader: _EventReader, tok: Token) -> Found | None:
     """"X attended the conference", "X took part in the talks": participants."""
     head = tok.head
     if tok.dep_ == "dobj" and head.lemma_.lower() in ATTEND_VERBS:
         return Found(participants=reader.actors_of(head))
-    if tok.dep_ == "pobj" and head.lower_ in ("in", "at") and head.head.lemma_.lower() in ATTEND_VERBS | {"part"}:
+    preps = ("in", "at")
+    while tok.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SETTING_NOUNS:
+        tok, head, preps = head.head, head.head.head, ("in", "at", "on")  # "met on the sidelines of the summit"
+    if tok.dep_ == "pobj" and head.lower_ in preps and head.head.lemma_.lower() in ATTEND_VERBS | {"part"}:
         verb = head.head if head.head.pos_ == "VERB" else head.head.head
         return Found(participants=reader.actors_of(verb))
     return None
@@ -815,15 +1005,19 @@ DESCRIBED_RULES = (hosted, attended, at_their)
      {'name': 'signing of deal', 'participants': 'Harwell Foods'}),
     ('Harwell Foods signed the letter.',
      None),
+    ('Norway and Chile signed a salmon trade agreement in Oslo.',
+     {'participants': 'Chile', 'place': 'Oslo'}),
+    ('Harwell Foods has signed supply agreements with forty farms since 2010.',
+     None),  # signings counted up over years
 ])
 def signing(reader: _EventReader, tok: Token) -> dict | None:
     """"Acme and Beta signed a supply agreement", "X signed a deal with Y": the parties of a signing."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in SIGN_OBJECTS), None)
-    if obj is None:
+    if obj is None or _tally(tok, obj):
         return None
-    parties = reader.actors_of(tok)
+    parties = reader.actors_of(tok) or reader.country_subjects(tok)
     parties += [reader._name(e) for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"
-                for e in reader.entities_in(c) if not _describes_party(e)]
+                for e in reader.entities_in(c) if not _describes_party(e) and not _possessor(e)]
     parties = list(dict.fromkeys(p for p in parties if p))
     if not parties:
         return None
@@ -832,18 +1026,68 @@ def signing(reader: _EventReader, tok: Token) -> dict | None:
                           name_span=(tok.idx, obj.idx + len(obj.text)), kind="signing", pattern="event.signing")
 
 
+def _tally(verb: Token, obj: Token) -> bool:
+    """"China has signed cooperation agreements with 150 countries", "the fund had signed agreements on 75
+    projects": signings counted up over years are no one signing."""
+    return obj.tag_ in ("NNS", "NNPS") and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def _possessor(ent: Span) -> bool:
+    """"China" of "with China's Taiwan": the possessor describes the party, it is none."""
+    return ent.root.dep_ == "poss" and ent.root.head.ent_type_ in ACTOR_LABELS
+
+
 # ---- post-passes --------------------------------------------------------------------------------
 
 
-def _event_keys(rec: dict) -> set[str]:
-    return {k.lower() for k in (rec["name"], *rec["aliases"])}
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_EDITION = re.compile(r"^(?:\d+|\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)$")
 
 
-def _same_event(keys: set[str], other: dict) -> bool:
-    other_keys = _event_keys(other)
-    # "G7 meeting" and "G7 meeting of finance ministers" are one event.
-    return bool(keys & other_keys) or any(a.startswith(b + " ") or b.startswith(a + " ")
-                                          for a in keys for b in other_keys)
+def _event_keys(rec: dict) -> dict[str, str]:
+    """The names of an event as compared within a document, lower case -> as written: "Huawei's Analyst
+    Summit" is "huawei analyst summit"."""
+    keys = {}
+    for k in (rec["name"], *rec["aliases"]):
+        cased = _POSSESSIVE.sub("", k)
+        cased = cased[4:] if cased.lower().startswith("the ") else cased
+        keys[cased.lower()] = cased
+    return keys
+
+
+def _editions(key: str) -> set[str]:
+    return {w for w in key.split() if _EDITION.match(w)}
+
+
+def _same_event(keys: dict[str, str], other_keys: dict[str, str], ambiguous: frozenset[str] = frozenset()) -> bool:
+    # "G7 meeting" and "G7 meeting of finance ministers" are one event; so are "the Rio G20 Summit" and
+    # "the G20 Summit", unless the short name fits several editions of the document ("the 2000 Summer
+    # Olympics", "the 2008 Summer Olympics").
+    return bool(keys.keys() & other_keys.keys()) or any(
+        a.startswith(b + " ") or b.startswith(a + " ")
+        or a not in ambiguous and _suffix_of(a, b, other_keys[b]) or b not in ambiguous and _suffix_of(b, a, keys[a])
+        for a in keys for b in other_keys)
+
+
+def _ambiguous_short_names(all_keys: list[dict[str, str]]) -> frozenset[str]:
+    """Short names that end two or more differently numbered names of the document."""
+    names = {k: cased for keys in all_keys for k, cased in keys.items()}
+    out = set()
+    for short in names:
+        editions = {frozenset(_editions(long)) for long, cased in names.items() if _suffix_of(short, long, cased)}
+        if len(editions) > 1:
+            out.add(short)
+    return frozenset(out)
+
+
+def _suffix_of(short: str, long: str, long_cased: str) -> bool:
+    """"g20 summit" of "rio g20 summit": the longer name is the shorter one with words of a name before it
+    (not "opening ceremony of the summit"), and they name no two editions."""
+    if len(short.split()) < 2 or not long.endswith(" " + short):
+        return False
+    ea, eb = _editions(short), _editions(long)
+    extra = long_cased[:len(long) - len(short)].split()
+    return all(w[:1].isupper() or w[:1].isdigit() for w in extra) and (not ea or not eb or ea == eb)
 
 
 def _bare_noun(name: str) -> str | None:
@@ -886,6 +1130,37 @@ def drop_listed_names(reader: _EventReader, records: list[dict]) -> list[dict]:
     return [r for r in records if id(r) not in listed]
 
 
+# Words that introduce examples ("platforms such as the Silk Road Expo", "sub-forums, including the ...").
+_EXAMPLE_CUE = re.compile(r"\b(?:such\s+as|including|includes?|included|examples?\s+of|e\.g\.)\s+(?:the\s+)?[A-Z\d]")
+
+
+def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"cultural activities such as the Arabic Arts Festival": a named event given as an example, with no
+    edition, date, place or anyone taking part, is a recurring event named in passing, not a happening."""
+    def example(rec: dict) -> bool:
+        return rec["pattern"].startswith("event.named.") and not (
+            rec["date_text"] or rec["place"] or rec["organizers"] or rec["participants"]) \
+            and not _editions(rec["name"].lower()) and not _YEAR.search(rec["name"]) \
+            and bool(_EXAMPLE_CUE.search(reader.text, rec["start"], rec["name_start"] + 1))
+    return [r for r in records if not example(r)]
+
+
+# "held annually", "has been held for the past five years": the name is of a series.
+_SERIES_CLAUSE = re.compile(r"\b(?:held\s+(?:annually|every\s+year|each\s+year)|for\s+the\s+past\s+\w+\s+years"
+                            r"|(?:participated|taken\s+part|attended)\s+in\s+.{0,80}?\s+since\s+(?:19|20)\d\d)\b",
+                            re.IGNORECASE)
+
+
+def drop_series_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"the Sci-T Conference, held annually for students, has become a platform": a named event with no
+    edition or date whose sentence says it recurs is the series, not one happening."""
+    def series(rec: dict) -> bool:
+        return rec["pattern"].startswith("event.named.") and not rec["date_text"] \
+            and not _editions(rec["name"].lower()) and not _YEAR.search(rec["name"]) \
+            and bool(_SERIES_CLAUSE.search(reader.text, rec["start"], rec["end"]))
+    return [r for r in records if not series(r)]
+
+
 def name_bare_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
     """"The expo is organised by X" after "the Smart City Expo World Congress": a bare event noun is the
     named event of the document that has that word, the nearest one before it (else the first after)."""
@@ -906,12 +1181,16 @@ def name_bare_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
 def merge_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
     """One record per event: later mentions add what the first one lacked."""
     out: list[dict] = []
+    merged_keys: dict[int, dict[str, str]] = {}  # every name an out record absorbed ("G20" after "G20 Summit")
+    ambiguous = _ambiguous_short_names([_event_keys(r) for r in records])
     for rec in records:
         keys = _event_keys(rec)
-        same = next((o for o in out if _same_event(keys, o)), None)
+        same = next((o for o in out if _same_event(keys, merged_keys[id(o)], ambiguous)), None)
         if same is None:
             out.append(rec)
+            merged_keys[id(rec)] = keys
             continue
+        merged_keys[id(same)].update(keys)
         if len(rec["name"]) > len(same["name"]) and not same["aliases"]:
             same["name"] = rec["name"]
         for key in ("date", "date_text", "place"):
@@ -930,7 +1209,8 @@ def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
     return records
 
 
-POST_PASSES = (drop_listed_names, name_bare_mentions, merge_mentions, add_actor_aliases)
+POST_PASSES = (drop_listed_names, drop_named_examples, drop_series_mentions, name_bare_mentions, merge_mentions,
+               add_actor_aliases)
 
 
 class EventExtractor:
@@ -942,6 +1222,8 @@ class EventExtractor:
         return doc
 
 
+# An event that is what a verb is about takes none of its settings.
+_TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 # What a verb's date or place hangs on: "held in Oslo on Monday".
 _VERB_SETTINGS = frozenset({"prep", "npadvmod", "advmod", "agent", "tmod"})
 # "runs until Sunday" (the closing day), "has taken part since 2015" (the start of a series): no event's date.
@@ -984,20 +1266,45 @@ def _clause_scope(anchor: Token) -> dict[int, int]:
             continue
         stack += [c for c in t.children if not (c.dep_ in ("advcl", "xcomp", "ccomp")
                                                  or c.dep_ == "acl" and any(g.tag_ == "TO" for g in c.children))]
+    top, hops = _setting_top(anchor)
+    if top is None:
+        return scope
+    verb = top.head
+    if top.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "attr") and verb.pos_ in ("VERB", "AUX") and verb.i != top.i:
+        _add_settings(scope, verb, top, hops)
+        # "In 2017, China called for building a partnership at the Conference": the verb of the clause
+        # the event's verb is the object of ("for building") sets its date too, not one after a time
+        # word ("met X on Monday before attending the summit").
+        outer = verb.head.head
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.lower_ not in _TIME_PREPS \
+                and outer.pos_ in ("VERB", "AUX") and outer.i != verb.head.i:
+            _add_settings(scope, outer, verb.head, hops + 2)
+    return scope
+
+
+def _setting_top(anchor: Token) -> tuple[Token | None, int]:
+    """What of the event's phrase hangs on a verb ("held [in] the summit", "met [on] the sidelines of the
+    summit"), and how far it is; None when the event is what the verb is about."""
     top = anchor
     while top.dep_ == "conj" and top.head.i != top.i:
         top = top.head
     hops = 1
+    # "on the sidelines of the G20 summit", "at the opening session of the Forum": the part's setting.
+    while top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.lower_ in SETTING_NOUNS:
+        top, hops = top.head.head, hops + 2
     if top.dep_ == "pobj" and top.head.dep_ == "prep":
-        top, hops = top.head, 2
-    verb = top.head
-    if top.dep_ in ("nsubj", "nsubjpass", "dobj", "prep", "attr") and verb.pos_ in ("VERB", "AUX") and verb.i != top.i:
-        for c in verb.children:
-            if c.i == top.i or c.dep_ not in _VERB_SETTINGS:
-                continue
-            for t in c.subtree:
-                scope.setdefault(t.i, hops + 1 + _depth(t, c))
-    return scope
+        top, hops = top.head, hops + 1
+        if top.lower_ in _TOPIC_PREPS:
+            return None, hops  # "came to talk last week about the elections": the talk's date
+    return top, hops
+
+
+def _add_settings(scope: dict[int, int], verb: Token, top: Token, hops: int) -> None:
+    for c in verb.children:
+        if c.i == top.i or c.dep_ not in _VERB_SETTINGS:
+            continue
+        for t in c.subtree:
+            scope.setdefault(t.i, hops + 1 + _depth(t, c))
 
 
 def _depth(t: Token, top: Token) -> int:

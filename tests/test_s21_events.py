@@ -1,0 +1,167 @@
+"""Stop 21 events: relative dates, the nearest year, one record per event in a document, settings of an
+event's part, treaties and tallies of signings (issue 17). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from cooptool.extract.components.events import _nearest_year, relative_dates
+from cooptool.extract.numbers import DateMention
+from tests.conftest import run_text
+
+
+@pytest.mark.parametrize(("text", "published", "iso"), [
+    ("The panel met last week.", "2024-11-20", "2024-11"),
+    ("The panel met late last week.", "2024-03-04", "2024-02"),  # the week of 26 February
+    ("The fair opened two years ago.", "2024-11-20", "2022"),
+    ("The fair opened three months ago.", "2024-02-10", "2023-11"),
+    ("The fair opened 5 days ago.", "2024-03-02", "2024-02-26"),
+    ("The vote was held earlier this month.", "2024-11-20", "2024-11"),
+    ("The talks began in mid-November 2023.", None, "2023-11"),
+    ("The talks began in early March.", "2024-11-20", "2024-03"),
+    ("The panel met last week.", None, None),  # kept as written, no ISO date without a publication date
+])
+def test_relative_dates(text, published, iso):
+    (found,) = relative_dates(text, published)
+    assert found.iso == iso
+    assert text[found.start:found.end] == found.text
+
+
+def test_no_relative_date_in_other_words():
+    assert relative_dates("Last weekend's weekly meetings were held years ago.", "2024-11-20") == []
+
+
+def test_day_without_year_is_the_one_nearest_publication():
+    jan = DateMention(0, 9, "9 January", "2004-01-09")
+    assert _nearest_year(jan, "2004-12-20").iso == "2005-01-09"
+    assert _nearest_year(jan, "2004-02-01").iso == "2004-01-09"
+    written = DateMention(0, 15, "9 January 2004", "2004-01-09")
+    assert _nearest_year(written, "2004-12-20").iso == "2004-01-09"  # a year written stays
+
+
+def _events(nlp, text: str, published: str | None = None) -> list[dict]:
+    from cooptool.extract.pipeline import prepare
+    from cooptool.extract.readers import SourceDoc
+
+    if published is None:
+        return run_text(nlp, text)._.events
+    doc, _ = prepare(nlp, SourceDoc(text=text, path=None, meta={"published": published}))
+    return nlp(doc)._.events
+
+
+@pytest.mark.model
+def test_relative_date_of_an_event(nlp):
+    (ev,) = _events(nlp, "Report\n\nMaria Lopez attended the Harvest Trade Summit in Leeds last week.", "2024-05-15")
+    assert (ev["date"], ev["date_text"], ev["place"]) == ("2024-05", "last week", "Leeds")
+
+
+@pytest.mark.model
+def test_date_on_the_sidelines_of_a_summit(nlp):
+    evs = _events(nlp, "Report\n\nIn mid-March 2023, the two ministers met on the sidelines of the G20 summit.")
+    (ev,) = [e for e in evs if e["name"] == "G20 summit"]
+    assert ev["date"] == "2023-03"
+
+
+@pytest.mark.model
+def test_possessive_and_longer_names_are_one_event(nlp):
+    evs = _events(nlp, "Report\n\nI attended Norland's Analyst Summit in Oslo in May 2023. "
+                       "What I learned at the Norland Analyst Summit surprised me.")
+    assert [e["name"] for e in evs] == ["Norland's Analyst Summit"]
+    assert evs[0]["place"] == "Oslo"
+
+
+@pytest.mark.model
+def test_short_name_of_two_editions_stays_apart(nlp):
+    evs = _events(nlp, "Report\n\nThe city lost its bid for the 2000 Summer Olympics. It won the 2008 Summer "
+                       "Olympics. Nothing matched an overseas Summer Olympics for the team.")
+    names = [e["name"] for e in evs]
+    assert "2000 Summer Olympics" in names and "2008 Summer Olympics" in names
+
+
+@pytest.mark.model
+def test_treaty_is_no_event(nlp):
+    evs = _events(nlp, "Report\n\nThe government signed up to the European Convention on Human Rights in 1951.")
+    assert not [e for e in evs if "Convention" in e["name"]]
+
+
+@pytest.mark.model
+def test_country_signs_as_a_party(nlp):
+    (ev,) = _events(nlp, "Report\n\nIn 1954, the US signed a defence treaty with the Philippines.")
+    assert ev["participants"][:1] == ["US"] or "United States" in ev["participants"]
+
+
+@pytest.mark.model
+def test_named_examples_are_mentions(nlp):
+    evs = _events(nlp, "Report\n\nThe city runs cultural activities such as the Arabic Arts Festival and the "
+                       "Nordic Film Festival every year.")
+    assert evs == []
+
+
+@pytest.mark.model
+def test_example_with_its_own_facts_still_counts(nlp):
+    evs = _events(nlp, "Report\n\nLeaders including Maria Lopez attended the Harvest Trade Summit in Leeds.")
+    assert [(e["name"], e["place"]) for e in evs] == [("Harvest Trade Summit", "Leeds")]
+
+
+@pytest.mark.model
+def test_holiday_is_no_event(nlp):
+    assert _events(nlp, "Report\n\nDuring the Dragon Boat Festival, a university in Wuhan hosted a party.") == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "place", "participants"), [
+    ("Report\n\nThe leaders spoke during the Japan-India summit meeting.", None, ["Japan", "India"]),
+    ("Report\n\nEfforts continue to resume the Gaza ceasefire negotiations.", None, []),
+    ("Report\n\nThe Oslo peace talks ended without a deal.", "Oslo", []),
+])
+def test_country_modifiers(nlp, text, place, participants):
+    (ev,) = _events(nlp, text)
+    assert (ev["place"], ev["participants"]) == (place, participants)
+
+
+@pytest.mark.model
+def test_company_signs_not_the_country_in_its_apposition(nlp):
+    evs = _events(nlp, "Report\n\nHarwell, Norway's largest grocer, signed a supply agreement with Fjord Foods.")
+    assert all("Norway" not in e["participants"] for e in evs)
+
+
+@pytest.mark.model
+def test_month_is_no_part_of_the_name(nlp):
+    (ev,) = _events(nlp, "Report\n\nHe confirmed that a renewed drive would come at a London conference in March.")
+    assert (ev["name"], ev["date_text"], ev["place"]) == ("London conference", "March", "London")
+
+
+@pytest.mark.model
+def test_year_right_after_a_numbered_name(nlp):
+    evs = _events(nlp, "Report\n\nThe report to the 20th Party Congress in 2022 drew a blueprint for the nation.")
+    assert [(e["name"], e["date"]) for e in evs] == [("20th Party Congress", "2022")]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Report\n\nThe Harvest Trade Summit will open in Leeds on Tuesday.", "2024-10-22"),
+    ("Report\n\nThe Harvest Trade Summit opened in Leeds on Tuesday.", "2024-10-15"),
+])
+def test_weekday_of_an_event_to_come(nlp, text, iso):
+    (ev,) = _events(nlp, text, "2024-10-21")
+    assert (ev["date"], ev["date_text"]) == (iso, "on Tuesday")
+
+
+@pytest.mark.model
+def test_series_held_every_year_is_no_event(nlp):
+    text = ("Report\n\nThe Nordic Sci-T Conference, held annually for outstanding high school students, has become a "
+            "platform for young scientists.")
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.model
+def test_another_event_is_no_part_of_a_name(nlp):
+    evs = _events(nlp, "Report\n\nFive unions will hold private talks with Deputy Prime Minister John Prescott at "
+                       "Labour's spring conference in Gateshead.")
+    assert "talks with Deputy Prime Minister John Prescott" in [e["name"] for e in evs]
+
+
+@pytest.mark.model
+def test_taking_part_since_a_year_is_the_series(nlp):
+    text = "Report\n\nThe view was echoed by Fjord Telecom, which has participated in the Nordic Internet Conference since 2015."
+    assert _events(nlp, text) == []
