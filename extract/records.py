@@ -245,7 +245,7 @@ class Event(Record):
     aliases: list[str] = _field("other names of the event", ABSENT)
     kind: str = _field("the kind of event, from extract/data/lexicon/event_nouns.tsv ('meeting', 'summit', "
                               "'conference', 'signing', ...)", ABSENT)
-    pattern: str = _field("the rule that found the event ('event.named.head', 'event.named.known', "
+    pattern: str = _field("the rule that found the event ('event.named.head', 'event.named.held', 'event.named.known', "
                           "'event.named.model', 'event.described.hosted', 'event.described.attended', "
                           "'event.described.at_their', 'event.described.modified', 'event.signing')", ABSENT)
     date: str | None = _field("ISO 8601 (YYYY, YYYY-MM or YYYY-MM-DD)")
