@@ -165,3 +165,26 @@ def test_another_event_is_no_part_of_a_name(nlp):
 def test_taking_part_since_a_year_is_the_series(nlp):
     text = "Report\n\nThe view was echoed by Fjord Telecom, which has participated in the Nordic Internet Conference since 2015."
     assert _events(nlp, text) == []
+
+
+def test_a_gathering_described_by_its_host_is_the_named_event_with_that_noun(nlp):
+    doc = run_text(nlp, "Events\n\nDelegates met at the Ninth Orchard Forum in Beijing in May. "
+                        "Major steps announced at the Beijing forum raised hopes.\n")
+    events = doc._.events
+    assert [e["name"] for e in events] == ["Ninth Orchard Forum"]
+    assert "Beijing forum" in events[0]["aliases"]
+
+
+def test_a_gathering_described_by_its_host_keeps_its_name_when_no_named_event_shares_its_noun(nlp):
+    beside = run_text(nlp, "Events\n\nMinisters met at the Ninth Orchard Forum in Oslo in May. "
+                           "Campaigners at the Swiss summit set another agenda.\n")._.events
+    assert {"Ninth Orchard Forum", "Swiss summit"} <= {e["name"] for e in beside}
+    two = run_text(nlp, "Events\n\nThe Ninth Orchard Forum opened in Oslo in May, and the Tenth Harbour Forum in "
+                        "Bergen in June. Delegates at the Norwegian forum agreed a plan.\n")._.events
+    assert "Norwegian forum" in {e["name"] for e in two}  # two Forums named: which one is meant is unclear
+
+
+def test_a_signed_deal_is_named_by_its_purpose_and_the_party_it_is_with(nlp):
+    (deal,) = run_text(nlp, "Deals\n\nSkyward Air has signed a deal to acquire 36 planes from Brightwing.\n")._.events
+    assert deal["name"] == "signing of deal to acquire 36 planes"
+    assert deal["participants"] == ["Skyward Air", "Brightwing"]

@@ -1005,6 +1005,8 @@ DESCRIBED_RULES = (hosted, attended, at_their)
      {'name': 'signing of deal', 'participants': 'Harwell Foods'}),
     ('Harwell Foods signed the letter.',
      None),
+    ('Skyward Air has signed a deal to acquire 36 planes from Brightwing.',
+     {'name': 'signing of deal to acquire 36 planes', 'participants': 'Brightwing'}),
     ('Norway and Chile signed a salmon trade agreement in Oslo.',
      {'participants': 'Chile', 'place': 'Oslo'}),
     ('Harwell Foods has signed supply agreements with forty farms since 2010.',
@@ -1018,12 +1020,36 @@ def signing(reader: _EventReader, tok: Token) -> dict | None:
     parties = reader.actors_of(tok) or reader.country_subjects(tok)
     parties += [reader._name(e) for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"
                 for e in reader.entities_in(c) if not _describes_party(e) and not _possessor(e)]
+    # The parse hangs "to acquire" on the deal or on "signed" right after it.
+    purpose = next((c for c in (*obj.children, *tok.children) if c.dep_ in ("acl", "advcl") and c.tag_ == "VB"
+                    and c.i > obj.i and c.left_edge.i <= obj.right_edge.i + 1
+                    and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")), None)
+    if purpose is not None:  # "a deal to acquire 36 planes from ATR": ATR is the other party
+        parties += [reader._name(e) for c in purpose.children if c.dep_ == "prep" and c.lower_ in ("from", "with")
+                    for e in reader.entities_in(c) if not _describes_party(e) and not _possessor(e)]
     parties = list(dict.fromkeys(p for p in parties if p))
     if not parties:
         return None
-    name = "signing of " + reader._noun_name(obj)
+    name = "signing of " + reader._noun_name(obj) + _purpose_words(purpose)
     return reader._record(tok.sent, obj, name, [], participants=parties,
                           name_span=(tok.idx, obj.idx + len(obj.text)), kind="signing", pattern="event.signing")
+
+
+def _purpose_words(purpose: Token | None) -> str:
+    """" to acquire 36 planes": what a signed deal is for, its verb and object (a deal alone says little),
+    up to six words and never past its own "from"/"with" party or a clause."""
+    if purpose is None:
+        return ""
+    obj = next((c for c in purpose.children if c.dep_ == "dobj"), None)
+    if obj is None or obj.pos_ == "PRON":
+        return ""  # "to supply it" says nothing
+    words = [t for t in obj.subtree if not (t.dep_ in ("prep", "relcl", "acl", "punct", "cc", "conj")
+                                            or any(a.dep_ in ("prep", "relcl", "acl", "cc", "conj") and a.i > obj.i
+                                                   for a in t.ancestors if a.i in {x.i for x in obj.subtree}))]
+    if not words or len(words) > 6 or words[-1].i - words[0].i + 1 > 8:
+        return ""
+    doc = purpose.doc
+    return " to " + purpose.text + " " + doc[words[0].i:words[-1].i + 1].text
 
 
 def _tally(verb: Token, obj: Token) -> bool:
@@ -1178,6 +1204,38 @@ def name_bare_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
     return records
 
 
+# Gatherings a story may describe by their host alone ("the Swiss summit", "the Beijing forum") after or
+# before naming them; an election or a strike described by its country ("the Iraqi election") is its name.
+_GATHERING_KINDS = frozenset({"conference", "congress", "convention", "exhibition", "expo", "fair", "festival",
+                              "forum", "meeting", "roundtable", "seminar", "summit", "symposium", "workshop"})
+
+
+def _place_described(reader: _EventReader, rec: dict) -> str | None:
+    """The event noun of a name made of places and nationalities and that noun only ("Brazilian
+    gathering", "Beijing forum"), else None."""
+    words = rec["name"].split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if rec["kind"] not in _GATHERING_KINDS or len(words) < 2 or words[-1].lower() not in EVENT_NOUNS:
+        return None
+    places = {e.text.lower() for e in reader.doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+    return words[-1].lower() if " ".join(words[:-1]).lower() in places else None
+
+
+def name_place_described(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"the Beijing forum" in a story that names "the third Belt and Road Forum": a gathering described
+    only by its host is the one named event of the document with that noun (then merged with it)."""
+    named = [o for o in records if o["pattern"].startswith("event.named")]
+    for rec in records:
+        noun = _place_described(reader, rec)
+        same_noun = [o for o in named if noun and noun in o["name"].lower().replace("-", " ").split()]
+        if len({o["name"] for o in same_noun}) == 1:  # two Forums named: which one is meant is unclear
+            chosen = same_noun[0]
+            rec["aliases"] = list(dict.fromkeys([*chosen["aliases"], rec["name"]]))
+            rec["name"], rec["kind"] = chosen["name"], chosen["kind"]
+    return records
+
+
 def merge_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
     """One record per event: later mentions add what the first one lacked."""
     out: list[dict] = []
@@ -1209,7 +1267,8 @@ def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
     return records
 
 
-POST_PASSES = (drop_listed_names, drop_named_examples, drop_series_mentions, name_bare_mentions, merge_mentions,
+POST_PASSES = (drop_listed_names, drop_named_examples, drop_series_mentions, name_bare_mentions,
+               name_place_described, merge_mentions,
                add_actor_aliases)
 
 
