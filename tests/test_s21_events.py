@@ -188,3 +188,14 @@ def test_a_signed_deal_is_named_by_its_purpose_and_the_party_it_is_with(nlp):
     (deal,) = run_text(nlp, "Deals\n\nSkyward Air has signed a deal to acquire 36 planes from Brightwing.\n")._.events
     assert deal["name"] == "signing of deal to acquire 36 planes"
     assert deal["participants"] == ["Skyward Air", "Brightwing"]
+
+
+def test_the_town_an_event_is_in_is_not_part_of_its_name(nlp):
+    (ev,) = run_text(nlp, "Events\n\nJane Holloway attended a ceremony in the city of Leeds.\n")._.events
+    assert ev["name"] == "ceremony"
+
+
+def test_an_opening_ceremony_dates_the_event_it_opens(nlp):
+    (ev,) = run_text(nlp, "Events\n\nShe spoke at the opening ceremony of the Ninth Orchard Forum in Oslo "
+                          "on Wednesday.\n")._.events
+    assert ev["date_text"] == "on Wednesday" and ev["place"] == "Oslo"

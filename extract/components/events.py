@@ -418,6 +418,15 @@ def _with_relative_dates(dates: list[DateMention], relative: list[DateMention]) 
     return sorted(kept, key=lambda d: d.start)
 
 
+def _with_of_objects(tokens) -> list[Token]:
+    """Tokens and the objects of their "of" ("the town of Hambantota": town, Hambantota)."""
+    out = []
+    for c in tokens:
+        out.append(c)
+        out += [g for p in c.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return out
+
+
 def _holiday(name: str) -> bool:
     """"the Dragon Boat Festival", "the Happy Spring Festival": a holiday is a day, not a gathering."""
     low = name.lower()
@@ -638,9 +647,10 @@ class _EventReader:
             return True  # the parties are participants, not the name
         if t.dep_ == "prep" and t.lower_ in ("at", "during") and any(c.lower_ in EVENT_NOUNS for c in t.children):
             return True  # "talks with X at Labour's spring conference": the setting is another event
+        # "... conference in March", "a summit in the city of Basra"
         return t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
             c.i in self.ent_at and (is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
-            or self._is_date_token(c) or _calendar_word(c) for c in t.children)  # "... conference in March"
+            or self._is_date_token(c) or _calendar_word(c) for c in _with_of_objects(t.children))
 
     def _noun_name(self, noun: Token) -> str:
         skip = set()
