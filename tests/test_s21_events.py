@@ -199,3 +199,8 @@ def test_an_opening_ceremony_dates_the_event_it_opens(nlp):
     (ev,) = run_text(nlp, "Events\n\nShe spoke at the opening ceremony of the Ninth Orchard Forum in Oslo "
                           "on Wednesday.\n")._.events
     assert ev["date_text"] == "on Wednesday" and ev["place"] == "Oslo"
+
+
+def test_the_country_of_an_election_is_its_place_not_a_participant(nlp):
+    (ev,) = run_text(nlp, "Events\n\nAnalysts recalled the effect of the floods on Norway's general election.\n")._.events
+    assert (ev["place"], ev["participants"]) == ("Norway", [])

@@ -1246,6 +1246,17 @@ def name_place_described(reader: _EventReader, records: list[dict]) -> list[dict
     return records
 
 
+def place_of_elections(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"Spain's general election", "the Iraqi election": the one country an election is read with is
+    where it is held; its candidates and parties take part, the country does not."""
+    labels = {e["name"]: e["label"] for e in reader.names.values()}
+    for rec in records:
+        if rec["kind"] == "election" and not rec["place"] and len(rec["participants"]) == 1 \
+                and labels.get(rec["participants"][0]) == "GPE":
+            rec["place"], rec["participants"] = rec["participants"][0], []
+    return records
+
+
 def merge_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
     """One record per event: later mentions add what the first one lacked."""
     out: list[dict] = []
@@ -1278,7 +1289,7 @@ def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
 
 
 POST_PASSES = (drop_listed_names, drop_named_examples, drop_series_mentions, name_bare_mentions,
-               name_place_described, merge_mentions,
+               name_place_described, place_of_elections, merge_mentions,
                add_actor_aliases)
 
 
