@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from cooptool.extract import lexicon
 from cooptool.extract.components.phrases import PLACE_LABELS, PLACE_PREPS, noun_phrase
 from cooptool.extract.components.speakers import ORG_NOUNS
-from cooptool.extract.numbers import Amount
+from cooptool.extract.numbers import Amount, find_amounts
 from cooptool.extract.rules import rule
 
 RISE_VERBS = lexicon.where("change_words", 1, "rise-verb")
@@ -31,9 +31,14 @@ EMPTY_HEADS = lexicon.where("figure_heads", 1, "empty")
 PLAIN_MODIFIERS = lexicon.where("figure_heads", 1, "plain")
 TIME_NOUNS = lexicon.words("fact_time_nouns")
 SAMPLE_HEADS = lexicon.where("figure_heads", 1, "sample")
-# Verbs of having a count needs no word of ("employs 4,000 workers"); others qualify it ("cut 1,200 jobs" is jobs cut).
+# Verbs of having a count needs no word of ("has 4,000 workers"); others qualify it ("cut 1,200 jobs" is jobs cut).
 PLAIN_COUNT_VERBS = lexicon.words("plain_count_verbs")
+# Of those, the verbs that name an act on a counted object: "employs 4,000 workers" is workers employed.
+OBJECT_ACT_VERBS = lexicon.where("plain_count_verbs", 1, "acts")
 PARTICIPLES = lexicon.mapping("participles")
+# (verb, preposition) whose object is where counted things go ("exported to 200 countries") or the goods
+# themselves ("supply Peugeot with 30,000 cars").
+TRANSFER_PREPS = {(r[0], r[1]): r[2] for r in lexicon.rows("count_transfer_preps")}
 PEOPLE_NOUNS = lexicon.words("people_nouns")
 BASE_HEADS = lexicon.where("figure_heads", 1, "base")
 # Verbs whose subject is what the figure measures ("Sales totalled $5bn", "Profit hit £1bn").
@@ -377,14 +382,23 @@ def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
 
 def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
     """What the clause does to the things counted: "cut 12,000 jobs" (cut), "86 flights were delayed"
-    (delayed), "1.6 million people are living in shelters" (who are living in shelters); None for the verbs
-    of having ("employs 4,000 workers") and when the counted noun already says which ("jobs promised by")."""
+    (delayed), "employs 4,000 workers" (employed), "1.6 million people are living in shelters" (who are living in
+    shelters); None for the verbs of having ("has 4,000 workers") and when the counted noun already says which
+    ("jobs promised by")."""
     verb = counted.head
-    if counted.dep_ not in ("dobj", "nsubj", "nsubjpass") or verb.pos_ != "VERB" or verb.i in skip \
+    if counted.dep_ == "pobj" and verb.dep_ in ("prep", "dative"):
+        verb = verb.head  # "exported to 200 countries": the verb the things are the place or goods of
+    if counted.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj") or verb.pos_ != "VERB" or verb.i in skip \
             or verb.dep_ == "acl" and verb.tag_ == "VBG" or any(c.dep_ in ("acl", "relcl") for c in counted.children):
         return None
-    if verb.lemma_.lower() in PLAIN_COUNT_VERBS | MEASURE_VERBS | SOURCE_VERBS:
-        return None
+    if counted.dep_ == "pobj":
+        return _act_towards_counted(counted, skip)
+    lemma = verb.lemma_.lower()
+    if lemma in MEASURE_VERBS or lemma in PLAIN_COUNT_VERBS - OBJECT_ACT_VERBS \
+            or counted.dep_ != "dobj" and lemma in SOURCE_VERBS | OBJECT_ACT_VERBS:
+        return None  # "said 20 people died" is no act on the people; "added 146,000 jobs" is
+    if counted.dep_ == "dobj" and _names_its_act(counted, verb):
+        return None  # "employs 300 employees", "produces 40 products": the noun says it already
     if counted.dep_ == "nsubj" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return None  # "allow 11 families to sue": the subject of an infinitive
     if counted.dep_ == "nsubj" and not (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
@@ -393,12 +407,33 @@ def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
     return " ".join(words + [c.lower_ for c in verb.children if c.dep_ == "prt"])
 
 
+def _act_towards_counted(counted: Token, skip: set[int]) -> str | None:
+    """"exported to 200 countries" (countries exported to), "supply Peugeot with 30,000 cars" (cars
+    supplied): a verb of sending whose "to" names where the things counted are and whose "with" names them."""
+    prep = counted.head
+    verb = prep.head
+    how = TRANSFER_PREPS.get((verb.lemma_.lower(), prep.lower_))
+    if how is None or prep.i in skip:
+        return None
+    act = participle(verb) if verb.tag_ != "VBN" else verb.lower_
+    return act if how == "goods" else f"{act} {prep.lower_}"
+
+
+def _names_its_act(counted: Token, verb: Token) -> bool:
+    """"employees" of "employ", "products" of "produce": a counted noun made from its verb."""
+    noun, lemma = counted.lemma_.lower(), verb.lemma_.lower()
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return len(stem) >= 4 and noun.startswith(stem[:5])
+
+
 @rule("fact.about.counted_act", examples=[
     ('Harwell cuts\n\nHarwell Foods plans to cut 1,200 jobs.',
      {'about': 'jobs cut', 'change': 'down'}),
     ('Storm\n\nOfficials said 1.6 million people are living in makeshift shelters.',
      {'about': 'people who are living in makeshift shelters'}),
-    ('Harwell hires\n\nHarwell Foods employs 4,000 workers.', None),
+    ('Harwell hires\n\nHarwell Foods employs 4,000 workers.', {'about': 'workers employed'}),
+    ('Harwell exports\n\nHarwell cheese is exported to 40 countries.', {'about': 'countries exported to'}),
+    ('Harwell\n\nHarwell Foods has 4,000 employees.', None),
 ])
 def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
     """"1,200 jobs cut", "86 incoming flights delayed": the things counted and what the clause does to them."""
@@ -407,12 +442,18 @@ def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
     act = _act_on_counted(counted, skip)
     if act is None:
         return None
-    things = _about_phrase(doc, _compound_top(counted), skip | {c.i for c in counted.children if c.dep_ == "prep"})
+    things = _about_phrase(doc, _compound_top(counted), skip | _counted_asides(counted))
     return f"{things} {act}" if things else None
 
 
+def _counted_asides(counted: Token) -> set[int]:
+    """The counted noun's own phrases ("cars for sale") and the rate it is counted at ("150,000 cars a year",
+    which is the period)."""
+    return {t.i for c in counted.children if c.dep_ == "prep" or c.dep_ == "npadvmod" and _is_time(c) for t in c.subtree}
+
+
 @rule("fact.about.counted", examples=[
-    ('Harwell Foods employs 4,000 workers.',
+    ('Harwell Foods has 4,000 workers.',
      {'about': 'workers'}),
     ('The old plant ran for 30 years.',
      None),
@@ -420,7 +461,7 @@ def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
 def counted_things(doc, kind, span, anchor, counted, skip, ent_at):
     """"nearly 1,000 member companies", "56,000 cars": a count measures the things counted."""
     if kind == "count" and counted is not None:
-        return _about_phrase(doc, _compound_top(counted), skip | {c.i for c in counted.children if c.dep_ == "prep"})
+        return _about_phrase(doc, _compound_top(counted), skip | _counted_asides(counted))
     return None
 
 
@@ -674,6 +715,55 @@ def _only_asides_between(noun: Token, said: Token, clause_start: int) -> bool:
     return all(i in asides for i in range(noun.right_edge.i + 1, clause_start))
 
 
+# Currency words by code, the shortest form first ("dollar" for USD, "pound" for GBP): a currency's own name.
+_CURRENCY_WORDS = {form.lower(): code for form, code, where in lexicon.rows("currencies") if where == "word"}
+_CURRENCY_NAME = {code: min((f for f, c in _CURRENCY_WORDS.items() if c == code), key=len)
+                  for code in set(_CURRENCY_WORDS.values())}
+_RATE_PREPS = ("against", "to", "versus", "vs")
+
+
+@rule("fact.about.exchange_rate", examples=[
+    ('Markets\n\nThe dollar was trading at 105.6 yen in Tokyo.',
+     {'about': 'dollar against the yen'}),
+    ('Markets\n\nThe euro reached $1.30 against the dollar.',
+     {'about': 'euro against the dollar'}),
+    ('Markets\n\nThe dollar rose 2% on Friday.', None),
+])
+def exchange_rate(doc, kind, span, anchor, counted, skip, ent_at):
+    """"the dollar was at 105.6 yen", "the euro reached $1.30 against the dollar": a currency's price in
+    another is the exchange rate between the two, not the currency."""
+    if kind != "money":
+        return None
+    phrase = verb_subject(doc, kind, span, anchor, counted, skip, ent_at) or _currency_buying(doc, anchor, skip, ent_at)
+    if not phrase or phrase.split()[-1].lower() not in _CURRENCY_WORDS:
+        return None
+    head = _governing(anchor)
+    near = {anchor.i, head.i, first_conjunct(anchor).i, *(t.i for t in span)}
+    for prep in span.sent:
+        obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in _RATE_PREPS else None
+        if obj is not None and prep.head.i in near and obj.lower_ in _CURRENCY_WORDS:
+            return f"{phrase} against the {obj.lower_}"  # "$1.29 to the euro"
+    own = _CURRENCY_WORDS[phrase.split()[-1].lower()]
+    amounts = find_amounts(span.text)
+    paid_in = amounts[0].currency if amounts else None
+    if paid_in and paid_in != own and paid_in in _CURRENCY_NAME:
+        return f"{phrase} against the {_CURRENCY_NAME[paid_in]}"  # "the dollar was at 105.6 yen"
+    return f"{phrase} exchange rate"
+
+
+def _currency_buying(doc: Doc, anchor: Token, skip: set[int], ent_at) -> str | None:
+    """"the dollar was at $1.29 and buying 105.6 yen": what a currency buys is its price in another."""
+    verb = _governing(anchor)
+    if verb.lemma_.lower() not in ("buy", "fetch") or first_conjunct(anchor).dep_ != "dobj":
+        return None
+    while verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    subj = _verb_subject(verb, ent_at)
+    if subj is None or subj.lower_ not in _CURRENCY_WORDS or subj.i in skip:
+        return None
+    return _about_phrase(doc, subj, skip)
+
+
 @rule("fact.about.verb_subject", examples=[
     ('Profits at Harwell Foods rose 18%.',
      {'about': 'Profits', 'change': 'up'}),
@@ -844,7 +934,7 @@ def split_opening(doc, kind, span, anchor, counted, skip, ent_at):
 
 
 ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
-               reported_subject, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio, split_opening)
+               reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio, split_opening)
 
 
 # ---- change -----------------------------------------------------------------------------------
