@@ -889,8 +889,8 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
 
 
 @rule("fact.about.head_noun", examples=[
-    ('Harwell Foods won a contract for $5m.',
-     {'about': 'contract', 'value': 5000000}),
+    ('Harwell Foods landed an order for $5m.',
+     {'about': 'order', 'value': 5000000}),
 ])
 def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
@@ -907,34 +907,8 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-@rule("fact.about.split_opening", examples=[
-    ('Velmor results\n\nVelmor said its fuel bill would rise by an extra £250m. Turnover for the quarter was up 4.3%.',
-     {'about': 'Turnover', 'change': 'up'}),
-])
-def split_opening(doc, kind, span, anchor, counted, skip, ent_at):
-    """"... an extra £250m. Turnover for the quarter was up 4.3%": where the parse joined two sentences, the
-    words that open the figure's own sentence before its verb are what the verb says rose or stood."""
-    before = [i for i in doc.user_data.get(_OUTSIDE_KEY, ()) if i < span.start]
-    if not before:
-        return None
-    start = max(before) + 1
-    verb = next((t for t in doc[start:span.start] if t.pos_ in ("VERB", "AUX")), None)
-    first = doc[start]
-    if verb is None or verb.i != _governing(anchor).i or verb.i == start or first.pos_ not in ("NOUN", "PROPN") or not first.text[:1].isupper() \
-            or (first.i in ent_at and first.lower_ not in ECONOMY_MEASURES):
-        return None
-    words = []
-    for tok in doc[start:verb.i]:
-        if tok.pos_ == "ADP" and tok.i + 1 < verb.i and _is_time(doc[tok.i + 1 if doc[tok.i + 1].pos_ != "DET" else tok.i + 2]):
-            break  # "Turnover for the quarter": the time is the period
-        words.append(tok)
-    if not words or len(words) > 6 or any(_names_a_figure(t) or t.i in ent_at for t in words):
-        return None
-    return " ".join(t.text for t in words)
-
-
 ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
-               reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio, split_opening)
+               reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio)
 
 
 # ---- change -----------------------------------------------------------------------------------
