@@ -388,9 +388,12 @@ def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
     verb = counted.head
     if counted.dep_ == "pobj" and verb.dep_ in ("prep", "dative"):
         verb = verb.head  # "exported to 200 countries": the verb the things are the place or goods of
-    if counted.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj") or verb.pos_ != "VERB" or verb.i in skip \
-            or verb.dep_ == "acl" and verb.tag_ == "VBG" or any(c.dep_ in ("acl", "relcl") for c in counted.children):
-        return None
+    # "an order for 70 planes": a noun of an act with its goods after "for"
+    act_noun = counted.dep_ == "pobj" and verb.pos_ == "NOUN" and (verb.lemma_.lower(), counted.head.lower_) in TRANSFER_PREPS
+    if counted.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj") or verb.pos_ != "VERB" and not act_noun or verb.i in skip \
+            or verb.dep_ == "acl" and verb.tag_ == "VBG" or any(
+                c.dep_ == "acl" or c.dep_ == "relcl" and not _is_aside(c) for c in counted.children):
+        return None  # "jobs promised by", "jobs that were promised": the noun already says which
     if counted.dep_ == "pobj":
         return _act_towards_counted(counted, skip)
     lemma = verb.lemma_.lower()
@@ -419,6 +422,12 @@ def _act_towards_counted(counted: Token, skip: set[int]) -> str | None:
     return act if how == "goods" else f"{act} {prep.lower_}"
 
 
+def _is_aside(clause: Token) -> bool:
+    """", which contributed 18%": a relative clause after a comma adds to the noun, it does not pick out which."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
+
+
 def _names_its_act(counted: Token, verb: Token) -> bool:
     """"employees" of "employ", "products" of "produce": a counted noun made from its verb."""
     noun, lemma = counted.lemma_.lower(), verb.lemma_.lower()
@@ -434,6 +443,7 @@ def _names_its_act(counted: Token, verb: Token) -> bool:
     ('Harwell hires\n\nHarwell Foods employs 4,000 workers.', {'about': 'workers employed'}),
     ('Harwell exports\n\nHarwell cheese is exported to 40 countries.', {'about': 'countries exported to'}),
     ('Harwell\n\nHarwell Foods has 4,000 employees.', None),
+    ('Harwell jets\n\nHarwell Air placed an order for 20 jets.', {'about': 'jets ordered'}),
 ])
 def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
     """"1,200 jobs cut", "86 incoming flights delayed": the things counted and what the clause does to them."""
