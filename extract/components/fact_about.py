@@ -385,6 +385,23 @@ def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
     (delayed), "employs 4,000 workers" (employed), "1.6 million people are living in shelters" (who are living in
     shelters); None for the verbs of having ("has 4,000 workers") and when the counted noun already says which
     ("jobs promised by")."""
+    verb = _counting_word(counted, skip)
+    if verb is None:
+        return None
+    if counted.dep_ == "pobj":
+        return _act_towards_counted(counted, skip)
+    if _names_no_act(counted, verb):
+        return None
+    if counted.dep_ == "nsubj" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return None  # "allow 11 families to sue": the subject of an infinitive
+    if counted.dep_ == "nsubj" and not (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
+        return _what_they_do(counted, verb, skip)
+    words = [participle(verb) if counted.dep_ == "dobj" else verb.lower_]  # "jobs cut", "flights delayed"
+    return " ".join(words + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+
+
+def _counting_word(counted: Token, skip: set[int]) -> Token | None:
+    """The verb (or noun of an act) the things counted are the subject, object or goods of."""
     verb = counted.head
     if counted.dep_ == "pobj" and verb.dep_ in ("prep", "dative"):
         verb = verb.head  # "exported to 200 countries": the verb the things are the place or goods of
@@ -394,20 +411,17 @@ def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
             or verb.dep_ == "acl" and verb.tag_ == "VBG" or any(
                 c.dep_ == "acl" or c.dep_ == "relcl" and not _is_aside(c) for c in counted.children):
         return None  # "jobs promised by", "jobs that were promised": the noun already says which
-    if counted.dep_ == "pobj":
-        return _act_towards_counted(counted, skip)
+    return verb
+
+
+def _names_no_act(counted: Token, verb: Token) -> bool:
+    """Verbs of having and measuring ("has 4,000 workers"), of saying ("said 20 people died"), and a verb
+    whose object names its act already ("employs 300 employees")."""
     lemma = verb.lemma_.lower()
     if lemma in MEASURE_VERBS or lemma in PLAIN_COUNT_VERBS - OBJECT_ACT_VERBS \
             or counted.dep_ != "dobj" and lemma in SOURCE_VERBS | OBJECT_ACT_VERBS:
-        return None  # "said 20 people died" is no act on the people; "added 146,000 jobs" is
-    if counted.dep_ == "dobj" and _names_its_act(counted, verb):
-        return None  # "employs 300 employees", "produces 40 products": the noun says it already
-    if counted.dep_ == "nsubj" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
-        return None  # "allow 11 families to sue": the subject of an infinitive
-    if counted.dep_ == "nsubj" and not (verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
-        return _what_they_do(counted, verb, skip)
-    words = [participle(verb) if counted.dep_ == "dobj" else verb.lower_]  # "jobs cut", "flights delayed"
-    return " ".join(words + [c.lower_ for c in verb.children if c.dep_ == "prt"])
+        return True  # but "added 146,000 jobs" is jobs added
+    return counted.dep_ == "dobj" and _names_its_act(counted, verb)
 
 
 def _act_towards_counted(counted: Token, skip: set[int]) -> str | None:
