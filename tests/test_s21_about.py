@@ -108,3 +108,22 @@ def test_a_model_number_or_a_multiple_is_no_count(nlp):
     figures = {f["text"] for f in facts_of(nlp, text)}
     assert "380" not in figures and "940" not in figures and "30" not in figures
     assert {"70", "120", "12"} <= figures
+
+
+def test_a_count_says_the_act_that_counts_it(nlp):
+    assert one(nlp, "The Velmor plant employs 300 workers.", "300")["about"] == "workers employed"
+    assert one(nlp, "Last year the plant produced 180,000 cars.", "180,000")["about"] == "cars produced"
+    assert one(nlp, "Harwell cheese has been exported to 50 countries.", "50")["about"] == "countries exported to"
+    assert one(nlp, "The floods killed 20 people.", "20")["about"] == "people killed"
+    assert one(nlp, "The plant will produce 150,000 cars a year.", "150,000")["about"] == "cars produced"
+
+
+def test_a_count_under_a_verb_of_having_or_naming_its_act_stays_the_noun(nlp):
+    assert one(nlp, "The union now has 27 member states.", "27")["about"] == "member states"
+    assert one(nlp, "Velmor employs 300 employees in Leeds.", "300")["about"] == "employees"
+
+
+def test_a_currency_priced_in_another_is_an_exchange_rate(nlp):
+    assert one(nlp, "The dollar was trading at 105.6 yen in Tokyo.", "105.6 yen")["about"] == "dollar against the yen"
+    assert one(nlp, "The euro reached $1.31 against the dollar.", "$1.31")["about"] == "euro against the dollar"
+    assert one(nlp, "The pound rose 2% on Friday.", "2%")["about"] == "pound"

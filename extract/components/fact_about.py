@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from cooptool.extract import lexicon
 from cooptool.extract.components.phrases import PLACE_LABELS, PLACE_PREPS, noun_phrase
 from cooptool.extract.components.speakers import ORG_NOUNS
-from cooptool.extract.numbers import Amount
+from cooptool.extract.numbers import Amount, find_amounts
 from cooptool.extract.rules import rule
 
 RISE_VERBS = lexicon.where("change_words", 1, "rise-verb")
@@ -31,9 +31,14 @@ EMPTY_HEADS = lexicon.where("figure_heads", 1, "empty")
 PLAIN_MODIFIERS = lexicon.where("figure_heads", 1, "plain")
 TIME_NOUNS = lexicon.words("fact_time_nouns")
 SAMPLE_HEADS = lexicon.where("figure_heads", 1, "sample")
-# Verbs of having a count needs no word of ("employs 4,000 workers"); others qualify it ("cut 1,200 jobs" is jobs cut).
+# Verbs of having a count needs no word of ("has 4,000 workers"); others qualify it ("cut 1,200 jobs" is jobs cut).
 PLAIN_COUNT_VERBS = lexicon.words("plain_count_verbs")
+# Of those, the verbs that name an act on a counted object: "employs 4,000 workers" is workers employed.
+OBJECT_ACT_VERBS = lexicon.where("plain_count_verbs", 1, "acts")
 PARTICIPLES = lexicon.mapping("participles")
+# (verb, preposition) whose object is where counted things go ("exported to 200 countries") or the goods
+# themselves ("supply Peugeot with 30,000 cars").
+TRANSFER_PREPS = {(r[0], r[1]): r[2] for r in lexicon.rows("count_transfer_preps")}
 PEOPLE_NOUNS = lexicon.words("people_nouns")
 BASE_HEADS = lexicon.where("figure_heads", 1, "base")
 # Verbs whose subject is what the figure measures ("Sales totalled $5bn", "Profit hit £1bn").
@@ -377,13 +382,15 @@ def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
 
 def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
     """What the clause does to the things counted: "cut 12,000 jobs" (cut), "86 flights were delayed"
-    (delayed), "1.6 million people are living in shelters" (who are living in shelters); None for the verbs
-    of having ("employs 4,000 workers") and when the counted noun already says which ("jobs promised by")."""
-    verb = counted.head
-    if counted.dep_ not in ("dobj", "nsubj", "nsubjpass") or verb.pos_ != "VERB" or verb.i in skip \
-            or verb.dep_ == "acl" and verb.tag_ == "VBG" or any(c.dep_ in ("acl", "relcl") for c in counted.children):
+    (delayed), "employs 4,000 workers" (employed), "1.6 million people are living in shelters" (who are living in
+    shelters); None for the verbs of having ("has 4,000 workers") and when the counted noun already says which
+    ("jobs promised by")."""
+    verb = _counting_word(counted, skip)
+    if verb is None:
         return None
-    if verb.lemma_.lower() in PLAIN_COUNT_VERBS | MEASURE_VERBS | SOURCE_VERBS:
+    if counted.dep_ == "pobj":
+        return _act_towards_counted(counted, skip)
+    if _names_no_act(counted, verb):
         return None
     if counted.dep_ == "nsubj" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
         return None  # "allow 11 families to sue": the subject of an infinitive
@@ -393,12 +400,64 @@ def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
     return " ".join(words + [c.lower_ for c in verb.children if c.dep_ == "prt"])
 
 
+def _counting_word(counted: Token, skip: set[int]) -> Token | None:
+    """The verb (or noun of an act) the things counted are the subject, object or goods of."""
+    verb = counted.head
+    if counted.dep_ == "pobj" and verb.dep_ in ("prep", "dative"):
+        verb = verb.head  # "exported to 200 countries": the verb the things are the place or goods of
+    # "an order for 70 planes": a noun of an act with its goods after "for"
+    act_noun = counted.dep_ == "pobj" and verb.pos_ == "NOUN" and (verb.lemma_.lower(), counted.head.lower_) in TRANSFER_PREPS
+    if counted.dep_ not in ("dobj", "nsubj", "nsubjpass", "pobj") or verb.pos_ != "VERB" and not act_noun or verb.i in skip \
+            or verb.dep_ == "acl" and verb.tag_ == "VBG" or any(
+                c.dep_ == "acl" or c.dep_ == "relcl" and not _is_aside(c) for c in counted.children):
+        return None  # "jobs promised by", "jobs that were promised": the noun already says which
+    return verb
+
+
+def _names_no_act(counted: Token, verb: Token) -> bool:
+    """Verbs of having and measuring ("has 4,000 workers"), of saying ("said 20 people died"), and a verb
+    whose object names its act already ("employs 300 employees")."""
+    lemma = verb.lemma_.lower()
+    if lemma in MEASURE_VERBS or lemma in PLAIN_COUNT_VERBS - OBJECT_ACT_VERBS \
+            or counted.dep_ != "dobj" and lemma in SOURCE_VERBS | OBJECT_ACT_VERBS:
+        return True  # but "added 146,000 jobs" is jobs added
+    return counted.dep_ == "dobj" and _names_its_act(counted, verb)
+
+
+def _act_towards_counted(counted: Token, skip: set[int]) -> str | None:
+    """"exported to 200 countries" (countries exported to), "supply Peugeot with 30,000 cars" (cars
+    supplied): a verb of sending whose "to" names where the things counted are and whose "with" names them."""
+    prep = counted.head
+    verb = prep.head
+    how = TRANSFER_PREPS.get((verb.lemma_.lower(), prep.lower_))
+    if how is None or prep.i in skip:
+        return None
+    act = participle(verb) if verb.tag_ != "VBN" else verb.lower_
+    return act if how == "goods" else f"{act} {prep.lower_}"
+
+
+def _is_aside(clause: Token) -> bool:
+    """", which contributed 18%": a relative clause after a comma adds to the noun, it does not pick out which."""
+    start = clause.left_edge.i
+    return start > 0 and clause.doc[start - 1].text == ","
+
+
+def _names_its_act(counted: Token, verb: Token) -> bool:
+    """"employees" of "employ", "products" of "produce": a counted noun made from its verb."""
+    noun, lemma = counted.lemma_.lower(), verb.lemma_.lower()
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return len(stem) >= 4 and noun.startswith(stem[:5])
+
+
 @rule("fact.about.counted_act", examples=[
     ('Harwell cuts\n\nHarwell Foods plans to cut 1,200 jobs.',
      {'about': 'jobs cut', 'change': 'down'}),
     ('Storm\n\nOfficials said 1.6 million people are living in makeshift shelters.',
      {'about': 'people who are living in makeshift shelters'}),
-    ('Harwell hires\n\nHarwell Foods employs 4,000 workers.', None),
+    ('Harwell hires\n\nHarwell Foods employs 4,000 workers.', {'about': 'workers employed'}),
+    ('Harwell exports\n\nHarwell cheese is exported to 40 countries.', {'about': 'countries exported to'}),
+    ('Harwell\n\nHarwell Foods has 4,000 employees.', None),
+    ('Harwell jets\n\nHarwell Air placed an order for 20 jets.', {'about': 'jets ordered'}),
 ])
 def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
     """"1,200 jobs cut", "86 incoming flights delayed": the things counted and what the clause does to them."""
@@ -407,12 +466,18 @@ def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
     act = _act_on_counted(counted, skip)
     if act is None:
         return None
-    things = _about_phrase(doc, _compound_top(counted), skip | {c.i for c in counted.children if c.dep_ == "prep"})
+    things = _about_phrase(doc, _compound_top(counted), skip | _counted_asides(counted))
     return f"{things} {act}" if things else None
 
 
+def _counted_asides(counted: Token) -> set[int]:
+    """The counted noun's own phrases ("cars for sale") and the rate it is counted at ("150,000 cars a year",
+    which is the period)."""
+    return {t.i for c in counted.children if c.dep_ == "prep" or c.dep_ == "npadvmod" and _is_time(c) for t in c.subtree}
+
+
 @rule("fact.about.counted", examples=[
-    ('Harwell Foods employs 4,000 workers.',
+    ('Harwell Foods has 4,000 workers.',
      {'about': 'workers'}),
     ('The old plant ran for 30 years.',
      None),
@@ -420,7 +485,7 @@ def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
 def counted_things(doc, kind, span, anchor, counted, skip, ent_at):
     """"nearly 1,000 member companies", "56,000 cars": a count measures the things counted."""
     if kind == "count" and counted is not None:
-        return _about_phrase(doc, _compound_top(counted), skip | {c.i for c in counted.children if c.dep_ == "prep"})
+        return _about_phrase(doc, _compound_top(counted), skip | _counted_asides(counted))
     return None
 
 
@@ -674,6 +739,55 @@ def _only_asides_between(noun: Token, said: Token, clause_start: int) -> bool:
     return all(i in asides for i in range(noun.right_edge.i + 1, clause_start))
 
 
+# Currency words by code, the shortest form first ("dollar" for USD, "pound" for GBP): a currency's own name.
+_CURRENCY_WORDS = {form.lower(): code for form, code, where in lexicon.rows("currencies") if where == "word"}
+_CURRENCY_NAME = {code: min((f for f, c in _CURRENCY_WORDS.items() if c == code), key=len)
+                  for code in set(_CURRENCY_WORDS.values())}
+_RATE_PREPS = ("against", "to", "versus", "vs")
+
+
+@rule("fact.about.exchange_rate", examples=[
+    ('Markets\n\nThe dollar was trading at 105.6 yen in Tokyo.',
+     {'about': 'dollar against the yen'}),
+    ('Markets\n\nThe euro reached $1.30 against the dollar.',
+     {'about': 'euro against the dollar'}),
+    ('Markets\n\nThe dollar rose 2% on Friday.', None),
+])
+def exchange_rate(doc, kind, span, anchor, counted, skip, ent_at):
+    """"the dollar was at 105.6 yen", "the euro reached $1.30 against the dollar": a currency's price in
+    another is the exchange rate between the two, not the currency."""
+    if kind != "money":
+        return None
+    phrase = verb_subject(doc, kind, span, anchor, counted, skip, ent_at) or _currency_buying(doc, anchor, skip, ent_at)
+    if not phrase or phrase.split()[-1].lower() not in _CURRENCY_WORDS:
+        return None
+    head = _governing(anchor)
+    near = {anchor.i, head.i, first_conjunct(anchor).i, *(t.i for t in span)}
+    for prep in span.sent:
+        obj = _pobj(prep) if prep.dep_ == "prep" and prep.lower_ in _RATE_PREPS else None
+        if obj is not None and prep.head.i in near and obj.lower_ in _CURRENCY_WORDS:
+            return f"{phrase} against the {obj.lower_}"  # "$1.29 to the euro"
+    own = _CURRENCY_WORDS[phrase.split()[-1].lower()]
+    amounts = find_amounts(span.text)
+    paid_in = amounts[0].currency if amounts else None
+    if paid_in and paid_in != own and paid_in in _CURRENCY_NAME:
+        return f"{phrase} against the {_CURRENCY_NAME[paid_in]}"  # "the dollar was at 105.6 yen"
+    return f"{phrase} exchange rate"
+
+
+def _currency_buying(doc: Doc, anchor: Token, skip: set[int], ent_at) -> str | None:
+    """"the dollar was at $1.29 and buying 105.6 yen": what a currency buys is its price in another."""
+    verb = _governing(anchor)
+    if verb.lemma_.lower() not in ("buy", "fetch") or first_conjunct(anchor).dep_ != "dobj":
+        return None
+    while verb.dep_ == "conj" and verb.head is not verb and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    subj = _verb_subject(verb, ent_at)
+    if subj is None or subj.lower_ not in _CURRENCY_WORDS or subj.i in skip:
+        return None
+    return _about_phrase(doc, subj, skip)
+
+
 @rule("fact.about.verb_subject", examples=[
     ('Profits at Harwell Foods rose 18%.',
      {'about': 'Profits', 'change': 'up'}),
@@ -799,8 +913,8 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
 
 
 @rule("fact.about.head_noun", examples=[
-    ('The contract for $5m went to Harwell Foods.',
-     {'about': 'contract', 'value': 5000000}),
+    ('Harwell Foods landed an order for $5m.',
+     {'about': 'order', 'value': 5000000}),
 ])
 def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a target of 7%", "a record $16.6bn": the noun the figure hangs off."""
@@ -818,7 +932,7 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
 
 
 ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
-               reported_subject, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio)
+               reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio)
 
 
 # ---- change -----------------------------------------------------------------------------------
