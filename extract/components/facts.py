@@ -201,11 +201,18 @@ INVARIANT_PLURALS = lexicon.words("invariant_plurals")
 
 
 def is_model_number(doc: Doc, amount: Amount, span: Span, counted: Token | None) -> bool:
-    """"Boeing's 777 line", "a 767 tanker contract", "30 times the amount": a model number or a multiple,
-    not a count of things. A count counts a plural; bare digits before a singular noun name a model."""
+    """"Boeing's 777 line", "a 767 tanker contract", "Boeing 737-800 planes", "30 times the amount": a model
+    number or a multiple, not a count of things. A count counts a plural; bare digits before a singular noun,
+    or right after a name, name a model."""
     if span.end < len(doc) and doc[span.end].lower_ == "times":
         return True
-    if counted is None or amount.has_scale or amount.is_word or not amount.text.isdigit():
+    if amount.has_scale or amount.is_word or not re.fullmatch(r"\d+(?:-\d+)?", amount.text):
+        return False
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_sent_start \
+            and before.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL"):
+        return True  # "70 Boeing 737-800 planes", "Windows 95": a maker's or a product's number
+    if counted is None or not amount.text.isdigit():
         return False
     if counted.dep_ in ("compound", "amod") and counted.head.tag_ in ("NNS", "NNPS"):
         return False  # "12 eurozone countries": the plural is further on
