@@ -66,6 +66,7 @@ WORLD_SCOPES = lexicon.words("world_scopes")
 OWNER_PLACES = lexicon.words("fact_owner_places")
 _AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
 _COLLECTIVES = {"government", "country", "economy"}
+_COMPASS = {"s": "south", "n": "north", "south": "south", "north": "north"}  # "S Korean" -> "south korean"
 
 
 def agency(name: str) -> bool:
@@ -128,6 +129,11 @@ def in_headline(fd: FactDoc, counts: dict[str, list[Span]]) -> list[list[Span]]:
     return [spans for eid, spans in counts.items() if eid in names and any(
         re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", title)
         for n in (names[eid]["name"], *names[eid]["aliases"]) if len(n) > 2)]
+
+
+def _named_as_org(ent: Span) -> bool:
+    """"Parmalat, the Italian food group": a name in apposition to an organisation noun."""
+    return any(c.dep_ == "appos" and c.lower_ in ORG_NOUNS for c in ent.root.children)
 
 
 class FactDoc:
@@ -266,12 +272,37 @@ class FactDoc:
         return ranked[0][0]
 
     def headline_demonym_country(self) -> Span | None:
-        """The country of the one nationality word the headline uses, when the story names that country."""
+        """The country of the one nationality word the headline uses, when the story names that country
+        ("S Korean consumers" is South Korea's)."""
         title = (self.ctx.meta.get("title") or "").replace("'s", " ").split()
-        countries = {DEMONYM_COUNTRY[w.lower()] for w in title if w[:1].isupper() and w.lower() in DEMONYM_COUNTRY}
+        words = [f"{_COMPASS[prev.lower()]} {w.lower()}" if prev.lower() in _COMPASS else w.lower()
+                 for prev, w in zip(["", *title], title, strict=False) if w[:1].isupper()]
+        countries = {DEMONYM_COUNTRY[w] for w in words if w in DEMONYM_COUNTRY}
         if len(countries) != 1:
             return None
         return self.country_entity(next(iter(countries)))
+
+    def misread_company(self) -> Span | None:
+        """The story's company when the tagger read its name as a place or a people: the one such name of
+        the headline that starts an organisation's name in the story ("Circuit City" of "Circuit City
+        Stores"), or that is named again, is no country and never follows "in" or "at" ("Parmalat")."""
+        counts: dict[str, list[Span]] = {}
+        for e in self.ents:
+            if e.label_ in ("GPE", "NORP") and e.start not in self.sources and not self.is_country(e) \
+                    and e.text.lower() not in DEMONYM_COUNTRY:
+                counts.setdefault(e.kb_id_, []).append(e)
+        in_title = in_headline(self, counts)
+        if len(in_title) != 1:
+            return None
+        spans = in_title[0]
+        name = spans[0].text
+        orgs = [e for e in self.ents if e.label_ == "ORG" and e.text.startswith(name + " ") and e.start not in self.sources]
+        if orgs:
+            return orgs[0]
+        if spans[0].label_ == "GPE" and not any(is_place(e) for e in spans) and (
+                len(spans) >= 2 or any(_named_as_org(e) for e in spans)):
+            return spans[0]
+        return None
 
     def country_entity(self, country: str) -> Span | None:
         for e in self.doc.ents:
@@ -545,6 +576,16 @@ class _Candidates:
         return ent, ("previous" if pattern.endswith("anaphor") else "syntax"), pattern
 
 
+def _verb_children(verb: Token) -> list[Token]:
+    """A verb's children, and the subject the parser hung on its auxiliary when the verb has none ("the
+    country has to date contributed 80%": "country" under "has")."""
+    children = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return children
+    return children + [s for c in children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+                       for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
 def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     found = _Candidates(fd, fig)
     for depth, tok in enumerate(fig.chain):
@@ -560,7 +601,7 @@ def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
                     found.consider(*cand)
         if tok.pos_ in ("VERB", "AUX"):
             speech = _is_speech(fig, tok)
-            for child in tok.children:
+            for child in _verb_children(tok):
                 for verb_rule in VERB_CHILD_RULES:
                     for cand in verb_rule(fd, fig, tok, child, near, speech):
                         found.consider(*cand)
@@ -828,6 +869,19 @@ def story_company(fd: FactDoc, fig: Figure, m: Measure):
     return None
 
 
+@rule("fact.subject.headline_company", examples=[
+    ("Parmalat lifts profits\n\nParmalat said on Friday that its profits had doubled.\n"
+     "Parmalat said its sales were 90m euros.", {"subject": "Parmalat", "value": 90000000}),
+])
+def headline_company(fd: FactDoc, fig: Figure, m: Measure):
+    """"Shares in the retailer were up 19%" in a story whose headline company the tagger took for a
+    place ("Circuit City gets offer"): that company's (`FactDoc.misread_company`)."""
+    if not m.words & COMPANY_MEASURES or fd.main_org() is not None:
+        return None
+    found = fd.misread_company()
+    return (found, "previous", "fact.subject.headline_company") if found is not None else None
+
+
 def _economy(m: Measure) -> bool:
     return bool(m.words & (ECONOMY_MEASURES | COMPANY_MEASURES))
 
@@ -949,7 +1003,7 @@ def publisher_country(fd: FactDoc, fig: Figure, found: tuple[Span, str, str]) ->
 
 
 COUNTRY_RULES = (economy_place, nationality_country, world_measure, unnamed_owner, sentence_country, story_country)
-OWNER_RULES = (share_of_people, story_company, *COUNTRY_RULES)
+OWNER_RULES = (share_of_people, headline_company, story_company, *COUNTRY_RULES)
 
 
 def story_owner(fd: FactDoc, fig: Figure, about: str | None) -> tuple[Span, str, str] | None:
