@@ -64,6 +64,7 @@ MEASURE_MODIFIERS = lexicon.words("measure_modifiers")
 REPORTING_BODIES = lexicon.words("reporting_bodies")
 WORLD_SCOPES = lexicon.words("world_scopes")
 OWNER_PLACES = lexicon.words("fact_owner_places")
+NATIONAL_BODIES = lexicon.mapping("fact_national_bodies")
 _AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
 _COLLECTIVES = {"government", "country", "economy"}
 _COMPASS = {"s": "south", "n": "north", "south": "south", "north": "north"}  # "S Korean" -> "south korean"
@@ -268,8 +269,19 @@ class FactDoc:
             return by_demonym  # "Weak data buffets French economy": France, when the story names it
         ranked = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].start))
         if len(ranked[0]) < 2 or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
-            return None  # no clear favourite
+            return self.national_body_country()  # no clear favourite
         return ranked[0][0]
+
+    def national_body_country(self) -> Span | None:
+        """"the Bank of England said consumer credit rose": the one country whose own bank or statistics
+        office the story names (`fact_national_bodies.tsv`), when the story names that country too."""
+        countries = {NATIONAL_BODIES[n["name"].lower()] for n in (self.names.get(e.kb_id_) for e in self.ents
+                     if e.label_ == "ORG") if n and n["name"].lower() in NATIONAL_BODIES}
+        if len(countries) != 1:
+            return None
+        country = next(iter(countries))
+        return next((e for e in self.ents if e.label_ == "GPE" and COUNTRIES.get(e.text.lower().removeprefix("the "))
+                     == country), None)
 
     def headline_demonym_country(self) -> Span | None:
         """The country of the one nationality word the headline uses, when the story names that country
