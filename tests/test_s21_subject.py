@@ -104,3 +104,13 @@ def test_a_national_banks_story_is_its_countrys(nlp):
     text = ("Home loans rise\n\nLenders in the UK approved more home loans, the Bank of England said.\n"
             "Consumer credit rose by £1.2bn in May, the Bank of England added.\n")
     assert subjects(nlp, text)["£1.2bn"][0] == "UK"
+
+
+def test_the_party_the_tagger_reads_as_a_people_owns_its_seats(nlp):
+    text = "Vote count\n\nThe Social Democrats gained 12 seats in the new parliament.\n"
+    assert subjects(nlp, text)["12"][0] == "Social Democrats"
+
+
+def test_some_members_of_a_party_are_not_the_party(nlp):
+    text = "Donors\n\nTwo Democrats, Ann Lorne and Bo Harwell, gave more than $3 million to the campaign.\n"
+    assert subjects(nlp, text)["more than $3 million"][0] != "Democrats"

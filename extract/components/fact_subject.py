@@ -65,6 +65,7 @@ REPORTING_BODIES = lexicon.words("reporting_bodies")
 WORLD_SCOPES = lexicon.words("world_scopes")
 OWNER_PLACES = lexicon.words("fact_owner_places")
 NATIONAL_BODIES = lexicon.mapping("fact_national_bodies")
+PARTY_WORDS = lexicon.words("fact_party_words")
 _AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
 _COLLECTIVES = {"government", "country", "economy"}
 _COMPASS = {"s": "south", "n": "north", "south": "south", "north": "north"}  # "S Korean" -> "south korean"
@@ -568,13 +569,16 @@ class _Candidates:
 
     def consider(self, ent: Span | None, score: float, pattern: str) -> None:
         span = self.fig.span
-        if ent is None or ent.label_ not in SUBJECT_LABELS or ent.start >= span.start and ent.end <= span.end:
+        if ent is None:
+            return
+        label = "ORG" if party(ent) else ent.label_
+        if label not in SUBJECT_LABELS or ent.start >= span.start and ent.end <= span.end:
             return
         if ent.start < span.end and span.start < ent.end:
             return  # "US" of "US $60 million" is a currency mark
         if is_place(ent) and not pattern.endswith("anaphor"):
             return
-        score += LABEL_WEIGHT[ent.label_]
+        score += LABEL_WEIGHT[label]
         if self.economy and pattern in AGENCY_PENALISED and self.fd.is_agency(ent):
             score -= AGENCY_PENALTY
         old = self.best.get(ent.start)
@@ -596,6 +600,13 @@ def _verb_children(verb: Token) -> list[Token]:
         return children
     return children + [s for c in children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
                        for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def party(ent: Span) -> bool:
+    """"The Social Democrats gained 15 seats": a party the tagger read as a people (`fact_party_words.tsv`),
+    with "the" ("Two Democrats", "62% of Republicans" are people of a party, not the party)."""
+    return ent.label_ == "NORP" and ent.text.split()[-1].lower() in PARTY_WORDS and ent.start > 0 \
+        and ent.doc[ent.start - 1].lower_ == "the"
 
 
 def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
