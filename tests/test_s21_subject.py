@@ -114,3 +114,10 @@ def test_the_party_the_tagger_reads_as_a_people_owns_its_seats(nlp):
 def test_some_members_of_a_party_are_not_the_party(nlp):
     text = "Donors\n\nTwo Democrats, Ann Lorne and Bo Harwell, gave more than $3 million to the campaign.\n"
     assert subjects(nlp, text)["more than $3 million"][0] != "Democrats"
+
+
+def test_a_headline_name_used_as_a_company_owns_its_company_measures(nlp):
+    # "Dr Marlow" is tagged a person; "Dr Marlow's has built its name" uses it as a company
+    text = ("Profits fall at Dr Marlow\n\nDr Marlow's has built its name on cheap medicines.\n"
+            "The firm said its profits were 40m rupees in the quarter.\n")
+    assert subjects(nlp, text)["40m rupees"] == ("Marlow", "fact.subject.headline_company")

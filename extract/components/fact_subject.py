@@ -317,6 +317,20 @@ class FactDoc:
             return spans[0]
         return None
 
+    def possessive_company(self) -> Span | None:
+        """"Profits slide at India's Dr Reddy": the one person's name of the headline that the story uses
+        as a company, a possessive standing as a verb's subject ("Dr Reddy's has built its reputation")."""
+        counts: dict[str, list[Span]] = {}
+        for e in self.ents:
+            if e.label_ == "PERSON" and e.start not in self.sources:
+                counts.setdefault(e.kb_id_, []).append(e)
+        in_title = in_headline(self, counts)
+        if len(in_title) != 1:
+            return None
+        spans = in_title[0]
+        return spans[0] if any(e.root.dep_ == "nsubj" and any(c.dep_ == "case" and c.lower_ in ("'s", "’s")
+                                                              for c in e.root.children) for e in spans) else None
+
     def country_entity(self, country: str) -> Span | None:
         for e in self.doc.ents:
             ent = self.names.get(e.kb_id_)
@@ -898,10 +912,11 @@ def story_company(fd: FactDoc, fig: Figure, m: Measure):
 ])
 def headline_company(fd: FactDoc, fig: Figure, m: Measure):
     """"Shares in the retailer were up 19%" in a story whose headline company the tagger took for a
-    place ("Circuit City gets offer"): that company's (`FactDoc.misread_company`)."""
+    place ("Circuit City gets offer") or a person ("Dr Reddy's has built ..."): that company's
+    (`FactDoc.misread_company`, `FactDoc.possessive_company`)."""
     if not m.words & COMPANY_MEASURES or fd.main_org() is not None:
         return None
-    found = fd.misread_company()
+    found = fd.misread_company() or fd.possessive_company()
     return (found, "previous", "fact.subject.headline_company") if found is not None else None
 
 
