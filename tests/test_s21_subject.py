@@ -73,3 +73,51 @@ def test_the_other_countrys_figure_in_a_comparison(nlp):
             "10.4% in Chile.\n")
     found = subjects(nlp, text)
     assert (found["12.1%"][0], found["10.4%"][0]) == ("Norway", "Chile")
+
+
+def test_a_headline_company_read_as_a_place_owns_its_company_measures(nlp):
+    # the tagger takes "Parmalat" for a place; "the Italian dairy group" and the headline say it is the company
+    text = ("Parmalat lifts profits\n\nParmalat, the Italian dairy group, said its profits had doubled.\n"
+            "Its sales were 90m euros in the year.\n")
+    assert subjects(nlp, text)["90m euros"] == ("Parmalat", "fact.subject.headline_company")
+
+
+def test_a_city_in_the_headline_is_no_company(nlp):
+    text = ("Tokyo shoppers return\n\nShoppers came back to Tokyo in May. Shops in Tokyo were busy.\n"
+            "Sales rose 3% in the month.\n")
+    assert subjects(nlp, text).get("3%", (None, None))[1] != "fact.subject.headline_company"
+
+
+def test_an_abbreviated_south_korean_headline_names_south_korea(nlp):
+    text = "S Korean shoppers return\n\nShoppers in South Korea spent more in May. Retail sales rose 3% in May.\n"
+    assert subjects(nlp, text)["3%"][0] == "South Korea"
+
+
+def test_a_subject_the_parser_hangs_on_the_auxiliary(nlp):
+    text = ("Solar output\n\nChina builds most solar panels. China also exports wind turbines.\n"
+            "Globally, the country has to date supplied 60 percent of solar panels.\n")
+    assert subjects(nlp, text)["60 percent"][0] == "China"
+
+
+def test_a_national_banks_story_is_its_countrys(nlp):
+    # the UK is named once (no favourite country by count); the Bank of England says whose figures these are
+    text = ("Home loans rise\n\nLenders in the UK approved more home loans, the Bank of England said.\n"
+            "Consumer credit rose by £1.2bn in May, the Bank of England added.\n")
+    assert subjects(nlp, text)["£1.2bn"][0] == "UK"
+
+
+def test_the_party_the_tagger_reads_as_a_people_owns_its_seats(nlp):
+    text = "Vote count\n\nThe Social Democrats gained 12 seats in the new parliament.\n"
+    assert subjects(nlp, text)["12"][0] == "Social Democrats"
+
+
+def test_some_members_of_a_party_are_not_the_party(nlp):
+    text = "Donors\n\nTwo Democrats, Ann Lorne and Bo Harwell, gave more than $3 million to the campaign.\n"
+    assert subjects(nlp, text)["more than $3 million"][0] != "Democrats"
+
+
+def test_a_headline_name_used_as_a_company_owns_its_company_measures(nlp):
+    # "Dr Marlow" is tagged a person; "Dr Marlow's has built its name" uses it as a company
+    text = ("Profits fall at Dr Marlow\n\nDr Marlow's has built its name on cheap medicines.\n"
+            "The firm said its profits were 40m rupees in the quarter.\n")
+    assert subjects(nlp, text)["40m rupees"] == ("Marlow", "fact.subject.headline_company")

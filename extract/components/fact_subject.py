@@ -64,8 +64,11 @@ MEASURE_MODIFIERS = lexicon.words("measure_modifiers")
 REPORTING_BODIES = lexicon.words("reporting_bodies")
 WORLD_SCOPES = lexicon.words("world_scopes")
 OWNER_PLACES = lexicon.words("fact_owner_places")
+NATIONAL_BODIES = lexicon.mapping("fact_national_bodies")
+PARTY_WORDS = lexicon.words("fact_party_words")
 _AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
 _COLLECTIVES = {"government", "country", "economy"}
+_COMPASS = {"s": "south", "n": "north", "south": "south", "north": "north"}  # "S Korean" -> "south korean"
 
 
 def agency(name: str) -> bool:
@@ -128,6 +131,11 @@ def in_headline(fd: FactDoc, counts: dict[str, list[Span]]) -> list[list[Span]]:
     return [spans for eid, spans in counts.items() if eid in names and any(
         re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", title)
         for n in (names[eid]["name"], *names[eid]["aliases"]) if len(n) > 2)]
+
+
+def _named_as_org(ent: Span) -> bool:
+    """"Parmalat, the Italian food group": a name in apposition to an organisation noun."""
+    return any(c.dep_ == "appos" and c.lower_ in ORG_NOUNS for c in ent.root.children)
 
 
 class FactDoc:
@@ -262,16 +270,66 @@ class FactDoc:
             return by_demonym  # "Weak data buffets French economy": France, when the story names it
         ranked = sorted(counts.values(), key=lambda spans: (-len(spans), spans[0].start))
         if len(ranked[0]) < 2 or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
-            return None  # no clear favourite
+            return self.national_body_country()  # no clear favourite
         return ranked[0][0]
 
+    def national_body_country(self) -> Span | None:
+        """"the Bank of England said consumer credit rose": the one country whose own bank or statistics
+        office the story names (`fact_national_bodies.tsv`), when the story names that country too."""
+        countries = {NATIONAL_BODIES[n["name"].lower()] for n in (self.names.get(e.kb_id_) for e in self.ents
+                     if e.label_ == "ORG") if n and n["name"].lower() in NATIONAL_BODIES}
+        if len(countries) != 1:
+            return None
+        country = next(iter(countries))
+        return next((e for e in self.ents if e.label_ == "GPE" and COUNTRIES.get(e.text.lower().removeprefix("the "))
+                     == country), None)
+
     def headline_demonym_country(self) -> Span | None:
-        """The country of the one nationality word the headline uses, when the story names that country."""
+        """The country of the one nationality word the headline uses, when the story names that country
+        ("S Korean consumers" is South Korea's)."""
         title = (self.ctx.meta.get("title") or "").replace("'s", " ").split()
-        countries = {DEMONYM_COUNTRY[w.lower()] for w in title if w[:1].isupper() and w.lower() in DEMONYM_COUNTRY}
+        words = [f"{_COMPASS[prev.lower()]} {w.lower()}" if prev.lower() in _COMPASS else w.lower()
+                 for prev, w in zip(["", *title], title, strict=False) if w[:1].isupper()]
+        countries = {DEMONYM_COUNTRY[w] for w in words if w in DEMONYM_COUNTRY}
         if len(countries) != 1:
             return None
         return self.country_entity(next(iter(countries)))
+
+    def misread_company(self) -> Span | None:
+        """The story's company when the tagger read its name as a place or a people: the one such name of
+        the headline that starts an organisation's name in the story ("Circuit City" of "Circuit City
+        Stores"), or that is named again, is no country and never follows "in" or "at" ("Parmalat")."""
+        counts: dict[str, list[Span]] = {}
+        for e in self.ents:
+            if e.label_ in ("GPE", "NORP") and e.start not in self.sources and not self.is_country(e) \
+                    and e.text.lower() not in DEMONYM_COUNTRY:
+                counts.setdefault(e.kb_id_, []).append(e)
+        in_title = in_headline(self, counts)
+        if len(in_title) != 1:
+            return None
+        spans = in_title[0]
+        name = spans[0].text
+        orgs = [e for e in self.ents if e.label_ == "ORG" and e.text.startswith(name + " ") and e.start not in self.sources]
+        if orgs:
+            return orgs[0]
+        if spans[0].label_ == "GPE" and not any(is_place(e) for e in spans) and (
+                len(spans) >= 2 or any(_named_as_org(e) for e in spans)):
+            return spans[0]
+        return None
+
+    def possessive_company(self) -> Span | None:
+        """"Profits slide at India's Dr Reddy": the one person's name of the headline that the story uses
+        as a company, a possessive standing as a verb's subject ("Dr Reddy's has built its reputation")."""
+        counts: dict[str, list[Span]] = {}
+        for e in self.ents:
+            if e.label_ == "PERSON" and e.start not in self.sources:
+                counts.setdefault(e.kb_id_, []).append(e)
+        in_title = in_headline(self, counts)
+        if len(in_title) != 1:
+            return None
+        spans = in_title[0]
+        return spans[0] if any(e.root.dep_ == "nsubj" and any(c.dep_ == "case" and c.lower_ in ("'s", "’s")
+                                                              for c in e.root.children) for e in spans) else None
 
     def country_entity(self, country: str) -> Span | None:
         for e in self.doc.ents:
@@ -525,13 +583,16 @@ class _Candidates:
 
     def consider(self, ent: Span | None, score: float, pattern: str) -> None:
         span = self.fig.span
-        if ent is None or ent.label_ not in SUBJECT_LABELS or ent.start >= span.start and ent.end <= span.end:
+        if ent is None:
+            return
+        label = "ORG" if party(ent) else ent.label_
+        if label not in SUBJECT_LABELS or ent.start >= span.start and ent.end <= span.end:
             return
         if ent.start < span.end and span.start < ent.end:
             return  # "US" of "US $60 million" is a currency mark
         if is_place(ent) and not pattern.endswith("anaphor"):
             return
-        score += LABEL_WEIGHT[ent.label_]
+        score += LABEL_WEIGHT[label]
         if self.economy and pattern in AGENCY_PENALISED and self.fd.is_agency(ent):
             score -= AGENCY_PENALTY
         old = self.best.get(ent.start)
@@ -543,6 +604,23 @@ class _Candidates:
             return None
         _, ent, pattern = max(self.best.values(), key=lambda c: (c[0], -abs(c[1].start - self.fig.span.start)))
         return ent, ("previous" if pattern.endswith("anaphor") else "syntax"), pattern
+
+
+def _verb_children(verb: Token) -> list[Token]:
+    """A verb's children, and the subject the parser hung on its auxiliary when the verb has none ("the
+    country has to date contributed 80%": "country" under "has")."""
+    children = list(verb.children)
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in children):
+        return children
+    return children + [s for c in children if c.dep_ in ("aux", "auxpass") and c.i < verb.i
+                       for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def party(ent: Span) -> bool:
+    """"The Social Democrats gained 15 seats": a party the tagger read as a people (`fact_party_words.tsv`),
+    with "the" ("Two Democrats", "62% of Republicans" are people of a party, not the party)."""
+    return ent.label_ == "NORP" and ent.text.split()[-1].lower() in PARTY_WORDS and ent.start > 0 \
+        and ent.doc[ent.start - 1].lower_ == "the"
 
 
 def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
@@ -560,7 +638,7 @@ def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
                     found.consider(*cand)
         if tok.pos_ in ("VERB", "AUX"):
             speech = _is_speech(fig, tok)
-            for child in tok.children:
+            for child in _verb_children(tok):
                 for verb_rule in VERB_CHILD_RULES:
                     for cand in verb_rule(fd, fig, tok, child, near, speech):
                         found.consider(*cand)
@@ -828,6 +906,20 @@ def story_company(fd: FactDoc, fig: Figure, m: Measure):
     return None
 
 
+@rule("fact.subject.headline_company", examples=[
+    ("Parmalat lifts profits\n\nParmalat said on Friday that its profits had doubled.\n"
+     "Parmalat said its sales were 90m euros.", {"subject": "Parmalat", "value": 90000000}),
+])
+def headline_company(fd: FactDoc, fig: Figure, m: Measure):
+    """"Shares in the retailer were up 19%" in a story whose headline company the tagger took for a
+    place ("Circuit City gets offer") or a person ("Dr Reddy's has built ..."): that company's
+    (`FactDoc.misread_company`, `FactDoc.possessive_company`)."""
+    if not m.words & COMPANY_MEASURES or fd.main_org() is not None:
+        return None
+    found = fd.misread_company() or fd.possessive_company()
+    return (found, "previous", "fact.subject.headline_company") if found is not None else None
+
+
 def _economy(m: Measure) -> bool:
     return bool(m.words & (ECONOMY_MEASURES | COMPANY_MEASURES))
 
@@ -949,7 +1041,7 @@ def publisher_country(fd: FactDoc, fig: Figure, found: tuple[Span, str, str]) ->
 
 
 COUNTRY_RULES = (economy_place, nationality_country, world_measure, unnamed_owner, sentence_country, story_country)
-OWNER_RULES = (share_of_people, story_company, *COUNTRY_RULES)
+OWNER_RULES = (share_of_people, headline_company, story_company, *COUNTRY_RULES)
 
 
 def story_owner(fd: FactDoc, fig: Figure, about: str | None) -> tuple[Span, str, str] | None:
