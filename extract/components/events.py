@@ -1027,22 +1027,31 @@ def signing(reader: _EventReader, tok: Token) -> dict | None:
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in SIGN_OBJECTS), None)
     if obj is None or _tally(tok, obj):
         return None
+    purpose = _deal_purpose(tok, obj)
     parties = reader.actors_of(tok) or reader.country_subjects(tok)
-    parties += [reader._name(e) for c in (*tok.children, *obj.children) if c.dep_ == "prep" and c.lower_ == "with"
-                for e in reader.entities_in(c) if not _describes_party(e) and not _possessor(e)]
-    # The parse hangs "to acquire" on the deal or on "signed" right after it.
-    purpose = next((c for c in (*obj.children, *tok.children) if c.dep_ in ("acl", "advcl") and c.tag_ == "VB"
-                    and c.i > obj.i and c.left_edge.i <= obj.right_edge.i + 1
-                    and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")), None)
+    parties += _parties_after(reader, (*tok.children, *obj.children), ("with",))
     if purpose is not None:  # "a deal to acquire 36 planes from ATR": ATR is the other party
-        parties += [reader._name(e) for c in purpose.children if c.dep_ == "prep" and c.lower_ in ("from", "with")
-                    for e in reader.entities_in(c) if not _describes_party(e) and not _possessor(e)]
+        parties += _parties_after(reader, purpose.children, ("from", "with"))
     parties = list(dict.fromkeys(p for p in parties if p))
     if not parties:
         return None
     name = "signing of " + reader._noun_name(obj) + _purpose_words(purpose)
     return reader._record(tok.sent, obj, name, [], participants=parties,
                           name_span=(tok.idx, obj.idx + len(obj.text)), kind="signing", pattern="event.signing")
+
+
+def _deal_purpose(verb: Token, obj: Token) -> Token | None:
+    """"signed a deal to acquire 36 planes": the infinitive the parse hangs on the deal or on "signed"
+    right after it."""
+    return next((c for c in (*obj.children, *verb.children) if c.dep_ in ("acl", "advcl") and c.tag_ == "VB"
+                 and c.i > obj.i and c.left_edge.i <= obj.right_edge.i + 1
+                 and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")), None)
+
+
+def _parties_after(reader: _EventReader, children, preps: tuple[str, ...]) -> list[str | None]:
+    """The names after "with"/"from" among `children`, not a possessor or a description of a party."""
+    return [reader._name(e) for c in children if c.dep_ == "prep" and c.lower_ in preps
+            for e in reader.entities_in(c) if not _describes_party(e) and not _possessor(e)]
 
 
 def _purpose_words(purpose: Token | None) -> str:
