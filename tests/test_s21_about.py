@@ -4,19 +4,9 @@ sentences written for the tests."""
 import pytest
 
 from cooptool.extract.numbers import find_amounts
-from tests.conftest import run_text
+from tests.test_fact_about import facts_of, one
 
 pytestmark = pytest.mark.model
-
-
-def facts_of(nlp, text):
-    return run_text(nlp, "Figures of the week\n\n" + text + "\n")._.facts
-
-
-def one(nlp, text, figure):
-    found = [f for f in facts_of(nlp, text) if f["text"] == figure]
-    assert len(found) == 1, [f["text"] for f in facts_of(nlp, text)]
-    return found[0]
 
 
 def test_a_full_stop_glued_to_a_scale_ends_the_sentence(nlp):
