@@ -204,3 +204,10 @@ def test_an_opening_ceremony_dates_the_event_it_opens(nlp):
 def test_the_country_of_an_election_is_its_place_not_a_participant(nlp):
     (ev,) = run_text(nlp, "Events\n\nAnalysts recalled the effect of the floods on Norway's general election.\n")._.events
     assert (ev["place"], ev["participants"]) == ("Norway", [])
+
+
+def test_an_event_named_by_a_few_of_its_words_is_the_named_event_that_has_them_all(nlp):
+    events = run_text(nlp, "Events\n\nLeaders gathered in Lima for the 31st APEC Economic Leaders' Meeting in "
+                           "November. At the APEC meeting, Xi spoke on trade.\n")._.events
+    assert [e["name"] for e in events] == ["31st APEC Economic Leaders' Meeting"]
+    assert "APEC meeting" in events[0]["aliases"]

@@ -1241,13 +1241,22 @@ def _place_described(reader: _EventReader, rec: dict) -> str | None:
     return words[-1].lower() if " ".join(words[:-1]).lower() in places else None
 
 
+def _name_words(name: str) -> set[str]:
+    return set(_POSSESSIVE.sub("", name.lower()).replace("-", " ").split())
+
+
 def name_place_described(reader: _EventReader, records: list[dict]) -> list[dict]:
     """"the Beijing forum" in a story that names "the third Belt and Road Forum": a gathering described
-    only by its host is the one named event of the document with that noun (then merged with it)."""
+    only by its host is the one named event of the document with that noun, and "the APEC meeting" the one
+    whose name has all its words (then merged with it)."""
     named = [o for o in records if o["pattern"].startswith("event.named")]
     for rec in records:
         noun = _place_described(reader, rec)
-        same_noun = [o for o in named if noun and noun in o["name"].lower().replace("-", " ").split()]
+        same_noun = [o for o in named if noun and noun in _name_words(o["name"])]
+        if not same_noun and rec["pattern"].startswith("event.described"):
+            # "the APEC meeting" beside "the 31st APEC Economic Leaders' Meeting": every word in the named one
+            words = _name_words(rec["name"]) - {"the"}
+            same_noun = [o for o in named if len(words) >= 2 and words <= _name_words(o["name"])]
         if len({o["name"] for o in same_noun}) == 1:  # two Forums named: which one is meant is unclear
             chosen = same_noun[0]
             rec["aliases"] = list(dict.fromkeys([*chosen["aliases"], rec["name"]]))
