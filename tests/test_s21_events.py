@@ -211,3 +211,9 @@ def test_an_event_named_by_a_few_of_its_words_is_the_named_event_that_has_them_a
                            "November. At the APEC meeting, Xi spoke on trade.\n")._.events
     assert [e["name"] for e in events] == ["31st APEC Economic Leaders' Meeting"]
     assert "APEC meeting" in events[0]["aliases"]
+
+
+def test_last_or_next_month_or_year_is_a_relative_date_in_any_case():
+    found = relative_dates("Last month the pact was signed; a summit follows next year.", "2024-01-10")
+    assert [(d.text, d.iso) for d in found] == [("Last month", "2023-12"), ("next year", "2025")]
+    assert [(d.text, d.iso) for d in relative_dates("Last month it signed.", None)] == [("Last month", None)]

@@ -324,8 +324,9 @@ RELATIVE_DATE = re.compile(
         (?:(?:early|late)\s+)?(?P<week>last|this|next)\s+week
       | (?P<count>a|an|one|two|three|four|five|six|ten|\d{{1,2}})\s+(?P<unit>day|week|month|year)s?\s+ago
       | (?:earlier|later)\s+this\s+(?P<this>month|year)
+      | (?P<step>last|next)\s+(?P<step_unit>month|year)
       | (?:early|mid|late)[-\s](?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?
-    )(?![\w-])""", re.VERBOSE)
+    )(?![\w-])""", re.VERBOSE | re.IGNORECASE)
 
 
 def _month_of(day: date) -> str:
@@ -349,14 +350,19 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
         elif anchor is None:
             pass
         elif g["week"]:
-            shift = {"last": -7, "this": 0, "next": 7}[g["week"]]
+            shift = {"last": -7, "this": 0, "next": 7}[g["week"].lower()]
             middle = anchor - timedelta(days=anchor.weekday()) + timedelta(days=shift + 3)
             iso = _month_of(middle)
         elif g["this"]:
-            iso = _month_of(anchor) if g["this"] == "month" else f"{anchor.year:04d}"
+            iso = _month_of(anchor) if g["this"].lower() == "month" else f"{anchor.year:04d}"
+        elif g["step"]:
+            shift = -1 if g["step"].lower() == "last" else 1
+            months = anchor.year * 12 + anchor.month - 1 + shift
+            iso = f"{months // 12:04d}-{months % 12 + 1:02d}" if g["step_unit"].lower() == "month" \
+                else f"{anchor.year + shift:04d}"
         else:
             n = _COUNT.get(g["count"].lower()) or int(g["count"])
-            unit = g["unit"]
+            unit = g["unit"].lower()
             if unit == "year":
                 iso = f"{anchor.year - n:04d}"
             elif unit == "month":
