@@ -83,11 +83,6 @@ def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
 def about(doc, kind, span, anchor, counted, sent, ent_at, subject, extra_skip) -> tuple[str | None, str | None]:
     """What the number measures, in the article's words, and the rule that found it."""
     skip = skip_set(span, sent, ent_at) | extra_skip
-    # "... an extra £250m. Turnover was up 4.3%": the parse may join two sentences; words of the other
-    # sentence are never what this figure measures
-    outside = {t.i for t in span.sent if not sent.start <= t.i < sent.end}
-    doc.user_data[_OUTSIDE_KEY] = outside
-    skip |= outside
     if subject is not None and subject.root.dep_ not in ("compound", "nmod"):
         skip.update(range(subject.start, subject.end))  # "Tesco's profits"; "FTSE 100 index" keeps its name
         owner = _owner_words(subject)
@@ -119,12 +114,7 @@ def _owner_words(subject: Span) -> set[int]:
     return set()
 
 
-_OUTSIDE_KEY = "cooptool_fact_about_outside"
-
-
 def _about_phrase(doc: Doc, head: Token, skip: set[int]) -> str:
-    if head.i in doc.user_data.get(_OUTSIDE_KEY, ()):
-        return ""  # a head in the sentence before or after the figure's
     # "such subsidies and economic growth of 2%": the growth, not what it is listed with
     conj = {t.i for c in head.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     if head.dep_ == "conj":

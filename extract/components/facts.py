@@ -118,36 +118,6 @@ def same_clause(tok: Token, chain: set[int]) -> bool:
     return tok.i in chain
 
 
-# Scales the tokenizer may glue a full stop to ("£250m." is one token), which hides the sentence end from the
-# parser: "... an extra £250m. Turnover was up 4.3%" comes out as one sentence.
-_GLUED_SCALES = ("m.", "bn.", "mn.", "tn.", "k.", "p.")
-
-
-def _glued_full_stop(tok: Token) -> bool:
-    """A scale with the sentence's full stop glued on, followed by a new capitalised sentence."""
-    doc = tok.doc
-    if tok.lower_ not in _GLUED_SCALES and not (tok.lower_.endswith(_GLUED_SCALES) and tok.text[0].isdigit()):
-        return False
-    if tok.i == 0 or not (doc[tok.i - 1].like_num or tok.text[0].isdigit()) or not tok.whitespace_:
-        return False
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return nxt is not None and (nxt.text[:1].isupper() or nxt.text[:1] in "\"“")
-
-
-def own_sentence(span: Span) -> Span:
-    """The sentence of a figure, split where the parser missed a full stop glued to a scale."""
-    sent = span.sent
-    start, end = sent.start, sent.end
-    for tok in sent:
-        if _glued_full_stop(tok):
-            if tok.i < span.start:
-                start = tok.i + 1
-            elif tok.i >= span.end - 1 and tok.i + 1 < end:
-                end = tok.i + 1
-                break
-    return span.doc[start:end]
-
-
 def _tense(verb: Token) -> str | None:
     """Past, perfect, present or future, from the verb's auxiliaries and tag (None for a bare participle)."""
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
@@ -313,11 +283,10 @@ class _FactReader:
         if reading is None:
             return None
         anchor = reading.anchor
-        # The subject rules read the parser's sentence; where, when and what read the figure's own sentence.
-        near_words = _near_words(anchor, span.sent)
-        chain_tokens = [anchor, *ancestors(anchor, span.sent)]
-        sent = own_sentence(span)
-        fig = Figure(span, anchor, span.sent, chain_tokens, company_measure=bool(near_words & COMPANY_MEASURES))
+        sent = span.sent
+        near_words = _near_words(anchor, sent)
+        chain_tokens = [anchor, *ancestors(anchor, sent)]
+        fig = Figure(span, anchor, sent, chain_tokens, company_measure=bool(near_words & COMPANY_MEASURES))
         subject, via, subject_pattern = syntactic_subject(self.fd, fig)
         chain = {t.i for t in chain_tokens}
         place = self._place(span, sent, subject, chain)
@@ -377,7 +346,7 @@ class _FactReader:
                 source: str | None, pattern: str) -> dict:
         text = self.text
         subj = self.fd.names.get(subject.kb_id_) if subject is not None else None
-        sent = own_sentence(span)
+        sent = span.sent
         ev_start, ev_end = sent.start_char, sent.end_char
         while ev_end > ev_start and text[ev_end - 1].isspace():
             ev_end -= 1
