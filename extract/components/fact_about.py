@@ -60,6 +60,9 @@ TARGET_VERBS = lexicon.where("sum_parts", 1, "target")
 # "a stake in Velmor", "shares of Velmor": the owned thing, whose name the about keeps.
 OWNERSHIP_SHARES = {"stake", "share", "holding", "interest", "part", "unit"}
 _COLLECTIVE_OWNERS = ORG_NOUNS | {"country", "government", "nation"}
+# "45 metres in width", "100 micrometres thick": the size a measurement names, by noun and by adjective.
+DIMENSION_NOUNS = lexicon.words("fact_dimensions")
+DIMENSION_OF_ADJECTIVE = {r[1]: r[0] for r in lexicon.rows("fact_dimensions") if len(r) > 1}
 
 
 def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
@@ -464,6 +467,27 @@ def _counted_asides(counted: Token) -> set[int]:
     """The counted noun's own phrases ("cars for sale") and the rate it is counted at ("150,000 cars a year",
     which is the period)."""
     return {t.i for c in counted.children if c.dep_ == "prep" or c.dep_ == "npadvmod" and _is_time(c) for t in c.subtree}
+
+
+@rule("fact.about.dimension", examples=[
+    ('Harwell airport\n\nThe new runway is 60 metres in width.', {'about': 'runway width'}),
+    ('Harwell mill\n\nThe Harwell board is only 300 micrometres thick.', {'about': 'board thickness'}),
+    ('Harwell mill\n\nThe Harwell mill has 300 looms in operation.', None),
+])
+def dimension(doc, kind, span, anchor, counted, skip, ent_at):
+    """"The runway spans 45 metres in width", "paper is 100 micrometres thick": a measurement names a size
+    (width, thickness) of the clause's subject; the unit is never what it measures."""
+    if counted is None:
+        return None
+    after = doc[counted.i + 1:counted.i + 3]  # read in order: the parse may hang "in width" on the verb
+    size = {after[1].lower_} & DIMENSION_NOUNS if len(after) == 2 and after[0].lower_ == "in" else set()
+    if not size and counted.dep_ == "npadvmod" and counted.head.lower_ in DIMENSION_OF_ADJECTIVE:
+        size = {DIMENSION_OF_ADJECTIVE[counted.head.lower_]}
+    if not size:
+        return None
+    clause = next((t for t in counted.ancestors if t.pos_ in ("VERB", "AUX")), counted)
+    owner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+    return f"{owner.lower_} {min(size)}" if owner is not None else min(size)
 
 
 @rule("fact.about.counted", examples=[
@@ -921,7 +945,7 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-ABOUT_RULES = (quantity_noun, noun_of, change_noun, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
+ABOUT_RULES = (quantity_noun, noun_of, change_noun, dimension, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
                reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio)
 
 
