@@ -469,6 +469,30 @@ def _counted_asides(counted: Token) -> set[int]:
     return {t.i for c in counted.children if c.dep_ == "prep" or c.dep_ == "npadvmod" and _is_time(c) for t in c.subtree}
 
 
+# Verbs whose "to/from/by" count is a level or change of something else ("unemployment rose to 4.4 million
+# people", "cut production by 10,000 vehicles"), beyond the verbs of rising and falling.
+_LEVEL_CHANGE_PREPS = ("to", "from", "by")
+
+
+@rule("fact.about.level_of_count", examples=[
+    ('Harwell jobs\n\nUnemployment in Harwell rose to 40,000 people in May.', {'about': 'Unemployment'}),
+    ('Harwell cars\n\nHarwell Motors cut production by 10,000 cars.', {'about': 'production'}),
+    ('Harwell cheese\n\nHarwell cheese is exported to 40 countries.', None),
+    ('Harwell union\n\nThe new treaty will expand the Harwell Union to 30 states.', None),
+])
+def level_of_count(doc, kind, span, anchor, counted, skip, ent_at):
+    """"German unemployment rose to 4.4 million people", "double sales to 400,000 cars": a count after a verb
+    of change's "to/from/by" is the level or change of what the verb changes, not a count of the things."""
+    if kind != "count" or counted is None or counted.dep_ != "pobj" or counted.head.lower_ not in _LEVEL_CHANGE_PREPS:
+        return None
+    verb = counted.head.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in RISE_VERBS | FALL_VERBS | LEVEL_VERBS:
+        return None
+    if any(c.dep_ == "dobj" for c in verb.children):  # "expand the Schengen Area to 29 states": the object's, or none
+        return verb_object(doc, kind, span, counted, None, skip, ent_at)
+    return verb_subject(doc, kind, span, counted, None, skip, ent_at)
+
+
 @rule("fact.about.dimension", examples=[
     ('Harwell airport\n\nThe new runway is 60 metres in width.', {'about': 'runway width'}),
     ('Harwell mill\n\nThe Harwell board is only 300 micrometres thick.', {'about': 'board thickness'}),
@@ -945,7 +969,7 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-ABOUT_RULES = (quantity_noun, noun_of, change_noun, dimension, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
+ABOUT_RULES = (quantity_noun, noun_of, change_noun, dimension, level_of_count, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
                reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio)
 
 
