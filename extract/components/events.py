@@ -325,12 +325,30 @@ RELATIVE_DATE = re.compile(
       | (?P<count>a|an|one|two|three|four|five|six|ten|\d{{1,2}})\s+(?P<unit>day|week|month|year)s?\s+ago
       | (?:earlier|later)\s+this\s+(?P<this>month|year)
       | (?P<step>last|next)\s+(?P<step_unit>month|year)
+      | (?P<season_step>last|this|next)\s+(?P<season>spring|summer|autumn|fall|winter)
       | (?:early|mid|late)[-\s](?P<month>{_MONTH_RE})(?:,?\s+(?P<year>(?:19|20)\d\d))?
     )(?![\w-])""", re.VERBOSE | re.IGNORECASE)
 
 
 def _month_of(day: date) -> str:
     return f"{day.year:04d}-{day.month:02d}"
+
+
+# The northern seasons' months (news here is written north of the equator); winter spans two years.
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season_year(step: str, season: str, anchor: date) -> str | None:
+    """"next summer" in a story of October 2023 is the summer of 2024: the year of the season meant."""
+    if season not in _SEASON_MONTHS:
+        return None  # "next winter": which year is not clear, the words are kept as written
+    first, last = _SEASON_MONTHS[season]
+    year = anchor.year
+    if step == "next" and anchor.month >= first:
+        year += 1
+    elif step == "last" and anchor.month <= last:
+        year -= 1
+    return f"{year:04d}"
 
 
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
@@ -355,6 +373,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
             iso = _month_of(middle)
         elif g["this"]:
             iso = _month_of(anchor) if g["this"].lower() == "month" else f"{anchor.year:04d}"
+        elif g["season"]:
+            iso = _season_year(g["season_step"].lower(), g["season"].lower(), anchor)
         elif g["step"]:
             shift = -1 if g["step"].lower() == "last" else 1
             months = anchor.year * 12 + anchor.month - 1 + shift
@@ -649,6 +669,8 @@ class _EventReader:
         if t.dep_ == "amod" and t.head.i == noun.i and t.pos_ == "ADJ" and not t.ent_type_ and not t.text[:1].isupper() \
                 and t.lower_ not in _NAME_ADJECTIVES:
             return True  # "a smooth election", "the recent meeting"
+        if t.dep_ == "poss" and t.head.i == noun.i and (self._is_date_token(t) or _calendar_word(t)):
+            return True  # "July's G8 summit", "last year's election": the date is the date, not the name
         if t.dep_ == "prep" and t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
             return True  # the parties are participants, not the name
         if t.dep_ == "prep" and t.lower_ in ("at", "during") and any(c.lower_ in EVENT_NOUNS for c in t.children):
@@ -1002,6 +1024,8 @@ def at_their(reader: _EventReader, tok: Token) -> Found | None:
 @rule("event.described.modified", examples=[
     ('The APEC summit ended on Friday.',
      {'name': 'APEC summit', 'participants': 'APEC'}),
+    ("July's G8 summit in Gleneagles will discuss aid.",
+     {'name': 'G8 summit', 'date_text': 'July', 'place': 'Gleneagles'}),
     ('The meeting took place on Monday.',
      None),
     ('Voters\n\nHe will win 80 percent of the Hispanic vote, she said.',
@@ -1057,7 +1081,21 @@ def _deal_purpose(verb: Token, obj: Token) -> Token | None:
 def _parties_after(reader: _EventReader, children, preps: tuple[str, ...]) -> list[str | None]:
     """The names after "with"/"from" among `children`, not a possessor or a description of a party."""
     return [reader._name(e) for c in children if c.dep_ == "prep" and c.lower_ in preps
-            for e in reader.entities_in(c) if not _describes_party(e) and not _possessor(e)]
+            for e in _party_entities(reader, c) if not _describes_party(e) and not _possessor(e)]
+
+
+def _party_entities(reader: _EventReader, prep: Token) -> list[Span]:
+    """The actors a "with" phrase names, not those in what follows them ("an MoU with the WHO on health
+    cooperation in BRI countries": the WHO, not BRI); "of" stays ("with the government of Chile")."""
+    out: list[Span] = []
+    stack = [c for c in prep.children if c.dep_ == "pobj"]
+    while stack:
+        t = stack.pop()
+        e = reader.ent_at.get(t.i)
+        if e is not None and e.label_ in ACTOR_LABELS and e not in out and not is_place(e):
+            out.append(e)
+        stack += [c for c in t.children if not (c.dep_ in ("prep", "relcl", "acl", "advcl") and c.lower_ != "of")]
+    return sorted(out, key=lambda e: e.start)
 
 
 def _purpose_words(purpose: Token | None) -> str:

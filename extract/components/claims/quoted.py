@@ -353,6 +353,9 @@ def _last_of_name(doc, head: Token) -> Token:
     ("Harbour\n\nSkipper Jon Berg said on Monday that the boats were old. “Nobody builds them here any "
      "more. We patch them every winter and hope for the best.”",
      {"speaker": "Jon Berg", "direct": True, "cue": "said"}),
+    ("Harbour\n\nThe boats are old and nobody builds them here any more, said skipper Jon Berg.\n\n"
+     "“We patch them every winter.” The harbour closes in March.",
+     {"speaker": "Jon Berg", "direct": True, "cue": "said"}),
 ])
 def inherited(run: ClaimRun, q: Quote, known: list[Claim]) -> Claim | None:
     """A quote with no cue of its own continues the speaker of the previous quote in the paragraph,
@@ -376,7 +379,23 @@ def inherited(run: ClaimRun, q: Quote, known: list[Claim]) -> Claim | None:
     if last_end < prev_para_start:
         return None
     tail = text[last_end:para_start].strip()
-    return last if tail in ("", ":", ".", ":”", ".”") or tail.endswith(":") else None
+    if tail in ("", ":", ".", ":”", ".”") or tail.endswith(":") or _only_speaker_after_cue(run, last, para_start):
+        return last
+    return None
+
+
+def _only_speaker_after_cue(run: ClaimRun, last: Claim, para_start: int) -> bool:
+    """"“... up to today,” said Mr Williams.¶ “This cannot go on.”": after an inverted cue only its
+    subject (the speaker's name) ends the paragraph, so the next quote goes on with the same speaker."""
+    cue = last.cue
+    if cue is None or last.end > last.cue_start or last.speaker is None:
+        return False
+    subj = subject(cue)
+    if subj is None or subj.i < cue.i:
+        return False
+    names = {t.i for t in subj.subtree}
+    rest = [t for t in run.doc[cue.i + 1:] if t.idx < para_start and not t.is_space]
+    return bool(rest) and all(t.i in names or t.is_punct for t in rest)
 
 
 def _goes_on_in_paragraph(text: str, q: Quote, last: Claim, para_start: int) -> bool:
