@@ -671,12 +671,16 @@ class _EventReader:
             return True  # "a smooth election", "the recent meeting"
         if t.dep_ == "poss" and t.head.i == noun.i and (self._is_date_token(t) or _calendar_word(t)):
             return True  # "July's G8 summit", "last year's election": the date is the date, not the name
-        if t.dep_ == "prep" and t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
+        return t.dep_ == "prep" and self._prep_skips_in_name(noun, t)
+
+    def _prep_skips_in_name(self, noun: Token, t: Token) -> bool:
+        """A preposition of the noun's phrase that leads out of the event's name."""
+        if t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
             return True  # the parties are participants, not the name
-        if t.dep_ == "prep" and t.lower_ in ("at", "during") and any(c.lower_ in EVENT_NOUNS for c in t.children):
+        if t.lower_ in ("at", "during") and any(c.lower_ in EVENT_NOUNS for c in t.children):
             return True  # "talks with X at Labour's spring conference": the setting is another event
         # "... conference in March", "a summit in the city of Basra"
-        return t.dep_ == "prep" and t.lower_ in ("in", "at", "on") and any(
+        return t.lower_ in ("in", "at", "on") and any(
             c.i in self.ent_at and (is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
             or self._is_date_token(c) or _calendar_word(c) for c in _with_of_objects(t.children))
 
