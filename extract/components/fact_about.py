@@ -62,7 +62,7 @@ OWNERSHIP_SHARES = {"stake", "share", "holding", "interest", "part", "unit"}
 _COLLECTIVE_OWNERS = ORG_NOUNS | {"country", "government", "nation"}
 # "45 metres in width", "100 micrometres thick": the size a measurement names, by noun and by adjective.
 DIMENSION_NOUNS = lexicon.words("fact_dimensions")
-DIMENSION_OF_ADJECTIVE = {r[1]: r[0] for r in lexicon.rows("fact_dimensions") if len(r) > 1}
+DIMENSION_OF_ADJECTIVE = {adj: r[0] for r in lexicon.rows("fact_dimensions") for adj in r[1:]}
 
 
 def skip_set(span: Span, sent: Span, ent_at: dict[int, Span]) -> set[int]:
@@ -469,8 +469,8 @@ def _counted_asides(counted: Token) -> set[int]:
     return {t.i for c in counted.children if c.dep_ == "prep" or c.dep_ == "npadvmod" and _is_time(c) for t in c.subtree}
 
 
-# Verbs whose "to/from/by" count is a level or change of something else ("unemployment rose to 4.4 million
-# people", "cut production by 10,000 vehicles"), beyond the verbs of rising and falling.
+# The prepositions after which a verb of change's count is a level or change of something else
+# ("unemployment rose to 4.4 million people", "cut production by 10,000 vehicles").
 _LEVEL_CHANGE_PREPS = ("to", "from", "by")
 
 
