@@ -54,10 +54,20 @@ class DocContext:
     # ---- entities ----------------------------------------------------------------------------
 
     @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """`doc.ents`, read once: spaCy makes a new Span (and Tokens) per entity on every access. Whoever
+        assigns `doc.ents` calls `entities_changed()` (or `ents_changed()`)."""
+        return self.doc.ents
+
+    def ents_changed(self) -> None:
+        """Only `doc.ents` was reassigned: drop its copy, keep the other views as they are."""
+        self.__dict__.pop("ents", None)
+
+    @cached_property
     def ent_at(self) -> dict[int, Span]:
         """Token index -> the entity span covering it (`doc.ents` after resolution)."""
         out: dict[int, Span] = {}
-        for span in self.doc.ents:
+        for span in self.ents:
             for i in range(span.start, span.end):
                 out[i] = span
         return out
@@ -78,8 +88,16 @@ class DocContext:
 
     def entities_changed(self) -> None:
         """Drop the entity views after `doc.ents` or `doc._.entities` were rewritten."""
-        for name in ("ent_at", "entities"):
+        for name in ("ents", "ent_at", "entities", "_shared"):
             self.__dict__.pop(name, None)
+
+    def shared(self, key: str, build):
+        """A per-document value another module builds from the entities, made by `build(ctx)` on
+        first use and kept until `entities_changed()` (the speaker resolver's indexes)."""
+        store = self.__dict__.setdefault("_shared", {})
+        if key not in store:
+            store[key] = build(self)
+        return store[key]
 
     # ---- quotations --------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from cooptool.extract import lexicon
+from cooptool.extract.components.context import context_of
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entities.names import (
     INSTITUTION_HEADS,
@@ -174,6 +175,8 @@ def find_role_employers(doc: Doc) -> list[tuple[int, int]]:
 ])
 def find_numbered_meetings(doc: Doc) -> list[tuple[int, int]]:
     """"at COP27": a numbered meeting of the climate talks."""
+    if "COP" not in doc_text(doc):  # most documents: no token loop
+        return []
     return [(tok.i, tok.i + 1) for tok in doc if _NUMBERED_MEETING.match(tok.text)]
 
 
@@ -196,7 +199,7 @@ def _nickname_end(doc: Doc, q: int) -> int | None:
 def find_nicknamed_people(doc: Doc) -> list[tuple[int, int]]:
     """'Antonio "LA" Reid': a first name, a quoted nickname and the surname the model tagged as a
     person; the model cuts the name at the quote."""
-    people = {ent.start: ent.end for ent in doc.ents if ent.label_ == "PERSON"}
+    people = {ent.start: ent.end for ent in context_of(doc).ents if ent.label_ == "PERSON"}
     out = []
     for tok in doc[:-3]:
         if not (tok.is_title and tok.is_alpha and tok.whitespace_ and doc[tok.i + 1].text in _QUOTE_MARKS):
@@ -266,7 +269,7 @@ def _merge_split_orgs(doc: Doc, ents: list[Span]) -> Raw:
 
 def model_mentions(doc: Doc) -> Raw:
     """The model's named mentions, with organisations and names it cut in two joined."""
-    return [(s, e, lab) for s, e, lab in _merge_split_orgs(doc, list(doc.ents)) if lab in NAMED_LABELS]
+    return [(s, e, lab) for s, e, lab in _merge_split_orgs(doc, list(context_of(doc).ents)) if lab in NAMED_LABELS]
 
 
 def _extend_company_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
