@@ -25,6 +25,7 @@ from cooptool.extract import lexicon
 from cooptool.extract.components.context import DocContext, context_of
 from cooptool.extract.components.phrases import is_place
 from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver, speaker_resolver
+from cooptool.extract.components.wordfind import find_word
 from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY
 from cooptool.extract.rules import rule
 
@@ -129,7 +130,7 @@ def in_headline(fd: FactDoc, counts: dict[str, list[Span]]) -> list[list[Span]]:
         return []
     names = fd.names
     return [spans for eid, spans in counts.items() if eid in names and any(
-        re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", title)
+        find_word(title, n.lower(), hyphen=False) != -1
         for n in (names[eid]["name"], *names[eid]["aliases"]) if len(n) > 2)]
 
 
