@@ -12,8 +12,11 @@ carries nothing that cannot be serialised.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
@@ -46,6 +49,38 @@ class DocContext:
             for i in range(sent.start, sent.end):
                 out[i] = n
         return out
+
+    # ---- tokens by their words ---------------------------------------------------------------
+
+    @cached_property
+    def _word_arrays(self) -> dict[int, np.ndarray]:
+        return {}
+
+    def _values(self, attr: int) -> np.ndarray:
+        values = self._word_arrays.get(attr)
+        if values is None:
+            values = self.doc.to_array(attr) if len(self.doc) else np.zeros(0, dtype=np.uint64)
+            if attr in (ORTH, LOWER):
+                self._word_arrays[attr] = values
+        return values
+
+    def where_in(self, attr: int, words: set[str] | frozenset[str]) -> list[int]:
+        """The indices, in order, of the tokens whose `attr` (ORTH, LOWER, POS ...) string is one of
+        `words`: `[t.i for t in doc if t.lower_ in words]` read from the token array (a loop over the
+        Doc makes a Token object per word). ORTH and LOWER arrays are kept (they never change)."""
+        values = self._values(attr)
+        if not len(values):
+            return []
+        return np.flatnonzero(np.isin(values, _string_ids(self.doc, words))).tolist()
+
+    def where(self, attr: int, keep: Callable[[str], bool]) -> list[int]:
+        """Like `where_in`, for any test of the string: each distinct string of the Doc tested once."""
+        values = self._values(attr)
+        strings = self.doc.vocab.strings
+        wanted = [v for v in np.unique(values).tolist() if keep(strings[v])]
+        if not wanted:
+            return []
+        return np.flatnonzero(np.isin(values, np.array(wanted, dtype=values.dtype))).tolist()
 
     def sentence(self, tok: Token | int) -> Span:
         i = tok if isinstance(tok, int) else tok.i
@@ -109,6 +144,21 @@ class DocContext:
     def quote_of(self) -> dict[int, int]:
         """Token index -> number of the quotation it is inside."""
         return quote_index(self.doc, self.quotes)
+
+
+# id of a word set -> (the set, a copy of it, the string ids of its words); a set changed since (a user
+# lexicon extends the bundled lists) is looked up again.
+_IDS: dict[int, tuple[set[str] | frozenset[str], frozenset[str], np.ndarray]] = {}
+
+
+def _string_ids(doc: Doc, words: set[str] | frozenset[str]) -> np.ndarray:
+    if not isinstance(words, (set, frozenset)):
+        raise TypeError("where_in takes a set of words")
+    hit = _IDS.get(id(words))
+    if hit is None or hit[0] is not words or hit[1] != words:
+        strings = doc.vocab.strings  # the id of a string is its hash (or its symbol), in any vocabulary
+        hit = _IDS[id(words)] = (words, frozenset(words), np.array(sorted({strings[w] for w in words}), dtype=np.uint64))
+    return hit[2]
 
 
 def context_of(doc: Doc) -> DocContext:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -501,7 +502,12 @@ class _EventReader:
             seen_tokens.update(range(start, end))
             if not _has_staff(span) and not _holiday(span.text):
                 found.append(self._named_record(span, acronym))
-        for tok in doc:
+        # Only an event noun or a form of "sign" can describe an event (`_described`).
+        ctx = context_of(doc)
+        candidates = sorted({*ctx.where_in(LOWER, EVENT_NOUNS),
+                             *ctx.where(LEMMA, lambda lemma: lemma.lower() == "sign")})
+        for i in candidates:
+            tok = doc[i]
             if tok.i in seen_tokens:
                 continue
             rec = self._described(tok)
@@ -521,7 +527,8 @@ class _EventReader:
             if model_event(e):
                 spans.append((e.start, e.end))
                 self.named_pattern[e.start] = "event.named.known" if known_event(e) else "event.named.model"
-        for tok in doc:
+        for i in context_of(doc).where_in(ORTH, NAME_HEADS):  # head_name's first test
+            tok = doc[i]
             found = head_name(doc, tok)
             if found is not None:
                 spans.append(found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from cooptool.extract import lexicon
@@ -33,7 +34,8 @@ from cooptool.extract.rules import rule
 Raw = list[tuple[int, int, str]]
 Found = dict[tuple[int, int], str]
 
-_EMPLOYER_PREPS = ("at", "with")
+_EMPLOYER_PREPS = frozenset({"at", "with"})
+_COMMA = frozenset({","})
 _CALENDAR_WORDS = lexicon.words("calendar_words")
 _SUNDAY_MASTHEADS = lexicon.words("sunday_mastheads")
 _PRODUCT_NOUNS = lexicon.words("product_nouns")
@@ -91,8 +93,9 @@ def find_institutions(doc: Doc) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     has_sents = doc.has_annotation("SENT_START")
-    for tok in doc:
-        if tok.lower_ not in INSTITUTION_HEADS or not is_name_word(tok) or tok.is_upper:
+    for i in context_of(doc).where_in(LOWER, INSTITUTION_HEADS):
+        tok = doc[i]
+        if not is_name_word(tok) or tok.is_upper:
             continue
         start = _institution_start(doc, tok.i, tok.sent.start if has_sents else 0)
         end = _institution_end(doc, tok.i)
@@ -137,8 +140,9 @@ def find_appositive_people(doc: Doc) -> list[tuple[int, int]]:
     """"Zhao Lei, general manager of Sino Wind Power, said": two or three capitalised words the model
     left untagged, opening a clause and followed by a role only a person holds, are a person's name."""
     found = []
-    for tok in doc:
-        if tok.text != "," or not personal_role_at(doc, tok.i + 1):
+    for i in context_of(doc).where_in(ORTH, _COMMA):
+        tok = doc[i]
+        if not personal_role_at(doc, tok.i + 1):
             continue
         start = _name_start_before(doc, tok.i)
         if tok.i - start < 2 or all(t.ent_type_ == "PERSON" for t in doc[start:tok.i]):
@@ -156,8 +160,9 @@ def find_role_employers(doc: Doc) -> list[tuple[int, int]]:
     """"an analyst at Petercam", "economist with Natexis": a capitalised name right after a job title
     and "at"/"with" is the employer, when the model tagged nothing there."""
     found = []
-    for tok in doc:
-        if tok.lower_ not in _EMPLOYER_PREPS or tok.i == 0 or doc[tok.i - 1].lower_ not in ROLE_HEADS:
+    for i in context_of(doc).where_in(LOWER, _EMPLOYER_PREPS):
+        tok = doc[i]
+        if tok.i == 0 or doc[tok.i - 1].lower_ not in ROLE_HEADS:
             continue
         start = end = tok.i + 1
         if end < len(doc) and doc[end].lower_ == "the":
