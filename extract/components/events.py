@@ -84,6 +84,7 @@ HOST_VERBS = lexicon.where("event_verbs", 1, "host")
 ATTEND_VERBS = lexicon.where("event_verbs", 1, "attend")
 SIGN_OBJECTS = lexicon.words("signed_objects")
 ACTOR_LABELS = ("ORG", "PERSON", "GPE")
+_NAMED_LABELS = frozenset({*ACTOR_LABELS, "NORP", "LOC", "FAC", "EVENT"})
 _NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meeting and the Y Summit", "... Fair in October"
 # Words between the names of a run of organisers before a verb ("CIYEC and AmCham China jointly hosted").
 _RUN_JOINERS = lexicon.words("actor_joiners")
@@ -664,8 +665,10 @@ class _EventReader:
 
     def _skips_in_name(self, noun: Token, t: Token) -> bool:
         """A piece of the noun's phrase that is not part of the event's name."""
-        if t.dep_ in ("relcl", "acl", "appos", "conj", "cc") and t is not noun:
-            return True  # "the US elections and the World Cup": two things
+        if t.dep_ in ("relcl", "acl", "appos") and t is not noun:
+            return True
+        if t.dep_ in ("conj", "cc") and t.head.i == noun.i:
+            return True  # "the US elections and the World Cup": two things; "gender and productivity seminar" is one
         if t.dep_ == "amod" and t.head.i == noun.i and t.pos_ == "ADJ" and not t.ent_type_ and not t.text[:1].isupper() \
                 and t.lower_ not in _NAME_ADJECTIVES:
             return True  # "a smooth election", "the recent meeting"
@@ -675,6 +678,13 @@ class _EventReader:
 
     def _prep_skips_in_name(self, noun: Token, t: Token) -> bool:
         """A preposition of the noun's phrase that leads out of the event's name."""
+        objects = [c for c in t.children if c.dep_ == "pobj"]
+        if t.lower_ == "of" and self._name_modifiers(noun) and not any(
+                x.i in self.ent_at and self.ent_at[x.i].label_ in _NAMED_LABELS for o in objects for x in o.subtree):
+            return True  # "the G7 meeting of seven industrialised nations": the modifier already names it
+        if t.lower_ in ("in", "at") and any(self.ent_at.get(o.i) is not None and self.ent_at[o.i].label_ == "PERSON"
+                                            for o in objects):
+            return True  # "a summit in California Mr X said": a misparse; no event is "in" a person
         if t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
             return True  # the parties are participants, not the name
         if t.lower_ in ("at", "during") and any(c.lower_ in EVENT_NOUNS for c in t.children):
