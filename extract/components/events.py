@@ -578,6 +578,8 @@ class _EventReader:
             return False
         if MENTION.get(low) == "voters" and modifiers and all(e.label_ == "NORP" for e in modifiers):
             return False
+        if MENTION.get(low) == "voters" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return False  # "she called her vote for the war a mistake": a ballot cast, not an election
         return not _denied(tok)
 
     def _described(self, tok: Token) -> dict | None:
@@ -612,9 +614,22 @@ class _EventReader:
         rec = self._record(tok.sent, tok, name, [], organizers=found.organizers, participants=participants,
                            name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
                            pattern=pattern)
-        if rec["place"] is None and where:
+        if where and (rec["place"] is None or not self._in_phrase(tok, rec["place"])):
+            # "Unlike protests in Charlotte, the Tulsa protest …": the event's own place word comes first
             rec["place"] = clean(where[0].text)
         return rec
+
+    def _lone_name(self, ent: Span) -> bool:
+        """"the Brexit vote", "the Oscar ceremony": one word the tagger calls a person, with no full name
+        anywhere in the document, naming the event's kind rather than a person taking part."""
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.root.dep_ == "poss":
+            return False
+        name = self._name(ent) or ent.text
+        return len(name.split()) == 1
+
+    def _in_phrase(self, noun: Token, place: str) -> bool:
+        """The place is written in the event noun's own phrase ("the protest in Tulsa")."""
+        return place in " ".join(t.text for t in noun.subtree)
 
     def _modifier_roles(self, tok: Token, modifiers: list[Span]) -> tuple[list[Span], list[Span]]:
         """The named modifiers of an event noun that say where it is, and those that take part."""
@@ -628,7 +643,7 @@ class _EventReader:
         # is neither where the event is nor a party to it.
         where = [e for e in places if e.root.head.i == tok.i and not pair]
         parties = [e for e in modifiers if (e not in places or e in pair)
-                   and (e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text))]
+                   and (e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) and not self._lone_name(e)]
         return where, parties
 
     def _name_modifiers(self, tok: Token) -> list[Span]:
@@ -695,11 +710,17 @@ class _EventReader:
             or self._is_date_token(c) or _calendar_word(c) for c in _with_of_objects(t.children))
 
     def _noun_name(self, noun: Token) -> str:
-        skip = set()
+        skip, adjectives = set(), set()
         for t in noun.subtree:
             if self._skips_in_name(noun, t):
                 skip.update(x.i for x in t.subtree)
-        return noun_phrase(self.doc, noun, skip) or noun.text
+                if t.dep_ == "amod" and t.n_lefts + t.n_rights == 0:
+                    adjectives.add(t.i)
+        name = noun_phrase(self.doc, noun, skip) or noun.text
+        if " … " in name and adjectives and " … " not in noun_phrase(self.doc, noun, skip - adjectives):
+            # "North Korea's latest missile launch": a dropped adjective is no gap in the name
+            name = name.replace(" … ", " ")
+        return name
 
     def _is_date_token(self, tok: Token) -> bool:
         return any(d.start <= tok.idx < d.end for d in self.dates)

@@ -1,0 +1,73 @@
+"""Stop 24 events: names that keep a coordinated modifier and drop what the modifier already says or a
+misparsed person, an event's own place word before a place of another phrase, and no participants or
+events made of words that only look like names (issue 17). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_text
+
+
+def _events(nlp, text):
+    return run_text(nlp, text)._.events
+
+
+def _one(nlp, text):
+    (ev,) = _events(nlp, text)
+    return ev
+
+
+@pytest.mark.model
+def test_coordinated_modifier_stays_in_name(nlp):
+    ev = _one(nlp, "Ms Okafor was speaking at a trade and productivity seminar organised by the Export Council.")
+    assert ev["name"] == "trade and productivity seminar"
+
+
+@pytest.mark.model
+def test_two_events_still_split(nlp):
+    names = [e["name"] for e in _events(nlp, "The Kestrel Trade Fair and the Harbour Book Fair both opened in Leeds.")]
+    assert "Kestrel Trade Fair and the Harbour Book Fair" not in names
+
+
+@pytest.mark.model
+def test_of_phrase_after_named_modifier_is_no_name(nlp):
+    ev = _one(nlp, "India, which attends the G7 meeting of seven rich nations on Friday, is ready.")
+    assert ev["name"] == "G7 meeting"
+
+
+@pytest.mark.model
+def test_of_phrase_with_a_name_stays(nlp):
+    ev = _one(nlp, "The G20 meeting of the Group of Twenty was held in Oslo.")
+    assert ev["name"].startswith("G20 meeting of")
+    assert ev["place"] == "Oslo"
+
+
+@pytest.mark.model
+def test_dropped_adjective_leaves_no_gap(nlp):
+    ev = _one(nlp, "The council condemned North Korea's latest missile launch on Monday.")
+    assert "…" not in ev["name"]
+    assert ev["name"] == "North Korea's missile launch"
+
+
+@pytest.mark.model
+def test_own_place_word_beats_other_phrase(nlp):
+    ev = _one(nlp, "Unlike demonstrations in Charlotte, the Tulsa protest remained peaceful.")
+    assert ev["place"] == "Tulsa"
+
+
+@pytest.mark.model
+def test_one_word_person_modifier_is_no_participant(nlp):
+    ev = _one(nlp, "The IMF had warned that the Brexit vote could depress growth.")
+    assert ev["participants"] == []
+
+
+@pytest.mark.model
+def test_possessor_still_takes_part(nlp):
+    ev = _one(nlp, "The council condemned North Korea's latest missile launch on Monday.")
+    assert ev["participants"] == ["North Korea"]
+
+
+@pytest.mark.model
+def test_a_ballot_cast_is_no_event(nlp):
+    assert _events(nlp, "At the forum, Clinton called her vote in favour of the war a mistake.") == []
