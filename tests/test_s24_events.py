@@ -71,3 +71,27 @@ def test_possessor_still_takes_part(nlp):
 @pytest.mark.model
 def test_a_ballot_cast_is_no_event(nlp):
     assert _events(nlp, "At the forum, Clinton called her vote in favour of the war a mistake.") == []
+
+
+@pytest.mark.model
+def test_raised_subject_attends(nlp):
+    ev = _one(nlp, "Ehud Olmert was reported in June to have attended a meeting between Ruhi Dogusoy and executives from Israeli firms.")
+    assert "Ehud Olmert" in ev["participants"]
+
+
+@pytest.mark.model
+def test_object_control_attends(nlp):
+    ev = _one(nlp, "The union urged Anna Berg to attend the conference in Oslo.")
+    assert ev["participants"] == ["Anna Berg"]
+
+
+@pytest.mark.model
+def test_untagged_counterparty_after_descriptor(nlp):
+    ev = _one(nlp, "Umbro said on Thursday it had signed a new four-year agreement with Scottish club Rangers.")
+    assert ev["participants"] == ["Umbro", "Rangers"]
+
+
+@pytest.mark.model
+def test_tagged_counterparty_unchanged(nlp):
+    ev = _one(nlp, "Harwell Foods signed a supply deal with Acme Steel.")
+    assert ev["participants"] == ["Harwell Foods", "Acme Steel"]

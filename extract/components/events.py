@@ -84,6 +84,8 @@ HOST_VERBS = lexicon.where("event_verbs", 1, "host")
 ATTEND_VERBS = lexicon.where("event_verbs", 1, "attend")
 SIGN_OBJECTS = lexicon.words("signed_objects")
 ACTOR_LABELS = ("ORG", "PERSON", "GPE")
+# "Scottish club Rangers": nouns for a kind of organisation written before its name.
+DESCRIPTOR_NOUNS = lexicon.where("org_nouns", 1, "descriptor")
 _NAMED_LABELS = frozenset({*ACTOR_LABELS, "NORP", "LOC", "FAC", "EVENT"})
 _NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meeting and the Y Summit", "... Fair in October"
 # Words between the names of a run of organisers before a verb ("CIYEC and AmCham China jointly hosted").
@@ -693,13 +695,8 @@ class _EventReader:
 
     def _prep_skips_in_name(self, noun: Token, t: Token) -> bool:
         """A preposition of the noun's phrase that leads out of the event's name."""
-        objects = [c for c in t.children if c.dep_ == "pobj"]
-        if t.lower_ == "of" and self._name_modifiers(noun) and not any(
-                x.i in self.ent_at and self.ent_at[x.i].label_ in _NAMED_LABELS for o in objects for x in o.subtree):
-            return True  # "the G7 meeting of seven industrialised nations": the modifier already names it
-        if t.lower_ in ("in", "at") and any(self.ent_at.get(o.i) is not None and self.ent_at[o.i].label_ == "PERSON"
-                                            for o in objects):
-            return True  # "a summit in California Mr X said": a misparse; no event is "in" a person
+        if self._leads_out_of_name(noun, t):
+            return True
         if t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
             return True  # the parties are participants, not the name
         if t.lower_ in ("at", "during") and any(c.lower_ in EVENT_NOUNS for c in t.children):
@@ -708,6 +705,16 @@ class _EventReader:
         return t.lower_ in ("in", "at", "on") and any(
             c.i in self.ent_at and (is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
             or self._is_date_token(c) or _calendar_word(c) for c in _with_of_objects(t.children))
+
+    def _leads_out_of_name(self, noun: Token, prep: Token) -> bool:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        own_words = [x for o in objects for x in (o, *(y for left in o.lefts for y in left.subtree))]
+        if prep.lower_ == "of" and self._name_modifiers(noun) and not any(
+                x.i in self.ent_at and self.ent_at[x.i].label_ in _NAMED_LABELS for x in own_words):
+            return True  # "the G7 meeting of seven industrialised nations": the modifier already names it
+        # "a summit in California Mr X said": a misparse; no event is "in" a person
+        return prep.lower_ in ("in", "at") and any(
+            self.ent_at.get(o.i) is not None and self.ent_at[o.i].label_ == "PERSON" for o in objects)
 
     def _noun_name(self, noun: Token) -> str:
         skip, adjectives = set(), set()
@@ -770,6 +777,12 @@ class _EventReader:
                     referred = self._refers_to(c)
                     if referred:
                         names.append(referred)
+        if not names and verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
+            # "X was reported to have attended", "X is due to attend": the raised subject; "urged Y to attend": Y
+            ruling = verb.head
+            subjects = [c for c in ruling.children if c.dep_ == "dobj"] or [
+                c for c in ruling.children if c.dep_ in ("nsubj", "nsubjpass")]
+            names += [self._name(e) for c in subjects for e in self.head_entities(c) if e.label_ in ("ORG", "PERSON")]
         return names
 
     def _run_before(self, verb: Token) -> list[Span]:
@@ -1115,8 +1128,27 @@ def _deal_purpose(verb: Token, obj: Token) -> Token | None:
 
 def _parties_after(reader: _EventReader, children, preps: tuple[str, ...]) -> list[str | None]:
     """The names after "with"/"from" among `children`, not a possessor or a description of a party."""
-    return [reader._name(e) for c in children if c.dep_ == "prep" and c.lower_ in preps
-            for e in _party_entities(reader, c) if not _describes_party(e) and not _possessor(e)]
+    out: list[str | None] = []
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            named = [reader._name(e) for e in _party_entities(reader, c) if not _describes_party(e) and not _possessor(e)]
+            out += named or _described_parties(c)
+    return out
+
+
+def _described_parties(prep: Token) -> list[str | None]:
+    """"with Scottish club Rangers", "with carmaker Brightwell": a name the tagger missed, after a word for
+    a kind of organisation."""
+    out: list[str | None] = []
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        lefts = list(obj.lefts)
+        if obj.pos_ != "PROPN" or obj.ent_type_ or not any(t.lower_ in DESCRIPTOR_NOUNS for t in lefts):
+            continue
+        start = obj.i
+        while start > obj.left_edge.i and obj.doc[start - 1].pos_ == "PROPN" and obj.doc[start - 1].dep_ == "compound":
+            start -= 1
+        out.append(obj.doc[start:obj.i + 1].text)
+    return out
 
 
 def _party_entities(reader: _EventReader, prep: Token) -> list[Span]:
