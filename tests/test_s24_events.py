@@ -95,3 +95,33 @@ def test_untagged_counterparty_after_descriptor(nlp):
 def test_tagged_counterparty_unchanged(nlp):
     ev = _one(nlp, "Harwell Foods signed a supply deal with Acme Steel.")
     assert ev["participants"] == ["Harwell Foods", "Acme Steel"]
+
+
+@pytest.mark.model
+def test_bracketed_conversion_leaves_no_gap(nlp):
+    ev = _one(nlp, "Shell has signed a $6bn (£3.12bn) deal with Qatar to supply liquid natural gas (LNG) to Europe.")
+    assert ev["name"] == "signing of $6bn deal to supply liquid natural gas"
+
+
+@pytest.mark.model
+def test_bare_event_noun_entity_is_no_name(nlp):
+    evs = _events(nlp, "Mark Wright guided Chester to the Conference title last season.")
+    assert all(e["name"] != "Conference" for e in evs)
+
+
+@pytest.mark.model
+def test_a_players_strike_is_no_event(nlp):
+    assert _events(nlp, "Fowler's double strike helped City come back from two goals down.") == []
+
+
+@pytest.mark.model
+def test_a_unions_strike_is_one(nlp):
+    ev = _one(nlp, "The Unite union's strike at Heathrow began on Monday.")
+    assert ev["kind"] == "strike"
+
+
+@pytest.mark.model
+def test_org_tagged_town_is_the_place(nlp):
+    ev = _one(nlp, "He was found slumped in the street by police during the Tory Party conference in Bournemouth.")
+    assert ev["place"] == "Bournemouth"
+    assert ev["name"] == "Tory Party conference"

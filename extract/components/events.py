@@ -309,8 +309,9 @@ def model_event(ent: Span) -> bool:
     return ent.label_ == "EVENT" and bool(GATHERING_NAME.search(ent.text)) and not NOT_EVENTS.search(ent.text) \
         and last not in VENUE_WORDS and not _counted(ent[0]) \
         and not (last in ORG_DESIGNATORS and last not in LEXICON) \
-        and not (last == "convention" and after == "on") and not _treaty_root(ent)
-    # not "the Expo Exhibition Hall", "the Convention on ...", "the European Convention on Human Rights"
+        and not (last == "convention" and after == "on") and not _treaty_root(ent) \
+        and not (len(ent) == 1 and last in LEXICON)
+    # not a bare "Conference" (the football league, "the Conference title"), "the Expo Exhibition Hall", "the Convention on ...", "the European Convention on Human Rights"
     # ... nor the body that runs it ("the World Expo Organization", "the Summit Secretariat")
 
 
@@ -580,6 +581,9 @@ class _EventReader:
             return False
         if MENTION.get(low) == "voters" and modifiers and all(e.label_ == "NORP" for e in modifiers):
             return False
+        if event_kind(low) == "strike" and any(self.ent_at.get(c.i) is not None and self.ent_at[c.i].label_ == "PERSON"
+                                               for c in tok.children if c.dep_ == "poss"):
+            return False  # "Fowler's double strike": a shot at goal; workers strike, not one person
         if MENTION.get(low) == "voters" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
             return False  # "she called her vote for the war a mistake": a ballot cast, not an election
         return not _denied(tok)
@@ -616,10 +620,18 @@ class _EventReader:
         rec = self._record(tok.sent, tok, name, [], organizers=found.organizers, participants=participants,
                            name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
                            pattern=pattern)
-        if where and (rec["place"] is None or not self._in_phrase(tok, rec["place"])):
-            # "Unlike protests in Charlotte, the Tulsa protest …": the event's own place word comes first
-            rec["place"] = clean(where[0].text)
+        rec["place"] = self._noun_place(tok, rec["place"], where)
         return rec
+
+    def _noun_place(self, tok: Token, near: str | None, where: list[Span]) -> str | None:
+        """The place of a described event: the place near it, a town the tagger took for an organisation,
+        and before a place of another phrase, its own place word ("the Tulsa protest")."""
+        town = next((t for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for t in [self._town_in(p)] if t), None)
+        if near is None and town is not None:
+            near = clean(town.text)
+        if where and (near is None or not self._in_phrase(tok, near)):
+            return clean(where[0].text)  # "Unlike protests in Charlotte, the Tulsa protest …"
+        return near
 
     def _lone_name(self, ent: Span) -> bool:
         """"the Brexit vote", "the Oscar ceremony": one word the tagger calls a person, with no full name
@@ -712,19 +724,32 @@ class _EventReader:
         if prep.lower_ == "of" and self._name_modifiers(noun) and not any(
                 x.i in self.ent_at and self.ent_at[x.i].label_ in _NAMED_LABELS for x in own_words):
             return True  # "the G7 meeting of seven industrialised nations": the modifier already names it
+        if prep.lower_ == "in" and noun.lower_ in EVENT_NOUNS and self._town_in(prep) is not None:
+            return True
         # "a summit in California Mr X said": a misparse; no event is "in" a person
         return prep.lower_ in ("in", "at") and any(
             self.ent_at.get(o.i) is not None and self.ent_at[o.i].label_ == "PERSON" for o in objects)
+
+    def _town_in(self, prep: Token) -> Span | None:
+        """"the party conference in Bournemouth": a one-word name after an event's "in" that the tagger
+        calls an organisation is a town (no event is held in a company); acronyms stay organisations."""
+        for o in prep.children:
+            e = self.ent_at.get(o.i)
+            if o.dep_ == "pobj" and e is not None and e.label_ == "ORG" and len(e) == 1 and o.text.istitle() \
+                    and o.lower_ not in ORG_DESIGNATORS:
+                return e
+        return None
 
     def _noun_name(self, noun: Token) -> str:
         skip, adjectives = set(), set()
         for t in noun.subtree:
             if self._skips_in_name(noun, t):
                 skip.update(x.i for x in t.subtree)
-                if t.dep_ == "amod" and t.n_lefts + t.n_rights == 0:
-                    adjectives.add(t.i)
+                if t.dep_ == "amod" and t.n_lefts + t.n_rights == 0 or t.dep_ == "appos" and _in_brackets(t):
+                    adjectives.add(t.i)  # "latest", "(£3.12bn)": dropped without leaving a gap
         name = noun_phrase(self.doc, noun, skip) or noun.text
-        if " … " in name and adjectives and " … " not in noun_phrase(self.doc, noun, skip - adjectives):
+        kept = skip - {x.i for i in adjectives for x in self.doc[i].subtree}
+        if " … " in name and adjectives and " … " not in noun_phrase(self.doc, noun, kept):
             # "North Korea's latest missile launch": a dropped adjective is no gap in the name
             name = name.replace(" … ", " ")
         return name
@@ -1173,13 +1198,20 @@ def _purpose_words(purpose: Token | None) -> str:
     obj = next((c for c in purpose.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ == "PRON":
         return ""  # "to supply it" says nothing
-    words = [t for t in obj.subtree if not (t.dep_ in ("prep", "relcl", "acl", "punct", "cc", "conj")
-                                            or any(a.dep_ in ("prep", "relcl", "acl", "cc", "conj") and a.i > obj.i
+    words = [t for t in obj.subtree if not (t.dep_ in ("prep", "relcl", "acl", "punct", "cc", "conj", "appos")
+                                            or any(a.dep_ in ("prep", "relcl", "acl", "cc", "conj", "appos") and a.i > obj.i
                                                    for a in t.ancestors if a.i in {x.i for x in obj.subtree}))]
     if not words or len(words) > 6 or words[-1].i - words[0].i + 1 > 8:
         return ""
     doc = purpose.doc
     return " to " + purpose.text + " " + doc[words[0].i:words[-1].i + 1].text
+
+
+def _in_brackets(t: Token) -> bool:
+    """"gas (LNG)", "$6bn (£3.12bn)": a phrase written inside brackets."""
+    doc = t.doc
+    left, right = t.left_edge.i - 1, t.right_edge.i + 1
+    return left >= 0 and right < len(doc) and doc[left].text == "(" and doc[right].text == ")"
 
 
 def _tally(verb: Token, obj: Token) -> bool:
