@@ -125,3 +125,30 @@ def test_org_tagged_town_is_the_place(nlp):
     ev = _one(nlp, "He was found slumped in the street by police during the Tory Party conference in Bournemouth.")
     assert ev["place"] == "Bournemouth"
     assert ev["name"] == "Tory Party conference"
+
+
+@pytest.mark.model
+def test_heading_run_into_its_paragraph_gives_the_name_once(nlp):
+    doc = run_text(nlp, "3. Marta Olsen Marta Olsen, female, born in 1973, is from Bergen. "
+                        "In July 2018, Marta Olsen attended a meeting of the Nordic Press Council.")
+    assert "Marta Olsen Marta Olsen" not in [e["name"] for e in doc._.entities]
+    (ev,) = doc._.events
+    assert ev["participants"] == ["Marta Olsen"]
+
+
+@pytest.mark.model
+def test_one_word_said_twice_is_a_name(nlp):
+    doc = run_text(nlp, "Pianist Lang Lang played in Vienna on Monday.")
+    assert any(e["name"] == "Lang Lang" for e in doc._.entities)
+
+
+def test_capitalised_season_in_a_name_is_no_date():
+    from cooptool.extract.components.events import relative_dates
+    assert relative_dates("He eyes the next Summer Olympics.", "2024-09-01") == []
+    assert [d.text for d in relative_dates("Next Summer the fair opens.", "2024-09-01")] == ["Next Summer"]
+
+
+@pytest.mark.model
+def test_relative_period_possessive_is_no_name(nlp):
+    ev = _one(nlp, "Last week's APEC summit in Lima ended.")
+    assert ev["name"] == "APEC summit"

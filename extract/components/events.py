@@ -365,6 +365,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     out = []
     for m in RELATIVE_DATE.finditer(text):
         g, iso = m.groupdict(), None
+        if g["season"] and g["season"][0].isupper() and not text[m.start():m.start("season")].istitle():
+            continue  # "the next Summer Olympics": a name, not a season
         if g["month"]:
             month = _MONTH_NAMES.index(g["month"].lower()) + 1
             year = int(g["year"]) if g["year"] else anchor.year if anchor else None
@@ -701,7 +703,7 @@ class _EventReader:
         if t.dep_ == "amod" and t.head.i == noun.i and t.pos_ == "ADJ" and not t.ent_type_ and not t.text[:1].isupper() \
                 and t.lower_ not in _NAME_ADJECTIVES:
             return True  # "a smooth election", "the recent meeting"
-        if t.dep_ == "poss" and t.head.i == noun.i and (self._is_date_token(t) or _calendar_word(t)):
+        if t.dep_ == "poss" and t.head.i == noun.i and (self._is_date_token(t) or _calendar_word(t) or _relative_period(t)):
             return True  # "July's G8 summit", "last year's election": the date is the date, not the name
         return t.dep_ == "prep" and self._prep_skips_in_name(noun, t)
 
@@ -1205,6 +1207,11 @@ def _purpose_words(purpose: Token | None) -> str:
         return ""
     doc = purpose.doc
     return " to " + purpose.text + " " + doc[words[0].i:words[-1].i + 1].text
+
+
+def _relative_period(t: Token) -> bool:
+    """"this year's summit", "last week's talks": a period counted from now, a date and no name."""
+    return t.lower_ in ("year", "week", "month") and any(c.lower_ in ("this", "last", "next") for c in t.children)
 
 
 def _in_brackets(t: Token) -> bool:

@@ -97,8 +97,18 @@ def _drop_final_period(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     return start, end
 
 
+def _drop_repeated_name(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """"Jane Roe Jane Roe, 52, is …": a heading run into its paragraph (text without line breaks) gives the
+    name twice; the second is the one the sentence is about. One word twice is a name ("Lang Lang")."""
+    n = end - start
+    if n >= 4 and n % 2 == 0 and [t.text for t in doc[start:start + n // 2]] == [t.text for t in doc[start + n // 2:end]]:
+        start += n // 2
+    return start, end
+
+
 TRIM_STEPS = (
     _cut_at_line_breaks,
+    _drop_repeated_name,
     _drop_leading_articles,
     _drop_leading_past,
     _drop_person_titles,
