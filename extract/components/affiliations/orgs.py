@@ -174,10 +174,11 @@ def _spans_in(seg: Span, ent_at: dict) -> list[Span]:
 
 
 def _described_place(doc: Doc, seg: Span, spans: list[Span], ent_at: dict) -> Span | None:
-    """"president of Swedish telecom giant Ericsson China": a name the model called a place, ending the
-    phrase after a description of a firm, is the employer (the nationality only describes it)."""
+    """"president of Swedish telecom giant Ericsson China", "CEO of Shenzhen-based drone maker SkyLark": a
+    name the model called a place or a person, ending the phrase after a description of a firm, is the
+    employer (the nationality or the base only describes it)."""
     last = spans[-1] if spans else None
-    if last is None or last.label_ not in ("GPE", "LOC") or last.end != seg.end:
+    if last is None or last.label_ not in ("GPE", "LOC", "PERSON") or last.end != seg.end:
         return None
     return last if org_description_start(doc, last.start, seg.start, ent_at) is not None else None
 

@@ -152,8 +152,8 @@ def bare_apposition(run: AffiliationRun, person: Span) -> list[Token] | None:
 def _public_post_words(toks: list[Token]) -> bool:
     """Role words ending on a head, then for a cabinet title maybe "of state for education"."""
     k = 0
-    while k < len(toks) and is_role_word(toks[k]):
-        k += 1
+    while k < len(toks) and (is_role_word(toks[k]) or k > 0 and toks[k].text == "-"):
+        k += 1  # "vice-minister": the model may split the hyphen off
     if k == 0 or toks[k - 1].lower_ not in ROLE_HEADS:
         return False
     return k == len(toks) or _cabinet_tail(toks, k)
