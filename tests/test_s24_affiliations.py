@@ -79,3 +79,9 @@ def test_envoy_title_is_the_sending_country_s(nlp):
     found = _found(nlp, "Chinese Ambassador to the US Zhao Lanfang said ties were stable.")
     assert found[("Zhao Lanfang", "China government")]["role"] == "Chinese Ambassador to the US", found
     assert not any(org == "US" for _, org in found), found
+
+
+def test_ex_prefix_is_not_part_of_the_organisation(nlp):
+    found = _found(nlp, "Board news\n\nEx-Norvik chief executive Pavel Orlov said the deal was poor.")
+    rec = found[("Pavel Orlov", "Norvik")]
+    assert (rec["role"], rec["status"]) == ("former chief executive", "former"), rec
