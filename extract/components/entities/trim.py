@@ -38,6 +38,8 @@ def _drop_leading_past(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     organisation's name says the post is past; no name starts with it."""
     if label != "PERSON" and end - start > 1 and doc[start].lower_ == "former":
         start += 1
+    elif label != "PERSON" and end - start > 2 and doc[start].lower_ == "ex" and doc[start + 1].text == "-":
+        start += 2  # "Ex-Norvik chief executive X": the organisation is Norvik, the post a past one
     return start, end
 
 
