@@ -29,13 +29,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract import lexicon
 from cooptool.extract.components.context import context_of
 from cooptool.extract.components.phrases import PLACE_LABELS, clean, is_place, noun_phrase
-from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
+from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver, speaker_resolver
 from cooptool.extract.numbers import DateMention, find_dates
 from cooptool.extract.rules import rule
 
@@ -507,7 +508,12 @@ class _EventReader:
             seen_tokens.update(range(start, end))
             if not _has_staff(span) and not _holiday(span.text):
                 found.append(self._named_record(span, acronym))
-        for tok in doc:
+        # Only an event noun or a form of "sign" can describe an event (`_described`).
+        ctx = context_of(doc)
+        candidates = sorted({*ctx.where_in(LOWER, EVENT_NOUNS),
+                             *ctx.where(LEMMA, lambda lemma: lemma.lower() == "sign")})
+        for i in candidates:
+            tok = doc[i]
             if tok.i in seen_tokens:
                 continue
             rec = self._described(tok)
@@ -523,11 +529,12 @@ class _EventReader:
     def named_spans(self) -> list[tuple[int, int, str | None]]:
         doc = self.doc
         spans: list[tuple[int, int]] = []
-        for e in doc.ents:
+        for e in context_of(doc).ents:
             if model_event(e):
                 spans.append((e.start, e.end))
                 self.named_pattern[e.start] = "event.named.known" if known_event(e) else "event.named.model"
-        for tok in doc:
+        for i in context_of(doc).where_in(ORTH, NAME_HEADS):  # head_name's first test
+            tok = doc[i]
             found = head_name(doc, tok)
             if found is not None:
                 spans.append(found)
@@ -788,7 +795,7 @@ class _EventReader:
             if said_by and said_by[0]:
                 return said_by[0]
         if self._resolver is None:
-            self._resolver = SpeakerResolver(self.doc)
+            self._resolver = speaker_resolver(self.doc)
         found = self._resolver.resolve(subj)
         if found.name and found.label in ("ORG", "PERSON"):
             self.aliases_of[found.name] = found.aliases
@@ -869,7 +876,7 @@ class _EventReader:
         doc = self.doc
         sent = tok.sent
         scope = _clause_scope(tok)
-        places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)
+        places = [e for e in context_of(doc).ents if e.start >= sent.start and e.end <= sent.end and is_place(e)
                   and e.root.i in scope and not self._of_other_party(e, tok, name_span)
                   and not (name_span[0] <= e.start_char < name_span[1])]
         if not places:
@@ -1387,7 +1394,7 @@ def _place_described(reader: _EventReader, rec: dict) -> str | None:
         words = words[1:]
     if rec["kind"] not in _GATHERING_KINDS or len(words) < 2 or words[-1].lower() not in EVENT_NOUNS:
         return None
-    places = {e.text.lower() for e in reader.doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+    places = {e.text.lower() for e in context_of(reader.doc).ents if e.label_ in ("GPE", "NORP", "LOC")}
     return words[-1].lower() if " ".join(words[:-1]).lower() in places else None
 
 

@@ -70,6 +70,7 @@ from cooptool.extract.components.affiliations.rules.title import (
     title_before,
 )
 from cooptool.extract.components.affiliations.words import COMPANY_TITLES, ORG_LABELS
+from cooptool.extract.components.context import context_of
 
 if not Doc.has_extension("affiliations"):
     Doc.set_extension("affiliations", default=None)
@@ -97,7 +98,7 @@ class AffiliationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         run = AffiliationRun(doc, self.max_segment_tokens)
-        for span in list(doc.ents):
+        for span in list(context_of(doc).ents):
             if span.label_ != "PERSON":
                 continue
             span = run.ent_at.get(span.start, span)  # a relabel may have replaced the span objects

@@ -19,6 +19,7 @@ from cooptool.extract.components.affiliations.words import (
     UK_NATIONS,
     ends_like_demonym,
 )
+from cooptool.extract.components.context import context_of
 from cooptool.extract.components.entity_evidence import party_of
 from cooptool.extract.lexicon import (
     DEMONYM_COUNTRY,
@@ -159,7 +160,7 @@ def possessor_can_be_firm(doc: Doc, span: Span) -> bool:
         return False
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in NAME_TITLES:
         return False
-    return sum(1 for e in doc.ents if e.kb_id_ == span.kb_id_) == 1
+    return sum(1 for e in context_of(doc).ents if e.kb_id_ == span.kb_id_) == 1
 
 
 def _spans_in(seg: Span, ent_at: dict) -> list[Span]:

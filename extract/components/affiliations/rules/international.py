@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import Pseudo
 from cooptool.extract.components.affiliations.words import NAME_TITLES, POSSESSIVE
+from cooptool.extract.components.context import context_of
 from cooptool.extract.rules import rule
 
 # How a story names the EU and the UN, the preferred form first.
@@ -52,7 +53,7 @@ def _named_body(run: AffiliationRun, forms: tuple[str, ...]) -> dict | None:
 def place_eu_commissioners(run: AffiliationRun, placed: set[str]) -> None:
     """A European Commissioner no other rule placed."""
     eu = None
-    for span in list(run.doc.ents):
+    for span in list(context_of(run.doc).ents):
         if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
             continue
         role = _commissioner_title(run, span)
@@ -90,7 +91,7 @@ def _secretary_general_title(run: AffiliationRun, person: Span) -> list[Token] |
 ])
 def place_un_secretaries_general(run: AffiliationRun, placed: set[str]) -> None:
     """A bare "Secretary-General" no other rule placed, in a story that names the UN."""
-    for span in list(run.doc.ents):
+    for span in list(context_of(run.doc).ents):
         if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
             continue
         role = _secretary_general_title(run, span)
