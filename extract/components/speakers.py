@@ -204,6 +204,26 @@ class SpeakerResolver:
         return next((self.ent_at[t.i] for t in head.subtree if t.i > head.i and t.i in self.ent_at
                      and self._label(self.ent_at[t.i]) == "PERSON"), None)
 
+    def _surname_tagged_org(self, m: _Mention) -> Speaker | None:
+        """"Stefania Oskarsdottir said ... Oskarsdottir said": the model tagged a speaking surname as an
+        organisation; never answers, only sets `m.span` to the person named before in full."""
+        person = self._person_of_surname(m.span) if m.span is not None else None
+        if person is not None:
+            m.span = person
+        return None
+
+    def _person_of_surname(self, span: Span) -> Span | None:
+        """The one person named earlier whose last name is this one-word organisation's whole text."""
+        if len(span) != 1 or self._label(span) != "ORG" or span.text.lower() in ORG_NAME_WORDS \
+                or not _named_like_a_person(span):
+            return None
+        ent = self.entities.get(span.kb_id_)
+        if ent is not None and len(ent["mentions"]) > 2:
+            return None  # an organisation named often is one
+        found = {s.kb_id_: s for s in self.doc.ents if s.start < span.start and self._label(s) == "PERSON"
+                 and len(s) > 1 and s[-1].text == span.text}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _by_name(self, m: _Mention) -> Speaker | None:
         if m.span is None:
             return None
@@ -304,7 +324,7 @@ class SpeakerResolver:
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
                    and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.doc.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _by_name, _pronoun, _document, _role_described, _it,
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _document, _role_described, _it,
               _organisation_noun, _described_last_speaker)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:

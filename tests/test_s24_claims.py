@@ -1,0 +1,29 @@
+"""Stop 24, claims (issue 12): speakers the model tagged wrongly, cues on unseen news."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_text
+
+pytestmark = pytest.mark.model
+
+
+def _claims(nlp, text: str) -> list[dict]:
+    return run_text(nlp, text)._.claims
+
+
+def _speaker_of(claims: list[dict], words: str) -> str | None:
+    found = [c for c in claims if words in c["text"]]
+    assert found, f"no claim holds {words!r}: {[c['text'] for c in claims]}"
+    return found[0]["speaker"]
+
+
+def test_surname_tagged_as_organisation_is_the_person_named_before(nlp):
+    text = ("Iceland vote\n\n\"It depends on whether she can persuade the president,\" Hildur Egilsdottir, a "
+            "political scientist at the University of Akureyri said. Alternatively, the current premier, "
+            "Ragnar Olafsson, could stay in office, Egilsdottir said, adding that talks could be hard. "
+            "\"Three parties will be needed,\" she said.")
+    claims = _claims(nlp, text)
+    assert _speaker_of(claims, "talks could be hard") == "Hildur Egilsdottir"
+    assert _speaker_of(claims, "Three parties will be needed") == "Hildur Egilsdottir"
