@@ -27,3 +27,13 @@ def test_surname_tagged_as_organisation_is_the_person_named_before(nlp):
     claims = _claims(nlp, text)
     assert _speaker_of(claims, "talks could be hard") == "Hildur Egilsdottir"
     assert _speaker_of(claims, "Three parties will be needed") == "Hildur Egilsdottir"
+
+
+def test_hyphenated_role_goes_to_its_titled_holder(nlp):
+    text = ("Campaign\n\nTory co-chairman Liam Fox was speaking after the rally in Leeds. Mr Blair told Labour "
+            "members the Tories offered a hard agenda.\n\nThe Tory co-chairman said Mr Blair was very worried "
+            "voters would punish him.")
+    claims = _claims(nlp, text)
+    found = [c for c in claims if "voters would punish him" in c["text"]]
+    assert found and found[0]["speaker"] == "Liam Fox"
+    assert found[0]["speaker_mention"] == "The Tory co-chairman"

@@ -115,7 +115,7 @@ class SpeakerResolver:
         if span is not None:
             return span.start_char, span.end_char
         doc = self.doc
-        left, right = head.left_edge.i, head.i
+        left, right = min([head.left_edge.i] + [t.left_edge.i for t in _hyphen_prefix(head)]), head.i
         for i in range(head.i + 1, head.right_edge.i + 1):
             tok = doc[i]
             if tok.text in (",", "(", "—", "–", ";", ":") or tok.dep_ in ("relcl", "acl") or tok.lower_ in (
@@ -435,7 +435,7 @@ class SpeakerResolver:
         if ent is None:
             return set()
         affs = [a for a in (self.doc._.affiliations or []) if a.get("org_id") == ent["id"]]
-        holders = {a["person_id"] for a in affs if word in (a.get("role") or "").lower().split()}
+        holders = {a["person_id"] for a in affs if word in re.split(r"[\s-]+", (a.get("role") or "").lower())}
         if not holders and word in _HEAD_WORDS:
             # "the UN chief": the one person the article places at the top of that organisation
             holders = {a["person_id"] for a in affs
@@ -678,7 +678,19 @@ def _unnamed(m: _Mention) -> Speaker:
 
 
 def _has_det(head: Token, words: tuple[str, ...]) -> bool:
-    return any(c.lower_ in words for c in head.children if c.dep_ == "det")
+    return any(c.lower_ in words for t in (head, *_hyphen_prefix(head)) for c in t.children if c.dep_ == "det")
+
+
+def _hyphen_prefix(head: Token) -> list[Token]:
+    """"the Tory co-chairman": the parse may hang "the" on "co", the word before the hyphen, which is
+    the head's child or a second subject of the head's verb."""
+    doc, i = head.doc, head.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return []
+    first = doc[i - 2]
+    if first.head == head or first.head == head.head and first.dep_ == head.dep_:
+        return [first]
+    return []
 
 
 def _cabinet_post(aff: dict) -> bool:
