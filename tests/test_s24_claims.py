@@ -37,3 +37,18 @@ def test_hyphenated_role_goes_to_its_titled_holder(nlp):
     found = [c for c in claims if "voters would punish him" in c["text"]]
     assert found and found[0]["speaker"] == "Liam Fox"
     assert found[0]["speaker_mention"] == "The Tory co-chairman"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Foreign Minister Ana Silva was quoted by a news agency as saying the border would stay open.",
+    "The agency quoted Ana Silva as saying the border would stay open.",
+])
+def test_quoted_as_saying_goes_to_the_one_quoted(nlp, sentence):
+    claims = _claims(nlp, "Border\n\n" + sentence)
+    assert _speaker_of(claims, "the border would stay open") == "Ana Silva"
+
+
+def test_participle_after_a_verb_conjunct_takes_the_first_subject(nlp):
+    text = ("Iceland\n\nFrida Holm took over as party leader two years ago and has championed the welfare "
+            "model, vowing to tackle the rising cost of living.")
+    assert _speaker_of(_claims(nlp, text), "to tackle the rising cost of living") == "Frida Holm"
