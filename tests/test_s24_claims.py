@@ -52,3 +52,21 @@ def test_participle_after_a_verb_conjunct_takes_the_first_subject(nlp):
     text = ("Iceland\n\nFrida Holm took over as party leader two years ago and has championed the welfare "
             "model, vowing to tackle the rising cost of living.")
     assert _speaker_of(_claims(nlp, text), "to tackle the rising cost of living") == "Frida Holm"
+
+
+def test_announced_object_is_a_claim_when_it_says_what(nlp):
+    claims = _claims(nlp, "Trade\n\nIn the speech, President Ana Lima announced eight major steps that Brazil "
+                          "will take to support trade.")
+    assert _speaker_of(claims, "eight major steps") == "Ana Lima"
+
+
+def test_announced_object_pointing_back_is_no_claim(nlp):
+    claims = _claims(nlp, "Budget\n\nThe finance ministry of Ruritania announced its budget on Monday.")
+    assert not [c for c in claims if c["cue"] == "announced"]
+
+
+def test_noted_and_refuted_objects(nlp):
+    claims = _claims(nlp, "Finance\n\nZhang Wei, director of the Harbin institute, noted the importance of green "
+                          "finance. Li Ming refuted the claims as groundless.")
+    assert _speaker_of(claims, "the importance of green finance") == "Zhang Wei"
+    assert _speaker_of(claims, "the claims as groundless") == "Li Ming"
