@@ -70,3 +70,13 @@ def test_noted_and_refuted_objects(nlp):
                           "finance. Li Ming refuted the claims as groundless.")
     assert _speaker_of(claims, "the importance of green finance") == "Zhang Wei"
     assert _speaker_of(claims, "the claims as groundless") == "Li Ming"
+
+
+@pytest.mark.parametrize("sentence, words, cue", [
+    ("Wang Yi condemned the attack, the Anadolu agency reported.", "the attack", "condemned"),
+    ("Premier Ana Silva vowed to cut taxes, state media reported.", "to cut taxes", "vowed"),
+])
+def test_claim_relayed_by_a_medium_stays(nlp, sentence, words, cue):
+    claims = _claims(nlp, "Talks\n\nPremier Ana Silva met Wang Yi on Monday. " + sentence)
+    inner = [c for c in claims if c["cue"] == cue]
+    assert inner and words in inner[0]["text"]
