@@ -207,6 +207,25 @@ def find_nicknamed_people(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+@rule("entity.titled_he", confidence=0.75, examples=[
+    ("Trade rules\n\nVice-Premier He Lanfang said China would open wider.", {"name": "He Lanfang", "label": "PERSON"}),
+    ("Trade rules\n\nAsked about the plan, He said it was fair.", None),
+])
+def find_titled_he_names(doc: Doc) -> list[tuple[int, int]]:
+    """"Vice-Premier He Lifeng said", "said He Lifeng": the surname "He" after a title or "said", before
+    a capitalised given name, is a name the model reads as the pronoun (it cuts the name to "Lifeng")."""
+    out = []
+    for tok in doc[1:-1]:
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.text != "He" or not (before.lower_ in ROLE_HEADS and (before.is_title or before.is_lower)
+                                    or before.lower_ in ("said", "says")):
+            continue
+        if after.is_title and after.is_alpha and NAME_WORD.match(after.text) and not after.is_stop \
+                and after.pos_ not in ("VERB", "AUX"):
+            out.append((tok.i, tok.i + 2))
+    return out
+
+
 def find_party_forms(doc: Doc) -> list[tuple[int, int]]:
     """Names of UK parties that are never anything else ("Plaid Cymru", "SNP", "UKIP")."""
     return [(span.start, span.end) for m in DISTINCT_PARTY_FORMS.finditer(doc_text(doc))
@@ -300,6 +319,15 @@ def _add_nicknamed(doc: Doc, out: Raw, found: Found | None) -> Raw:
     return out
 
 
+def _add_titled_he(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """"He Lifeng" after a title replaces the model's piece of it ("Lifeng" as an organisation)."""
+    for s, e in find_titled_he_names(doc):
+        if not any(m[0] < s < m[1] or m[0] < e < m[1] or m[0] < s and e <= m[1] for m in out):
+            out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
+            _note(found, s, e, find_titled_he_names.rule.name)
+    return out
+
+
 def _add_meetings(doc: Doc, out: Raw, found: Found | None) -> Raw:
     """ "at COP27": a numbered meeting the model left untagged (or called a place) is an event."""
     for s, e in find_numbered_meetings(doc):
@@ -334,6 +362,7 @@ def _add_missed_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
     numbered meetings, UK parties, employers after "an analyst at", institutions."""
     out = _add_people(doc, list(raw), found)
     out = _add_nicknamed(doc, out, found)
+    out = _add_titled_he(doc, out, found)
     out = _add_meetings(doc, out, found)
     return sorted(_add_orgs(doc, out, found))
 
@@ -400,8 +429,15 @@ def _is_function_name(span: Span) -> bool:
     return bool(words) and all(w in _FUNCTION_WORDS or w in ROLE_MODIFIERS or w in ("of", "and") for w in words)
 
 
+def _is_lower_noun(span: Span) -> bool:
+    """"vice-minister of commerce": one lower-case common noun the model called an organisation is a
+    portfolio, not a name."""
+    return len(span) == 1 and span[0].is_lower and span[0].is_alpha and span[0].pos_ in ("NOUN", "PROPN")
+
+
 def _drop_function_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
-    return [(s, e, lab) for s, e, lab in raw if not (lab == "ORG" and _is_function_name(doc[s:e]))]
+    return [(s, e, lab) for s, e, lab in raw
+            if not (lab == "ORG" and (_is_function_name(doc[s:e]) or _is_lower_noun(doc[s:e])))]
 
 
 def _is_role_word(tok) -> bool:
