@@ -80,3 +80,9 @@ def test_claim_relayed_by_a_medium_stays(nlp, sentence, words, cue):
     claims = _claims(nlp, "Talks\n\nPremier Ana Silva met Wang Yi on Monday. " + sentence)
     inner = [c for c in claims if c["cue"] == cue]
     assert inner and words in inner[0]["text"]
+
+
+def test_announced_investment_is_no_claim(nlp):
+    claims = _claims(nlp, "Plants\n\nEarly this year, Harwell Solar announced an investment of $40 million to build "
+                          "a factory in Ohio.")
+    assert not [c for c in claims if c["cue"] == "announced"]

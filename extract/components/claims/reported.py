@@ -425,8 +425,9 @@ def _marked_for(clause_: Token, lemma: str) -> bool:
 def _reports_something(parts: list[Token], lemma: str) -> bool:
     if lemma in FIGURE_CUES and not any(t.like_num for c in parts for t in c.subtree):
         return False  # "estimated the damage": a figure is what makes it a claim
-    if lemma in _ANNOUNCING and not any(c.dep_ == "dobj" and _announced_thing(c) for c in parts):
-        return False
+    if lemma in _ANNOUNCING and (any(t.ent_type_ == "MONEY" for c in parts for t in c.subtree)
+                                 or not any(c.dep_ == "dobj" and _announced_thing(c) for c in parts)):
+        return False  # "announced an investment of $60 million": a deal or a figure, read by events and facts
     return lemma != "share" or any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts)
 
 
