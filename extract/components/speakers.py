@@ -133,7 +133,7 @@ class SpeakerResolver:
         if span is not None:
             return span.start_char, span.end_char
         doc = self.doc
-        left, right = head.left_edge.i, head.i
+        left, right = min([head.left_edge.i] + [t.left_edge.i for t in _hyphen_prefix(head)]), head.i
         for i in range(head.i + 1, head.right_edge.i + 1):
             tok = doc[i]
             if tok.text in (",", "(", "—", "–", ";", ":") or tok.dep_ in ("relcl", "acl") or tok.lower_ in (
@@ -221,6 +221,26 @@ class SpeakerResolver:
     def _person_in_subtree(self, head: Token) -> Span | None:
         return next((self.ent_at[t.i] for t in head.subtree if t.i > head.i and t.i in self.ent_at
                      and self._label(self.ent_at[t.i]) == "PERSON"), None)
+
+    def _surname_tagged_org(self, m: _Mention) -> Speaker | None:
+        """"Stefania Oskarsdottir said ... Oskarsdottir said": the model tagged a speaking surname as an
+        organisation; never answers, only sets `m.span` to the person named before in full."""
+        person = self._person_of_surname(m.span) if m.span is not None else None
+        if person is not None:
+            m.span = person
+        return None
+
+    def _person_of_surname(self, span: Span) -> Span | None:
+        """The one person named earlier whose last name is this one-word organisation's whole text."""
+        if len(span) != 1 or self._label(span) != "ORG" or span.text.lower() in ORG_NAME_WORDS \
+                or not _named_like_a_person(span):
+            return None
+        ent = self.entities.get(span.kb_id_)
+        if ent is not None and len(ent["mentions"]) > 2:
+            return None  # an organisation named often is one
+        found = {s.kb_id_: s for s in self.doc.ents if s.start < span.start and self._label(s) == "PERSON"
+                 and len(s) > 1 and s[-1].text == span.text}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _by_name(self, m: _Mention) -> Speaker | None:
         if m.span is None:
@@ -322,7 +342,7 @@ class SpeakerResolver:
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
                    and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.ctx.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _by_name, _pronoun, _document, _role_described, _it,
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _document, _role_described, _it,
               _organisation_noun, _described_last_speaker)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:
@@ -433,7 +453,7 @@ class SpeakerResolver:
         if ent is None:
             return set()
         affs = [a for a in (self.doc._.affiliations or []) if a.get("org_id") == ent["id"]]
-        holders = {a["person_id"] for a in affs if word in (a.get("role") or "").lower().split()}
+        holders = {a["person_id"] for a in affs if word in re.split(r"[\s-]+", (a.get("role") or "").lower())}
         if not holders and word in _HEAD_WORDS:
             # "the UN chief": the one person the article places at the top of that organisation
             holders = {a["person_id"] for a in affs
@@ -676,7 +696,19 @@ def _unnamed(m: _Mention) -> Speaker:
 
 
 def _has_det(head: Token, words: tuple[str, ...]) -> bool:
-    return any(c.lower_ in words for c in head.children if c.dep_ == "det")
+    return any(c.lower_ in words for t in (head, *_hyphen_prefix(head)) for c in t.children if c.dep_ == "det")
+
+
+def _hyphen_prefix(head: Token) -> list[Token]:
+    """"the Tory co-chairman": the parse may hang "the" on "co", the word before the hyphen, which is
+    the head's child or a second subject of the head's verb."""
+    doc, i = head.doc, head.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return []
+    first = doc[i - 2]
+    if first.head == head or first.head == head.head and first.dep_ == head.dep_:
+        return [first]
+    return []
 
 
 def _cabinet_post(aff: dict) -> bool:
