@@ -9,7 +9,6 @@ from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import Pseudo
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
 from cooptool.extract.components.affiliations.words import COMPANY_TITLES, DETS, POSSESSIVE
-from cooptool.extract.components.context import context_of
 from cooptool.extract.components.entity_evidence import COMPANY_NOUNS
 from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
@@ -130,9 +129,7 @@ def dominant_org(ents: dict) -> dict | None:
 def place_company_posts(run: AffiliationRun, placed: set[str]) -> None:
     """A company post with no company named, for people no other rule placed."""
     main_org = None
-    for span in list(context_of(run.doc).ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         role = (bare_company_title(run.doc, span, run.ent_at) or bare_company_apposition(run, span)
                 or bare_company_role_comma(run.doc, span, run.ent_at))
         if not role:
@@ -191,9 +188,7 @@ def _subject_org_before(run: AffiliationRun, sent: Span) -> Span | None:
 def place_previous_subject_posts(run: AffiliationRun, placed: set[str]) -> None:
     """A sentence-initial company title with no company named is the post of the organisation the
     sentence before is about (its subject), for people no other rule placed."""
-    for span in list(run.doc.ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         role = sentence_initial_title(run.doc, span, run.ent_at)
         org = _subject_org_before(run, span.sent) if role else None
         if org is None or org.kb_id_ == span.kb_id_:

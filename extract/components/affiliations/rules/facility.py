@@ -9,7 +9,6 @@ from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import Pseudo
 from cooptool.extract.components.affiliations.roles import role_words_before
 from cooptool.extract.components.affiliations.words import NAME_TITLES, POSSESSIVE
-from cooptool.extract.components.context import context_of
 from cooptool.extract.components.entities.names import REFERENCE_HEADS
 from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
@@ -51,9 +50,7 @@ def _only_facility(run: AffiliationRun, kind: str) -> dict | None:
 ])
 def place_facility_heads(run: AffiliationRun, placed: set[str]) -> None:
     """A facility's head with no facility named, for people no other rule placed."""
-    for span in list(context_of(run.doc).ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         found = _facility_title(run, span)
         facility = _only_facility(run, found[1]) if found else None
         if facility is None:

@@ -24,7 +24,6 @@ from cooptool.extract.components.affiliations.words import (
     POSSESSIVE,
     ROLE_WORDS,
 )
-from cooptool.extract.components.context import context_of
 from cooptool.extract.components.entity_evidence import PARTY_NAMES, party_of
 from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, GOVERNMENT_TITLES, PUBLIC_OFFICES, ROLE_HEADS
 from cooptool.extract.records import entity_id
@@ -345,9 +344,7 @@ def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
 def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
     """A public post with no government named, for people no other rule placed."""
     governments: dict[tuple[str, str | None], dict | bool] = {}
-    for span in list(context_of(run.doc).ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         role = _bare_post(run, span)
         post = government_post(role) if role else None
         if not post:
@@ -404,9 +401,7 @@ def _party_in_reach(run: AffiliationRun, person: Span) -> dict | None:
 def place_shadow_posts(run: AffiliationRun, placed: set[str]) -> None:
     """An opposition ("shadow") post with no party named is the party's that the sentences around it
     name, when they name one: in British usage the shadow cabinet is the opposition party's."""
-    for span in list(context_of(run.doc).ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         role = _shadow_role(run, span)
         party = _party_in_reach(run, span) if role else None
         if party is None:

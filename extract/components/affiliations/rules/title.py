@@ -154,11 +154,10 @@ def _org_with_head(run: AffiliationRun, head: str, before: int) -> dict | None:
 def place_short_head_titles(run: AffiliationRun, placed: set[str]) -> None:
     """"Ministry spokesperson X" after "the Ministry of Commerce": a title opened by the head word of an
     organisation the story named in full before, and only one such; for people no other rule placed."""
-    for span in list(run.doc.ents):
-        if span.label_ == "PERSON" and run.ents.get(span.kb_id_, {}).get("id") not in placed:
-            person = run.ent_at.get(span.start, span)
-            if _short_head_title(run, person, person.sent):
-                placed.add(run.ents.get(person.kb_id_, {}).get("id"))
+    for span in run.unplaced_people(placed):
+        person = run.ent_at.get(span.start, span)
+        if _short_head_title(run, person, person.sent):
+            placed.add(run.ents.get(person.kb_id_, {}).get("id"))
 
 
 def _short_head_title(run: AffiliationRun, person: Span, sent: Span) -> bool:
