@@ -7,7 +7,8 @@ The gold files here hold character offsets, not article text (the articles are t
 This script turns them into the form ../shared/eval/score.py expects, in a temporary
 directory: each claim's `contains` is the article's text between `start` and `end`, and
 `file` names the article under a temporary text root that links news/<category>/<NNN>.txt
-to the corpus. Role-less named speakers (`speakers`) are passed to score.py as extra
+to the corpus; a `file` of the form `chinadaily/chinadaily.jsonl#<id>` is that JSON Lines row, whose
+offsets index its `text` and which is written out as `<title>\n\n<text>` (as the China Daily dev texts). Role-less named speakers (`speakers`) are passed to score.py as extra
 `organizations` entries, the only place its format takes a speaker's aliases; that adds
 no affiliation to score. Then it runs
 
@@ -59,21 +60,45 @@ def build(gold_files: list[str], tmp: Path) -> list[str]:
     for gf in gold_files:
         with open(gf, encoding="utf-8") as fh:
             gold = json.load(fh)
-        src = CORPUS / gold["file"]
-        with open(src, encoding="utf-8") as fh:
-            text = fh.read()
-        dst = root / gold["file"]
-        dst.parent.mkdir(parents=True, exist_ok=True)
-        if not dst.exists():
-            try:
-                dst.symlink_to(src.resolve())
-            except OSError:
-                shutil.copyfile(src, dst)
+        if "#" in gold["file"]:
+            text, form = _jsonl_row(gold, root)
+        else:
+            text, form = _text_file(gold, root), gold
         path = tmp / "gold" / os.path.basename(gf)
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(to_score_form(gold, text), ensure_ascii=False, indent=1), encoding="utf-8")
+        path.write_text(json.dumps(to_score_form(form, text), ensure_ascii=False, indent=1), encoding="utf-8")
         out.append(str(path))
     return out
+
+
+def _text_file(gold: dict, root: Path) -> str:
+    """A corpus text file, linked into the text root; its text (the offsets' reference)."""
+    src = CORPUS / gold["file"]
+    with open(src, encoding="utf-8") as fh:
+        text = fh.read()
+    dst = root / gold["file"]
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if not dst.exists():
+        try:
+            dst.symlink_to(src.resolve())
+        except OSError:
+            shutil.copyfile(src, dst)
+    return text
+
+
+def _jsonl_row(gold: dict, root: Path) -> tuple[str, dict]:
+    """"chinadaily/chinadaily.jsonl#<id>": offsets index the row's `text`; the article is written to the
+    text root as `<title>\n\n<text>`, the form of ../shared/eval/dev_chinadaily/texts."""
+    rel, row_id = gold["file"].split("#", 1)
+    with open(CORPUS / rel, encoding="utf-8") as fh:
+        row = next((r for r in map(json.loads, fh) if r.get("id") == row_id), None)
+    if row is None:
+        raise ValueError(f"no row with id {row_id} in {rel}")
+    name = f"{Path(rel).stem}/{row_id}.txt"
+    dst = root / name
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    dst.write_text(f"{row.get('title') or ''}\n\n{row['text']}", encoding="utf-8")
+    return row["text"], {**gold, "file": name}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,6 +34,7 @@ from spacy.tokens import Doc
 # Importing the modules registers the factories (also declared as spacy_factories entry points).
 from cooptool.extract.components import affiliations, claims, entities, events, facts, paragraphs  # noqa: F401
 from cooptool.extract.components.context import release
+from cooptool.extract.components.doctext import doc_text, seed_doc_text
 from cooptool.extract.readers import ReadIssue, SourceDoc
 from cooptool.extract.records import document, make
 from cooptool.extract.structure import analyse
@@ -136,7 +137,9 @@ def load_pipeline(model: str | None = None) -> Language:
 def prepare(nlp: Language, source: SourceDoc) -> tuple[Doc, dict]:
     """A Doc of the prose (page furniture blanked, offsets kept) and the document's metadata."""
     layout = analyse(source.text)
-    doc = nlp.make_doc(layout.masked(source.text))
+    text = layout.masked(source.text)
+    doc = nlp.make_doc(text)
+    seed_doc_text(doc, text)
     meta = {
         "title": source.meta.get("title") or layout.title,
         "published": source.meta.get("published") or layout.published,
@@ -175,7 +178,7 @@ def doc_records(doc: Doc, doc_id: str, path: str | None, meta: dict) -> list[dic
     words = _word_count(doc)
     out.append(document(doc_id, path=path, title=meta.get("title"), published=meta.get("published"),
                         source=meta.get("source"), author=meta.get("author"), words=words,
-                        chars=len(doc.text), headings=meta.get("headings") or [],
+                        chars=len(doc_text(doc)), headings=meta.get("headings") or [],
                         captions=meta.get("captions") or []))
     return out
 

@@ -56,6 +56,20 @@ def inside_quote(text: str, start: int) -> bool:
     return False
 
 
+def read_text(corpus: str, file: str) -> str:
+    """A corpus text file, or the `text` of the JSON Lines row `path#id` (what offsets index)."""
+    if "#" in file:
+        rel, row_id = file.split("#", 1)
+        with open(os.path.join(corpus, rel), encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                if r.get("id") == row_id:
+                    return r["text"]
+        raise KeyError(f"no row {row_id}")
+    with open(os.path.join(corpus, file), encoding="utf-8") as fh:
+        return fh.read()
+
+
 def check(path: str, corpus: str) -> tuple[list[str], dict]:
     errs: list[str] = []
     name = os.path.basename(path)
@@ -73,14 +87,14 @@ def check(path: str, corpus: str) -> tuple[list[str], dict]:
     if errs:
         return errs, {}
     m = re.fullmatch(r"([a-z]+)_(\d{3})\.json", name)
-    if not m or g["file"] != f"news/{m.group(1)}/{m.group(2)}.txt":
+    row = re.fullmatch(r"cd_(\w+)\.json", name)
+    if row and g["file"] != f"chinadaily/chinadaily.jsonl#{row.group(1)}" or not row and (
+            not m or g["file"] != f"news/{m.group(1)}/{m.group(2)}.txt"):
         errs.append(f"{name}: file {g['file']!r} does not match the gold file's name")
-    tpath = os.path.join(corpus, g["file"])
     try:
-        with open(tpath, encoding="utf-8") as fh:
-            text = fh.read()
-    except OSError as exc:
-        return errs + [f"{name}: cannot read {tpath}: {exc}"], {}
+        text = read_text(corpus, g["file"])
+    except (OSError, KeyError, ValueError) as exc:
+        return errs + [f"{name}: cannot read {g['file']}: {exc}"], {}
 
     speakers: set[str] = set()
     for i, p in enumerate(g["people"]):

@@ -12,8 +12,11 @@ carries nothing that cannot be serialised.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
+import numpy as np
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.doctext import doc_text
@@ -47,6 +50,38 @@ class DocContext:
                 out[i] = n
         return out
 
+    # ---- tokens by their words ---------------------------------------------------------------
+
+    @cached_property
+    def _word_arrays(self) -> dict[int, np.ndarray]:
+        return {}
+
+    def _values(self, attr: int) -> np.ndarray:
+        values = self._word_arrays.get(attr)
+        if values is None:
+            values = self.doc.to_array(attr) if len(self.doc) else np.zeros(0, dtype=np.uint64)
+            if attr in (ORTH, LOWER):
+                self._word_arrays[attr] = values
+        return values
+
+    def where_in(self, attr: int, words: set[str] | frozenset[str]) -> list[int]:
+        """The indices, in order, of the tokens whose `attr` (ORTH, LOWER, POS ...) string is one of
+        `words`: `[t.i for t in doc if t.lower_ in words]` read from the token array (a loop over the
+        Doc makes a Token object per word). ORTH and LOWER arrays are kept (they never change)."""
+        values = self._values(attr)
+        if not len(values):
+            return []
+        return np.flatnonzero(np.isin(values, _string_ids(self.doc, words))).tolist()
+
+    def where(self, attr: int, keep: Callable[[str], bool]) -> list[int]:
+        """Like `where_in`, for any test of the string: each distinct string of the Doc tested once."""
+        values = self._values(attr)
+        strings = self.doc.vocab.strings
+        wanted = [v for v in np.unique(values).tolist() if keep(strings[v])]
+        if not wanted:
+            return []
+        return np.flatnonzero(np.isin(values, np.array(wanted, dtype=values.dtype))).tolist()
+
     def sentence(self, tok: Token | int) -> Span:
         i = tok if isinstance(tok, int) else tok.i
         return self.sents[self.sent_of[i]]
@@ -54,10 +89,20 @@ class DocContext:
     # ---- entities ----------------------------------------------------------------------------
 
     @cached_property
+    def ents(self) -> tuple[Span, ...]:
+        """`doc.ents`, read once: spaCy makes a new Span (and Tokens) per entity on every access. Whoever
+        assigns `doc.ents` calls `entities_changed()` (or `ents_changed()`)."""
+        return self.doc.ents
+
+    def ents_changed(self) -> None:
+        """Only `doc.ents` was reassigned: drop its copy, keep the other views as they are."""
+        self.__dict__.pop("ents", None)
+
+    @cached_property
     def ent_at(self) -> dict[int, Span]:
         """Token index -> the entity span covering it (`doc.ents` after resolution)."""
         out: dict[int, Span] = {}
-        for span in self.doc.ents:
+        for span in self.ents:
             for i in range(span.start, span.end):
                 out[i] = span
         return out
@@ -78,8 +123,16 @@ class DocContext:
 
     def entities_changed(self) -> None:
         """Drop the entity views after `doc.ents` or `doc._.entities` were rewritten."""
-        for name in ("ent_at", "entities"):
+        for name in ("ents", "ent_at", "entities", "_shared"):
             self.__dict__.pop(name, None)
+
+    def shared(self, key: str, build):
+        """A per-document value another module builds from the entities, made by `build(ctx)` on
+        first use and kept until `entities_changed()` (the speaker resolver's indexes)."""
+        store = self.__dict__.setdefault("_shared", {})
+        if key not in store:
+            store[key] = build(self)
+        return store[key]
 
     # ---- quotations --------------------------------------------------------------------------
 
@@ -91,6 +144,21 @@ class DocContext:
     def quote_of(self) -> dict[int, int]:
         """Token index -> number of the quotation it is inside."""
         return quote_index(self.doc, self.quotes)
+
+
+# id of a word set -> (the set, a copy of it, the string ids of its words); a set changed since (a user
+# lexicon extends the bundled lists) is looked up again.
+_IDS: dict[int, tuple[set[str] | frozenset[str], frozenset[str], np.ndarray]] = {}
+
+
+def _string_ids(doc: Doc, words: set[str] | frozenset[str]) -> np.ndarray:
+    if not isinstance(words, (set, frozenset)):
+        raise TypeError("where_in takes a set of words")
+    hit = _IDS.get(id(words))
+    if hit is None or hit[0] is not words or hit[1] != words:
+        strings = doc.vocab.strings  # the id of a string is its hash (or its symbol), in any vocabulary
+        hit = _IDS[id(words)] = (words, frozenset(words), np.array(sorted({strings[w] for w in words}), dtype=np.uint64))
+    return hit[2]
 
 
 def context_of(doc: Doc) -> DocContext:

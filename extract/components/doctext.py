@@ -17,3 +17,12 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_KEY] = doc.text
     return text
+
+
+def seed_doc_text(doc: Doc, text: str) -> None:
+    """Keep `text`, the string the Doc was made from, as its text: spaCy's tokenizer is lossless
+    (`doc.text == text`), so the first `doc_text` need not rebuild it from every token. Only a Doc
+    whose last token ends where `text` does is seeded."""
+    end = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if end == len(text):
+        doc.user_data[_KEY] = text

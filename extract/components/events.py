@@ -29,13 +29,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract import lexicon
 from cooptool.extract.components.context import context_of
 from cooptool.extract.components.phrases import PLACE_LABELS, clean, is_place, noun_phrase
-from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
+from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver, speaker_resolver
 from cooptool.extract.numbers import DateMention, find_dates
 from cooptool.extract.rules import rule
 
@@ -84,6 +85,9 @@ HOST_VERBS = lexicon.where("event_verbs", 1, "host")
 ATTEND_VERBS = lexicon.where("event_verbs", 1, "attend")
 SIGN_OBJECTS = lexicon.words("signed_objects")
 ACTOR_LABELS = ("ORG", "PERSON", "GPE")
+# "Scottish club Rangers": nouns for a kind of organisation written before its name.
+DESCRIPTOR_NOUNS = lexicon.where("org_nouns", 1, "descriptor")
+_NAMED_LABELS = frozenset({*ACTOR_LABELS, "NORP", "LOC", "FAC", "EVENT"})
 _NAME_JOINERS = {"of", "on", "for", "to", "the", "&"}  # not "and"/"in": "X Meeting and the Y Summit", "... Fair in October"
 # Words between the names of a run of organisers before a verb ("CIYEC and AmCham China jointly hosted").
 _RUN_JOINERS = lexicon.words("actor_joiners")
@@ -306,8 +310,9 @@ def model_event(ent: Span) -> bool:
     return ent.label_ == "EVENT" and bool(GATHERING_NAME.search(ent.text)) and not NOT_EVENTS.search(ent.text) \
         and last not in VENUE_WORDS and not _counted(ent[0]) \
         and not (last in ORG_DESIGNATORS and last not in LEXICON) \
-        and not (last == "convention" and after == "on") and not _treaty_root(ent)
-    # not "the Expo Exhibition Hall", "the Convention on ...", "the European Convention on Human Rights"
+        and not (last == "convention" and after == "on") and not _treaty_root(ent) \
+        and not (len(ent) == 1 and last in LEXICON)
+    # not a bare "Conference" (the football league, "the Conference title"), "the Expo Exhibition Hall", "the Convention on ...", "the European Convention on Human Rights"
     # ... nor the body that runs it ("the World Expo Organization", "the Summit Secretariat")
 
 
@@ -361,6 +366,8 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
     out = []
     for m in RELATIVE_DATE.finditer(text):
         g, iso = m.groupdict(), None
+        if g["season"] and g["season"][0].isupper() and not text[m.start():m.start("season")].istitle():
+            continue  # "the next Summer Olympics": a name, not a season
         if g["month"]:
             month = _MONTH_NAMES.index(g["month"].lower()) + 1
             year = int(g["year"]) if g["year"] else anchor.year if anchor else None
@@ -501,7 +508,12 @@ class _EventReader:
             seen_tokens.update(range(start, end))
             if not _has_staff(span) and not _holiday(span.text):
                 found.append(self._named_record(span, acronym))
-        for tok in doc:
+        # Only an event noun or a form of "sign" can describe an event (`_described`).
+        ctx = context_of(doc)
+        candidates = sorted({*ctx.where_in(LOWER, EVENT_NOUNS),
+                             *ctx.where(LEMMA, lambda lemma: lemma.lower() == "sign")})
+        for i in candidates:
+            tok = doc[i]
             if tok.i in seen_tokens:
                 continue
             rec = self._described(tok)
@@ -517,11 +529,12 @@ class _EventReader:
     def named_spans(self) -> list[tuple[int, int, str | None]]:
         doc = self.doc
         spans: list[tuple[int, int]] = []
-        for e in doc.ents:
+        for e in context_of(doc).ents:
             if model_event(e):
                 spans.append((e.start, e.end))
                 self.named_pattern[e.start] = "event.named.known" if known_event(e) else "event.named.model"
-        for tok in doc:
+        for i in context_of(doc).where_in(ORTH, NAME_HEADS):  # head_name's first test
+            tok = doc[i]
             found = head_name(doc, tok)
             if found is not None:
                 spans.append(found)
@@ -577,6 +590,11 @@ class _EventReader:
             return False
         if MENTION.get(low) == "voters" and modifiers and all(e.label_ == "NORP" for e in modifiers):
             return False
+        if event_kind(low) == "strike" and any(self.ent_at.get(c.i) is not None and self.ent_at[c.i].label_ == "PERSON"
+                                               for c in tok.children if c.dep_ == "poss"):
+            return False  # "Fowler's double strike": a shot at goal; workers strike, not one person
+        if MENTION.get(low) == "voters" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return False  # "she called her vote for the war a mistake": a ballot cast, not an election
         return not _denied(tok)
 
     def _described(self, tok: Token) -> dict | None:
@@ -611,9 +629,30 @@ class _EventReader:
         rec = self._record(tok.sent, tok, name, [], organizers=found.organizers, participants=participants,
                            name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
                            pattern=pattern)
-        if rec["place"] is None and where:
-            rec["place"] = clean(where[0].text)
+        rec["place"] = self._noun_place(tok, rec["place"], where)
         return rec
+
+    def _noun_place(self, tok: Token, near: str | None, where: list[Span]) -> str | None:
+        """The place of a described event: the place near it, a town the tagger took for an organisation,
+        and before a place of another phrase, its own place word ("the Tulsa protest")."""
+        town = next((t for p in tok.children if p.dep_ == "prep" and p.lower_ == "in" for t in [self._town_in(p)] if t), None)
+        if near is None and town is not None:
+            near = clean(town.text)
+        if where and (near is None or not self._in_phrase(tok, near)):
+            return clean(where[0].text)  # "Unlike protests in Charlotte, the Tulsa protest …"
+        return near
+
+    def _lone_name(self, ent: Span) -> bool:
+        """"the Brexit vote", "the Oscar ceremony": one word the tagger calls a person, with no full name
+        anywhere in the document, naming the event's kind rather than a person taking part."""
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.root.dep_ == "poss":
+            return False
+        name = self._name(ent) or ent.text
+        return len(name.split()) == 1
+
+    def _in_phrase(self, noun: Token, place: str) -> bool:
+        """The place is written in the event noun's own phrase ("the protest in Tulsa")."""
+        return place in " ".join(t.text for t in noun.subtree)
 
     def _modifier_roles(self, tok: Token, modifiers: list[Span]) -> tuple[list[Span], list[Span]]:
         """The named modifiers of an event noun that say where it is, and those that take part."""
@@ -627,7 +666,7 @@ class _EventReader:
         # is neither where the event is nor a party to it.
         where = [e for e in places if e.root.head.i == tok.i and not pair]
         parties = [e for e in modifiers if (e not in places or e in pair)
-                   and (e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text))]
+                   and (e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) and not self._lone_name(e)]
         return where, parties
 
     def _name_modifiers(self, tok: Token) -> list[Span]:
@@ -664,17 +703,21 @@ class _EventReader:
 
     def _skips_in_name(self, noun: Token, t: Token) -> bool:
         """A piece of the noun's phrase that is not part of the event's name."""
-        if t.dep_ in ("relcl", "acl", "appos", "conj", "cc") and t is not noun:
-            return True  # "the US elections and the World Cup": two things
+        if t.dep_ in ("relcl", "acl", "appos") and t is not noun:
+            return True
+        if t.dep_ in ("conj", "cc") and t.head.i == noun.i:
+            return True  # "the US elections and the World Cup": two things; "gender and productivity seminar" is one
         if t.dep_ == "amod" and t.head.i == noun.i and t.pos_ == "ADJ" and not t.ent_type_ and not t.text[:1].isupper() \
                 and t.lower_ not in _NAME_ADJECTIVES:
             return True  # "a smooth election", "the recent meeting"
-        if t.dep_ == "poss" and t.head.i == noun.i and (self._is_date_token(t) or _calendar_word(t)):
+        if t.dep_ == "poss" and t.head.i == noun.i and (self._is_date_token(t) or _calendar_word(t) or _relative_period(t)):
             return True  # "July's G8 summit", "last year's election": the date is the date, not the name
         return t.dep_ == "prep" and self._prep_skips_in_name(noun, t)
 
     def _prep_skips_in_name(self, noun: Token, t: Token) -> bool:
         """A preposition of the noun's phrase that leads out of the event's name."""
+        if self._leads_out_of_name(noun, t):
+            return True
         if t.lower_ == "with" and noun.lower_ in SIGN_OBJECTS:
             return True  # the parties are participants, not the name
         if t.lower_ in ("at", "during") and any(c.lower_ in EVENT_NOUNS for c in t.children):
@@ -684,12 +727,41 @@ class _EventReader:
             c.i in self.ent_at and (is_place(self.ent_at[c.i]) or self.ent_at[c.i].label_ in PLACE_LABELS)
             or self._is_date_token(c) or _calendar_word(c) for c in _with_of_objects(t.children))
 
+    def _leads_out_of_name(self, noun: Token, prep: Token) -> bool:
+        objects = [c for c in prep.children if c.dep_ == "pobj"]
+        own_words = [x for o in objects for x in (o, *(y for left in o.lefts for y in left.subtree))]
+        if prep.lower_ == "of" and self._name_modifiers(noun) and not any(
+                x.i in self.ent_at and self.ent_at[x.i].label_ in _NAMED_LABELS for x in own_words):
+            return True  # "the G7 meeting of seven industrialised nations": the modifier already names it
+        if prep.lower_ == "in" and noun.lower_ in EVENT_NOUNS and self._town_in(prep) is not None:
+            return True
+        # "a summit in California Mr X said": a misparse; no event is "in" a person
+        return prep.lower_ in ("in", "at") and any(
+            self.ent_at.get(o.i) is not None and self.ent_at[o.i].label_ == "PERSON" for o in objects)
+
+    def _town_in(self, prep: Token) -> Span | None:
+        """"the party conference in Bournemouth": a one-word name after an event's "in" that the tagger
+        calls an organisation is a town (no event is held in a company); acronyms stay organisations."""
+        for o in prep.children:
+            e = self.ent_at.get(o.i)
+            if o.dep_ == "pobj" and e is not None and e.label_ == "ORG" and len(e) == 1 and o.text.istitle() \
+                    and o.lower_ not in ORG_DESIGNATORS:
+                return e
+        return None
+
     def _noun_name(self, noun: Token) -> str:
-        skip = set()
+        skip, adjectives = set(), set()
         for t in noun.subtree:
             if self._skips_in_name(noun, t):
                 skip.update(x.i for x in t.subtree)
-        return noun_phrase(self.doc, noun, skip) or noun.text
+                if t.dep_ == "amod" and t.n_lefts + t.n_rights == 0 or t.dep_ == "appos" and _in_brackets(t):
+                    adjectives.add(t.i)  # "latest", "(£3.12bn)": dropped without leaving a gap
+        name = noun_phrase(self.doc, noun, skip) or noun.text
+        kept = skip - {x.i for i in adjectives for x in self.doc[i].subtree}
+        if " … " in name and adjectives and " … " not in noun_phrase(self.doc, noun, kept):
+            # "North Korea's latest missile launch": a dropped adjective is no gap in the name
+            name = name.replace(" … ", " ")
+        return name
 
     def _is_date_token(self, tok: Token) -> bool:
         return any(d.start <= tok.idx < d.end for d in self.dates)
@@ -723,7 +795,7 @@ class _EventReader:
             if said_by and said_by[0]:
                 return said_by[0]
         if self._resolver is None:
-            self._resolver = SpeakerResolver(self.doc)
+            self._resolver = speaker_resolver(self.doc)
         found = self._resolver.resolve(subj)
         if found.name and found.label in ("ORG", "PERSON"):
             self.aliases_of[found.name] = found.aliases
@@ -739,6 +811,12 @@ class _EventReader:
                     referred = self._refers_to(c)
                     if referred:
                         names.append(referred)
+        if not names and verb.dep_ in ("xcomp", "advcl") and any(c.lower_ == "to" for c in verb.children):
+            # "X was reported to have attended", "X is due to attend": the raised subject; "urged Y to attend": Y
+            ruling = verb.head
+            subjects = [c for c in ruling.children if c.dep_ == "dobj"] or [
+                c for c in ruling.children if c.dep_ in ("nsubj", "nsubjpass")]
+            names += [self._name(e) for c in subjects for e in self.head_entities(c) if e.label_ in ("ORG", "PERSON")]
         return names
 
     def _run_before(self, verb: Token) -> list[Span]:
@@ -798,7 +876,7 @@ class _EventReader:
         doc = self.doc
         sent = tok.sent
         scope = _clause_scope(tok)
-        places = [e for e in doc.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)
+        places = [e for e in context_of(doc).ents if e.start >= sent.start and e.end <= sent.end and is_place(e)
                   and e.root.i in scope and not self._of_other_party(e, tok, name_span)
                   and not (name_span[0] <= e.start_char < name_span[1])]
         if not places:
@@ -1084,8 +1162,27 @@ def _deal_purpose(verb: Token, obj: Token) -> Token | None:
 
 def _parties_after(reader: _EventReader, children, preps: tuple[str, ...]) -> list[str | None]:
     """The names after "with"/"from" among `children`, not a possessor or a description of a party."""
-    return [reader._name(e) for c in children if c.dep_ == "prep" and c.lower_ in preps
-            for e in _party_entities(reader, c) if not _describes_party(e) and not _possessor(e)]
+    out: list[str | None] = []
+    for c in children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            named = [reader._name(e) for e in _party_entities(reader, c) if not _describes_party(e) and not _possessor(e)]
+            out += named or _described_parties(c)
+    return out
+
+
+def _described_parties(prep: Token) -> list[str | None]:
+    """"with Scottish club Rangers", "with carmaker Brightwell": a name the tagger missed, after a word for
+    a kind of organisation."""
+    out: list[str | None] = []
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        lefts = list(obj.lefts)
+        if obj.pos_ != "PROPN" or obj.ent_type_ or not any(t.lower_ in DESCRIPTOR_NOUNS for t in lefts):
+            continue
+        start = obj.i
+        while start > obj.left_edge.i and obj.doc[start - 1].pos_ == "PROPN" and obj.doc[start - 1].dep_ == "compound":
+            start -= 1
+        out.append(obj.doc[start:obj.i + 1].text)
+    return out
 
 
 def _party_entities(reader: _EventReader, prep: Token) -> list[Span]:
@@ -1110,13 +1207,25 @@ def _purpose_words(purpose: Token | None) -> str:
     obj = next((c for c in purpose.children if c.dep_ == "dobj"), None)
     if obj is None or obj.pos_ == "PRON":
         return ""  # "to supply it" says nothing
-    words = [t for t in obj.subtree if not (t.dep_ in ("prep", "relcl", "acl", "punct", "cc", "conj")
-                                            or any(a.dep_ in ("prep", "relcl", "acl", "cc", "conj") and a.i > obj.i
+    words = [t for t in obj.subtree if not (t.dep_ in ("prep", "relcl", "acl", "punct", "cc", "conj", "appos")
+                                            or any(a.dep_ in ("prep", "relcl", "acl", "cc", "conj", "appos") and a.i > obj.i
                                                    for a in t.ancestors if a.i in {x.i for x in obj.subtree}))]
     if not words or len(words) > 6 or words[-1].i - words[0].i + 1 > 8:
         return ""
     doc = purpose.doc
     return " to " + purpose.text + " " + doc[words[0].i:words[-1].i + 1].text
+
+
+def _relative_period(t: Token) -> bool:
+    """"this year's summit", "last week's talks": a period counted from now, a date and no name."""
+    return t.lower_ in ("year", "week", "month") and any(c.lower_ in ("this", "last", "next") for c in t.children)
+
+
+def _in_brackets(t: Token) -> bool:
+    """"gas (LNG)", "$6bn (£3.12bn)": a phrase written inside brackets."""
+    doc = t.doc
+    left, right = t.left_edge.i - 1, t.right_edge.i + 1
+    return left >= 0 and right < len(doc) and doc[left].text == "(" and doc[right].text == ")"
 
 
 def _tally(verb: Token, obj: Token) -> bool:
@@ -1285,7 +1394,7 @@ def _place_described(reader: _EventReader, rec: dict) -> str | None:
         words = words[1:]
     if rec["kind"] not in _GATHERING_KINDS or len(words) < 2 or words[-1].lower() not in EVENT_NOUNS:
         return None
-    places = {e.text.lower() for e in reader.doc.ents if e.label_ in ("GPE", "NORP", "LOC")}
+    places = {e.text.lower() for e in context_of(reader.doc).ents if e.label_ in ("GPE", "NORP", "LOC")}
     return words[-1].lower() if " ".join(words[:-1]).lower() in places else None
 
 

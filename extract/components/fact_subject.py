@@ -22,9 +22,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract import lexicon
-from cooptool.extract.components.context import DocContext
+from cooptool.extract.components.context import DocContext, context_of
 from cooptool.extract.components.phrases import is_place
-from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver
+from cooptool.extract.components.speakers import ORG_NOUNS, SpeakerResolver, speaker_resolver
+from cooptool.extract.components.wordfind import find_word
 from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY
 from cooptool.extract.rules import rule
 
@@ -110,7 +111,7 @@ def attribution_sources(doc: Doc) -> set[int]:
     """Token starts of entities that only cite where a statement comes from ("told Reuters",
     "according to the Financial Times")."""
     out = set()
-    for ent in doc.ents:
+    for ent in context_of(doc).ents:
         root = ent.root
         head = root.head
         if root.dep_ in ("dobj", "dative") and head.lemma_ in ("tell", "quote"):
@@ -130,7 +131,7 @@ def in_headline(fd: FactDoc, counts: dict[str, list[Span]]) -> list[list[Span]]:
         return []
     names = fd.names
     return [spans for eid, spans in counts.items() if eid in names and any(
-        re.search(rf"(?<!\w){re.escape(n.lower())}(?!\w)", title)
+        find_word(title, n.lower(), hyphen=False) != -1
         for n in (names[eid]["name"], *names[eid]["aliases"]) if len(n) > 2)]
 
 
@@ -148,7 +149,7 @@ class FactDoc:
         self.ctx = ctx
         self.lookback_sentences = lookback_sentences
         # `doc.ents` builds a new Span (and a Token per word) on every access: read it once.
-        self.ents: tuple[Span, ...] = doc.ents
+        self.ents: tuple[Span, ...] = ctx.ents
         self.sources = attribution_sources(doc)
         self.ent_at = {i: e for i, e in ctx.ent_at.items() if e.start not in self.sources}
         self.names = ctx.entities
@@ -158,7 +159,7 @@ class FactDoc:
     @property
     def resolver(self) -> SpeakerResolver:
         if self._resolver is None:
-            self._resolver = SpeakerResolver(self.doc)
+            self._resolver = speaker_resolver(self.doc)
         return self._resolver
 
     def entities_in(self, tok: Token) -> list[Span]:
@@ -235,7 +236,7 @@ class FactDoc:
         return (before or spans or [None])[-1] if spans else None
 
     def entity_of(self, tok: Token) -> Span | None:
-        ents = [e for e in tok.doc.ents if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i
+        ents = [e for e in self.ents if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i
                 and e.label_ in SUBJECT_LABELS and e.root.head.i in (tok.i, e.root.i) or e.start <= tok.i < e.end]
         if ents:
             return ents[0]
@@ -258,7 +259,7 @@ class FactDoc:
     def main_place(self) -> Span | None:
         """The country the story is about: the one its headline names, else a clear favourite."""
         counts: dict[str, list[Span]] = {}
-        for e in self.doc.ents:
+        for e in self.ents:
             if e.label_ == "GPE":
                 counts.setdefault(e.kb_id_, []).append(e)
         if not counts:
@@ -333,7 +334,7 @@ class FactDoc:
                                                               for c in e.root.children) for e in spans) else None
 
     def country_entity(self, country: str) -> Span | None:
-        for e in self.doc.ents:
+        for e in self.ents:
             ent = self.names.get(e.kb_id_)
             if e.label_ == "GPE" and ent and (ent["name"] == country or country in ent["aliases"]):
                 return e
@@ -992,7 +993,7 @@ def economy_place(fd: FactDoc, fig: Figure, m: Measure):
     if not _economy(m):
         return None
     for t in m.mods:
-        e = next((x for x in fd.doc.ents if x.start <= t.i < x.end), None) if t.ent_type_ == "GPE" else None
+        e = next((x for x in fd.ents if x.start <= t.i < x.end), None) if t.ent_type_ == "GPE" else None
         if e is not None and e.label_ == "GPE":
             return e, "syntax", "fact.subject.economy_place"
     return None
@@ -1053,7 +1054,7 @@ def sentence_country(fd: FactDoc, fig: Figure, m: Measure):
     if not _economy(m):
         return None
     span, sent = fig.span, fig.sent
-    places = [e for e in fd.doc.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
+    places = [e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and e.label_ == "GPE"
               and (fd.is_country(e) or _measure_place(fig, e)) and not (e.start < span.end and span.start < e.end)]
     own = own_place(fd, fig)
     if own is not None:
@@ -1132,6 +1133,6 @@ def place_subject(fd: FactDoc, fig: Figure, place: str | None) -> tuple[Span, st
     if not place:
         return None
     sent = fig.sent
-    ent = next((e for e in fd.doc.ents if e.start >= sent.start and e.end <= sent.end and fd.is_country(e)
+    ent = next((e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and fd.is_country(e)
                 and place.startswith(e.text)), None)
     return (ent, "sentence", "fact.subject.place_subject") if ent is not None else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -22,7 +23,9 @@ class ParagraphBoundaries:
         text = doc_text(doc)
         if "\n" not in text:
             return doc
-        starts = [tok.idx for tok in doc]  # one pass; tokens are only touched again at boundaries
+        # The token offsets from the token array (a loop over the Doc makes a Token object per word);
+        # tokens are only touched again at boundaries.
+        starts = doc.to_array(IDX).tolist()
         pos = text.find("\n")
         while pos != -1:
             i = bisect_right(starts, pos)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import IDX
+
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
@@ -137,10 +139,13 @@ def _add_quote(quotes: list[Quote], text: str, open_at: int, end: int, close_at:
 def quote_index(doc, quotes: list[Quote]) -> dict[int, int]:
     """Token index -> quote number, for the tokens of `doc` inside the marks."""
     out: dict[int, int] = {}
+    if not quotes or not len(doc):
+        return out
     qi = 0
-    for tok in doc:
-        while qi < len(quotes) and quotes[qi].end <= tok.idx:
+    # Token offsets from the token array: a loop over the Doc makes a Token object per word.
+    for i, idx in enumerate(doc.to_array(IDX).tolist()):
+        while qi < len(quotes) and quotes[qi].end <= idx:
             qi += 1
-        if qi < len(quotes) and quotes[qi].start <= tok.idx < quotes[qi].end:
-            out[tok.i] = qi
+        if qi < len(quotes) and quotes[qi].start <= idx < quotes[qi].end:
+            out[i] = qi
     return out

@@ -7,6 +7,7 @@ compatible gender, preferring subjects; "it" and "the company" to the nearest ea
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 
@@ -79,7 +80,24 @@ _TOP_ROLE_WORDS = lexicon.words("top_roles")
 _CHANGE_OF_HOLDER = frozenset({"new", "previous", "outgoing", "incoming", "then"})
 
 
+def speaker_resolver(doc: Doc) -> SpeakerResolver:
+    """A resolver for one component of the pipeline: the per-document part (token -> quote and entity
+    indexes, the genders the text gives) is built once per Doc and kept in its context; the answers
+    and the speakers bound so far are the caller's own, so claims, fact subjects and events each
+    resolve as if they had built it themselves."""
+    return context_of(doc).shared("speaker_resolver", lambda ctx: SpeakerResolver(ctx.doc)).fork()
+
+
 class SpeakerResolver:
+    def fork(self) -> SpeakerResolver:
+        """A resolver sharing this one's indexes, with a gender table of its own (pronouns add to
+        it) and no answers or bound speakers yet."""
+        other = copy.copy(self)
+        other.gender = dict(self.gender)
+        other.recent = []
+        other._resolved = {}
+        return other
+
     def __init__(self, doc: Doc, quotes: list[Quote] | None = None):
         self.doc = doc
         ctx = self.ctx = context_of(doc)
@@ -89,7 +107,7 @@ class SpeakerResolver:
         self.entities = ctx.entities
         self.ent_at: dict[int, Span] = ctx.ent_at
         self.gender: dict[str, str] = {}
-        for span in doc.ents:
+        for span in ctx.ents:
             if self._label(span) == "PERSON" and span.kb_id_ not in self.gender:
                 g = _gender_from_text(doc, span)
                 if g:
@@ -115,7 +133,7 @@ class SpeakerResolver:
         if span is not None:
             return span.start_char, span.end_char
         doc = self.doc
-        left, right = head.left_edge.i, head.i
+        left, right = min([head.left_edge.i] + [t.left_edge.i for t in _hyphen_prefix(head)]), head.i
         for i in range(head.i + 1, head.right_edge.i + 1):
             tok = doc[i]
             if tok.text in (",", "(", "—", "–", ";", ":") or tok.dep_ in ("relcl", "acl") or tok.lower_ in (
@@ -203,6 +221,26 @@ class SpeakerResolver:
     def _person_in_subtree(self, head: Token) -> Span | None:
         return next((self.ent_at[t.i] for t in head.subtree if t.i > head.i and t.i in self.ent_at
                      and self._label(self.ent_at[t.i]) == "PERSON"), None)
+
+    def _surname_tagged_org(self, m: _Mention) -> Speaker | None:
+        """"Stefania Oskarsdottir said ... Oskarsdottir said": the model tagged a speaking surname as an
+        organisation; never answers, only sets `m.span` to the person named before in full."""
+        person = self._person_of_surname(m.span) if m.span is not None else None
+        if person is not None:
+            m.span = person
+        return None
+
+    def _person_of_surname(self, span: Span) -> Span | None:
+        """The one person named earlier whose last name is this one-word organisation's whole text."""
+        if len(span) != 1 or self._label(span) != "ORG" or span.text.lower() in ORG_NAME_WORDS \
+                or not _named_like_a_person(span):
+            return None
+        ent = self.entities.get(span.kb_id_)
+        if ent is not None and len(ent["mentions"]) > 2:
+            return None  # an organisation named often is one
+        found = {s.kb_id_: s for s in self.doc.ents if s.start < span.start and self._label(s) == "PERSON"
+                 and len(s) > 1 and s[-1].text == span.text}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _by_name(self, m: _Mention) -> Speaker | None:
         if m.span is None:
@@ -296,15 +334,15 @@ class SpeakerResolver:
         i, eid = max(((i, eid) for i, eid in self.recent if i < own), default=(-1, None))
         if i < first or not eid or self._other_subject_between(i, eid, at):
             return None
-        span = next((s for s in doc.ents if s.kb_id_ == eid and s.start <= i), None)
+        span = next((s for s in self.ctx.ents if s.kb_id_ == eid and s.start <= i), None)
         return span if span is not None and self._label(span) == "PERSON" else None
 
     def _other_subject_between(self, i: int, eid: str, at: int) -> bool:
         """Another person was a subject (outside quotes) between token `i` and token `at`."""
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
-                   and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.doc.ents)
+                   and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.ctx.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _by_name, _pronoun, _document, _role_described, _it,
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _document, _role_described, _it,
               _organisation_noun, _described_last_speaker)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:
@@ -387,7 +425,7 @@ class SpeakerResolver:
                 holders = self._post_holders(ent, word)
                 if not holders and ent and len(ent["mentions"]) == 1 and len(org) == 1:
                     continue  # "the Salford MP" (the model: ORG): a place named once, not a party
-                found = [s for s in self.doc.ents if s.start < head.i and s.kb_id_ in holders]
+                found = [s for s in self.ctx.ents if s.start < head.i and s.kb_id_ in holders]
                 if not holders and word in _HEAD_WORDS:
                     found = self._top_titled_unplaced(head)  # "Secretary-General X ... the UN chief"
                 return found[-1] if len({s.kb_id_ for s in found}) == 1 else None
@@ -402,7 +440,7 @@ class SpeakerResolver:
         placed = {a["person_id"] for a in (self.doc._.affiliations or [])}
         doc = self.doc
         out = []
-        for s in doc.ents:
+        for s in self.ctx.ents:
             if s.start >= head.i or self._label(s) != "PERSON" or self.entities.get(s.kb_id_, {}).get("id") in placed:
                 continue
             before = {w for t in doc[max(0, s.start - 2):s.start] for w in re.split(r"[\s-]+", t.lower_)}
@@ -415,7 +453,7 @@ class SpeakerResolver:
         if ent is None:
             return set()
         affs = [a for a in (self.doc._.affiliations or []) if a.get("org_id") == ent["id"]]
-        holders = {a["person_id"] for a in affs if word in (a.get("role") or "").lower().split()}
+        holders = {a["person_id"] for a in affs if word in re.split(r"[\s-]+", (a.get("role") or "").lower())}
         if not holders and word in _HEAD_WORDS:
             # "the UN chief": the one person the article places at the top of that organisation
             holders = {a["person_id"] for a in affs
@@ -427,7 +465,7 @@ class SpeakerResolver:
     def _holder_in_story(self, head: Token, word: str) -> Span | None:
         """A person named with that title before, or holding it in an affiliation; else the one
         person who was the subject of the last few sentences (and holds no other role)."""
-        people = [s for s in self.doc.ents if s.start < head.i and self._label(s) == "PERSON"]
+        people = [s for s in self.ctx.ents if s.start < head.i and self._label(s) == "PERSON"]
         titled = [s for s in people if self._titled(s, word)]
         holders = self._holders_by_role(head, word)
         by_role = [s for s in people if s.kb_id_ in holders]
@@ -495,7 +533,7 @@ class SpeakerResolver:
         """Person subjects of the clauses the pronoun's clause hangs on (not of its own content)."""
         sent = self.doc[at].sent
         heads = {t.i for t in self.doc[at].ancestors}
-        return [s for s in self.doc.ents if sent.start <= s.start < at and self._label(s) == "PERSON"
+        return [s for s in self.ctx.ents if sent.start <= s.start < at and self._label(s) == "PERSON"
                 and s.root.dep_ == "nsubj" and s.root.head.i in heads and self._visible(s, at)]
 
     def _recent_speaker(self, at: int, gender: str) -> Span | None:
@@ -508,15 +546,15 @@ class SpeakerResolver:
                 return None
             if self._someone_since(i, eid, at, gender):
                 return None  # the speaker must still be the last person named of that gender
-            return next((s for s in doc.ents if s.kb_id_ == eid and s.start <= i), None) or \
-                next((s for s in doc.ents if s.kb_id_ == eid), None)
+            return next((s for s in self.ctx.ents if s.kb_id_ == eid and s.start <= i), None) or \
+                next((s for s in self.ctx.ents if s.kb_id_ == eid), None)
         return None
 
     def _someone_since(self, i: int, eid: str, at: int, gender: str) -> bool:
         """Another person of that gender was a subject between token i and the pronoun at `at`."""
         sent_start = self.doc[at].sent.start
         if any(i < s.start < sent_start and self._label(s) == "PERSON" and s.root.dep_ == "nsubj" and s.kb_id_ != eid
-               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at) for s in self.doc.ents):
+               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at) for s in self.ctx.ents):
             return True
         return any(s.start > i and s.kb_id_ != eid for s in self._ancestor_subjects(at))
 
@@ -542,7 +580,7 @@ class SpeakerResolver:
         an organisation. With no person before the pronoun, the last speaking subject of the three
         sentences before it is taken when its name has only capitalised words and none that makes an organisation."""
         first = self._sentences_back(at, 3)
-        found = [span for span in self.doc.ents if first <= span.start < at and self._label(span) == "ORG"
+        found = [span for span in self.ctx.ents if first <= span.start < at and self._label(span) == "ORG"
                  and span.root.dep_ == "nsubj" and span.root.head.lemma_.lower() in SPEAKING_VERBS
                  and self._visible(span, at) and _named_like_a_person(span)]
         return found[-1] if found else None
@@ -550,7 +588,7 @@ class SpeakerResolver:
     def _person_in_sentence(self, sent: Span, at: int, gender: str) -> Span | None:
         """A person of that gender in the sentence before token `at`: the last subject in the
         pronoun's own sentence, the first in an earlier one (else any person)."""
-        cands = [s for s in self.doc.ents if sent.start <= s.start < min(sent.end, at)
+        cands = [s for s in self.ctx.ents if sent.start <= s.start < min(sent.end, at)
                  and self._label(s) == "PERSON" and self.gender.get(s.kb_id_, gender) == gender
                  and self._visible(s, at)]
         if not cands:
@@ -575,7 +613,7 @@ class SpeakerResolver:
         doc = self.doc
         sent = doc[at].sent
         for lo, hi in ((sent.start, at), (doc[sent.start - 1].sent.start, sent.start) if sent.start else (0, 0)):
-            cands = [s for s in doc.ents if lo <= s.start < hi and self._label(s) == "ORG" and self._visible(s, at)
+            cands = [s for s in self.ctx.ents if lo <= s.start < hi and self._label(s) == "ORG" and self._visible(s, at)
                      and self._in_subject(s)]
             if cands:
                 return cands[-1] if hi == at else cands[0]
@@ -595,7 +633,7 @@ class SpeakerResolver:
         """"..., said an analyst at Petercam. It said ...": among the organisations of the last few
         sentences, the one the article names most (the story's company, not a source's employer)."""
         first = self._sentences_back(at, 3)
-        cands = [s for s in self.doc.ents if first <= s.start < at and self._label(s) == "ORG" and self._visible(s, at)]
+        cands = [s for s in self.ctx.ents if first <= s.start < at and self._label(s) == "ORG" and self._visible(s, at)]
         if with_dominant:
             # "the company", "the bank": the story's organisation, named earlier, also counts.
             dominant = self._dominant_org_before(first, at)
@@ -617,13 +655,13 @@ class SpeakerResolver:
         def mentions(s: Span) -> int:
             return len(self.entities.get(s.kb_id_, {}).get("mentions", []))
 
-        earlier = [s for s in self.doc.ents if s.start < first and self._label(s) == "ORG" and self._visible(s, at)]
+        earlier = [s for s in self.ctx.ents if s.start < first and self._label(s) == "ORG" and self._visible(s, at)]
         dominant = max(earlier, key=mentions, default=None)
         return dominant if dominant is not None and mentions(dominant) >= 3 else None
 
     def _org_before(self, at: int, noun: str | None) -> Span | None:
         best = None
-        for s in self.doc.ents:
+        for s in self.ctx.ents:
             if s.start >= at:
                 break
             if self._label(s) == "ORG" and self.doc[s.start].idx > self.doc[at].idx - 3000:
@@ -658,7 +696,19 @@ def _unnamed(m: _Mention) -> Speaker:
 
 
 def _has_det(head: Token, words: tuple[str, ...]) -> bool:
-    return any(c.lower_ in words for c in head.children if c.dep_ == "det")
+    return any(c.lower_ in words for t in (head, *_hyphen_prefix(head)) for c in t.children if c.dep_ == "det")
+
+
+def _hyphen_prefix(head: Token) -> list[Token]:
+    """"the Tory co-chairman": the parse may hang "the" on "co", the word before the hyphen, which is
+    the head's child or a second subject of the head's verb."""
+    doc, i = head.doc, head.i
+    if i < 2 or doc[i - 1].text != "-" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return []
+    first = doc[i - 2]
+    if first.head == head or first.head == head.head and first.dep_ == head.dep_:
+        return [first]
+    return []
 
 
 def _cabinet_post(aff: dict) -> bool:

@@ -40,7 +40,11 @@ from cooptool.extract.components.affiliations.roles import is_role_word, role_he
 from cooptool.extract.components.affiliations.rules.appointment import appointment, joined_org
 from cooptool.extract.components.affiliations.rules.apposition import apposition, copula
 from cooptool.extract.components.affiliations.rules.byline import byline
-from cooptool.extract.components.affiliations.rules.company import its_title, place_company_posts
+from cooptool.extract.components.affiliations.rules.company import (
+    its_title,
+    place_company_posts,
+    place_previous_subject_posts,
+)
 from cooptool.extract.components.affiliations.rules.facility import place_facility_heads
 from cooptool.extract.components.affiliations.rules.government import (
     government_post,
@@ -59,8 +63,14 @@ from cooptool.extract.components.affiliations.rules.prep import (
     possessive_org,
     works_for,
 )
-from cooptool.extract.components.affiliations.rules.title import role_comma, title_before
+from cooptool.extract.components.affiliations.rules.title import (
+    envoy_to,
+    place_short_head_titles,
+    role_comma,
+    title_before,
+)
 from cooptool.extract.components.affiliations.words import COMPANY_TITLES, ORG_LABELS
+from cooptool.extract.components.context import context_of
 
 if not Doc.has_extension("affiliations"):
     Doc.set_extension("affiliations", default=None)
@@ -69,10 +79,11 @@ if not Doc.has_extension("meta"):
 
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
 PERSON_RULES = (apposition, title_before, role_comma, copula, of_org, possessive_org, works_for, led_by,
-                owner_possessive, appointment, joined_org, its_title)
+                owner_possessive, appointment, joined_org, its_title, envoy_to)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,
-                   place_eu_commissioners, place_un_secretaries_general)
+                   place_eu_commissioners, place_un_secretaries_general, place_short_head_titles,
+                   place_previous_subject_posts)
 
 __all__ = [
     "COMPANY_TITLES", "ORG_LABELS", "PERSON_RULES", "UNPLACED_PASSES", "AffiliationExtractor", "government_post",
@@ -87,7 +98,7 @@ class AffiliationExtractor:
 
     def __call__(self, doc: Doc) -> Doc:
         run = AffiliationRun(doc, self.max_segment_tokens)
-        for span in list(doc.ents):
+        for span in list(context_of(doc).ents):
             if span.label_ != "PERSON":
                 continue
             span = run.ent_at.get(span.start, span)  # a relabel may have replaced the span objects

@@ -3,6 +3,8 @@ found and keeps the best record for each person and organisation."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.affiliations.orgs import (
@@ -54,6 +56,13 @@ class AffiliationRun:
 
     def placed(self) -> set[str]:
         return {r["person_id"] for r in self.found.values()}
+
+    def unplaced_people(self, placed: set[str]) -> Iterator[Span]:
+        """The PERSON entities whose person is not in `placed`, checked as each is reached, so a rule that
+        places someone skips their later mentions."""
+        for span in self.ctx.ents:
+            if span.label_ == "PERSON" and self.ents.get(span.kb_id_, {}).get("id") not in placed:
+                yield span
 
     def government_of(self, country: str) -> dict:
         """The "<country> government" entity, added to the document's entities if new."""

@@ -19,6 +19,7 @@ from cooptool.extract.components.affiliations.words import (
     UK_NATIONS,
     ends_like_demonym,
 )
+from cooptool.extract.components.context import context_of
 from cooptool.extract.components.entity_evidence import party_of
 from cooptool.extract.lexicon import (
     DEMONYM_COUNTRY,
@@ -159,7 +160,7 @@ def possessor_can_be_firm(doc: Doc, span: Span) -> bool:
         return False
     if span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in NAME_TITLES:
         return False
-    return sum(1 for e in doc.ents if e.kb_id_ == span.kb_id_) == 1
+    return sum(1 for e in context_of(doc).ents if e.kb_id_ == span.kb_id_) == 1
 
 
 def _spans_in(seg: Span, ent_at: dict) -> list[Span]:
@@ -173,6 +174,16 @@ def _spans_in(seg: Span, ent_at: dict) -> list[Span]:
     return spans
 
 
+def _described_place(doc: Doc, seg: Span, spans: list[Span], ent_at: dict) -> Span | None:
+    """"president of Swedish telecom giant Ericsson China", "CEO of Shenzhen-based drone maker SkyLark": a
+    name the model called a place or a person, ending the phrase after a description of a firm, is the
+    employer (the nationality or the base only describes it)."""
+    last = spans[-1] if spans else None
+    if last is None or last.label_ not in ("GPE", "LOC", "PERSON") or last.end != seg.end:
+        return None
+    return last if org_description_start(doc, last.start, seg.start, ent_at) is not None else None
+
+
 def choose_org(doc: Doc, seg: Span, ent_at: dict, person: Span) -> Span | None:
     """The organisation of a role phrase: the last employer; a country only if nothing better
     ("Labour MP for Hornsey" keeps the party); a "PERSON" after "at" is a firm."""
@@ -180,6 +191,9 @@ def choose_org(doc: Doc, seg: Span, ent_at: dict, person: Span) -> Span | None:
     orgs = [s for s in spans if s.label_ in EMPLOYER_LABELS]
     if orgs:
         return orgs[-1]
+    described = _described_place(doc, seg, spans, ent_at)
+    if described is not None:
+        return described
     places = [s for s in spans if s.label_ in ("GPE", "NORP")]
     if places:
         return places[-1]

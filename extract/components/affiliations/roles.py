@@ -147,6 +147,21 @@ def strip_role(role: list[Token]) -> list[Token]:
         toks.pop()
     while toks and (toks[0].lower_ in DETS or toks[0].is_punct):
         toks.pop(0)
+    return _without_appointed(toks)
+
+
+# "the newly appointed chairman", "recently elected president": how the post was taken, not part of it
+# (`status` still reads the words before the role, so the post is an incoming one).
+_APPOINTED = ("appointed", "elected", "reappointed", "installed")
+_APPOINTED_ADVERBS = ("newly", "recently", "just")
+
+
+def _without_appointed(toks: list[Token]) -> list[Token]:
+    k = 0
+    if len(toks) > 2 and toks[0].lower_ in _APPOINTED_ADVERBS:
+        k = 1
+    if len(toks) > k + 1 and toks[k].lower_ in _APPOINTED and toks[k + 1].lower_ in ROLE_WORDS:
+        return toks[k + 1:]
     return toks
 
 

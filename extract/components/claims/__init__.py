@@ -53,7 +53,7 @@ from cooptool.extract.components.claims.stances import (
 )
 from cooptool.extract.components.claims.subjects import quote_cue_subject
 from cooptool.extract.components.context import context_of
-from cooptool.extract.components.speakers import Speaker, SpeakerResolver
+from cooptool.extract.components.speakers import Speaker, speaker_resolver
 from cooptool.extract.rules import named
 
 # Kept under their old names for the code and tests that import them.
@@ -80,11 +80,9 @@ class ClaimExtractor:
 
     def extract(self, doc: Doc) -> list[dict]:
         ctx = context_of(doc)
-        resolver = SpeakerResolver(doc, ctx.quotes)
-        # The resolver indexes the quotes and entities of the Doc itself: the context keeps those
-        # indexes rather than building the same ones a second time.
-        ctx.__dict__.setdefault("quote_of", resolver.quote_of)
-        ctx.__dict__.setdefault("ent_at", resolver.ent_at)
+        # The resolver reads the context's quote and entity indexes; fact subjects and events share
+        # its per-document part (speaker_resolver).
+        resolver = speaker_resolver(doc)
         run = ClaimRun(doc, ctx, resolver, self.max_quote_gap)
         claims = _scan(run)
         for post_pass in POST_PASSES:

@@ -12,6 +12,7 @@ import re
 
 from cooptool.extract.components.claims.base import (
     NESTABLE_CUES,
+    OBJECT,
     REPORTED_RULES,
     SUBJECT_DEPS,
     Claim,
@@ -56,7 +57,15 @@ def _reported_report(outer: Claim, inner: Claim) -> bool:
     sp, op = inner.speaker, outer.speaker
     return (sp is not None and sp.name is not None and sp.label in ("PERSON", "ORG", "GPE")
             and (op is None or op.entity_id != sp.entity_id) and inner.cue is not None
-            and cue_lemma(inner.cue) in NESTABLE_CUES and inner.pattern in REPORTED_RULES)
+            and (cue_lemma(inner.cue) in NESTABLE_CUES and inner.pattern in REPORTED_RULES
+                 or _relayed(outer) and inner.pattern in REPORTED_RULES | {OBJECT}))
+
+
+def _relayed(outer: Claim) -> bool:
+    """"X condemned the attack, the Anadolu agency reported": a medium relays what X did say; X's
+    claim stays whatever its cue."""
+    return outer.cue is not None and cue_lemma(outer.cue) == "report" and outer.cue.i > outer.cue.sent.start \
+        and outer.start < outer.cue_start
 
 
 def hold_quoted_cues(run: ClaimRun, claims: list[Claim]) -> list[Claim]:

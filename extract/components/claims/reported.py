@@ -66,6 +66,9 @@ _TOPIC_PREPS = ("about", "of", "on")
 # Object cues whose content is only the object of one preposition: "pointed to changes in recent years"
 # (not "pointed the gun at ...").
 _PREP_OBJECT_CUES = {"point": "to"}
+# Cues whose object is a claim only when it says what was announced ("announced a review of ...").
+_ANNOUNCING = ("announce",)
+_POINTING_WORDS = ("its", "their", "his", "her", "this", "that", "these", "those", "the")
 # "a rise", "a fall": what a poll shows as a change is a figure, read by the facts.
 _CHANGE_NOUNS = lexicon.where("change_words", 1, "rise-noun") | lexicon.where("change_words", 1, "fall-noun")
 _QUESTION_WORDS = ("how", "whether", "if", "what", "when", "why", "who")
@@ -422,7 +425,18 @@ def _marked_for(clause_: Token, lemma: str) -> bool:
 def _reports_something(parts: list[Token], lemma: str) -> bool:
     if lemma in FIGURE_CUES and not any(t.like_num for c in parts for t in c.subtree):
         return False  # "estimated the damage": a figure is what makes it a claim
+    if lemma in _ANNOUNCING and (any(t.ent_type_ == "MONEY" for c in parts for t in c.subtree)
+                                 or not any(c.dep_ == "dobj" and _announced_thing(c) for c in parts)):
+        return False  # "announced an investment of $60 million": a deal or a figure, read by events and facts
     return lemma != "share" or any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts)
+
+
+def _announced_thing(obj: Token) -> bool:
+    """"announced a review of murder laws", "announced new steps to cut tariffs": an object that says what
+    is announced; not one that points back ("announced its budget", "this latest boost", "the pick")."""
+    modified = any(c.dep_ in ("prep", "acl", "relcl", "amod", "compound", "nummod") for c in obj.children)
+    pointing = any(c.dep_ in ("poss", "det") and c.lower_ in _POINTING_WORDS for c in obj.children)
+    return modified and not pointing or any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)
 
 
 def _names_something(parts: list[Token], lemma: str) -> bool:

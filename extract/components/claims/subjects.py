@@ -57,7 +57,11 @@ def _conjunct_subject(cue: Token) -> Token | None:
 def _participle_clause_subject(cue: Token) -> Token | None:
     """"..., Trump said, adding ...": a participle takes the subject of the clause it hangs on."""
     if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and cue.head.i < cue.i:
-        return own_subject(cue.head)
+        verb = cue.head
+        if own_subject(verb) is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
+                and verb.head.i < verb.i:
+            verb = verb.head  # "X took over and has championed ..., vowing to ...": the conjunct's subject
+        return own_subject(verb)
     return None
 
 
@@ -106,9 +110,18 @@ def _participle_subject(cue: Token) -> Token | None:
         return head
     if cue.dep_ == "pcomp":
         verb = _verb_above(head)
+        if verb.lemma_.lower() == "quote" and head.lower_ == "as":
+            return _quoted_one(verb)
         if verb.pos_ in ("VERB", "AUX") and verb.i != cue.i:
             return own_subject(verb)
     return None
+
+
+def _quoted_one(verb: Token) -> Token | None:
+    """"X was quoted (by Y) as saying ...", "Y quoted X as saying ...": the one quoted speaks, the
+    passive's subject or the active's object."""
+    deps = ("nsubjpass",) if any(c.dep_ == "auxpass" for c in verb.children) else ("dobj",)
+    return next((c for c in verb.children if c.dep_ in deps), None)
 
 
 def _verb_above(tok: Token) -> Token:

@@ -154,4 +154,6 @@ def relabel(doc: Doc, eid: str, label: str) -> dict | None:
     new_id = entity_id(label, target["name"])
     target["label"], target["id"] = label, new_id
     doc.ents = [Span(doc, s.start, s.end, label=label, kb_id=new_id) if s.kb_id_ == eid else s for s in doc.ents]
+    if _CONTEXT_KEY in doc.user_data:
+        context_of(doc).ents_changed()
     return target

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span
 
+from cooptool.extract.components.context import context_of
 from cooptool.extract.components.entities.trim import trim
 from cooptool.extract.rules import rule
 
@@ -88,6 +90,9 @@ def _numbered_initials(short: str, cand: Span) -> int | None:
     return None
 
 
+_OPEN_PAREN = frozenset({"("})
+
+
 def _closing_paren(doc: Doc, open_i: int) -> int | None:
     """The ")" within five tokens of "(" at `open_i`, with something between them."""
     for j in range(open_i + 1, min(open_i + 6, len(doc))):
@@ -128,9 +133,8 @@ def _long_form_start(doc: Doc, paren: int, short: str) -> int | None:
 def find_acronyms(doc: Doc) -> list[tuple[int, int, int, int]]:
     """(long_start, long_end, short_start, short_end) token spans of "Long Form (SHORT)"."""
     found = []
-    for tok in doc:
-        if tok.text != "(":
-            continue
+    for i in context_of(doc).where_in(ORTH, _OPEN_PAREN):
+        tok = doc[i]
         close = _closing_paren(doc, tok.i)
         if close is None or not _looks_like_short_form(doc[tok.i + 1:close]):
             continue

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 
+from spacy.attrs import LOWER, ORTH
 from spacy.tokens import Doc, Span
 
 from cooptool.extract import lexicon
+from cooptool.extract.components.context import context_of
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entities.names import (
     INSTITUTION_HEADS,
@@ -32,7 +34,8 @@ from cooptool.extract.rules import rule
 Raw = list[tuple[int, int, str]]
 Found = dict[tuple[int, int], str]
 
-_EMPLOYER_PREPS = ("at", "with")
+_EMPLOYER_PREPS = frozenset({"at", "with"})
+_COMMA = frozenset({","})
 _CALENDAR_WORDS = lexicon.words("calendar_words")
 _SUNDAY_MASTHEADS = lexicon.words("sunday_mastheads")
 _PRODUCT_NOUNS = lexicon.words("product_nouns")
@@ -90,8 +93,9 @@ def find_institutions(doc: Doc) -> list[tuple[int, int]]:
     """
     found: list[tuple[int, int]] = []
     has_sents = doc.has_annotation("SENT_START")
-    for tok in doc:
-        if tok.lower_ not in INSTITUTION_HEADS or not is_name_word(tok) or tok.is_upper:
+    for i in context_of(doc).where_in(LOWER, INSTITUTION_HEADS):
+        tok = doc[i]
+        if not is_name_word(tok) or tok.is_upper:
             continue
         start = _institution_start(doc, tok.i, tok.sent.start if has_sents else 0)
         end = _institution_end(doc, tok.i)
@@ -136,8 +140,9 @@ def find_appositive_people(doc: Doc) -> list[tuple[int, int]]:
     """"Zhao Lei, general manager of Sino Wind Power, said": two or three capitalised words the model
     left untagged, opening a clause and followed by a role only a person holds, are a person's name."""
     found = []
-    for tok in doc:
-        if tok.text != "," or not personal_role_at(doc, tok.i + 1):
+    for i in context_of(doc).where_in(ORTH, _COMMA):
+        tok = doc[i]
+        if not personal_role_at(doc, tok.i + 1):
             continue
         start = _name_start_before(doc, tok.i)
         if tok.i - start < 2 or all(t.ent_type_ == "PERSON" for t in doc[start:tok.i]):
@@ -155,8 +160,9 @@ def find_role_employers(doc: Doc) -> list[tuple[int, int]]:
     """"an analyst at Petercam", "economist with Natexis": a capitalised name right after a job title
     and "at"/"with" is the employer, when the model tagged nothing there."""
     found = []
-    for tok in doc:
-        if tok.lower_ not in _EMPLOYER_PREPS or tok.i == 0 or doc[tok.i - 1].lower_ not in ROLE_HEADS:
+    for i in context_of(doc).where_in(LOWER, _EMPLOYER_PREPS):
+        tok = doc[i]
+        if tok.i == 0 or doc[tok.i - 1].lower_ not in ROLE_HEADS:
             continue
         start = end = tok.i + 1
         if end < len(doc) and doc[end].lower_ == "the":
@@ -174,6 +180,8 @@ def find_role_employers(doc: Doc) -> list[tuple[int, int]]:
 ])
 def find_numbered_meetings(doc: Doc) -> list[tuple[int, int]]:
     """"at COP27": a numbered meeting of the climate talks."""
+    if "COP" not in doc_text(doc):  # most documents: no token loop
+        return []
     return [(tok.i, tok.i + 1) for tok in doc if _NUMBERED_MEETING.match(tok.text)]
 
 
@@ -196,7 +204,7 @@ def _nickname_end(doc: Doc, q: int) -> int | None:
 def find_nicknamed_people(doc: Doc) -> list[tuple[int, int]]:
     """'Antonio "LA" Reid': a first name, a quoted nickname and the surname the model tagged as a
     person; the model cuts the name at the quote."""
-    people = {ent.start: ent.end for ent in doc.ents if ent.label_ == "PERSON"}
+    people = {ent.start: ent.end for ent in context_of(doc).ents if ent.label_ == "PERSON"}
     out = []
     for tok in doc[:-3]:
         if not (tok.is_title and tok.is_alpha and tok.whitespace_ and doc[tok.i + 1].text in _QUOTE_MARKS):
@@ -204,6 +212,25 @@ def find_nicknamed_people(doc: Doc) -> list[tuple[int, int]]:
         end = _nickname_end(doc, tok.i + 1)
         if end is not None and end in people and (tok.i == 0 or not doc[tok.i - 1].is_title):
             out.append((tok.i, people[end]))
+    return out
+
+
+@rule("entity.titled_he", confidence=0.75, examples=[
+    ("Trade rules\n\nVice-Premier He Lanfang said China would open wider.", {"name": "He Lanfang", "label": "PERSON"}),
+    ("Trade rules\n\nAsked about the plan, He said it was fair.", None),
+])
+def find_titled_he_names(doc: Doc) -> list[tuple[int, int]]:
+    """"Vice-Premier He Lifeng said", "said He Lifeng": the surname "He" after a title or "said", before
+    a capitalised given name, is a name the model reads as the pronoun (it cuts the name to "Lifeng")."""
+    out = []
+    for tok in doc[1:-1]:
+        before, after = doc[tok.i - 1], doc[tok.i + 1]
+        if tok.text != "He" or not (before.lower_ in ROLE_HEADS and (before.is_title or before.is_lower)
+                                    or before.lower_ in ("said", "says")):
+            continue
+        if after.is_title and after.is_alpha and NAME_WORD.match(after.text) and not after.is_stop \
+                and after.pos_ not in ("VERB", "AUX"):
+            out.append((tok.i, tok.i + 2))
     return out
 
 
@@ -266,7 +293,7 @@ def _merge_split_orgs(doc: Doc, ents: list[Span]) -> Raw:
 
 def model_mentions(doc: Doc) -> Raw:
     """The model's named mentions, with organisations and names it cut in two joined."""
-    return [(s, e, lab) for s, e, lab in _merge_split_orgs(doc, list(doc.ents)) if lab in NAMED_LABELS]
+    return [(s, e, lab) for s, e, lab in _merge_split_orgs(doc, list(context_of(doc).ents)) if lab in NAMED_LABELS]
 
 
 def _extend_company_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
@@ -297,6 +324,15 @@ def _add_nicknamed(doc: Doc, out: Raw, found: Found | None) -> Raw:
         if not any(m[0] < s < m[1] or m[0] < e < m[1] for m in out):
             out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
             _note(found, s, e, find_nicknamed_people.rule.name)
+    return out
+
+
+def _add_titled_he(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """"He Lifeng" after a title replaces the model's piece of it ("Lifeng" as an organisation)."""
+    for s, e in find_titled_he_names(doc):
+        if not any(m[0] < s < m[1] or m[0] < e < m[1] or m[0] < s and e <= m[1] for m in out):
+            out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
+            _note(found, s, e, find_titled_he_names.rule.name)
     return out
 
 
@@ -334,6 +370,7 @@ def _add_missed_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
     numbered meetings, UK parties, employers after "an analyst at", institutions."""
     out = _add_people(doc, list(raw), found)
     out = _add_nicknamed(doc, out, found)
+    out = _add_titled_he(doc, out, found)
     out = _add_meetings(doc, out, found)
     return sorted(_add_orgs(doc, out, found))
 
@@ -400,8 +437,15 @@ def _is_function_name(span: Span) -> bool:
     return bool(words) and all(w in _FUNCTION_WORDS or w in ROLE_MODIFIERS or w in ("of", "and") for w in words)
 
 
+def _is_lower_noun(span: Span) -> bool:
+    """"vice-minister of commerce": one lower-case common noun the model called an organisation is a
+    portfolio, not a name."""
+    return len(span) == 1 and span[0].is_lower and span[0].is_alpha and span[0].pos_ in ("NOUN", "PROPN")
+
+
 def _drop_function_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
-    return [(s, e, lab) for s, e, lab in raw if not (lab == "ORG" and _is_function_name(doc[s:e]))]
+    return [(s, e, lab) for s, e, lab in raw
+            if not (lab == "ORG" and (_is_function_name(doc[s:e]) or _is_lower_noun(doc[s:e])))]
 
 
 def _is_role_word(tok) -> bool:

@@ -4,8 +4,6 @@ and the label corrections the document's wording proves."""
 
 from __future__ import annotations
 
-import re
-
 from spacy.tokens import Doc
 
 from cooptool.extract.aliases import AliasTable
@@ -35,6 +33,7 @@ from cooptool.extract.components.entity_evidence import (
     initials,
     person_evidence,
 )
+from cooptool.extract.components.wordfind import find_names, find_word
 from cooptool.extract.lexicon import FEMALE_NAMES, MALE_NAMES, ORG_DESIGNATORS
 from cooptool.extract.rules import rule
 
@@ -131,7 +130,7 @@ def derive_initials(doc: Doc, clusters: list[Cluster], by_form: dict[str, Cluste
     for ini, owners in counts.items():
         if len(owners) != 1 or norm_key(ini) in by_form or common_word(doc, ini):
             continue
-        if re.search(r"(?<![\w-])" + re.escape(ini) + r"(?![\w-])", doc_text(doc)):
+        if find_word(doc_text(doc), ini) != -1:
             owners[0].derived.add(ini)
 
 
@@ -186,12 +185,13 @@ def rescan(doc: Doc, clusters: list[Cluster], min_chars: int) -> None:
         for m in c.mentions:
             for i in range(m.start, m.end):
                 owner[i] = (c, m)
-    alternatives = (r"\s+".join(re.escape(w) for w in f.split()) for f in sorted(forms, key=len, reverse=True))
-    pattern = re.compile(r"(?<![\w-])(" + "|".join(alternatives) + r")(?![\w-])")
-    for match in pattern.finditer(doc_text(doc)):
-        span = doc.char_span(match.start(), match.end(), alignment_mode="strict")
+    # Longest form first at each position, as an alternation of the forms would take them (without
+    # compiling one per document).
+    text = doc_text(doc)
+    for start, end in find_names(text, sorted(forms, key=len, reverse=True)):
+        span = doc.char_span(start, end, alignment_mode="strict")
         if span is not None:
-            _claim(doc, span, clean_name(match.group(1)), forms, owner)
+            _claim(doc, span, clean_name(text[start:end]), forms, owner)
     clusters[:] = [c for c in clusters if c.mentions or c.extra]
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 
 from cooptool.extract import lexicon
 from cooptool.extract.components.doctext import doc_text
+from cooptool.extract.components.wordfind import find_word
 from cooptool.extract.lexicon import ORG_DESIGNATORS
 
 NAMED_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW")
@@ -177,7 +178,7 @@ def common_word(doc: Doc, form: str) -> bool:
     word = form.lower()
     if word in GENERIC_OPENERS or doc.vocab[word].is_stop:
         return True
-    return re.search(r"(?<![\w-])" + re.escape(word) + r"(?![\w-])", doc_text(doc)) is not None
+    return find_word(doc_text(doc), word) != -1
 
 
 def named_alone_first(doc: Doc, words: list[str], c: Cluster) -> bool:

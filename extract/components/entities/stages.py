@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from cooptool.extract.aliases import AliasTable
+from cooptool.extract.components.context import context_of
 from cooptool.extract.components.doctext import doc_text
 from cooptool.extract.components.entities.acronyms import find_acronyms
 from cooptool.extract.components.entities.finders import RAW_PASSES, Found, Raw, model_mentions
@@ -81,7 +82,7 @@ class Resolution:
 
 def keep_model_others(st: Resolution) -> None:
     """The model's other spans (dates, money, counts) stay in doc.ents where no name covers them."""
-    st.model_other = [e for e in st.doc.ents if e.label_ not in NAMED_LABELS]
+    st.model_other = [e for e in context_of(st.doc).ents if e.label_ not in NAMED_LABELS]
 
 
 def define_acronyms(st: Resolution) -> None:
@@ -324,6 +325,7 @@ def build_entities(st: Resolution) -> None:
     others = [e for e in st.model_other if not any(i in covered for i in range(e.start, e.end))]
     doc.ents = non_overlapping(named + others)
     doc._.entities = st.entities
+    context_of(doc).entities_changed()  # the model's entities were read through the context
 
 
 def non_overlapping(spans: list[Span]) -> list[Span]:

@@ -38,6 +38,8 @@ def _drop_leading_past(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     organisation's name says the post is past; no name starts with it."""
     if label != "PERSON" and end - start > 1 and doc[start].lower_ == "former":
         start += 1
+    elif label != "PERSON" and end - start > 2 and doc[start].lower_ == "ex" and doc[start + 1].text == "-":
+        start += 2  # "Ex-Norvik chief executive X": the organisation is Norvik, the post a past one
     return start, end
 
 
@@ -97,8 +99,18 @@ def _drop_final_period(doc: Doc, start: int, end: int, label: str) -> tuple[int,
     return start, end
 
 
+def _drop_repeated_name(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """"Jane Roe Jane Roe, 52, is …": a heading run into its paragraph (text without line breaks) gives the
+    name twice; the second is the one the sentence is about. One word twice is a name ("Lang Lang")."""
+    n = end - start
+    if n >= 4 and n % 2 == 0 and [t.text for t in doc[start:start + n // 2]] == [t.text for t in doc[start + n // 2:end]]:
+        start += n // 2
+    return start, end
+
+
 TRIM_STEPS = (
     _cut_at_line_breaks,
+    _drop_repeated_name,
     _drop_leading_articles,
     _drop_leading_past,
     _drop_person_titles,

@@ -24,6 +24,7 @@ from cooptool.extract.components.affiliations.words import (
     ROLE_WORDS,
     STATE_POSTS,
 )
+from cooptool.extract.components.entities.names import INSTITUTION_HEADS
 from cooptool.extract.lexicon import ROLE_HEADS, ROLE_ORG_PREPS
 from cooptool.extract.rules import rule
 
@@ -117,11 +118,25 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
     if not toks or toks[0].lower_ in CLAUSE_START:
         return
     later = choose_org(run.doc, seg, run.ent_at, person)
-    first = _opening_org(run.ent_at.get(toks[0].i), later, person)
+    opening = run.ent_at.get(toks[0].i)
+    if _bare_institution(opening, later, seg):
+        # "Party secretary of Gansu Province": the bare "Party" is part of the title, the place its post
+        later, opening = choose_org(run.doc, run.doc[opening.end:seg.end], run.ent_at, person), None
+    first = _opening_org(opening, later, person)
     if first is not None and _org_then_role(run, person, seg, toks, first, rule_name, sent):
         return
     if later is not None and later.start > toks[0].i:
         _role_then_named_org(run, person, toks, later, rule_name, sent)
+
+
+def _bare_institution(first: Span | None, later: Span | None, seg: Span) -> bool:
+    """A one-word name that is only an institution's head ("Party", "Ministry") opening the phrase,
+    with "of" and another name after the title."""
+    if first is None or later is None or later.start != first.start or len(first) != 1 \
+            or first[0].lower_ not in INSTITUTION_HEADS:
+        return False
+    doc = seg.doc
+    return any(doc[i].lower_ == "of" and i + 1 < seg.end for i in range(first.end, seg.end))
 
 
 def _opening_org(first: Span | None, later: Span | None, person: Span) -> Span | None:

@@ -129,9 +129,7 @@ def dominant_org(ents: dict) -> dict | None:
 def place_company_posts(run: AffiliationRun, placed: set[str]) -> None:
     """A company post with no company named, for people no other rule placed."""
     main_org = None
-    for span in list(run.doc.ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         role = (bare_company_title(run.doc, span, run.ent_at) or bare_company_apposition(run, span)
                 or bare_company_role_comma(run.doc, span, run.ent_at))
         if not role:
@@ -144,3 +142,57 @@ def place_company_posts(run: AffiliationRun, placed: set[str]) -> None:
             run.add(person, Pseudo(main_org["id"], first[0], first[1]), role, "affiliation.context", person.sent,
                     possessive=True)
             placed.add(run.ents.get(person.kb_id_, {}).get("id"))
+
+
+def sentence_initial_title(doc: Doc, person: Span, ent_at: dict) -> list[Token] | None:
+    """"Chief executive X was paid ...", "Director, X, said ...": a company title opening the sentence
+    right before the name (or before a comma and the name), nothing else named before it."""
+    start, j = person.sent.start, person.start - 1
+    comma = j > start and doc[j].text == ","
+    if comma:
+        j -= 1
+    role, k = role_words_before(doc, j, start, ent_at, 4)
+    if not role or role[-1].lower_ not in COMPANY_TITLES or not all(t.is_lower for t in role[1:]):
+        return None
+    if len(role) == 1 and role[0].lower_ == "director" and not comma:
+        return None  # "Director X was named best director": a film's director, as likely as a firm's
+    if k >= start and not (k == start and doc[k].lower_ == "the"):
+        return None
+    return role
+
+
+def _subject_org_before(run: AffiliationRun, sent: Span) -> Span | None:
+    """The organisation that is the subject of the sentence before `sent` (its only subject name)."""
+    n = run.ctx.sent_of[sent.start]
+    if n == 0:
+        return None
+    prev = run.ctx.sents[n - 1]
+    found = {run.ent_at[t.i].kb_id_: run.ent_at[t.i] for t in prev if t.dep_ in ("nsubj", "nsubjpass")
+             and t.i in run.ent_at and t.head.i == prev.root.i}
+    if len(found) != 1:
+        return None
+    org = next(iter(found.values()))
+    return org if org.label_ == "ORG" else None
+
+
+@rule("affiliation.context.previous_subject", confidence=0.55, examples=[
+    ("Pay row\n\nThe Norvale Trust was closed last year after losing money. Chief executive Tom Reyes was paid a "
+     "large bonus.", {"person": "Tom Reyes", "org": "Norvale Trust", "role": "Chief executive"}),
+    ("Pay row\n\nNorvale Trust said it would appeal. Director, Ann Cole, said the ruling was unfair.",
+     {"person": "Ann Cole", "org": "Norvale Trust", "role": "Director"}),
+    # the previous sentence's subject is a person: no organisation to give the title to
+    ("Pay row\n\nMary Holt said it would appeal. Director, Ann Cole, said the ruling was unfair.", None),
+    ("Film awards\n\nThe Harlow Film Circle also gave Dustlands its best film award. Director Ann Cole was "
+     "named best director.", None),
+])
+def place_previous_subject_posts(run: AffiliationRun, placed: set[str]) -> None:
+    """A sentence-initial company title with no company named is the post of the organisation the
+    sentence before is about (its subject), for people no other rule placed."""
+    for span in run.unplaced_people(placed):
+        role = sentence_initial_title(run.doc, span, run.ent_at)
+        org = _subject_org_before(run, span.sent) if role else None
+        if org is None or org.kb_id_ == span.kb_id_:
+            continue
+        person = run.ent_at.get(span.start, span)
+        run.add(person, org, role, "affiliation.context.previous_subject", person.sent, possessive=True)
+        placed.add(run.ents.get(person.kb_id_, {}).get("id"))

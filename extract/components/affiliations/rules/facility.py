@@ -50,9 +50,7 @@ def _only_facility(run: AffiliationRun, kind: str) -> dict | None:
 ])
 def place_facility_heads(run: AffiliationRun, placed: set[str]) -> None:
     """A facility's head with no facility named, for people no other rule placed."""
-    for span in list(run.doc.ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         found = _facility_title(run, span)
         facility = _only_facility(run, found[1]) if found else None
         if facility is None:

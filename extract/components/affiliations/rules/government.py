@@ -56,12 +56,24 @@ def government_post(role: list[Token]) -> str | None:
         return _cabinet_post(words, tail, head)
     if head == "president" and _head_of_state_title(role, words, tail):
         return "president"
+    if _premier_title(role, words, tail):
+        return "premier"
     return "government" if head in PUBLIC_OFFICES and _government_word(words[:tail]) else None
 
 
 def _head_of_state_title(role: list[Token], words: list[str], tail: int) -> bool:
     """"President Nestor Kirchner", "Vice President X": a head of state, not a company's president."""
     return role[tail - 1].is_title and tail <= 2 and (tail == 1 or words[0] == "vice")
+
+
+def _premier_title(role: list[Token], words: list[str], tail: int) -> bool:
+    """"Premier X", "Vice-Premier X", "State Councilor X": a head (or deputy head) of government by a
+    title of its own, capitalised and with nothing but "vice"/"executive" before it."""
+    head = words[tail - 1]
+    if head == "premier":
+        before = [w for w in words[:tail - 1] if w != "-"]
+        return role[tail - 1].is_title and all(w in ("vice", "executive") for w in before)
+    return head in ("councilor", "councillor") and tail == 2 and words[0] == "state" and role[0].is_title
 
 
 def _government_word(words: list[str]) -> bool:
@@ -140,8 +152,8 @@ def bare_apposition(run: AffiliationRun, person: Span) -> list[Token] | None:
 def _public_post_words(toks: list[Token]) -> bool:
     """Role words ending on a head, then for a cabinet title maybe "of state for education"."""
     k = 0
-    while k < len(toks) and is_role_word(toks[k]):
-        k += 1
+    while k < len(toks) and (is_role_word(toks[k]) or k > 0 and toks[k].text == "-"):
+        k += 1  # "vice-minister": the model may split the hyphen off
     if k == 0 or toks[k - 1].lower_ not in ROLE_HEADS:
         return False
     return k == len(toks) or _cabinet_tail(toks, k)
@@ -170,12 +182,20 @@ def bare_role_comma(doc: Doc, person: Span, ent_at: dict) -> list[Token] | None:
 _UK_POLITICS = lexicon.where("politics_signs", 1, "UK")
 _US_POLITICS = lexicon.where("politics_signs", 1, "US")
 _UK_NATION_NAMES = ("Scotland", "Wales", "England", "Northern Ireland")
+# Signs of Chinese (state) media, whose bare titles ("Premier X", "President X") are China's own.
+_CN_MEDIA = lexicon.where("politics_signs", 1, "CN")
 
 
 def politics_signs(text: str) -> tuple[int, int]:
     """How many distinct signs of British and of American politics a text shows."""
     # re caches the compiled patterns; the sets may grow when a user extends the list.
     return sum(1 for p in _UK_POLITICS if re.search(p, text)), sum(1 for p in _US_POLITICS if re.search(p, text))
+
+
+def china_media_signs(text: str) -> int:
+    """How many distinct signs of Chinese (state) media a text shows (the party, the State Council, a
+    Beijing dateline, Xinhua)."""
+    return sum(1 for p in _CN_MEDIA if re.search(p, text))
 
 
 def _country_mentions(ents: dict) -> dict[str, int]:
@@ -221,6 +241,22 @@ def _most_mentioned(counts: dict[str, int]) -> str | None:
     return top[0] if top and top[1] >= 2 and top[1] >= 1.5 * second else None
 
 
+def _chinese_home(text: str, counts: dict[str, int], title: str) -> str | None:
+    """A bare "Premier", "Vice-Premier" or "State Councilor" is China's in a story that names China
+    twice, or once in Chinese media (other countries have prime ministers, or are named with the
+    title); in Chinese media a bare "President" is China's when China is the country named most."""
+    china = counts.get("China", 0)
+    if title not in ("premier", "president") or not china:
+        return None
+    if title == "premier" and china >= 2:
+        return "China"
+    if china_media_signs(text) < 2:
+        return None
+    if title == "president" and china <= max((n for k, n in counts.items() if k != "China"), default=0):
+        return None
+    return "China"
+
+
 def government_country(text: str, ents: dict, title: str) -> str | None:
     """The country whose government a bare cabinet title belongs to, when the article makes it clear.
 
@@ -242,6 +278,9 @@ def government_country(text: str, ents: dict, title: str) -> str | None:
         # "Prime Minister Tony Blair" in a story of British politics (Downing Street, the parties),
         # even when the story is about another country (Iraq).
         return "UK"
+    home = _chinese_home(text, counts, title)
+    if home:
+        return home
     if title == "president":
         return _head_of_state(counts)
     if title in ("secretary", "chancellor"):
@@ -251,6 +290,36 @@ def government_country(text: str, ents: dict, title: str) -> str | None:
         # of the devolved government the story is about.
         return top_country
     return _most_mentioned(counts)
+
+
+def _government_for(run: AffiliationRun, post: str, named: str | None) -> tuple[dict | None, str]:
+    """The government a bare post of this kind belongs to, and the rule that placed it."""
+    if named:
+        return run.government_of(named), "affiliation.government"
+    home = _chinese_home(run.ctx.text, _country_mentions(run.ents), post)
+    if home:
+        return run.government_of(home), "affiliation.government.china"
+    country = government_country(run.ctx.text, run.ents, post)
+    return (run.government_of(country) if country else None), "affiliation.government"
+
+
+@rule("affiliation.government.china", confidence=0.5, examples=[
+    ("BEIJING -- China will cut tariffs, the State Council said. Addressing the forum, Vice-Premier Zhou Lanfang "
+     "said China would open wider to Kenya and Peru.",
+     {"person": "Zhou Lanfang", "org": "China government", "role": "Vice-Premier"}),
+    # Chinese media name other countries' leaders with the country; a bare President is China's when
+    # China is the country named most
+    ("BEIJING -- The CPC and the State Council issued a plan. China and Chile signed 12 deals, and China "
+     "praised the ties, as China grows. President Zhao Minghui met Chilean President Pablo Rojas.",
+     {"person": "Zhao Minghui", "org": "China government", "role": "President"}),
+    ("China and Laos signed deals. The signing was witnessed by visiting Premier Wen Tao and Lao Prime "
+     "Minister Sonexay Phan, as Laos and China agreed, and Laos gained.",
+     {"person": "Wen Tao", "org": "China government", "role": "Premier"}),
+    ("Kenya and Peru signed a deal, Xinhua reported. Premier Joan Otieno said the pact would help.", None),
+])
+def _placed_in_china() -> None:
+    """China's own bare titles: `place_government_posts` names this variant on the records whose
+    country came from `_chinese_home` (a Premier's title, or Chinese media's bare President)."""
 
 
 def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
@@ -275,23 +344,19 @@ def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
 def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
     """A public post with no government named, for people no other rule placed."""
     governments: dict[tuple[str, str | None], dict | bool] = {}
-    for span in list(run.doc.ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         role = _bare_post(run, span)
         post = government_post(role) if role else None
         if not post:
             continue
         named = demonym_country(role)  # "Welsh First Minister": the role names the government
         if (post, named) not in governments:
-            country = named or government_country(run.ctx.text, run.ents, post)
-            governments[post, named] = (run.government_of(country) if country else None) or False
-        government = governments[post, named]
+            governments[post, named] = _government_for(run, post, named)
+        government, rule_name = governments[post, named]
         if government:
             person = run.ent_at.get(span.start, span)
             first = government["mentions"][0][:2] if government["mentions"] else (None, None)
-            run.add(person, Pseudo(government["id"], *first), role, "affiliation.government", person.sent,
-                    possessive=True)
+            run.add(person, Pseudo(government["id"], *first), role, rule_name, person.sent, possessive=True)
             placed.add(run.ents.get(person.kb_id_, {}).get("id"))
 
 
@@ -336,9 +401,7 @@ def _party_in_reach(run: AffiliationRun, person: Span) -> dict | None:
 def place_shadow_posts(run: AffiliationRun, placed: set[str]) -> None:
     """An opposition ("shadow") post with no party named is the party's that the sentences around it
     name, when they name one: in British usage the shadow cabinet is the opposition party's."""
-    for span in list(run.doc.ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         role = _shadow_role(run, span)
         party = _party_in_reach(run, span) if role else None
         if party is None:

@@ -52,9 +52,7 @@ def _named_body(run: AffiliationRun, forms: tuple[str, ...]) -> dict | None:
 def place_eu_commissioners(run: AffiliationRun, placed: set[str]) -> None:
     """A European Commissioner no other rule placed."""
     eu = None
-    for span in list(run.doc.ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         role = _commissioner_title(run, span)
         if role is None:
             continue
@@ -90,9 +88,7 @@ def _secretary_general_title(run: AffiliationRun, person: Span) -> list[Token] |
 ])
 def place_un_secretaries_general(run: AffiliationRun, placed: set[str]) -> None:
     """A bare "Secretary-General" no other rule placed, in a story that names the UN."""
-    for span in list(run.doc.ents):
-        if span.label_ != "PERSON" or run.ents.get(span.kb_id_, {}).get("id") in placed:
-            continue
+    for span in run.unplaced_people(placed):
         role = _secretary_general_title(run, span)
         un = _named_body(run, _UN_FORMS) if role else None
         if un is None:

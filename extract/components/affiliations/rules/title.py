@@ -7,7 +7,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.affiliations.collect import AffiliationRun
-from cooptool.extract.components.affiliations.orgs import is_portfolio, joined
+from cooptool.extract.components.affiliations.orgs import Pseudo, is_portfolio, joined
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before
 from cooptool.extract.components.affiliations.words import (
     DETS,
@@ -17,6 +17,7 @@ from cooptool.extract.components.affiliations.words import (
     ROLE_PHRASE_POS,
     ROLE_WORDS,
 )
+from cooptool.extract.components.entities.names import REFERENCE_HEADS
 from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
 
@@ -123,6 +124,88 @@ def title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
             return
     if org.label_ in ORG_LABELS or org.label_ == "PERSON":
         run.add(person, org, role, "affiliation.title", sent, possessive=possessive)
+
+
+def _headed_by(words: list[str], head: str) -> bool:
+    """"... Commission", "Ministry of ...", "National Bureau of ...": the name's head word is `head`."""
+    return words[-1] == head or any(w == head and words[k + 1] in ("of", "for") for k, w in enumerate(words[:-1]))
+
+
+def _org_with_head(run: AffiliationRun, head: str, before: int) -> dict | None:
+    """The one organisation named in full before `before` (a character offset) whose name opens or
+    ends with `head` ("Ministry of Commerce", "National Bureau of Statistics" for "Bureau")."""
+    owners = []
+    for e in run.ents.values():
+        words = e["name"].lower().split()
+        if e["label"] == "ORG" and len(words) >= 2 and _headed_by(words, head) \
+                and any(m[0] < before for m in e["mentions"]):
+            owners.append(e)
+    return owners[0] if len(owners) == 1 else None
+
+
+@rule("affiliation.title.short_head", confidence=0.7, examples=[
+    ("The Ministry of Commerce said on Thursday the talks were useful. Ministry spokesperson Lu Wenjie said "
+     "more talks would follow.", {"person": "Lu Wenjie", "org": "Ministry of Commerce", "role": "Ministry spokesperson"}),
+    ("The National Bureau of Statistics said prices rose. Bureau spokeswoman Fu Lanying said demand was firm.",
+     {"person": "Fu Lanying", "org": "National Bureau of Statistics", "role": "Bureau spokeswoman"}),
+    # two councils named: whose leader is unclear
+    ("Harlow District Council and Leeds City Council met. Council leader Ann Pike said so.", None),
+])
+def place_short_head_titles(run: AffiliationRun, placed: set[str]) -> None:
+    """"Ministry spokesperson X" after "the Ministry of Commerce": a title opened by the head word of an
+    organisation the story named in full before, and only one such; for people no other rule placed."""
+    for span in run.unplaced_people(placed):
+        person = run.ent_at.get(span.start, span)
+        if _short_head_title(run, person, person.sent):
+            placed.add(run.ents.get(person.kb_id_, {}).get("id"))
+
+
+def _short_head_title(run: AffiliationRun, person: Span, sent: Span) -> bool:
+    doc, ent_at = run.doc, run.ent_at
+    found = _title_words(doc, person, sent, ent_at)
+    if found is None:
+        return False
+    role, j = found
+    if j >= sent.start and (j in ent_at or doc[j].lower_ in POSSESSIVE or not (doc[j].is_punct or doc[j].lower_ in DETS)):
+        return False  # an organisation, or other words, before the title: the other patterns decide
+    if len(role) < 2 or not role[0].is_title or role[0].lower_ not in REFERENCE_HEADS:
+        return False
+    owner = _org_with_head(run, role[0].lower_, sent.start_char)
+    if owner is None or owner["id"] == person.kb_id_:
+        return False
+    first = owner["mentions"][0][:2]
+    run.add(person, Pseudo(owner["id"], *first), role, "affiliation.title.short_head", sent, possessive=True)
+    return True
+
+
+@rule("affiliation.title.envoy_to", confidence=0.8, examples=[
+    ("Chinese Ambassador to the US Zhao Lanfang said ties were stable.",
+     {"person": "Zhao Lanfang", "org": "China government", "role": "Chinese Ambassador to the US"}),
+    ("Norway's Permanent Representative to the United Nations Kari Holm urged restraint.",
+     {"person": "Kari Holm", "role": "Permanent Representative to the United Nations"}),
+    ("The letter to Pakistan Ali Raza read was short.", None),
+])
+def envoy_to(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"Chinese Ambassador to the US X", "Norway's Permanent Representative to the UN X": an envoy's
+    title, with the country it is sent to inside it, right before the name; the post is the sending
+    country's (its nationality or possessor before the title)."""
+    doc, ent_at = run.doc, run.ent_at
+    host = ent_at.get(person.start - 1)
+    if host is None or host.label_ not in ("GPE", "LOC", "ORG") or host.start - 1 <= sent.start:
+        return
+    k = host.start - 1 - (doc[host.start - 1].lower_ == "the")
+    if k <= sent.start or doc[k].lower_ != "to":
+        return
+    role, j = role_words_before(doc, k - 1, sent.start, ent_at, 4)
+    titled = ent_at.get(k - 1)
+    if not role and titled is not None and titled.label_ not in ("NORP", "GPE", "LOC", "PERSON"):
+        role, j = _titled_words_before(doc, k - 1, sent.start, ent_at)  # "Permanent Representative" tagged
+    if not role or not role[-1].is_title or role[-1].lower_ not in ROLE_HEADS:
+        return
+    j, possessive = _possessor_at(doc, j, sent)
+    sender = ent_at.get(j)
+    if sender is not None and sender.label_ in ("NORP", "GPE") and sender.kb_id_ != host.kb_id_:
+        run.add(person, sender, role + list(doc[k:host.end]), "affiliation.title.envoy_to", sent, possessive=possessive)
 
 
 def _phrase_before_comma(doc: Doc, j: int, sent: Span, ent_at: dict) -> list[Token]:
