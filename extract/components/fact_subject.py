@@ -67,6 +67,7 @@ WORLD_SCOPES = lexicon.words("world_scopes")
 OWNER_PLACES = lexicon.words("fact_owner_places")
 NATIONAL_BODIES = lexicon.mapping("fact_national_bodies")
 PARTY_WORDS = lexicon.words("fact_party_words")
+SMALL_CLAUSE_VERBS = lexicon.words("small_clause_verbs")
 _AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
 _COLLECTIVES = {"government", "country", "economy"}
 _COMPASS = {"s": "south", "n": "north", "south": "south", "north": "north"}  # "S Korean" -> "south korean"
@@ -493,6 +494,10 @@ def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> I
 @rule("fact.subject.clause_subject", examples=[
     ('Harwell Foods employs 4,000 workers.',
      {'subject': 'Harwell Foods', 'value': 4000, 'unit': 'workers'}),
+    ("Harwell Foods, which employs 4,000 workers, opened a plant.", {"subject": "Harwell Foods", "value": 4000}),
+    # the subject of the clause above another with its own subject is not the figure's (`closes_clause`)
+    ("Harwell Foods opened a plant.\nChina remains the main worry for Harwell Foods after sales there fell 16%.",
+     None),
 ])
 def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"JA Solar announced an investment of $60m": the entities in the subject of a verb above the number."""
@@ -624,10 +629,61 @@ def party(ent: Span) -> bool:
         and ent.doc[ent.start - 1].lower_ == "the"
 
 
+# Rules that read a verb's own subject or object: above the figure's own clause, they read another actor's.
+_OWN_CLAUSE_RULES = (speaker, speech_object)
+# How an embedded clause hangs off the clause above it.
+_EMBEDDED = ("advcl", "ccomp", "relcl", "conj", "parataxis", "acl")
+_RELATIVES = ("WDT", "WP", "WP$")
+
+
+def closes_clause(verb: Token, fig: Figure) -> bool:
+    """An embedded tensed clause with a subject of its own ("... after sales there fell 16%", "as the bank
+    decided to keep rates at 3%"): a subject further up belongs to the other clause, not to the figure.
+    Open stay: a relative pronoun ("Acme, which employs 400") standing for the noun the clause hangs off;
+    the subject of a verb of saying, a source ("margins of 14%, which it said could reach 15%"); a bare
+    measure as subject ("the firm said it was hopeful even as revenues slipped 11%"), whose owner is named
+    above."""
+    children = _verb_children(verb)
+    if verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SMALL_CLAUSE_VERBS \
+            or any(c.dep_ == "mark" and c.lower_ in ("with", "without") for c in children):
+        return False  # "saw profits slump 27%", "with unemployment stuck above 4m": one clause with the one above
+    if verb.pos_ not in ("VERB", "AUX") or verb.dep_ not in _EMBEDDED or not _finite(verb, children) \
+            or verb.lemma_.lower() in SOURCE_VERBS:
+        return False
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    if verb.dep_ == "relcl" and any(c.tag_ == "PRP" for c in subjects):
+        return False  # "the share of debt they receive fell to 6.9%": who "they" are is named above
+    return any(c.tag_ not in _RELATIVES and c.lower_ != "that" and not _owned_above(c, fig) for c in subjects)
+
+
+def _owned_above(subject: Token, fig: Figure) -> bool:
+    """A clause subject that leaves the owner to the clause above: a bare measure ("revenues", "sales"), not
+    one with a word of its own ("sales there"), nor the figure's own noun ("58% of the giving to Ms X")."""
+    return not fig.inside(subject.i) and subject.lemma_.lower() in COMPANY_MEASURES | ECONOMY_MEASURES and not any(True for _ in subject.children)
+
+
+def _finite(verb: Token, children: list[Token]) -> bool:
+    """A tensed verb ("fell", "was built", "will rise"), not a bare infinitive or participle of a small clause
+    ("saw profits slump 27%", "with unemployment stuck above 4m"), which stays in the clause above."""
+    return verb.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in children)
+
+
+def own_clause_subjects(fd: FactDoc, fig: Figure) -> Iterator[tuple[int, Token, float, bool]]:
+    """The tokens of the figure's head chain with their nearness, each with whether it is still in the
+    figure's own clause (`closes_clause`: "China remains a worry for Acme after sales there fell 16%" is not
+    China's): above a clause with its own subject only who states the figure (`fact.subject.speaker`,
+    `fact.subject.speech_object`) is read from a verb, not the verb's subject."""
+    open_ = True
+    for depth, tok in enumerate(fig.chain):
+        yield depth, tok, 0.1 * max(0, 5 - depth), open_
+        if open_ and closes_clause(tok, fig):
+            open_ = False
+
+
 def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     found = _Candidates(fd, fig)
-    for depth, tok in enumerate(fig.chain):
-        near = 0.1 * max(0, 5 - depth)
+    for _, tok, near, open_ in own_clause_subjects(fd, fig):
         for chain_rule in CHAIN_RULES:
             for cand in chain_rule(fd, fig, tok, near):
                 found.consider(*cand)
@@ -639,8 +695,9 @@ def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
                     found.consider(*cand)
         if tok.pos_ in ("VERB", "AUX"):
             speech = _is_speech(fig, tok)
+            verb_rules = VERB_CHILD_RULES if open_ else _OWN_CLAUSE_RULES
             for child in _verb_children(tok):
-                for verb_rule in VERB_CHILD_RULES:
+                for verb_rule in verb_rules:
                     for cand in verb_rule(fd, fig, tok, child, near, speech):
                         found.consider(*cand)
     return found.winner()
@@ -770,6 +827,8 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
 @rule("fact.subject.sentence_org", examples=[
     ('For Harwell Foods, the year brought a 5% rise in costs.',
      {'subject': 'Harwell Foods', 'about': 'costs'}),
+    ("Harwell Foods opened a plant.\nChina remains the main worry for Harwell Foods after sales there fell 16%.",
+     {"subject": "Harwell Foods", "value": 16}),
 ])
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first

@@ -52,6 +52,7 @@ from cooptool.extract.numbers import (
     find_periods,
     is_year,
 )
+from cooptool.extract.rules import rule
 
 # Names other modules import from here.
 __all__ = ["FactExtractor", "PLACE_LABELS", "SUBJECT_LABELS", "attribution_sources", "make_fact_extractor"]
@@ -276,6 +277,7 @@ class _FactReader:
             fact = self.fact(amount, span)
             if fact is not None:
                 out.append(fact)
+        range_partner(self.text, out)
         return out
 
     def fact(self, amount: Amount, span: Span) -> dict | None:
@@ -475,6 +477,35 @@ class _FactReader:
         if not found:
             return None
         return min(found, key=lambda f: f[0])[1]
+
+
+# What stands between the two ends of a range or a change of level ("2% to 3%", "from £6 to £10", "1.8% or 2%").
+_RANGE_GLUE = ("to", "-", "–", "or", "and")
+
+
+@rule("fact.about.range_partner", examples=[
+    ("Harwell Foods had forecast a 2% to 3% rise in full-year revenue.", {"value": 2, "about": "full-year revenue"}),
+    ("The Lorne Fund will cut its growth forecast for Freedonia from 1.8% to 0.8%.",
+     {"value": 1.8, "about": "growth forecast for Freedonia"}),
+    ("Harwell Foods raised the fee from £6 to £10.", {"value": 6, "about": "fee"}),
+    ("The Lorne Fund lent 5% to 10 firms.", None),  # another kind of figure
+])
+def range_partner(text: str, facts: list[dict]) -> None:
+    """"a 2% to 3% rise in revenue", "cut its forecast from 1.8% to 0.8%": a figure with no `about` that is
+    one end of a range or of a change of level measures what its other end does (same kind, currency, unit,
+    sentence)."""
+    for k, f in enumerate(facts):
+        if f["about"]:
+            continue
+        for other in (facts[k + 1] if k + 1 < len(facts) else None, facts[k - 1] if k > 0 else None):
+            if other is None or not other["about"] or other["start"] != f["start"] \
+                    or (other["kind"], other["currency"], other["unit"]) != (f["kind"], f["currency"], f["unit"]):
+                continue
+            a, b = (f, other) if f["text_start"] < other["text_start"] else (other, f)
+            if text[a["text_end"]:b["text_start"]].strip().lower() in _RANGE_GLUE:
+                f["about"] = other["about"]
+                f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.range_partner"
+                break
 
 
 class FactExtractor:
