@@ -31,8 +31,10 @@ from spacy.attrs import IS_PUNCT, IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
-# Importing the modules registers the factories (also declared as spacy_factories entry points).
 from cooptool.extract.components import affiliations, claims, entities, events, facts, paragraphs  # noqa: F401
+
+# Importing the modules registers the factories (also declared as spacy_factories entry points).
+from cooptool.extract.components.attribute_table import use_table_matcher
 from cooptool.extract.components.context import release
 from cooptool.extract.components.doctext import doc_text, seed_doc_text
 from cooptool.extract.readers import ReadIssue, SourceDoc
@@ -118,6 +120,7 @@ def split_scale_full_stops(nlp: Language) -> None:
 def add_components(nlp: Language) -> Language:
     """Add cooptool's components to any English pipeline that has a parser and NER."""
     split_scale_full_stops(nlp)
+    use_table_matcher(nlp)
     if "cooptool_paragraphs" not in nlp.pipe_names:
         where = {"before": "parser"} if "parser" in nlp.pipe_names else {}
         nlp.add_pipe("cooptool_paragraphs", **where)
