@@ -37,6 +37,8 @@ NAME_TITLES = lexicon.where("personal_titles", 1, "name-title")
 COMPANY_TITLES = lexicon.words("company_titles")
 # Posts that belong to a state, so that a nationality before them names its government.
 STATE_POSTS = lexicon.words("state_posts")
+ENVOY_HEADS = lexicon.words("envoy_heads")
+KIN_NOUNS = lexicon.words("kin_nouns")
 DEMONYM_ENDINGS = lexicon.words("demonym_endings")
 ROLE_WORDS = lexicon.union("role_heads", "role_modifiers")
 

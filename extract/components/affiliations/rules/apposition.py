@@ -18,6 +18,8 @@ from cooptool.extract.components.affiliations.words import (
     COPULA_FILLERS,
     DETS,
     EMPLOYER_LABELS,
+    ENVOY_HEADS,
+    KIN_NOUNS,
     ORG_DESCRIPTORS,
     ORG_LABELS,
     POSSESSIVE,
@@ -117,6 +119,10 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
         toks.pop(0)
     if not toks or toks[0].lower_ in CLAUSE_START:
         return
+    if len(toks) > 1 and toks[0].lower_ in KIN_NOUNS and toks[1].lower_ == "of":
+        return  # "wife of the ambassador": a relative, not a post
+    if envoy_of_sender(run, person, toks, sent):
+        return
     later = choose_org(run.doc, seg, run.ent_at, person)
     opening = run.ent_at.get(toks[0].i)
     if _bare_institution(opening, later, seg):
@@ -127,6 +133,50 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
         return
     if later is not None and later.start > toks[0].i:
         _role_then_named_org(run, person, toks, later, rule_name, sent)
+
+
+_SENDERS = ("GPE", "NORP")
+
+
+@rule("affiliation.apposition.envoy_of_sender", confidence=0.85, examples=[
+    ("Li Wei, China's permanent representative to the UN, said the vote was unfair.",
+     {"person": "Li Wei", "org": "China", "role": "permanent representative to the UN"}),
+    ("Ana Costa, the permanent representative of Brazil to the WTO, said talks would go on.",
+     {"person": "Ana Costa", "org": "Brazil", "role": "permanent representative"}),
+    ("Kari Holm, Norway's ambassador to Japan, welcomed the deal.",
+     {"person": "Kari Holm", "org": "Norway", "role": "ambassador to Japan"}),
+    ("Omar Haddad, a senior adviser to the UN, said the plan was fair.", None),
+    ("Rasha Haddad, wife of Syria's permanent representative to the UN, said she was grateful.", None),
+])
+def envoy_of_sender(run: AffiliationRun, person: Span, toks: list[Token], sent: Span) -> bool:
+    """"X, China's permanent representative to the UN", "X, the permanent representative of Brazil to the
+    WTO": an envoy holds a post of the country that sends them; the body or country after "to" is where
+    the post is held. True when the phrase is read so."""
+    doc, ent_at = run.doc, run.ent_at
+    k = next((n for n, t in enumerate(toks) if t.lower_ == "to"), None)
+    if k is None or k < 2 or k + 1 >= len(toks):
+        return False
+    dest = ent_at.get(toks[k + 1 + (toks[k + 1].lower_ == "the" and k + 2 < len(toks))].i)
+    if dest is None or dest.label_ not in ORG_LABELS:
+        return False
+    role_end = toks[k - 1]
+    opening = ent_at.get(toks[0].i)
+    if opening is not None and opening.label_ in _SENDERS and role_end.lower_ in ENVOY_HEADS \
+            and opening.end <= role_end.i:
+        after = opening.end + (doc[opening.end].lower_ in POSSESSIVE)
+        role = [t for t in toks if after <= t.i < dest.end]
+        if role and role[0].i < role_end.i + 1 and all(is_role_word(t) for t in role if t.i <= role_end.i):
+            run.add(person, opening, role, "affiliation.apposition.envoy_of_sender", sent, possessive=True)
+            return True
+        return False
+    sender = ent_at.get(role_end.i)
+    if sender is None or sender.label_ not in _SENDERS or sender.start < 2 + toks[0].i:
+        return False
+    if doc[sender.start - 1].lower_ != "of" or doc[sender.start - 2].lower_ not in ENVOY_HEADS:
+        return False
+    role = [t for t in toks if t.i < sender.start - 1]
+    run.add(person, sender, role, "affiliation.apposition.envoy_of_sender", sent, possessive=True)
+    return True
 
 
 def _bare_institution(first: Span | None, later: Span | None, seg: Span) -> bool:
