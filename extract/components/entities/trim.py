@@ -10,6 +10,7 @@ import unicodedata
 
 from spacy.tokens import Doc
 
+from cooptool.extract import lexicon
 from cooptool.extract.components.entities.names import (
     PEERAGE_TITLES,
     PERSON_POSTS,
@@ -17,6 +18,9 @@ from cooptool.extract.components.entities.names import (
     POSTNOMINALS,
 )
 from cooptool.extract.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+
+PERSONAL_ROLES = lexicon.words("personal_roles")
+HYPHEN_SUFFIXES = lexicon.words("hyphen_suffixes")
 
 
 def _cut_at_line_breaks(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
@@ -108,6 +112,35 @@ def _drop_repeated_name(doc: Doc, start: int, end: int, label: str) -> tuple[int
     return start, end
 
 
+def _drop_leading_post_of(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """"President of Peking University", "Chairman of the Harwell Group": the model took a post into an
+    organisation's name; the organisation is what follows "of". Not when one plain word is left ("Secretary
+    of State", "Minister of Health" name posts)."""
+    if label == "PERSON" or end - start < 3:
+        return start, end
+    k = start + (doc[start].is_title and doc[start].lower_ in ROLE_MODIFIERS and end - start > 3)
+    if not (doc[k].is_title and doc[k].lower_ in PERSONAL_ROLES and doc[k + 1].lower_ == "of"):
+        return start, end
+    rest = k + 2 + (k + 2 < end and doc[k + 2].lower_ == "the")
+    if doc[rest].lower_ == "state":
+        return start, end  # "Secretary of State for Health": the whole is a post
+    if end - rest >= 2 or end - rest == 1 and doc[rest].is_upper and len(doc[rest].text) > 1:
+        start = rest
+    return start, end
+
+
+def _take_hyphenated_given_name(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """"Chey Tae-won", "Ban Ki-moon": the tokenizer splits a hyphenated given name and the model often ends
+    the name at the hyphen; the short lower-case syllable written on to a short one belongs to the name
+    (not "Schmidt-owned", "Xi-led")."""
+    if label == "PERSON" and end + 1 < len(doc) and not doc[end - 1].whitespace_ and doc[end].text == "-" \
+            and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha \
+            and len(doc[end + 1].text) <= 4 and len(doc[end - 1].text) <= 4 and doc[end - 1].is_title \
+            and doc[end + 1].lower_ not in HYPHEN_SUFFIXES:
+        end += 2
+    return start, end
+
+
 TRIM_STEPS = (
     _cut_at_line_breaks,
     _drop_repeated_name,
@@ -119,6 +152,8 @@ TRIM_STEPS = (
     _drop_person_post,
     _drop_title_run_in,
     _drop_final_period,
+    _drop_leading_post_of,
+    _take_hyphenated_given_name,
 )
 
 

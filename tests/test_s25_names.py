@@ -1,0 +1,58 @@
+"""Stop 25: names the model cuts or runs into a post (sentences written here)."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from cooptool.extract.components.entities.trim import _drop_leading_post_of
+from tests.conftest import run_text
+
+model = pytest.mark.model
+
+
+def _names(nlp, text):
+    return {(e["label"], e["name"]) for e in run_text(nlp, text)._.entities}
+
+
+def _affiliations(nlp, text):
+    return {(a["person"], a["org"], a["role"]) for a in run_text(nlp, text)._.affiliations}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Peace\n\nChey Tae-won, chairman of SK Group, said no country can do it alone.", "Chey Tae-won"),
+    ("Talks\n\nBan Ki-moon, the former UN secretary-general, agreed.", "Ban Ki-moon"),
+])
+@model
+def test_hyphenated_given_name_kept_whole(nlp, text, name):
+    assert ("PERSON", name) in _names(nlp, text)
+
+
+@model
+def test_hyphenated_adjective_is_no_longer_name(nlp):
+    names = {n for _, n in _names(nlp, "Media\n\nThe Sam Norris-owned paper said sales fell.")}
+    assert not any(n.endswith("-owned") for n in names)
+
+
+@model
+def test_post_taken_into_organisation_name_is_cut(nlp):
+    found = _affiliations(nlp, "Forum\n\nGong Wei, President of Harwell University, said universities are hubs.")
+    assert ("Gong Wei", "Harwell University", "President") in found
+
+
+@pytest.mark.parametrize("words, kept", [
+    (["Secretary", "of", "State", "for", "Health"], 0),
+    (["Minister", "of", "Health"], 0),
+    (["President", "of", "Harwell", "University"], 2),
+    (["Chairman", "of", "the", "Harwell", "Group"], 3),
+    (["Chairman", "of", "HSBC"], 2),
+    (["Board", "of", "Irrigation", "Users"], 0),
+])
+def test_leading_post_of(words, kept):
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert _drop_leading_post_of(doc, 0, len(words), "ORG") == (kept, len(words))
+
+
+@model
+def test_relative_is_no_post(nlp):
+    found = _affiliations(nlp, "Visit\n\nMaria Lund, wife of Norway's ambassador to Japan, said she was moved.")
+    assert not [a for a in found if a[0] == "Maria Lund"]
