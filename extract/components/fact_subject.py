@@ -231,9 +231,20 @@ class FactDoc:
             if tok.lower_ in ("they", "their"):
                 return None
             return self.main_org()  # "the firm said its profits ...": the story's company
+        named_before = [e for e in self.ents if e.kb_id_ == eid and e.start < tok.i]
+        if named_before and named_before[-1].start in self.sources:
+            return self.past_source(tok)
         spans = [e for e in self.ents if e.kb_id_ == eid and e.start not in self.sources]
         before = [e for e in spans if e.start < tok.i]
         return (before or spans or [None])[-1] if spans else None
+
+    def past_source(self, tok: Token) -> Span | None:
+        """"... told Reuters that the company would sue": an anaphor whose nearest name is only the medium a
+        statement was given to stands for the organisation before it (the previous sentences'), not the
+        medium."""
+        earlier = [e for e in self.ents if e.label_ == "ORG" and e.start < tok.i and e.start not in self.sources
+                   and e.sent.start == self.ctx.sentence(tok).start and not agency(e.text)]
+        return earlier[-1] if earlier else self.previous_org(self.ctx.sentence(tok)) or self.main_org()
 
     def entity_of(self, tok: Token) -> Span | None:
         ents = [e for e in self.ents if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i
@@ -527,6 +538,12 @@ def speaker(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, sp
 @rule("fact.subject.clause_subject_anaphor", examples=[
     ('Harwell Foods opened a new plant in May.\nThe company will hire 300 workers.',
      {'subject': 'Harwell Foods', 'unit': 'workers'}),
+    # the nearest name is only the medium a statement was given to (`FactDoc.past_source`)
+    ("Harwell Foods sued 45 banks. A source at Harwell Foods also told Reuters that the company planned to sue "
+     "a total of 80 financial institutions.", {"subject": "Harwell Foods", "value": 80}),
+    ("Storm claims\n\nLorne Insurance told the Financial Times its exposure was small. A spokeswoman for "
+     "Corvel Re said claims were low. The company has paid out about 300 million euros.",
+     {"subject": "Corvel Re", "value": 300000000}),
 ])
 def clause_subject_anaphor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float,
                            speech: bool) -> Iterator[Candidate]:
