@@ -152,24 +152,35 @@ def envoy_of_sender(run: AffiliationRun, person: Span, toks: list[Token], sent: 
     """"X, China's permanent representative to the UN", "X, the permanent representative of Brazil to the
     WTO": an envoy holds a post of the country that sends them; the body or country after "to" is where
     the post is held. True when the phrase is read so."""
-    doc, ent_at = run.doc, run.ent_at
     k = next((n for n, t in enumerate(toks) if t.lower_ == "to"), None)
     if k is None or k < 2 or k + 1 >= len(toks):
         return False
-    dest = ent_at.get(toks[k + 1 + (toks[k + 1].lower_ == "the" and k + 2 < len(toks))].i)
+    dest = run.ent_at.get(toks[k + 1 + (toks[k + 1].lower_ == "the" and k + 2 < len(toks))].i)
     if dest is None or dest.label_ not in ORG_LABELS:
         return False
-    role_end = toks[k - 1]
-    opening = ent_at.get(toks[0].i)
-    if opening is not None and opening.label_ in _SENDERS and role_end.lower_ in ENVOY_HEADS \
-            and opening.end <= role_end.i:
-        after = opening.end + (doc[opening.end].lower_ in POSSESSIVE)
-        role = [t for t in toks if after <= t.i < dest.end]
-        if role and role[0].i < role_end.i + 1 and all(is_role_word(t) for t in role if t.i <= role_end.i):
-            run.add(person, opening, role, "affiliation.apposition.envoy_of_sender", sent, possessive=True)
-            return True
+    opening = run.ent_at.get(toks[0].i)
+    if opening is not None and opening.label_ in _SENDERS and toks[k - 1].lower_ in ENVOY_HEADS:
+        return _sender_before(run, person, toks, toks[k - 1], opening, dest, sent)
+    return _sender_after(run, person, toks, toks[k - 1], sent)
+
+
+def _sender_before(run: AffiliationRun, person: Span, toks: list[Token], role_end: Token, opening: Span,
+                   dest: Span, sent: Span) -> bool:
+    """"China's permanent representative to the UN": the role runs from after the country to the body."""
+    if opening.end > role_end.i:
         return False
-    sender = ent_at.get(role_end.i)
+    after = opening.end + (run.doc[opening.end].lower_ in POSSESSIVE)
+    role = [t for t in toks if after <= t.i < dest.end]
+    if not role or not all(is_role_word(t) for t in role if t.i <= role_end.i):
+        return False
+    run.add(person, opening, role, "affiliation.apposition.envoy_of_sender", sent, possessive=True)
+    return True
+
+
+def _sender_after(run: AffiliationRun, person: Span, toks: list[Token], role_end: Token, sent: Span) -> bool:
+    """"the permanent representative of Brazil to the WTO": the country after "of", the role before it."""
+    doc = run.doc
+    sender = run.ent_at.get(role_end.i)
     if sender is None or sender.label_ not in _SENDERS or sender.start < 2 + toks[0].i:
         return False
     if doc[sender.start - 1].lower_ != "of" or doc[sender.start - 2].lower_ not in ENVOY_HEADS:
