@@ -56,3 +56,13 @@ def test_leading_post_of(words, kept):
 def test_relative_is_no_post(nlp):
     found = _affiliations(nlp, "Visit\n\nMaria Lund, wife of Norway's ambassador to Japan, said she was moved.")
     assert not [a for a in found if a[0] == "Maria Lund"]
+
+
+@model
+def test_sentence_initial_he_is_the_pronoun_mid_sentence_he_the_surname(nlp):
+    text = ("Forum\n\n\"Cooperation matters,\" said Vice-Premier He Lifeng. The forum is valuable, said Kim Young Tae, "
+            "secretary-general of the Transport Forum. He also noted the improvement of the air in Beijing. "
+            "\"Young people are equals,\" noted He.")
+    speakers = {c["text"]: c["speaker"] for c in run_text(nlp, text)._.claims}
+    assert speakers["the improvement of the air in Beijing"] == "Kim Young Tae"
+    assert speakers["Young people are equals"] == "He Lifeng"

@@ -190,9 +190,23 @@ def rescan(doc: Doc, clusters: list[Cluster], min_chars: int) -> None:
     text = doc_text(doc)
     for start, end in find_names(text, sorted(forms, key=len, reverse=True)):
         span = doc.char_span(start, end, alignment_mode="strict")
-        if span is not None:
+        if span is not None and not _opening_pronoun(doc, span):
             _claim(doc, span, clean_name(text[start:end]), forms, owner)
     clusters[:] = [c for c in clusters if c.mentions or c.extra]
+
+
+def _opening_pronoun(doc: Doc, span) -> bool:
+    """"He reaffirmed ..." after "He Lifeng": a surname that is also a pronoun, opening its sentence, is
+    read as the pronoun (who it is, is the speakers' resolution); mid-sentence a capital "He" ("noted
+    He", "Shan, Lyu and He agree") can only be the surname."""
+    if len(span) != 1 or span[0].tag_ not in ("PRP", "PRP$"):
+        return False
+    k = span.start - 1
+    while k >= 0 and (doc[k].is_punct and doc[k].text not in (",", ";") or doc[k].is_space):
+        if doc[k].is_sent_start:
+            return True
+        k -= 1
+    return k < 0 or span[0].is_sent_start or doc[k].text in (".", "!", "?")
 
 
 # ---- definite references -----------------------------------------------------------------------------
