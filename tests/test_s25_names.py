@@ -66,3 +66,13 @@ def test_sentence_initial_he_is_the_pronoun_mid_sentence_he_the_surname(nlp):
     speakers = {c["text"]: c["speaker"] for c in run_text(nlp, text)._.claims}
     assert speakers["the improvement of the air in Beijing"] == "Kim Young Tae"
     assert speakers["Young people are equals"] == "He Lifeng"
+
+
+@model
+def test_reported_clause_ends_at_a_colon_that_opens_a_quote(nlp):
+    text = ('Museums\n\nAyla Demir runs the museum. Demir says the space has a mystical quality: "Perhaps I love '
+            'museums. I cannot stand the present."\n\nLord Marlow told BBC Radio: "We are going to court."')
+    claims = {c["text"]: c for c in run_text(nlp, text)._.claims}
+    assert "the space has a mystical quality" in claims
+    assert claims["Perhaps I love museums. I cannot stand the present."]["speaker"] == "Ayla Demir"
+    assert not any(t.startswith("BBC Radio") for t in claims)

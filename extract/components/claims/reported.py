@@ -10,6 +10,7 @@ Before them: a cue set off by commas inside its clause; stance verbs read their 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
@@ -109,6 +110,24 @@ def _nothing_said(cue: Token, lemma: str) -> bool:
         c.dep_ == "ccomp" and c.left_edge.lower_ in _QUESTION_WORDS for c in cue.children)
 
 
+# A colon that opens a quotation.
+_COLON_QUOTE = re.compile(r":\s*[\"“]")
+
+
+def _before_quoting_colon(doc: Doc, text: str, found: tuple[int, int]) -> tuple[int, int]:
+    """"says the space is special: “Perhaps I love museums ...”": reported content ends at a colon that
+    opens a quote when a clause of its own (a verb with its subject) is before it; the quote after it is
+    a claim of its own. Not "told BBC Radio: “...”" (only the addressee before the colon)."""
+    start, end = found
+    colon = _COLON_QUOTE.search(text, start, end)
+    if colon is None:
+        return start, end
+    before = doc.char_span(start, colon.start(), alignment_mode="contract")
+    if before is not None and any(t.pos_ in ("VERB", "AUX") and has_own_subject(t) for t in before):
+        return start, colon.start()
+    return start, end
+
+
 def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | None:
     """One claim of a cue verb, by the first reading its parse allows."""
     doc = run.doc
@@ -123,7 +142,7 @@ def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | 
     if found is None:
         return None
     name = reading.rule.name
-    start, end = trim(run.text, *found)
+    start, end = trim(run.text, *_before_quoting_colon(doc, run.text, found))
     if end - start < 3 or len(run.text[start:end].split()) < 2 and name != OBJECT:
         return None
     speaker = run.resolver.resolve(subj)
