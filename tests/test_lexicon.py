@@ -50,16 +50,16 @@ def test_one_given_name_has_one_gender():
 
 def test_a_user_folder_extends_and_removes_entries(tmp_path, monkeypatch):
     heads = lexicon.words("role_heads")
-    assert "chair" in heads and "ombudsman" not in heads
-    (tmp_path / "role_heads.tsv").write_text("# word\nombudsman\n-chair\n", encoding="utf-8")
+    assert "chair" in heads and "wavewarden" not in heads
+    (tmp_path / "role_heads.tsv").write_text("# word\nwavewarden\n-chair\n", encoding="utf-8")
     try:
         lexicon.extend(tmp_path)
-        assert "ombudsman" in heads and "chair" not in heads  # the same set object, updated in place
-        assert "ombudsman" in lexicon.ROLE_HEADS
+        assert "wavewarden" in heads and "chair" not in heads  # the same set object, updated in place
+        assert "wavewarden" in lexicon.ROLE_HEADS
     finally:
         lexicon._extra_dirs.remove(tmp_path)
         lexicon.reload()
-    assert "chair" in heads and "ombudsman" not in heads
+    assert "chair" in heads and "wavewarden" not in heads
 
 
 def test_a_missing_list_or_folder_is_a_clear_error(tmp_path):
