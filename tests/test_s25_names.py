@@ -76,3 +76,16 @@ def test_reported_clause_ends_at_a_colon_that_opens_a_quote(nlp):
     assert "the space has a mystical quality" in claims
     assert claims["Perhaps I love museums. I cannot stand the present."]["speaker"] == "Ayla Demir"
     assert not any(t.startswith("BBC Radio") for t in claims)
+
+
+@pytest.mark.parametrize("text, published, iso", [
+    ("July", "2024-10-18", "2024-07"),
+    ("July", "2024-06-10", "2024-07"),
+    ("February", "2024-12-10", "2025-02"),
+    ("November", "2025-01-05", "2024-11"),
+    ("July", None, None),
+    ("Tuesday", "2024-06-10", None),
+])
+def test_a_month_alone_is_the_one_nearest_publication(text, published, iso):
+    from cooptool.extract.components.events import _month_nearest
+    assert _month_nearest(text, published) == iso

@@ -444,6 +444,21 @@ def _nearest_year(d: DateMention, published: str | None) -> DateMention:
     return d
 
 
+def _month_nearest(text: str, published: str | None) -> str | None:
+    """"the summit in July" in an article of October 2024: a month written alone is the one within six
+    months of the publication date (2024-07; "in February" in a December article is next year's)."""
+    if not published or text.lower() not in _MONTH_NAMES:
+        return None
+    try:
+        anchor = date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+    month = _MONTH_NAMES.index(text.lower()) + 1
+    gap = month - anchor.month
+    year = anchor.year + (1 if gap < -6 else -1 if gap > 6 else 0)
+    return f"{year:04d}-{month:02d}"
+
+
 def _with_relative_dates(dates: list[DateMention], relative: list[DateMention]) -> list[DateMention]:
     """The relative dates that overlap no other date ("mid-November 2023" over "2023" wins)."""
     kept = [d for d in dates if not any(r.start <= d.start and d.end <= r.end for r in relative)]
@@ -493,6 +508,7 @@ class _EventReader:
         self.names = ctx.entities
         self.aliases_of: dict[str, list[str]] = {}
         published = ctx.meta.get("published")
+        self.published = published
         self.dates = _with_relative_dates([_nearest_year(d, published) for d in find_dates(self.text, published)],
                                           relative_dates(self.text, published))
         self.named_pattern: dict[int, str] = {}
@@ -959,7 +975,7 @@ class _EventReader:
         best = best[:-1] if len(best) > 1 and best[-1].is_punct else best  # "on 9 January." -> "9 January"
         # The same date as numbers.find_dates reads it, resolved when the document has a date.
         known = next((d.iso for d in self.dates if d.start <= best.start_char < d.end), None)
-        return DateMention(best.start_char, best.end_char, best.text, known)
+        return DateMention(best.start_char, best.end_char, best.text, known or _month_nearest(best.text, self.published))
 
     def _of_other_party(self, place: Span, anchor: Token, name_span: tuple[int, int] = (0, 0)) -> bool:
         """"Oxford University in Britain", "Acme's chief in Paris": a place that says where an organisation or
