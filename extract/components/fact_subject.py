@@ -68,6 +68,7 @@ OWNER_PLACES = lexicon.words("fact_owner_places")
 NATIONAL_BODIES = lexicon.mapping("fact_national_bodies")
 PARTY_WORDS = lexicon.words("fact_party_words")
 SMALL_CLAUSE_VERBS = lexicon.words("small_clause_verbs")
+MEDIA_NOUNS = lexicon.words("media_nouns")
 _AGENCY = re.compile(r"\b(" + "|".join(re.escape(w) for w in sorted(REPORTING_BODIES, key=lambda w: (-len(w), w))) + r")\b")
 _COLLECTIVES = {"government", "country", "economy"}
 _COMPASS = {"s": "south", "n": "north", "south": "south", "north": "north"}  # "S Korean" -> "south korean"
@@ -846,6 +847,7 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
      {'subject': 'Harwell Foods', 'about': 'costs'}),
     ("Harwell Foods opened a plant.\nChina remains the main worry for Harwell Foods after sales there fell 16%.",
      {"subject": "Harwell Foods", "value": 16}),
+    ("A laptop that Gadget Week magazine rated best in a test of machines that cost only £399.", None),
 ])
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first
@@ -855,7 +857,7 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     # Not a person: one merely named near a figure ("a steel mill sold to ..., Mr Kuchma's son-in-law, for
     # $800m") is rarely its owner; the syntax or the story's company says whose it is.
     # A city is where a figure is met or traded ("linking London and Sydney"), not whose it is.
-    orgs = [e for e in in_sent if e.label_ == "ORG"]
+    orgs = [e for e in in_sent if e.label_ == "ORG" and not named_as_medium(e)]
     countries = [e for e in in_sent if fd.is_country(e)]
     own = own_place(fd, fig) if not orgs else None
     if own is not None:
@@ -867,6 +869,15 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
         return None
     before = [e for e in orgs if e.end <= span.start]
     return (before[-1] if before else orgs[0]), "sentence", "fact.subject.sentence_org"
+
+
+def named_as_medium(ent: Span) -> bool:
+    """"machines that PC Pro magazine dubbed best", "the newspaper Le Monde": a name the text calls a news
+    medium."""
+    doc = ent.doc
+    after = doc[ent.end].lower_ if ent.end < len(doc) else ""
+    before = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+    return after in MEDIA_NOUNS or before in MEDIA_NOUNS
 
 
 @rule("fact.subject.previous_sentence_org", examples=[
