@@ -90,12 +90,15 @@ def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
 @rule("affiliation.copula", confidence=0.75, examples=[
     ("Helen Marsh is the finance director of Corvel Systems Inc.",
      {"person": "Helen Marsh", "role": "finance director", "org": "Corvel Systems Inc."}),
+    ("Kenji Sato of Japan is the current president of the Global Archery Union.",
+     {"person": "Kenji Sato", "role": "current president", "org": "Global Archery Union"}),
 ])
 def copula(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"PERSON is|was|has been|became [now] the ROLE of ORG"."""
     doc = run.doc
-    i, seen_be = person.end, False
-    while i < sent.end and i - person.end < 4:
+    start = i = _past_home_country(run, person, sent)
+    seen_be = False
+    while i < sent.end and i - start < 4:
         tok = doc[i]
         if tok.lemma_ in _BE and tok.pos_ in ("AUX", "VERB"):
             seen_be = True
@@ -107,6 +110,65 @@ def copula(run: AffiliationRun, person: Span, sent: Span) -> None:
     seg = segment(doc, i, sent, run.ent_at, run.max_segment_tokens)
     if seg is not None:
         role_then_org(run, person, seg, "affiliation.copula", sent)
+
+
+@rule("affiliation.copula.serves_as", confidence=0.8, examples=[
+    ("Marta Kowal has served as president of the Baltic Rowing Federation since 2015.",
+     {"person": "Marta Kowal", "role": "president", "org": "Baltic Rowing Federation"}),
+    ("Lena Marsh, who serves as chief economist of the Harwood Institute, said rates would fall.",
+     {"person": "Lena Marsh", "role": "chief economist", "org": "Harwood Institute"}),
+    ("Erik Dahl is a Swedish businessman, currently serving as the president of the Nordic Ski Union.",
+     {"person": "Erik Dahl", "role": "president", "org": "Nordic Ski Union"}),
+    # someone else serves
+    ("Erik Dahl said Anna Berg serves as the president of the Nordic Ski Union.",
+     {"person": "Anna Berg", "role": "president", "org": "Nordic Ski Union"}),
+    ("Erik Dahl said the hall serves as a base for the Nordic Ski Union.", None),
+    ("Tom Reyes, who served as director of the Budget Office, said taxes would rise.",
+     {"person": "Tom Reyes", "role": "director", "org": "Budget Office", "status": "former"}),
+])
+def serves_as(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON has served as ROLE of ORG", "PERSON, who serves as ...", "PERSON is ..., currently
+    serving as ...": a post held, read as the copula's role phrase, when the person is the verb's subject."""
+    doc, ent_at = run.doc, run.ent_at
+    for i in range(person.end, min(sent.end - 2, person.end + 25)):
+        span = ent_at.get(i)
+        if span is not None and span.label_ == "PERSON" and span.kb_id_ != person.kb_id_:
+            return  # another person's clause
+        if doc[i].lemma_ == "serve" and doc[i + 1].lower_ == "as":
+            seg = segment(doc, i + 2, sent, ent_at, run.max_segment_tokens) if _subject_of(person, doc[i]) else None
+            if seg is not None:
+                before = {k: id(r) for k, r in run.found.items()}
+                role_then_org(run, person, seg, "affiliation.copula.serves_as", sent)
+                if doc[i].tag_ == "VBD":  # "who served as director of the CBO": a past post
+                    for k, rec in run.found.items():
+                        if before.get(k) != id(rec) and rec["pattern"] == "affiliation.copula.serves_as":
+                            rec["status"] = "former"
+            return
+
+
+def _subject_of(person: Span, verb: Token) -> bool:
+    """The person is the subject of `verb`, or of the clause `verb` hangs from ("..., currently serving
+    as"), or `verb` is a relative clause on the person ("X, who serves as")."""
+    root = person.root
+    if verb.dep_ == "relcl" and verb.head == root:
+        return True
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = verb
+    for _ in range(4):
+        if root.head == head:
+            return True
+        if head.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl", "attr"):  # "is a businessman (who is) serving as"
+            return False
+        head = head.head
+    return False
+
+
+def _past_home_country(run: AffiliationRun, person: Span, sent: Span) -> int:
+    """"Kenji Sato of Japan is the president of ...": past the person's country after the name."""
+    i = person.end
+    place = run.ent_at.get(i + 1) if i + 1 < sent.end and run.doc[i].lower_ == "of" else None
+    return place.end if place is not None and place.label_ == "GPE" and place.start == i + 1 else i
 
 
 def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, sent: Span) -> None:
