@@ -27,7 +27,8 @@ from cooptool.extract.rules import named
 
 # Rules whose records may name no role ("Kazuhiro Takahashi of Daiwa Securities said").
 NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.works_for", "affiliation.possessive",
-                           "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined"})
+                           "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined",
+                           "affiliation.apposition.who_heads"})
 
 
 def _says_past(role: str) -> bool:

@@ -83,6 +83,8 @@ def conjoined_roles(doc: Doc, seg: Span, ent_at: dict) -> list[Span]:
         if t.lower_ != "and" or t.i in ent_at or t.i + 1 >= seg.end:
             continue
         nxt = doc[t.i + 1]
+        if nxt.lower_ in ("a", "an") and t.i + 2 < seg.end:
+            nxt = doc[t.i + 2]  # "a scientist at X and an academician at Y"
         if nxt.i in ent_at or not (nxt.lower_ in ROLE_WORDS or is_role_word(nxt) and nxt.is_title):
             continue
         if _employer_in(ent_at, cuts[-1] if cuts else seg.start, t.i) and _employer_in(ent_at, t.i + 1, seg.end) \

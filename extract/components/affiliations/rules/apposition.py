@@ -44,6 +44,8 @@ def _apposition_start(doc: Doc, person: Span, sent: Span) -> int | None:
     start = i + 1
     if start + 1 < sent.end and doc[start].like_num and doc[start + 1].text == ",":
         start += 2
+    if start + 1 < sent.end and doc[start].lower_ in COPULA_FILLERS and doc[start + 1].lower_ != ",":
+        start += 1  # "Xi Jinping, also general secretary of ...", "X, now chairman of Y"
     if start < sent.end and doc[start].lower_ == "who":
         j = start + 1
         while j < sent.end and (doc[j].lemma_ in _BE or doc[j].lower_ in COPULA_FILLERS):
@@ -70,6 +72,10 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
     ("Tom Baxter, who lives in Leeds, visited Barclays on Monday.", None),
     ("The plan was backed by Rhys Owen - a former Cardiff University historian, and an expert on ports.",
      {"person": "Rhys Owen", "role": "former Cardiff University historian", "org": "Cardiff University"}),
+    ("Ana Ruiz, a scientist at the Soil Research Institute and an academician at the Lindon Academy of Sciences, won.",
+     {"person": "Ana Ruiz", "role": "scientist", "org": "Soil Research Institute"}),
+    ("Li Wen, also general secretary of the Harbin Trade Council, spoke at the event.",
+     {"person": "Li Wen", "role": "general secretary", "org": "Harbin Trade Council"}),
     # the organisation inside the title, after its modifiers
     ("Ivan Petrov, a senior Oxfam campaigner who left in May, said the talks had failed.",
      {"person": "Ivan Petrov", "role": "senior Oxfam campaigner", "org": "Oxfam"}),
@@ -144,6 +150,48 @@ def serves_as(run: AffiliationRun, person: Span, sent: Span) -> None:
                         if before.get(k) != id(rec) and rec["pattern"] == "affiliation.copula.serves_as":
                             rec["status"] = "former"
             return
+
+
+# "who heads Y": the post the verb names; "lead" only with the organisation right after it ("who leads
+# a team of six at Y" holds no post).
+_HEAD_VERBS = {"head": "head", "chair": "chair", "direct": "director", "lead": "leader"}
+
+
+@rule("affiliation.apposition.who_heads", confidence=0.75, examples=[
+    ("Tan Wei, who heads the Asia desk at Norvale Capital, said prices would rise.",
+     {"person": "Tan Wei", "org": "Norvale Capital", "role": "head of the Asia desk"}),
+    ("Mary Cole, who chairs the Lindon Arts Trust, opened the show.",
+     {"person": "Mary Cole", "org": "Lindon Arts Trust", "role": "chair"}),
+    ("Mary Cole, who leads a team of six at Lindon Arts Trust, opened the show.", None),
+    ("Sami Laine, who heads Norvik Labs' research team, found the flaw.",
+     {"person": "Sami Laine", "org": "Norvik Labs", "role": "head of research team"}),
+])
+def who_heads(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON, who heads|chairs|directs [a unit at] ORG": the person heads it (or the unit at it)."""
+    doc, ent_at = run.doc, run.ent_at
+    j = person.end + 2
+    if j >= sent.end or doc[person.end].text != "," or doc[person.end + 1].lower_ != "who":
+        return
+    while j < sent.end and doc[j].lower_ in COPULA_FILLERS:
+        j += 1
+    if j >= sent.end or doc[j].lemma_ not in _HEAD_VERBS or doc[j].pos_ != "VERB":
+        return
+    verb = doc[j]
+    seg = segment(doc, j + 1, sent, ent_at, run.max_segment_tokens)
+    org = choose_org(doc, seg, ent_at, person) if seg is not None else None
+    if org is None or org.label_ not in EMPLOYER_LABELS or org.kb_id_ == person.kb_id_:
+        return
+    unit = [t for t in seg if t.i < org.start and not (t.i == seg.start and t.lower_ == "the")]
+    role = _HEAD_VERBS[verb.lemma_]
+    if unit:
+        if verb.lemma_ == "lead" or len(unit) < 2 or unit[-1].lower_ not in ("at", "of", "in", "for") \
+                or any(t.i in ent_at and ent_at[t.i].label_ in EMPLOYER_LABELS for t in unit):
+            return
+        role = f"{role} of {doc[seg.start:unit[-1].i].text}"
+    elif org.end + 1 < seg.end and doc[org.end].lower_ in POSSESSIVE and doc[org.end + 1].is_lower:
+        role = f"{role} of {doc[org.end + 1:seg.end].text}"  # "who heads Acme's anti-virus team"
+    run.add(person, org, [], "affiliation.apposition.who_heads", sent, role_text=role,
+            status_text="former" if verb.tag_ == "VBD" else None)
 
 
 def _subject_of(person: Span, verb: Token) -> bool:
