@@ -3,6 +3,7 @@ found and keeps the best record for each person and organisation."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -29,6 +30,9 @@ from cooptool.extract.rules import named
 NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.works_for", "affiliation.possessive",
                            "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined",
                            "affiliation.apposition.who_heads"})
+
+
+_BOARD = re.compile(r"(?i)^(the )?board( of (directors|supervisors|governors|trustees))?$")
 
 
 def _says_past(role: str) -> bool:
@@ -120,6 +124,8 @@ class AffiliationRun:
             return False
         if is_place_or_people(org) and not possessive and not role_heads(toks) & PUBLIC_OFFICES:
             return False  # "US lawyer X" is a nationality, not an employer; "Spain's director X" is not
+        if hasattr(org, "text") and _BOARD.match(org.text):
+            return False  # "chair of the Board of Directors of Y": the board is Y's, not an employer
         # "Shadow Home Secretary": the "organisation" is part of the title
         # (the model calls "Shadow" a PRODUCT too; a nationality, "Chinese Premier", is not one)
         # ("Country Media Group", three words ending on an institution's head, is a name).

@@ -16,7 +16,7 @@ from cooptool.extract.components.entities.names import (
     PERSONAL_TITLES,
     POSTNOMINALS,
 )
-from cooptool.extract.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+from cooptool.extract.lexicon import HONORIFICS, ORG_DESIGNATORS, ROLE_HEADS, ROLE_MODIFIERS
 
 
 def _cut_at_line_breaks(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
@@ -30,6 +30,23 @@ def _cut_at_line_breaks(doc: Doc, start: int, end: int, label: str) -> tuple[int
 def _drop_leading_articles(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
+    return start, end
+
+
+def _drop_leading_post(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """"CEO of Otis Worldwide Corporation", "Governor of the Bank of England": a post the model took into
+    an organisation's name; the name is what follows "of"/"at", when an organisation's head word ends it."""
+    if label == "PERSON":
+        return start, end
+    k = start
+    while k < end and (doc[k].lower_ in ROLE_HEADS or doc[k].lower_ in ROLE_MODIFIERS):
+        k += 1
+    if k == start or k + 2 >= end or doc[k].lower_ not in ("of", "at") \
+            or not any(doc[i].lower_ in ROLE_HEADS for i in range(start, k)):
+        return start, end
+    rest = k + 1 + (doc[k + 1].lower_ == "the")
+    if end - rest >= 2 and any(doc[i].lower_ in ORG_DESIGNATORS for i in range(rest, end)):
+        return rest, end
     return start, end
 
 
@@ -112,6 +129,7 @@ TRIM_STEPS = (
     _cut_at_line_breaks,
     _drop_repeated_name,
     _drop_leading_articles,
+    _drop_leading_post,
     _drop_leading_past,
     _drop_person_titles,
     _drop_trailing_punct,

@@ -74,6 +74,8 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
      {"person": "Rhys Owen", "role": "former Cardiff University historian", "org": "Cardiff University"}),
     ("Ana Ruiz, a scientist at the Soil Research Institute and an academician at the Lindon Academy of Sciences, won.",
      {"person": "Ana Ruiz", "role": "scientist", "org": "Soil Research Institute"}),
+    ("Judy Marcus, chair, president and CEO of Otis Worldwide Corporation, spoke.",
+     {"person": "Judy Marcus", "role": "chair, president and CEO", "org": "Otis Worldwide Corporation"}),
     ("Li Wen, also general secretary of the Harbin Trade Council, spoke at the event.",
      {"person": "Li Wen", "role": "general secretary", "org": "Harbin Trade Council"}),
     # the organisation inside the title, after its modifiers
@@ -89,8 +91,27 @@ def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
     seg = segment(doc, start, sent, ent_at, run.max_segment_tokens)
     if seg is None or _lists_people(doc, seg, ent_at, person):
         return
+    seg = _listed_titles(run, seg, sent)
     for part in conjoined_roles(doc, seg, ent_at):
         role_then_org(run, person, part, "affiliation.apposition", sent)
+
+
+def _listed_titles(run: AffiliationRun, seg: Span, sent: Span) -> Span:
+    """"X, chair, president and CEO of Otis Corp,": titles listed with commas before the one phrase
+    that names the organisation; the segment runs on over them (two commas at most)."""
+    doc, ent_at = run.doc, run.ent_at
+    out = seg
+    for _ in range(2):
+        if out.end >= sent.end or doc[out.end].text != "," or len(out) > 3 and out is seg \
+                or any(t.i in ent_at or not is_role_word(t) for t in (seg if out is seg else [])):
+            return seg if out is seg else out
+        nxt = segment(doc, out.end + 1, sent, ent_at, run.max_segment_tokens)
+        if nxt is None or not is_role_word(nxt[0]) or nxt[0].i in ent_at:
+            return seg if out is seg else out
+        out = doc[seg.start:nxt.end]
+        if any(t.i in ent_at for t in nxt):
+            return out
+    return seg
 
 
 @rule("affiliation.copula", confidence=0.75, examples=[
