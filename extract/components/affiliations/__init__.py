@@ -49,6 +49,7 @@ from cooptool.extract.components.affiliations.rules.company import (
 from cooptool.extract.components.affiliations.rules.facility import place_facility_heads
 from cooptool.extract.components.affiliations.rules.government import (
     government_post,
+    place_described_heads,
     place_government_posts,
     place_shadow_posts,
     politics_signs,
@@ -84,7 +85,7 @@ PERSON_RULES = (apposition, title_before, role_comma, copula, serves_as, who_hea
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,
                    place_eu_commissioners, place_un_secretaries_general, place_short_head_titles,
-                   place_previous_subject_posts)
+                   place_previous_subject_posts, place_described_heads)
 
 __all__ = [
     "COMPANY_TITLES", "ORG_LABELS", "PERSON_RULES", "UNPLACED_PASSES", "AffiliationExtractor", "government_post",

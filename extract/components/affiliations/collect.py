@@ -21,7 +21,7 @@ from cooptool.extract.components.affiliations.words import ROLE_WORDS
 from cooptool.extract.components.context import DocContext, context_of
 from cooptool.extract.components.entities import relabel
 from cooptool.extract.components.entities.names import INSTITUTION_HEADS
-from cooptool.extract.lexicon import PUBLIC_OFFICES
+from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, PUBLIC_OFFICES
 from cooptool.extract.profiles import status_of_words
 from cooptool.extract.records import entity_id
 from cooptool.extract.rules import named
@@ -76,11 +76,23 @@ class AffiliationRun:
         ents = self.ents
         if eid in ents:
             return ents[eid]
-        aliases = [country] + (["government"] if "government" in self.ctx.text.lower() else [])
+        aliases = [country, *self._country_forms(country)] + (["government"] if "government" in self.ctx.text.lower() else [])
         entity = {"id": eid, "name": name, "label": "ORG", "aliases": aliases, "mentions": []}
         self.doc._.entities.append(entity)
         ents[eid] = entity
         return entity
+
+    def _country_forms(self, country: str) -> list[str]:
+        """The other names and adjectives of the country the article writes ("Britain", "British" for
+        the UK), as written: forms of the one organisation a reader may look it up by."""
+        text = self.ctx.text
+        forms = [f for f, c in (*COUNTRIES.items(), *DEMONYM_COUNTRY.items()) if c == country and f != country.lower()]
+        out = []
+        for form in forms:
+            m = re.search(rf"\b{re.escape(form)}\b", text, re.IGNORECASE)
+            if m and m.group(0)[:1].isupper() and m.group(0) != country and m.group(0) not in out:
+                out.append(m.group(0))
+        return out
 
     # ---- add: the checks every candidate passes, in order ----------------------------------
 
