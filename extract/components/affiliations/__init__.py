@@ -38,7 +38,13 @@ from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import is_place_or_people, org_description_start
 from cooptool.extract.components.affiliations.roles import is_role_word, role_heads
 from cooptool.extract.components.affiliations.rules.appointment import appointment, joined_org
-from cooptool.extract.components.affiliations.rules.apposition import apposition, copula, serves_as, who_heads
+from cooptool.extract.components.affiliations.rules.apposition import (
+    apposition,
+    copula,
+    serves_as,
+    who_heads,
+    who_is_later,
+)
 from cooptool.extract.components.affiliations.rules.byline import byline
 from cooptool.extract.components.affiliations.rules.company import (
     company_noun_title,
@@ -80,7 +86,7 @@ if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
-PERSON_RULES = (apposition, title_before, role_comma, copula, serves_as, who_heads, of_org, possessive_org, works_for, led_by,
+PERSON_RULES = (apposition, title_before, role_comma, copula, serves_as, who_heads, who_is_later, of_org, possessive_org, works_for, led_by,
                 owner_possessive, appointment, joined_org, its_title, company_noun_title, envoy_to)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,

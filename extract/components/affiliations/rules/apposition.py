@@ -173,6 +173,45 @@ def serves_as(run: AffiliationRun, person: Span, sent: Span) -> None:
             return
 
 
+@rule("affiliation.apposition.who_is", confidence=0.75, examples=[
+    ("Rosa Lind, a choreographer based in Oslo, who is a faculty member of the Nordvik School of Dance, spoke.",
+     {"person": "Rosa Lind", "role": "faculty member", "org": "Nordvik School of Dance"}),
+    ("Rosa Lind met a dancer from Oslo who is a faculty member of the Nordvik School of Dance.", None),
+])
+def who_is_later(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON, a choreographer based in Oslo, who is ROLE of ORG": a relative clause on the person's
+    apposition, after a first description (right after the name it is `apposition`'s)."""
+    doc, ent_at = run.doc, run.ent_at
+    root = person.root
+    for i in range(person.end + 2, min(sent.end - 2, person.end + 30)):
+        span = ent_at.get(i)
+        if span is not None and span.label_ == "PERSON" and span.kb_id_ != person.kb_id_:
+            return
+        verb = doc[i].head
+        if doc[i].lower_ != "who" or doc[i - 1].text != "," or verb.lemma_ not in _BE or verb.dep_ != "relcl":
+            continue
+        if not _inside_apposition(verb.head, root):
+            return
+        j = verb.i + 1
+        while j < sent.end and doc[j].lower_ in COPULA_FILLERS:
+            j += 1
+        seg = segment(doc, j, sent, ent_at, run.max_segment_tokens)
+        if seg is not None:
+            role_then_org(run, person, seg, "affiliation.apposition.who_is", sent)
+        return
+
+
+def _inside_apposition(tok: Token, root: Token) -> bool:
+    """`tok` is the person's apposition or inside it (the parser may hang the clause on "Oslo")."""
+    for _ in range(6):
+        if tok.dep_ == "appos" and tok.head == root:
+            return True
+        if tok.head == tok or tok.head == root:
+            return False
+        tok = tok.head
+    return False
+
+
 # "who heads Y": the post the verb names; "lead" only with the organisation right after it ("who leads
 # a team of six at Y" holds no post).
 _HEAD_VERBS = {"head": "head", "chair": "chair", "direct": "director", "lead": "leader"}
