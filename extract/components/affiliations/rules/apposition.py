@@ -152,6 +152,10 @@ def copula(run: AffiliationRun, person: Span, sent: Span) -> None:
     ("Erik Dahl said the hall serves as a base for the Nordic Ski Union.", None),
     ("Tom Reyes, who served as director of the Budget Office, said taxes would rise.",
      {"person": "Tom Reyes", "role": "director", "org": "Budget Office", "status": "former"}),
+    ("Kari Holm, 36, took over as leader of the Coastal Party two years ago.",
+     {"person": "Kari Holm", "role": "leader", "org": "Coastal Party", "status": "current"}),
+    ("Kari Holm stepped down as chair of the Coastal Party in May.",
+     {"person": "Kari Holm", "role": "chair", "org": "Coastal Party", "status": "former"}),
 ])
 def serves_as(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"PERSON has served as ROLE of ORG", "PERSON, who serves as ...", "PERSON is ..., currently
@@ -161,16 +165,40 @@ def serves_as(run: AffiliationRun, person: Span, sent: Span) -> None:
         span = ent_at.get(i)
         if span is not None and span.label_ == "PERSON" and span.kb_id_ != person.kb_id_:
             return  # another person's clause
-        if doc[i].lemma_ == "serve" and doc[i + 1].lower_ == "as":
-            seg = segment(doc, i + 2, sent, ent_at, run.max_segment_tokens) if _subject_of(person, doc[i]) else None
-            if seg is not None:
-                before = {k: id(r) for k, r in run.found.items()}
-                role_then_org(run, person, seg, "affiliation.copula.serves_as", sent)
-                if doc[i].tag_ == "VBD":  # "who served as director of the CBO": a past post
-                    for k, rec in run.found.items():
-                        if before.get(k) != id(rec) and rec["pattern"] == "affiliation.copula.serves_as":
-                            rec["status"] = "former"
-            return
+        held = _holds_as(doc, i)
+        if held is None:
+            continue
+        verb, past = held
+        seg = segment(doc, i + 1, sent, ent_at, run.max_segment_tokens) if _subject_of(person, verb) else None
+        if seg is not None:
+            before = {k: id(r) for k, r in run.found.items()}
+            role_then_org(run, person, seg, "affiliation.copula.serves_as", sent)
+            if past:  # "who served as director of the CBO", "stepped down as": a past post
+                for k, rec in run.found.items():
+                    if before.get(k) != id(rec) and rec["pattern"] == "affiliation.copula.serves_as":
+                        rec["status"] = "former"
+        return
+
+
+# "served as", "acted as"; "took over as" (taken up, held now); "stepped down as", "resigned as" (left).
+_HOLD_VERBS = frozenset({"serve", "act"})
+_LEFT_VERBS = frozenset({"resign", "retire"})
+
+
+def _holds_as(doc: Doc, i: int) -> tuple[Token, bool] | None:
+    """At an "as" that names a post held or left: the verb, and whether the post is a past one."""
+    if doc[i].lower_ != "as" or i < 2:
+        return None
+    prev, verb = doc[i - 1], doc[i - 2]
+    if prev.lemma_ in _HOLD_VERBS and prev.pos_ in ("VERB", "AUX"):
+        return prev, prev.tag_ == "VBD"
+    if prev.lemma_ in _LEFT_VERBS and prev.pos_ == "VERB":
+        return prev, True
+    if prev.lower_ == "over" and verb.lemma_ == "take":
+        return verb, False
+    if prev.lower_ == "down" and verb.lemma_ == "step":
+        return verb, True
+    return None
 
 
 @rule("affiliation.apposition.who_is", confidence=0.75, examples=[
@@ -279,15 +307,35 @@ def _past_home_country(run: AffiliationRun, person: Span, sent: Span) -> int:
     return place.end if place is not None and place.label_ == "GPE" and place.start == i + 1 else i
 
 
+_TIME_PREPS = frozenset({"from", "since", "until", "between", "during", "in", "for"})
+
+
+def _without_time(seg: Span) -> Span:
+    """"president from 1980 to 2001", "leader two years ago": the phrase ends before a time after the role."""
+    for t in seg[1:]:
+        if t.ent_type_ not in ("DATE", "TIME") or t.ent_iob_ != "B":
+            continue
+        prev = seg.doc[t.i - 1]
+        ends = [u for u in seg.doc[t.i:seg.end] if u.ent_type_ in ("DATE", "TIME")]
+        if prev.lower_ in _TIME_PREPS and prev.i > seg.start:
+            return seg.doc[seg.start:prev.i]
+        if ends and ends[-1].lower_ == "ago":
+            return seg.doc[seg.start:t.i]
+    return seg
+
+
 def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, sent: Span) -> None:
     """A role phrase after a name: the organisation first ("NUJ general secretary") or after the role
     ("chief executive of Tesco")."""
+    seg = _without_time(seg)
     toks = [t for t in seg if not t.is_space]
     while toks and toks[0].lower_ in DETS:
         toks.pop(0)
     if not toks or toks[0].lower_ in CLAUSE_START:
         return
     later = choose_org(run.doc, seg, run.ent_at, person)
+    if later is not None and later.label_ in ("GPE", "LOC") and later.start > 0 and run.doc[later.start - 1].lower_ == "to":
+        later = None  # "ambassador to Burma": the host country, not the employer
     opening = run.ent_at.get(toks[0].i)
     if _bare_institution(opening, later, seg):
         # "Party secretary of Gansu Province": the bare "Party" is part of the title, the place its post
