@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.affiliations.collect import AffiliationRun
-from cooptool.extract.components.affiliations.orgs import choose_org, joined
+from cooptool.extract.components.affiliations.orgs import Pseudo, choose_org, joined
 from cooptool.extract.components.affiliations.roles import (
     conjoined_roles,
     cut_at_clause,
@@ -25,7 +25,7 @@ from cooptool.extract.components.affiliations.words import (
     STATE_POSTS,
 )
 from cooptool.extract.components.entities.names import INSTITUTION_HEADS
-from cooptool.extract.lexicon import ROLE_HEADS, ROLE_ORG_PREPS
+from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, ROLE_HEADS, ROLE_ORG_PREPS
 from cooptool.extract.rules import rule
 
 _BE = ("be", "become", "remain")
@@ -76,6 +76,8 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
      {"person": "Ana Ruiz", "role": "scientist", "org": "Soil Research Institute"}),
     ("Judy Marcus, chair, president and CEO of Otis Worldwide Corporation, spoke.",
      {"person": "Judy Marcus", "role": "chair, president and CEO", "org": "Otis Worldwide Corporation"}),
+    ("Paul Roux, minister counselor at the French embassy in China, announced the prize.",
+     {"person": "Paul Roux", "role": "minister counselor", "org": "France government"}),
     ("Li Wen, also general secretary of the Harbin Trade Council, spoke at the event.",
      {"person": "Li Wen", "role": "general secretary", "org": "Harbin Trade Council"}),
     # the organisation inside the title, after its modifiers
@@ -324,6 +326,31 @@ def _without_time(seg: Span) -> Span:
     return seg
 
 
+_MISSIONS = frozenset({"embassy", "consulate", "consulate-general", "mission"})
+
+
+def _embassy_post(run: AffiliationRun, person: Span, seg: Span, toks: list[Token], rule_name: str, sent: Span) -> bool:
+    """"minister counselor at the French embassy in China": a post at a country's embassy is that
+    country's government's (the place after "in" is where the embassy is)."""
+    ent_at = run.ent_at
+    for t in toks:
+        nat = ent_at.get(t.i - 1)
+        if t.lower_ not in _MISSIONS or nat is None or nat.label_ not in ("NORP", "GPE"):
+            continue
+        country = DEMONYM_COUNTRY.get(nat.text.lower()) or COUNTRIES.get(nat.text.lower())
+        role = [u for u in toks if u.i < nat.start]
+        while role and role[-1].lower_ in DETS | ROLE_ORG_PREPS:
+            role.pop()
+        if not country or not role:
+            return False
+        gov = run.government_of(country)
+        if nat.text not in gov["aliases"]:
+            gov["aliases"].append(nat.text)
+        run.add(person, Pseudo(gov["id"], nat.start_char, nat.end_char), role, rule_name, sent, possessive=True)
+        return True
+    return False
+
+
 def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, sent: Span) -> None:
     """A role phrase after a name: the organisation first ("NUJ general secretary") or after the role
     ("chief executive of Tesco")."""
@@ -333,9 +360,12 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
         toks.pop(0)
     if not toks or toks[0].lower_ in CLAUSE_START:
         return
+    if _embassy_post(run, person, seg, toks, rule_name, sent):
+        return
     later = choose_org(run.doc, seg, run.ent_at, person)
-    if later is not None and later.label_ in ("GPE", "LOC") and later.start > 0 and run.doc[later.start - 1].lower_ == "to":
-        later = None  # "ambassador to Burma": the host country, not the employer
+    if later is not None and later.label_ in ("GPE", "LOC") and later.start > 0 \
+            and run.doc[later.start - 1].lower_ in ("to", "in"):
+        later = None  # "ambassador to Burma", "a writer in China": the host country or a place, not the employer
     opening = run.ent_at.get(toks[0].i)
     if _bare_institution(opening, later, seg):
         # "Party secretary of Gansu Province": the bare "Party" is part of the title, the place its post
