@@ -144,7 +144,7 @@ _LINKING_PARTICIPLES = ("associated", "affiliated", "attached")
 
 def strip_role(role: list[Token]) -> list[Token]:
     toks = [t for t in role if not t.is_space]
-    while toks and (toks[-1].lower_ in ROLE_ORG_PREPS or toks[-1].lower_ in DETS or toks[-1].is_punct
+    while toks and (toks[-1].lower_ in ROLE_ORG_PREPS or toks[-1].lower_ in DETS or toks[-1].lower_ == "under" or toks[-1].is_punct
                     or toks[-1].lower_ in POSSESSIVE or toks[-1].lower_ in _LINKING_PARTICIPLES and len(toks) > 1):
         toks.pop()
     while toks and (toks[0].lower_ in DETS or toks[0].is_punct):

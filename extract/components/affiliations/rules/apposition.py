@@ -76,6 +76,8 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
      {"person": "Ana Ruiz", "role": "scientist", "org": "Soil Research Institute"}),
     ("Judy Marcus, chair, president and CEO of Otis Worldwide Corporation, spoke.",
      {"person": "Judy Marcus", "role": "chair, president and CEO", "org": "Otis Worldwide Corporation"}),
+    ("Ma Rui, head of the energy institute under the National Planning Commission, said demand grew.",
+     {"person": "Ma Rui", "role": "head of the energy institute", "org": "National Planning Commission"}),
     ("Paul Roux, minister counselor at the French embassy in China, announced the prize.",
      {"person": "Paul Roux", "role": "minister counselor", "org": "France government"}),
     ("Li Wen, also general secretary of the Harbin Trade Council, spoke at the event.",
