@@ -261,29 +261,43 @@ _HEAD_VERBS = {"head": "head", "chair": "chair", "direct": "director", "lead": "
 def who_heads(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"PERSON, who heads|chairs|directs [a unit at] ORG": the person heads it (or the unit at it)."""
     doc, ent_at = run.doc, run.ent_at
-    j = person.end + 2
-    if j >= sent.end or doc[person.end].text != "," or doc[person.end + 1].lower_ != "who":
-        return
-    while j < sent.end and doc[j].lower_ in COPULA_FILLERS:
-        j += 1
-    if j >= sent.end or doc[j].lemma_ not in _HEAD_VERBS or doc[j].pos_ != "VERB":
-        return
-    verb = doc[j]
-    seg = segment(doc, j + 1, sent, ent_at, run.max_segment_tokens)
+    verb = _head_verb(doc, person, sent)
+    seg = segment(doc, verb.i + 1, sent, ent_at, run.max_segment_tokens) if verb is not None else None
     org = choose_org(doc, seg, ent_at, person) if seg is not None else None
     if org is None or org.label_ not in EMPLOYER_LABELS or org.kb_id_ == person.kb_id_:
         return
+    role = _headed_unit(run, verb, seg, org)
+    if role is not None:
+        run.add(person, org, [], "affiliation.apposition.who_heads", sent, role_text=role,
+                status_text="former" if verb.tag_ == "VBD" else None)
+
+
+def _head_verb(doc: Doc, person: Span, sent: Span) -> Token | None:
+    """The "heads" of "PERSON, who [also] heads"."""
+    j = person.end + 2
+    if j >= sent.end or doc[person.end].text != "," or doc[person.end + 1].lower_ != "who":
+        return None
+    while j < sent.end and doc[j].lower_ in COPULA_FILLERS:
+        j += 1
+    if j >= sent.end or doc[j].lemma_ not in _HEAD_VERBS or doc[j].pos_ != "VERB":
+        return None
+    return doc[j]
+
+
+def _headed_unit(run: AffiliationRun, verb: Token, seg: Span, org: Span) -> str | None:
+    """The post: "head", "head of the Asia desk" (a unit before "at ORG"), "head of anti-virus team"
+    ("ORG's anti-virus team"); None when the words before the organisation make no unit."""
+    doc, ent_at = run.doc, run.ent_at
     unit = [t for t in seg if t.i < org.start and not (t.i == seg.start and t.lower_ == "the")]
     role = _HEAD_VERBS[verb.lemma_]
     if unit:
         if verb.lemma_ == "lead" or len(unit) < 2 or unit[-1].lower_ not in ("at", "of", "in", "for") \
                 or any(t.i in ent_at and ent_at[t.i].label_ in EMPLOYER_LABELS for t in unit):
-            return
-        role = f"{role} of {doc[seg.start:unit[-1].i].text}"
-    elif org.end + 1 < seg.end and doc[org.end].lower_ in POSSESSIVE and doc[org.end + 1].is_lower:
-        role = f"{role} of {doc[org.end + 1:seg.end].text}"  # "who heads Acme's anti-virus team"
-    run.add(person, org, [], "affiliation.apposition.who_heads", sent, role_text=role,
-            status_text="former" if verb.tag_ == "VBD" else None)
+            return None
+        return f"{role} of {doc[seg.start:unit[-1].i].text}"
+    if org.end + 1 < seg.end and doc[org.end].lower_ in POSSESSIVE and doc[org.end + 1].is_lower:
+        return f"{role} of {doc[org.end + 1:seg.end].text}"  # "who heads Acme's anti-virus team"
+    return role
 
 
 def _subject_of(person: Span, verb: Token) -> bool:
