@@ -123,6 +123,7 @@ def _listed_titles(run: AffiliationRun, seg: Span, sent: Span) -> Span:
      {"person": "Helen Marsh", "role": "finance director", "org": "Corvel Systems Inc."}),
     ("Kenji Sato of Japan is the current president of the Global Archery Union.",
      {"person": "Kenji Sato", "role": "current president", "org": "Global Archery Union"}),
+    ("Prince Adil is a member of the royal family and an advocate for sport in the Arab world.", None),
 ])
 def copula(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"PERSON is|was|has been|became [now] the ROLE of ORG"."""
@@ -342,6 +343,14 @@ def _without_time(seg: Span) -> Span:
     return seg
 
 
+def _after_place_prep(doc: Doc, place: Span) -> bool:
+    """"ambassador to Burma", "an advocate for sport in the Arab world": a place after "to"/"in" [the]."""
+    k = place.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and (doc[k].lower_ == "in" or doc[k].lower_ == "to" and place.label_ != "NORP")
+
+
 _MISSIONS = frozenset({"embassy", "consulate", "consulate-general", "mission"})
 
 
@@ -379,8 +388,7 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
     if _embassy_post(run, person, seg, toks, rule_name, sent):
         return
     later = choose_org(run.doc, seg, run.ent_at, person)
-    if later is not None and later.label_ in ("GPE", "LOC") and later.start > 0 \
-            and run.doc[later.start - 1].lower_ in ("to", "in"):
+    if later is not None and later.label_ in ("GPE", "LOC", "NORP") and _after_place_prep(run.doc, later):
         later = None  # "ambassador to Burma", "a writer in China": the host country or a place, not the employer
     opening = run.ent_at.get(toks[0].i)
     if _bare_institution(opening, later, seg):
