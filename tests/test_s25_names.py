@@ -4,7 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from cooptool.extract.components.entities.trim import _drop_leading_post_of
+from cooptool.extract.components.entities.trim import _drop_leading_post
 from tests.conftest import run_text
 
 model = pytest.mark.model
@@ -49,7 +49,7 @@ def test_post_taken_into_organisation_name_is_cut(nlp):
 ])
 def test_leading_post_of(words, kept):
     doc = Doc(spacy.blank("en").vocab, words=words)
-    assert _drop_leading_post_of(doc, 0, len(words), "ORG") == (kept, len(words))
+    assert _drop_leading_post(doc, 0, len(words), "ORG") == (kept, len(words))
 
 
 @model

@@ -38,9 +38,16 @@ from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import is_place_or_people, org_description_start
 from cooptool.extract.components.affiliations.roles import is_role_word, role_heads
 from cooptool.extract.components.affiliations.rules.appointment import appointment, joined_org
-from cooptool.extract.components.affiliations.rules.apposition import apposition, copula
+from cooptool.extract.components.affiliations.rules.apposition import (
+    apposition,
+    copula,
+    serves_as,
+    who_heads,
+    who_is_later,
+)
 from cooptool.extract.components.affiliations.rules.byline import byline
 from cooptool.extract.components.affiliations.rules.company import (
+    company_noun_title,
     its_title,
     place_company_posts,
     place_previous_subject_posts,
@@ -48,6 +55,7 @@ from cooptool.extract.components.affiliations.rules.company import (
 from cooptool.extract.components.affiliations.rules.facility import place_facility_heads
 from cooptool.extract.components.affiliations.rules.government import (
     government_post,
+    place_described_heads,
     place_government_posts,
     place_shadow_posts,
     politics_signs,
@@ -78,12 +86,12 @@ if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
-PERSON_RULES = (apposition, title_before, role_comma, copula, of_org, possessive_org, works_for, led_by,
-                owner_possessive, appointment, joined_org, its_title, envoy_to)
+PERSON_RULES = (apposition, title_before, role_comma, copula, serves_as, who_heads, who_is_later, of_org, possessive_org, works_for, led_by,
+                owner_possessive, appointment, joined_org, its_title, company_noun_title, envoy_to)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,
                    place_eu_commissioners, place_un_secretaries_general, place_short_head_titles,
-                   place_previous_subject_posts)
+                   place_previous_subject_posts, place_described_heads)
 
 __all__ = [
     "COMPANY_TITLES", "ORG_LABELS", "PERSON_RULES", "UNPLACED_PASSES", "AffiliationExtractor", "government_post",

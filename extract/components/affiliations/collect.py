@@ -3,6 +3,7 @@ found and keeps the best record for each person and organisation."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -20,14 +21,18 @@ from cooptool.extract.components.affiliations.words import ROLE_WORDS
 from cooptool.extract.components.context import DocContext, context_of
 from cooptool.extract.components.entities import relabel
 from cooptool.extract.components.entities.names import INSTITUTION_HEADS
-from cooptool.extract.lexicon import PUBLIC_OFFICES
+from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, PUBLIC_OFFICES
 from cooptool.extract.profiles import status_of_words
 from cooptool.extract.records import entity_id
 from cooptool.extract.rules import named
 
 # Rules whose records may name no role ("Kazuhiro Takahashi of Daiwa Securities said").
 NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.works_for", "affiliation.possessive",
-                           "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined"})
+                           "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined",
+                           "affiliation.apposition.who_heads"})
+
+
+_BOARD = re.compile(r"(?i)^(the )?board( of (directors|supervisors|governors|trustees))?$")
 
 
 def _says_past(role: str) -> bool:
@@ -71,11 +76,23 @@ class AffiliationRun:
         ents = self.ents
         if eid in ents:
             return ents[eid]
-        aliases = [country] + (["government"] if "government" in self.ctx.text.lower() else [])
+        aliases = [country, *self._country_forms(country)] + (["government"] if "government" in self.ctx.text.lower() else [])
         entity = {"id": eid, "name": name, "label": "ORG", "aliases": aliases, "mentions": []}
         self.doc._.entities.append(entity)
         ents[eid] = entity
         return entity
+
+    def _country_forms(self, country: str) -> list[str]:
+        """The other names and adjectives of the country the article writes ("Britain", "British" for
+        the UK), as written: forms of the one organisation a reader may look it up by."""
+        text = self.ctx.text
+        forms = [f for f, c in (*COUNTRIES.items(), *DEMONYM_COUNTRY.items()) if c == country and f != country.lower()]
+        out = []
+        for form in forms:
+            m = re.search(rf"\b{re.escape(form)}\b", text, re.IGNORECASE)
+            if m and m.group(0)[:1].isupper() and m.group(0) != country and m.group(0) not in out:
+                out.append(m.group(0))
+        return out
 
     # ---- add: the checks every candidate passes, in order ----------------------------------
 
@@ -119,6 +136,8 @@ class AffiliationRun:
             return False
         if is_place_or_people(org) and not possessive and not role_heads(toks) & PUBLIC_OFFICES:
             return False  # "US lawyer X" is a nationality, not an employer; "Spain's director X" is not
+        if hasattr(org, "text") and _BOARD.match(org.text):
+            return False  # "chair of the Board of Directors of Y": the board is Y's, not an employer
         # "Shadow Home Secretary": the "organisation" is part of the title
         # (the model calls "Shadow" a PRODUCT too; a nationality, "Chinese Premier", is not one)
         # ("Country Media Group", three words ending on an institution's head, is a name).

@@ -207,6 +207,11 @@ def choose_org(doc: Doc, seg: Span, ent_at: dict, person: Span) -> Span | None:
     return None
 
 
+# Units a body keeps "under" it ("the institute under the NDRC").
+_UNITS = frozenset({"institute", "department", "bureau", "center", "centre", "academy", "school", "office",
+                    "laboratory", "lab", "division", "administration", "agency"})
+
+
 def joined(doc: Doc, role: list[Token], org: Span) -> bool:
     """The role reaches its organisation by a preposition or directly ("... Greater China Dell")."""
     toks = [t for t in role if not t.is_space]
@@ -215,6 +220,8 @@ def joined(doc: Doc, role: list[Token], org: Span) -> bool:
     last = toks[-1]
     while last.lower_ in DETS and last.i > toks[0].i:
         last = doc[last.i - 1]
+    if last.lower_ == "under" and any(t.lower_ in _UNITS for t in toks):
+        return True  # "head of the energy institute under the NDRC": the unit's parent body
     return last.lower_ in ROLE_ORG_PREPS or (last.i == org.start - 1 and not last.is_punct)
 
 

@@ -83,6 +83,8 @@ def conjoined_roles(doc: Doc, seg: Span, ent_at: dict) -> list[Span]:
         if t.lower_ != "and" or t.i in ent_at or t.i + 1 >= seg.end:
             continue
         nxt = doc[t.i + 1]
+        if nxt.lower_ in ("a", "an") and t.i + 2 < seg.end:
+            nxt = doc[t.i + 2]  # "a scientist at X and an academician at Y"
         if nxt.i in ent_at or not (nxt.lower_ in ROLE_WORDS or is_role_word(nxt) and nxt.is_title):
             continue
         if _employer_in(ent_at, cuts[-1] if cuts else seg.start, t.i) and _employer_in(ent_at, t.i + 1, seg.end) \
@@ -142,7 +144,7 @@ _LINKING_PARTICIPLES = ("associated", "affiliated", "attached")
 
 def strip_role(role: list[Token]) -> list[Token]:
     toks = [t for t in role if not t.is_space]
-    while toks and (toks[-1].lower_ in ROLE_ORG_PREPS or toks[-1].lower_ in DETS or toks[-1].is_punct
+    while toks and (toks[-1].lower_ in ROLE_ORG_PREPS or toks[-1].lower_ in DETS or toks[-1].lower_ == "under" or toks[-1].is_punct
                     or toks[-1].lower_ in POSSESSIVE or toks[-1].lower_ in _LINKING_PARTICIPLES and len(toks) > 1):
         toks.pop()
     while toks and (toks[0].lower_ in DETS or toks[0].is_punct):

@@ -175,6 +175,29 @@ def find_role_employers(doc: Doc) -> list[tuple[int, int]]:
     return found
 
 
+# Nouns that say what kind of body follows ("industry group GSMA", "consultancy BCG").
+_BODY_NOUNS = lexicon.where("org_nouns", 1, "descriptor")
+
+
+@rule("entity.described_acronym", confidence=0.75, examples=[
+    ("Paul Hart, CEO of mobile industry group GSMA, said so.", {"name": "GSMA", "label": "ORG"}),
+    ("The group AND its partners met.", None),
+])
+def find_described_acronyms(doc: Doc) -> list[tuple[int, int]]:
+    """"industry group GSMA": an all-capitals word the model left untagged, right after a lower-case noun
+    that says what kind of body it is, is that body's name."""
+    found = []
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if tok.ent_type_ or not (tok.is_upper and tok.is_alpha and 2 <= len(tok) <= 6) or not prev.is_lower \
+                or prev.lower_ not in _BODY_NOUNS or tok.lower_ in ("and", "or", "of", "the"):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_upper and doc[tok.i + 1].is_alpha:
+            continue  # a shouted headline, not a name
+        found.append((tok.i, tok.i + 1))
+    return found
+
+
 @rule("entity.numbered_meeting", confidence=0.9, examples=[
     ("Negotiators will meet again at COP31 next year.", {"name": "COP31", "label": "EVENT"}),
 ])
@@ -349,12 +372,14 @@ def _add_orgs(doc: Doc, out: Raw, found: Found | None) -> Raw:
     """UK parties, employers after "an analyst at", institutions: a found name replaces the model's
     pieces inside it ("China" in "China-U.S. Energy Efficiency Forum") but never cuts a longer one."""
     parties = find_party_forms(doc)
+    acronyms = find_described_acronyms(doc)
     finders = ((parties, find_party_forms), (find_role_employers(doc), find_role_employers),
-               (find_institutions(doc), find_institutions))
+               (find_institutions(doc), find_institutions), (acronyms, find_described_acronyms))
     for spans, finder in finders:
         for s, e in spans:
             s, e = trim(doc, s, e, "ORG")
-            if e - s < 2 and (s, e) not in parties and (s == 0 or doc[s - 1].lower_ not in _EMPLOYER_PREPS):
+            if e - s < 2 and (s, e) not in parties and (s, e) not in acronyms \
+                    and (s == 0 or doc[s - 1].lower_ not in _EMPLOYER_PREPS):
                 continue
             inside = [m for m in out if m[0] < e and s < m[1]]
             if any(m[0] < s or m[1] > e or (m[0], m[1]) == (s, e) for m in inside):

@@ -17,7 +17,7 @@ from cooptool.extract.components.entities.names import (
     PERSONAL_TITLES,
     POSTNOMINALS,
 )
-from cooptool.extract.lexicon import HONORIFICS, ROLE_HEADS, ROLE_MODIFIERS
+from cooptool.extract.lexicon import HONORIFICS, ORG_DESIGNATORS, ROLE_HEADS, ROLE_MODIFIERS
 
 PERSONAL_ROLES = lexicon.words("personal_roles")
 HYPHEN_SUFFIXES = lexicon.words("hyphen_suffixes")
@@ -34,6 +34,29 @@ def _cut_at_line_breaks(doc: Doc, start: int, end: int, label: str) -> tuple[int
 def _drop_leading_articles(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct or doc[start].is_space):
         start += 1
+    return start, end
+
+
+def _drop_leading_post(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """"CEO of Otis Worldwide Corporation", "Governor of the Bank of England": a post the model took into
+    an organisation's name; the name is what follows "of"/"at", when an organisation's head word ends it."""
+    if label == "PERSON":
+        return start, end
+    k = start
+    while k < end and (doc[k].lower_ in ROLE_HEADS or doc[k].lower_ in ROLE_MODIFIERS):
+        k += 1
+    if k == start or k + 1 >= end or doc[k].lower_ not in ("of", "at") \
+            or not any(doc[i].lower_ in ROLE_HEADS for i in range(start, k)):
+        return start, end
+    rest = k + 1 + (doc[k + 1].lower_ == "the")
+    if end - rest >= 2 and any(doc[i].lower_ in ORG_DESIGNATORS for i in range(rest, end)):
+        return rest, end
+    # "President of Peking University", "Chairman of HSBC": a post only a person holds, before a name of
+    # two words or an acronym; not "Secretary of State for Health", which is a post as a whole
+    personal = doc[k - 1].is_title and doc[k - 1].lower_ in PERSONAL_ROLES and doc[k].lower_ == "of"
+    if personal and rest < end and doc[rest].lower_ != "state" and (
+            end - rest >= 2 or end - rest == 1 and doc[rest].is_upper and len(doc[rest].text) > 1):
+        return rest, end
     return start, end
 
 
@@ -112,23 +135,6 @@ def _drop_repeated_name(doc: Doc, start: int, end: int, label: str) -> tuple[int
     return start, end
 
 
-def _drop_leading_post_of(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
-    """"President of Peking University", "Chairman of the Harwell Group": the model took a post into an
-    organisation's name; the organisation is what follows "of". Not when one plain word is left ("Secretary
-    of State", "Minister of Health" name posts)."""
-    if label == "PERSON" or end - start < 3:
-        return start, end
-    k = start + (doc[start].is_title and doc[start].lower_ in ROLE_MODIFIERS and end - start > 3)
-    if not (doc[k].is_title and doc[k].lower_ in PERSONAL_ROLES and doc[k + 1].lower_ == "of"):
-        return start, end
-    rest = k + 2 + (k + 2 < end and doc[k + 2].lower_ == "the")
-    if doc[rest].lower_ == "state":
-        return start, end  # "Secretary of State for Health": the whole is a post
-    if end - rest >= 2 or end - rest == 1 and doc[rest].is_upper and len(doc[rest].text) > 1:
-        start = rest
-    return start, end
-
-
 def _take_hyphenated_given_name(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
     """"Chey Tae-won", "Ban Ki-moon": the tokenizer splits a hyphenated given name and the model often ends
     the name at the hyphen; the short lower-case syllable written on to a short one belongs to the name
@@ -145,6 +151,7 @@ TRIM_STEPS = (
     _cut_at_line_breaks,
     _drop_repeated_name,
     _drop_leading_articles,
+    _drop_leading_post,
     _drop_leading_past,
     _drop_person_titles,
     _drop_trailing_punct,
@@ -152,7 +159,6 @@ TRIM_STEPS = (
     _drop_person_post,
     _drop_title_run_in,
     _drop_final_period,
-    _drop_leading_post_of,
     _take_hyphenated_given_name,
 )
 

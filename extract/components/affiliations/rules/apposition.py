@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract.components.affiliations.collect import AffiliationRun
-from cooptool.extract.components.affiliations.orgs import choose_org, joined
+from cooptool.extract.components.affiliations.orgs import Pseudo, choose_org, joined
 from cooptool.extract.components.affiliations.roles import (
     conjoined_roles,
     cut_at_clause,
@@ -27,7 +27,7 @@ from cooptool.extract.components.affiliations.words import (
     STATE_POSTS,
 )
 from cooptool.extract.components.entities.names import INSTITUTION_HEADS
-from cooptool.extract.lexicon import ROLE_HEADS, ROLE_ORG_PREPS
+from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, ROLE_HEADS, ROLE_ORG_PREPS
 from cooptool.extract.rules import rule
 
 _BE = ("be", "become", "remain")
@@ -46,6 +46,8 @@ def _apposition_start(doc: Doc, person: Span, sent: Span) -> int | None:
     start = i + 1
     if start + 1 < sent.end and doc[start].like_num and doc[start + 1].text == ",":
         start += 2
+    if start + 1 < sent.end and doc[start].lower_ in COPULA_FILLERS and doc[start + 1].lower_ != ",":
+        start += 1  # "Xi Jinping, also general secretary of ...", "X, now chairman of Y"
     if start < sent.end and doc[start].lower_ == "who":
         j = start + 1
         while j < sent.end and (doc[j].lemma_ in _BE or doc[j].lower_ in COPULA_FILLERS):
@@ -72,6 +74,16 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
     ("Tom Baxter, who lives in Leeds, visited Barclays on Monday.", None),
     ("The plan was backed by Rhys Owen - a former Cardiff University historian, and an expert on ports.",
      {"person": "Rhys Owen", "role": "former Cardiff University historian", "org": "Cardiff University"}),
+    ("Ana Ruiz, a scientist at the Soil Research Institute and an academician at the Lindon Academy of Sciences, won.",
+     {"person": "Ana Ruiz", "role": "scientist", "org": "Soil Research Institute"}),
+    ("Judy Marcus, chair, president and CEO of Otis Worldwide Corporation, spoke.",
+     {"person": "Judy Marcus", "role": "chair, president and CEO", "org": "Otis Worldwide Corporation"}),
+    ("Ma Rui, head of the energy institute under the National Planning Commission, said demand grew.",
+     {"person": "Ma Rui", "role": "head of the energy institute", "org": "National Planning Commission"}),
+    ("Paul Roux, minister counselor at the French embassy in China, announced the prize.",
+     {"person": "Paul Roux", "role": "minister counselor", "org": "France government"}),
+    ("Li Wen, also general secretary of the Harbin Trade Council, spoke at the event.",
+     {"person": "Li Wen", "role": "general secretary", "org": "Harbin Trade Council"}),
     # the organisation inside the title, after its modifiers
     ("Ivan Petrov, a senior Oxfam campaigner who left in May, said the talks had failed.",
      {"person": "Ivan Petrov", "role": "senior Oxfam campaigner", "org": "Oxfam"}),
@@ -85,19 +97,42 @@ def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
     seg = segment(doc, start, sent, ent_at, run.max_segment_tokens)
     if seg is None or _lists_people(doc, seg, ent_at, person):
         return
+    seg = _listed_titles(run, seg, sent)
     for part in conjoined_roles(doc, seg, ent_at):
         role_then_org(run, person, part, "affiliation.apposition", sent)
+
+
+def _listed_titles(run: AffiliationRun, seg: Span, sent: Span) -> Span:
+    """"X, chair, president and CEO of Otis Corp,": titles listed with commas before the one phrase
+    that names the organisation; the segment runs on over them (two commas at most)."""
+    doc, ent_at = run.doc, run.ent_at
+    out = seg
+    for _ in range(2):
+        if out.end >= sent.end or doc[out.end].text != "," or len(out) > 3 and out is seg \
+                or any(t.i in ent_at or not is_role_word(t) for t in (seg if out is seg else [])):
+            return seg if out is seg else out
+        nxt = segment(doc, out.end + 1, sent, ent_at, run.max_segment_tokens)
+        if nxt is None or not is_role_word(nxt[0]) or nxt[0].i in ent_at:
+            return seg if out is seg else out
+        out = doc[seg.start:nxt.end]
+        if any(t.i in ent_at for t in nxt):
+            return out
+    return seg
 
 
 @rule("affiliation.copula", confidence=0.75, examples=[
     ("Helen Marsh is the finance director of Corvel Systems Inc.",
      {"person": "Helen Marsh", "role": "finance director", "org": "Corvel Systems Inc."}),
+    ("Kenji Sato of Japan is the current president of the Global Archery Union.",
+     {"person": "Kenji Sato", "role": "current president", "org": "Global Archery Union"}),
+    ("Prince Adil is a member of the royal family and an advocate for sport in the Arab world.", None),
 ])
 def copula(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"PERSON is|was|has been|became [now] the ROLE of ORG"."""
     doc = run.doc
-    i, seen_be = person.end, False
-    while i < sent.end and i - person.end < 4:
+    start = i = _past_home_country(run, person, sent)
+    seen_be = False
+    while i < sent.end and i - start < 4:
         tok = doc[i]
         if tok.lemma_ in _BE and tok.pos_ in ("AUX", "VERB"):
             seen_be = True
@@ -111,9 +146,242 @@ def copula(run: AffiliationRun, person: Span, sent: Span) -> None:
         role_then_org(run, person, seg, "affiliation.copula", sent)
 
 
+@rule("affiliation.copula.serves_as", confidence=0.8, examples=[
+    ("Marta Kowal has served as president of the Baltic Rowing Federation since 2015.",
+     {"person": "Marta Kowal", "role": "president", "org": "Baltic Rowing Federation"}),
+    ("Lena Marsh, who serves as chief economist of the Harwood Institute, said rates would fall.",
+     {"person": "Lena Marsh", "role": "chief economist", "org": "Harwood Institute"}),
+    ("Erik Dahl is a Swedish businessman, currently serving as the president of the Nordic Ski Union.",
+     {"person": "Erik Dahl", "role": "president", "org": "Nordic Ski Union"}),
+    # someone else serves
+    ("Erik Dahl said Anna Berg serves as the president of the Nordic Ski Union.",
+     {"person": "Anna Berg", "role": "president", "org": "Nordic Ski Union"}),
+    ("Erik Dahl said the hall serves as a base for the Nordic Ski Union.", None),
+    ("Tom Reyes, who served as director of the Budget Office, said taxes would rise.",
+     {"person": "Tom Reyes", "role": "director", "org": "Budget Office", "status": "former"}),
+    ("Kari Holm, 36, took over as leader of the Coastal Party two years ago.",
+     {"person": "Kari Holm", "role": "leader", "org": "Coastal Party", "status": "current"}),
+    ("Kari Holm stepped down as chair of the Coastal Party in May.",
+     {"person": "Kari Holm", "role": "chair", "org": "Coastal Party", "status": "former"}),
+])
+def serves_as(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON has served as ROLE of ORG", "PERSON, who serves as ...", "PERSON is ..., currently
+    serving as ...": a post held, read as the copula's role phrase, when the person is the verb's subject."""
+    doc, ent_at = run.doc, run.ent_at
+    for i in range(person.end, min(sent.end - 2, person.end + 25)):
+        span = ent_at.get(i)
+        if span is not None and span.label_ == "PERSON" and span.kb_id_ != person.kb_id_:
+            return  # another person's clause
+        held = _holds_as(doc, i)
+        if held is None:
+            continue
+        verb, past = held
+        seg = segment(doc, i + 1, sent, ent_at, run.max_segment_tokens) if _subject_of(person, verb) else None
+        if seg is not None:
+            before = {k: id(r) for k, r in run.found.items()}
+            role_then_org(run, person, seg, "affiliation.copula.serves_as", sent)
+            if past:  # "who served as director of the CBO", "stepped down as": a past post
+                for k, rec in run.found.items():
+                    if before.get(k) != id(rec) and rec["pattern"] == "affiliation.copula.serves_as":
+                        rec["status"] = "former"
+        return
+
+
+# "served as", "acted as"; "took over as" (taken up, held now); "stepped down as", "resigned as" (left).
+_HOLD_VERBS = frozenset({"serve", "act"})
+_LEFT_VERBS = frozenset({"resign", "retire"})
+
+
+def _holds_as(doc: Doc, i: int) -> tuple[Token, bool] | None:
+    """At an "as" that names a post held or left: the verb, and whether the post is a past one."""
+    if doc[i].lower_ != "as" or i < 2:
+        return None
+    prev, verb = doc[i - 1], doc[i - 2]
+    if prev.lemma_ in _HOLD_VERBS and prev.pos_ in ("VERB", "AUX"):
+        return prev, prev.tag_ == "VBD"
+    if prev.lemma_ in _LEFT_VERBS and prev.pos_ == "VERB":
+        return prev, True
+    if prev.lower_ == "over" and verb.lemma_ == "take":
+        return verb, False
+    if prev.lower_ == "down" and verb.lemma_ == "step":
+        return verb, True
+    return None
+
+
+@rule("affiliation.apposition.who_is", confidence=0.75, examples=[
+    ("Rosa Lind, a choreographer based in Oslo, who is a faculty member of the Nordvik School of Dance, spoke.",
+     {"person": "Rosa Lind", "role": "faculty member", "org": "Nordvik School of Dance"}),
+    ("Rosa Lind met a dancer from Oslo who is a faculty member of the Nordvik School of Dance.", None),
+])
+def who_is_later(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON, a choreographer based in Oslo, who is ROLE of ORG": a relative clause on the person's
+    apposition, after a first description (right after the name it is `apposition`'s)."""
+    doc, ent_at = run.doc, run.ent_at
+    root = person.root
+    for i in range(person.end + 2, min(sent.end - 2, person.end + 30)):
+        span = ent_at.get(i)
+        if span is not None and span.label_ == "PERSON" and span.kb_id_ != person.kb_id_:
+            return
+        verb = doc[i].head
+        if doc[i].lower_ != "who" or doc[i - 1].text != "," or verb.lemma_ not in _BE or verb.dep_ != "relcl":
+            continue
+        if not _inside_apposition(verb.head, root):
+            return
+        j = verb.i + 1
+        while j < sent.end and doc[j].lower_ in COPULA_FILLERS:
+            j += 1
+        seg = segment(doc, j, sent, ent_at, run.max_segment_tokens)
+        if seg is not None:
+            role_then_org(run, person, seg, "affiliation.apposition.who_is", sent)
+        return
+
+
+def _inside_apposition(tok: Token, root: Token) -> bool:
+    """`tok` is the person's apposition or inside it (the parser may hang the clause on "Oslo")."""
+    for _ in range(6):
+        if tok.dep_ == "appos" and tok.head == root:
+            return True
+        if tok.head == tok or tok.head == root:
+            return False
+        tok = tok.head
+    return False
+
+
+# "who heads Y": the post the verb names; "lead" only with the organisation right after it ("who leads
+# a team of six at Y" holds no post).
+_HEAD_VERBS = {"head": "head", "chair": "chair", "direct": "director", "lead": "leader"}
+
+
+@rule("affiliation.apposition.who_heads", confidence=0.75, examples=[
+    ("Tan Wei, who heads the Asia desk at Norvale Capital, said prices would rise.",
+     {"person": "Tan Wei", "org": "Norvale Capital", "role": "head of the Asia desk"}),
+    ("Mary Cole, who chairs the Lindon Arts Trust, opened the show.",
+     {"person": "Mary Cole", "org": "Lindon Arts Trust", "role": "chair"}),
+    ("Mary Cole, who leads a team of six at Lindon Arts Trust, opened the show.", None),
+    ("Sami Laine, who heads Norvik Labs' research team, found the flaw.",
+     {"person": "Sami Laine", "org": "Norvik Labs", "role": "head of research team"}),
+])
+def who_heads(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON, who heads|chairs|directs [a unit at] ORG": the person heads it (or the unit at it)."""
+    doc, ent_at = run.doc, run.ent_at
+    verb = _head_verb(doc, person, sent)
+    seg = segment(doc, verb.i + 1, sent, ent_at, run.max_segment_tokens) if verb is not None else None
+    org = choose_org(doc, seg, ent_at, person) if seg is not None else None
+    if org is None or org.label_ not in EMPLOYER_LABELS or org.kb_id_ == person.kb_id_:
+        return
+    role = _headed_unit(run, verb, seg, org)
+    if role is not None:
+        run.add(person, org, [], "affiliation.apposition.who_heads", sent, role_text=role,
+                status_text="former" if verb.tag_ == "VBD" else None)
+
+
+def _head_verb(doc: Doc, person: Span, sent: Span) -> Token | None:
+    """The "heads" of "PERSON, who [also] heads"."""
+    j = person.end + 2
+    if j >= sent.end or doc[person.end].text != "," or doc[person.end + 1].lower_ != "who":
+        return None
+    while j < sent.end and doc[j].lower_ in COPULA_FILLERS:
+        j += 1
+    if j >= sent.end or doc[j].lemma_ not in _HEAD_VERBS or doc[j].pos_ != "VERB":
+        return None
+    return doc[j]
+
+
+def _headed_unit(run: AffiliationRun, verb: Token, seg: Span, org: Span) -> str | None:
+    """The post: "head", "head of the Asia desk" (a unit before "at ORG"), "head of anti-virus team"
+    ("ORG's anti-virus team"); None when the words before the organisation make no unit."""
+    doc, ent_at = run.doc, run.ent_at
+    unit = [t for t in seg if t.i < org.start and not (t.i == seg.start and t.lower_ == "the")]
+    role = _HEAD_VERBS[verb.lemma_]
+    if unit:
+        if verb.lemma_ == "lead" or len(unit) < 2 or unit[-1].lower_ not in ("at", "of", "in", "for") \
+                or any(t.i in ent_at and ent_at[t.i].label_ in EMPLOYER_LABELS for t in unit):
+            return None
+        return f"{role} of {doc[seg.start:unit[-1].i].text}"
+    if org.end + 1 < seg.end and doc[org.end].lower_ in POSSESSIVE and doc[org.end + 1].is_lower:
+        return f"{role} of {doc[org.end + 1:seg.end].text}"  # "who heads Acme's anti-virus team"
+    return role
+
+
+def _subject_of(person: Span, verb: Token) -> bool:
+    """The person is the subject of `verb`, or of the clause `verb` hangs from ("..., currently serving
+    as"), or `verb` is a relative clause on the person ("X, who serves as")."""
+    root = person.root
+    if verb.dep_ == "relcl" and verb.head == root:
+        return True
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    head = verb
+    for _ in range(4):
+        if root.head == head:
+            return True
+        if head.dep_ not in ("advcl", "conj", "xcomp", "acl", "relcl", "attr"):  # "is a businessman (who is) serving as"
+            return False
+        head = head.head
+    return False
+
+
+def _past_home_country(run: AffiliationRun, person: Span, sent: Span) -> int:
+    """"Kenji Sato of Japan is the president of ...": past the person's country after the name."""
+    i = person.end
+    place = run.ent_at.get(i + 1) if i + 1 < sent.end and run.doc[i].lower_ == "of" else None
+    return place.end if place is not None and place.label_ == "GPE" and place.start == i + 1 else i
+
+
+_TIME_PREPS = frozenset({"from", "since", "until", "between", "during", "in", "for"})
+
+
+def _without_time(seg: Span) -> Span:
+    """"president from 1980 to 2001", "leader two years ago": the phrase ends before a time after the role."""
+    for t in seg[1:]:
+        if t.ent_type_ not in ("DATE", "TIME") or t.ent_iob_ != "B":
+            continue
+        prev = seg.doc[t.i - 1]
+        ends = [u for u in seg.doc[t.i:seg.end] if u.ent_type_ in ("DATE", "TIME")]
+        if prev.lower_ in _TIME_PREPS and prev.i > seg.start:
+            return seg.doc[seg.start:prev.i]
+        if ends and ends[-1].lower_ == "ago":
+            return seg.doc[seg.start:t.i]
+    return seg
+
+
+def _after_place_prep(doc: Doc, place: Span) -> bool:
+    """"ambassador to Burma", "an advocate for sport in the Arab world": a place after "to"/"in" [the]."""
+    k = place.start - 1
+    if k > 0 and doc[k].lower_ == "the":
+        k -= 1
+    return k >= 0 and (doc[k].lower_ == "in" or doc[k].lower_ == "to" and place.label_ != "NORP")
+
+
+_MISSIONS = frozenset({"embassy", "consulate", "consulate-general", "mission"})
+
+
+def _embassy_post(run: AffiliationRun, person: Span, seg: Span, toks: list[Token], rule_name: str, sent: Span) -> bool:
+    """"minister counselor at the French embassy in China": a post at a country's embassy is that
+    country's government's (the place after "in" is where the embassy is)."""
+    ent_at = run.ent_at
+    for t in toks:
+        nat = ent_at.get(t.i - 1)
+        if t.lower_ not in _MISSIONS or nat is None or nat.label_ not in ("NORP", "GPE"):
+            continue
+        country = DEMONYM_COUNTRY.get(nat.text.lower()) or COUNTRIES.get(nat.text.lower())
+        role = [u for u in toks if u.i < nat.start]
+        while role and role[-1].lower_ in DETS | ROLE_ORG_PREPS:
+            role.pop()
+        if not country or not role:
+            return False
+        gov = run.government_of(country)
+        if nat.text not in gov["aliases"]:
+            gov["aliases"].append(nat.text)
+        run.add(person, Pseudo(gov["id"], nat.start_char, nat.end_char), role, rule_name, sent, possessive=True)
+        return True
+    return False
+
+
 def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, sent: Span) -> None:
     """A role phrase after a name: the organisation first ("NUJ general secretary") or after the role
     ("chief executive of Tesco")."""
+    seg = _without_time(seg)
     toks = [t for t in seg if not t.is_space]
     while toks and toks[0].lower_ in DETS:
         toks.pop(0)
@@ -121,9 +389,11 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
         return
     if len(toks) > 1 and toks[0].lower_ in KIN_NOUNS and toks[1].lower_ == "of":
         return  # "wife of the ambassador": a relative, not a post
-    if envoy_of_sender(run, person, toks, sent):
+    if envoy_of_sender(run, person, toks, sent) or _embassy_post(run, person, seg, toks, rule_name, sent):
         return
     later = choose_org(run.doc, seg, run.ent_at, person)
+    if later is not None and later.label_ in ("GPE", "LOC", "NORP") and _after_place_prep(run.doc, later):
+        later = None  # "ambassador to Burma", "a writer in China": the host country or a place, not the employer
     opening = run.ent_at.get(toks[0].i)
     if _bare_institution(opening, later, seg):
         # "Party secretary of Gansu Province": the bare "Party" is part of the title, the place its post

@@ -110,6 +110,49 @@ def its_title(run: AffiliationRun, person: Span, sent: Span) -> None:
         run.add(person, owner, role, "affiliation.its_title", sent, possessive=True)
 
 
+def _company_noun_role(run: AffiliationRun, person: Span, sent: Span) -> list[Token] | None:
+    """"X, the group's vice-president of operations, said": the role after "the COMPANY-NOUN's" in
+    apposition."""
+    doc = run.doc
+    k = person.end
+    if k + 4 >= sent.end or doc[k].text != "," or doc[k + 1].lower_ != "the" \
+            or not _company_possessor(doc, k + 3, k + 1):
+        return None
+    seg = segment(doc, k + 4, sent, run.ent_at, run.max_segment_tokens)
+    if seg is None or not seg[0].is_lower or seg[0].lower_ not in ROLE_HEADS and not is_role_word(seg[0]):
+        return None
+    return [t for t in seg if not t.is_space]
+
+
+def _org_just_named(run: AffiliationRun, person: Span, sent: Span) -> Span | None:
+    """The organisation "the company" goes back to: the nearest named before the person in the sentence,
+    else the one organisation the sentence before names."""
+    before = [run.ent_at.get(i) for i in range(person.start - 1, sent.start - 1, -1)]
+    owner = next((e for e in before if e is not None and e.label_ == "ORG"), None)
+    if owner is not None or sent.start == 0:
+        return owner
+    prev = run.doc[sent.start - 1].sent
+    orgs = {run.ent_at[i].kb_id_: run.ent_at[i] for i in range(prev.start, prev.end)
+            if i in run.ent_at and run.ent_at[i].label_ == "ORG"}
+    return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+
+@rule("affiliation.its_title.company_noun", confidence=0.65, examples=[
+    ("Halvern Technologies opened a plant in Suzhou. Wu Gang, the company's chief financial officer, said growth "
+     "was strong.", {"person": "Wu Gang", "org": "Halvern Technologies", "role": "chief financial officer"}),
+    ("China is one of Halvern Technologies' key markets, said Wu Gang, the group's vice-president of operations.",
+     {"person": "Wu Gang", "org": "Halvern Technologies", "role": "vice-president of operations"}),
+    ("Halvern Technologies signed a deal with Norvik Bank on Monday. Wu Gang, the company's chief financial officer, said so.",
+     None),
+])
+def company_noun_title(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """A title owned by "the company's" / "the group's" in apposition: the organisation just named."""
+    role = _company_noun_role(run, person, sent)
+    owner = _org_just_named(run, person, sent) if role else None
+    if owner is not None and owner.kb_id_ != person.kb_id_:
+        run.add(person, owner, role, "affiliation.its_title.company_noun", sent, possessive=True)
+
+
 def dominant_org(ents: dict) -> dict | None:
     """The organisation with the most mentions, at least 3 and twice any other's."""
     orgs = sorted((e for e in ents.values() if e["label"] == "ORG" and e["mentions"]),

@@ -410,3 +410,121 @@ def place_shadow_posts(run: AffiliationRun, placed: set[str]) -> None:
         first = party["mentions"][0][:2]
         run.add(person, Pseudo(party["id"], *first), role, "affiliation.shadow_post", person.sent, possessive=True)
         placed.add(run.ents.get(person.kb_id_, {}).get("id"))
+
+
+# ---- heads of government named only by their post ----------------------------------------------
+
+# "the prime minister said": the posts one person holds in a country's government at a time.
+_HEAD_POSTS = {("prime", "minister"): "prime minister", ("premier",): "premier", ("chancellor",): "chancellor"}
+# Words before "the prime minister" that make it someone else ("the shadow chancellor", "the former premier").
+_OTHER_HOLDER = frozenset({"shadow", "former", "deputy", "new", "then", "late", "first", "next", "vice", "ex"})
+
+
+def _head_descriptions(run: AffiliationRun) -> list[tuple[Token, list[Token]]]:
+    """Each "the prime minister" / "the premier" / "the chancellor" of the document: "the" and the post's
+    words, when no modifier and no name follow or precede the post."""
+    doc, ent_at = run.doc, run.ent_at
+    out = []
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+            continue
+        for words in _HEAD_POSTS:
+            end = tok.i + 1 + len(words)
+            if end > len(doc) or tuple(t.lower_ for t in doc[tok.i + 1:end]) != words:
+                continue
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and (nxt.i in ent_at or nxt.is_title and not nxt.is_sent_start or nxt.lower_ in ("of", "for")):
+                continue  # "the Prime Minister Tony Blair", "the chancellor of Germany": named or placed
+            out.append((tok, list(doc[tok.i + 1:end])))
+    order = list(_HEAD_POSTS)
+    # the post's plainest name first ("the prime minister" before "the premier" for the same person)
+    return sorted(out, key=lambda d: (order.index(tuple(t.lower_ for t in d[1])), d[0].i))
+
+
+def _possessed_government(run: AffiliationRun, unplaced: dict[str, Span]) -> Span | None:
+    """The one unplaced person whose government the article names ("Tony Blair's government")."""
+    doc = run.doc
+    owners = {}
+    for eid, span in unplaced.items():
+        for s in run.ctx.ents:
+            if s.kb_id_ == span.kb_id_ and s.end + 1 < len(doc) and doc[s.end].lower_ in ("'s", "’s") \
+                    and doc[s.end + 1].lower_ in ("government", "administration", "cabinet"):
+                owners[eid] = s
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+def _lone_person_before(run: AffiliationRun, the: Token, unplaced: dict[str, Span]) -> Span | None:
+    """The one unplaced person named in the three sentences before the description (and mentioned twice
+    in the article): who "the prime minister" goes back to."""
+    sents, n = run.ctx.sents, run.ctx.sent_of[the.i]
+    lo = sents[max(0, n - 3)].start
+    near: dict[str, Span] = {}
+    for s in run.ctx.ents:
+        if lo <= s.start < sents[n].start and s.label_ == "PERSON":
+            eid = run.ents.get(s.kb_id_, {}).get("id")
+            if eid in unplaced and len(run.ents[s.kb_id_]["mentions"]) >= 2:
+                near[eid] = s
+    if len(near) != 1:
+        return None
+    found = next(iter(near.values()))
+    # and the unplaced person the article names most ("Norfolk farmer Tony Martin" named just before
+    # "the prime minister" is not the prime minister the story is about)
+    counts = sorted((len(run.ents[s.kb_id_]["mentions"]), eid) for eid, s in unplaced.items() if s.kb_id_ in run.ents)
+    top = counts[-1] if counts else None
+    ok = top is not None and top[1] == run.ents[found.kb_id_]["id"] and (len(counts) == 1 or counts[-2][0] < top[0])
+    return found if ok else None
+
+
+@rule("affiliation.government.described", confidence=0.45, examples=[
+    ("Budget row\n\nThe Tories and Labour clashed at Westminster over the NHS. Mr Alan Dorsey's government "
+     "faces a vote. Alan Dorsey spoke on Monday. The prime minister said taxes would not rise.",
+     {"person": "Alan Dorsey", "org": "UK government", "role": "prime minister"}),
+    ("Budget row\n\nThe Tories and Labour clashed at Westminster over the NHS. Alan Dorsey spoke in Leeds. "
+     "Mr Dorsey said the plan was fair. The prime minister also said taxes would not rise.",
+     {"person": "Alan Dorsey", "org": "UK government", "role": "prime minister"}),
+    # two people before the description: who is meant is unclear
+    ("Budget row\n\nThe Tories and Labour clashed at Westminster over the NHS. Alan Dorsey met Mary Pike. "
+     "Mr Dorsey and Ms Pike spoke. The prime minister said taxes would not rise.", None),
+])
+def place_described_heads(run: AffiliationRun, placed: set[str]) -> None:
+    """"Mr Blair ... The prime minister said": a head of government the article names only by the post
+    ("the prime minister", "the premier", "the chancellor"), in a story whose country is clear. The
+    holder is the one unplaced person whose government the article names, else the one unplaced person
+    named in the sentences just before; never when someone is already placed in that post."""
+    unplaced = {run.ents.get(s.kb_id_, {}).get("id"): s for s in run.unplaced_people(placed)}
+    unplaced.pop(None, None)
+    if not unplaced:
+        return
+    held = " ".join((r["role"] or "").lower() for r in run.found.values())
+    descriptions = [d for d in _head_descriptions(run) if " ".join(t.lower_ for t in d[1]) not in held
+                    and not (d[0].i > 0 and run.doc[d[0].i - 1].lower_ in _OTHER_HOLDER)]
+    done: set[str] = set()
+    for _ in range(3):  # a holder placed frees the next description ("the chancellor" Brown, then "the premier")
+        before = len(done)
+        for the, words in descriptions:
+            post = " ".join(t.lower_ for t in words)
+            if post not in done and _place_described(run, the, words, unplaced, placed):
+                done.add("prime minister" if post == "premier" else post)
+                done.add(post)
+        if len(done) == before:
+            return
+
+
+def _place_described(run: AffiliationRun, the: Token, words: list[Token], unplaced: dict[str, Span],
+                     placed: set[str]) -> bool:
+    post = " ".join(t.lower_ for t in words)
+    country = government_country(run.ctx.text, run.ents, "prime minister" if post == "premier" else post)
+    person = (_possessed_government(run, unplaced) if post != "chancellor" else None) \
+        or _lone_person_before(run, the, unplaced)
+    if country is None or person is None:
+        return False
+    gov = run.government_of(country)
+    first = gov["mentions"][0][:2] if gov["mentions"] else (None, None)
+    run.add(run.ent_at.get(person.start, person), Pseudo(gov["id"], *first), words,
+            "affiliation.government.described", the.sent, possessive=True)
+    eid = run.ents.get(person.kb_id_, {}).get("id")
+    if eid not in {r["person_id"] for r in run.found.values()}:
+        return False
+    unplaced.pop(eid, None)
+    placed.add(eid)
+    return True

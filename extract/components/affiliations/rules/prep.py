@@ -8,14 +8,14 @@ from spacy.tokens import Doc, Span
 
 from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import possessor_can_be_firm
-from cooptool.extract.components.affiliations.roles import is_role_word
+from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before
 from cooptool.extract.components.affiliations.words import (
     EMPLOYER_LABELS,
     ORG_DESCRIPTORS_OF,
     POSSESSIVE,
     SPEECH_LEMMAS,
 )
-from cooptool.extract.lexicon import ORG_DESIGNATORS
+from cooptool.extract.lexicon import ORG_DESIGNATORS, ROLE_HEADS
 from cooptool.extract.rules import rule
 
 
@@ -65,6 +65,8 @@ def _maybe_venue(doc: Doc, person: Span, prep: str, comma: bool) -> bool:
 @rule("affiliation.of_org", confidence=0.6, examples=[
     ("Lars Becker of Meridian Capital Partners said bonds were cheap.",
      {"person": "Lars Becker", "org": "Meridian Capital Partners", "role": None}),
+    ("Professor Lin Hao from Eastbridge University said demand would grow.",
+     {"person": "Lin Hao", "org": "Eastbridge University", "role": "Professor"}),
 ])
 def of_org(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"PERSON [,] of|at|from ORG": an employer with no role stated."""
@@ -84,7 +86,18 @@ def of_org(run: AffiliationRun, person: Span, sent: Span) -> None:
     else:
         ok = nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")
     if ok:
-        run.add(person, org, [], "affiliation.of_org", sent)
+        run.add(person, org, _title_before(doc, person, sent, ent_at), "affiliation.of_org", sent)
+
+
+def _title_before(doc: Doc, person: Span, sent: Span, ent_at: dict) -> list:
+    """"Professor Lin Hao from Eastbridge University": a title right before the name, nothing named before
+    it, is the role held there."""
+    role, j = role_words_before(doc, person.start - 1, sent.start, ent_at, 3)
+    if not role or role[-1].lower_ not in ROLE_HEADS or not role[-1].is_title:
+        return []
+    if j >= sent.start and (j in ent_at or doc[j].lower_ in POSSESSIVE or doc[j].is_title and not doc[j].is_sent_start):
+        return []
+    return role
 
 
 @rule("affiliation.works_for", confidence=0.6, examples=[
