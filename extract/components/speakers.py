@@ -16,7 +16,14 @@ from spacy.tokens import Doc, Span, Token
 from cooptool.extract import lexicon
 from cooptool.extract.components.context import context_of
 from cooptool.extract.components.quotes import Quote, quote_index
-from cooptool.extract.lexicon import FEMALE_NAMES, MALE_NAMES, ROLE_HEADS, ROLE_MODIFIERS
+from cooptool.extract.lexicon import (
+    COUNTRIES,
+    DEMONYM_COUNTRY,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 
 MALE_PRONOUNS = {"he", "him", "his"}
 FEMALE_PRONOUNS = {"she", "her", "hers"}
@@ -36,6 +43,8 @@ SPEAKING_VERBS = lexicon.words("speaking_verbs")
 ORG_NAME_WORDS = lexicon.union("org_designators", "company_words", "org_nouns")
 # Prepositions that name a document's author or publisher ("by", "from", "in the Financial Times").
 AUTHOR_PREPS = {"by", "from", "in", "at"}
+# "the Russian government said": a nation's government speaks for the country.
+GOVERNMENT_HEADS = {"government", "govt"}
 
 
 @dataclass
@@ -265,6 +274,22 @@ class SpeakerResolver:
         self.gender.setdefault(target.kb_id_, gender)
         return sp
 
+    def _national_government(self, m: _Mention) -> Speaker | None:
+        """"the Russian government said", "the Chinese government said": the country of the nationality
+        (its entity when the story names it, else the country's short name)."""
+        head = m.head
+        if m.span is not None or head.lower_ not in GOVERNMENT_HEADS:
+            return None
+        countries = {DEMONYM_COUNTRY[c.lower_] for c in head.children
+                     if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.lower_ in DEMONYM_COUNTRY}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        for ent in self.entities.values():
+            if ent["label"] == "GPE" and any(COUNTRIES.get(f.lower(), f) == country for f in (ent["name"], *ent["aliases"])):
+                return Speaker(ent["name"], ent["id"], "GPE", m.start, m.end, list(ent["aliases"]), "description")
+        return Speaker(country, None, "GPE", m.start, m.end, [], "description")
+
     def _document(self, m: _Mention) -> Speaker | None:
         """"the report said": the document's author, or the author of the report named earlier."""
         head = m.head
@@ -342,7 +367,7 @@ class SpeakerResolver:
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
                    and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.ctx.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _document, _role_described, _it,
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _national_government, _document, _role_described, _it,
               _organisation_noun, _described_last_speaker)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:

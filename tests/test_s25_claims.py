@@ -1,0 +1,31 @@
+"""Stop 25, claims (issue 12): organisation speakers named by a description, on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_text
+
+pytestmark = pytest.mark.model
+
+
+def _speaker_of(nlp, text: str, words: str) -> str | None:
+    claims = run_text(nlp, text)._.claims
+    found = [c for c in claims if words in c["text"]]
+    assert found, f"no claim holds {words!r}: {[c['text'] for c in claims]}"
+    return found[0]["speaker"]
+
+
+def test_national_government_speaks_for_the_country_the_story_names(nlp):
+    text = "Pipeline deal\n\nRussia sold the refinery last year. The Russian government said the buyer had paid in full."
+    assert _speaker_of(nlp, text, "the buyer had paid in full") == "Russia"
+
+
+def test_national_government_gets_the_country_name_when_the_story_has_none(nlp):
+    text = "Port talks\n\nThe Philippine government said on Monday that talks with the operator would resume."
+    assert _speaker_of(nlp, text, "talks with the operator would resume") == "Philippines"
+
+
+def test_bare_government_stays_unnamed(nlp):
+    text = "Jobs plan\n\nTrade between the two countries grew. The government said the plan would create jobs."
+    assert _speaker_of(nlp, text, "the plan would create jobs") is None
