@@ -29,3 +29,9 @@ def test_national_government_gets_the_country_name_when_the_story_has_none(nlp):
 def test_bare_government_stays_unnamed(nlp):
     text = "Jobs plan\n\nTrade between the two countries grew. The government said the plan would create jobs."
     assert _speaker_of(nlp, text, "the plan would create jobs") is None
+
+
+def test_its_post_is_the_one_person_the_story_places_there(nlp):
+    text = ("Lakeside Foods Inc will close two plants, its chairman said on Tuesday. Lakeside Foods chairman "
+            "Tom Barrow blamed rising costs.")
+    assert _speaker_of(nlp, text, "will close two plants") == "Tom Barrow"

@@ -290,6 +290,21 @@ class SpeakerResolver:
                 return Speaker(ent["name"], ent["id"], "GPE", m.start, m.end, list(ent["aliases"]), "description")
         return Speaker(country, None, "GPE", m.start, m.end, [], "description")
 
+    def _its_post(self, m: _Mention) -> Speaker | None:
+        """"Acme could cut 500 jobs, its chief executive has said": the one person the story places in
+        that post at the organisation "its" stands for (the organisation subject of the sentence or of
+        the one before), named before or after."""
+        head = m.head
+        if m.span is not None or head.lower_ not in ROLE_HEADS or head.lower_ in SPOKES \
+                or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            return None
+        org = self._org_subject_before(head.i)
+        holders = self._post_holders(self.entities.get(org.kb_id_), head.lower_) if org is not None else set()
+        if len(holders) != 1:
+            return None
+        holder = next((s for s in self.ctx.ents if s.kb_id_ in holders), None)
+        return self._bound(m, holder, "description") if holder is not None else None
+
     def _document(self, m: _Mention) -> Speaker | None:
         """"the report said": the document's author, or the author of the report named earlier."""
         head = m.head
@@ -367,7 +382,8 @@ class SpeakerResolver:
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
                    and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.ctx.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _national_government, _document, _role_described, _it,
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _national_government, _its_post,
+              _document, _role_described, _it,
               _organisation_noun, _described_last_speaker)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:
