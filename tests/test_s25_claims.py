@@ -35,3 +35,14 @@ def test_its_post_is_the_one_person_the_story_places_there(nlp):
     text = ("Lakeside Foods Inc will close two plants, its chairman said on Tuesday. Lakeside Foods chairman "
             "Tom Barrow blamed rising costs.")
     assert _speaker_of(nlp, text, "will close two plants") == "Tom Barrow"
+
+
+def test_untagged_institution_subject_is_named_as_written(nlp):
+    text = "Jobs plan\n\nTony Blair was questioned about the plan. But Downing Street said Mr Blair should be judged by results."
+    assert _speaker_of(nlp, text, "should be judged by results") == "Downing Street"
+
+
+def test_sentence_initial_common_word_is_no_speaker(nlp):
+    text = "Phones\n\nOld handsets are piling up. Research found that old phones can help close the digital divide."
+    claims = run_text(nlp, text)._.claims
+    assert all(c["speaker"] != "Research" for c in claims)

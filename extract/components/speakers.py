@@ -20,6 +20,7 @@ from cooptool.extract.lexicon import (
     COUNTRIES,
     DEMONYM_COUNTRY,
     FEMALE_NAMES,
+    HONORIFICS,
     MALE_NAMES,
     ROLE_HEADS,
     ROLE_MODIFIERS,
@@ -365,6 +366,31 @@ class SpeakerResolver:
         target = self._last_speaker_near(head.i)
         return self._bound(m, target, "description") if target is not None else None
 
+    def _bare_name_word(self, t: Token) -> bool:
+        """A capitalised proper noun in no entity, not a title, an honorific or a given name."""
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in self.ent_at and t.lower_ not in ROLE_HEADS \
+            and t.lower_.rstrip(".") not in HONORIFICS and t.lower_ not in FEMALE_NAMES | MALE_NAMES
+
+    def _untagged_name(self, m: _Mention) -> Speaker | None:
+        """"But Downing Street said ...": a capitalised proper-noun subject the model tagged as no
+        entity is an organisation named as written (never a title, an honorific or a given name)."""
+        head, doc = m.head, self.doc
+        if m.span is not None or head.pos_ != "PROPN" or head.dep_ != "nsubj" or head.i in self.quote_of:
+            return None
+        toks = [t for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [] if t.lower_ != "the"]
+        if not 1 <= len(toks) <= 4 or not all(self._bare_name_word(t) for t in toks):
+            return None
+        sent = [t for t in head.sent if t.is_alpha]
+        if len(toks) == 1 and toks[0].i == head.sent.start or sum(t.text[:1].isupper() for t in sent) * 2 > len(sent):
+            return None  # "Research found ...", a headline in title case: no name to go by
+        name = doc[toks[0].i:toks[-1].i + 1].text
+        full = {e.kb_id_: e for e in self.ctx.ents if len(toks) == 1 and self._label(e) == "PERSON" and len(e) > 1
+                and e[-1].text == name}
+        if len(full) == 1:
+            return self._bound(m, next(iter(full.values())), "name")  # "Armand Duplantis ... Duplantis said"
+        # one word is a surname as often as a firm ("Duplantis said"); two or more, an institution
+        return Speaker(name, None, "PERSON" if len(toks) == 1 else "ORG", m.start, m.end, [], "name")
+
     def _last_speaker_near(self, at: int) -> Span | None:
         doc = self.doc
         first = self._sentences_back(at, 2)
@@ -384,7 +410,7 @@ class SpeakerResolver:
 
     STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _national_government, _its_post,
               _document, _role_described, _it,
-              _organisation_noun, _described_last_speaker)
+              _organisation_noun, _described_last_speaker, _untagged_name)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:
         """The speaker `target` stands for, remembered as the latest one bound."""
