@@ -46,3 +46,11 @@ def test_sentence_initial_common_word_is_no_speaker(nlp):
     text = "Phones\n\nOld handsets are piling up. Research found that old phones can help close the digital divide."
     claims = run_text(nlp, text)._.claims
     assert all(c["speaker"] != "Research" for c in claims)
+
+
+def test_he_said_goes_on_with_the_speaker_not_the_subject_he_reported(nlp):
+    text = ("Deportation plan\n\nHome Secretary Alan Pryce told the Herald he hoped deals with several countries "
+            "could be reached.\n\nThe Herald's legal correspondent, Tom Castell, said it appeared Mr Pryce was "
+            "putting more weight on deportation than his predecessor. But he said reaching deals with the home "
+            "countries could be hard.")
+    assert _speaker_of(nlp, text, "reaching deals with the home countries") == "Tom Castell"

@@ -620,8 +620,10 @@ class SpeakerResolver:
     def _someone_since(self, i: int, eid: str, at: int, gender: str) -> bool:
         """Another person of that gender was a subject between token i and the pronoun at `at`."""
         sent_start = self.doc[at].sent.start
+        cue = self.doc[i].head if self.doc[i].dep_ in ("nsubj", "nsubjpass") else None
         if any(i < s.start < sent_start and self._label(s) == "PERSON" and s.root.dep_ == "nsubj" and s.kb_id_ != eid
-               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at) for s in self.ctx.ents):
+               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at)
+               and not _reported_by(s, cue) for s in self.ctx.ents):
             return True
         return any(s.start > i and s.kb_id_ != eid for s in self._ancestor_subjects(at))
 
@@ -737,6 +739,11 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _reported_by(span: Span, cue: Token | None) -> bool:
+    """"X said Mr Y was wrong": Y is a subject inside what X's cue reports, not a new subject."""
+    return cue is not None and cue.i < span.start and cue in span.root.ancestors and cue.lemma_.lower() in SPEAKING_VERBS
 
 
 def _someone_elses(c: Token) -> bool:
