@@ -54,3 +54,10 @@ def test_he_said_goes_on_with_the_speaker_not_the_subject_he_reported(nlp):
             "putting more weight on deportation than his predecessor. But he said reaching deals with the home "
             "countries could be hard.")
     assert _speaker_of(nlp, text, "reaching deals with the home countries") == "Tom Castell"
+
+
+def test_the_premier_is_the_prime_minister_named_before(nlp):
+    text = ("Election role\n\nPrime Minister Tony Blair has praised Gordon Brown. Mr Brown wrote an article about "
+            "the future on Monday. The chancellor has previously planned the election strategy but this time the "
+            "role will go to Alan Milburn. The premier insisted Mr Brown will have a key role in the campaign.")
+    assert _speaker_of(nlp, text, "will have a key role") == "Tony Blair"

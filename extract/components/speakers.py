@@ -543,7 +543,10 @@ class SpeakerResolver:
     def _titled(self, person: Span, word: str) -> bool:
         """"Chancellor Gordon Brown", "Brown, the chancellor,": the person was given the title, not a rival's."""
         doc = self.doc
-        if word in {t.lower_ for t in doc[max(0, person.start - 3):person.start]} \
+        before = [t.lower_ for t in doc[max(0, person.start - 3):person.start]]
+        if word == "premier" and before[-2:] == ["prime", "minister"]:
+            return True  # "Prime Minister Tony Blair ... the premier said"
+        if word in before \
                 and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, person.start - 4):person.start]):
             return True
         return any(c.dep_ == "appos" and c.lower_ == word for c in person.root.children)
@@ -551,8 +554,9 @@ class SpeakerResolver:
     def _holders_by_role(self, head: Token, word: str) -> set[str]:
         """People whose affiliation's role ends in the word ("the minister" may be a cabinet secretary)."""
         cabinet = word == "minister" and _bare(head)
+        ends = ["prime", "minister"] if word == "premier" else [word]  # "the premier" is the prime minister
         return {a["person_id"] for a in (self.doc._.affiliations or [])
-                if (a.get("role") or "").lower().split()[-1:] == [word] or cabinet and _cabinet_post(a)}
+                if (a.get("role") or "").lower().split()[-len(ends):] == ends or cabinet and _cabinet_post(a)}
 
     def _lone_recent_subject(self, head: Token, people: list[Span]) -> Span | None:
         """The one person who was the subject of the last few sentences, when no role is known for them."""
