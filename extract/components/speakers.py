@@ -16,7 +16,15 @@ from spacy.tokens import Doc, Span, Token
 from cooptool.extract import lexicon
 from cooptool.extract.components.context import context_of
 from cooptool.extract.components.quotes import Quote, quote_index
-from cooptool.extract.lexicon import FEMALE_NAMES, MALE_NAMES, ROLE_HEADS, ROLE_MODIFIERS
+from cooptool.extract.lexicon import (
+    COUNTRIES,
+    DEMONYM_COUNTRY,
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
 
 MALE_PRONOUNS = {"he", "him", "his"}
 FEMALE_PRONOUNS = {"she", "her", "hers"}
@@ -36,6 +44,8 @@ SPEAKING_VERBS = lexicon.words("speaking_verbs")
 ORG_NAME_WORDS = lexicon.union("org_designators", "company_words", "org_nouns")
 # Prepositions that name a document's author or publisher ("by", "from", "in the Financial Times").
 AUTHOR_PREPS = {"by", "from", "in", "at"}
+# "the Russian government said": a nation's government speaks for the country.
+GOVERNMENT_HEADS = {"government", "govt"}
 
 
 @dataclass
@@ -265,6 +275,37 @@ class SpeakerResolver:
         self.gender.setdefault(target.kb_id_, gender)
         return sp
 
+    def _national_government(self, m: _Mention) -> Speaker | None:
+        """"the Russian government said", "the Chinese government said": the country of the nationality
+        (its entity when the story names it, else the country's short name)."""
+        head = m.head
+        if m.span is not None or head.lower_ not in GOVERNMENT_HEADS:
+            return None
+        countries = {DEMONYM_COUNTRY[c.lower_] for c in head.children
+                     if c.dep_ in ("amod", "compound") and c.ent_type_ == "NORP" and c.lower_ in DEMONYM_COUNTRY}
+        if len(countries) != 1:
+            return None
+        country = countries.pop()
+        for ent in self.entities.values():
+            if ent["label"] == "GPE" and any(COUNTRIES.get(f.lower(), f) == country for f in (ent["name"], *ent["aliases"])):
+                return Speaker(ent["name"], ent["id"], "GPE", m.start, m.end, list(ent["aliases"]), "description")
+        return Speaker(country, None, "GPE", m.start, m.end, [], "description")
+
+    def _its_post(self, m: _Mention) -> Speaker | None:
+        """"Acme could cut 500 jobs, its chief executive has said": the one person the story places in
+        that post at the organisation "its" stands for (the organisation subject of the sentence or of
+        the one before), named before or after."""
+        head = m.head
+        if m.span is not None or head.lower_ not in ROLE_HEADS or head.lower_ in SPOKES \
+                or not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in head.children):
+            return None
+        org = self._org_subject_before(head.i)
+        holders = self._post_holders(self.entities.get(org.kb_id_), head.lower_) if org is not None else set()
+        if len(holders) != 1:
+            return None
+        holder = next((s for s in self.ctx.ents if s.kb_id_ in holders), None)
+        return self._bound(m, holder, "description") if holder is not None else None
+
     def _document(self, m: _Mention) -> Speaker | None:
         """"the report said": the document's author, or the author of the report named earlier."""
         head = m.head
@@ -325,6 +366,31 @@ class SpeakerResolver:
         target = self._last_speaker_near(head.i)
         return self._bound(m, target, "description") if target is not None else None
 
+    def _bare_name_word(self, t: Token) -> bool:
+        """A capitalised proper noun in no entity, not a title, an honorific or a given name."""
+        return t.pos_ == "PROPN" and t.text[:1].isupper() and t.i not in self.ent_at and t.lower_ not in ROLE_HEADS \
+            and t.lower_.rstrip(".") not in HONORIFICS and t.lower_ not in FEMALE_NAMES | MALE_NAMES
+
+    def _untagged_name(self, m: _Mention) -> Speaker | None:
+        """"But Downing Street said ...": a capitalised proper-noun subject the model tagged as no
+        entity is an organisation named as written (never a title, an honorific or a given name)."""
+        head, doc = m.head, self.doc
+        if m.span is not None or head.pos_ != "PROPN" or head.dep_ != "nsubj" or head.i in self.quote_of:
+            return None
+        toks = [t for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [] if t.lower_ != "the"]
+        if not 1 <= len(toks) <= 4 or not all(self._bare_name_word(t) for t in toks):
+            return None
+        sent = [t for t in head.sent if t.is_alpha]
+        if len(toks) == 1 and toks[0].i == head.sent.start or sum(t.text[:1].isupper() for t in sent) * 2 > len(sent):
+            return None  # "Research found ...", a headline in title case: no name to go by
+        name = doc[toks[0].i:toks[-1].i + 1].text
+        full = {e.kb_id_: e for e in self.ctx.ents if len(toks) == 1 and self._label(e) == "PERSON" and len(e) > 1
+                and e[-1].text == name}
+        if len(full) == 1:
+            return self._bound(m, next(iter(full.values())), "name")  # "Armand Duplantis ... Duplantis said"
+        # one word is a surname as often as a firm ("Duplantis said"); two or more, an institution
+        return Speaker(name, None, "PERSON" if len(toks) == 1 else "ORG", m.start, m.end, [], "name")
+
     def _last_speaker_near(self, at: int) -> Span | None:
         doc = self.doc
         first = self._sentences_back(at, 2)
@@ -342,8 +408,9 @@ class SpeakerResolver:
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
                    and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.ctx.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _document, _role_described, _it,
-              _organisation_noun, _described_last_speaker)
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _national_government, _its_post,
+              _document, _role_described, _it,
+              _organisation_noun, _described_last_speaker, _untagged_name)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:
         """The speaker `target` stands for, remembered as the latest one bound."""
@@ -476,7 +543,10 @@ class SpeakerResolver:
     def _titled(self, person: Span, word: str) -> bool:
         """"Chancellor Gordon Brown", "Brown, the chancellor,": the person was given the title, not a rival's."""
         doc = self.doc
-        if word in {t.lower_ for t in doc[max(0, person.start - 3):person.start]} \
+        before = [t.lower_ for t in doc[max(0, person.start - 3):person.start]]
+        if word == "premier" and before[-2:] == ["prime", "minister"]:
+            return True  # "Prime Minister Tony Blair ... the premier said"
+        if word in before \
                 and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, person.start - 4):person.start]):
             return True
         return any(c.dep_ == "appos" and c.lower_ == word for c in person.root.children)
@@ -484,8 +554,9 @@ class SpeakerResolver:
     def _holders_by_role(self, head: Token, word: str) -> set[str]:
         """People whose affiliation's role ends in the word ("the minister" may be a cabinet secretary)."""
         cabinet = word == "minister" and _bare(head)
+        ends = ["prime", "minister"] if word == "premier" else [word]  # "the premier" is the prime minister
         return {a["person_id"] for a in (self.doc._.affiliations or [])
-                if (a.get("role") or "").lower().split()[-1:] == [word] or cabinet and _cabinet_post(a)}
+                if (a.get("role") or "").lower().split()[-len(ends):] == ends or cabinet and _cabinet_post(a)}
 
     def _lone_recent_subject(self, head: Token, people: list[Span]) -> Span | None:
         """The one person who was the subject of the last few sentences, when no role is known for them."""
@@ -553,8 +624,10 @@ class SpeakerResolver:
     def _someone_since(self, i: int, eid: str, at: int, gender: str) -> bool:
         """Another person of that gender was a subject between token i and the pronoun at `at`."""
         sent_start = self.doc[at].sent.start
+        cue = self.doc[i].head if self.doc[i].dep_ in ("nsubj", "nsubjpass") else None
         if any(i < s.start < sent_start and self._label(s) == "PERSON" and s.root.dep_ == "nsubj" and s.kb_id_ != eid
-               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at) for s in self.ctx.ents):
+               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at)
+               and not _reported_by(s, cue) for s in self.ctx.ents):
             return True
         return any(s.start > i and s.kb_id_ != eid for s in self._ancestor_subjects(at))
 
@@ -670,6 +743,11 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _reported_by(span: Span, cue: Token | None) -> bool:
+    """"X said Mr Y was wrong": Y is a subject inside what X's cue reports, not a new subject."""
+    return cue is not None and cue.i < span.start and cue in span.root.ancestors and cue.lemma_.lower() in SPEAKING_VERBS
 
 
 def _someone_elses(c: Token) -> bool:
