@@ -53,3 +53,10 @@ def run_text(nlp, text: str):
 
     doc, _ = prepare(nlp, SourceDoc(text=text, path=None))
     return nlp(doc)
+
+
+def speaker_of(claims: list[dict], words: str) -> str | None:
+    """The speaker of the first claim whose text holds `words` (fails, listing the claims, when none does)."""
+    found = [c for c in claims if words in c["text"]]
+    assert found, f"no claim holds {words!r}: {[c['text'] for c in claims]}"
+    return found[0]["speaker"]

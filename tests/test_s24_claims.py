@@ -5,18 +5,13 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import run_text
+from tests.conftest import speaker_of as _speaker_of
 
 pytestmark = pytest.mark.model
 
 
 def _claims(nlp, text: str) -> list[dict]:
     return run_text(nlp, text)._.claims
-
-
-def _speaker_of(claims: list[dict], words: str) -> str | None:
-    found = [c for c in claims if words in c["text"]]
-    assert found, f"no claim holds {words!r}: {[c['text'] for c in claims]}"
-    return found[0]["speaker"]
 
 
 def test_surname_tagged_as_organisation_is_the_person_named_before(nlp):
