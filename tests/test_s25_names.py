@@ -89,3 +89,10 @@ def test_reported_clause_ends_at_a_colon_that_opens_a_quote(nlp):
 def test_a_month_alone_is_the_one_nearest_publication(text, published, iso):
     from cooptool.extract.components.events import _month_nearest
     assert _month_nearest(text, published) == iso
+
+
+@model
+def test_a_named_report_speaks_for_its_owner(nlp):
+    text = "Debt\n\nThe Harwell Fund published its figures. Later the Harwell Fund's Annual Review said growth was weak."
+    claims = run_text(nlp, text)._.claims
+    assert [c["speaker"] for c in claims if c["text"] == "growth was weak"] == ["Harwell Fund"]

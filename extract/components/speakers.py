@@ -252,6 +252,18 @@ class SpeakerResolver:
                  and len(s) > 1 and s[-1].text == span.text}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def _named_document(self, m: _Mention) -> Speaker | None:
+        """"the IMF's World Economic Outlook warned", "the UN's Global Environment Report said": a named
+        report speaks for the body whose it is."""
+        span = m.span
+        if span is None or self._label(span) == "PERSON" or span[-1].lower_ not in DOCUMENT_NOUNS \
+                or span.start < 2 or self.doc[span.start - 1].lower_ not in ("'s", "’s"):
+            return None
+        owner = self.ent_at.get(span.start - 2)
+        if owner is None or self._label(owner) not in ("ORG", "GPE"):
+            return None
+        return self._speaker(owner, m.start, m.end, "description")
+
     def _by_name(self, m: _Mention) -> Speaker | None:
         if m.span is None:
             return None
@@ -408,7 +420,7 @@ class SpeakerResolver:
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
                    and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.ctx.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _by_name, _pronoun, _national_government, _its_post,
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _named_document, _by_name, _pronoun, _national_government, _its_post,
               _document, _role_described, _it,
               _organisation_noun, _described_last_speaker, _untagged_name)
 
