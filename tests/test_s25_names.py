@@ -96,3 +96,11 @@ def test_a_named_report_speaks_for_its_owner(nlp):
     text = "Debt\n\nThe Harwell Fund published its figures. Later the Harwell Fund's Annual Review said growth was weak."
     claims = run_text(nlp, text)._.claims
     assert [c["speaker"] for c in claims if c["text"] == "growth was weak"] == ["Harwell Fund"]
+
+
+@model
+def test_the_country_is_the_country_just_named(nlp):
+    text = ("China proposes transport plan\n\nChina has put forth a plan to improve rural roads, Vice-Premier He Lifeng "
+            "said on Wednesday. The country expressed its willingness to share its experience in road building.")
+    claims = run_text(nlp, text)._.claims
+    assert [c["speaker"] for c in claims if c["text"].startswith("its willingness")] == ["China"]

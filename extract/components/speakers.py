@@ -303,6 +303,30 @@ class SpeakerResolver:
                 return Speaker(ent["name"], ent["id"], "GPE", m.start, m.end, list(ent["aliases"]), "description")
         return Speaker(country, None, "GPE", m.start, m.end, [], "description")
 
+    def _the_country(self, m: _Mention) -> Speaker | None:
+        """"China put forth a plan ... The country expressed its willingness to share ...": a bare "the
+        country" or "the nation" is the country the story has named most so far, when it was named in the
+        two sentences before (none when two tie)."""
+        head = m.head
+        if m.span is not None or head.lower_ not in ("country", "nation") or not _has_det(head, ("the",)) \
+                or any(c.dep_ in ("amod", "compound", "poss", "prep") for c in head.children):
+            return None
+        counts: dict[str, int] = {}
+        last: dict[str, Span] = {}
+        for e in self.ctx.ents:
+            if e.start >= head.i:
+                break
+            if e.label_ == "GPE" and e.text.lower().removeprefix("the ") in COUNTRIES:
+                counts[e.kb_id_] = counts.get(e.kb_id_, 0) + 1
+                last[e.kb_id_] = e
+        ranked = sorted(counts.values(), reverse=True)
+        if not ranked or len(ranked) > 1 and ranked[0] == ranked[1]:
+            return None
+        best = max(counts, key=counts.get)
+        if self.ctx.sent_of[head.i] - self.ctx.sent_of[last[best].start] > 2:
+            return None  # named long before: "the country" may be another one the sentence implies
+        return self._speaker(last[best], m.start, m.end, "description")
+
     def _its_post(self, m: _Mention) -> Speaker | None:
         """"Acme could cut 500 jobs, its chief executive has said": the one person the story places in
         that post at the organisation "its" stands for (the organisation subject of the sentence or of
@@ -420,7 +444,8 @@ class SpeakerResolver:
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
                    and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.ctx.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _named_document, _by_name, _pronoun, _national_government, _its_post,
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _named_document, _by_name, _pronoun, _national_government,
+              _the_country, _its_post,
               _document, _role_described, _it,
               _organisation_noun, _described_last_speaker, _untagged_name)
 
