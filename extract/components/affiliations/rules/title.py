@@ -273,6 +273,6 @@ def _org_last(doc: Doc, toks: list[Token], ent_at: dict) -> tuple[Span, list[Tok
     while k > toks[0].i and doc[k].pos_ == "ADJ" and doc[k].is_lower:
         k -= 1  # "in contemporary China"
     if org.label_ in ("GPE", "LOC") and doc[k].lower_ == "in":
-        return None  # "A representative of sci-fi in contemporary China, Liu,": where, not an employer
+        return None  # "a leading voice of the genre in modern Norway, Lund,": where, not an employer
     role = [t for t in toks if t.i < org.start]
     return (org, role) if role and role[0].is_lower and joined(doc, role, org) else None
