@@ -104,3 +104,13 @@ def test_the_country_is_the_country_just_named(nlp):
             "said on Wednesday. The country expressed its willingness to share its experience in road building.")
     claims = run_text(nlp, text)._.claims
     assert [c["speaker"] for c in claims if c["text"].startswith("its willingness")] == ["China"]
+
+
+@model
+def test_party_before_a_party_post_is_found(nlp):
+    from cooptool.extract.components.entities.finders import find_party_before_post
+    words = ["Labour", "leader", "Tony", "Blair", "spoke", ".", "Labour", "costs", "rose", ".", "Tory", "MPs", "objected"]
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    assert find_party_before_post(doc) == [(0, 1), (10, 11)]
+    found = run_text(nlp, "Asylum\n\nTory leader Michael Howard said the plans were fair. Labour leader Tony Blair disagreed.")
+    assert ("Tony Blair", "Labour") in {(a["person"], a["org"]) for a in found._.affiliations}

@@ -27,7 +27,12 @@ from cooptool.extract.components.entities.names import (
     norm_key,
 )
 from cooptool.extract.components.entities.trim import trim
-from cooptool.extract.components.entity_evidence import DISTINCT_PARTY_FORMS, party_of, personal_role_at
+from cooptool.extract.components.entity_evidence import (
+    DISTINCT_PARTY_FORMS,
+    PARTY_OF_FORM,
+    party_of,
+    personal_role_at,
+)
 from cooptool.extract.lexicon import COUNTRIES, ROLE_HEADS, ROLE_MODIFIERS
 from cooptool.extract.rules import rule
 
@@ -263,6 +268,21 @@ def find_party_forms(doc: Doc) -> list[tuple[int, int]]:
             if (span := doc.char_span(m.start(), m.end())) is not None]
 
 
+PARTY_POSTS = lexicon.words("party_posts")
+
+
+def find_party_before_post(doc: Doc) -> list[tuple[int, int]]:
+    """"Labour leader X", "Tory MP X": an everyday party name, capitalised, right before a post in a party
+    is the party, though the model left it untagged (a common word like "Labour" is not found alone). Its
+    records are named by the party rule that labels them (`entity.uk_party`), as the other party forms."""
+    out = []
+    for tok in doc[:-1]:
+        if tok.is_title and tok.lower_ in PARTY_OF_FORM and doc[tok.i + 1].lower_ in PARTY_POSTS \
+                and not doc[tok.i + 1].is_title and not tok.ent_type_:
+            out.append((tok.i, tok.i + 1))
+    return out
+
+
 @rule("entity.sunday_paper", confidence=0.9, examples=[
     ("The Sunday Telegraph reported that the deal was close.", {"name": "Sunday Telegraph", "label": "ORG"}),
 ])
@@ -371,9 +391,10 @@ def _add_meetings(doc: Doc, out: Raw, found: Found | None) -> Raw:
 def _add_orgs(doc: Doc, out: Raw, found: Found | None) -> Raw:
     """UK parties, employers after "an analyst at", institutions: a found name replaces the model's
     pieces inside it ("China" in "China-U.S. Energy Efficiency Forum") but never cuts a longer one."""
-    parties = find_party_forms(doc)
+    parties = find_party_forms(doc) + find_party_before_post(doc)
     acronyms = find_described_acronyms(doc)
-    finders = ((parties, find_party_forms), (find_role_employers(doc), find_role_employers),
+    finders = ((find_party_forms(doc), find_party_forms), (find_party_before_post(doc), find_party_before_post),
+               (find_role_employers(doc), find_role_employers),
                (find_institutions(doc), find_institutions), (acronyms, find_described_acronyms))
     for spans, finder in finders:
         for s, e in spans:
