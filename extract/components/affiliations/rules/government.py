@@ -523,7 +523,7 @@ def _place_described(run: AffiliationRun, the: Token, words: list[Token], unplac
     run.add(run.ent_at.get(person.start, person), Pseudo(gov["id"], *first), words,
             "affiliation.government.described", the.sent, possessive=True)
     eid = run.ents.get(person.kb_id_, {}).get("id")
-    if eid not in {r["person_id"] for r in run.found.values()}:
+    if eid not in run.placed():
         return False
     unplaced.pop(eid, None)
     placed.add(eid)
