@@ -279,3 +279,38 @@ def test_listed_events_with_a_place_and_date_stay(nlp):
 def test_two_named_events_are_not_a_list(nlp):
     text = "Fairs\n\nFirms came to the Lakeside Book Fair and the Autumn Craft Fair.\n"
     assert len(events_of(nlp, text)) == 2
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Ana Ruiz gave a speech at the opening ceremony of the Lima Trade Summit.\n", "Ana Ruiz"),
+    ("The corridor plan was proposed by Ana Ruiz at the Lima Trade Summit.\n", "Ana Ruiz"),
+    ("Ana Ruiz met Tom Berg on the sidelines of the Lima Trade Summit.\n", "Ana Ruiz"),
+])
+def test_participants_through_a_setting_noun_or_a_passive_agent(nlp, text, who):
+    (ev,) = events_of(nlp, text)
+    assert ev["name"] == "Lima Trade Summit"
+    assert who in ev["participants"]
+
+
+def test_a_city_that_won_the_bid_to_host_is_the_place(nlp):
+    (ev,) = events_of(nlp, "Brisbane won the bid to host the 2032 Olympic Games.\n")
+    assert (ev["place"], ev["date"]) == ("Brisbane", "2032")
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Bergen hosted the Nordic Timber Games in 2023.\n", "Nordic Timber Games"),
+    ("Ana Ruiz attended the Lima Economic Forum.\n", "Lima Economic Forum"),
+])
+def test_a_body_like_name_hosted_or_attended_is_an_event(nlp, text, name):
+    (ev,) = events_of(nlp, text)
+    assert ev["name"] == name
+
+
+def test_a_body_like_name_sponsored_or_quoted_is_no_event(nlp):
+    assert not events_of(nlp, "Bergen sponsored the Nordic Timber Forum.\n")
+    assert not events_of(nlp, "The Nordic Timber Forum said prices would rise.\n")
+
+
+def test_an_and_inside_a_capitalised_topic_stays_in_the_name_and_the_kind_is_the_event_noun(nlp):
+    (ev,) = events_of(nlp, "Member states have held the Media Cooperation Forum on Belt and Road six times.\n")
+    assert (ev["name"], ev["kind"]) == ("Media Cooperation Forum on Belt and Road", "forum")

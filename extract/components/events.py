@@ -83,6 +83,7 @@ _YEAR = re.compile(r"(19|20)\d\d")
 # Verbs that make an event noun an event, by the part their subject plays: `host` (organisers) or `attend`.
 HOST_VERBS = lexicon.where("event_verbs", 1, "host")
 ATTEND_VERBS = lexicon.where("event_verbs", 1, "attend")
+EVENT_OBJECT_VERBS = lexicon.where("event_verbs", 1, "names-event")
 SIGN_OBJECTS = lexicon.words("signed_objects")
 ACTOR_LABELS = ("ORG", "PERSON", "GPE")
 # "Scottish club Rangers": nouns for a kind of organisation written before its name.
@@ -193,6 +194,21 @@ def _topic_in(doc: Doc, j: int, head: int, sent: Span) -> bool:
     return any(doc[i].lower_ in ("for", "on") for i in range(head + 1, j))
 
 
+def _topic_and(doc: Doc, k: int, sent: Span) -> bool:
+    """"Forum on Belt and Road", "Conference on Trade and Development": inside a capitalised topic, an "and"
+    between capitalised words continues it (not before a person: "the Forum on Trade and Li said")."""
+    if not (doc[k].lower_ == "and" and k + 1 < sent.end and doc[k - 1].text[:1].isupper()
+            and doc[k + 1].text[:1].isupper() and doc[k + 1].ent_type_ != "PERSON"):
+        return False
+    # "X Conference and Y Mining Forum": a second name of its own follows
+    m = k + 1
+    while m < sent.end and (doc[m].text[:1].isupper() or _attached_hyphen(doc, m) or doc[m].text == "&"):
+        if doc[m].text in NAME_HEADS:
+            return False
+        m += 1
+    return True
+
+
 def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
     """"Conference of the Parties to the UN Framework Convention on Climate Change": capitalised
     words joined by of/on/for/to/the continue the name."""
@@ -203,7 +219,8 @@ def _name_end(doc: Doc, tok: Token, sent: Span) -> int:
             j += 1
         k = j
         while k < sent.end and (doc[k].text[:1].isupper() and not _calendar_word(doc[k]) or doc[k].is_space
-                                or _attached_hyphen(doc, k) or k > j and _attached_hyphen(doc, k - 1)):
+                                or _attached_hyphen(doc, k) or k > j and _attached_hyphen(doc, k - 1)
+                                or k > j and _topic_and(doc, k, sent)):
             k += 1
         while k > j and doc[k - 1].is_space:
             k -= 1
@@ -258,12 +275,18 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
 @rule("event.named.held", examples=[
     ('The Nordic Timber Dialogue Forum was held in Bergen on May 3.',
      {'name': 'Nordic Timber Dialogue Forum', 'place': 'Bergen', 'kind': 'forum'}),
+    ('Bergen hosted the Nordic Timber Games in 2023.',
+     {'name': 'Nordic Timber Games', 'place': 'Bergen', 'date': '2023'}),
     ('The Nordic Timber Forum said prices would rise.', None),
+    ('Bergen sponsored the Nordic Timber Forum.', None),
 ])
 def held_name(head: Token) -> bool:
-    """"The China-Germany Civilization Dialogue Forum was held in Boao": a name ending in a word that
-    usually names a body (Forum, Congress, Dialogue) is an event when it is held, hosted or convened."""
-    return head.dep_ == "nsubjpass" and head.head.lemma_.lower() in HOST_VERBS
+    """"The China-Germany Civilization Dialogue Forum was held in Boao", "Hangzhou hosted the Asian Games":
+    a name ending in a word that usually names a body (Forum, Congress, Games) is an event when it is held,
+    hosted, convened or attended (not when it is sponsored or run: bodies are too)."""
+    if head.dep_ == "nsubjpass":
+        return head.head.lemma_.lower() in HOST_VERBS
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in EVENT_OBJECT_VERBS
 
 
 def _later_head(doc: Doc, i: int, sent: Span) -> Token | None:
@@ -583,7 +606,9 @@ class _EventReader:
 
     def _named_record(self, span: Span, acronym: str | None) -> dict:
         name = clean(span.text)
-        last = next((t for t in reversed(span) if not t.is_punct), span.root)
+        # "the Conference on Trade and Development": the last event noun of the name, not of its topic
+        head = next((t for t in reversed(span) if event_kind(t.lower_) and t.text[:1].isupper()), None)
+        last = head or next((t for t in reversed(span) if not t.is_punct), span.root)
         kind = event_kind(last.lower_) or _known_kind(name) or (_known_kind(acronym) if acronym else None) \
             or "event"
         return self._record(span, span.root, name, [acronym] if acronym else [], kind=kind,
@@ -909,7 +934,11 @@ class _EventReader:
         verb = anchor.head
         if anchor.dep_ not in ("dobj", "conj") or verb.lemma_.lower() not in HOST_VERBS:
             return None
-        hosts = [self.ent_at.get(c.i) for c in verb.children if c.dep_ == "nsubj"]
+        ruling = verb
+        if not any(c.dep_ == "nsubj" for c in verb.children) and verb.dep_ in ("acl", "xcomp"):
+            # "Beijing won the bid to host the Games", "Doha is set to host the forum"
+            ruling = verb.head.head if verb.dep_ == "acl" and verb.head.dep_ == "dobj" else verb.head
+        hosts = [self.ent_at.get(c.i) for c in ruling.children if c.dep_ == "nsubj"]
         return next((clean(e.text) for e in hosts if e is not None and e.label_ == "GPE"), None)
 
     def _date_near(self, span: Span, anchor: Token) -> DateMention | None:
@@ -1000,12 +1029,20 @@ class _EventReader:
 
     def _default_participants(self, anchor: Token) -> list[str]:
         """"X attended the Summit", "X spoke at the Summit": the subject of the verb a name is the object of."""
-        verb = anchor.head
         if _denied(anchor):
             return []  # "X did not attend the Summit"
-        if anchor.dep_ == "pobj" and verb.lower_ in ("at", "in"):
+        tok, verb, preps = anchor, anchor.head, ("at", "in")
+        while tok.dep_ == "pobj" and verb.lower_ == "of" and verb.head.lower_ in SETTING_NOUNS:
+            # "X spoke at the opening ceremony of the Summit", "X met Y on the sidelines of the Summit"
+            tok, verb, preps = verb.head, verb.head.head, ("at", "in", "on", "during")
+        if tok.dep_ == "pobj" and verb.lower_ in preps:
             verb = verb.head
-            return self.actors_of(verb) if verb.pos_ == "VERB" else []
+            if verb.dep_ == "pobj" and verb.head.dep_ == "agent":
+                verb = verb.head.head  # "proposed by X at the Summit": the parse hangs "at" on X
+            if verb.pos_ != "VERB":
+                return []
+            # "the plan was proposed by X at the Summit": the agent of a passive was there
+            return self.actors_of(verb) or self.agents(verb)
         if anchor.dep_ == "dobj" and verb.lemma_.lower() in ATTEND_VERBS:
             return self.actors_of(verb)
         return []
