@@ -13,7 +13,8 @@ never article sentences.
 The script runs `cooptool extract` on the articles as a user would and matches each gold figure to the
 fact whose amount (`text_start`..`text_end`) overlaps it. It prints, per article and overall:
 
-- figures: gold figures found (recall) and facts that match no gold figure (precision of what is kept);
+- figures: gold figures found (recall; a figure bracketed as a conversion, "70m euros ($91m)", is found
+  with the fact it converts) and facts that match no gold figure (precision of what is kept);
 - subject: right / matched. Right when a name of ours (subject or subject_aliases) equals a gold name,
   or one holds the other as whole words ("BT" / "BT Group"), after case, "the" and punctuation are
   dropped; a null gold subject is right only when ours is null too;
@@ -57,11 +58,6 @@ def article(gold: dict, into: Path) -> tuple[Path, int]:
     path = into / f"{row_id}.txt"
     path.write_text(f"{title}\n\n{row['text']}", encoding="utf-8")
     return path, len(title) + 2
-
-
-def gold_text(path: Path, shift: int) -> str:
-    """The text gold offsets index: the file as read, or a China Daily row's `text` (past the title)."""
-    return path.read_text(encoding="utf-8")[shift:]
 
 
 FACT_KEYS = {"start", "end", "subject", "subject_aliases", "about", "about_keywords", "period", "source"}
@@ -118,17 +114,29 @@ def right_about(ours: dict, gold: dict) -> bool:
     return False
 
 
+def converted_hit(facts: list[dict], start: int, figure: str) -> int | None:
+    """The fact a bracketed conversion belongs to ("70m euros ($91m; £49m)": $91m is that fact's
+    `converted`), so the same figure in another currency is found and judged with it."""
+    for i, f in enumerate(facts):
+        end = f.get("text_end")
+        if end is not None and end <= start <= end + 40 and any(
+                c.get("text", "").strip() == figure.strip() for c in f.get("converted") or []):
+            return i
+    return None
+
+
 def period_words(s: str | None) -> set[str]:
     return {w for w in _WORD.findall((s or "").casefold()) if w not in {"the", "a", "of", "in", "to", "from"}}
 
 
 def score(gold_files: list[str], exe: str, show: int) -> dict:
     tmp = tempfile.TemporaryDirectory()
-    golds, paths, shifts = [], [], []
+    golds, paths, shifts, text_of = [], [], [], {}
     for gf in gold_files:
         gold = json.loads(Path(gf).read_text(encoding="utf-8"))
         path, shift = article(gold, Path(tmp.name))
-        errs = check(gold, gold_text(path, shift), Path(gf).name)
+        text_of[gf] = path.read_text(encoding="utf-8")
+        errs = check(gold, text_of[gf][shift:], Path(gf).name)
         if errs:
             raise ValueError("; ".join(errs))
         golds.append(gold)
@@ -151,6 +159,8 @@ def score(gold_files: list[str], exe: str, show: int) -> dict:
             start, end = g["start"] + shift, g["end"] + shift
             hit = next((i for i, f in enumerate(facts) if i not in used and f.get("text_start") is not None
                         and f["text_start"] < end and start < f["text_end"]), None)
+            if hit is None:
+                hit = converted_hit(facts, start, text_of[gf][start:end])
             if hit is None:
                 continue
             used.add(hit)
