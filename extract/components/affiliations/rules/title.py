@@ -11,6 +11,7 @@ from cooptool.extract.components.affiliations.orgs import Pseudo, is_portfolio, 
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before
 from cooptool.extract.components.affiliations.words import (
     DETS,
+    ENVOY_HEADS,
     NAME_TITLES,
     ORG_LABELS,
     POSSESSIVE,
@@ -183,6 +184,8 @@ def _short_head_title(run: AffiliationRun, person: Span, sent: Span) -> bool:
      {"person": "Zhao Lanfang", "org": "China government", "role": "Chinese Ambassador to the US"}),
     ("Norway's Permanent Representative to the United Nations Kari Holm urged restraint.",
      {"person": "Kari Holm", "role": "Permanent Representative to the United Nations"}),
+    ("China's former ambassador to the US Li Ming spoke at the forum.",
+     {"person": "Li Ming", "org": "China", "role": "former ambassador to the US"}),
     ("The letter to Pakistan Ali Raza read was short.", None),
 ])
 def envoy_to(run: AffiliationRun, person: Span, sent: Span) -> None:
@@ -200,7 +203,8 @@ def envoy_to(run: AffiliationRun, person: Span, sent: Span) -> None:
     titled = ent_at.get(k - 1)
     if not role and titled is not None and titled.label_ not in ("NORP", "GPE", "LOC", "PERSON"):
         role, j = _titled_words_before(doc, k - 1, sent.start, ent_at)  # "Permanent Representative" tagged
-    if not role or not role[-1].is_title or role[-1].lower_ not in ROLE_HEADS:
+    # an envoy's head may be lower case: "Chinese ambassador to the US X", "China's former ambassador to the UN X"
+    if not role or role[-1].lower_ not in ROLE_HEADS or not (role[-1].is_title or role[-1].lower_ in ENVOY_HEADS):
         return
     j, possessive = _possessor_at(doc, j, sent)
     sender = ent_at.get(j)
