@@ -209,6 +209,8 @@ class SpeakerResolver:
             m.span = self._person_in_subtree(head)
             if m.span is not None:
                 m.start, m.end = min(m.start, m.span.start_char), max(m.end, m.span.end_char)
+        if m.span is None and head.lower_ in ROLE_HEADS:
+            m.span = self._name_before_open_apposition(head)
         if m.span is not None and self._label(m.span) != "PERSON":
             titled = self._titled_person_after(m.span)
             if titled is None and head.lower_ in ROLE_HEADS:
@@ -217,6 +219,20 @@ class SpeakerResolver:
             if titled is not None:
                 m.span, m.start, m.end = titled, titled.start_char, titled.end_char
         return None
+
+    def _name_before_open_apposition(self, head: Token) -> Span | None:
+        """"X, China's permanent representative said": the apposition's closing comma is left out, so the
+        parse makes the title the subject; the person named right before its comma is the speaker (not
+        when the name has a part of its own in the clause: "after meeting X, the minister said")."""
+        left = head.left_edge.i
+        if left < 2 or head.doc[left - 1].text != ",":
+            return None
+        person = self.ent_at.get(left - 2)
+        if person is None or self._label(person) != "PERSON" or person.end != left - 1:
+            return None
+        if person.root.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj", "appos", "poss"):
+            return None
+        return person
 
     def _named_child(self, head: Token) -> Span | None:
         """"Hart, the ambassador, said": the name may be a compound or apposition of the head."""

@@ -1,0 +1,29 @@
+"""Stop 26 lead fixes, on sentences written for the tests."""
+
+import pytest
+
+from tests.conftest import run_text, speaker_of
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize("text", [
+    '"Ports need the most attention this year," Ana Ruiz, Chile\'s permanent representative said.\n',
+    '"Ports need the most attention this year," Ana Ruiz, the bank\'s chief economist said.\n',
+])
+def test_a_speaker_named_before_an_apposition_left_open(nlp, text):
+    assert speaker_of(run_text(nlp, text)._.claims, "Ports need") == "Ana Ruiz"
+
+
+def test_a_name_with_its_own_part_in_the_clause_is_not_the_speaker(nlp):
+    claims = run_text(nlp, "After meeting Ana Ruiz, Chile's permanent representative said the talks went well.\n")._.claims
+    assert not any(c["speaker"] == "Ana Ruiz" for c in claims), claims
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Chilean ambassador to the US Ana Ruiz spoke at the forum.\n", "Chilean ambassador to the US"),
+    ("Chile's former ambassador to the US Ana Ruiz spoke at the forum.\n", "former ambassador to the US"),
+])
+def test_an_envoy_title_with_a_lower_case_head(nlp, text, role):
+    affs = run_text(nlp, text)._.affiliations
+    assert any(a["person"] == "Ana Ruiz" and a["role"] == role and a["org"].startswith("Chile") for a in affs), affs
