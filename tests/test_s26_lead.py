@@ -27,3 +27,18 @@ def test_a_name_with_its_own_part_in_the_clause_is_not_the_speaker(nlp):
 def test_an_envoy_title_with_a_lower_case_head(nlp, text, role):
     affs = run_text(nlp, text)._.affiliations
     assert any(a["person"] == "Ana Ruiz" and a["role"] == role and a["org"].startswith("Chile") for a in affs), affs
+
+
+def test_it_after_a_document_that_spoke_is_its_author(nlp):
+    text = ('Norway delivered a joint statement for 40 countries at the UN. "We oppose sanctions on poor states," '
+            'Kari Holm, Norway\'s permanent representative to the UN, said in the statement. "All parties should '
+            'respect the charter," said the statement. "Trade must stay open," it said.\n')
+    claims = run_text(nlp, text)._.claims
+    assert speaker_of(claims, "Trade must stay open") == "Kari Holm"
+
+
+def test_it_after_a_named_subject_is_not_the_document(nlp):
+    text = ('"Exports will fall," said the report of the Trade Council. Then Acme Holdings met its lenders. '
+            '"Prices will rise," it said.\n')
+    claims = run_text(nlp, text)._.claims
+    assert speaker_of(claims, "Prices will rise") == "Acme Holdings"

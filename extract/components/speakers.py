@@ -385,8 +385,22 @@ class SpeakerResolver:
         if m.head.lower_ != "it":
             return None
         at = m.head.i
+        document = self._document_just_quoted(at)
+        if document is not None:
+            return document
         target = self._org_subject_before(at) or self._salient_org_before(at) or self._org_before(at, None)
         return self._speaker(target, m.start, m.end, "pronoun") if target is not None else None
+
+    def _document_just_quoted(self, at: int) -> Speaker | None:
+        """'"…," said the statement. "…," it said.': "it" is the document that spoke in this sentence or the
+        one before, when no named subject came between; its author speaks."""
+        for t in reversed(self.doc[self._sentences_back(at, 1):at]):
+            if t.dep_ == "nsubj" and t.i in self.ent_at and self._label(self.ent_at[t.i]) in ("ORG", "PERSON", "GPE"):
+                return None
+            if t.dep_ == "nsubj" and t.lemma_.lower() in DOCUMENT_NOUNS and t.head.lemma_.lower() in SPEAKING_VERBS:
+                sp = self.resolve(t)
+                return sp if sp.name is not None else None
+        return None
 
     def _organisation_noun(self, m: _Mention) -> Speaker | None:
         """"a Tesco spokesman", "the bank said": the organisation the noun stands for."""
