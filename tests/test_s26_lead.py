@@ -42,3 +42,12 @@ def test_it_after_a_named_subject_is_not_the_document(nlp):
             '"Prices will rise," it said.\n')
     claims = run_text(nlp, text)._.claims
     assert speaker_of(claims, "Prices will rise") == "Acme Holdings"
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Holdings published a report on Monday. The report said sales fell.\n",
+    "The Trade Ministry issued a statement. The statement said sales fell.\n",
+])
+def test_the_document_an_author_published_earlier_speaks_for_it(nlp, text):
+    speaker = speaker_of(run_text(nlp, text)._.claims, "sales fell")
+    assert speaker in ("Acme Holdings", "Trade Ministry")

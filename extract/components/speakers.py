@@ -40,6 +40,7 @@ ORG_TYPES = {"ORG": "ORG", "GPE": "GPE"}
 # What says something on its author's behalf: "according to a report by X", "the IMF's survey".
 DOCUMENT_NOUNS = lexicon.words("document_nouns")
 SPEAKING_VERBS = lexicon.words("speaking_verbs")
+PUBLISHING_VERBS = lexicon.words("publishing_verbs")
 # Words that make a name an organisation's ("Harlow Council", "Acme Holdings").
 ORG_NAME_WORDS = lexicon.union("org_designators", "company_words", "org_nouns")
 # Prepositions that name a document's author or publisher ("by", "from", "in the Financial Times").
@@ -537,6 +538,9 @@ class SpeakerResolver:
             author = self._org_subject_before(tok.i + 1) or self._org_after_in_clause(tok)
         if author is None and tok.dep_ == "pobj" and tok.head.lower_ == "in":
             author = self._org_after_in_clause(tok, labels=("ORG", "PERSON"))
+        if author is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PUBLISHING_VERBS:
+            # "Acme published a report on Monday. The report said ...": the subject that published it
+            author = next((self._named(c) for c in tok.head.children if c.dep_ == "nsubj" and self._named(c)), None)
         return author
 
     def _org_after_in_clause(self, tok: Token, labels: tuple[str, ...] = ("ORG",)) -> Span | None:
