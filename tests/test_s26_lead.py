@@ -51,3 +51,10 @@ def test_it_after_a_named_subject_is_not_the_document(nlp):
 def test_the_document_an_author_published_earlier_speaks_for_it(nlp, text):
     speaker = speaker_of(run_text(nlp, text)._.claims, "sales fell")
     assert speaker in ("Acme Holdings", "Trade Ministry")
+
+
+def test_according_to_two_sources_credits_both(nlp):
+    text = ("The Harlow Fund released its annual report on Monday. Ana Ruiz, the fund's chief economist, spoke. "
+            "According to Ruiz and the report, there are three main drivers of debt risks.\n")
+    claims = [c for c in run_text(nlp, text)._.claims if "three main drivers" in c["text"]]
+    assert {c["speaker"] for c in claims} == {"Ana Ruiz", "Harlow Fund"}, claims

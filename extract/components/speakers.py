@@ -533,14 +533,16 @@ class SpeakerResolver:
     def _author_of_earlier(self, tok: Token) -> Span | None:
         """The author of an earlier document noun: named with it, the subject "its" points to, or
         the subject of "Oxfam says in a report"."""
-        author = self._author(tok)
+        author = None
+        if tok.dep_ == "dobj" and tok.head.lemma_.lower() in PUBLISHING_VERBS:
+            # "Acme published a report on Monday. The report said ...", "the IMF released its Fiscal Monitor
+            # report": the subject that published it (not the document's own name)
+            author = next((self._named(c) for c in tok.head.children if c.dep_ == "nsubj" and self._named(c)), None)
+        author = author or self._author(tok)
         if author is None and any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in tok.children):
             author = self._org_subject_before(tok.i + 1) or self._org_after_in_clause(tok)
         if author is None and tok.dep_ == "pobj" and tok.head.lower_ == "in":
             author = self._org_after_in_clause(tok, labels=("ORG", "PERSON"))
-        if author is None and tok.dep_ == "dobj" and tok.head.lemma_.lower() in PUBLISHING_VERBS:
-            # "Acme published a report on Monday. The report said ...": the subject that published it
-            author = next((self._named(c) for c in tok.head.children if c.dep_ == "nsubj" and self._named(c)), None)
         return author
 
     def _org_after_in_clause(self, tok: Token, labels: tuple[str, ...] = ("ORG",)) -> Span | None:

@@ -18,6 +18,8 @@ def opens_according_to(doc: Doc, tok: Token) -> bool:
      {"speaker": "Marta Quinn", "text": "the factory will close in June", "cue": "According to"}),
     ("Sales fell by a third last year, according to Brightline Motors.",
      {"speaker": "Brightline Motors", "text": "Sales fell by a third last year"}),
+    ("According to Marta Quinn and Tom Berg, the factory will close in June.",
+     {"speaker": "Tom Berg", "text": "the factory will close in June"}),
 ])
 def according(run: ClaimRun, tok: Token) -> list[Claim]:
     """The longer side of the sentence around "according to X" is what X says."""
@@ -49,7 +51,15 @@ def according(run: ClaimRun, tok: Token) -> list[Claim]:
             speaker = Speaker(named.name, named.entity_id, named.label, speaker.start, speaker.end,
                               named.aliases, "description")
     cue_end = end_of(to)
-    return [Claim(start, end, tok, text[tok.idx:cue_end], tok.idx, cue_end, speaker, ACCORDING)]
+    claims = [Claim(start, end, tok, text[tok.idx:cue_end], tok.idx, cue_end, speaker, ACCORDING)]
+    # "according to X and Y" / "according to X and the report": each source says it
+    seen = {speaker.entity_id or speaker.name}
+    for other in obj.conjuncts:
+        co = run.resolver.resolve(other)
+        if co.name is not None and (co.entity_id or co.name) not in seen:
+            seen.add(co.entity_id or co.name)
+            claims.append(Claim(start, end, tok, text[tok.idx:cue_end], tok.idx, cue_end, co, ACCORDING))
+    return claims
 
 
 def _titled_appositive(doc: Doc, at: int, sent_end: int) -> tuple[int, Token] | None:
