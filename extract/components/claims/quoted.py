@@ -356,6 +356,9 @@ def _last_of_name(doc, head: Token) -> Token:
     ("Harbour\n\nThe boats are old and nobody builds them here any more, said skipper Jon Berg.\n\n"
      "“We patch them every winter.” The harbour closes in March.",
      {"speaker": "Jon Berg", "direct": True, "cue": "said"}),
+    ("Harbour\n\nSkipper Jon Berg described the new quay as “far too small”. “Nobody can moor a trawler "
+     "there in a storm.”",
+     {"speaker": "Jon Berg", "direct": True, "cue": "described"}),
 ])
 def inherited(run: ClaimRun, q: Quote, known: list[Claim]) -> Claim | None:
     """A quote with no cue of its own continues the speaker of the previous quote in the paragraph,
@@ -401,7 +404,8 @@ def _only_speaker_after_cue(run: ClaimRun, last: Claim, para_start: int) -> bool
 def _goes_on_in_paragraph(text: str, q: Quote, last: Claim, para_start: int) -> bool:
     """"Mr Fox said closures had no impact. “If it's 12.30 ...”": a quote right after the speaker's
     reported statement goes on with it; so does one after a quote, or one opening its paragraph."""
-    right_after = re.fullmatch(r"[.,;:!?]?\s*", text[max(last.end, last.cue_end):q.open_at]) is not None
+    # "... described it as “very important”. “This is ...”": a quoted word may close the statement
+    right_after = re.fullmatch(r"[\"”’']?[.,;:!?]?[\"”’']?\s*", text[max(last.end, last.cue_end):q.open_at]) is not None
     quoted = last.direct or text[max(0, last.start - 1):last.start] in QUOTE_MARKS or any(
         text[max(0, a - 1):a] in QUOTE_MARKS for a, _ in last.pieces)
     return quoted or right_after or text[para_start:q.open_at].strip() == ""
