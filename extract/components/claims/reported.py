@@ -192,6 +192,8 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     ("Ortiz Builders told the council on Monday that the bridge was safe.",
      {"text": "the bridge was safe"}),
     ("Bridge\n\nThe council has not said how much the bridge will cost.", None),
+    ("Bridge\n\nMayor Lena Ortiz said no date had been set but the bridge would open in the spring.",
+     {"speaker": "Lena Ortiz", "text": "no date had been set but the bridge would open in the spring"}),
 ])
 def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
     """"X said (that) ...": the cue's clausal complement."""
@@ -200,6 +202,9 @@ def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) ->
     later = [c for c in comps if c.i > comp.i > cue.i]
     if later:
         end = end_of(later[-1].right_edge)
+    more = _backshifted_conjunct(cue, comp) if comp.i > cue.i else None
+    if more is not None:
+        end = max(end, end_of(more.right_edge))
     if comp.i > cue.i and (comp.left_edge.i <= cue.i or lemma not in ADDRESSEE_CUES):
         start = _start_after_cue(doc, cue, comp, start)
     elif comp.i > cue.i and lemma in ADDRESSEE_CUES:
@@ -695,6 +700,29 @@ def _stance_clause(cue: Token) -> Token | None:
         return None
     infinitive = clause_.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause_.children)
     return clause_ if infinitive or clause_.tag_ == "VBG" and cue.lemma_ != "want" else None
+
+
+_REPORTED_MODALS = {"would", "could", "might", "should", "'d"}
+_SPEAKING_PRONOUNS = {"he", "she", "they", "i", "we", "you"}
+
+
+def _backshifted_conjunct(cue: Token, comp: Token) -> Token | None:
+    """"said a decision had yet to be taken but the chancellor's role would be "central"": the parse hangs a
+    second reported clause on the cue as its conjunct. A modal of reported speech (would, could, might),
+    no cue of its own and no speaker as its subject mark it as more of what was said."""
+    doc = cue.doc
+    for c in cue.children:
+        if c.dep_ != "conj" or c.i <= comp.right_edge.i or cue_lemma(c) is not None:
+            continue
+        if doc[comp.right_edge.i + 1].lower_ not in ("but", "and") or doc[comp.right_edge.i + 1].head != cue:
+            return None
+        if not any(a.dep_ == "aux" and a.lower_ in _REPORTED_MODALS for a in c.children):
+            return None
+        subj = own_subject(c)
+        if subj is None or subj.lower_ in _SPEAKING_PRONOUNS or subj.ent_type_ == "PERSON":
+            return None
+        return c
+    return None
 
 
 # ---- cues conjoined inside the content ---------------------------------------------------------
