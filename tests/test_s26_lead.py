@@ -58,3 +58,8 @@ def test_according_to_two_sources_credits_both(nlp):
             "According to Ruiz and the report, there are three main drivers of debt risks.\n")
     claims = [c for c in run_text(nlp, text)._.claims if "three main drivers" in c["text"]]
     assert {c["speaker"] for c in claims} == {"Ana Ruiz", "Harlow Fund"}, claims
+
+
+def test_a_naming_cue_with_a_one_word_quoted_name_keeps_what_it_names(nlp):
+    claims = run_text(nlp, "Trial\n\nMaya Kent called the charges “absurd”.\n")._.claims
+    assert any(c["speaker"] == "Maya Kent" and c["text"].startswith("the charges") for c in claims), claims

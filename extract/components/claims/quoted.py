@@ -15,6 +15,7 @@ from spacy.tokens import Token
 from cooptool.extract import lexicon
 from cooptool.extract.components.claims.base import (
     CLAUSE_CUES,
+    NAMING_CUES,
     OBJECT,
     OBJECT_QUOTED,
     QUOTE_AFTER,
@@ -63,6 +64,9 @@ def snap_to_quotes(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
         outside = text[c.start:c.end]
         for i in inside:
             outside = outside.replace(text[quotes[i].start:quotes[i].end], "")
+        if _names_in_a_word(run, c, inside):
+            c.quotes = inside  # "called that suggestion “disgraceful”": the name alone says nothing of what
+            continue
         if covered >= 0.8 * (c.end - c.start) or len(outside.split()) <= 2:
             best = max(inside, key=lambda i: min(quotes[i].end, c.end) - max(quotes[i].start, c.start))
             c.start, c.end = trim_quote(text, quotes[best].start, quotes[best].end)
@@ -73,6 +77,16 @@ def snap_to_quotes(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
         else:
             c.quotes = inside  # a mixed quote: part of a reported claim
     return claims
+
+
+def _names_in_a_word(run: ClaimRun, c: Claim, inside: list[int]) -> bool:
+    """A naming cue whose quoted name is a word or two ("called the plan “a gamble”"): the claim keeps the
+    object it names, not only the quote."""
+    if c.cue is None or cue_lemma(c.cue) not in NAMING_CUES or len(inside) != 1:
+        return False
+    q = run.quotes[inside[0]]
+    named = run.text[q.start:q.end]
+    return len(named.split()) <= 3 and q.start > c.start and run.text[c.start:q.start].strip(" “\"'") != ""
 
 
 rule(OBJECT_QUOTED, confidence=0.8, examples=[
