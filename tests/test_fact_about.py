@@ -151,8 +151,10 @@ def test_a_period_of_another_tense_or_of_a_report_is_not_the_figures(nlp):
 # ---- stop 26: what is counted with its qualifier, a proportion of a group, a distance, a stake -----------
 
 def test_things_counted_after_a_preposition_keep_the_clause_that_says_which(nlp):
-    f = one(nlp, "Freedonia has signed treaties with 44 states and opened embassies in 31 states.", "31")
-    assert f["about"] == "states Freedonia has opened embassies in"
+    f = one(nlp, "Freedonia has signed treaties with 44 states and opened talks with 31 states.", "31")
+    assert f["about"] == "states Freedonia has opened talks with"
+    f = one(nlp, "MTV says it will give Harwell access to nearly 400 million homes in 162 countries.", "162")
+    assert f["about"] == "countries"
     f = one(nlp, "The bank was planning to take action against a total of 80 lenders.", "80")
     assert f["about"] == "lenders the bank was planning to take action against"
     f = one(nlp, "Harwell Foods has 4,000 workers.", "4,000")
@@ -222,3 +224,37 @@ def test_a_place_that_opens_a_name_is_not_where_the_figure_is(nlp):
     text = "Shares in Harwell Engineering have soared 16% on news that it is selling its stake in London underground consortium Tube Lines."
     f = one(nlp, text, "16%")
     assert f["place"] is None
+
+
+def test_a_proportion_keeps_what_a_copula_says_of_the_group(nlp):
+    f = one(nlp, "Only 10% of employees are women.", "10%")
+    assert f["about"] == "proportion of employees who are women"
+
+
+def test_where_counted_people_live_is_read_on_past_a_broken_parse(nlp):
+    text = ('"Two million pensioners in Freedonia currently live below the government\'s own poverty line - '
+            'two-thirds of whom are women," he said.')
+    f = one(nlp, text, "Two million")
+    assert f["about"] == "pensioners who live below the government's own poverty line"
+
+
+def test_a_price_after_the_size_of_a_change_measures_what_changed(nlp):
+    f = one(nlp, "Shares in Harwell were up 56 pence, or 7.6%, at 797p by mid-morning.", "797p")
+    assert f["about"] == "Shares"
+
+
+def test_the_object_of_the_clause_keeps_its_of_phrase(nlp):
+    f = one(nlp, "Clinton unveiled a list of endorsements from 95 retired generals.", "95")
+    assert f["about"] == "retired generals Clinton unveiled a list of endorsements from"
+
+
+def test_a_conjoined_count_shares_the_act_of_the_first(nlp):
+    f = one(nlp, "Harwell Foods hired 300 engineers and 200 technicians.", "200")
+    assert f["about"] == "technicians hired"
+
+
+def test_a_figure_stated_for_another_name_measures_what_the_figure_before_it_does(nlp):
+    text = ("In May, Ruritania became the second market for Freedonian cheese, accounting for 8.8% of total exports, "
+            "closely following Velmor at 8.9%.")
+    f = one(nlp, text, "8.9%")
+    assert f["about"] == "share of total exports"

@@ -418,9 +418,21 @@ def _where_they_are(verb: Token, skip: set[int], room: int) -> list[Token]:
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _WHERE_PREPS
                  and c.i not in skip), None)
     where = [t for t in prep.subtree if t.i not in skip] if prep is not None else []
+    if prep is not None and (len(where) < 2 or any(_names_a_figure(t) for t in where)):
+        where = _read_on(prep)  # "live below the poverty line - two-thirds of whom ...": the parse runs on
     if len(where) < 2 or len(where) > room or any(_names_a_figure(t) or t.ent_type_ == "DATE" for t in where):
         return []
     return where
+
+
+def _read_on(prep: Token) -> list[Token]:
+    """The words after a preposition up to the first punctuation, when they end on a noun."""
+    words = []
+    for t in prep.doc[prep.i:prep.sent.end]:
+        if t.is_punct or _names_a_figure(t) or t.pos_ in ("VERB", "AUX", "CCONJ"):
+            break
+        words.append(t)
+    return words if words and words[-1].pos_ == "NOUN" else []
 
 
 def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
@@ -432,7 +444,7 @@ def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
     while words[-1].pos_ in ("ADP", "PART"):
         words.pop()  # "depend on exports to [Mexico]"
     pronoun = "who" if counted.lemma_.lower() in PEOPLE_NOUNS or counted.lower_ in PEOPLE_NOUNS else "that"
-    return f"{pronoun} " + " ".join(t.text for t in words if not t.is_punct)
+    return f"{pronoun} " + _joined([t for t in words if not t.is_punct])  # "the government's", not "government 's"
 
 
 def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
@@ -513,12 +525,15 @@ def _names_its_act(counted: Token, verb: Token) -> bool:
     ('Harwell exports\n\nHarwell cheese is exported to 40 countries.', {'about': 'countries exported to'}),
     ('Harwell\n\nHarwell Foods has 4,000 employees.', None),
     ('Harwell jets\n\nHarwell Air placed an order for 20 jets.', {'about': 'jets ordered'}),
+    ('Harwell hires\n\nHarwell Foods hired 300 engineers and 200 technicians.', {'about': 'technicians hired', 'value': 200}),
 ])
 def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
     """"1,200 jobs cut", "86 incoming flights delayed": the things counted and what the clause does to them."""
     if kind != "count" or counted is None:
         return None
     act = _act_on_counted(counted, skip)
+    if act is None and counted.dep_ == "conj":
+        act = _act_on_counted(_counted_place(counted), skip)  # "welcomed 200 academicians and 850 scientists"
     if act is None:
         return None
     things = _about_phrase(doc, _compound_top(counted), skip | _counted_asides(counted))
@@ -625,12 +640,23 @@ def _clause_of_prep(place: Token) -> tuple[Token, Token, Token | None] | None:
     if place.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _RELATIVE_PREPS:
         return None
     obj = prep.head if prep.head.pos_ == "NOUN" and prep.head.dep_ == "dobj" else None
+    if obj is not None and prep.lower_ in ("in", "at", "across"):
+        return None  # "access to 400 million homes in 162 countries": where the object is, not an act on them
     verb = obj.head if obj is not None else prep.head
     if verb.pos_ != "VERB" or verb.lemma_.lower() in _NO_ACT_VERBS or verb.dep_ in ("acl", "relcl"):
         return None
     if obj is None:
         obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
     return prep, verb, obj
+
+
+def _object_words(obj: Token, prep: Token) -> list[Token]:
+    """The object before the preposition, with its own "of" phrase ("a list of endorsements")."""
+    words = [t for t in obj.subtree if t.i <= obj.i]
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i < prep.i:
+            words += list(c.subtree)
+    return words
 
 
 def _relative_clause(counted: Token, skip: set[int]) -> str | None:
@@ -647,7 +673,7 @@ def _relative_clause(counted: Token, skip: set[int]) -> str | None:
     own = list(subj.subtree)
     if subj.tag_ in ("WDT", "WP") or len(own) > 5 or subj.i > prep.i or any(_names_a_figure(t) for t in own):
         return None
-    inner = [t for t in obj.subtree if t.i not in {k.i for k in prep.subtree}] if obj is not None else []
+    inner = _object_words(obj, prep) if obj is not None else []  # "[direct flights] with", "[a list of endorsements] from"
     words = own + chain + inner + [prep]
     if len(words) > 12 or any(_names_a_figure(t) or t.is_punct or t.i in skip for t in chain + inner):
         return None
@@ -798,7 +824,9 @@ def _is_population(whole: Token, anchor: Token) -> bool:
 def _share_act(anchor: Token, whole: Token, skip: set[int]) -> str | None:
     """"80% of people can speak French": what the share of the whole does, as a relative clause."""
     verb = anchor.head
-    if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" or verb.lemma_.lower() in _NO_ACT_VERBS:
+    copula = verb.pos_ == "AUX" and any(c.dep_ in ("attr", "acomp") for c in verb.children)  # "80% of them are women"
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" and not copula \
+            or verb.lemma_.lower() in _NO_ACT_VERBS and not copula:
         return None
     words = _clause_core(anchor, verb, skip)
     if words is None:
@@ -1235,6 +1263,23 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
     return noun
 
 
+@rule("fact.about.level_after_change", examples=[
+    ('Harwell shares\n\nShares in Harwell were up 56 pence, or 7.6%, at 797p by mid-morning.',
+     {'about': 'Shares', 'text': '797p'}),
+    ('Harwell Foods landed an order for $5m.', None),
+])
+def level_after_change(doc, kind, span, anchor, counted, skip, ent_at):
+    """"Shares were up 56 pence, or 7.6%, at 797p": a level the parse hangs on the figure of the change
+    before it measures what that figure does."""
+    top = first_conjunct(anchor)
+    prep = top.head
+    other = prep.head
+    if top.dep_ != "pobj" or prep.lower_ not in ("at", "to") or other.i in range(span.start, span.end) \
+            or other.ent_type_ not in ("PERCENT", "MONEY") or other.pos_ not in ("NOUN", "NUM", "SYM"):
+        return None
+    return verb_subject(doc, kind, span, other, None, skip, ent_at)
+
+
 @rule("fact.about.head_noun", examples=[
     ('Harwell Foods landed an order for $5m.',
      {'about': 'order', 'value': 5000000}),
@@ -1255,7 +1300,7 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
 
 
 ABOUT_RULES = (distance_from, quantity_noun, noun_of, change_noun, dimension, level_of_count, counted_act, counted_relative, counted_among, counted_things, share_of, partitive, held_stake, amount_in, modified_noun, worth,
-               reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio)
+               reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, level_after_change, head_noun, ratio)
 
 
 # ---- change -----------------------------------------------------------------------------------

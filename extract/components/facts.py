@@ -289,6 +289,7 @@ class _FactReader:
             if fact is not None:
                 out.append(fact)
         range_partner(self.text, out)
+        parallel_figure(self.text, out)
         return out
 
     def fact(self, amount: Amount, span: Span) -> dict | None:
@@ -529,6 +530,32 @@ def range_partner(text: str, facts: list[dict]) -> None:
                 f["about"] = other["about"]
                 f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.range_partner"
                 break
+
+
+# "..., closely following Pakistan at 8.9%", "ahead of Germany at 3%": a name and "at" right before a figure.
+# Not "leaving ITV1 with 13%", which is ITV1's own share of something else.
+_NAMED_AT = re.compile(r"(?:^|[\s,(])(?:[A-Z][\w'’.&-]*\s+){1,4}at\s+$")
+
+
+@rule("fact.about.parallel_figure", examples=[
+    ("In May, Ruritania became the second market for Freedonian cheese, accounting for 8.8% of total exports, "
+     "closely following Velmor at 8.9%.", {"value": 8.9, "about": "share of total exports"}),
+    ("Harwell Foods sold its plant to Velmor at 8.9% below its book value.", None),
+    ("Almost 60% of viewers tuned into the final, leaving Velmor TV with about 13%.", None),
+])
+def parallel_figure(text: str, facts: list[dict]) -> None:
+    """"Brazil took 8.8% of module exports, closely following Pakistan at 8.9%": a figure with no `about`
+    stated for another name, right after a figure of the same kind in the sentence, measures the same thing."""
+    for k, f in enumerate(facts):
+        if f["about"] or k == 0:
+            continue
+        other = facts[k - 1]
+        if not other["about"] or other["start"] != f["start"] \
+                or (other["kind"], other["currency"], other["unit"]) != (f["kind"], f["currency"], f["unit"]):
+            continue
+        if _NAMED_AT.search(text[other["text_end"]:f["text_start"]]):
+            f["about"] = other["about"]
+            f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.parallel_figure"
 
 
 class FactExtractor:
