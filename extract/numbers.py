@@ -433,6 +433,7 @@ PERIOD_RE = re.compile(
                                                                                     twelve\s+months|12\s+months)
             (?:\s+(?:of|in|last)\s+(?:{_YEARISH}|year))?
           | year-(?:earlier|ago)
+          | the\s+same\s+time\s+(?:last\s+year|a\s+year\s+(?:earlier|ago|before))
           | (?:the\s+)?(?:previous|prior)\s+{_ORD}\s+(?:quarter|half))
       | (?:(?:in|during|for|over|of|from)\s+)?(?P<part>the\s+(?:{_ORD}\s+(?:quarter|half|three\s+months|six\s+months|nine\s+months)
             |(?:latest|current|most\s+recent)\s+(?:quarter|half|year|financial\s+year))

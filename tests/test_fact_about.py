@@ -146,3 +146,115 @@ def test_a_period_of_another_tense_or_of_a_report_is_not_the_figures(nlp):
     assert f["period"] is None
     text = "Velmor house prices rose by 0.8% in January and Harwell prices rose by 0.4%."
     assert [f["period"] for f in facts_of(nlp, text)] == ["January", "January"]  # one tense: one time
+
+
+# ---- stop 26: what is counted with its qualifier, a proportion of a group, a distance, a stake -----------
+
+def test_things_counted_after_a_preposition_keep_the_clause_that_says_which(nlp):
+    f = one(nlp, "Freedonia has signed treaties with 44 states and opened talks with 31 states.", "31")
+    assert f["about"] == "states Freedonia has opened talks with"
+    f = one(nlp, "MTV says it will give Harwell access to nearly 400 million homes in 162 countries.", "162")
+    assert f["about"] == "countries"
+    f = one(nlp, "The bank was planning to take action against a total of 80 lenders.", "80")
+    assert f["about"] == "lenders the bank was planning to take action against"
+    f = one(nlp, "Harwell Foods has 4,000 workers.", "4,000")
+    assert f["about"] == "workers"
+
+
+def test_a_count_after_including_is_of_the_things_among_the_whole(nlp):
+    f = one(nlp, "The council has 90 members, including 12 judges.", "12")
+    assert f["about"] == "judges among members"
+    f = one(nlp, "She won a run of 22 races, including 18 finals.", "22")
+    assert "among" not in f["about"]
+
+
+def test_a_percentage_of_a_group_is_a_proportion_of_it_with_what_it_does(nlp):
+    f = one(nlp, "Almost 75% of Freedonian adults can read some Latin.", "Almost 75%")
+    assert f["about"] == "proportion of Freedonian adults who can read some Latin"
+    f = one(nlp, "Among the over-70s, 60% said they would vote, compared with 35% of people under 40.", "35%")
+    assert f["about"] == "proportion of people under 40"
+    f = one(nlp, "About 12% of users were based in the United States.", "About 12%")
+    assert f["about"] == "proportion of users"  # not "users who were based"
+
+
+def test_a_share_owned_is_a_stake(nlp):
+    f = one(nlp, "Velmor, which owns 44% of the Ruritanian carmaker, is based in Paris.", "44%")
+    assert f["about"] == "stake in Ruritanian carmaker"
+    f = one(nlp, "And Harwell Capital, which holds about 5%, has asked for a meeting.", "about 5%")
+    assert f["about"] == "stake"
+
+
+def test_goods_counted_by_weight_keep_what_was_done_to_them(nlp):
+    f = one(nlp, "A total of 28 million tonnes of grain have been carried.", "28 million tonnes")
+    assert f["about"] == "grain carried"
+
+
+def test_a_length_from_a_place_is_a_distance(nlp):
+    f = one(nlp, "Harwell village, 35 kilometres from the centre of Velmor, was once home to farmers.", "35 kilometres")
+    assert f["about"] == "distance from centre of Velmor"
+
+
+def test_a_milestone_is_read_past_to_what_reached_it(nlp):
+    f = one(nlp, "The value of the housing stock reached the £3.3 trillion mark in 2004.", "£3.3 trillion")
+    assert f["about"] == "value of the housing stock"
+
+
+def test_a_currency_that_depreciated_is_a_fall_in_its_value(nlp):
+    f = one(nlp, "In 2012 the value of Freedonia's currency depreciated by about 40%.", "about 40%")
+    assert (f["about"], f["change"]) == ("value of Freedonia's currency", "down")
+
+
+# ---- stop 26: period and place ---------------------------------------------------------------------------
+
+def test_a_period_opening_the_sentence_dates_every_figure_and_a_range_has_no_date(nlp):
+    text = ("From 2013 to 2022, trade between Freedonia and its partners reached $19.1 trillion, with an average "
+            "annual growth rate of 6.4 percent.")
+    f = one(nlp, text, "6.4 percent")
+    assert f["period"] == "From 2013 to 2022"
+    assert f["date_text"] is None
+
+
+def test_the_same_time_last_year_is_what_a_figure_is_compared_with(nlp):
+    f = one(nlp, '"Our sales so far have been 2% up on the same time last year," he said.', "2%")
+    assert f["period"] is None and f["date_text"] is None
+    assert f["change"] == "up"
+
+
+def test_a_place_that_opens_a_name_is_not_where_the_figure_is(nlp):
+    text = "Shares in Harwell Engineering have soared 16% on news that it is selling its stake in London underground consortium Tube Lines."
+    f = one(nlp, text, "16%")
+    assert f["place"] is None
+
+
+def test_a_proportion_keeps_what_a_copula_says_of_the_group(nlp):
+    f = one(nlp, "Only 10% of employees are women.", "10%")
+    assert f["about"] == "proportion of employees who are women"
+
+
+def test_where_counted_people_live_is_read_on_past_a_broken_parse(nlp):
+    text = ('"Two million pensioners in Freedonia currently live below the government\'s own poverty line - '
+            'two-thirds of whom are women," he said.')
+    f = one(nlp, text, "Two million")
+    assert f["about"] == "pensioners who live below the government's own poverty line"
+
+
+def test_a_price_after_the_size_of_a_change_measures_what_changed(nlp):
+    f = one(nlp, "Shares in Harwell were up 56 pence, or 7.6%, at 797p by mid-morning.", "797p")
+    assert f["about"] == "Shares"
+
+
+def test_the_object_of_the_clause_keeps_its_of_phrase(nlp):
+    f = one(nlp, "Clinton unveiled a list of endorsements from 95 retired generals.", "95")
+    assert f["about"] == "retired generals Clinton unveiled a list of endorsements from"
+
+
+def test_a_conjoined_count_shares_the_act_of_the_first(nlp):
+    f = one(nlp, "Harwell Foods hired 300 engineers and 200 technicians.", "200")
+    assert f["about"] == "technicians hired"
+
+
+def test_a_figure_stated_for_another_name_measures_what_the_figure_before_it_does(nlp):
+    text = ("In May, Ruritania became the second market for Freedonian cheese, accounting for 8.8% of total exports, "
+            "closely following Velmor at 8.9%.")
+    f = one(nlp, text, "8.9%")
+    assert f["about"] == "share of total exports"

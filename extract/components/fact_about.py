@@ -26,6 +26,8 @@ FALL_NOUNS = lexicon.where("change_words", 1, "fall-noun")
 CHANGE_NOUNS = (RISE_NOUNS | FALL_NOUNS) - lexicon.where("change_words", 1, "measure")
 # Nouns of change that name a result, not the size of a change ("a loss of £5m").
 LEVEL_NOUNS = lexicon.where("change_words", 1, "level")
+# Nouns of change that are themselves the measure ("growth of 2%"): of what, the clause may say.
+GROWTH_NOUNS = (RISE_NOUNS | FALL_NOUNS) & lexicon.where("change_words", 1, "measure") - LEVEL_NOUNS
 # Heads that name no measure alone ("an average of 3.2%", "a peak of 400,000 tonnes"): look past them.
 EMPTY_HEADS = lexicon.where("figure_heads", 1, "empty")
 PLAIN_MODIFIERS = lexicon.where("figure_heads", 1, "plain")
@@ -59,6 +61,12 @@ SUM_NOUNS = lexicon.where("sum_parts", 1, "sum")
 TARGET_VERBS = lexicon.where("sum_parts", 1, "target")
 # "a stake in Velmor", "shares of Velmor": the owned thing, whose name the about keeps.
 OWNERSHIP_SHARES = {"stake", "share", "holding", "interest", "part", "unit"}
+# Verbs of owning a part ("owns 30% of the venture", "sold 5% of the firm"): the share is a stake, not a share of a group.
+OWNING_VERBS = {"own", "hold", "buy", "sell", "acquire", "take", "control", "have", "keep", "offer", "dispose", "retain"}
+# Of those, the verbs whose percentage object is a stake ("owns 44% of the carmaker", "holds about 5%").
+STAKE_VERBS = {"own", "hold", "buy", "sell", "acquire", "retain", "offload"}
+# Singular nouns of a group a share can be of ("90% of the population").
+POPULATION_NOUNS = {"population", "public", "electorate", "workforce", "respondent", "voter", "adult"}
 _COLLECTIVE_OWNERS = ORG_NOUNS | {"country", "government", "nation"}
 # "45 metres in width", "100 micrometres thick": the size a measurement names, by noun and by adjective.
 DIMENSION_NOUNS = lexicon.words("fact_dimensions")
@@ -213,6 +221,33 @@ def _pobj(prep: Token) -> Token | None:
     return next((c for c in prep.children if c.dep_ == "pobj"), None)
 
 
+# Units of length: "35 kilometres from the city" measures a distance.
+_UNIT_OF = lexicon.mapping("units")
+LENGTH_UNITS = {"km", "miles", "metres", "m", "feet", "ft", "yards", "nautical miles"}
+
+
+@rule("fact.about.distance_from", examples=[
+    ('Harwell\n\nHarwell village, 35 kilometres from the centre of Velmor, was once home to farmers.',
+     {'about': 'distance from centre of Velmor', 'unit': 'km'}),
+    ('Harwell\n\nThe port lies 12 miles away from Velmor.', {'about': 'distance from Velmor'}),
+    ('Harwell Power will build a 500 MW solar plant.', None),
+])
+def distance_from(doc, kind, span, anchor, counted, skip, ent_at):
+    """"35 kilometres from the main urban area", "12 miles away from Velmor": a length followed by "from" is
+    the distance from that place, not the thing it stands next to."""
+    unit = doc[span.end - 1]  # "35 kilometres": the unit ends the amount
+    if kind != "quantity" or counted is not None or _UNIT_OF.get(unit.lower_) not in LENGTH_UNITS:
+        return None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if nxt is not None and nxt.lower_ in ("away", "off") and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]
+    obj = _pobj(nxt) if nxt is not None and nxt.lower_ == "from" else None
+    if obj is None:
+        return None
+    where = noun_phrase(doc, obj, set(range(span.start, span.end)), head_run=True)
+    return f"distance from {where}" if where else "distance"
+
+
 @rule("fact.about.quantity_noun", examples=[
     ('Harwell Power will build a 500 MW solar plant.',
      {'about': 'solar plant', 'unit': 'MW', 'value': 500}),
@@ -225,6 +260,8 @@ def quantity_noun(doc, kind, span, anchor, counted, skip, ent_at):
 
 
 @rule("fact.about.noun_of", examples=[
+    ('Harwell trade\n\nExports of Harwell cheese amounted to 5.7 billion yuan, marking growth of 1.9 percent.',
+     {'about': 'growth of exports of Harwell cheese', 'change': 'up'}),
     ('Harwell Foods set a target of 7%.',
      {'about': 'target', 'subject': 'Harwell Foods'}),
     ('Harwell deal\n\nThe firm will receive a payment from Velmor of £24m, it said.',
@@ -247,8 +284,33 @@ def noun_of(doc, kind, span, anchor, counted, skip, ent_at):
         before = doc[top.head.i - 1]
         if before.pos_ == "NOUN" and before.dep_ == "conj" and before.head.i == noun.i:
             noun = before  # "subsidies and economic growth of 2%": the parse hangs "of 2%" on the first conjunct
-        return _about_phrase(doc, noun, skip | {t.i for t in top.head.subtree})
+        phrase = _about_phrase(doc, noun, skip | {t.i for t in top.head.subtree})
+        return _growth_of_what(doc, noun, span, skip, phrase) or phrase
     return None
+
+
+_DANGLING = ("and", "or", "between", "of", "with", "from", "to", "in")
+
+
+def _growth_of_what(doc: Doc, noun: Token, span: Span, skip: set[int], phrase: str) -> str | None:
+    """"Exports reached $5bn, marking growth of 1.9%", "trade reached $19tn, with an annual growth rate of 6.4%":
+    growth that names nothing grown is the growth of what the clause's verb has as subject."""
+    growth = noun.lemma_.lower() in GROWTH_NOUNS or noun.lemma_.lower() == "rate" and any(
+        c.dep_ in ("compound", "amod") and c.lemma_.lower() in GROWTH_NOUNS for c in noun.children)
+    if not growth or any(c.dep_ == "prep" and c.lower_ in ("in", "of") and not any(_names_a_figure(t) for t in c.subtree)
+                         for c in noun.children):
+        return None  # "growth in exports of 2%" names it
+    what = _what_changed(doc, noun, span, skip)
+    words = (what or "").split()
+    while words and words[-1].lower() in _DANGLING:
+        words.pop()  # "imports and exports between China and [the partner countries]": the owner left out
+    if not words:
+        return None
+    what = " ".join(words)
+    first = next((t for t in noun.sent if t.text == what.split()[0]), None)
+    if first is not None and not first.ent_type_ and (first.is_sent_start or doc[first.i - 1].is_space):
+        what = what[0].lower() + what[1:]  # "Exports of ...": capitalised only as the sentence's first word
+    return f"{phrase} of {what}"
 
 
 def _count_is_the_measure(noun: Token, counted: Token) -> bool:
@@ -328,7 +390,7 @@ def participle(verb: Token) -> str:
 _FIGURE_ENTS = ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
 _CLAUSE_PARTS = ("aux", "auxpass", "neg", "prt", "dobj", "acomp", "xcomp", "attr")
 # Where the things counted are or go ("living in shelters", "will go in investment banking").
-_WHERE_PREPS = PLACE_PREPS | {"on", "into", "out", "from", "to"}
+_WHERE_PREPS = PLACE_PREPS | {"on", "into", "out", "from", "to", "below", "above", "under", "beyond"}
 
 
 def _names_a_figure(t: Token) -> bool:
@@ -356,9 +418,21 @@ def _where_they_are(verb: Token, skip: set[int], room: int) -> list[Token]:
     prep = next((c for c in verb.children if c.dep_ == "prep" and c.i > verb.i and c.lower_ in _WHERE_PREPS
                  and c.i not in skip), None)
     where = [t for t in prep.subtree if t.i not in skip] if prep is not None else []
+    if prep is not None and (len(where) < 2 or any(_names_a_figure(t) for t in where)):
+        where = _read_on(prep)  # "live below the poverty line - two-thirds of whom ...": the parse runs on
     if len(where) < 2 or len(where) > room or any(_names_a_figure(t) or t.ent_type_ == "DATE" for t in where):
         return []
     return where
+
+
+def _read_on(prep: Token) -> list[Token]:
+    """The words after a preposition up to the first punctuation, when they end on a noun."""
+    words = []
+    for t in prep.doc[prep.i:prep.sent.end]:
+        if t.is_punct or _names_a_figure(t) or t.pos_ in ("VERB", "AUX", "CCONJ"):
+            break
+        words.append(t)
+    return words if words and words[-1].pos_ == "NOUN" else []
 
 
 def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
@@ -370,7 +444,7 @@ def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
     while words[-1].pos_ in ("ADP", "PART"):
         words.pop()  # "depend on exports to [Mexico]"
     pronoun = "who" if counted.lemma_.lower() in PEOPLE_NOUNS or counted.lower_ in PEOPLE_NOUNS else "that"
-    return f"{pronoun} " + " ".join(t.text for t in words if not t.is_punct)
+    return f"{pronoun} " + _joined([t for t in words if not t.is_punct])  # "the government's", not "government 's"
 
 
 def _act_on_counted(counted: Token, skip: set[int]) -> str | None:
@@ -451,12 +525,15 @@ def _names_its_act(counted: Token, verb: Token) -> bool:
     ('Harwell exports\n\nHarwell cheese is exported to 40 countries.', {'about': 'countries exported to'}),
     ('Harwell\n\nHarwell Foods has 4,000 employees.', None),
     ('Harwell jets\n\nHarwell Air placed an order for 20 jets.', {'about': 'jets ordered'}),
+    ('Harwell hires\n\nHarwell Foods hired 300 engineers and 200 technicians.', {'about': 'technicians hired', 'value': 200}),
 ])
 def counted_act(doc, kind, span, anchor, counted, skip, ent_at):
     """"1,200 jobs cut", "86 incoming flights delayed": the things counted and what the clause does to them."""
     if kind != "count" or counted is None:
         return None
     act = _act_on_counted(counted, skip)
+    if act is None and counted.dep_ == "conj":
+        act = _act_on_counted(_counted_place(counted), skip)  # "welcomed 200 academicians and 850 scientists"
     if act is None:
         return None
     things = _about_phrase(doc, _compound_top(counted), skip | _counted_asides(counted))
@@ -514,6 +591,139 @@ def dimension(doc, kind, span, anchor, counted, skip, ent_at):
     return f"{owner.lower_} {min(size)}" if owner is not None else min(size)
 
 
+# Prepositions whose object may be the things counted of a verb's act ("opened flights with 57 countries",
+# "take action against 80 banks", "worked with 20 partners", "invested in 30 projects").
+_RELATIVE_PREPS = ("with", "against", "to", "for", "from", "on", "in", "into", "at", "across")
+_NO_ACT_VERBS = SOURCE_VERBS | MEASURE_VERBS | LEVEL_VERBS | RISE_VERBS | FALL_VERBS | PLAIN_COUNT_VERBS
+
+
+def _counted_place(counted: Token) -> Token:
+    """"against a total of 80 banks", "including 200 members and 12 bishops": the word standing where the
+    things counted stand in the clause (the empty head, the first conjunct)."""
+    tok = counted
+    while tok.dep_ == "conj" and tok.head.pos_ == "NOUN" and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and _is_empty_head(tok.head.head):
+        tok = tok.head.head
+    return tok
+
+
+def _verb_path(verb: Token) -> tuple[Token, list[Token]] | None:
+    """The subject of a verb and the words of its verb chain: "the firm was planning to take", "Freedonia has
+    [signed ... and] opened" (a conjoined verb takes its first verb's subject and auxiliaries)."""
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg", "prt"))]
+    top = verb
+    for _ in range(3):
+        subj = next((c for c in top.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            return subj, words
+        if top.dep_ not in ("conj", "xcomp") or top.head is top or top.head.pos_ not in ("VERB", "AUX"):
+            return None
+        joined = top.dep_ == "conj"
+        top = top.head
+        words += [c for c in top.children if c.dep_ in ("aux", "auxpass", "neg")]
+        if not joined:
+            words.append(top)  # "planning to take": the verb the infinitive hangs on
+    return None
+
+
+def _joined(words: list[Token]) -> str:
+    words = sorted(set(words), key=lambda t: t.i)
+    return "".join(t.text + (t.whitespace_ if i + 1 < len(words) and words[i + 1].i == t.i + 1 else " ")
+                   for i, t in enumerate(words)).strip()
+
+
+def _clause_of_prep(place: Token) -> tuple[Token, Token, Token | None] | None:
+    """The preposition the things counted are the object of, its verb and the verb's object ("opened [direct
+    flights] with", "take [action] against"), when the verb names an act."""
+    prep = place.head
+    if place.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in _RELATIVE_PREPS:
+        return None
+    obj = prep.head if prep.head.pos_ == "NOUN" and prep.head.dep_ == "dobj" else None
+    if obj is not None and prep.lower_ in ("in", "at", "across"):
+        return None  # "access to 400 million homes in 162 countries": where the object is, not an act on them
+    verb = obj.head if obj is not None else prep.head
+    if verb.pos_ != "VERB" or verb.lemma_.lower() in _NO_ACT_VERBS or verb.dep_ in ("acl", "relcl"):
+        return None
+    if obj is None:
+        obj = next((c for c in verb.children if c.dep_ == "dobj" and c.i < prep.i), None)
+    return prep, verb, obj
+
+
+def _object_words(obj: Token, prep: Token) -> list[Token]:
+    """The object before the preposition, with its own "of" phrase ("a list of endorsements")."""
+    words = [t for t in obj.subtree if t.i <= obj.i]
+    for c in obj.children:
+        if c.dep_ == "prep" and c.lower_ == "of" and c.i < prep.i:
+            words += list(c.subtree)
+    return words
+
+
+def _relative_clause(counted: Token, skip: set[int]) -> str | None:
+    """"Freedonia has opened direct flights with 57 countries" -> "Freedonia has opened direct flights with":
+    the clause the things counted are the object of a preposition in, as a relative clause after them."""
+    parts = _clause_of_prep(_counted_place(counted))
+    if parts is None or parts[1].i in skip:
+        return None
+    prep, verb, obj = parts
+    found = _verb_path(verb)
+    if found is None:
+        return None
+    subj, chain = found
+    own = list(subj.subtree)
+    if subj.tag_ in ("WDT", "WP") or len(own) > 5 or subj.i > prep.i or any(_names_a_figure(t) for t in own):
+        return None
+    inner = _object_words(obj, prep) if obj is not None else []  # "[direct flights] with", "[a list of endorsements] from"
+    words = own + chain + inner + [prep]
+    if len(words) > 12 or any(_names_a_figure(t) or t.is_punct or t.i in skip for t in chain + inner):
+        return None
+    text = _joined(words)
+    lower = own[0].pos_ == "DET" or own[0].pos_ == "PRON" and own[0].text != "I"
+    return text[0].lower() + text[1:] if lower else text  # "the firm was ...", "his book was ..."
+
+
+@rule("fact.about.counted_relative", examples=[
+    ('Harwell flights\n\nFreedonia has signed treaties with 44 states and opened direct flights with 19 states.',
+     {'about': 'states Freedonia has opened direct flights with', 'value': 19}),
+    ('Harwell lawsuit\n\nThe firm was planning to take action against a total of 80 banks.',
+     {'about': 'banks the firm was planning to take action against'}),
+    ('Harwell cheese\n\nHarwell cheese is exported to 40 countries.', None),
+    ('Harwell Foods has 4,000 workers.', None),
+])
+def counted_relative(doc, kind, span, anchor, counted, skip, ent_at):
+    """"opened direct flights with 57 partner countries", "take action against 80 banks": the things counted
+    with the clause that says which they are, not the bare noun."""
+    if kind != "count" or counted is None:
+        return None
+    clause = _relative_clause(counted, skip)
+    if clause is None:
+        return None
+    things = _about_phrase(doc, _compound_top(counted), skip | _counted_asides(counted))
+    return f"{things} {clause}" if things else None
+
+
+@rule("fact.about.counted_among", examples=[
+    ('Harwell chamber\n\nThere would be 300 members, including 200 elected members and 12 bishops.',
+     {'about': 'bishops among members', 'value': 12}),
+    ('Harwell Foods has 4,000 workers.', None),
+])
+def counted_among(doc, kind, span, anchor, counted, skip, ent_at):
+    """"300 members, including 12 bishops": a count after "including" is of the things among the whole."""
+    if kind != "count" or counted is None:
+        return None
+    place = _counted_place(counted)
+    prep = place.head
+    whole = prep.head
+    if place.dep_ != "pobj" or prep.lower_ not in ("including", "among") or whole.pos_ != "NOUN" or whole.i in skip:
+        return None
+    if not any(c.dep_ == "nummod" for c in whole.children) and whole.lemma_.lower() not in PEOPLE_NOUNS:
+        return None  # "300 participants, including ...", not "a streak of 22 races, including 18 finals"
+    things = _about_phrase(doc, _compound_top(counted), skip | _counted_asides(counted))
+    figures = {t.i for c in whole.children if c.dep_ == "nummod" for t in c.subtree}
+    among = _about_phrase(doc, whole, skip | figures | {t.i for t in prep.subtree})
+    return f"{things} among {among}" if things and among else None
+
+
 @rule("fact.about.counted", examples=[
     ('Harwell Foods has 4,000 workers.',
      {'about': 'workers'}),
@@ -529,18 +739,105 @@ def counted_things(doc, kind, span, anchor, counted, skip, ent_at):
 
 @rule("fact.about.partitive", examples=[
     ('Harwell Foods owns 30% of the venture.',
-     {'about': 'venture', 'value': 30}),
+     {'about': 'stake in venture', 'value': 30}),
+    ('Harwell poll\n\nAlmost 80% of Freedonian people can speak some French.',
+     {'about': 'proportion of Freedonian people who can speak some French'}),
+    ('Harwell poll\n\nAmong the over-70s, 60% said they would vote, compared with 35% of people under 40.',
+     {'about': 'proportion of people under 40', 'value': 35}),
+    ('Harwell line\n\nA total of 28 million tonnes of goods have been transported.',
+     {'about': 'goods transported'}),
 ])
 def partitive(doc, kind, span, anchor, counted, skip, ent_at):
-    """"13% of cases", "up to 100% of the debts": the whole the share is of; "2% of Harwell Foods" is a
-    stake in the company; "0.7% of national income" is a ratio whose measure the clause names."""
+    """"13% of cases" (proportion of cases), "up to 100% of the debts": the whole the share is of, with what the
+    clause says of it ("80% of people can speak French"); "2% of Harwell Foods" is a stake in the company;
+    "28 million tonnes of goods have been transported" are goods transported; "0.7% of national income" is
+    a ratio whose measure the clause names."""
     obj = _partitive_whole(anchor)
     if obj is None or obj.lemma_.lower() in BASE_HEADS:
         return None
+    after = {t.i for c in anchor.children if c.dep_ == "prep" and c.i > obj.i and c.lower_ != "of"
+             and not _names_a_place(c, ent_at) for t in c.subtree} - set(range(span.start, span.end))
     phrase = _about_phrase(doc, obj, skip - set(range(obj.left_edge.i, obj.right_edge.i + 1)) | set(range(span.start, span.end)))
-    if phrase and obj.i in ent_at and ent_at[obj.i].label_ == "ORG":
-        return f"stake in {phrase}"
-    return phrase
+    if phrase and (obj.i in ent_at and ent_at[obj.i].label_ == "ORG" or kind == "percent" and _owned_whole(anchor, obj)):
+        return f"stake in {phrase}"  # "owns 44% of the carmaker"
+    if not phrase:
+        return phrase
+    if kind == "percent" and _is_population(obj, anchor):
+        qualifier = sorted(after)  # "35% of people under 40": the parse hangs "under 40" on the figure
+        if qualifier and len(qualifier) <= 6 and not any(doc[i].ent_type_ in ("MONEY", "PERCENT") for i in qualifier):
+            phrase = f"{phrase} {_joined([doc[i] for i in qualifier])}"
+        act = _share_act(anchor, obj, skip)
+        # "proportion", not "share": a share of a group of people is no company's share (fact_measures)
+        return f"proportion of {phrase} {act}" if act else f"proportion of {phrase}"
+    return _goods_acted_on(anchor, phrase, skip) if kind in ("quantity", "count") else phrase
+
+
+def _goods_acted_on(anchor: Token, phrase: str, skip: set[int]) -> str:
+    """"a total of 28 million tonnes of goods have been transported": the goods with what was done to them
+    (not "makes 115,000 tonnes of copper", a verb of having or making)."""
+    place = _counted_place(anchor)
+    verb = _counting_word(place, skip)
+    making = PLAIN_COUNT_VERBS | set(OUTPUT_NOUNS)
+    act = _act_on_counted(place, skip) if verb is not None and verb.lemma_.lower() not in making else None
+    return f"{phrase} {act}" if act and not act.startswith(("who ", "that ")) else phrase
+
+
+def _owned_whole(anchor: Token, whole: Token) -> bool:
+    """"owns 44% of the carmaker": one thing owned in part (not "holds 13% of the shares", "hold 10% of top
+    positions")."""
+    return _owned_part(anchor) and whole.tag_ in ("NN", "NNP") and whole.lemma_.lower() not in OWNERSHIP_SHARES
+
+
+def _owned_part(anchor: Token) -> bool:
+    """"owns 44% of", "holds about 5%": a share a verb of owning has is a stake."""
+    verb = _governing(anchor)
+    return first_conjunct(anchor).dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in STAKE_VERBS
+
+
+@rule("fact.about.held_stake", examples=[
+    ('Harwell\n\nAnd Harwell Capital, which holds about 5%, has asked for a meeting.', {'about': 'stake'}),
+    ('Harwell\n\nHarwell Capital sold 12% last year.', {'about': 'stake'}),
+    ('Harwell\n\nHarwell Foods raised prices by 5%.', None),
+])
+def held_stake(doc, kind, span, anchor, counted, skip, ent_at):
+    """"TCI, which holds about 5%", "sold 12% last year": a share owned, bought or sold with no whole named is a
+    stake (the whole is the story's company)."""
+    if kind != "percent" or _partitive_whole(anchor) is not None or not _owned_part(anchor):
+        return None
+    return "stake"
+
+
+def _names_a_place(prep: Token, ent_at) -> bool:
+    obj = _pobj(prep)
+    return prep.lower_ in PLACE_PREPS and obj is not None and obj.i in ent_at and ent_at[obj.i].label_ in PLACE_LABELS
+
+
+def _is_population(whole: Token, anchor: Token) -> bool:
+    """"39% of people", "13% of cases", "90% of the population": a share of a group of people or things (not
+    "owns 30% of the venture", a stake)."""
+    verb = _governing(anchor)
+    if verb.pos_ == "VERB" and verb.lemma_.lower() in OWNING_VERBS:
+        return False
+    return whole.tag_ in ("NNS", "NNPS") or whole.lemma_.lower() in PEOPLE_NOUNS | POPULATION_NOUNS
+
+
+def _share_act(anchor: Token, whole: Token, skip: set[int]) -> str | None:
+    """"80% of people can speak French": what the share of the whole does, as a relative clause."""
+    verb = anchor.head
+    copula = verb.pos_ == "AUX" and any(c.dep_ in ("attr", "acomp") for c in verb.children)  # "80% of them are women"
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or verb.pos_ != "VERB" and not copula \
+            or verb.lemma_.lower() in _NO_ACT_VERBS and not copula:
+        return None
+    words = _clause_core(anchor, verb, skip)
+    if words is None:
+        return None
+    words += _where_they_are(verb, skip, 10 - len(words))
+    if all(t.i == verb.i or t.dep_ in ("aux", "auxpass", "neg") for t in words) and any(
+            c.dep_ in ("prep", "advmod", "oprd", "ccomp") and c.i > verb.i for c in verb.children):
+        return None  # "users who were based [in the US]": the clause cut short of what it says
+    people = whole.lemma_.lower() in PEOPLE_NOUNS or whole.lower_ in PEOPLE_NOUNS or whole.ent_type_ == "NORP"
+    pronoun = "who" if people else "that"
+    return f"{pronoun} " + " ".join(t.text for t in words if not t.is_punct)
 
 
 def _partitive_whole(anchor: Token) -> Token | None:
@@ -619,11 +916,16 @@ def amount_in(doc, kind, span, anchor, counted, skip, ent_at):
 @rule("fact.about.modified_noun", examples=[
     ('Harwell Foods announced a $60m investment.',
      {'about': 'investment', 'value': 60000000}),
+    ('Harwell homes\n\nThe value of the housing stock reached the £3.3 trillion mark in 2004.',
+     {'about': 'value of the housing stock'}),
 ])
 def modified_noun(doc, kind, span, anchor, counted, skip, ent_at):
     """"a $60m investment", "a 5% stake": the noun the amount modifies."""
     if counted is not None and counted is not anchor:
-        return _about_phrase(doc, _compound_top(counted), skip)
+        top = _compound_top(counted)
+        if _is_empty_head(top):  # "reached the £3.3 trillion mark": what reached it
+            return _past_empty_head(doc, kind, span, top, counted, skip, ent_at)
+        return _about_phrase(doc, top, skip)
     return None
 
 
@@ -710,6 +1012,15 @@ def _subjectless_measure(doc: Doc, head: Token, skip: set[int]) -> str | None:
     """A verb without a subject that still says what changed."""
     if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ == "VBG":
         return _about_phrase(doc, head.head, skip | {t.i for t in head.subtree})  # "with spending rising 37%"
+    if head.dep_ == "acl" and head.head.pos_ == "NOUN" and head.tag_ in ("VBD", "VBN") \
+            and head.lemma_.lower() in RISE_VERBS | FALL_VERBS and any(c.dep_ == "agent" for c in head.children):
+        # "the value of Freedonia's currency depreciated by 40%": the parse may read the finite verb as a
+        # participle of the last noun; what changed is the whole phrase
+        noun = head.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            noun = noun.head.head
+        own = skip - {t.i for t in noun.subtree} | {t.i for t in head.subtree}  # "value of Freedonia's currency"
+        return _about_phrase(doc, noun, own) or None
     if head.dep_ == "xcomp":
         # "India's mobile market is likely to grow by 40%", "Asahi predicts profits to rise 50%"
         obj = next((c for c in head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN" and c.i < head.i), None)
@@ -829,6 +1140,8 @@ def _currency_buying(doc: Doc, anchor: Token, skip: set[int], ent_at) -> str | N
 @rule("fact.about.verb_subject", examples=[
     ('Profits at Harwell Foods rose 18%.',
      {'about': 'Profits', 'change': 'up'}),
+    ("Freedonia\n\nIn 2012 the value of Freedonia's currency depreciated by about 40%.",
+     {'about': "value of Freedonia's currency", 'change': 'down'}),
 ])
 def verb_subject(doc, kind, span, anchor, counted, skip, ent_at):
     """"Profits rose 18%", "Unemployment stood at 25%, compared with 10%": what rose, stood or fell."""
@@ -950,6 +1263,23 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
     return noun
 
 
+@rule("fact.about.level_after_change", examples=[
+    ('Harwell shares\n\nShares in Harwell were up 56 pence, or 7.6%, at 797p by mid-morning.',
+     {'about': 'Shares', 'text': '797p'}),
+    ('Harwell Foods landed an order for $5m.', None),
+])
+def level_after_change(doc, kind, span, anchor, counted, skip, ent_at):
+    """"Shares were up 56 pence, or 7.6%, at 797p": a level the parse hangs on the figure of the change
+    before it measures what that figure does."""
+    top = first_conjunct(anchor)
+    prep = top.head
+    other = prep.head
+    if top.dep_ != "pobj" or prep.lower_ not in ("at", "to") or other.i in range(span.start, span.end) \
+            or other.ent_type_ not in ("PERCENT", "MONEY") or other.pos_ not in ("NOUN", "NUM", "SYM"):
+        return None
+    return verb_subject(doc, kind, span, other, None, skip, ent_at)
+
+
 @rule("fact.about.head_noun", examples=[
     ('Harwell Foods landed an order for $5m.',
      {'about': 'order', 'value': 5000000}),
@@ -969,8 +1299,8 @@ def head_noun(doc, kind, span, anchor, counted, skip, ent_at):
     return None
 
 
-ABOUT_RULES = (quantity_noun, noun_of, change_noun, dimension, level_of_count, counted_act, counted_things, share_of, partitive, amount_in, modified_noun, worth,
-               reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, head_noun, ratio)
+ABOUT_RULES = (distance_from, quantity_noun, noun_of, change_noun, dimension, level_of_count, counted_act, counted_relative, counted_among, counted_things, share_of, partitive, held_stake, amount_in, modified_noun, worth,
+               reported_subject, exchange_rate, verb_subject, verb_object, cut_from, act_of_verb, level_after_change, head_noun, ratio)
 
 
 # ---- change -----------------------------------------------------------------------------------
@@ -1029,7 +1359,7 @@ def _change_word(root: Token) -> Token | None:
         if tok.head.lower_ != "by" and not (tok is not top and tok.head.lower_ == "at"):
             return None  # "to £1.2bn", "from $639m", "compared with 10%", "at 4.3%" (but "growing at a rate of 20%")
         tok = tok.head
-    if tok.dep_ in ("dobj", "npadvmod", "prep", "advmod", "attr"):
+    if tok.dep_ in ("dobj", "npadvmod", "prep", "advmod", "attr", "agent"):  # "agent": "depreciated by 38%"
         return tok.head
     if tok.dep_ in ("nummod", "compound", "amod") and tok.head.pos_ == "NOUN":
         return tok.head  # "a 5% rise"

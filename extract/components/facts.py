@@ -105,6 +105,17 @@ def is_race_distance(amount: Amount, span: Span) -> bool:
     return bool(before) and (before[-1] in _RACE_OPENERS or listed or any(w in RACE_WORDS for w in before[-3:-1]))
 
 
+def _opens_a_name(doc: Doc, place: Span) -> bool:
+    """"its stake in London underground consortium Tube Lines": a place the parse ends a phrase with, though
+    common nouns go on after it, is the first word of a name, not where the figure is."""
+    nxt = doc[place.end] if place.end < len(doc) else None
+    if nxt is None or place.root.dep_ != "pobj" or nxt.ent_type_ in ("DATE", "TIME") or not nxt.is_lower:
+        return False
+    if nxt.pos_ == "ADJ" and nxt.i + 1 < len(doc):
+        nxt = doc[nxt.i + 1]
+    return nxt.pos_ == "NOUN" and nxt.is_lower and nxt.ent_type_ not in ("DATE", "TIME")
+
+
 def same_clause(tok: Token, chain: set[int]) -> bool:
     """`tok` hangs off the number's head chain without crossing a clause or a "since ..." phrase."""
     steps = 0
@@ -278,6 +289,7 @@ class _FactReader:
             if fact is not None:
                 out.append(fact)
         range_partner(self.text, out)
+        parallel_figure(self.text, out)
         return out
 
     def fact(self, amount: Amount, span: Span) -> dict | None:
@@ -339,8 +351,10 @@ class _FactReader:
             return None  # "£125m a year earlier", "up 21.3% from the previous year": no date is written
         date = self._date(span, sent, chain)
         if period is not None:
-            # The date inside the period phrase, when it has one ("in the third quarter of 2004").
-            date = next((d for d in self.dates if period.start <= d.start and d.end <= period.end), date)
+            # The date inside the period phrase, when it has one ("in the third quarter of 2004"); a span of
+            # time between two dates ("from 2013 to 2022") is dated by neither end.
+            inside = [d for d in self.dates if period.start <= d.start and d.end <= period.end]
+            date = inside[0] if len(inside) == 1 else None if inside else date
         return date
 
     def _record(self, amount: Amount, span: Span, reading: Reading, subject: Span | None, via: str | None,
@@ -400,7 +414,8 @@ class _FactReader:
     def _place(self, span: Span, sent: Span, subject: Span | None, chain: set[int]) -> str | None:
         doc, ent_at = self.doc, self.fd.ent_at
         places = [e for e in self.fd.ents if e.start >= sent.start and e.end <= sent.end and is_place(e)
-                  and not (subject is not None and e.kb_id_ == subject.kb_id_) and same_clause(e.root, chain)]
+                  and not (subject is not None and e.kb_id_ == subject.kb_id_) and same_clause(e.root, chain)
+                  and not _opens_a_name(doc, e)]
         if not places:
             return None
         best = min(places, key=lambda e: (0 if e.start >= span.end else 1, abs(e.start - span.start)))
@@ -432,8 +447,7 @@ class _FactReader:
         said = where.root.head.head if where.root.head.dep_ == "prep" else where.root.head
         if said.lemma_.lower() in SOURCE_VERBS:
             return None  # "In September, the IMF said ...": when it was said
-        if any(amount.end <= a < p.start for a in self.amount_starts) or any(
-                p.end <= a < amount.start for a in self.amount_starts):
+        if self._other_figure_between(amount, sent, p):
             return None  # "cut its debt to £160m from £610m a year earlier": the later figure's period
         if self._is_base(amount) and p.end <= amount.start or any(
                 a is not amount and self._is_base(a) and self._right_after(a, p) for a in self.amounts):
@@ -447,6 +461,16 @@ class _FactReader:
             after = p.start >= amount.end
             return (1, abs(p.start - amount.end)) if after else (2, amount.start - p.end)
         return None
+
+    def _other_figure_between(self, amount: Amount, sent: Span, p: Period) -> bool:
+        return any(amount.end <= a < p.start for a in self.amount_starts) or any(
+            p.end <= a < amount.start for a in self.amount_starts) and not self._opens_sentence(p, sent)
+
+    def _opens_sentence(self, p: Period, sent: Span) -> bool:
+        """"From 2013 to 2022, trade reached $19tn, with growth of 6.4%": a period that opens the sentence before
+        a comma dates every figure of it."""
+        before = self.text[sent.start_char:p.start]
+        return not before.strip(" \n\"'“‘") and self.text[p.end:p.end + 1] == ","
 
     def _right_after(self, amount: Amount, p: Period) -> bool:
         gap = self.text[amount.end:p.start]
@@ -506,6 +530,32 @@ def range_partner(text: str, facts: list[dict]) -> None:
                 f["about"] = other["about"]
                 f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.range_partner"
                 break
+
+
+# "..., closely following Pakistan at 8.9%", "ahead of Germany at 3%": a name and "at" right before a figure.
+# Not "leaving ITV1 with 13%", which is ITV1's own share of something else.
+_NAMED_AT = re.compile(r"(?:^|[\s,(])(?:[A-Z][\w'’.&-]*\s+){1,4}at\s+$")
+
+
+@rule("fact.about.parallel_figure", examples=[
+    ("In May, Ruritania became the second market for Freedonian cheese, accounting for 8.8% of total exports, "
+     "closely following Velmor at 8.9%.", {"value": 8.9, "about": "share of total exports"}),
+    ("Harwell Foods sold its plant to Velmor at 8.9% below its book value.", None),
+    ("Almost 60% of viewers tuned into the final, leaving Velmor TV with about 13%.", None),
+])
+def parallel_figure(text: str, facts: list[dict]) -> None:
+    """"Brazil took 8.8% of module exports, closely following Pakistan at 8.9%": a figure with no `about`
+    stated for another name, right after a figure of the same kind in the sentence, measures the same thing."""
+    for k, f in enumerate(facts):
+        if f["about"] or k == 0:
+            continue
+        other = facts[k - 1]
+        if not other["about"] or other["start"] != f["start"] \
+                or (other["kind"], other["currency"], other["unit"]) != (f["kind"], f["currency"], f["unit"]):
+            continue
+        if _NAMED_AT.search(text[other["text_end"]:f["text_start"]]):
+            f["about"] = other["about"]
+            f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.parallel_figure"
 
 
 class FactExtractor:
