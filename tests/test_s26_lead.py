@@ -63,3 +63,12 @@ def test_according_to_two_sources_credits_both(nlp):
 def test_a_naming_cue_with_a_one_word_quoted_name_keeps_what_it_names(nlp):
     claims = run_text(nlp, "Trial\n\nMaya Kent called the charges “absurd”.\n")._.claims
     assert any(c["speaker"] == "Maya Kent" and c["text"].startswith("the charges") for c in claims), claims
+
+
+@pytest.mark.parametrize("text", [
+    "Talks\n\nMore than 30 countries, including non-BRICS members, joined the meeting.\n",
+    "Vote\n\nThe anti-EU campaign grew, and pro-Beijing lawmakers voted against it.\n",
+])
+def test_a_name_hyphened_to_a_stance_prefix_is_no_entity(nlp, text):
+    names = [e["name"] for e in run_text(nlp, text)._.entities]
+    assert not any("-" in n and n.split("-")[0].lower() in ("non", "anti", "pro") for n in names), names

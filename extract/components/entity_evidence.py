@@ -37,6 +37,8 @@ PARTY_OF_FORM: dict[str, str] = {form.lower(): canon for canon, forms in PARTY_N
 TIME_ZONES = lexicon.where("not_names", 1, "time-zone")
 NOT_NAMES = lexicon.words("not_names")
 _NUMBER_NAME = re.compile(r"^[\d.,]+\s?(bn|m|k|tn|p|billion|million|trillion)?$", re.I)
+# "non-BRICS members", "anti-EU campaign": a name hyphened to one of these prefixes is an adjective
+_STANCE_WORD = re.compile(r"^(?:" + "|".join(sorted(lexicon.words("stance_prefixes"))) + r")-\w", re.I)
 
 # Nouns that name a kind of company: "oil firm Yukos", "Yukos, the firm", "the Yukos group".
 COMPANY_NOUNS = lexicon.where("org_nouns", 1, "company")
@@ -53,7 +55,8 @@ _PERSONAL_TITLES = lexicon.where("personal_titles", 1, "person-evidence")
 def is_not_a_name(text: str) -> bool:
     """Time zones, economic measures, currencies, units and bare numbers are not entities."""
     key = " ".join(text.lower().split())
-    return key in NOT_NAMES or bool(_NUMBER_NAME.match(key))
+    # one hyphened word only: "the Anti-Terrorism Bill" and "pro-Clinton Priorities USA Action" hold a name
+    return key in NOT_NAMES or bool(_NUMBER_NAME.match(key)) or " " not in key and bool(_STANCE_WORD.match(key))
 
 
 def is_time_zone(text: str) -> bool:
