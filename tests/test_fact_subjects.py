@@ -102,3 +102,47 @@ def test_a_company_stating_an_economys_figure_is_not_its_owner(nlp):
     text = ("Harwell Foods upbeat\n\nHarwell Foods opened two stores. Harwell Foods said unemployment in "
             "the region would fall to 4% next year.\n")
     assert subject_of(nlp, text, "4%")[0] != "Harwell Foods"
+
+
+# ---- stop 26: story companies, plain groups, "it" after a country ------------------------------
+
+def test_the_first_sentences_company_owns_its_results(nlp):
+    text = ("Results season\n\nCorvana Foods has reported higher profits. Analysts were pleased. "
+            "Revenue rose 4% to 2bn euros.\n")
+    assert subject_of(nlp, text, "4%") == ("Corvana Foods", "fact.subject.story_company")
+
+
+def test_a_body_quoted_all_through_is_not_the_story_company(nlp):
+    text = ("Shop spending slows\n\nShoppers spent less in May. The Lorne Retail Panel said so. The Lorne Retail "
+            "Panel also said prices were flat.\n\nSales rose 0.5% on a like-for-like basis.\n")
+    assert subject_of(nlp, text, "0.5%")[0] != "Lorne Retail Panel"
+
+
+def test_our_sales_are_not_the_headline_companys(nlp):
+    text = ('Harwell Foods expands\n\nHarwell Foods opened a store in Leeds. "Our sales are 2% up on last year," '
+            "a shopkeeper nearby said.\n")
+    assert subject_of(nlp, text, "2%")[0] is None
+
+
+def test_a_plain_group_owns_its_clause_figure_with_no_id(nlp):
+    text = "Bond market\n\nBy the end of May, overseas issuers had issued 99 bonds in the Lorne Bond Market.\n"
+    facts = [f for f in run_text(nlp, text)._.facts if f["text"] == "99"]
+    assert [(f["subject"], f["subject_id"], f["pattern"].split("+")[0]) for f in facts] == [
+        ("overseas issuers", None, "fact.subject.owner_phrase")]
+
+
+def test_the_whole_of_a_share_is_its_owner(nlp):
+    text = "Pay gap\n\nOnly 16% of women earn more than £50,000, a Lorne Council study found.\n"
+    assert subject_of(nlp, text, "16%")[0] == "women"
+    assert subject_of(nlp, text, "more than £50,000")[0] == "women"  # not the council that studied them
+
+
+def test_a_group_in_a_relative_clause_is_not_read(nlp):
+    text = "Car prices\n\nBuyers like the Zephyr Mark II, which costs up to £17,000.\n"
+    assert subject_of(nlp, text, "up to £17,000")[0] != "Buyers"
+
+
+def test_it_after_a_country_subject_is_that_country(nlp):
+    text = ("Trade ties\n\nChile backed the Lorne Trade Council plan last year. Chile is committed to open trade. "
+            "It has signed 21 trade agreements.\n")
+    assert subject_of(nlp, text, "21") == ("Chile", "fact.subject.clause_subject_anaphor")

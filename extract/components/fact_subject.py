@@ -225,6 +225,9 @@ class FactDoc:
     def anaphor(self, tok: Token) -> Span | None:
         """The organisation "it", "its", "the firm" or "the company" stands for, resolved as speakers
         are (`SpeakerResolver`): the organisation in a recent subject, the story's company."""
+        country = self.country_before(tok)
+        if country is not None:
+            return country
         eid = self._anaphor_id(tok)
         if not eid:
             if tok.lower_ in ("government", "country", "economy", "nation"):
@@ -238,6 +241,21 @@ class FactDoc:
         spans = [e for e in self.ents if e.kb_id_ == eid and e.start not in self.sources]
         before = [e for e in spans if e.start < tok.i]
         return (before or spans or [None])[-1] if spans else None
+
+    def country_before(self, tok: Token) -> Span | None:
+        """"China is committed to trade. It has signed 21 agreements": "it"/"its" opening a sentence whose
+        sentence before has a country as its main subject stands for that country, not for an organisation
+        named in passing before it."""
+        if tok.lower_ not in ("it", "its"):
+            return None
+        sent = self.ctx.sentence(tok)
+        k = self.ctx.sent_of[sent.start]
+        if k == 0 or any(t.lower_ in ("it", "its") for t in self.doc[sent.start:tok.i]):
+            return None
+        prev = self.ctx.sents[k - 1]
+        subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        ent = self.ent_at.get(subj.i) if subj is not None else None
+        return ent if ent is not None and self.is_country(ent) and not is_place(ent) else None
 
     def past_source(self, tok: Token) -> Span | None:
         """"... told Reuters that the company would sue": an anaphor whose nearest name is only the medium a
@@ -267,6 +285,38 @@ class FactDoc:
             return in_title[0][0]
         best = max(counts.values(), key=lambda spans: (len(spans), -spans[0].start))
         return best[0] if len(best) >= 2 else None
+
+    def story_org(self) -> Span | None:
+        """The company a story is about, for a figure whose sentence names no owner: the one organisation its
+        headline names, else the organisation its first sentence is about ("Acme has cut ..."). Not merely
+        the one named most: a body quoted all through a story ("the consortium said") does not own the
+        figures it reports."""
+        counts: dict[str, list[Span]] = {}
+        for e in self.ents:
+            if e.label_ == "ORG" and e.start not in self.sources and not agency(e.text):
+                counts.setdefault(e.kb_id_, []).append(e)
+        in_title = in_headline(self, counts)
+        if len(in_title) == 1:
+            return in_title[0][0]
+        return None if in_title else self.lede_org()
+
+    def lede_org(self) -> Span | None:
+        """The organisation that is the subject of the story's first sentence after the headline ("UK
+        sportswear firm Umbro has ...": Umbro), not an agency nor a source."""
+        title = (self.ctx.meta.get("title") or "").strip()
+        lede = next((s for s in self.ctx.sents[:3] if s.text.strip() and s.text.strip() not in title), None)
+        if lede is None:
+            return None
+        for e in self.ents:
+            if e.start < lede.start or e.end > lede.end or e.label_ != "ORG" or e.start in self.sources \
+                    or agency(e.text):
+                continue
+            root = e.root
+            if root.dep_ in ("compound", "appos") and root.head.dep_ in ("nsubj", "nsubjpass"):
+                root = root.head
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+                return e
+        return None
 
     def main_place(self) -> Span | None:
         """The country the story is about: the one its headline names, else a clear favourite."""
@@ -545,6 +595,9 @@ def speaker(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, sp
     ("Storm claims\n\nLorne Insurance told the Financial Times its exposure was small. A spokeswoman for "
      "Corvel Re said claims were low. The company has paid out about 300 million euros.",
      {"subject": "Corvel Re", "value": 300000000}),
+    # "it" after a sentence whose subject is a country: that country (`FactDoc.country_before`)
+    ("Chile joined the Lorne Trade Council in 2001. Chile is committed to open trade. It has signed 21 "
+     "trade agreements.", {"subject": "Chile", "value": 21}),
 ])
 def clause_subject_anaphor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float,
                            speech: bool) -> Iterator[Candidate]:
@@ -904,6 +957,8 @@ def syntactic_subject(fd: FactDoc, fig: Figure) -> tuple[Span | None, str | None
     """The entity the number belongs to, how it was found (`subject_via`) and the rule (`pattern`).
     A place only ("the dollar rose in New York") is not what the number is about."""
     found = respectively(fd, fig) or _syntactic(fd, fig)
+    if found is None and owner_phrase(fd, fig) is not None:
+        return None, None, None  # a plain group owns it ("overseas issuers had issued 99 bonds"): not a name nearby
     for fallback in SENTENCE_RULES:
         if found is not None:
             break
@@ -980,12 +1035,23 @@ def share_of_people(fd: FactDoc, fig: Figure, m: Measure):
 @rule("fact.subject.story_company", examples=[
     ('Harwell Foods opened a store in Leeds.\nHarwell Foods also hired staff.\nSales rose 4% in the year.',
      {'subject': 'Harwell Foods', 'about': 'Sales', 'value': 4}),
+    # named most but neither in the headline nor the first sentence's subject: a body quoted, not the owner
+    ("Shop prices\n\nShoppers spent less in May. The Lorne Retail Panel said so. The Lorne Retail Panel "
+     "also said prices were flat.\n\nSales rose 0.5% on a like-for-like basis.", None),
+    # "our sales": the speaker's business, not the headline's company
+    ('Harwell Foods expands\n\nHarwell Foods opened a store in Leeds. "Our sales are 2% up," a shopkeeper said.',
+     None),
 ])
 def story_company(fd: FactDoc, fig: Figure, m: Measure):
-    """"Sales rose 2.8%" in a story about one company: that company's."""
+    """"Sales rose 2.8%" in a story about one company (`FactDoc.story_org`): that company's. Not "our
+    sales", "their shares": a possessive other than "its" names an owner we cannot name."""
     if not m.words & COMPANY_MEASURES:
         return None
-    main = fd.main_org()
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ != "its" for t in fig.chain[:4] for c in t.children) \
+            or any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ != "its" for t in fig.chain[:4]
+                   for s in t.children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children):
+        return STOP
+    main = fd.story_org()
     if main is not None:
         return main, "previous", "fact.subject.story_company"
     if any(t.lower_ == "its" or fd.is_anaphor(t) and t.lower_ in ORG_NOUNS for t in fig.sent):
@@ -1164,3 +1230,105 @@ def place_subject(fd: FactDoc, fig: Figure, place: str | None) -> tuple[Span, st
     ent = next((e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and fd.is_country(e)
                 and place.startswith(e.text)), None)
     return (ent, "sentence", "fact.subject.place_subject") if ent is not None else None
+
+
+# ---- 4. owners that are no name -------------------------------------------------------------
+
+PEOPLE_NOUNS = lexicon.words("people_nouns")
+OWNER_NOUNS = lexicon.words("fact_owner_nouns")
+_PHRASE_LEFT = ("amod", "compound", "nmod", "nummod", "npadvmod")
+_PHRASE_DROP = frozenset("the a an this these those some such".split())
+# "overseas issuers in total": an adverbial, not part of who they are
+_PHRASE_ADVERBIAL = frozenset("total all general particular turn fact part".split())
+
+
+def owner_noun(tok: Token) -> bool:
+    """A noun for a group of people or organisations that can own a figure: "women", "overseas issuers",
+    "Chinese universities", "cigarette firms" (an organisation kind only in the plural: "the firm" is an
+    anaphor, read by `fact.subject.clause_subject_anaphor`)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ and tok.ent_type_ != "NORP":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in PEOPLE_NOUNS:
+        return True
+    return tok.tag_ == "NNS" and (lemma in OWNER_NOUNS or lemma in ORG_NOUNS)
+
+
+def owner_span(fd: FactDoc, fig: Figure, tok: Token) -> Span | None:
+    """The phrase of an owner noun without its determiner and clauses: "people under 55", "Chinese
+    universities and colleges"; None when it holds a name, a possessive or the figure itself."""
+    if any(c.dep_ in ("poss", "nummod") for c in tok.children) or any(
+            fig.inside(t.i) or t.i in fd.ent_at and fd.ent_at[t.i].label_ in SUBJECT_LABELS for t in tok.subtree):
+        return None
+    keep = {tok.i}
+    for c in tok.children:
+        sub = list(c.subtree)
+        if c.i < tok.i and c.dep_ in _PHRASE_LEFT and c.lower_ not in _PHRASE_DROP:
+            keep.update(t.i for t in sub)
+        elif c.i > tok.i and c.dep_ in ("conj", "cc", "prep") and len(sub) <= 4 \
+                and not any(t.pos_ in ("VERB", "AUX", "PUNCT") or t.lower_ in _PHRASE_ADVERBIAL for t in sub):
+            keep.update(t.i for t in sub)
+    start, end = min(keep), max(keep) + 1
+    if end - start != len(keep):
+        start = end = tok.i  # a gap: the noun with its own left words only
+        while start > tok.sent.start and tok.doc[start - 1].dep_ in _PHRASE_LEFT and tok.doc[start - 1].head == tok:
+            start -= 1
+        end = tok.i + 1
+    return tok.doc[start:end]
+
+
+def _partitive_whole(tok: Token) -> Token | None:
+    """"39% of people", "16% of women": the noun a share is of."""
+    return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), None)
+
+
+@rule("fact.subject.owner_phrase", examples=[
+    ("Among older voters, 70% said they would vote, compared with 39% of younger people.",
+     {"subject": "younger people", "value": 39}),
+    ("Chinese universities and colleges have worked with more than 20 partners abroad.",
+     {"subject": "Chinese universities and colleges", "value": 20}),
+    ("By the end of May, overseas issuers had issued 99 bonds in the market.",
+     {"subject": "overseas issuers", "value": 99}),
+    ("Only 16% of women earn more than £50,000 in the trade.", {"subject": "women", "value": 50000}),
+    ("For the town, the year brought a 5% rise in costs.", None),
+    ("Wealthy savers, who make up about 80% of the investors, like the plan.", None),
+])
+def owner_phrase(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    """No name owns the figure: a plain group that does ("39% of people under 55", "overseas issuers had
+    issued 99 bonds") is its subject, as written (no entity id): the whole a share is of, else the subject
+    of the figure's own clause (the whole of a share as subject: "16% of women earn more than £50,000")."""
+    # not "Chinese citizens make up 80% of the investors": a share a verb's subject has is that subject's
+    shared = any(t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") for t in fig.chain[:2])
+    for tok in (fig.anchor, *fig.chain[:1]) if not shared else ():
+        whole = _partitive_whole(tok) if tok.i == fig.anchor.i or fig.inside(tok.i) else None
+        if whole is not None and owner_noun(whole):
+            found = owner_span(fd, fig, whole)
+            if found is not None:
+                return found, "syntax", "fact.subject.owner_phrase"
+    verb = _own_verb(fig)
+    for child in _verb_children(verb) if verb is not None else ():
+        if not _is_subject(fig, child) or child.dep_ == "agent":
+            continue
+        whole = child if owner_noun(child) else _partitive_whole(child) if child.like_num or \
+            child.lower_ in ("%", "percent") or any(c.like_num for c in child.children) else None
+        found = owner_span(fd, fig, whole) if whole is not None and owner_noun(whole) else None
+        if found is not None:
+            return found, "syntax", "fact.subject.owner_phrase"
+    return None
+
+
+def _own_verb(fig: Figure) -> Token | None:
+    """The verb of the figure's own clause, with its subject: the first verb above the number, or the one an
+    infinitive without a subject hangs off ("buyers will have to pay £500"); None when it is a verb of saying
+    or its subject is a relative pronoun ("a car which costs £9,000": the car's)."""
+    for tok in fig.chain:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in _verb_children(tok) if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and tok.dep_ == "xcomp":
+            continue
+        if _is_speech(fig, tok) or any(c.tag_ in _RELATIVES or c.lower_ == "that" for c in subjects):
+            return None
+        return tok
+    return None
