@@ -146,3 +146,26 @@ def test_it_after_a_country_subject_is_that_country(nlp):
     text = ("Trade ties\n\nChile backed the Lorne Trade Council plan last year. Chile is committed to open trade. "
             "It has signed 21 trade agreements.\n")
     assert subject_of(nlp, text, "21") == ("Chile", "fact.subject.clause_subject_anaphor")
+
+
+def test_the_object_a_figure_is_stated_at_owns_it(nlp):
+    text = ("Solar exports\n\nPeru became the third-largest market for the panels, taking 8.8 percent of exports, "
+            "closely following Chile at 8.9 percent.\n")
+    assert subject_of(nlp, text, "8.9 percent")[0] == "Chile"
+
+
+def test_a_share_of_a_nation_named_in_the_story_is_the_countrys(nlp):
+    text = ("Vote worries\n\nThe US election is near. A survey by the Lorne Institute found that about 60 percent "
+            "of Americans now see migration as important.\n")
+    assert subject_of(nlp, text, "about 60 percent") == ("US", "fact.subject.share_of_people")
+
+
+def test_the_news_agency_told_is_not_the_company(nlp):
+    text = ("Bank suits\n\nHarwell Foods sued 45 banks. According to Reuters, most of the banks are Italian. A "
+            "source also told Reuters that the company planned to sue a total of 80 financial institutions.\n")
+    assert subject_of(nlp, text, "80")[0] == "Harwell Foods"
+
+
+def test_a_name_inside_a_clause_of_the_subject_is_not_the_owner(nlp):
+    text = "Inquiry\n\nThe decision to invade Freedonia was made by a small group of 25 men.\n"
+    assert subject_of(nlp, text, "25")[0] != "Freedonia"

@@ -42,6 +42,7 @@ SCORES = {
     "fact.subject.speaker": 0.5,
     "fact.subject.speech_object": 3.2,
     "fact.subject.object_possessor": 3.5,
+    "fact.subject.object_at": 4,
 }
 # A reporting body ("the Cabinet Office", "the ministry") in a clause's subject states or plans an economy's
 # figure more often than it owns it: it loses this much to anything the syntax ties to the measure.
@@ -240,7 +241,11 @@ class FactDoc:
             return self.past_source(tok)
         spans = [e for e in self.ents if e.kb_id_ == eid and e.start not in self.sources]
         before = [e for e in spans if e.start < tok.i]
-        return (before or spans or [None])[-1] if spans else None
+        found = (before or spans or [None])[-1] if spans else None
+        if found is not None and agency(found.text) and found.root.dep_ in ("dobj", "dative") \
+                and found.root.head.lemma_.lower() == "tell":
+            return self.past_source(tok)  # "a source told Reuters that the company ...": not Reuters
+        return found
 
     def country_before(self, tok: Token) -> Span | None:
         """"China is committed to trade. It has signed 21 agreements": "it"/"its" opening a sentence whose
@@ -263,7 +268,11 @@ class FactDoc:
         medium."""
         earlier = [e for e in self.ents if e.label_ == "ORG" and e.start < tok.i and e.start not in self.sources
                    and e.sent.start == self.ctx.sentence(tok).start and not agency(e.text)]
-        return earlier[-1] if earlier else self.previous_org(self.ctx.sentence(tok)) or self.main_org()
+        if earlier:
+            return earlier[-1]
+        prev = self.previous_org(self.ctx.sentence(tok))
+        # "According to Reuters, ... A source told Reuters that the company ...": not the agency again
+        return prev if prev is not None and not agency(prev.text) else self.main_org()
 
     def entity_of(self, tok: Token) -> Span | None:
         ents = [e for e in self.ents if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i
@@ -373,7 +382,8 @@ class FactDoc:
             return None
         spans = in_title[0]
         name = spans[0].text
-        orgs = [e for e in self.ents if e.label_ == "ORG" and e.text.startswith(name + " ") and e.start not in self.sources]
+        orgs = [e for e in self.ents if e.label_ == "ORG" and e.text.startswith(name + " ") and e.start not in self.sources
+                and not agency(e.text)]  # "Jilin Department of Tourism" reports Jilin's figures
         if orgs:
             return orgs[0]
         if spans[0].label_ == "GPE" and not any(is_place(e) for e in spans) and (
@@ -547,10 +557,23 @@ def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> I
         if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod") \
                 and fd.is_anaphor(child):
             continue  # "the US firm agreed to pay $2bn": the firm, not the US
+        if _in_clause_of(e, child):
+            continue  # "the decision to invade Freedonia was made by 25 men": not Freedonia
         if speech and not (e.label_ == "ORG" and not agency(e.text)
                            and (fig.company_measure or _headline_company_statement(fd, fig, e))):
             continue  # "the IMF said German growth would be 1.8%": the IMF is the source
         yield e, child.i in fd.ent_at or e.root.head == child or e.root.dep_ == "poss"
+
+
+def _in_clause_of(e: Span, child: Token) -> bool:
+    """An entity inside a clause of the subject noun ("the decision [to invade Freedonia]"), not the subject's own."""
+    t = e.root
+    while t.i != child.i and t.head.i != t.i:
+        below, t = t, t.head
+        # "the demand filed by the Lorne administration": the agent of a participle is whose the noun is
+        if t.i != child.i and t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and below.dep_ == "agent"):
+            return True
+    return False
 
 
 @rule("fact.subject.clause_subject", examples=[
@@ -560,6 +583,8 @@ def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> I
     # the subject of the clause above another with its own subject is not the figure's (`closes_clause`)
     ("Harwell Foods opened a plant.\nChina remains the main worry for Harwell Foods after sales there fell 16%.",
      None),
+    # an entity inside a clause of the subject noun is not the subject (`_in_clause_of`)
+    ("The decision to invade Freedonia was made by a small group of 25 men.", None),
 ])
 def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"JA Solar announced an investment of $60m": the entities in the subject of a verb above the number."""
@@ -592,6 +617,9 @@ def speaker(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, sp
     # the nearest name is only the medium a statement was given to (`FactDoc.past_source`)
     ("Harwell Foods sued 45 banks. A source at Harwell Foods also told Reuters that the company planned to sue "
      "a total of 80 financial institutions.", {"subject": "Harwell Foods", "value": 80}),
+    ("Harwell Foods sued 45 banks. According to Reuters, most of the banks are Italian. A source also told "
+     "Reuters that the company planned to sue a total of 80 financial institutions.",
+     {"subject": "Harwell Foods", "value": 80}),
     ("Storm claims\n\nLorne Insurance told the Financial Times its exposure was small. A spokeswoman for "
      "Corvel Re said claims were low. The company has paid out about 300 million euros.",
      {"subject": "Corvel Re", "value": 300000000}),
@@ -644,10 +672,24 @@ def object_possessor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: 
             yield e, SCORES["fact.subject.object_possessor"] + near, "fact.subject.object_possessor"
 
 
+@rule("fact.subject.object_at", examples=[
+    ("Peru became the third-largest market for the exports, accounting for 8.8 percent, closely following "
+     "Chile at 8.9 percent.", {"subject": "Chile", "value": 8.9}),
+    ("Analysts valued Corvana Foods at $2bn.", {"subject": "Corvana Foods", "value": 2000000000}),
+])
+def object_at(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
+    """"following Chile at 8.9 percent", "valued Acme at $2bn": the figure stated "at" for the verb's object
+    is that object's, ahead of the verb's subject."""
+    if child.dep_ not in ("dobj", "pobj") or fig.inside(child.i) or child.i not in fd.ent_at:
+        return  # ("closely following Chile at 8.9 percent": "following" may be read as a preposition)
+    if any(t.dep_ == "prep" and t.lower_ == "at" and t.head.i == verb.i for t in fig.chain[:3]):
+        yield fd.ent_at[child.i], SCORES["fact.subject.object_at"] + near, "fact.subject.object_at"
+
+
 CHAIN_RULES = (measured_entity,)
 NOUN_CHILD_RULES = (possessor, possessor_anaphor, noun_modifier, noun_of)
 VERB_CHILD_RULES = (clause_subject, speaker, clause_subject_anaphor, subject_possessor_anaphor, speech_object,
-                    object_possessor)
+                    object_possessor, object_at)
 
 
 class _Candidates:
@@ -1257,7 +1299,7 @@ def owner_noun(tok: Token) -> bool:
 def owner_span(fd: FactDoc, fig: Figure, tok: Token) -> Span | None:
     """The phrase of an owner noun without its determiner and clauses: "people under 55", "Chinese
     universities and colleges"; None when it holds a name, a possessive or the figure itself."""
-    if any(c.dep_ in ("poss", "nummod") for c in tok.children) or any(
+    if any(c.dep_ == "poss" for c in tok.children) or any(
             fig.inside(t.i) or t.i in fd.ent_at and fd.ent_at[t.i].label_ in SUBJECT_LABELS for t in tok.subtree):
         return None
     keep = {tok.i}
@@ -1291,8 +1333,12 @@ def _partitive_whole(tok: Token) -> Token | None:
     ("By the end of May, overseas issuers had issued 99 bonds in the market.",
      {"subject": "overseas issuers", "value": 99}),
     ("Only 16% of women earn more than £50,000 in the trade.", {"subject": "women", "value": 50000}),
+    ("Almost 30 wealthy nations spend more than $300bn on farm aid.", {"subject": "Almost 30 wealthy nations",
+                                                                       "value": 300000000000}),
     ("For the town, the year brought a 5% rise in costs.", None),
     ("Wealthy savers, who make up about 80% of the investors, like the plan.", None),
+    ("A Lorne Institute survey found that about 60 percent of Americans back the plan.",
+     {"subject": "Americans", "value": 60}),
 ])
 def owner_phrase(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """No name owns the figure: a plain group that does ("39% of people under 55", "overseas issuers had
@@ -1302,6 +1348,13 @@ def owner_phrase(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     shared = any(t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") for t in fig.chain[:2])
     for tok in (fig.anchor, *fig.chain[:1]) if not shared else ():
         whole = _partitive_whole(tok) if tok.i == fig.anchor.i or fig.inside(tok.i) else None
+        if whole is not None and whole.ent_type_ == "NORP" and whole.tag_ in ("NNPS", "NNS"):
+            # "60 percent of Americans": the nation's when the story names it (`fact.subject.share_of_people`)
+            country = DEMONYM_COUNTRY.get(whole.lower_, DEMONYM_COUNTRY.get(whole.lower_.removesuffix("s")))
+            found = fd.country_entity(country) if country else None
+            if found is not None:
+                return found, "sentence", "fact.subject.share_of_people"
+            return fd.doc[whole.i:whole.i + 1], "syntax", "fact.subject.owner_phrase"
         if whole is not None and owner_noun(whole):
             found = owner_span(fd, fig, whole)
             if found is not None:
@@ -1313,6 +1366,9 @@ def owner_phrase(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
         whole = child if owner_noun(child) else _partitive_whole(child) if child.like_num or \
             child.lower_ in ("%", "percent") or any(c.like_num for c in child.children) else None
         found = owner_span(fd, fig, whole) if whole is not None and owner_noun(whole) else None
+        if found is not None and any(c.dep_ == "nummod" for c in whole.children) \
+                and not any(t.dep_ == "dobj" and t.head.i == verb.i for t in fig.chain[:2]):
+            found = None  # a counted subject owns only its verb's object ("3,500 people produced 56,000 cars")
         if found is not None:
             return found, "syntax", "fact.subject.owner_phrase"
     return None
