@@ -169,3 +169,20 @@ def test_the_news_agency_told_is_not_the_company(nlp):
 def test_a_name_inside_a_clause_of_the_subject_is_not_the_owner(nlp):
     text = "Inquiry\n\nThe decision to invade Freedonia was made by a small group of 25 men.\n"
     assert subject_of(nlp, text, "25")[0] != "Freedonia"
+
+
+def test_a_nations_market_is_that_countrys(nlp):
+    text = ("India car sales\n\nIndia is cutting import duties. A South Korean carmaker expects that the Indian "
+            "market will grow 15% this year.\n")
+    assert subject_of(nlp, text, "15%")[0] == "India"
+
+
+def test_a_stock_markets_listings_are_no_countrys(nlp):
+    text = ("Exchange bids\n\nPortugal held elections in May. Portugal also raised taxes. The biggest stock "
+            "market there lists stocks worth 90bn euros.\n")
+    assert subject_of(nlp, text, "90bn euros")[0] is None
+
+
+def test_the_agent_of_a_passive_holds_the_share(nlp):
+    text = "Seats\n\nThe report said nearly 75 percent of the seats are held by men.\n"
+    assert subject_of(nlp, text, "nearly 75 percent")[0] == "men"

@@ -1026,7 +1026,10 @@ def measure_words(fig: Figure, about: str | None) -> set[str]:
     chain = fig.chain
     words = {w for t in chain[:6] for w in (t.lemma_.lower(), t.lower_)} | {
         w for tok in chain[:4] for t in tok.children if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound")
-        for w in (t.lemma_.lower(), t.lower_)}
+        for w in (t.lemma_.lower(), t.lower_)} | {
+        # "a 0.1% rise in industrial output": what a change noun is a change in
+        w for tok in chain[:2] if tok.pos_ == "NOUN" for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
+        for t in p.children if t.dep_ == "pobj" for w in (t.lemma_.lower(), t.lower_)}
     return words | {w.lower().strip(",.'’") for w in (about or "").split()}
 
 
@@ -1203,11 +1206,17 @@ def sentence_country(fd: FactDoc, fig: Figure, m: Measure):
 @rule("fact.subject.story_country", examples=[
     ('Portugal held elections in May.\nPortugal also raised taxes.\nUnemployment rose to 14%.',
      {'subject': 'Portugal', 'about': 'Unemployment'}),
+    ('Portugal held elections in May.\nPortugal also raised taxes.\nThe domestic market grew 14% last year.',
+     {'subject': 'Portugal', 'value': 14}),
+    ('Portugal held elections in May.\nPortugal also raised taxes.\nThe biggest stock market there lists stocks '
+     'worth 90bn euros.', None),
 ])
 def story_country(fd: FactDoc, fig: Figure, m: Measure):
     """An economy's measure with no country in its sentence: the country the story is about."""
-    if not _economy(m):
-        return None
+    near = [*fig.chain[:6], *(c for t in fig.chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    if not _economy(m) or any(t.lemma_.lower() == "market" and any(c.lower_ == "stock" for c in t.children)
+                              for t in near):
+        return None  # "Europe's biggest stock market lists stocks worth £1.4 trillion": an exchange's, no country's
     main = fd.main_place()
     return (main, "previous", "fact.subject.story_country") if main is not None else None
 
@@ -1337,6 +1346,7 @@ def _partitive_whole(tok: Token) -> Token | None:
                                                                        "value": 300000000000}),
     ("For the town, the year brought a 5% rise in costs.", None),
     ("Wealthy savers, who make up about 80% of the investors, like the plan.", None),
+    ("Nearly 75 percent of the seats are held by men.", {"subject": "men", "value": 75}),
     ("A Lorne Institute survey found that about 60 percent of Americans back the plan.",
      {"subject": "Americans", "value": 60}),
 ])
@@ -1361,6 +1371,12 @@ def owner_phrase(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
                 return found, "syntax", "fact.subject.owner_phrase"
     verb = _own_verb(fig)
     for child in _verb_children(verb) if verb is not None else ():
+        if child.dep_ == "agent" and any(t.dep_ == "nsubjpass" and t.head.i == verb.i for t in fig.chain[:2]):
+            # "75 percent of the seats are held by men": the passive's agent holds the share
+            whole = next((o for o in child.children if o.dep_ == "pobj"), None)
+            found = owner_span(fd, fig, whole) if whole is not None and owner_noun(whole) else None
+            if found is not None:
+                return found, "syntax", "fact.subject.owner_phrase"
         if not _is_subject(fig, child) or child.dep_ == "agent":
             continue
         whole = child if owner_noun(child) else _partitive_whole(child) if child.like_num or \
