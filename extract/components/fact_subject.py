@@ -1354,39 +1354,59 @@ def owner_phrase(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """No name owns the figure: a plain group that does ("39% of people under 55", "overseas issuers had
     issued 99 bonds") is its subject, as written (no entity id): the whole a share is of, else the subject
     of the figure's own clause (the whole of a share as subject: "16% of women earn more than £50,000")."""
-    # not "Chinese citizens make up 80% of the investors": a share a verb's subject has is that subject's
-    shared = any(t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") for t in fig.chain[:2])
-    for tok in (fig.anchor, *fig.chain[:1]) if not shared else ():
+    return _partitive_owner(fd, fig) or _clause_owner(fd, fig)
+
+
+_OWNER = "fact.subject.owner_phrase"
+
+
+def _group(fd: FactDoc, fig: Figure, whole: Token | None) -> Span | None:
+    return owner_span(fd, fig, whole) if whole is not None and owner_noun(whole) else None
+
+
+def _partitive_owner(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    """"39% of people", "60 percent of Americans" (the country's when the story names it,
+    `fact.subject.share_of_people`); not "Chinese citizens make up 80% of the investors": a share a verb's
+    subject has is that subject's."""
+    if any(t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") for t in fig.chain[:2]):
+        return None
+    for tok in (fig.anchor, *fig.chain[:1]):
         whole = _partitive_whole(tok) if tok.i == fig.anchor.i or fig.inside(tok.i) else None
         if whole is not None and whole.ent_type_ == "NORP" and whole.tag_ in ("NNPS", "NNS"):
-            # "60 percent of Americans": the nation's when the story names it (`fact.subject.share_of_people`)
             country = DEMONYM_COUNTRY.get(whole.lower_, DEMONYM_COUNTRY.get(whole.lower_.removesuffix("s")))
             found = fd.country_entity(country) if country else None
             if found is not None:
                 return found, "sentence", "fact.subject.share_of_people"
-            return fd.doc[whole.i:whole.i + 1], "syntax", "fact.subject.owner_phrase"
-        if whole is not None and owner_noun(whole):
-            found = owner_span(fd, fig, whole)
-            if found is not None:
-                return found, "syntax", "fact.subject.owner_phrase"
+            return fd.doc[whole.i:whole.i + 1], "syntax", _OWNER
+        found = _group(fd, fig, whole)
+        if found is not None:
+            return found, "syntax", _OWNER
+    return None
+
+
+def _clause_owner(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    """The group that is the subject of the figure's own clause ("overseas issuers had issued 99 bonds", the
+    whole of a share as subject: "16% of women earn more than £50,000"), or the agent of a passive whose
+    subject holds the figure ("75 percent of the seats are held by men")."""
     verb = _own_verb(fig)
-    for child in _verb_children(verb) if verb is not None else ():
-        if child.dep_ == "agent" and any(t.dep_ == "nsubjpass" and t.head.i == verb.i for t in fig.chain[:2]):
-            # "75 percent of the seats are held by men": the passive's agent holds the share
-            whole = next((o for o in child.children if o.dep_ == "pobj"), None)
-            found = owner_span(fd, fig, whole) if whole is not None and owner_noun(whole) else None
+    if verb is None:
+        return None
+    passive = any(t.dep_ == "nsubjpass" and t.head.i == verb.i for t in fig.chain[:2])
+    own_object = any(t.dep_ == "dobj" and t.head.i == verb.i for t in fig.chain[:2])
+    for child in _verb_children(verb):
+        if child.dep_ == "agent":
+            found = _group(fd, fig, next((o for o in child.children if o.dep_ == "pobj"), None)) if passive else None
             if found is not None:
-                return found, "syntax", "fact.subject.owner_phrase"
-        if not _is_subject(fig, child) or child.dep_ == "agent":
+                return found, "syntax", _OWNER
+            continue
+        if not _is_subject(fig, child):
             continue
         whole = child if owner_noun(child) else _partitive_whole(child) if child.like_num or \
             child.lower_ in ("%", "percent") or any(c.like_num for c in child.children) else None
-        found = owner_span(fd, fig, whole) if whole is not None and owner_noun(whole) else None
-        if found is not None and any(c.dep_ == "nummod" for c in whole.children) \
-                and not any(t.dep_ == "dobj" and t.head.i == verb.i for t in fig.chain[:2]):
-            found = None  # a counted subject owns only its verb's object ("3,500 people produced 56,000 cars")
-        if found is not None:
-            return found, "syntax", "fact.subject.owner_phrase"
+        found = _group(fd, fig, whole)
+        # a counted subject owns only its verb's object ("3,500 people produced 56,000 cars")
+        if found is not None and (own_object or not any(c.dep_ == "nummod" for c in whole.children)):
+            return found, "syntax", _OWNER
     return None
 
 
