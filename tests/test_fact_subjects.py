@@ -102,3 +102,87 @@ def test_a_company_stating_an_economys_figure_is_not_its_owner(nlp):
     text = ("Harwell Foods upbeat\n\nHarwell Foods opened two stores. Harwell Foods said unemployment in "
             "the region would fall to 4% next year.\n")
     assert subject_of(nlp, text, "4%")[0] != "Harwell Foods"
+
+
+# ---- stop 26: story companies, plain groups, "it" after a country ------------------------------
+
+def test_the_first_sentences_company_owns_its_results(nlp):
+    text = ("Results season\n\nCorvana Foods has reported higher profits. Analysts were pleased. "
+            "Revenue rose 4% to 2bn euros.\n")
+    assert subject_of(nlp, text, "4%") == ("Corvana Foods", "fact.subject.story_company")
+
+
+def test_a_body_quoted_all_through_is_not_the_story_company(nlp):
+    text = ("Shop spending slows\n\nShoppers spent less in May. The Lorne Retail Panel said so. The Lorne Retail "
+            "Panel also said prices were flat.\n\nSales rose 0.5% on a like-for-like basis.\n")
+    assert subject_of(nlp, text, "0.5%")[0] != "Lorne Retail Panel"
+
+
+def test_our_sales_are_not_the_headline_companys(nlp):
+    text = ('Harwell Foods expands\n\nHarwell Foods opened a store in Leeds. "Our sales are 2% up on last year," '
+            "a shopkeeper nearby said.\n")
+    assert subject_of(nlp, text, "2%")[0] is None
+
+
+def test_a_plain_group_owns_its_clause_figure_with_no_id(nlp):
+    text = "Bond market\n\nBy the end of May, overseas issuers had issued 99 bonds in the Lorne Bond Market.\n"
+    facts = [f for f in run_text(nlp, text)._.facts if f["text"] == "99"]
+    assert [(f["subject"], f["subject_id"], f["pattern"].split("+")[0]) for f in facts] == [
+        ("overseas issuers", None, "fact.subject.owner_phrase")]
+
+
+def test_the_whole_of_a_share_is_its_owner(nlp):
+    text = "Pay gap\n\nOnly 16% of women earn more than £50,000, a Lorne Council study found.\n"
+    assert subject_of(nlp, text, "16%")[0] == "women"
+    assert subject_of(nlp, text, "more than £50,000")[0] == "women"  # not the council that studied them
+
+
+def test_a_group_in_a_relative_clause_is_not_read(nlp):
+    text = "Car prices\n\nBuyers like the Zephyr Mark II, which costs up to £17,000.\n"
+    assert subject_of(nlp, text, "up to £17,000")[0] != "Buyers"
+
+
+def test_it_after_a_country_subject_is_that_country(nlp):
+    text = ("Trade ties\n\nChile backed the Lorne Trade Council plan last year. Chile is committed to open trade. "
+            "It has signed 21 trade agreements.\n")
+    assert subject_of(nlp, text, "21") == ("Chile", "fact.subject.clause_subject_anaphor")
+
+
+def test_the_object_a_figure_is_stated_at_owns_it(nlp):
+    text = ("Solar exports\n\nPeru became the third-largest market for the panels, taking 8.8 percent of exports, "
+            "closely following Chile at 8.9 percent.\n")
+    assert subject_of(nlp, text, "8.9 percent")[0] == "Chile"
+
+
+def test_a_share_of_a_nation_named_in_the_story_is_the_countrys(nlp):
+    text = ("Vote worries\n\nThe US election is near. A survey by the Lorne Institute found that about 60 percent "
+            "of Americans now see migration as important.\n")
+    assert subject_of(nlp, text, "about 60 percent") == ("US", "fact.subject.share_of_people")
+
+
+def test_the_news_agency_told_is_not_the_company(nlp):
+    text = ("Bank suits\n\nHarwell Foods sued 45 banks. According to Reuters, most of the banks are Italian. A "
+            "source also told Reuters that the company planned to sue a total of 80 financial institutions.\n")
+    assert subject_of(nlp, text, "80")[0] == "Harwell Foods"
+
+
+def test_a_name_inside_a_clause_of_the_subject_is_not_the_owner(nlp):
+    text = "Inquiry\n\nThe decision to invade Freedonia was made by a small group of 25 men.\n"
+    assert subject_of(nlp, text, "25")[0] != "Freedonia"
+
+
+def test_a_nations_market_is_that_countrys(nlp):
+    text = ("India car sales\n\nIndia is cutting import duties. A South Korean carmaker expects that the Indian "
+            "market will grow 15% this year.\n")
+    assert subject_of(nlp, text, "15%")[0] == "India"
+
+
+def test_a_stock_markets_listings_are_no_countrys(nlp):
+    text = ("Exchange bids\n\nPortugal held elections in May. Portugal also raised taxes. The biggest stock "
+            "market there lists stocks worth 90bn euros.\n")
+    assert subject_of(nlp, text, "90bn euros")[0] is None
+
+
+def test_the_agent_of_a_passive_holds_the_share(nlp):
+    text = "Seats\n\nThe report said nearly 75 percent of the seats are held by men.\n"
+    assert subject_of(nlp, text, "nearly 75 percent")[0] == "men"

@@ -42,6 +42,7 @@ SCORES = {
     "fact.subject.speaker": 0.5,
     "fact.subject.speech_object": 3.2,
     "fact.subject.object_possessor": 3.5,
+    "fact.subject.object_at": 4,
 }
 # A reporting body ("the Cabinet Office", "the ministry") in a clause's subject states or plans an economy's
 # figure more often than it owns it: it loses this much to anything the syntax ties to the measure.
@@ -225,6 +226,9 @@ class FactDoc:
     def anaphor(self, tok: Token) -> Span | None:
         """The organisation "it", "its", "the firm" or "the company" stands for, resolved as speakers
         are (`SpeakerResolver`): the organisation in a recent subject, the story's company."""
+        country = self.country_before(tok)
+        if country is not None:
+            return country
         eid = self._anaphor_id(tok)
         if not eid:
             if tok.lower_ in ("government", "country", "economy", "nation"):
@@ -237,7 +241,26 @@ class FactDoc:
             return self.past_source(tok)
         spans = [e for e in self.ents if e.kb_id_ == eid and e.start not in self.sources]
         before = [e for e in spans if e.start < tok.i]
-        return (before or spans or [None])[-1] if spans else None
+        found = (before or spans or [None])[-1] if spans else None
+        if found is not None and agency(found.text) and found.root.dep_ in ("dobj", "dative") \
+                and found.root.head.lemma_.lower() == "tell":
+            return self.past_source(tok)  # "a source told Reuters that the company ...": not Reuters
+        return found
+
+    def country_before(self, tok: Token) -> Span | None:
+        """"China is committed to trade. It has signed 21 agreements": "it"/"its" opening a sentence whose
+        sentence before has a country as its main subject stands for that country, not for an organisation
+        named in passing before it."""
+        if tok.lower_ not in ("it", "its"):
+            return None
+        sent = self.ctx.sentence(tok)
+        k = self.ctx.sent_of[sent.start]
+        if k == 0 or any(t.lower_ in ("it", "its") for t in self.doc[sent.start:tok.i]):
+            return None
+        prev = self.ctx.sents[k - 1]
+        subj = next((t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+        ent = self.ent_at.get(subj.i) if subj is not None else None
+        return ent if ent is not None and self.is_country(ent) and not is_place(ent) else None
 
     def past_source(self, tok: Token) -> Span | None:
         """"... told Reuters that the company would sue": an anaphor whose nearest name is only the medium a
@@ -245,7 +268,11 @@ class FactDoc:
         medium."""
         earlier = [e for e in self.ents if e.label_ == "ORG" and e.start < tok.i and e.start not in self.sources
                    and e.sent.start == self.ctx.sentence(tok).start and not agency(e.text)]
-        return earlier[-1] if earlier else self.previous_org(self.ctx.sentence(tok)) or self.main_org()
+        if earlier:
+            return earlier[-1]
+        prev = self.previous_org(self.ctx.sentence(tok))
+        # "According to Reuters, ... A source told Reuters that the company ...": not the agency again
+        return prev if prev is not None and not agency(prev.text) else self.main_org()
 
     def entity_of(self, tok: Token) -> Span | None:
         ents = [e for e in self.ents if tok.left_edge.i <= e.start and e.end - 1 <= tok.right_edge.i
@@ -267,6 +294,38 @@ class FactDoc:
             return in_title[0][0]
         best = max(counts.values(), key=lambda spans: (len(spans), -spans[0].start))
         return best[0] if len(best) >= 2 else None
+
+    def story_org(self) -> Span | None:
+        """The company a story is about, for a figure whose sentence names no owner: the one organisation its
+        headline names, else the organisation its first sentence is about ("Acme has cut ..."). Not merely
+        the one named most: a body quoted all through a story ("the consortium said") does not own the
+        figures it reports."""
+        counts: dict[str, list[Span]] = {}
+        for e in self.ents:
+            if e.label_ == "ORG" and e.start not in self.sources and not agency(e.text):
+                counts.setdefault(e.kb_id_, []).append(e)
+        in_title = in_headline(self, counts)
+        if len(in_title) == 1:
+            return in_title[0][0]
+        return None if in_title else self.lede_org()
+
+    def lede_org(self) -> Span | None:
+        """The organisation that is the subject of the story's first sentence after the headline ("UK
+        sportswear firm Umbro has ...": Umbro), not an agency nor a source."""
+        title = (self.ctx.meta.get("title") or "").strip()
+        lede = next((s for s in self.ctx.sents[:3] if s.text.strip() and s.text.strip() not in title), None)
+        if lede is None:
+            return None
+        for e in self.ents:
+            if e.start < lede.start or e.end > lede.end or e.label_ != "ORG" or e.start in self.sources \
+                    or agency(e.text):
+                continue
+            root = e.root
+            if root.dep_ in ("compound", "appos") and root.head.dep_ in ("nsubj", "nsubjpass"):
+                root = root.head
+            if root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ == "ROOT":
+                return e
+        return None
 
     def main_place(self) -> Span | None:
         """The country the story is about: the one its headline names, else a clear favourite."""
@@ -323,7 +382,8 @@ class FactDoc:
             return None
         spans = in_title[0]
         name = spans[0].text
-        orgs = [e for e in self.ents if e.label_ == "ORG" and e.text.startswith(name + " ") and e.start not in self.sources]
+        orgs = [e for e in self.ents if e.label_ == "ORG" and e.text.startswith(name + " ") and e.start not in self.sources
+                and not agency(e.text)]  # "Jilin Department of Tourism" reports Jilin's figures
         if orgs:
             return orgs[0]
         if spans[0].label_ == "GPE" and not any(is_place(e) for e in spans) and (
@@ -497,10 +557,23 @@ def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> I
         if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod") \
                 and fd.is_anaphor(child):
             continue  # "the US firm agreed to pay $2bn": the firm, not the US
+        if _in_clause_of(e, child):
+            continue  # "the decision to invade Freedonia was made by 25 men": not Freedonia
         if speech and not (e.label_ == "ORG" and not agency(e.text)
                            and (fig.company_measure or _headline_company_statement(fd, fig, e))):
             continue  # "the IMF said German growth would be 1.8%": the IMF is the source
         yield e, child.i in fd.ent_at or e.root.head == child or e.root.dep_ == "poss"
+
+
+def _in_clause_of(e: Span, child: Token) -> bool:
+    """An entity inside a clause of the subject noun ("the decision [to invade Freedonia]"), not the subject's own."""
+    t = e.root
+    while t.i != child.i and t.head.i != t.i:
+        below, t = t, t.head
+        # "the demand filed by the Lorne administration": the agent of a participle is whose the noun is
+        if t.i != child.i and t.pos_ in ("VERB", "AUX") and not (t.dep_ == "acl" and below.dep_ == "agent"):
+            return True
+    return False
 
 
 @rule("fact.subject.clause_subject", examples=[
@@ -510,6 +583,8 @@ def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> I
     # the subject of the clause above another with its own subject is not the figure's (`closes_clause`)
     ("Harwell Foods opened a plant.\nChina remains the main worry for Harwell Foods after sales there fell 16%.",
      None),
+    # an entity inside a clause of the subject noun is not the subject (`_in_clause_of`)
+    ("The decision to invade Freedonia was made by a small group of 25 men.", None),
 ])
 def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"JA Solar announced an investment of $60m": the entities in the subject of a verb above the number."""
@@ -542,9 +617,15 @@ def speaker(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, sp
     # the nearest name is only the medium a statement was given to (`FactDoc.past_source`)
     ("Harwell Foods sued 45 banks. A source at Harwell Foods also told Reuters that the company planned to sue "
      "a total of 80 financial institutions.", {"subject": "Harwell Foods", "value": 80}),
+    ("Harwell Foods sued 45 banks. According to Reuters, most of the banks are Italian. A source also told "
+     "Reuters that the company planned to sue a total of 80 financial institutions.",
+     {"subject": "Harwell Foods", "value": 80}),
     ("Storm claims\n\nLorne Insurance told the Financial Times its exposure was small. A spokeswoman for "
      "Corvel Re said claims were low. The company has paid out about 300 million euros.",
      {"subject": "Corvel Re", "value": 300000000}),
+    # "it" after a sentence whose subject is a country: that country (`FactDoc.country_before`)
+    ("Chile joined the Lorne Trade Council in 2001. Chile is committed to open trade. It has signed 21 "
+     "trade agreements.", {"subject": "Chile", "value": 21}),
 ])
 def clause_subject_anaphor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float,
                            speech: bool) -> Iterator[Candidate]:
@@ -591,10 +672,24 @@ def object_possessor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: 
             yield e, SCORES["fact.subject.object_possessor"] + near, "fact.subject.object_possessor"
 
 
+@rule("fact.subject.object_at", examples=[
+    ("Peru became the third-largest market for the exports, accounting for 8.8 percent, closely following "
+     "Chile at 8.9 percent.", {"subject": "Chile", "value": 8.9}),
+    ("Analysts valued Corvana Foods at $2bn.", {"subject": "Corvana Foods", "value": 2000000000}),
+])
+def object_at(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
+    """"following Chile at 8.9 percent", "valued Acme at $2bn": the figure stated "at" for the verb's object
+    is that object's, ahead of the verb's subject."""
+    if child.dep_ not in ("dobj", "pobj") or fig.inside(child.i) or child.i not in fd.ent_at:
+        return  # ("closely following Chile at 8.9 percent": "following" may be read as a preposition)
+    if any(t.dep_ == "prep" and t.lower_ == "at" and t.head.i == verb.i for t in fig.chain[:3]):
+        yield fd.ent_at[child.i], SCORES["fact.subject.object_at"] + near, "fact.subject.object_at"
+
+
 CHAIN_RULES = (measured_entity,)
 NOUN_CHILD_RULES = (possessor, possessor_anaphor, noun_modifier, noun_of)
 VERB_CHILD_RULES = (clause_subject, speaker, clause_subject_anaphor, subject_possessor_anaphor, speech_object,
-                    object_possessor)
+                    object_possessor, object_at)
 
 
 class _Candidates:
@@ -904,6 +999,8 @@ def syntactic_subject(fd: FactDoc, fig: Figure) -> tuple[Span | None, str | None
     """The entity the number belongs to, how it was found (`subject_via`) and the rule (`pattern`).
     A place only ("the dollar rose in New York") is not what the number is about."""
     found = respectively(fd, fig) or _syntactic(fd, fig)
+    if found is None and owner_phrase(fd, fig) is not None:
+        return None, None, None  # a plain group owns it ("overseas issuers had issued 99 bonds"): not a name nearby
     for fallback in SENTENCE_RULES:
         if found is not None:
             break
@@ -929,7 +1026,10 @@ def measure_words(fig: Figure, about: str | None) -> set[str]:
     chain = fig.chain
     words = {w for t in chain[:6] for w in (t.lemma_.lower(), t.lower_)} | {
         w for tok in chain[:4] for t in tok.children if t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "compound")
-        for w in (t.lemma_.lower(), t.lower_)}
+        for w in (t.lemma_.lower(), t.lower_)} | {
+        # "a 0.1% rise in industrial output": what a change noun is a change in
+        w for tok in chain[:2] if tok.pos_ == "NOUN" for p in tok.children if p.dep_ == "prep" and p.lower_ == "in"
+        for t in p.children if t.dep_ == "pobj" for w in (t.lemma_.lower(), t.lower_)}
     return words | {w.lower().strip(",.'’") for w in (about or "").split()}
 
 
@@ -980,12 +1080,23 @@ def share_of_people(fd: FactDoc, fig: Figure, m: Measure):
 @rule("fact.subject.story_company", examples=[
     ('Harwell Foods opened a store in Leeds.\nHarwell Foods also hired staff.\nSales rose 4% in the year.',
      {'subject': 'Harwell Foods', 'about': 'Sales', 'value': 4}),
+    # named most but neither in the headline nor the first sentence's subject: a body quoted, not the owner
+    ("Shop prices\n\nShoppers spent less in May. The Lorne Retail Panel said so. The Lorne Retail Panel "
+     "also said prices were flat.\n\nSales rose 0.5% on a like-for-like basis.", None),
+    # "our sales": the speaker's business, not the headline's company
+    ('Harwell Foods expands\n\nHarwell Foods opened a store in Leeds. "Our sales are 2% up," a shopkeeper said.',
+     None),
 ])
 def story_company(fd: FactDoc, fig: Figure, m: Measure):
-    """"Sales rose 2.8%" in a story about one company: that company's."""
+    """"Sales rose 2.8%" in a story about one company (`FactDoc.story_org`): that company's. Not "our
+    sales", "their shares": a possessive other than "its" names an owner we cannot name."""
     if not m.words & COMPANY_MEASURES:
         return None
-    main = fd.main_org()
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ != "its" for t in fig.chain[:4] for c in t.children) \
+            or any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ != "its" for t in fig.chain[:4]
+                   for s in t.children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children):
+        return STOP
+    main = fd.story_org()
     if main is not None:
         return main, "previous", "fact.subject.story_company"
     if any(t.lower_ == "its" or fd.is_anaphor(t) and t.lower_ in ORG_NOUNS for t in fig.sent):
@@ -1095,11 +1206,17 @@ def sentence_country(fd: FactDoc, fig: Figure, m: Measure):
 @rule("fact.subject.story_country", examples=[
     ('Portugal held elections in May.\nPortugal also raised taxes.\nUnemployment rose to 14%.',
      {'subject': 'Portugal', 'about': 'Unemployment'}),
+    ('Portugal held elections in May.\nPortugal also raised taxes.\nThe domestic market grew 14% last year.',
+     {'subject': 'Portugal', 'value': 14}),
+    ('Portugal held elections in May.\nPortugal also raised taxes.\nThe biggest stock market there lists stocks '
+     'worth 90bn euros.', None),
 ])
 def story_country(fd: FactDoc, fig: Figure, m: Measure):
     """An economy's measure with no country in its sentence: the country the story is about."""
-    if not _economy(m):
-        return None
+    near = [*fig.chain[:6], *(c for t in fig.chain[:4] for c in t.children if c.dep_ in ("nsubj", "nsubjpass"))]
+    if not _economy(m) or any(t.lemma_.lower() == "market" and any(c.lower_ == "stock" for c in t.children)
+                              for t in near):
+        return None  # "Europe's biggest stock market lists stocks worth £1.4 trillion": an exchange's, no country's
     main = fd.main_place()
     return (main, "previous", "fact.subject.story_country") if main is not None else None
 
@@ -1164,3 +1281,146 @@ def place_subject(fd: FactDoc, fig: Figure, place: str | None) -> tuple[Span, st
     ent = next((e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and fd.is_country(e)
                 and place.startswith(e.text)), None)
     return (ent, "sentence", "fact.subject.place_subject") if ent is not None else None
+
+
+# ---- 4. owners that are no name -------------------------------------------------------------
+
+PEOPLE_NOUNS = lexicon.words("people_nouns")
+OWNER_NOUNS = lexicon.words("fact_owner_nouns")
+_PHRASE_LEFT = ("amod", "compound", "nmod", "nummod", "npadvmod")
+_PHRASE_DROP = frozenset("the a an this these those some such".split())
+# "overseas issuers in total": an adverbial, not part of who they are
+_PHRASE_ADVERBIAL = frozenset("total all general particular turn fact part".split())
+
+
+def owner_noun(tok: Token) -> bool:
+    """A noun for a group of people or organisations that can own a figure: "women", "overseas issuers",
+    "Chinese universities", "cigarette firms" (an organisation kind only in the plural: "the firm" is an
+    anaphor, read by `fact.subject.clause_subject_anaphor`)."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ and tok.ent_type_ != "NORP":
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in PEOPLE_NOUNS:
+        return True
+    return tok.tag_ == "NNS" and (lemma in OWNER_NOUNS or lemma in ORG_NOUNS)
+
+
+def owner_span(fd: FactDoc, fig: Figure, tok: Token) -> Span | None:
+    """The phrase of an owner noun without its determiner and clauses: "people under 55", "Chinese
+    universities and colleges"; None when it holds a name, a possessive or the figure itself."""
+    if any(c.dep_ == "poss" for c in tok.children) or any(
+            fig.inside(t.i) or t.i in fd.ent_at and fd.ent_at[t.i].label_ in SUBJECT_LABELS for t in tok.subtree):
+        return None
+    keep = {tok.i}
+    for c in tok.children:
+        sub = list(c.subtree)
+        if c.i < tok.i and c.dep_ in _PHRASE_LEFT and c.lower_ not in _PHRASE_DROP:
+            keep.update(t.i for t in sub)
+        elif c.i > tok.i and c.dep_ in ("conj", "cc", "prep") and len(sub) <= 4 \
+                and not any(t.pos_ in ("VERB", "AUX", "PUNCT") or t.lower_ in _PHRASE_ADVERBIAL for t in sub):
+            keep.update(t.i for t in sub)
+    start, end = min(keep), max(keep) + 1
+    if end - start != len(keep):
+        start = end = tok.i  # a gap: the noun with its own left words only
+        while start > tok.sent.start and tok.doc[start - 1].dep_ in _PHRASE_LEFT and tok.doc[start - 1].head == tok:
+            start -= 1
+        end = tok.i + 1
+    return tok.doc[start:end]
+
+
+def _partitive_whole(tok: Token) -> Token | None:
+    """"39% of people", "16% of women": the noun a share is of."""
+    return next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of"
+                 for o in p.children if o.dep_ == "pobj"), None)
+
+
+@rule("fact.subject.owner_phrase", examples=[
+    ("Among older voters, 70% said they would vote, compared with 39% of younger people.",
+     {"subject": "younger people", "value": 39}),
+    ("Chinese universities and colleges have worked with more than 20 partners abroad.",
+     {"subject": "Chinese universities and colleges", "value": 20}),
+    ("By the end of May, overseas issuers had issued 99 bonds in the market.",
+     {"subject": "overseas issuers", "value": 99}),
+    ("Only 16% of women earn more than £50,000 in the trade.", {"subject": "women", "value": 50000}),
+    ("Almost 30 wealthy nations spend more than $300bn on farm aid.", {"subject": "Almost 30 wealthy nations",
+                                                                       "value": 300000000000}),
+    ("For the town, the year brought a 5% rise in costs.", None),
+    ("Wealthy savers, who make up about 80% of the investors, like the plan.", None),
+    ("Nearly 75 percent of the seats are held by men.", {"subject": "men", "value": 75}),
+    ("A Lorne Institute survey found that about 60 percent of Americans back the plan.",
+     {"subject": "Americans", "value": 60}),
+])
+def owner_phrase(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    """No name owns the figure: a plain group that does ("39% of people under 55", "overseas issuers had
+    issued 99 bonds") is its subject, as written (no entity id): the whole a share is of, else the subject
+    of the figure's own clause (the whole of a share as subject: "16% of women earn more than £50,000")."""
+    return _partitive_owner(fd, fig) or _clause_owner(fd, fig)
+
+
+_OWNER = "fact.subject.owner_phrase"
+
+
+def _group(fd: FactDoc, fig: Figure, whole: Token | None) -> Span | None:
+    return owner_span(fd, fig, whole) if whole is not None and owner_noun(whole) else None
+
+
+def _partitive_owner(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    """"39% of people", "60 percent of Americans" (the country's when the story names it,
+    `fact.subject.share_of_people`); not "Chinese citizens make up 80% of the investors": a share a verb's
+    subject has is that subject's."""
+    if any(t.dep_ in ("dobj", "attr") and t.head.pos_ in ("VERB", "AUX") for t in fig.chain[:2]):
+        return None
+    for tok in (fig.anchor, *fig.chain[:1]):
+        whole = _partitive_whole(tok) if tok.i == fig.anchor.i or fig.inside(tok.i) else None
+        if whole is not None and whole.ent_type_ == "NORP" and whole.tag_ in ("NNPS", "NNS"):
+            country = DEMONYM_COUNTRY.get(whole.lower_, DEMONYM_COUNTRY.get(whole.lower_.removesuffix("s")))
+            found = fd.country_entity(country) if country else None
+            if found is not None:
+                return found, "sentence", "fact.subject.share_of_people"
+            return fd.doc[whole.i:whole.i + 1], "syntax", _OWNER
+        found = _group(fd, fig, whole)
+        if found is not None:
+            return found, "syntax", _OWNER
+    return None
+
+
+def _clause_owner(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
+    """The group that is the subject of the figure's own clause ("overseas issuers had issued 99 bonds", the
+    whole of a share as subject: "16% of women earn more than £50,000"), or the agent of a passive whose
+    subject holds the figure ("75 percent of the seats are held by men")."""
+    verb = _own_verb(fig)
+    if verb is None:
+        return None
+    passive = any(t.dep_ == "nsubjpass" and t.head.i == verb.i for t in fig.chain[:2])
+    own_object = any(t.dep_ == "dobj" and t.head.i == verb.i for t in fig.chain[:2])
+    for child in _verb_children(verb):
+        if child.dep_ == "agent":
+            found = _group(fd, fig, next((o for o in child.children if o.dep_ == "pobj"), None)) if passive else None
+            if found is not None:
+                return found, "syntax", _OWNER
+            continue
+        if not _is_subject(fig, child):
+            continue
+        whole = child if owner_noun(child) else _partitive_whole(child) if child.like_num or \
+            child.lower_ in ("%", "percent") or any(c.like_num for c in child.children) else None
+        found = _group(fd, fig, whole)
+        # a counted subject owns only its verb's object ("3,500 people produced 56,000 cars")
+        if found is not None and (own_object or not any(c.dep_ == "nummod" for c in whole.children)):
+            return found, "syntax", _OWNER
+    return None
+
+
+def _own_verb(fig: Figure) -> Token | None:
+    """The verb of the figure's own clause, with its subject: the first verb above the number, or the one an
+    infinitive without a subject hangs off ("buyers will have to pay £500"); None when it is a verb of saying
+    or its subject is a relative pronoun ("a car which costs £9,000": the car's)."""
+    for tok in fig.chain:
+        if tok.pos_ not in ("VERB", "AUX"):
+            continue
+        subjects = [c for c in _verb_children(tok) if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subjects and tok.dep_ == "xcomp":
+            continue
+        if _is_speech(fig, tok) or any(c.tag_ in _RELATIVES or c.lower_ == "that" for c in subjects):
+            return None
+        return tok
+    return None

@@ -38,6 +38,7 @@ from cooptool.extract.components.fact_subject import (
     Figure,
     ancestors,
     attribution_sources,
+    owner_phrase,
     place_subject,
     story_owner,
     syntactic_subject,
@@ -340,7 +341,8 @@ class _FactReader:
             if country is not None and country[0].label_ == "GPE":
                 return country
         if subject is None:
-            return story_owner(self.fd, fig, about_text) or place_subject(self.fd, fig, place)
+            return owner_phrase(self.fd, fig) or story_owner(self.fd, fig, about_text) \
+                or place_subject(self.fd, fig, place)
         return None
 
     def _date_of(self, amount: Amount, span: Span, sent: Span, chain: set[int],
@@ -367,7 +369,9 @@ class _FactReader:
         while ev_end > ev_start and text[ev_end - 1].isspace():
             ev_end -= 1
         rec = {
-            "subject": subj["name"] if subj else None,
+            # a plain group ("overseas issuers", `fact.subject.owner_phrase`) is its subject as written, with no id
+            "subject": subj["name"] if subj else subject.text if subject is not None and pattern.startswith(
+                "fact.subject.owner_phrase") else None,
             "subject_id": subj["id"] if subj else None,
             "subject_aliases": subj["aliases"] if subj else [],
             "subject_via": via,
