@@ -25,7 +25,15 @@ from cooptool.extract.components.affiliations.words import (
     ROLE_WORDS,
 )
 from cooptool.extract.components.entity_evidence import PARTY_NAMES, party_of
-from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, GOVERNMENT_TITLES, PUBLIC_OFFICES, ROLE_HEADS
+from cooptool.extract.lexicon import (
+    COUNTRIES,
+    DEMONYM_COUNTRY,
+    FEMALE_NAMES,
+    GOVERNMENT_TITLES,
+    MALE_NAMES,
+    PUBLIC_OFFICES,
+    ROLE_HEADS,
+)
 from cooptool.extract.records import entity_id
 from cooptool.extract.rules import rule
 
@@ -316,10 +324,25 @@ def _government_for(run: AffiliationRun, post: str, named: str | None) -> tuple[
      "Minister Sonexay Phan, as Laos and China agreed, and Laos gained.",
      {"person": "Wen Tao", "org": "China government", "role": "Premier"}),
     ("Kenya and Peru signed a deal, Xinhua reported. Premier Joan Otieno said the pact would help.", None),
+    # a bare President with an English given name in Chinese media is another country's (the US's)
+    ("BEIJING -- The CPC and the State Council issued a plan. China and Chile signed 12 deals, and China "
+     "praised the ties, as China grows. President Walter Brand imposed tariffs.", None),
 ])
 def _placed_in_china() -> None:
     """China's own bare titles: `place_government_posts` names this variant on the records whose
     country came from `_chinese_home` (a Premier's title, or Chinese media's bare President)."""
+
+
+_CHINESE_SURNAMES = lexicon.words("chinese_surnames")
+
+
+def _foreign_to_china(person: Span, government: dict) -> bool:
+    """A bare title placed in China (Chinese media's usage, or a story mostly about China) whose holder
+    has an English given name ("President Joe ...") is another country's: China's leaders have Chinese
+    names."""
+    first = person[0].lower_
+    return (government["name"] == "China government" and (first in MALE_NAMES or first in FEMALE_NAMES)
+            and first not in _CHINESE_SURNAMES)
 
 
 def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
@@ -353,7 +376,7 @@ def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
         if (post, named) not in governments:
             governments[post, named] = _government_for(run, post, named)
         government, rule_name = governments[post, named]
-        if government:
+        if government and not _foreign_to_china(span, government):
             person = run.ent_at.get(span.start, span)
             first = government["mentions"][0][:2] if government["mentions"] else (None, None)
             run.add(person, Pseudo(government["id"], *first), role, rule_name, person.sent, possessive=True)
