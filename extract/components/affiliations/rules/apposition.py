@@ -27,7 +27,14 @@ from cooptool.extract.components.affiliations.words import (
     STATE_POSTS,
 )
 from cooptool.extract.components.entities.names import INSTITUTION_HEADS
-from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, ROLE_HEADS, ROLE_ORG_PREPS
+from cooptool.extract.lexicon import (
+    COUNTRIES,
+    DEMONYM_COUNTRY,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    ROLE_HEADS,
+    ROLE_ORG_PREPS,
+)
 from cooptool.extract.rules import rule
 
 _BE = ("be", "become", "remain")
@@ -581,3 +588,72 @@ def _unit_inside(run: AffiliationRun, person: Span, role: list[Token], rule_name
         start = max((m for m in range(k) if role[m].lower_ == "and"), default=-1)
         if all(is_role_word(t) for t in role[start + 1:k]):
             run.add(person, unit, role[start + 1:k], rule_name, sent)
+
+
+# ---- a post told of a pronoun that opens the next sentence --------------------------------------
+
+_PRONOUNS = {"he": "male", "she": "female"}
+
+
+def _only_subject(run: AffiliationRun, person: Span, sent: Span) -> bool:
+    """The person is the one a following "He"/"She" takes up: the sentence's only person, or its subject."""
+    others = {s.kb_id_ for s in run.ctx.ents if s.label_ == "PERSON" and sent.start <= s.start < sent.end}
+    return others == {person.kb_id_} or (person.root.dep_ in ("nsubj", "nsubjpass") and person.root.head.dep_ == "ROOT")
+
+
+def _pronoun_opening(run: AffiliationRun, person: Span, sent: Span) -> tuple[Token, Span] | None:
+    """The "He"/"She" that opens the sentence after the person's, agreeing with the person's given name
+    where it is a known one."""
+    doc = run.doc
+    i = sent.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _PRONOUNS or doc[i].dep_ != "nsubj":
+        return None
+    first = person[0].lower_
+    gender = _PRONOUNS[doc[i].lower_]
+    if (gender == "male" and first in FEMALE_NAMES) or (gender == "female" and first in MALE_NAMES):
+        return None
+    return doc[i], run.ctx.sentence(i)
+
+
+def _copula_role_start(doc: Doc, i: int, end: int) -> int | None:
+    """After the pronoun: "is|was|has been [now] ROLE" or "has served as ROLE": where the role begins."""
+    start, seen_be = i, False
+    while i < end and i - start < 5:
+        tok = doc[i]
+        if tok.lower_ == "as" and _holds_as(doc, i) is not None:
+            return i + 1
+        if tok.lemma_ in _BE and tok.pos_ in ("AUX", "VERB"):
+            seen_be = True
+        elif not (tok.lemma_ in ("have", "will", "would", "serve", "also") or tok.lower_ in COPULA_FILLERS):
+            break
+        i += 1
+    return i if seen_be else None
+
+
+@rule("affiliation.copula.pronoun", confidence=0.6, examples=[
+    ("Games news\n\nOmar Adil is a member of the royal family. He has served as the president of the "
+     "Harwood Rowing Club and held posts at home.",
+     {"person": "Omar Adil", "role": "president", "org": "Harwood Rowing Club"}),
+    ("Games news\n\nKaren Holt won two medals. She is now the chief executive of Corvel Systems Inc.",
+     {"person": "Karen Holt", "role": "chief executive", "org": "Corvel Systems Inc."}),
+    # the pronoun does not agree with the name
+    ("Games news\n\nKaren Holt won two medals. He is now the chief executive of Corvel Systems Inc.", None),
+    # two people before the pronoun, neither the subject
+    ("Games news\n\nIn 2010 the prize went to Karen Holt and Tom Dale. He is now the chief executive of "
+     "Corvel Systems Inc.", None),
+])
+def pronoun_copula(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON won two medals. He is|has served as ROLE of ORG": the post of the person a sentence-opening
+    pronoun takes up (read as the copula's role phrase)."""
+    if not _only_subject(run, person, sent):
+        return
+    opening = _pronoun_opening(run, person, sent)
+    if opening is None:
+        return
+    pronoun, next_sent = opening
+    i = _copula_role_start(run.doc, pronoun.i + 1, next_sent.end)
+    seg = segment(run.doc, i, next_sent, run.ent_at, run.max_segment_tokens) if i is not None else None
+    if seg is not None:
+        role_then_org(run, person, seg, "affiliation.copula.pronoun", next_sent)
