@@ -23,6 +23,7 @@ from cooptool.extract.components.affiliations.words import (
     PAST_OR_SHADOW,
     POSSESSIVE,
     ROLE_WORDS,
+    SPEECH_LEMMAS,
 )
 from cooptool.extract.components.entity_evidence import PARTY_NAMES, party_of
 from cooptool.extract.lexicon import (
@@ -345,6 +346,31 @@ def _foreign_to_china(person: Span, government: dict) -> bool:
             and first not in _CHINESE_SURNAMES)
 
 
+def _country_spoken_for(run: AffiliationRun, person: Span) -> str | None:
+    """"Iran would temper its response, President X said": the country that is the subject of what a
+    holder of a bare post says is the country whose post it is."""
+    root = person.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        place = run.ent_at.get(subj.i) if subj is not None else None
+        if place is not None and place.label_ == "GPE":
+            return COUNTRIES.get(run.ents.get(place.kb_id_, {}).get("name", place.text).lower())
+    return None
+
+
+@rule("affiliation.government.speaks_for", confidence=0.5, examples=[
+    ("Trade row\n\nKenya would soften its response if the tariffs were cut, President Ana Ruiz said on Sunday.",
+     {"person": "Ana Ruiz", "org": "Kenya government", "role": "President"}),
+    ("Trade row\n\nKenya would soften its response if the tariffs were cut, Ana Ruiz said on Sunday.", None),
+])
+def _speaks_for() -> None:
+    """A bare government post whose holder says what the country will do: `place_government_posts` names
+    this variant on the records whose country came from `_country_spoken_for`."""
+
+
 def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
     ent_at = run.ent_at
     return (bare_title(run.doc, span, ent_at) or bare_apposition(run, span)
@@ -373,9 +399,13 @@ def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
         if not post:
             continue
         named = demonym_country(role)  # "Welsh First Minister": the role names the government
-        if (post, named) not in governments:
-            governments[post, named] = _government_for(run, post, named)
-        government, rule_name = governments[post, named]
+        spoken = None if named else _country_spoken_for(run, span)
+        if spoken:
+            government, rule_name = run.government_of(spoken), "affiliation.government.speaks_for"
+        else:
+            if (post, named) not in governments:
+                governments[post, named] = _government_for(run, post, named)
+            government, rule_name = governments[post, named]
         if government and not _foreign_to_china(span, government):
             person = run.ent_at.get(span.start, span)
             first = government["mentions"][0][:2] if government["mentions"] else (None, None)
