@@ -399,13 +399,12 @@ def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
         if not post:
             continue
         named = demonym_country(role)  # "Welsh First Minister": the role names the government
+        if (post, named) not in governments:
+            governments[post, named] = _government_for(run, post, named)
+        government, rule_name = governments[post, named]
         spoken = None if named else _country_spoken_for(run, span)
-        if spoken:
+        if spoken and (government is None or government["name"] != f"{spoken} government"):
             government, rule_name = run.government_of(spoken), "affiliation.government.speaks_for"
-        else:
-            if (post, named) not in governments:
-                governments[post, named] = _government_for(run, post, named)
-            government, rule_name = governments[post, named]
         if government and not _foreign_to_china(span, government):
             person = run.ent_at.get(span.start, span)
             first = government["mentions"][0][:2] if government["mentions"] else (None, None)
