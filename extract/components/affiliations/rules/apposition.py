@@ -269,29 +269,49 @@ _HEAD_VERBS = {"head": "head", "chair": "chair", "direct": "director", "lead": "
      {"person": "Sami Laine", "org": "Norvik Labs", "role": "head of research team"}),
 ])
 def who_heads(run: AffiliationRun, person: Span, sent: Span) -> None:
-    """"PERSON, who heads|chairs|directs [a unit at] ORG": the person heads it (or the unit at it)."""
+    """"PERSON, who heads|chairs|directs [a unit at] ORG": the person heads it (or the unit at it); also
+    "PERSON [also] heads|chairs ORG" with the person the verb's subject (`affiliation.heads`)."""
     doc, ent_at = run.doc, run.ent_at
-    verb = _head_verb(doc, person, sent)
+    verb, rule_name = _head_verb(doc, person, sent)
     seg = segment(doc, verb.i + 1, sent, ent_at, run.max_segment_tokens) if verb is not None else None
     org = choose_org(doc, seg, ent_at, person) if seg is not None else None
     if org is None or org.label_ not in EMPLOYER_LABELS or org.kb_id_ == person.kb_id_:
         return
     role = _headed_unit(run, verb, seg, org)
     if role is not None:
-        run.add(person, org, [], "affiliation.apposition.who_heads", sent, role_text=role,
-                status_text="former" if verb.tag_ == "VBD" else None)
+        run.add(person, org, [], rule_name, sent, role_text=role, status_text="former" if verb.tag_ == "VBD" else None)
 
 
-def _head_verb(doc: Doc, person: Span, sent: Span) -> Token | None:
-    """The "heads" of "PERSON, who [also] heads"."""
-    j = person.end + 2
-    if j >= sent.end or doc[person.end].text != "," or doc[person.end + 1].lower_ != "who":
-        return None
+# The verbs read with the person as their plain subject: "leads" and "directs" also take races and films.
+_SUBJECT_HEAD_VERBS = frozenset({"head", "chair"})
+
+
+@rule("affiliation.heads", confidence=0.7, examples=[
+    ("Games news\n\nThe candidates met on Monday. Omar Watan also chairs the Nordic Ski Union's ethics commission.",
+     {"person": "Omar Watan", "org": "Nordic Ski Union", "role": "chair of ethics commission"}),
+    ("Games news\n\nThe candidates met on Monday. Omar Watan heads the Nordic Ski Union.",
+     {"person": "Omar Watan", "org": "Nordic Ski Union", "role": "head"}),
+    ("Games news\n\nThe candidates met on Monday. Omar Watan heads to Oslo next week.", None),
+])
+def _heads() -> None:
+    """"PERSON [also] heads|chairs ORG": `who_heads` names this variant on the records whose verb has the
+    person as its plain subject."""
+
+
+def _head_verb(doc: Doc, person: Span, sent: Span) -> tuple[Token | None, str]:
+    """The "heads" of "PERSON, who [also] heads", or of "PERSON [also] heads" (`affiliation.heads`)."""
+    j = person.end
+    relative = j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ == "who"
+    j += 2 if relative else 0
     while j < sent.end and doc[j].lower_ in COPULA_FILLERS:
         j += 1
     if j >= sent.end or doc[j].lemma_ not in _HEAD_VERBS or doc[j].pos_ != "VERB":
-        return None
-    return doc[j]
+        return None, ""
+    if relative:
+        return doc[j], "affiliation.apposition.who_heads"
+    if doc[j].lemma_ in _SUBJECT_HEAD_VERBS and person.root.dep_ == "nsubj" and person.root.head.i == j:
+        return doc[j], "affiliation.heads"
+    return None, ""
 
 
 def _headed_unit(run: AffiliationRun, verb: Token, seg: Span, org: Span) -> str | None:
