@@ -91,6 +91,9 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
      {"person": "Paul Roux", "role": "minister counselor", "org": "France government"}),
     ("Li Wen, also general secretary of the Harbin Trade Council, spoke at the event.",
      {"person": "Li Wen", "role": "general secretary", "org": "Harbin Trade Council"}),
+    # "former" before the organisation that opens the title
+    ("Trade\n\nLuca Mariani, former CERN director-general, said the plan was good.",
+     {"person": "Luca Mariani", "role": "former director-general", "org": "CERN", "status": "former"}),
     # the organisation inside the title, after its modifiers
     ("Ivan Petrov, a senior Oxfam campaigner who left in May, said the talks had failed.",
      {"person": "Ivan Petrov", "role": "senior Oxfam campaigner", "org": "Oxfam"}),
@@ -405,6 +408,9 @@ def _embassy_post(run: AffiliationRun, person: Span, seg: Span, toks: list[Token
     return False
 
 
+_PAST_BEFORE_ORG = frozenset({"former", "ex", "then", "onetime", "erstwhile"})
+
+
 def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, sent: Span) -> None:
     """A role phrase after a name: the organisation first ("NUJ general secretary") or after the role
     ("chief executive of Tesco")."""
@@ -422,6 +428,12 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
     if later is not None and later.label_ in ("GPE", "LOC", "NORP") and _after_place_prep(run.doc, later):
         later = None  # "ambassador to Burma", "a writer in China": the host country or a place, not the employer
     opening = run.ent_at.get(toks[0].i)
+    if opening is None and len(toks) > 2 and toks[0].lower_ in _PAST_BEFORE_ORG and toks[1].i in run.ent_at \
+            and run.ent_at[toks[1].i].label_ == "GPE":
+        # "X, former CERN director-general,", "X, former US president,": the name the model calls a place
+        # opens the phrase after "former" (an ORG there is read inside the title by `_unit_inside`)
+        toks = toks[1:]
+        opening = run.ent_at[toks[0].i]
     if _bare_institution(opening, later, seg):
         # "Party secretary of Gansu Province": the bare "Party" is part of the title, the place its post
         later, opening = choose_org(run.doc, run.doc[opening.end:seg.end], run.ent_at, person), None
