@@ -18,6 +18,8 @@ named rule (`extract/rules.py`) in `rules/`:
 - `rules/international.py` — "European Trade Commissioner X", "Secretary-General X": the EU's, the UN's, when the story names it;
 - `rules/facility.py` — "Airport Manager X": the one airport (museum, hospital) the story names;
 - `rules/appointment.py` — "Corvel named Peter Hale as its new chief executive"; "X, who joined Y in 2016";
+- `rules/founded.py` — "Y was founded by X", "X founded Y": the founder;
+- `rules/one_of.py` — "X, one of Y's lawyers": one of its staff;
 - `rules/byline.py` — "Author: staff reporter ZHOU LIN" with "Source: China Today".
 
 The role-word scanner is `roles.py`; organisation helpers are `orgs.py`; `collect.py` checks each
@@ -41,6 +43,7 @@ from cooptool.extract.components.affiliations.rules.appointment import appointme
 from cooptool.extract.components.affiliations.rules.apposition import (
     apposition,
     copula,
+    pronoun_copula,
     serves_as,
     who_heads,
     who_is_later,
@@ -53,6 +56,7 @@ from cooptool.extract.components.affiliations.rules.company import (
     place_previous_subject_posts,
 )
 from cooptool.extract.components.affiliations.rules.facility import place_facility_heads
+from cooptool.extract.components.affiliations.rules.founded import founded
 from cooptool.extract.components.affiliations.rules.government import (
     government_post,
     place_described_heads,
@@ -65,6 +69,7 @@ from cooptool.extract.components.affiliations.rules.international import (
     place_un_secretaries_general,
 )
 from cooptool.extract.components.affiliations.rules.led_by import led_by
+from cooptool.extract.components.affiliations.rules.one_of import one_of
 from cooptool.extract.components.affiliations.rules.prep import (
     of_org,
     owner_possessive,
@@ -86,8 +91,8 @@ if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
-PERSON_RULES = (apposition, title_before, role_comma, copula, serves_as, who_heads, who_is_later, of_org, possessive_org, works_for, led_by,
-                owner_possessive, appointment, joined_org, its_title, company_noun_title, envoy_to)
+PERSON_RULES = (apposition, title_before, role_comma, copula, serves_as, pronoun_copula, who_heads, who_is_later, of_org, possessive_org, works_for, led_by,
+                owner_possessive, appointment, joined_org, founded, one_of, its_title, company_noun_title, envoy_to)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,
                    place_eu_commissioners, place_un_secretaries_general, place_short_head_titles,

@@ -27,7 +27,14 @@ from cooptool.extract.components.affiliations.words import (
     STATE_POSTS,
 )
 from cooptool.extract.components.entities.names import INSTITUTION_HEADS
-from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, ROLE_HEADS, ROLE_ORG_PREPS
+from cooptool.extract.lexicon import (
+    COUNTRIES,
+    DEMONYM_COUNTRY,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    ROLE_HEADS,
+    ROLE_ORG_PREPS,
+)
 from cooptool.extract.rules import rule
 
 _BE = ("be", "become", "remain")
@@ -84,6 +91,9 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
      {"person": "Paul Roux", "role": "minister counselor", "org": "France government"}),
     ("Li Wen, also general secretary of the Harbin Trade Council, spoke at the event.",
      {"person": "Li Wen", "role": "general secretary", "org": "Harbin Trade Council"}),
+    # "former" before the organisation that opens the title
+    ("Trade\n\nLuca Mariani, former CERN director-general, said the plan was good.",
+     {"person": "Luca Mariani", "role": "former director-general", "org": "CERN", "status": "former"}),
     # the organisation inside the title, after its modifiers
     ("Ivan Petrov, a senior Oxfam campaigner who left in May, said the talks had failed.",
      {"person": "Ivan Petrov", "role": "senior Oxfam campaigner", "org": "Oxfam"}),
@@ -262,29 +272,49 @@ _HEAD_VERBS = {"head": "head", "chair": "chair", "direct": "director", "lead": "
      {"person": "Sami Laine", "org": "Norvik Labs", "role": "head of research team"}),
 ])
 def who_heads(run: AffiliationRun, person: Span, sent: Span) -> None:
-    """"PERSON, who heads|chairs|directs [a unit at] ORG": the person heads it (or the unit at it)."""
+    """"PERSON, who heads|chairs|directs [a unit at] ORG": the person heads it (or the unit at it); also
+    "PERSON [also] heads|chairs ORG" with the person the verb's subject (`affiliation.heads`)."""
     doc, ent_at = run.doc, run.ent_at
-    verb = _head_verb(doc, person, sent)
+    verb, rule_name = _head_verb(doc, person, sent)
     seg = segment(doc, verb.i + 1, sent, ent_at, run.max_segment_tokens) if verb is not None else None
     org = choose_org(doc, seg, ent_at, person) if seg is not None else None
     if org is None or org.label_ not in EMPLOYER_LABELS or org.kb_id_ == person.kb_id_:
         return
     role = _headed_unit(run, verb, seg, org)
     if role is not None:
-        run.add(person, org, [], "affiliation.apposition.who_heads", sent, role_text=role,
-                status_text="former" if verb.tag_ == "VBD" else None)
+        run.add(person, org, [], rule_name, sent, role_text=role, status_text="former" if verb.tag_ == "VBD" else None)
 
 
-def _head_verb(doc: Doc, person: Span, sent: Span) -> Token | None:
-    """The "heads" of "PERSON, who [also] heads"."""
-    j = person.end + 2
-    if j >= sent.end or doc[person.end].text != "," or doc[person.end + 1].lower_ != "who":
-        return None
+# The verbs read with the person as their plain subject: "leads" and "directs" also take races and films.
+_SUBJECT_HEAD_VERBS = frozenset({"head", "chair"})
+
+
+@rule("affiliation.heads", confidence=0.7, examples=[
+    ("Games news\n\nThe candidates met on Monday. Omar Watan also chairs the Nordic Ski Union's ethics commission.",
+     {"person": "Omar Watan", "org": "Nordic Ski Union", "role": "chair of ethics commission"}),
+    ("Games news\n\nThe candidates met on Monday. Omar Watan heads the Nordic Ski Union.",
+     {"person": "Omar Watan", "org": "Nordic Ski Union", "role": "head"}),
+    ("Games news\n\nThe candidates met on Monday. Omar Watan heads to Oslo next week.", None),
+])
+def _heads() -> None:
+    """"PERSON [also] heads|chairs ORG": `who_heads` names this variant on the records whose verb has the
+    person as its plain subject."""
+
+
+def _head_verb(doc: Doc, person: Span, sent: Span) -> tuple[Token | None, str]:
+    """The "heads" of "PERSON, who [also] heads", or of "PERSON [also] heads" (`affiliation.heads`)."""
+    j = person.end
+    relative = j + 2 < sent.end and doc[j].text == "," and doc[j + 1].lower_ == "who"
+    j += 2 if relative else 0
     while j < sent.end and doc[j].lower_ in COPULA_FILLERS:
         j += 1
     if j >= sent.end or doc[j].lemma_ not in _HEAD_VERBS or doc[j].pos_ != "VERB":
-        return None
-    return doc[j]
+        return None, ""
+    if relative:
+        return doc[j], "affiliation.apposition.who_heads"
+    if doc[j].lemma_ in _SUBJECT_HEAD_VERBS and person.root.dep_ == "nsubj" and person.root.head.i == j:
+        return doc[j], "affiliation.heads"
+    return None, ""
 
 
 def _headed_unit(run: AffiliationRun, verb: Token, seg: Span, org: Span) -> str | None:
@@ -378,6 +408,9 @@ def _embassy_post(run: AffiliationRun, person: Span, seg: Span, toks: list[Token
     return False
 
 
+_PAST_BEFORE_ORG = frozenset({"former", "ex", "then", "onetime", "erstwhile"})
+
+
 def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, sent: Span) -> None:
     """A role phrase after a name: the organisation first ("NUJ general secretary") or after the role
     ("chief executive of Tesco")."""
@@ -395,6 +428,12 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
     if later is not None and later.label_ in ("GPE", "LOC", "NORP") and _after_place_prep(run.doc, later):
         later = None  # "ambassador to Burma", "a writer in China": the host country or a place, not the employer
     opening = run.ent_at.get(toks[0].i)
+    if opening is None and len(toks) > 2 and toks[0].lower_ in _PAST_BEFORE_ORG and toks[1].i in run.ent_at \
+            and run.ent_at[toks[1].i].label_ == "GPE":
+        # "X, former CERN director-general,", "X, former US president,": the name the model calls a place
+        # opens the phrase after "former" (an ORG there is read inside the title by `_unit_inside`)
+        toks = toks[1:]
+        opening = run.ent_at[toks[0].i]
     if _bare_institution(opening, later, seg):
         # "Party secretary of Gansu Province": the bare "Party" is part of the title, the place its post
         later, opening = choose_org(run.doc, run.doc[opening.end:seg.end], run.ent_at, person), None
@@ -581,3 +620,72 @@ def _unit_inside(run: AffiliationRun, person: Span, role: list[Token], rule_name
         start = max((m for m in range(k) if role[m].lower_ == "and"), default=-1)
         if all(is_role_word(t) for t in role[start + 1:k]):
             run.add(person, unit, role[start + 1:k], rule_name, sent)
+
+
+# ---- a post told of a pronoun that opens the next sentence --------------------------------------
+
+_PRONOUNS = {"he": "male", "she": "female"}
+
+
+def _only_subject(run: AffiliationRun, person: Span, sent: Span) -> bool:
+    """The person is the one a following "He"/"She" takes up: the sentence's only person, or its subject."""
+    others = {s.kb_id_ for s in run.ctx.ents if s.label_ == "PERSON" and sent.start <= s.start < sent.end}
+    return others == {person.kb_id_} or (person.root.dep_ in ("nsubj", "nsubjpass") and person.root.head.dep_ == "ROOT")
+
+
+def _pronoun_opening(run: AffiliationRun, person: Span, sent: Span) -> tuple[Token, Span] | None:
+    """The "He"/"She" that opens the sentence after the person's, agreeing with the person's given name
+    where it is a known one."""
+    doc = run.doc
+    i = sent.end
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _PRONOUNS or doc[i].dep_ != "nsubj":
+        return None
+    first = person[0].lower_
+    gender = _PRONOUNS[doc[i].lower_]
+    if (gender == "male" and first in FEMALE_NAMES) or (gender == "female" and first in MALE_NAMES):
+        return None
+    return doc[i], run.ctx.sentence(i)
+
+
+def _copula_role_start(doc: Doc, i: int, end: int) -> int | None:
+    """After the pronoun: "is|was|has been [now] ROLE" or "has served as ROLE": where the role begins."""
+    start, seen_be = i, False
+    while i < end and i - start < 5:
+        tok = doc[i]
+        if tok.lower_ == "as" and _holds_as(doc, i) is not None:
+            return i + 1
+        if tok.lemma_ in _BE and tok.pos_ in ("AUX", "VERB"):
+            seen_be = True
+        elif not (tok.lemma_ in ("have", "will", "would", "serve", "also") or tok.lower_ in COPULA_FILLERS):
+            break
+        i += 1
+    return i if seen_be else None
+
+
+@rule("affiliation.copula.pronoun", confidence=0.6, examples=[
+    ("Games news\n\nOmar Adil is a member of the royal family. He has served as the president of the "
+     "Harwood Rowing Club and held posts at home.",
+     {"person": "Omar Adil", "role": "president", "org": "Harwood Rowing Club"}),
+    ("Games news\n\nKaren Holt won two medals. She is now the chief executive of Corvel Systems Inc.",
+     {"person": "Karen Holt", "role": "chief executive", "org": "Corvel Systems Inc."}),
+    # the pronoun does not agree with the name
+    ("Games news\n\nKaren Holt won two medals. He is now the chief executive of Corvel Systems Inc.", None),
+    # two people before the pronoun, neither the subject
+    ("Games news\n\nIn 2010 the prize went to Karen Holt and Tom Dale. He is now the chief executive of "
+     "Corvel Systems Inc.", None),
+])
+def pronoun_copula(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON won two medals. He is|has served as ROLE of ORG": the post of the person a sentence-opening
+    pronoun takes up (read as the copula's role phrase)."""
+    if not _only_subject(run, person, sent):
+        return
+    opening = _pronoun_opening(run, person, sent)
+    if opening is None:
+        return
+    pronoun, next_sent = opening
+    i = _copula_role_start(run.doc, pronoun.i + 1, next_sent.end)
+    seg = segment(run.doc, i, next_sent, run.ent_at, run.max_segment_tokens) if i is not None else None
+    if seg is not None:
+        role_then_org(run, person, seg, "affiliation.copula.pronoun", next_sent)

@@ -23,9 +23,18 @@ from cooptool.extract.components.affiliations.words import (
     PAST_OR_SHADOW,
     POSSESSIVE,
     ROLE_WORDS,
+    SPEECH_LEMMAS,
 )
 from cooptool.extract.components.entity_evidence import PARTY_NAMES, party_of
-from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, GOVERNMENT_TITLES, PUBLIC_OFFICES, ROLE_HEADS
+from cooptool.extract.lexicon import (
+    COUNTRIES,
+    DEMONYM_COUNTRY,
+    FEMALE_NAMES,
+    GOVERNMENT_TITLES,
+    MALE_NAMES,
+    PUBLIC_OFFICES,
+    ROLE_HEADS,
+)
 from cooptool.extract.records import entity_id
 from cooptool.extract.rules import rule
 
@@ -316,10 +325,50 @@ def _government_for(run: AffiliationRun, post: str, named: str | None) -> tuple[
      "Minister Sonexay Phan, as Laos and China agreed, and Laos gained.",
      {"person": "Wen Tao", "org": "China government", "role": "Premier"}),
     ("Kenya and Peru signed a deal, Xinhua reported. Premier Joan Otieno said the pact would help.", None),
+    # a bare President with an English given name in Chinese media is another country's (the US's)
+    ("BEIJING -- The CPC and the State Council issued a plan. China and Chile signed 12 deals, and China "
+     "praised the ties, as China grows. President Walter Brand imposed tariffs.", None),
 ])
 def _placed_in_china() -> None:
     """China's own bare titles: `place_government_posts` names this variant on the records whose
     country came from `_chinese_home` (a Premier's title, or Chinese media's bare President)."""
+
+
+_CHINESE_SURNAMES = lexicon.words("chinese_surnames")
+
+
+def _foreign_to_china(person: Span, government: dict) -> bool:
+    """A bare title placed in China (Chinese media's usage, or a story mostly about China) whose holder
+    has an English given name ("President Joe ...") is another country's: China's leaders have Chinese
+    names."""
+    first = person[0].lower_
+    return (government["name"] == "China government" and (first in MALE_NAMES or first in FEMALE_NAMES)
+            and first not in _CHINESE_SURNAMES)
+
+
+def _country_spoken_for(run: AffiliationRun, person: Span) -> str | None:
+    """"Iran would temper its response, President X said": the country that is the subject of what a
+    holder of a bare post says is the country whose post it is."""
+    root = person.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_.lower() not in SPEECH_LEMMAS:
+        return None
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        place = run.ent_at.get(subj.i) if subj is not None else None
+        if place is not None and place.label_ == "GPE":
+            return COUNTRIES.get(run.ents.get(place.kb_id_, {}).get("name", place.text).lower())
+    return None
+
+
+@rule("affiliation.government.speaks_for", confidence=0.5, examples=[
+    ("Trade row\n\nKenya would soften its response if the tariffs were cut, President Ana Ruiz said on Sunday.",
+     {"person": "Ana Ruiz", "org": "Kenya government", "role": "President"}),
+    ("Trade row\n\nKenya would soften its response if the tariffs were cut, Ana Ruiz said on Sunday.", None),
+])
+def _speaks_for() -> None:
+    """A bare government post whose holder says what the country will do: `place_government_posts` names
+    this variant on the records whose country came from `_country_spoken_for`."""
 
 
 def _bare_post(run: AffiliationRun, span: Span) -> list[Token] | None:
@@ -353,7 +402,10 @@ def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
         if (post, named) not in governments:
             governments[post, named] = _government_for(run, post, named)
         government, rule_name = governments[post, named]
-        if government:
+        spoken = None if named else _country_spoken_for(run, span)
+        if spoken and (government is None or government["name"] != f"{spoken} government"):
+            government, rule_name = run.government_of(spoken), "affiliation.government.speaks_for"
+        if government and not _foreign_to_china(span, government):
             person = run.ent_at.get(span.start, span)
             first = government["mentions"][0][:2] if government["mentions"] else (None, None)
             run.add(person, Pseudo(government["id"], *first), role, rule_name, person.sent, possessive=True)
