@@ -69,12 +69,17 @@ _TOPIC_PREPS = ("about", "of", "on")
 _PREP_OBJECT_CUES = {"point": "to"}
 # Cues whose object is a claim only when it says what was announced ("announced a review of ...").
 _ANNOUNCING = ("announce",)
+# Cues whose object is a claim only when it is not the subject's own thing ("proposed a tax on fortunes", not
+# "proposed its philosophy").
+_PROPOSING = ("propose",)
 _POINTING_WORDS = ("its", "their", "his", "her", "this", "that", "these", "those", "the")
 # "a rise", "a fall": what a poll shows as a change is a figure, read by the facts.
 _CHANGE_NOUNS = lexicon.where("change_words", 1, "rise-noun") | lexicon.where("change_words", 1, "fall-noun")
 _QUESTION_WORDS = ("how", "whether", "if", "what", "when", "why", "who")
 _RELATIVE_SUBJECTS = ("who", "that", "which")
 _NO_SPEAKER = ("that", "which", "who", "this", "what")
+# Modals that make a stance verb an action to come ("the fund will support 200 firms").
+_ACTION_MODALS = ("will", "'ll", "can", "could", "shall", "to")
 
 # A reading: (doc, cue, lemma, comp, comps) -> the content's character range, or None.
 Reading = Callable[[Doc, Token, str, Token | None, list[Token]], tuple[int, int] | None]
@@ -96,10 +101,28 @@ def reported(run: ClaimRun, cue: Token, lemma: str) -> list[Claim]:
         else None
     if pieces:
         return parenthetical(run, cue, subj, pieces)
-    claim = stance(run, cue, subj) if lemma in STANCE_CUES else reported_one(run, cue, lemma, subj)
+    claim = stance(run, cue, subj) if lemma in STANCE_CUES else None
+    if claim is None and (lemma not in STANCE_CUES or lemma in OBJECT_CUES and _holds_stance(run, cue, subj)):
+        # "X opposes closing the plant" reads as a stance; "X opposes the deal" as its object.
+        claim = reported_one(run, cue, lemma, subj)
     if claim is None:
         return []
     return [claim] + conjoined(run, claim, subj)
+
+
+def _holds_stance(run: ClaimRun, cue: Token, subj: Token) -> bool:
+    """"Senator Hale opposes the deal", "China and Russia support the government": a stance verb's object
+    is a stance when its holder is a named person, organisation or country (or "he", "they") stating
+    it; not "the fund will support 200 firms", "the grants support research" (what something does),
+    nor the speaker's own "I support ..."."""
+    if cue.dep_ in ("relcl", "acl", "amod", "csubj", "advcl") or any(
+            c.dep_ == "aux" and c.lower_ in _ACTION_MODALS for c in cue.children):
+        return False
+    if cue.tag_ == "VBG" and (not any(c.dep_ == "aux" for c in cue.children)
+                              or cue.i > 0 and cue.doc[cue.i - 1].tag_ in ("JJS", "RBS")):
+        return False  # "a supporting role", "was best supporting actress": a participle, no one's stance
+    return run.ent_at.get(subj.i) is not None and subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or subj.lower_ in ("he", "she", "they")
 
 
 def _nothing_said(cue: Token, lemma: str) -> bool:
@@ -245,6 +268,12 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Exports\n\nFinance Minister Ana Ruiz pointed to the rise in exports as a sign of recovery.",
      {"speaker": "Ana Ruiz", "text": "the rise in exports as a sign of recovery"}),
     ("Hunt\n\nThe hunter Ana Ruiz pointed the gun at the deer.", None),
+    ("Tax\n\nSenator Ruth Hale proposed a new tax on large fortunes.",
+     {"speaker": "Ruth Hale", "text": "a new tax on large fortunes", "cue": "proposed"}),
+    ("Debt\n\nFinance minister Tom Reid first proposed the idea earlier this week.", None),
+    ("Trade\n\nSenator Ruth Hale has long opposed the trade deal with Japan.",
+     {"speaker": "Ruth Hale", "text": "the trade deal with Japan", "cue": "opposed"}),
+    ("Grants\n\nThe fund will support 200 small firms next year.", None),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -447,7 +476,17 @@ def _reports_something(parts: list[Token], lemma: str) -> bool:
     if lemma in _ANNOUNCING and (any(t.ent_type_ == "MONEY" for c in parts for t in c.subtree)
                                  or not any(c.dep_ == "dobj" and _announced_thing(c) for c in parts)):
         return False  # "announced an investment of $60 million": a deal or a figure, read by events and facts
+    if lemma in _PROPOSING and any(c.dep_ == "dobj" and _pointing_back(c) for c in parts):
+        return False  # "proposed its development philosophy", "proposed the idea": what it points back to
     return lemma != "share" or any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts)
+
+
+def _pointing_back(obj: Token) -> bool:
+    """"its development philosophy", "the idea": an object that is the subject's own or named before, with
+    no phrase or clause saying what it is ("the establishment of a fund" says it)."""
+    own = any(c.dep_ == "poss" for c in obj.children)
+    pointing = any(c.dep_ == "det" and c.lower_ in _POINTING_WORDS for c in obj.children)
+    return own or pointing and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)
 
 
 def _announced_thing(obj: Token) -> bool:
