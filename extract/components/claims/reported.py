@@ -68,7 +68,7 @@ _TOPIC_PREPS = ("about", "of", "on")
 # (not "pointed the gun at ...").
 _PREP_OBJECT_CUES = {"point": "to"}
 # Cues whose object is a claim only when it says what was announced ("announced a review of ...").
-_ANNOUNCING = ("announce",)
+_ANNOUNCING = ("announce", "report")
 # Cues whose object is a claim only when it is not the subject's own thing ("proposed a tax on fortunes", not
 # "proposed its philosophy").
 _PROPOSING = ("propose",)
@@ -198,7 +198,8 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) \
             and lemma not in ADDRESSEE_CUES and not _has_object(cue):
         return introducing
-    if lemma in OBJECT_CUES:
+    if lemma in OBJECT_CUES and (lemma not in SPEECH_CUES or _has_object(cue) or _object_parts(cue, lemma) is not None):
+        # A speech cue with no object at all goes on to the clause it reports ("reported at the time that ...").
         return nominal_object
     if cue.dep_ == "parataxis" and cue.head.i < cue.i:
         return trailing
@@ -274,6 +275,9 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Trade\n\nSenator Ruth Hale has long opposed the trade deal with Japan.",
      {"speaker": "Ruth Hale", "text": "the trade deal with Japan", "cue": "opposed"}),
     ("Grants\n\nThe fund will support 200 small firms next year.", None),
+    ("Airline\n\nThe carrier Skyway reported a drop in quarterly profit after fuel costs rose.",
+     {"speaker": "Skyway", "text": "a drop in quarterly profit after fuel costs rose", "cue": "reported"}),
+    ("Airline\n\nThe Harlow Times reported the story on Monday.", None),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -379,6 +383,8 @@ def trailing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[T
 @rule(LOOSE, confidence=0.8, examples=[
     ("Prices\n\nThe company says in a statement that its profits will rise next year.",
      {"cue": "says", "text": "its profits will rise next year"}),
+    ("Paper\n\nThe Harlow Times reported at the time that the editor had resigned.",
+     {"cue": "reported", "text": "the editor had resigned"}),
 ])
 def loose_clause(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"says in a statement that ...", "said legalizing it could ..." parsed as xcomp: the clause of a
@@ -444,6 +450,8 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     no claim ("denied it", "estimated the damage" with no figure, "share the same goal")."""
     if lemma in _TOPIC_CUES and cue.tag_ == "VBG":
         return None  # "Speaking of the book, Stewart said ...": the topic of what comes next
+    if lemma == "report" and cue.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in cue.children):
+        return None  # "companies reporting capital gains", "profits reported to the tax office": filings
     if lemma in _PREP_OBJECT_CUES:
         return [o for p in cue.rights if p.dep_ == "prep" and p.lower_ == _PREP_OBJECT_CUES[lemma]
                 for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
