@@ -55,6 +55,7 @@ from cooptool.extract.components.claims.base import (
 )
 from cooptool.extract.components.claims.subjects import own_subject, subject
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS
+from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
 
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
@@ -71,7 +72,9 @@ _PREP_OBJECT_CUES = {"point": "to"}
 _ANNOUNCING = ("announce", "report")
 # Cues whose object is a claim only when it is not the subject's own thing ("proposed a tax on fortunes", not
 # "proposed its philosophy").
-_PROPOSING = ("propose",)
+_PROPOSING = ("propose", "promise", "pledge", "vow")
+# Cues of commitment whose object is a claim only when a speaker commits to it ("promised a veto").
+_COMMITTING = ("promise", "pledge", "vow")
 _POINTING_WORDS = ("its", "their", "his", "her", "this", "that", "these", "those", "the")
 # "a rise", "a fall": what a poll shows as a change is a figure, read by the facts.
 _CHANGE_NOUNS = lexicon.where("change_words", 1, "rise-noun") | lexicon.where("change_words", 1, "fall-noun")
@@ -278,6 +281,9 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Airline\n\nThe carrier Skyway reported a drop in quarterly profit after fuel costs rose.",
      {"speaker": "Skyway", "text": "a drop in quarterly profit after fuel costs rose", "cue": "reported"}),
     ("Airline\n\nThe Harlow Times reported the story on Monday.", None),
+    ("Tax\n\nSenator Ruth Hale has promised a veto of the bill.",
+     {"speaker": "Ruth Hale", "text": "a veto of the bill", "cue": "promised"}),
+    ("Fraud\n\nThe fraud e-mails lure people by promising them a cut of a larger pile of cash.", None),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -452,6 +458,8 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
         return None  # "Speaking of the book, Stewart said ...": the topic of what comes next
     if lemma == "report" and cue.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in cue.children):
         return None  # "companies reporting capital gains", "profits reported to the tax office": filings
+    if lemma in _COMMITTING and not _committed_by_speaker(cue):
+        return None
     if lemma in _PREP_OBJECT_CUES:
         return [o for p in cue.rights if p.dep_ == "prep" and p.lower_ == _PREP_OBJECT_CUES[lemma]
                 for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
@@ -460,6 +468,17 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
     return parts if _reports_something(parts, lemma) else None
+
+
+def _committed_by_speaker(cue: Token) -> bool:
+    """"Senator Hale promised a veto", "they pledged lower taxes": a promise of a named person, organisation
+    or country (or he/she/they/we) with no one promised to ("promising them a cut" is a lure), not "a
+    satellite promises the rapid return of samples" (what a thing offers)."""
+    if any(c.dep_ == "dative" for c in cue.children) or cue.dep_ in ("relcl", "acl", "amod"):
+        return False
+    subj = subject(cue)
+    return subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                                 or subj.lower_ in ("he", "she", "they", "we") or subj.lower_ in ROLE_HEADS)
 
 
 def _topic_prep(prep: Token, lemma: str) -> bool:
@@ -481,6 +500,8 @@ def _marked_for(clause_: Token, lemma: str) -> bool:
 def _reports_something(parts: list[Token], lemma: str) -> bool:
     if lemma in FIGURE_CUES and not any(t.like_num for c in parts for t in c.subtree):
         return False  # "estimated the damage": a figure is what makes it a claim
+    if lemma in _COMMITTING and any(t.ent_type_ == "MONEY" for c in parts for t in c.subtree):
+        return False  # "pledged $50 million": a sum, read by the facts
     if lemma in _ANNOUNCING and (any(t.ent_type_ == "MONEY" for c in parts for t in c.subtree)
                                  or not any(c.dep_ == "dobj" and _announced_thing(c) for c in parts)):
         return False  # "announced an investment of $60 million": a deal or a figure, read by events and facts
@@ -592,6 +613,8 @@ def _clause_after_cue(cue: Token, lemma: str) -> Token | None:
     ("Race\n\nThe latest poll by Harlow University shows Mayor Ortiz with a lead of six points.",
      {"speaker": "Harlow University", "text": "Mayor Ortiz with a lead of six points"}),
     ("Race\n\nPolls show a close contest in the state.", {"cue": "show", "text": "a close contest in the state"}),
+    ("Race\n\nPolling averages show Mayor Reid with a lead in the low single digits.",
+     {"cue": "show", "text": "Mayor Reid with a lead in the low single digits"}),
     ("Race\n\nThe table shows it.", None),
     ("Rents\n\nThe survey also showed a small rise in rents.", None),
     ("Museum\n\nThe guide showed the visitors the old hall.", None),
