@@ -219,6 +219,8 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     ("Ortiz Builders told the council on Monday that the bridge was safe.",
      {"text": "the bridge was safe"}),
     ("Bridge\n\nThe council has not said how much the bridge will cost.", None),
+    ("Inquiry\n\nSenator Ruth Hale said the police mishandled the inquiry and Senator Tom Reid accused them of lying.",
+     {"speaker": "Ruth Hale", "text": "the police mishandled the inquiry"}),
 ])
 def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
     """"X said (that) ...": the cue's clausal complement."""
@@ -227,6 +229,7 @@ def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) ->
     later = [c for c in comps if c.i > comp.i > cue.i]
     if later:
         end = end_of(later[-1].right_edge)
+    end = _before_other_speaker(doc, cue, comp, end)
     if comp.i > cue.i and (comp.left_edge.i <= cue.i or lemma not in ADDRESSEE_CUES):
         start = _start_after_cue(doc, cue, comp, start)
     elif comp.i > cue.i and lemma in ADDRESSEE_CUES:
@@ -399,6 +402,25 @@ def loose_clause(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: li
 
 
 # ---- helpers of the readings -------------------------------------------------------------------
+
+def _before_other_speaker(doc: Doc, cue: Token, comp: Token, end: int) -> int:
+    """"Republicans said the inquiry was mishandled and Democrats accused them of ...": the content ends
+    before a conjoined cue verb with a subject of its own, another speaker's statement that the parse
+    hung inside this one."""
+    for t in comp.subtree:
+        if t.i <= cue.i or t.dep_ != "conj" or t.pos_ != "VERB" or cue_lemma(t) is None:
+            continue
+        own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        before = doc[t.left_edge.i - 1] if t.left_edge.i > comp.left_edge.i else None
+        if own is None or not could_speak(own) or own.pos_ == "PRON" or before is None \
+                or before.lower_ not in ("and", "but", "while", "whereas"):
+            continue
+        last = doc[before.i - 1]
+        while last.i > cue.i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        return min(end, end_of(last)) if last.i > cue.i else end
+    return end
+
 
 def _start_after_cue(doc: Doc, cue: Token, comp: Token, start: int) -> int:
     """The content runs from the cue on ("said AmCham China, with ..., looks forward": the parser may
