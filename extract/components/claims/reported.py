@@ -476,11 +476,7 @@ def _listener_glued_to_subject(doc: Doc, cue: Token, start: int) -> int:
 def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     """The object, predicate and prepositional phrases an object cue reports, or None when they make
     no claim ("denied it", "estimated the damage" with no figure, "share the same goal")."""
-    if lemma in _TOPIC_CUES and cue.tag_ == "VBG":
-        return None  # "Speaking of the book, Stewart said ...": the topic of what comes next
-    if lemma == "report" and cue.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in cue.children):
-        return None  # "companies reporting capital gains", "profits reported to the tax office": filings
-    if lemma in _COMMITTING and not _committed_by_speaker(cue):
+    if _reads_no_object(cue, lemma):
         return None
     if lemma in _PREP_OBJECT_CUES:
         return [o for p in cue.rights if p.dep_ == "prep" and p.lower_ == _PREP_OBJECT_CUES[lemma]
@@ -490,6 +486,15 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
     return parts if _reports_something(parts, lemma) else None
+
+
+def _reads_no_object(cue: Token, lemma: str) -> bool:
+    """Object cues whose form says they report nothing here."""
+    if lemma in _TOPIC_CUES and cue.tag_ == "VBG":
+        return True  # "Speaking of the book, Stewart said ...": the topic of what comes next
+    if lemma == "report" and cue.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in cue.children):
+        return True  # "companies reporting capital gains", "profits reported to the tax office": filings
+    return lemma in _COMMITTING and not _committed_by_speaker(cue)
 
 
 def _committed_by_speaker(cue: Token) -> bool:
