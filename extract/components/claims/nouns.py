@@ -20,6 +20,7 @@ from cooptool.extract.rules import rule
 # Nouns of a stated intent that report their infinitive for their owner ("her decision to resign").
 INTENT_NOUNS = lexicon.words("intent_nouns")
 NOUN_INTENT = "claim.noun.intent"
+_OWNER_TYPES = ("PERSON", "ORG", "GPE")
 
 
 def is_statement_noun(tok: Token) -> bool:
@@ -34,10 +35,13 @@ def is_statement_noun(tok: Token) -> bool:
 @rule(NOUN, confidence=0.8, examples=[
     ("Court\n\nAlan Price's claim that the ballots had been tampered with was rejected by the court.",
      {"speaker": "Alan Price", "cue": "claim", "text": "the ballots had been tampered with"}),
+    ("Court\n\nThe move follows a Supreme Court ruling that the new voting law was unlawful.",
+     {"speaker": "Supreme Court", "cue": "ruling", "text": "the new voting law was unlawful"}),
+    ("Court\n\nThe Harlow Council statement was short.", None),
 ])
 def statement_noun(run: ClaimRun, noun: Token) -> list[Claim]:
     """A statement noun whose owner is named and whose that-clause is the content."""
-    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    owner = _owner(noun)
     if owner is None or (owner.i in run.quote_of) != (noun.i in run.quote_of):
         return []
     lemma = noun.lemma_.lower()
@@ -59,6 +63,16 @@ def statement_noun(run: ClaimRun, noun: Token) -> list[Claim]:
     speaker = resolver.resolve(owner)
     resolver.recent[:] = recent
     return [Claim.at_cue(noun, speaker, pattern, start, end)]
+
+
+def _owner(noun: Token) -> Token | None:
+    """"Lee's claim", "a Law Lords judgement", "the Kremlin statement": the possessor, or a name before
+    the noun (a person, organisation or country) standing for it."""
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner
+    return next((c for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+                 and (c.ent_type_ in _OWNER_TYPES or c.pos_ == "PROPN" and not c.ent_type_)), None)
 
 
 def _that_clause(noun: Token) -> Token | None:

@@ -55,6 +55,7 @@ from cooptool.extract.components.claims.base import (
 )
 from cooptool.extract.components.claims.subjects import own_subject, subject
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS
+from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
 
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
@@ -68,13 +69,20 @@ _TOPIC_PREPS = ("about", "of", "on")
 # (not "pointed the gun at ...").
 _PREP_OBJECT_CUES = {"point": "to"}
 # Cues whose object is a claim only when it says what was announced ("announced a review of ...").
-_ANNOUNCING = ("announce",)
+_ANNOUNCING = ("announce", "report")
+# Cues whose object is a claim only when it is not the subject's own thing ("proposed a tax on fortunes", not
+# "proposed its philosophy").
+_PROPOSING = ("propose", "promise", "pledge", "vow")
+# Cues of commitment whose object is a claim only when a speaker commits to it ("promised a veto").
+_COMMITTING = ("promise", "pledge", "vow")
 _POINTING_WORDS = ("its", "their", "his", "her", "this", "that", "these", "those", "the")
 # "a rise", "a fall": what a poll shows as a change is a figure, read by the facts.
 _CHANGE_NOUNS = lexicon.where("change_words", 1, "rise-noun") | lexicon.where("change_words", 1, "fall-noun")
 _QUESTION_WORDS = ("how", "whether", "if", "what", "when", "why", "who")
 _RELATIVE_SUBJECTS = ("who", "that", "which")
 _NO_SPEAKER = ("that", "which", "who", "this", "what")
+# Modals that make a stance verb an action to come ("the fund will support 200 firms").
+_ACTION_MODALS = ("will", "'ll", "can", "could", "shall", "to")
 
 # A reading: (doc, cue, lemma, comp, comps) -> the content's character range, or None.
 Reading = Callable[[Doc, Token, str, Token | None, list[Token]], tuple[int, int] | None]
@@ -96,10 +104,28 @@ def reported(run: ClaimRun, cue: Token, lemma: str) -> list[Claim]:
         else None
     if pieces:
         return parenthetical(run, cue, subj, pieces)
-    claim = stance(run, cue, subj) if lemma in STANCE_CUES else reported_one(run, cue, lemma, subj)
+    claim = stance(run, cue, subj) if lemma in STANCE_CUES else None
+    if claim is None and (lemma not in STANCE_CUES or lemma in OBJECT_CUES and _holds_stance(run, cue, subj)):
+        # "X opposes closing the plant" reads as a stance; "X opposes the deal" as its object.
+        claim = reported_one(run, cue, lemma, subj)
     if claim is None:
         return []
     return [claim] + conjoined(run, claim, subj)
+
+
+def _holds_stance(run: ClaimRun, cue: Token, subj: Token) -> bool:
+    """"Senator Hale opposes the deal", "China and Russia support the government": a stance verb's object
+    is a stance when its holder is a named person, organisation or country (or "he", "they") stating
+    it; not "the fund will support 200 firms", "the grants support research" (what something does),
+    nor the speaker's own "I support ..."."""
+    if cue.dep_ in ("relcl", "acl", "amod", "csubj", "advcl") or any(
+            c.dep_ == "aux" and c.lower_ in _ACTION_MODALS for c in cue.children):
+        return False
+    if cue.tag_ == "VBG" and (not any(c.dep_ == "aux" for c in cue.children)
+                              or cue.i > 0 and cue.doc[cue.i - 1].tag_ in ("JJS", "RBS")):
+        return False  # "a supporting role", "was best supporting actress": a participle, no one's stance
+    return run.ent_at.get(subj.i) is not None and subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or subj.lower_ in ("he", "she", "they")
 
 
 def _nothing_said(cue: Token, lemma: str) -> bool:
@@ -175,7 +201,8 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) \
             and lemma not in ADDRESSEE_CUES and not _has_object(cue):
         return introducing
-    if lemma in OBJECT_CUES:
+    if lemma in OBJECT_CUES and (lemma not in SPEECH_CUES or _has_object(cue) or _object_parts(cue, lemma) is not None):
+        # A speech cue with no object at all goes on to the clause it reports ("reported at the time that ...").
         return nominal_object
     if cue.dep_ == "parataxis" and cue.head.i < cue.i:
         return trailing
@@ -194,6 +221,8 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     ("Bridge\n\nThe council has not said how much the bridge will cost.", None),
     ("Bridge\n\nMayor Lena Ortiz said no date had been set but the bridge would open in the spring.",
      {"speaker": "Lena Ortiz", "text": "no date had been set but the bridge would open in the spring"}),
+    ("Inquiry\n\nSenator Ruth Hale said the police mishandled the inquiry and Senator Tom Reid accused them of lying.",
+     {"speaker": "Ruth Hale", "text": "the police mishandled the inquiry"}),
 ])
 def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
     """"X said (that) ...": the cue's clausal complement."""
@@ -205,6 +234,7 @@ def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) ->
     more = _backshifted_conjunct(cue, comp) if comp.i > cue.i else None
     if more is not None:
         end = max(end, end_of(more.right_edge))
+    end = _before_other_speaker(doc, cue, comp, end)
     if comp.i > cue.i and (comp.left_edge.i <= cue.i or lemma not in ADDRESSEE_CUES):
         start = _start_after_cue(doc, cue, comp, start)
     elif comp.i > cue.i and lemma in ADDRESSEE_CUES:
@@ -250,6 +280,18 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Exports\n\nFinance Minister Ana Ruiz pointed to the rise in exports as a sign of recovery.",
      {"speaker": "Ana Ruiz", "text": "the rise in exports as a sign of recovery"}),
     ("Hunt\n\nThe hunter Ana Ruiz pointed the gun at the deer.", None),
+    ("Tax\n\nSenator Ruth Hale proposed a new tax on large fortunes.",
+     {"speaker": "Ruth Hale", "text": "a new tax on large fortunes", "cue": "proposed"}),
+    ("Debt\n\nFinance minister Tom Reid first proposed the idea earlier this week.", None),
+    ("Trade\n\nSenator Ruth Hale has long opposed the trade deal with Japan.",
+     {"speaker": "Ruth Hale", "text": "the trade deal with Japan", "cue": "opposed"}),
+    ("Grants\n\nThe fund will support 200 small firms next year.", None),
+    ("Airline\n\nThe carrier Skyway reported a drop in quarterly profit after fuel costs rose.",
+     {"speaker": "Skyway", "text": "a drop in quarterly profit after fuel costs rose", "cue": "reported"}),
+    ("Airline\n\nThe Harlow Times reported the story on Monday.", None),
+    ("Tax\n\nSenator Ruth Hale has promised a veto of the bill.",
+     {"speaker": "Ruth Hale", "text": "a veto of the bill", "cue": "promised"}),
+    ("Fraud\n\nThe fraud e-mails lure people by promising them a cut of a larger pile of cash.", None),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -355,6 +397,8 @@ def trailing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[T
 @rule(LOOSE, confidence=0.8, examples=[
     ("Prices\n\nThe company says in a statement that its profits will rise next year.",
      {"cue": "says", "text": "its profits will rise next year"}),
+    ("Paper\n\nThe Harlow Times reported at the time that the editor had resigned.",
+     {"cue": "reported", "text": "the editor had resigned"}),
 ])
 def loose_clause(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"says in a statement that ...", "said legalizing it could ..." parsed as xcomp: the clause of a
@@ -363,6 +407,25 @@ def loose_clause(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: li
 
 
 # ---- helpers of the readings -------------------------------------------------------------------
+
+def _before_other_speaker(doc: Doc, cue: Token, comp: Token, end: int) -> int:
+    """"Republicans said the inquiry was mishandled and Democrats accused them of ...": the content ends
+    before a conjoined cue verb with a subject of its own, another speaker's statement that the parse
+    hung inside this one."""
+    for t in comp.subtree:
+        if t.i <= cue.i or t.dep_ != "conj" or t.pos_ != "VERB" or cue_lemma(t) is None:
+            continue
+        own = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        before = doc[t.left_edge.i - 1] if t.left_edge.i > comp.left_edge.i else None
+        if own is None or not could_speak(own) or own.pos_ == "PRON" or before is None \
+                or before.lower_ not in ("and", "but", "while", "whereas"):
+            continue
+        last = doc[before.i - 1]
+        while last.i > cue.i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        return min(end, end_of(last)) if last.i > cue.i else end
+    return end
+
 
 def _start_after_cue(doc: Doc, cue: Token, comp: Token, start: int) -> int:
     """The content runs from the cue on ("said AmCham China, with ..., looks forward": the parser may
@@ -418,8 +481,8 @@ def _listener_glued_to_subject(doc: Doc, cue: Token, start: int) -> int:
 def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     """The object, predicate and prepositional phrases an object cue reports, or None when they make
     no claim ("denied it", "estimated the damage" with no figure, "share the same goal")."""
-    if lemma in _TOPIC_CUES and cue.tag_ == "VBG":
-        return None  # "Speaking of the book, Stewart said ...": the topic of what comes next
+    if _reads_no_object(cue, lemma):
+        return None
     if lemma in _PREP_OBJECT_CUES:
         return [o for p in cue.rights if p.dep_ == "prep" and p.lower_ == _PREP_OBJECT_CUES[lemma]
                 for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
@@ -428,6 +491,26 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
     if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
     return parts if _reports_something(parts, lemma) else None
+
+
+def _reads_no_object(cue: Token, lemma: str) -> bool:
+    """Object cues whose form says they report nothing here."""
+    if lemma in _TOPIC_CUES and cue.tag_ == "VBG":
+        return True  # "Speaking of the book, Stewart said ...": the topic of what comes next
+    if lemma == "report" and cue.tag_ in ("VBG", "VBN") and not any(c.dep_ == "aux" for c in cue.children):
+        return True  # "companies reporting capital gains", "profits reported to the tax office": filings
+    return lemma in _COMMITTING and not _committed_by_speaker(cue)
+
+
+def _committed_by_speaker(cue: Token) -> bool:
+    """"Senator Hale promised a veto", "they pledged lower taxes": a promise of a named person, organisation
+    or country (or he/she/they/we) with no one promised to ("promising them a cut" is a lure), not "a
+    satellite promises the rapid return of samples" (what a thing offers)."""
+    if any(c.dep_ == "dative" for c in cue.children) or cue.dep_ in ("relcl", "acl", "amod"):
+        return False
+    subj = subject(cue)
+    return subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP")
+                                 or subj.lower_ in ("he", "she", "they", "we") or subj.lower_ in ROLE_HEADS)
 
 
 def _topic_prep(prep: Token, lemma: str) -> bool:
@@ -449,10 +532,22 @@ def _marked_for(clause_: Token, lemma: str) -> bool:
 def _reports_something(parts: list[Token], lemma: str) -> bool:
     if lemma in FIGURE_CUES and not any(t.like_num for c in parts for t in c.subtree):
         return False  # "estimated the damage": a figure is what makes it a claim
+    if lemma in _COMMITTING and any(t.ent_type_ == "MONEY" for c in parts for t in c.subtree):
+        return False  # "pledged $50 million": a sum, read by the facts
     if lemma in _ANNOUNCING and (any(t.ent_type_ == "MONEY" for c in parts for t in c.subtree)
                                  or not any(c.dep_ == "dobj" and _announced_thing(c) for c in parts)):
         return False  # "announced an investment of $60 million": a deal or a figure, read by events and facts
+    if lemma in _PROPOSING and any(c.dep_ == "dobj" and _pointing_back(c) for c in parts):
+        return False  # "proposed its development philosophy", "proposed the idea": what it points back to
     return lemma != "share" or any(c.dep_ == "dobj" and c.lemma_.lower() in SHARED_THINGS for c in parts)
+
+
+def _pointing_back(obj: Token) -> bool:
+    """"its development philosophy", "the idea": an object that is the subject's own or named before, with
+    no phrase or clause saying what it is ("the establishment of a fund" says it)."""
+    own = any(c.dep_ == "poss" for c in obj.children)
+    pointing = any(c.dep_ == "det" and c.lower_ in _POINTING_WORDS for c in obj.children)
+    return own or pointing and not any(c.dep_ in ("prep", "acl", "relcl") for c in obj.children)
 
 
 def _announced_thing(obj: Token) -> bool:
@@ -550,6 +645,8 @@ def _clause_after_cue(cue: Token, lemma: str) -> Token | None:
     ("Race\n\nThe latest poll by Harlow University shows Mayor Ortiz with a lead of six points.",
      {"speaker": "Harlow University", "text": "Mayor Ortiz with a lead of six points"}),
     ("Race\n\nPolls show a close contest in the state.", {"cue": "show", "text": "a close contest in the state"}),
+    ("Race\n\nPolling averages show Mayor Reid with a lead in the low single digits.",
+     {"cue": "show", "text": "Mayor Reid with a lead in the low single digits"}),
     ("Race\n\nThe table shows it.", None),
     ("Rents\n\nThe survey also showed a small rise in rents.", None),
     ("Museum\n\nThe guide showed the visitors the old hall.", None),
