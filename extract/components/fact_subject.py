@@ -1092,9 +1092,9 @@ def story_company(fd: FactDoc, fig: Figure, m: Measure):
     sales", "their shares": a possessive other than "its" names an owner we cannot name."""
     if not m.words & COMPANY_MEASURES:
         return None
-    if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ != "its" for t in fig.chain[:4] for c in t.children) \
-            or any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ != "its" for t in fig.chain[:4]
-                   for s in t.children if s.dep_ in ("nsubj", "nsubjpass") for c in s.children):
+    # the measure's words and their subjects: "our sales rose", "their shares fell 5%"
+    near = [*fig.chain[:4], *(s for t in fig.chain[:4] for s in t.children if s.dep_ in ("nsubj", "nsubjpass"))]
+    if any(c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ != "its" for t in near for c in t.children):
         return STOP
     main = fd.story_org()
     if main is not None:

@@ -467,8 +467,9 @@ class _FactReader:
         return None
 
     def _other_figure_between(self, amount: Amount, sent: Span, p: Period) -> bool:
-        return any(amount.end <= a < p.start for a in self.amount_starts) or any(
-            p.end <= a < amount.start for a in self.amount_starts) and not self._opens_sentence(p, sent)
+        if any(amount.end <= a < p.start for a in self.amount_starts):
+            return True  # a figure between this one and a period after it
+        return any(p.end <= a < amount.start for a in self.amount_starts) and not self._opens_sentence(p, sent)
 
     def _opens_sentence(self, p: Period, sent: Span) -> bool:
         """"From 2013 to 2022, trade reached $19tn, with growth of 6.4%": a period that opens the sentence before
