@@ -160,6 +160,16 @@ def test_weekday_range_told_as_coming(nlp, text):
 
 
 @pytest.mark.model
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Report\n\nThe Harvest Trade Summit in Leeds, from Tuesday to Thursday, has drawn farmers.", "2024-10-22"),
+    ("Report\n\nThe Harvest Trade Summit was held in Leeds from Tuesday to Thursday.", "2024-10-15"),
+])
+def test_weekday_range_from_the_day_after_the_story(nlp, text, iso):
+    (ev,) = _events(nlp, text, "2024-10-21")
+    assert ev["date"] == iso
+
+
+@pytest.mark.model
 @pytest.mark.parametrize("text", [
     "Report\n\nLeeds has hosted the Harvest Trade Summit nine times, drawing farmers from the north.",
     "Report\n\nThe annual Harvest Trade Summit draws farmers from the north.",

@@ -443,11 +443,28 @@ def _coming_weekday(near: DateMention | None, anchor: Token, published: str | No
         return near
     verb = next((t for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")), None)
     future = verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
-    if len(near.iso) != 10 or not future and not (verb is not None and _told_as_coming(verb)
-                                                   and published and near.iso < published[:10]):
+    if len(near.iso) != 10 or not future and not (published and near.iso < published[:10] and (
+            verb is not None and _told_as_coming(verb) or _range_from_tomorrow(anchor.doc, near, published, verb))):
         return near
     day = date.fromisoformat(near.iso) + timedelta(days=7)
     return DateMention(near.start, near.end, near.text, day.isoformat())
+
+
+_WEEKDAY_RANGE_END = re.compile(r"\s*(?:to|-|–|through|until|and)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                                r"|Sunday)\b")
+
+
+def _range_from_tomorrow(doc: Doc, near: DateMention, published: str, verb: Token | None) -> bool:
+    """"The summit in Kazan, from Tuesday to Thursday, has drawn attention" in a story of Monday: a range of
+    weekdays that starts the day after publication is the coming one, unless a past verb tells it ("was
+    held from Tuesday to Thursday")."""
+    if not _WEEKDAY_RANGE_END.match(context_of(doc).text, near.end):
+        return False
+    day, anchor = date.fromisoformat(near.iso), date.fromisoformat(published[:10])
+    if (day + timedelta(days=7) - anchor).days != 1:
+        return False
+    return verb is None or not (verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                                          for c in verb.children))
 
 
 def _told_as_coming(verb: Token) -> bool:
@@ -1180,6 +1197,8 @@ def _their_event_name(tok: Token, subj: Token, heads: list[Span], others: list[S
 @rule("event.described.at_their", examples=[
     ('At their meeting in Rome, G7 leaders agreed to cut tariffs.',
      {'name': 'G7 leaders meeting', 'participants': 'G7', 'place': 'Rome'}),
+    ('At the Halvard Assembly at its tenth session, Norway tabled a statement.',
+     None),  # "its" is the Assembly's, not Norway's
 ])
 def at_their(reader: _EventReader, tok: Token) -> Found | None:
     """"At their meeting in London, G7 finance ministers backed ...": those who met are the
@@ -1195,6 +1214,10 @@ def at_their(reader: _EventReader, tok: Token) -> Found | None:
     # "Guterres told Xi during their meeting": the one told met too.
     others = [e for c in verb.children if c.dep_ in ("dobj", "dative") for e in reader.head_entities(c)
               if e.label_ == "PERSON"]
+    if any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+        # "At its session the board agreed"; not "at the Assembly at its session, Pakistan said": a person
+        # or a country is no "its" of a session
+        heads, others = [e for e in heads if e.label_ == "ORG"], []
     names = [n for n in dict.fromkeys(reader._name(e) for e in heads + others) if n]
     if not names:
         return None
@@ -1454,7 +1477,7 @@ def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]
 # "held annually", "has been held for the past five years": the name is of a series.
 _SERIES_CLAUSE = re.compile(r"\b(?:held\s+(?:annually|every\s+year|each\s+year)|for\s+the\s+past\s+\w+\s+years"
                             # "Leeds has hosted the Harvest Fair nine times", "held the forum twice"
-                            r"|(?:held|hosted|staged|organi[sz]ed|convened)\s[^.;]{0,120}?\s(?:twice|(?:\d+|three|four|five|six"
+                            r"|(?:held|hosted|staged|organi[sz]ed|convened)(?:\s[^.;]{0,120}?)?\s(?:twice|(?:\d+|three|four|five|six"
                             r"|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\s+times)"
                             r"|(?:participated|taken\s+part|attended)\s+in\s+.{0,80}?\s+since\s+(?:19|20)\d\d)\b",
                             re.IGNORECASE)
