@@ -1194,6 +1194,14 @@ def _their_event_name(tok: Token, subj: Token, heads: list[Span], others: list[S
     return " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i) + " " + tok.text
 
 
+def _owners_of(tok: Token, heads: list[Span], others: list[Span]) -> tuple[list[Span], list[Span]]:
+    """"At its session the board agreed": an "its" meeting is an organisation's; "at the Assembly at its
+    session, Pakistan said" is no session of Pakistan's (a person or a country is no "its" of a session)."""
+    if any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+        return [e for e in heads if e.label_ == "ORG"], []
+    return heads, others
+
+
 @rule("event.described.at_their", examples=[
     ('At their meeting in Rome, G7 leaders agreed to cut tariffs.',
      {'name': 'G7 leaders meeting', 'participants': 'G7', 'place': 'Rome'}),
@@ -1214,10 +1222,7 @@ def at_their(reader: _EventReader, tok: Token) -> Found | None:
     # "Guterres told Xi during their meeting": the one told met too.
     others = [e for c in verb.children if c.dep_ in ("dobj", "dative") for e in reader.head_entities(c)
               if e.label_ == "PERSON"]
-    if any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
-        # "At its session the board agreed"; not "at the Assembly at its session, Pakistan said": a person
-        # or a country is no "its" of a session
-        heads, others = [e for e in heads if e.label_ == "ORG"], []
+    heads, others = _owners_of(tok, heads, others)
     names = [n for n in dict.fromkeys(reader._name(e) for e in heads + others) if n]
     if not names:
         return None
