@@ -90,16 +90,17 @@ def _agree(a, b) -> bool:
 def merge_events(records: Iterable[dict]) -> list[dict]:
     """One row per event across documents: records with the same name or alias (or the same named
     key, "g7 meeting"), or the same kind, date and place, whose dates and places do not disagree,
-    are one event. Each row keeps the first record's fields, adds what later ones know, and counts
-    its documents (`documents`, `docs`)."""
+    are one event; a name with no capitalised word ("signing of agreement") joins only mentions with
+    an organiser or participant in common (or none on either side). Each row keeps the first record's
+    fields, adds what later ones know, and counts its documents (`documents`, `docs`)."""
     rows: list[dict] = []
     by_key: dict[str, list[dict]] = defaultdict(list)
     by_when: dict[tuple, list[dict]] = defaultdict(list)
     for rec in records:
         keys = (*{n.lower() for n in (rec.get("name"), *(rec.get("aliases") or [])) if n}, event_key(rec))
         when = _event_when(rec)
-        row = _matching_event(rec, [r for k in keys for r in by_key.get(k, [])]
-                              + (by_when.get(when, []) if when else []))
+        by_name = [r for k in keys for r in by_key.get(k, []) if _named(rec) or _share_actors(r, rec)]
+        row = _matching_event(rec, by_name + (by_when.get(when, []) if when else []))
         if row is None:
             row = {**rec, "documents": 0, "docs": []}
             rows.append(row)
@@ -114,6 +115,19 @@ def merge_events(records: Iterable[dict]) -> list[dict]:
         if when and row not in by_when[when]:
             by_when[when].append(row)
     return rows
+
+
+def _named(rec: dict) -> bool:
+    """A name with a capitalised word ("G7 meeting", "Harbour Trade Fair") names one event; "signing of
+    agreement" or "talks with the union" may be any."""
+    return any(w[:1].isupper() or w[:1].isdigit() for w in (rec.get("name") or "").split())
+
+
+def _share_actors(row: dict, rec: dict) -> bool:
+    """Two mentions of an unnamed event are one only with someone in common, or when neither names anyone."""
+    a = {n.lower() for n in (row.get("organizers") or []) + (row.get("participants") or [])}
+    b = {n.lower() for n in (rec.get("organizers") or []) + (rec.get("participants") or [])}
+    return bool(a & b) or not a and not b
 
 
 def _event_when(rec: dict) -> tuple | None:

@@ -52,6 +52,15 @@ def test_same_name_with_different_dates_or_places_stays_apart():
     assert [r["documents"] for r in rows] == [1, 1, 1]
 
 
+def test_an_unnamed_event_merges_only_with_someone_in_common():
+    rows = merge_events([
+        event("d1", "signing of agreement", kind="signing", participants=["Velmor Oil"]),
+        event("d2", "signing of agreement", kind="signing", participants=["Harwell Foods", "Brightwing"]),
+        event("d3", "signing of agreement", kind="signing", participants=["Brightwing"]),
+    ])
+    assert [r["documents"] for r in rows] == [1, 2]
+
+
 def test_one_document_counts_once():
     rows = merge_events([event("d1", "Velmor AGM", kind="meeting"), event("d1", "Velmor AGM", kind="meeting")])
     assert [r["documents"] for r in rows] == [1]

@@ -141,10 +141,57 @@ def test_year_right_after_a_numbered_name(nlp):
 @pytest.mark.parametrize(("text", "iso"), [
     ("Report\n\nThe Harvest Trade Summit will open in Leeds on Tuesday.", "2024-10-22"),
     ("Report\n\nThe Harvest Trade Summit opened in Leeds on Tuesday.", "2024-10-15"),
+    ("Report\n\nThe Harvest Trade Summit opens in Leeds on Tuesday.", "2024-10-22"),
+    ("Report\n\nThe Harvest Trade Summit had opened in Leeds on Tuesday.", "2024-10-15"),
 ])
 def test_weekday_of_an_event_to_come(nlp, text, iso):
     (ev,) = _events(nlp, text, "2024-10-21")
     assert (ev["date"], ev["date_text"]) == (iso, "on Tuesday")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Report\n\nThe Harvest Trade Summit runs from Tuesday to Thursday in Leeds.",
+    "Report\n\nThe Harvest Trade Summit, to be held in Leeds from Tuesday to Thursday, will draw farmers.",
+])
+def test_weekday_range_told_as_coming(nlp, text):
+    (ev,) = _events(nlp, text, "2024-10-21")
+    assert (ev["date"], ev["date_text"]) == ("2024-10-22", "Tuesday")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "iso"), [
+    ("Report\n\nThe Harvest Trade Summit in Leeds, from Tuesday to Thursday, has drawn farmers.", "2024-10-22"),
+    ("Report\n\nThe Harvest Trade Summit was held in Leeds from Tuesday to Thursday.", "2024-10-15"),
+])
+def test_weekday_range_from_the_day_after_the_story(nlp, text, iso):
+    (ev,) = _events(nlp, text, "2024-10-21")
+    assert ev["date"] == iso
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Report\n\nLeeds has hosted the Harvest Trade Summit nine times, drawing farmers from the north.",
+    "Report\n\nThe annual Harvest Trade Summit draws farmers from the north.",
+])
+def test_series_written_as_recurring_is_no_event(nlp, text):
+    assert _events(nlp, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Report\n\nLeeds hosted the Harvest Trade Summit on Monday, drawing farmers from the north.",
+    "Report\n\nThe annual Harvest Trade Summit opened in Leeds on 3 May 2024.",
+])
+def test_one_edition_is_an_event(nlp, text):
+    assert [e["name"] for e in _events(nlp, text)] == ["Harvest Trade Summit"]
+
+
+@pytest.mark.model
+def test_a_trip_for_a_summit_does_not_date_it(nlp):
+    (ev,) = _events(nlp, "Report\n\nPresident Lin will travel to Lima from Monday to Friday for the Halvard Trade Summit.",
+                    "2024-11-10")
+    assert (ev["name"], ev["date"]) == ("Halvard Trade Summit", None)
 
 
 @pytest.mark.model

@@ -56,6 +56,7 @@ CALENDAR_WORDS = lexicon.words("calendar_words")
 VENUE_WORDS = lexicon.words("venue_words")
 SETTING_NOUNS = lexicon.words("event_setting_nouns")
 HOLIDAYS = lexicon.words("event_holidays")
+MEMBER_GROUPS = lexicon.words("event_member_groups")
 ORG_DESIGNATORS = lexicon.words("org_designators")
 _TIME_PREPS = frozenset({"before", "after", "since", "until", "following", "ahead", "during"})
 # Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
@@ -429,17 +430,55 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
 
 
-def _coming_weekday(near: DateMention | None, anchor: Token) -> DateMention | None:
+# "is due to open", "is set to be held": the event is still to come.
+_DUE_WORDS = frozenset({"due", "set", "scheduled", "slated", "expected", "planned", "poised"})
+
+
+def _coming_weekday(near: DateMention | None, anchor: Token, published: str | None = None) -> DateMention | None:
     """"The summit will open on Tuesday": a weekday of an event still to come is the coming one
-    (numbers.find_dates takes the latest such day on or before publication, as news reports past days)."""
+    (numbers.find_dates takes the latest such day on or before publication, as news reports past days).
+    So is a past weekday of an event told in the present or as due ("the forum runs from Monday to
+    Wednesday" in a story of Sunday, `_told_as_coming`)."""
     if near is None or not near.iso or not _WEEKDAY.match(near.text):
         return near
     verb = next((t for t in (anchor, *anchor.ancestors) if t.pos_ in ("VERB", "AUX")), None)
     future = verb is not None and any(c.dep_ == "aux" and c.lower_ in ("will", "shall", "'ll") for c in verb.children)
-    if not future or len(near.iso) != 10:
+    if len(near.iso) != 10 or not future and not (published and near.iso < published[:10] and (
+            verb is not None and _told_as_coming(verb) or _range_from_tomorrow(anchor.doc, near, published, verb))):
         return near
     day = date.fromisoformat(near.iso) + timedelta(days=7)
     return DateMention(near.start, near.end, near.text, day.isoformat())
+
+
+_WEEKDAY_RANGE_END = re.compile(r"\s*(?:to|-|–|through|until|and)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+                                r"|Sunday)\b")
+
+
+def _range_from_tomorrow(doc: Doc, near: DateMention, published: str, verb: Token | None) -> bool:
+    """"The summit in Kazan, from Tuesday to Thursday, has drawn attention" in a story of Monday: a range of
+    weekdays that starts the day after publication is the coming one, unless a past verb tells it ("was
+    held from Tuesday to Thursday")."""
+    if not _WEEKDAY_RANGE_END.match(context_of(doc).text, near.end):
+        return False
+    day, anchor = date.fromisoformat(near.iso), date.fromisoformat(published[:10])
+    if (day + timedelta(days=7) - anchor).days != 1:
+        return False
+    return verb is None or not (verb.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD"
+                                                          for c in verb.children))
+
+
+def _told_as_coming(verb: Token) -> bool:
+    """A verb in the present ("opens", "is held", "are meeting") or due ("is due to open", "to be held"):
+    its weekday is the coming one, not the one before publication (past tense: "opened on Monday")."""
+    if verb.dep_ in ("xcomp", "acl", "relcl") and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        ruling = verb.head
+        return verb.dep_ == "acl" or ruling.lower_ in _DUE_WORDS or any(
+            c.lower_ in _DUE_WORDS for c in ruling.children if c.dep_ in ("acomp", "xcomp"))
+    if any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBD", "MD") or c.lower_ in ("has", "have", "had")
+           for c in verb.children):
+        return False
+    tensed = [verb.tag_] + [c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return any(t in ("VBZ", "VBP") for t in tensed) and verb.tag_ != "VBD"
 
 
 def _without_full_stop(text: str) -> str:
@@ -657,17 +696,20 @@ class _EventReader:
         modifiers = self._name_modifiers(tok)
         if pattern is None and modified_event(modifiers):
             pattern = modified_event.rule.name
-        if pattern is None or not self._one_event(tok, modifiers):
+        if pattern is None or not self._one_event(tok, modifiers) or _unconfirmed(tok):
             return None
         where, parties = self._modifier_roles(tok, modifiers)
-        participants = list(dict.fromkeys(found.participants + [n for e in parties for n in [self._name(e) or e.text]
-                                                                if n] + self._parties_of(tok)))
-        if not (found.organizers or participants or modifiers):
+        holders = [e for e in parties if self._holds(tok, e)]
+        organizers = list(dict.fromkeys(found.organizers + [n for e in holders for n in [self._name(e) or e.text] if n]))
+        participants = list(dict.fromkeys(found.participants + [n for e in parties if e not in holders
+                                                                for n in [self._name(e) or e.text] if n]
+                                          + self._parties_of(tok)))
+        if not (organizers or participants or modifiers):
             return None  # "a meeting between him and an agent", "the meeting took place": nothing named
         name = found.name if found.name is not None else self._noun_name(tok)
         # "the Asia Pacific Economic Co-operation (Apec) summit": the short form and the noun
         name = _ACRONYM_BEFORE.sub(r"\1 ", name)
-        rec = self._record(tok.sent, tok, name, [], organizers=found.organizers, participants=participants,
+        rec = self._record(tok.sent, tok, name, [], organizers=organizers, participants=participants,
                            name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
                            pattern=pattern)
         rec["place"] = self._noun_place(tok, rec["place"], where)
@@ -709,6 +751,20 @@ class _EventReader:
         parties = [e for e in modifiers if (e not in places or e in pair)
                    and (e.label_ in ACTOR_LABELS or KNOWN_EVENTS.match(e.text)) and not self._lone_name(e)]
         return where, parties
+
+    def _holds(self, tok: Token, e: Span) -> bool:
+        """A named organisation before an event noun holds the event ("the Labour conference", "the FOCAC
+        summit", "the Bafta ceremony"); the members of a group of states take part in its meetings ("the G7
+        summit", "the EU summit"), the parties of talks and the voters of a vote take part ("the Commons vote"),
+        and so do two names joined by a hyphen ("the Nissan-Renault meeting")."""
+        if e.label_ != "ORG" or event_kind(tok.lower_) in ("talks", "election", "strike"):
+            return False
+        names = {e.text.lower(), (self._name(e) or e.text).lower()}
+        if names & MEMBER_GROUPS or any(KNOWN_EVENTS.match(n) for n in (e.text, self._name(e) or "")):
+            return False
+        doc = self.doc
+        return not (e.end < len(doc) - 1 and _attached_hyphen(doc, e.end) and doc[e.end + 1].text[:1].isupper()
+                    or e.start > 1 and _attached_hyphen(doc, e.start - 1) and doc[e.start - 2].text[:1].isupper())
 
     def _name_modifiers(self, tok: Token) -> list[Span]:
         """Named modifiers of an event noun: "G7" of "the G7 finance ministers' meeting", "APEC summit"."""
@@ -1062,7 +1118,7 @@ class _EventReader:
             participants = self._default_participants(anchor)
         if organizers is None:
             organizers = self._default_organizers(anchor)
-        near = _coming_weekday(self._date_near(span, anchor), anchor)
+        near = _coming_weekday(self._date_near(span, anchor), anchor, self.published)
         ev_start, ev_end = sent.start_char, sent.end_char
         while ev_end > ev_start and self.text[ev_end - 1].isspace():
             ev_end -= 1
@@ -1093,6 +1149,12 @@ class _EventReader:
 @rule("event.described.hosted", examples=[
     ('Harwell Foods hosted a seminar for exporters in Leeds.',
      {'organizers': 'Harwell Foods', 'kind': 'seminar', 'place': 'Leeds'}),
+    ('Harwell Foods will hold talks with Brightwing in Leeds.',
+     {'organizers': 'Harwell Foods', 'kind': 'talks', 'participants': 'Brightwing'}),
+    ('Harwell Foods could hold talks with Brightwing in Leeds.',
+     None),  # only a possibility
+    ('Harwell Foods is expected to hold talks with Brightwing in Leeds.',
+     None),
 ])
 def hosted(reader: _EventReader, tok: Token) -> Found | None:
     """"CIYEC and AmCham China hosted a seminar", "the summit was organised by X": organisers."""
@@ -1132,9 +1194,19 @@ def _their_event_name(tok: Token, subj: Token, heads: list[Span], others: list[S
     return " ".join(t.text for t in subj.subtree if t.dep_ not in ("det", "punct") and t.i <= subj.i) + " " + tok.text
 
 
+def _owners_of(tok: Token, heads: list[Span], others: list[Span]) -> tuple[list[Span], list[Span]]:
+    """"At its session the board agreed": an "its" meeting is an organisation's; "at the Assembly at its
+    session, Pakistan said" is no session of Pakistan's (a person or a country is no "its" of a session)."""
+    if any(c.dep_ == "poss" and c.lower_ == "its" for c in tok.children):
+        return [e for e in heads if e.label_ == "ORG"], []
+    return heads, others
+
+
 @rule("event.described.at_their", examples=[
     ('At their meeting in Rome, G7 leaders agreed to cut tariffs.',
      {'name': 'G7 leaders meeting', 'participants': 'G7', 'place': 'Rome'}),
+    ('At the Halvard Assembly at its tenth session, Norway tabled a statement.',
+     None),  # "its" is the Assembly's, not Norway's
 ])
 def at_their(reader: _EventReader, tok: Token) -> Found | None:
     """"At their meeting in London, G7 finance ministers backed ...": those who met are the
@@ -1150,6 +1222,7 @@ def at_their(reader: _EventReader, tok: Token) -> Found | None:
     # "Guterres told Xi during their meeting": the one told met too.
     others = [e for c in verb.children if c.dep_ in ("dobj", "dative") for e in reader.head_entities(c)
               if e.label_ == "PERSON"]
+    heads, others = _owners_of(tok, heads, others)
     names = [n for n in dict.fromkeys(reader._name(e) for e in heads + others) if n]
     if not names:
         return None
@@ -1159,6 +1232,10 @@ def at_their(reader: _EventReader, tok: Token) -> Found | None:
 @rule("event.described.modified", examples=[
     ('The APEC summit ended on Friday.',
      {'name': 'APEC summit', 'participants': 'APEC'}),
+    ('Delegates flew home after the EU summit in Brussels.',
+     {'name': 'EU summit', 'participants': 'EU'}),
+    ("The Greenfield Party's spring conference ended on Sunday.",
+     {'organizers': 'Greenfield Party', 'participants': []}),  # the party holds it, it does not take part
     ("July's G8 summit in Gleneagles will discuss aid.",
      {'name': 'G8 summit', 'date_text': 'July', 'place': 'Gleneagles'}),
     ('The meeting took place on Monday.',
@@ -1186,11 +1263,13 @@ DESCRIBED_RULES = (hosted, attended, at_their)
      {'participants': 'Chile', 'place': 'Oslo'}),
     ('Harwell Foods has signed supply agreements with forty farms since 2010.',
      None),  # signings counted up over years
+    ('Harwell Foods may sign a supply agreement with Brightwing.',
+     None),  # only a possibility
 ])
 def signing(reader: _EventReader, tok: Token) -> dict | None:
     """"Acme and Beta signed a supply agreement", "X signed a deal with Y": the parties of a signing."""
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ in SIGN_OBJECTS), None)
-    if obj is None or _tally(tok, obj):
+    if obj is None or _tally(tok, obj) or _unconfirmed(tok):
         return None
     purpose = _deal_purpose(tok, obj)
     parties = reader.actors_of(tok) or reader.country_subjects(tok)
@@ -1402,18 +1481,27 @@ def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]
 
 # "held annually", "has been held for the past five years": the name is of a series.
 _SERIES_CLAUSE = re.compile(r"\b(?:held\s+(?:annually|every\s+year|each\s+year)|for\s+the\s+past\s+\w+\s+years"
+                            # "Leeds has hosted the Harvest Fair nine times", "held the forum twice"
+                            r"|(?:held|hosted|staged|organi[sz]ed|convened)(?:\s[^.;]{0,120}?)?\s(?:twice|(?:\d+|three|four|five|six"
+                            r"|seven|eight|nine|ten|eleven|twelve|\w+teen|\w+ty)\s+times)"
                             r"|(?:participated|taken\s+part|attended)\s+in\s+.{0,80}?\s+since\s+(?:19|20)\d\d)\b",
                             re.IGNORECASE)
 
 
 def drop_series_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
-    """"the Sci-T Conference, held annually for students, has become a platform": a named event with no
-    edition or date whose sentence says it recurs is the series, not one happening."""
+    """"the Sci-T Conference, held annually for students, has become a platform", "Leeds has hosted the Fair
+    nine times", "the annual Harvest Fair draws farmers": a named event with no edition or date whose
+    sentence says it recurs is the series, not one happening."""
     def series(rec: dict) -> bool:
         return rec["pattern"].startswith("event.named.") and not rec["date_text"] \
             and not _editions(rec["name"].lower()) and not _YEAR.search(rec["name"]) \
-            and bool(_SERIES_CLAUSE.search(reader.text, rec["start"], rec["end"]))
+            and bool(_SERIES_CLAUSE.search(reader.text, rec["start"], rec["end"])
+                     or _RECURRING_BEFORE.search(reader.text, max(rec["start"], rec["name_start"] - 20), rec["name_start"]))
     return [r for r in records if not series(r)]
+
+
+# "the annual Harvest Fair", "the biennial Expo": a name written as a recurring series.
+_RECURRING_BEFORE = re.compile(r"\b(?:annual|yearly|biennial|biannual|triennial)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def name_bare_mentions(reader: _EventReader, records: list[dict]) -> list[dict]:
@@ -1530,6 +1618,8 @@ class EventExtractor:
         return doc
 
 
+# A trip made for an event ("left for Lima on Monday for the summit") is dated apart from it.
+_TRIP_VERBS = frozenset({"travel", "fly", "leave", "head", "arrive", "depart", "visit", "tour", "go", "come", "return"})
 # An event that is what a verb is about takes none of its settings.
 _TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})
 # What a verb's date or place hangs on: "held in Oslo on Monday".
@@ -1604,6 +1694,8 @@ def _setting_top(anchor: Token) -> tuple[Token | None, int]:
         top, hops = top.head, hops + 1
         if top.lower_ in _TOPIC_PREPS:
             return None, hops  # "came to talk last week about the elections": the talk's date
+        if top.lower_ == "for" and top.head.lemma_.lower() in _TRIP_VERBS:
+            return None, hops  # "will travel to Lima from Monday to Friday for the summit": the trip's dates
     return top, hops
 
 
@@ -1641,6 +1733,40 @@ def _denied(tok: Token) -> bool:
         if t.dep_ in ("ROOT", "ccomp", "advcl", "relcl", "parataxis") and not any(c.tag_ == "TO" for c in t.children):
             return False  # a clause of its own; "(no plans) to hold" is still the planning one
         below = t
+    return False
+
+
+# "could hold talks", "are expected to meet", "speculation that X had held talks": no more than a possibility.
+_MAYBE_MODALS = frozenset({"could", "might", "may"})
+_MAYBE_WORDS = frozenset({"expected", "likely", "possible", "rumoured", "rumored", "tipped"})
+_RUMOUR_NOUNS = frozenset({"speculation", "rumour", "rumours", "rumor", "rumors", "suggestion", "suggestions"})
+
+
+def _unconfirmed(tok: Token) -> bool:
+    """The verb of a described event says it only may happen or may have happened: a "could"/"might"/"may"
+    on it, "expected"/"likely" above its infinitive, or "speculation that" over its clause ("the two
+    firms could hold talks", "are expected to hold talks"); not "will hold" or "is due to hold" (scheduled)."""
+    below = tok
+    for t in (tok, *tok.ancestors):
+        if t.i != tok.i and below.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "the vote could depress growth": the event is what may have effects
+        below = t
+        if t.i != tok.i and t.pos_ in ("NOUN", "PROPN", "PRON"):
+            return False  # "a process for receiving nominations during the meeting": another thing's phrase
+        if t.dep_ == "prep" and (t.lower_ in _TIME_PREPS or t.lower_ in ("following", "amid", "despite")):
+            return False  # "could gain traction following the election": the event sets the time
+        if t.pos_ not in ("VERB", "AUX", "ADJ"):
+            continue
+        if t.i != tok.i and t.lower_ in _MAYBE_WORDS:
+            return True
+        if any(c.dep_ == "aux" and c.lower_ in _MAYBE_MODALS or c.dep_ == "acomp" and c.lower_ in _MAYBE_WORDS
+               for c in t.children):
+            return True
+        if t.dep_ in ("acl", "ccomp") and t.head.lower_ in _RUMOUR_NOUNS:
+            return True
+        if t.dep_ not in ("xcomp", "pcomp") and (t.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                                                          for c in t.children)):
+            return False  # the clause's own verb: what is above it is another clause
     return False
 
 
