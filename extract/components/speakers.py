@@ -616,13 +616,17 @@ class SpeakerResolver:
     def _titled(self, person: Span, word: str) -> bool:
         """"Chancellor Gordon Brown", "Brown, the chancellor,": the person was given the title, not a rival's."""
         doc = self.doc
-        before = [t.lower_ for t in doc[max(0, person.start - 3):person.start]]
+        # the words before the name in its own sentence (not the end of the sentence before)
+        before = [t.lower_ for t in doc[max(person.sent.start, person.start - 3):person.start]]
         if word == "premier" and before[-2:] == ["prime", "minister"]:
             return True  # "Prime Minister Tony Blair ... the premier said"
         if word in before \
                 and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, person.start - 4):person.start]):
             return True
-        return any(c.dep_ == "appos" and c.lower_ == word for c in person.root.children)
+        # "Brown, the chancellor,", "Lam, general secretary of the party and Vietnamese president,"
+        return any(c.dep_ == "appos" and (c.lower_ == word or any(k.dep_ == "conj" and k.lower_ == word
+                                                                   for k in c.children))
+                   for c in person.root.children)
 
     def _holders_by_role(self, head: Token, word: str) -> set[str]:
         """People whose affiliation's role ends in the word ("the minister" may be a cabinet secretary)."""
@@ -759,8 +763,12 @@ class SpeakerResolver:
         doc = self.doc
         sent = doc[at].sent
         for lo, hi in ((sent.start, at), (doc[sent.start - 1].sent.start, sent.start) if sent.start else (0, 0)):
-            cands = [s for s in self.ctx.ents if lo <= s.start < hi and self._label(s) == "ORG" and self._visible(s, at)
-                     and self._in_subject(s)]
+            # A country only as the subject itself and right before "it": in its sentence ("the US imposed
+            # sanctions on firms that it accused of ...") or in the one before when "it" opens its own
+            # ("China led the market. It sold ..."); not "Britain's economy grew as it ...".
+            cands = [s for s in self.ctx.ents if lo <= s.start < hi and self._visible(s, at) and (
+                self._label(s) == "ORG" and self._in_subject(s)
+                or hi == at and self._label(s) == "GPE" and s.root.dep_ in ("nsubj", "nsubjpass"))]
             if cands:
                 return cands[-1] if hi == at else cands[0]
         return None
