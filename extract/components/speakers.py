@@ -762,13 +762,13 @@ class SpeakerResolver:
         the one named last."""
         doc = self.doc
         sent = doc[at].sent
+        country = doc[at].lower_ == "it"  # the one who speaks or acts, not "its" (an owner, the facts' to read)
         for lo, hi in ((sent.start, at), (doc[sent.start - 1].sent.start, sent.start) if sent.start else (0, 0)):
-            # A country only as the subject itself and right before "it": in its sentence ("the US imposed
-            # sanctions on firms that it accused of ...") or in the one before when "it" opens its own
-            # ("China led the market. It sold ..."); not "Britain's economy grew as it ...".
+            # A country only as the subject itself, in the sentence of "it" ("the US imposed sanctions on
+            # firms that it accused of ..."); not "Britain's economy grew as it ...".
             cands = [s for s in self.ctx.ents if lo <= s.start < hi and self._visible(s, at) and (
                 self._label(s) == "ORG" and self._in_subject(s)
-                or hi == at and self._label(s) == "GPE" and s.root.dep_ in ("nsubj", "nsubjpass"))]
+                or country and lo == sent.start and self._label(s) == "GPE" and s.root.dep_ in ("nsubj", "nsubjpass"))]
             if cands:
                 return cands[-1] if hi == at else cands[0]
         return None
