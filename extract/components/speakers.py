@@ -687,8 +687,9 @@ class SpeakerResolver:
     def _recent_speaker(self, at: int, gender: str) -> Span | None:
         """News cohesion: "he said" continues the last speaker quoted, when one is close."""
         doc = self.doc
+        bound = {i for i, _ in self.recent}
         for i, eid in reversed(self.recent):
-            if i >= at or not eid:
+            if i >= at or not eid or self._reported_in(i, bound):
                 continue
             if doc[at].idx - doc[i].idx > 1200 or self.gender.get(eid, gender) != gender:
                 return None
@@ -697,6 +698,15 @@ class SpeakerResolver:
             return next((s for s in self.ctx.ents if s.kb_id_ == eid and s.start <= i), None) or \
                 next((s for s in self.ctx.ents if s.kb_id_ == eid), None)
         return None
+
+    def _reported_in(self, i: int, bound: set[int]) -> bool:
+        """"He did not think Mr Howard intended to ...": the mention at `i` is inside what another bound
+        speaker's cue reports (a person spoken about, not the last one speaking)."""
+        for verb in self.doc[i].ancestors:
+            if verb.lemma_.lower() in SPEAKING_VERBS and any(
+                    c.dep_ == "nsubj" and c.i < i and c.i in bound for c in verb.children):
+                return True
+        return False
 
     def _someone_since(self, i: int, eid: str, at: int, gender: str) -> bool:
         """Another person of that gender was a subject between token i and the pronoun at `at`."""

@@ -170,7 +170,10 @@ def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | 
     if found is None:
         return None
     name = reading.rule.name
-    start, end = trim(run.text, *_before_quoting_colon(doc, run.text, found))
+    # "called that suggestion “disgraceful”": the "that" of an object is its determiner, kept.
+    first = doc.char_span(found[0], found[0] + 4)
+    keep_that = name == OBJECT and first is not None and first[0].dep_ == "det"
+    start, end = trim(run.text, *_before_quoting_colon(doc, run.text, found), strip_that=not keep_that)
     if end - start < 3 or len(run.text[start:end].split()) < 2 and name != OBJECT:
         return None
     speaker = run.resolver.resolve(subj)
@@ -300,6 +303,8 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Tax\n\nSenator Ruth Hale has promised a veto of the bill.",
      {"speaker": "Ruth Hale", "text": "a veto of the bill", "cue": "promised"}),
     ("Fraud\n\nThe fraud e-mails lure people by promising them a cut of a larger pile of cash.", None),
+    ("Race\n\nMayor Tom Reid called that remark \"shameful\" on Monday.",
+     {"speaker": "Tom Reid", "text": "that remark \"shameful\" on Monday"}),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
