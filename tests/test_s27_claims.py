@@ -35,3 +35,10 @@ def test_it_is_the_country_that_is_the_subject_of_its_sentence(nlp):
     text = ("Sanctions\n\nThe Harlow Institute said the talks had failed. On Friday, Norway imposed sanctions on "
             "two firms that it accused of helping the rebels.")
     assert _speaker_of(nlp, text, "helping the rebels") == "Norway"
+
+
+def test_he_goes_on_with_the_speaker_not_the_person_his_words_were_about(nlp):
+    text = ("Housing\n\nMayor Tom Reid said the plan was sound. Ana Ruiz, the council leader, spoke next. She did not "
+            "think Ms Lee intended to delay the plan. But she warned that some landlords could use the delay to raise "
+            "rents.")
+    assert _speaker_of(nlp, text, "some landlords could use the delay") == "Ana Ruiz"
