@@ -197,8 +197,9 @@ def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
 def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if lemma in PHRASAL_CUES:
         return phrasal if _phrasal_object(cue, lemma) is not None else None
-    if lemma in CLAUSE_CUES and _as_said_clause(cue) is not None:
-        return as_said
+    framed = _framed_reading(cue, lemma)
+    if framed is not None:
+        return framed
     if comp is not None and (lemma in CLAUSE_CUES or lemma in INTENT_CUES or lemma in EVIDENCE_CUES):
         if comp.dep_ == "xcomp":
             return intent_clause
@@ -208,8 +209,6 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) \
             and lemma not in ADDRESSEE_CUES and not _has_object(cue):
         return introducing
-    if lemma in NAMING_CUES and _extraposed_naming(cue) is not None:
-        return naming_extraposed
     if lemma in OBJECT_CUES and (lemma not in SPEECH_CUES or _has_object(cue) or _object_parts(cue, lemma) is not None):
         # A speech cue with no object at all goes on to the clause it reports ("reported at the time that ...").
         return nominal_object
@@ -217,6 +216,16 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
         return trailing
     if lemma in SPEECH_CUES:
         return loose_clause
+    return None
+
+
+def _framed_reading(cue: Token, lemma: str) -> Reading | None:
+    """Cues whose content is not a complement of their own: "As X said, ..." (the clause the "as"-clause
+    hangs on), "called it “a disgrace” to ..." (the name and the deed "it" stands for)."""
+    if lemma in CLAUSE_CUES and _as_said_clause(cue) is not None:
+        return as_said
+    if lemma in NAMING_CUES and _extraposed_naming(cue) is not None:
+        return naming_extraposed
     return None
 
 
@@ -352,25 +361,36 @@ def as_said(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[To
 def _as_said_clause(cue: Token) -> Token | None:
     """The clause an "as X said" clause hangs on: the cue an adverbial clause marked by "as", with only its
     subject, adverbs and where or when it was said; the head a verb with a subject of its own."""
-    if cue.dep_ not in ("advcl", "parataxis") or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
+    if cue.dep_ not in ("advcl", "parataxis") or not _only_as_said(cue):
         return None
-    lemma = cue_lemma(cue)
-    if any(c.dep_ not in _AS_SAID_DEPS and not (c.dep_ == "dobj" and lemma in ADDRESSEE_CUES)
-           for c in cue.children) or not any(c.dep_ == "nsubj" and c.i < cue.i
-                                                                        for c in cue.children):
-        return None
-    head, doc = cue.head, cue.doc
+    head = cue.head
     if head.dep_ != "ROOT" or head.pos_ not in ("VERB", "AUX") or not has_own_subject(head) \
             or cue_lemma(head) is not None:
         return None
-    # Set off by a comma from the clause it hangs on ("as he announced to the crowd: ..." tells when).
+    return head if _set_off_by_comma(cue, head) else None
+
+
+def _only_as_said(cue: Token) -> bool:
+    """"as Premier Li said", "as she told reporters": the mark "as", the subject before the cue, and no
+    content of the cue's own."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
+        return False
+    lemma = cue_lemma(cue)
+    if any(c.dep_ not in _AS_SAID_DEPS and not (c.dep_ == "dobj" and lemma in ADDRESSEE_CUES) for c in cue.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children)
+
+
+def _set_off_by_comma(cue: Token, head: Token) -> bool:
+    """The "as"-clause is set off by a comma from the clause it hangs on ("as he announced to the crowd:
+    ..." without one tells when)."""
+    doc = cue.doc
     lo, hi = cue.left_edge.i, cue.right_edge.i
     while hi > cue.i and doc[hi].is_punct and doc[hi].text != ",":
         hi -= 1
-    if lo > head.i and doc[lo - 1].text != "," or lo < head.i and not (
-            doc[hi].text == "," or hi + 1 < len(doc) and doc[hi + 1].text == ","):
-        return None
-    return head
+    if lo > head.i:
+        return doc[lo - 1].text == ","
+    return doc[hi].text == "," or hi + 1 < len(doc) and doc[hi + 1].text == ","
 
 
 @rule(NAMING_EXTRAPOSED, confidence=0.7, examples=[
