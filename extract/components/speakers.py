@@ -616,13 +616,17 @@ class SpeakerResolver:
     def _titled(self, person: Span, word: str) -> bool:
         """"Chancellor Gordon Brown", "Brown, the chancellor,": the person was given the title, not a rival's."""
         doc = self.doc
-        before = [t.lower_ for t in doc[max(0, person.start - 3):person.start]]
+        # the words before the name in its own sentence (not the end of the sentence before)
+        before = [t.lower_ for t in doc[max(person.sent.start, person.start - 3):person.start]]
         if word == "premier" and before[-2:] == ["prime", "minister"]:
             return True  # "Prime Minister Tony Blair ... the premier said"
         if word in before \
                 and not any(t.lower_ in RIVAL_MODIFIERS for t in doc[max(0, person.start - 4):person.start]):
             return True
-        return any(c.dep_ == "appos" and c.lower_ == word for c in person.root.children)
+        # "Brown, the chancellor,", "Lam, general secretary of the party and Vietnamese president,"
+        return any(c.dep_ == "appos" and (c.lower_ == word or any(k.dep_ == "conj" and k.lower_ == word
+                                                                   for k in c.children))
+                   for c in person.root.children)
 
     def _holders_by_role(self, head: Token, word: str) -> set[str]:
         """People whose affiliation's role ends in the word ("the minister" may be a cabinet secretary)."""
@@ -683,8 +687,9 @@ class SpeakerResolver:
     def _recent_speaker(self, at: int, gender: str) -> Span | None:
         """News cohesion: "he said" continues the last speaker quoted, when one is close."""
         doc = self.doc
+        bound = {i for i, _ in self.recent}
         for i, eid in reversed(self.recent):
-            if i >= at or not eid:
+            if i >= at or not eid or self._reported_in(i, bound):
                 continue
             if doc[at].idx - doc[i].idx > 1200 or self.gender.get(eid, gender) != gender:
                 return None
@@ -693,6 +698,15 @@ class SpeakerResolver:
             return next((s for s in self.ctx.ents if s.kb_id_ == eid and s.start <= i), None) or \
                 next((s for s in self.ctx.ents if s.kb_id_ == eid), None)
         return None
+
+    def _reported_in(self, i: int, bound: set[int]) -> bool:
+        """"He did not think Mr Howard intended to ...": the mention at `i` is inside what another bound
+        speaker's cue reports (a person spoken about, not the last one speaking)."""
+        for verb in self.doc[i].ancestors:
+            if verb.lemma_.lower() in SPEAKING_VERBS and any(
+                    c.dep_ == "nsubj" and c.i < i and c.i in bound for c in verb.children):
+                return True
+        return False
 
     def _someone_since(self, i: int, eid: str, at: int, gender: str) -> bool:
         """Another person of that gender was a subject between token i and the pronoun at `at`."""
@@ -758,9 +772,13 @@ class SpeakerResolver:
         the one named last."""
         doc = self.doc
         sent = doc[at].sent
+        country = doc[at].lower_ == "it"  # the one who speaks or acts, not "its" (an owner, the facts' to read)
         for lo, hi in ((sent.start, at), (doc[sent.start - 1].sent.start, sent.start) if sent.start else (0, 0)):
-            cands = [s for s in self.ctx.ents if lo <= s.start < hi and self._label(s) == "ORG" and self._visible(s, at)
-                     and self._in_subject(s)]
+            # A country only as the subject itself, in the sentence of "it" ("the US imposed sanctions on
+            # firms that it accused of ..."); not "Britain's economy grew as it ...".
+            cands = [s for s in self.ctx.ents if lo <= s.start < hi and self._visible(s, at) and (
+                self._label(s) == "ORG" and self._in_subject(s)
+                or country and lo == sent.start and self._label(s) == "GPE" and s.root.dep_ in ("nsubj", "nsubjpass"))]
             if cands:
                 return cands[-1] if hi == at else cands[0]
         return None

@@ -57,12 +57,14 @@ EVIDENCE_OBJECT = "claim.reported.evidence.object"  # "polls show a close contes
 INTRODUCING = "claim.reported.introducing"  # "X said, with ..., he hoped ..."
 TRAILING = "claim.reported.trailing"  # "The market will grow, he said"
 LOOSE = "claim.reported.loose"  # "X says in a statement that ..." (clause hung elsewhere)
+AS_SAID = "claim.reported.as_said"  # "As Premier Li said, member states should ..."
 PARENTHETICAL = "claim.reported.parenthetical"  # "The figures, the company said, were wrong"
 STANCE = "claim.reported.stance"  # "X wants the exchange to buy back shares"
 CONJOINED = "claim.reported.conjoined"  # "X said A and told him about B"
 OBJECT = "claim.reported.object"  # "X denied the allegations"
 DIRECTIVE = "claim.reported.directive"  # "X asked the court to dismiss the case"
 PHRASAL = "claim.reported.phrasal"  # "X pushed for a cease-fire", "X lashed out at the double standards"
+NAMING_EXTRAPOSED = "claim.reported.object.extraposed"  # "X called it “double standards” to ignore ..."
 OBJECT_QUOTED = "claim.reported.object.quoted"  # "X called the plan “a gamble”", the object a whole quote
 NOUN = "claim.noun"  # "his claim that ..."
 ACCORDING = "claim.according"  # "according to X, ..."
@@ -78,7 +80,7 @@ TRANSCRIPT = "claim.transcript"  # "NAME: text" paragraphs
 
 # The rules that read reported speech (and may report someone else's words inside their content).
 REPORTED_RULES = frozenset({CLAUSE, INTENT, EVIDENCE, INTRODUCING, TRAILING, LOOSE, PARENTHETICAL, STANCE,
-                            CONJOINED, OBJECT_QUOTED, NOUN, DIRECTIVE, EVIDENCE_OBJECT, PHRASAL})
+                            CONJOINED, OBJECT_QUOTED, NOUN, AS_SAID, NAMING_EXTRAPOSED, DIRECTIVE, EVIDENCE_OBJECT, PHRASAL})
 
 
 def cue_lemma(tok: Token) -> str | None:

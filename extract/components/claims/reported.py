@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 from cooptool.extract import lexicon
 from cooptool.extract.components.claims.base import (
     ADDRESSEE_CUES,
+    AS_SAID,
     CLAUSE,
     CLAUSE_CUES,
     CONJOINED,
@@ -33,6 +34,7 @@ from cooptool.extract.components.claims.base import (
     INTRODUCING,
     LOOSE,
     NAMING_CUES,
+    NAMING_EXTRAPOSED,
     OBJECT,
     OBJECT_CUES,
     PARENTHETICAL,
@@ -168,7 +170,10 @@ def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | 
     if found is None:
         return None
     name = reading.rule.name
-    start, end = trim(run.text, *_before_quoting_colon(doc, run.text, found))
+    # "called that suggestion “disgraceful”": the "that" of an object is its determiner, kept.
+    first = doc.char_span(found[0], found[0] + 4)
+    keep_that = name == OBJECT and first is not None and first[0].dep_ == "det"
+    start, end = trim(run.text, *_before_quoting_colon(doc, run.text, found), strip_that=not keep_that)
     if end - start < 3 or len(run.text[start:end].split()) < 2 and name != OBJECT:
         return None
     speaker = run.resolver.resolve(subj)
@@ -192,6 +197,9 @@ def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
 def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if lemma in PHRASAL_CUES:
         return phrasal if _phrasal_object(cue, lemma) is not None else None
+    framed = _framed_reading(cue, lemma)
+    if framed is not None:
+        return framed
     if comp is not None and (lemma in CLAUSE_CUES or lemma in INTENT_CUES or lemma in EVIDENCE_CUES):
         if comp.dep_ == "xcomp":
             return intent_clause
@@ -211,6 +219,16 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     return None
 
 
+def _framed_reading(cue: Token, lemma: str) -> Reading | None:
+    """Cues whose content is not a complement of their own: "As X said, ..." (the clause the "as"-clause
+    hangs on), "called it “a disgrace” to ..." (the name and the deed "it" stands for)."""
+    if lemma in CLAUSE_CUES and _as_said_clause(cue) is not None:
+        return as_said
+    if lemma in NAMING_CUES and _extraposed_naming(cue) is not None:
+        return naming_extraposed
+    return None
+
+
 # ---- the readings (rules) ----------------------------------------------------------------------
 
 @rule(CLAUSE, confidence=0.8, examples=[
@@ -223,6 +241,8 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
      {"speaker": "Lena Ortiz", "text": "no date had been set but the bridge would open in the spring"}),
     ("Inquiry\n\nSenator Ruth Hale said the police mishandled the inquiry and Senator Tom Reid accused them of lying.",
      {"speaker": "Ruth Hale", "text": "the police mishandled the inquiry"}),
+    ("Talks\n\nNoting that both towns are growing fast, Mayor Tom Reid told his guest that the plan was sound.",
+     {"speaker": "Tom Reid", "cue": "Noting", "text": "both towns are growing fast"}),
 ])
 def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
     """"X said (that) ...": the cue's clausal complement."""
@@ -292,6 +312,8 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Tax\n\nSenator Ruth Hale has promised a veto of the bill.",
      {"speaker": "Ruth Hale", "text": "a veto of the bill", "cue": "promised"}),
     ("Fraud\n\nThe fraud e-mails lure people by promising them a cut of a larger pile of cash.", None),
+    ("Race\n\nMayor Tom Reid called that remark \"shameful\" on Monday.",
+     {"speaker": "Tom Reid", "text": "that remark \"shameful\" on Monday"}),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -303,6 +325,100 @@ def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: 
         return None
     start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
     return start, end_of(_object_end(cue, parts))
+
+
+_AS_SAID_DEPS = ("nsubj", "mark", "advmod", "prep", "punct", "aux", "npadvmod")
+
+
+@rule(AS_SAID, confidence=0.75, examples=[
+    ("Homes\n\nAs Mayor Lena Ortiz said, the city should build more homes for young families.",
+     {"speaker": "Lena Ortiz", "text": "the city should build more homes for young families", "cue": "said"}),
+    ("Schools\n\nMore money for schools is needed, as the union leader Ana Ruiz urged.",
+     {"speaker": "Ana Ruiz", "text": "More money for schools is needed", "cue": "urged"}),
+    ("Party\n\nAs Ana Ruiz said goodbye, the crowd cheered.", None),
+    ("Race\n\nHer father wept as he announced to the crowd that she had won.", None),
+    ("Rates\n\nAs the banker Tom Reid told reporters, rates will stay low this year.",
+     {"speaker": "Tom Reid", "text": "rates will stay low this year"}),
+])
+def as_said(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"As Premier Li said, the member states should ...", "..., as the minister urged": the clause the
+    "as"-clause of a cue with no content of its own hangs on is what was said."""
+    head = _as_said_clause(cue)
+    if head is None:
+        return None
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    if lo > head.i:
+        return head.left_edge.idx, doc[lo - 1].idx + len(doc[lo - 1].text)
+    first = hi + 1
+    while first < head.right_edge.i and doc[first].is_punct:
+        first += 1
+    last = head.right_edge
+    while last.i > first and last.is_punct:
+        last = doc[last.i - 1]
+    return doc[first].idx, end_of(last)
+
+
+def _as_said_clause(cue: Token) -> Token | None:
+    """The clause an "as X said" clause hangs on: the cue an adverbial clause marked by "as", with only its
+    subject, adverbs and where or when it was said; the head a verb with a subject of its own."""
+    if cue.dep_ not in ("advcl", "parataxis") or not _only_as_said(cue):
+        return None
+    head = cue.head
+    if head.dep_ != "ROOT" or head.pos_ not in ("VERB", "AUX") or not has_own_subject(head) \
+            or cue_lemma(head) is not None:
+        return None
+    return head if _set_off_by_comma(cue, head) else None
+
+
+def _only_as_said(cue: Token) -> bool:
+    """"as Premier Li said", "as she told reporters": the mark "as", the subject before the cue, and no
+    content of the cue's own."""
+    if not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < cue.i for c in cue.children):
+        return False
+    lemma = cue_lemma(cue)
+    if any(c.dep_ not in _AS_SAID_DEPS and not (c.dep_ == "dobj" and lemma in ADDRESSEE_CUES) for c in cue.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children)
+
+
+def _set_off_by_comma(cue: Token, head: Token) -> bool:
+    """The "as"-clause is set off by a comma from the clause it hangs on ("as he announced to the crowd:
+    ..." without one tells when)."""
+    doc = cue.doc
+    lo, hi = cue.left_edge.i, cue.right_edge.i
+    while hi > cue.i and doc[hi].is_punct and doc[hi].text != ",":
+        hi -= 1
+    if lo > head.i:
+        return doc[lo - 1].text == ","
+    return doc[hi].text == "," or hi + 1 < len(doc) and doc[hi + 1].text == ","
+
+
+@rule(NAMING_EXTRAPOSED, confidence=0.7, examples=[
+    ("Rights\n\nMayor Ana Ruiz called it \"a disgrace\" to close the library while building a stadium.",
+     {"speaker": "Ana Ruiz", "cue": "called", "text": "a disgrace\" to close the library while building a stadium"}),
+    ("Rights\n\nMayor Ana Ruiz called it a day.", None),
+])
+def naming_extraposed(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
+    """"called it “double standards” to downplay ...": the name given and the deed it names (the object
+    "it" stands for the infinitive after the name)."""
+    found = _extraposed_naming(cue)
+    if found is None:
+        return None
+    name, deed = found
+    return name.left_edge.idx, end_of(deed.right_edge)
+
+
+def _extraposed_naming(cue: Token) -> tuple[Token, Token] | None:
+    """The name ("oprd") and the infinitive or gerund after it of a naming cue whose object is "it"."""
+    obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    name = next((c for c in cue.rights if c.dep_ == "oprd"), None)
+    if obj is None or obj.lower_ != "it" or name is None or name.i < obj.i:
+        return None
+    # The parse hangs the infinitive on the cue or, as a relative clause, on the name.
+    deed = next((c for c in [*cue.rights, *name.rights] if c.i > name.i and c.dep_ in (
+        "advcl", "xcomp", "ccomp", "relcl", "acl") and (c.tag_ == "VB" and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children) or c.tag_ == "VBG" and c.head == cue)), None)
+    return (name, deed) if deed is not None else None
 
 
 @rule(DIRECTIVE, confidence=0.75, examples=[
@@ -399,6 +515,8 @@ def trailing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[T
      {"cue": "says", "text": "its profits will rise next year"}),
     ("Paper\n\nThe Harlow Times reported at the time that the editor had resigned.",
      {"cue": "reported", "text": "the editor had resigned"}),
+    ("Bridge\n\nMayor Ana Ruiz wrote in an article published last month that the new bridge was a success.",
+     {"speaker": "Ana Ruiz", "cue": "wrote", "text": "the new bridge was a success"}),
 ])
 def loose_clause(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"says in a statement that ...", "said legalizing it could ..." parsed as xcomp: the clause of a
@@ -623,7 +741,8 @@ def _that_after_cue(cue: Token, sent_end: int) -> Token | None:
     for k, tok in enumerate(after[:10]):
         if tok.text in QUOTE_MARKS:
             return None
-        if tok.lower_ == "that" and tok.dep_ == "mark" and not any(t.pos_ in ("VERB", "AUX") for t in after[:k]):
+        if tok.lower_ == "that" and tok.dep_ == "mark" and not any(
+                t.pos_ in ("VERB", "AUX") and not (t.tag_ == "VBN" and t.dep_ == "acl") for t in after[:k]):
             return tok
     return None
 

@@ -22,6 +22,9 @@ SENDING_VERBS = lexicon.words("sending_verbs")
 UNSAID_FRAMES = lexicon.words("unsaid_frames")
 _MESSAGE_NOUNS = frozenset({"message", "tweet", "post", "email", "note"})
 _NO_SPEAKER = ("it", "that", "which", "what", "this", "there")
+# Cues of a state of mind: as an opening participle ("Fearing that ..., she ...") a motive, not a statement.
+_MINDS = frozenset({"assume", "believe", "doubt", "expect", "fear", "feel", "guess", "hope", "know", "learn",
+                    "realise", "realize", "recognise", "recognize", "suspect", "think", "wonder", "worry"})
 
 
 def own_subject(verb: Token) -> Token | None:
@@ -56,6 +59,10 @@ def _conjunct_subject(cue: Token) -> Token | None:
 
 def _participle_clause_subject(cue: Token) -> Token | None:
     """"..., Trump said, adding ...": a participle takes the subject of the clause it hangs on."""
+    if cue.tag_ == "VBG" and cue.dep_ == "advcl" and cue.head.i > cue.i and cue.i == cue.sent.start \
+            and cue_lemma(cue) in CLAUSE_CUES and cue_lemma(cue) not in _MINDS \
+            and any(c.dep_ == "ccomp" for c in cue.children):
+        return own_subject(cue.head)  # "Noting that ..., Premier Reid told ...": the main clause's subject
     if cue.tag_ == "VBG" and cue.dep_ in ("advcl", "xcomp", "conj") and cue.head.i < cue.i:
         verb = cue.head
         if own_subject(verb) is None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX") \
@@ -156,6 +163,19 @@ def _name_before_apposition(cue: Token, comma: int) -> Token | None:
         k -= 1
     if k > cue.sent.start and doc[k].text == "," and doc[k - 1].ent_type_ in ("PERSON", "ORG") \
             and any(t.lower_ in ROLE_HEADS for t in doc[k + 1:comma]):
+        return doc[k - 1]
+    return _person_before_two_appositions(cue, k) if k > cue.sent.start and doc[k].text == "," else None
+
+
+def _person_before_two_appositions(cue: Token, comma: int) -> Token | None:
+    """"..., Ana Ruiz, editor of the Harlow Times, Kenya, said": the apposition goes on with a place after
+    another comma; the name is a person's before a comma, the role right after it."""
+    doc = cue.doc
+    k = comma - 1
+    while k > cue.sent.start and comma - k < 15 and doc[k].text != "," and doc[k].pos_ not in ("VERB", "AUX"):
+        k -= 1
+    if k > cue.sent.start and doc[k].text == "," and doc[k - 1].ent_type_ == "PERSON" \
+            and doc[k + 1].lower_ in ROLE_HEADS and all(t.ent_type_ in ("GPE", "LOC") for t in doc[comma + 1:cue.i - 1]):
         return doc[k - 1]
     return None
 
