@@ -97,6 +97,14 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
     # the organisation inside the title, after its modifiers
     ("Ivan Petrov, a senior Oxfam campaigner who left in May, said the talks had failed.",
      {"person": "Ivan Petrov", "role": "senior Oxfam campaigner", "org": "Oxfam"}),
+    # a second post of a state after "and": a nationality and the post, or the post "of" the country
+    ("Le Van Minh, general secretary of the Lotus Workers' Party and Vietnamese president, spoke first.",
+     {"person": "Le Van Minh", "role": "Vietnamese president", "org": "Vietnam government"}),
+    ("Ali Warsame, a member of the Harbin Trade Council and former prime minister of Somalia, spoke first.",
+     {"person": "Ali Warsame", "role": "former prime minister", "org": "Somalia"}),
+    # "as well as" ends the role: what follows is another description
+    ("Mary Holt, vice chairman of the Lanshan Heritage Foundation as well as the daughter of a pilot, spoke.",
+     {"person": "Mary Holt", "role": "vice chairman", "org": "Lanshan Heritage Foundation"}),
 ])
 def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A role in apposition after the name."""
