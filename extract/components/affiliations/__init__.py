@@ -43,6 +43,7 @@ from cooptool.extract.components.affiliations.rules.appointment import appointme
 from cooptool.extract.components.affiliations.rules.apposition import (
     apposition,
     copula,
+    graduated_from,
     pronoun_copula,
     serves_as,
     who_heads,
@@ -71,6 +72,7 @@ from cooptool.extract.components.affiliations.rules.international import (
 from cooptool.extract.components.affiliations.rules.led_by import led_by
 from cooptool.extract.components.affiliations.rules.one_of import one_of
 from cooptool.extract.components.affiliations.rules.prep import (
+    listed_of_org,
     of_org,
     owner_possessive,
     possessive_org,
@@ -91,8 +93,8 @@ if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
-PERSON_RULES = (apposition, title_before, role_comma, copula, serves_as, pronoun_copula, who_heads, who_is_later, of_org, possessive_org, works_for, led_by,
-                owner_possessive, appointment, joined_org, founded, one_of, its_title, company_noun_title, envoy_to)
+PERSON_RULES = (apposition, title_before, role_comma, copula, serves_as, pronoun_copula, who_heads, who_is_later, of_org, listed_of_org, possessive_org, works_for, led_by,
+                owner_possessive, appointment, joined_org, founded, one_of, its_title, company_noun_title, envoy_to, graduated_from)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,
                    place_eu_commissioners, place_un_secretaries_general, place_short_head_titles,

@@ -27,7 +27,7 @@ from cooptool.extract.records import entity_id
 from cooptool.extract.rules import named
 
 # Rules whose records may name no role ("Kazuhiro Takahashi of Daiwa Securities said").
-NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.works_for", "affiliation.possessive",
+NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.of_org.listed", "affiliation.works_for", "affiliation.possessive",
                            "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined",
                            "affiliation.apposition.who_heads", "affiliation.founded",
                            "affiliation.one_of", "affiliation.heads"})
@@ -109,6 +109,7 @@ class AffiliationRun:
             if moved is None:
                 return
             person, org = moved
+        org = self._ministry_of_portfolio(org, toks)
         placed = self._government_for_nationality(org, toks)
         if placed is None:
             return
@@ -156,6 +157,39 @@ class AffiliationRun:
         self.ctx.entities_changed()
         ent_at = self.ent_at
         return ent_at[person.start], ent_at[org.start]
+
+    def _ministry_of_portfolio(self, org, toks: list[Token]):
+        """"China's deputy minister of science and technology" in a story that names the "Ministry of
+        Science and Technology": the minister works at that ministry, not only for the country."""
+        if getattr(org, "label_", None) not in ("GPE", "NORP"):
+            return org
+        words = [t.lower_ for t in toks]
+        k = next((n for n in range(len(words) - 2) if words[n] == "minister" and words[n + 1] in ("of", "for")), None)
+        if k is None:
+            return org
+        portfolio = " ".join(words[k + 2:])
+        name = f"ministry of {portfolio}"
+        ministry = next((e for e in self.ents.values() if e["label"] == "ORG" and e["mentions"]
+                         and e["name"].lower().removeprefix("the ") == name), None)
+        if ministry is None or self._country_of(org) != self._top_country():
+            return org  # a ministry of the country the story is about ("Kenya's minister of trade" is not China's)
+        first = ministry["mentions"][0]
+        return Pseudo(ministry["id"], first[0], first[1])
+
+    def _country_of(self, org) -> str | None:
+        name = self.ents.get(org.kb_id_, {}).get("name", org.text).lower()
+        return COUNTRIES.get(name) or DEMONYM_COUNTRY.get(name)
+
+    def _top_country(self) -> str | None:
+        """The country the document names most (its place names and nationalities), if one leads."""
+        counts: dict[str, int] = {}
+        for e in self.ents.values():
+            country = COUNTRIES.get(e["name"].lower()) or DEMONYM_COUNTRY.get(e["name"].lower()) \
+                if e["label"] in ("GPE", "NORP") else None
+            if country:
+                counts[country] = counts.get(country, 0) + max(1, len(e["mentions"]))
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        return ranked[0][0] if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]) else None
 
     def _government_for_nationality(self, org, toks: list[Token]):
         """"Finnish Prime Minister X", "Chinese Ambassador Y": the post is the country's government's,

@@ -11,6 +11,7 @@ from cooptool.extract.components.affiliations.words import (
     FINITE_TAGS,
     POSSESSIVE,
     ROLE_WORDS,
+    STATE_POSTS,
     STOP_PUNCT,
     TITLE_PREFIXES,
 )
@@ -85,15 +86,36 @@ def conjoined_roles(doc: Doc, seg: Span, ent_at: dict) -> list[Span]:
         nxt = doc[t.i + 1]
         if nxt.lower_ in ("a", "an") and t.i + 2 < seg.end:
             nxt = doc[t.i + 2]  # "a scientist at X and an academician at Y"
+        if not _employer_in(ent_at, cuts[-1] if cuts else seg.start, t.i):
+            continue
+        if _state_post_after(doc, nxt, seg.end, ent_at):
+            cuts.append(t.i)  # "... of the X Party and Vietnamese president", "and former prime minister of Somalia"
+            continue
         if nxt.i in ent_at or not (nxt.lower_ in ROLE_WORDS or is_role_word(nxt) and nxt.is_title):
             continue
-        if _employer_in(ent_at, cuts[-1] if cuts else seg.start, t.i) and _employer_in(ent_at, t.i + 1, seg.end) \
-                and _heads_a_role(doc, t.i + 1, seg.end, ent_at):
+        if _employer_in(ent_at, t.i + 1, seg.end) and _heads_a_role(doc, t.i + 1, seg.end, ent_at):
             cuts.append(t.i)
     if not cuts:
         return [seg]
     bounds = [seg.start, *cuts, seg.end]
     return [doc[bounds[k] + (1 if k else 0):bounds[k + 1]] for k in range(len(bounds) - 1)]
+
+
+def _state_post_after(doc: Doc, nxt: Token, end: int, ent_at: dict) -> bool:
+    """A second post of a state after "and": "Vietnamese president" (a nationality, then the post, ending
+    the phrase) or "former deputy prime minister of Somalia" (the post, "of", the country ending the phrase)."""
+    place = ent_at.get(nxt.i)
+    if place is not None:
+        return place.label_ in ("NORP", "GPE") and place.start == nxt.i and place.end < end \
+            and all(is_role_word(t) and t.i not in ent_at for t in doc[place.end:end]) \
+            and doc[end - 1].lower_ in STATE_POSTS
+    k = nxt.i
+    while k < end and k not in ent_at and is_role_word(doc[k]):
+        k += 1
+    if k == nxt.i or doc[k - 1].lower_ not in STATE_POSTS or k + 1 >= end or doc[k].lower_ != "of":
+        return False
+    place = ent_at.get(k + 1)
+    return place is not None and place.label_ == "GPE" and place.start == k + 1 and place.end == end
 
 
 def _heads_a_role(doc: Doc, start: int, end: int, ent_at: dict) -> bool:
@@ -125,6 +147,9 @@ def _ends_segment(doc: Doc, end: int, start: int) -> bool:
         return True
     if tok.text in ("-", "–") and end > 0 and doc[end - 1].whitespace_:
         return True  # a spaced dash opens an aside; "longest-serving" does not
+    if tok.lower_ == "as" and end > start and end + 2 < len(doc) and doc[end + 1].lower_ == "well" \
+            and doc[end + 2].lower_ == "as":
+        return True  # "vice chairman of X as well as the son of Y": a second description, not the role
     return tok.tag_ in FINITE_TAGS and end > start
 
 

@@ -262,6 +262,24 @@ def find_titled_he_names(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+@rule("entity.to_surname", confidence=0.75, examples=[
+    ("Trade rules\n\nThe premier met with To Linh, general secretary of the party, in Hanoi.", {"name": "To Linh", "label": "PERSON"}),
+    ("Trade rules\n\nWelcome To Hanoi\n\nVisitors came to Hanoi in May.", None),
+])
+def find_to_surnames(doc: Doc, raw: Raw) -> list[tuple[int, int]]:
+    """"met with To Lam": the surname "To" (Vietnamese) mid-sentence, after a lower-case word or a comma,
+    before a one-word name the model found; the model reads it as the preposition and cuts the name."""
+    people = {(s, e) for s, e, lab in raw if lab == "PERSON"}
+    out = []
+    for tok in doc[1:-1]:
+        before = doc[tok.i - 1]
+        if tok.text != "To" or tok.is_sent_start or not (before.is_lower and before.is_alpha or before.text == ","):
+            continue
+        if (tok.i + 1, tok.i + 2) in people and NAME_WORD.match(doc[tok.i + 1].text):
+            out.append((tok.i, tok.i + 2))
+    return out
+
+
 def find_party_forms(doc: Doc) -> list[tuple[int, int]]:
     """Names of UK parties that are never anything else ("Plaid Cymru", "SNP", "UKIP")."""
     return [(span.start, span.end) for m in DISTINCT_PARTY_FORMS.finditer(doc_text(doc))
@@ -379,6 +397,14 @@ def _add_titled_he(doc: Doc, out: Raw, found: Found | None) -> Raw:
     return out
 
 
+def _add_to_surnames(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """"To Lam" replaces the model's "Lam"."""
+    for s, e in find_to_surnames(doc, out):
+        out = [m for m in out if (m[0], m[1]) != (s + 1, e)] + [(s, e, "PERSON")]
+        _note(found, s, e, find_to_surnames.rule.name)
+    return out
+
+
 def _add_meetings(doc: Doc, out: Raw, found: Found | None) -> Raw:
     """ "at COP27": a numbered meeting the model left untagged (or called a place) is an event."""
     for s, e in find_numbered_meetings(doc):
@@ -417,6 +443,7 @@ def _add_missed_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
     out = _add_people(doc, list(raw), found)
     out = _add_nicknamed(doc, out, found)
     out = _add_titled_he(doc, out, found)
+    out = _add_to_surnames(doc, out, found)
     out = _add_meetings(doc, out, found)
     return sorted(_add_orgs(doc, out, found))
 

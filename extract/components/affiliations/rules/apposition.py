@@ -97,6 +97,14 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
     # the organisation inside the title, after its modifiers
     ("Ivan Petrov, a senior Oxfam campaigner who left in May, said the talks had failed.",
      {"person": "Ivan Petrov", "role": "senior Oxfam campaigner", "org": "Oxfam"}),
+    # a second post of a state after "and": a nationality and the post, or the post "of" the country
+    ("Le Van Minh, general secretary of the Lotus Workers' Party and Vietnamese president, spoke first.",
+     {"person": "Le Van Minh", "role": "Vietnamese president", "org": "Vietnam government"}),
+    ("Ali Warsame, a member of the Harbin Trade Council and former prime minister of Somalia, spoke first.",
+     {"person": "Ali Warsame", "role": "former prime minister", "org": "Somalia"}),
+    # "as well as" ends the role: what follows is another description
+    ("Mary Holt, vice chairman of the Lanshan Heritage Foundation as well as the daughter of a pilot, spoke.",
+     {"person": "Mary Holt", "role": "vice chairman", "org": "Lanshan Heritage Foundation"}),
 ])
 def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A role in apposition after the name."""
@@ -216,6 +224,41 @@ def _holds_as(doc: Doc, i: int) -> tuple[Token, bool] | None:
     if prev.lower_ == "down" and verb.lemma_ == "step":
         return verb, True
     return None
+
+
+# Students and graduates: "a student who graduated from X" is with X.
+_STUDENTS = ("student", "graduate", "alumnus", "alumna")
+
+
+@rule("affiliation.apposition.graduated", confidence=0.7, examples=[
+    ("In 2018, Omar Haddad, a Jordanian student who had just graduated from Lanshan Medical University, "
+     "opened a shop.", {"person": "Omar Haddad", "role": "Jordanian student", "org": "Lanshan Medical University"}),
+    ("Omar Haddad, a Jordanian student whose sister graduated from Lanshan Medical University, opened a shop.", None),
+])
+def graduated_from(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"PERSON, a student who (had just) graduated from ORG": a student of the school they graduated from."""
+    doc, ent_at = run.doc, run.ent_at
+    start = _apposition_start(doc, person, sent)
+    if start is None:
+        return
+    seg = segment(doc, start, sent, ent_at, run.max_segment_tokens)
+    if seg is not None and len(seg) > 1 and seg[-1].lower_ == "who":
+        seg = seg[:-1]  # the segment runs to the relative clause's verb
+    if seg is None or seg[-1].lower_ not in _STUDENTS or any(t.i in ent_at and ent_at[t.i].label_ not in ("NORP", "GPE") for t in seg):
+        return
+    i = seg.end
+    if i >= sent.end or doc[i].lower_ != "who":
+        return
+    i += 1
+    while i < sent.end and (doc[i].lower_ in ("has", "had", "just", "recently", "only") or doc[i].lower_ in COPULA_FILLERS):
+        i += 1
+    if i + 2 >= sent.end or doc[i].lower_ != "graduated" or doc[i + 1].lower_ != "from":
+        return
+    j = i + 2 + (doc[i + 2].lower_ == "the")
+    org = ent_at.get(j)
+    if org is not None and org.start == j and org.label_ in EMPLOYER_LABELS:
+        toks = [t for t in seg if t.lower_ not in DETS]
+        run.add(person, org, toks, "affiliation.apposition.graduated", sent)
 
 
 @rule("affiliation.apposition.who_is", confidence=0.75, examples=[

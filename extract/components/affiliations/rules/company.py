@@ -9,6 +9,7 @@ from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import Pseudo
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
 from cooptool.extract.components.affiliations.words import COMPANY_TITLES, DETS, POSSESSIVE
+from cooptool.extract.components.entities.names import BUSINESS_NOUNS, LEGAL_FORMS
 from cooptool.extract.components.entity_evidence import COMPANY_NOUNS
 from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
@@ -134,7 +135,27 @@ def _org_just_named(run: AffiliationRun, person: Span, sent: Span) -> Span | Non
     prev = run.doc[sent.start - 1].sent
     orgs = {run.ent_at[i].kb_id_: run.ent_at[i] for i in range(prev.start, prev.end)
             if i in run.ent_at and run.ent_at[i].label_ == "ORG"}
+    if not orgs and person.start > 1 and run.doc[person.start - 1 - (run.doc[person.start - 1].text == ",")].lower_ in SAID:
+        return _one_company_before(run, sent)
     return next(iter(orgs.values())) if len(orgs) == 1 else None
+
+
+SAID = ("said", "says")
+# Company names end on a legal form or a business noun ("Fada Food Co", "Halvern Technologies").
+_COMPANY_ENDS = LEGAL_FORMS | BUSINESS_NOUNS
+
+
+def _one_company_before(run: AffiliationRun, sent: Span, back: int = 5) -> Span | None:
+    """"..., said X, the company's general manager" after sentences that name no organisation: the one
+    company named by its full company name in the few sentences before."""
+    n = run.ctx.sent_of[sent.start]
+    firms: dict[str, Span] = {}
+    for s in run.ctx.sents[max(0, n - back):n]:
+        for i in range(s.start, s.end):
+            e = run.ent_at.get(i)
+            if e is not None and e.start == i and e.label_ == "ORG" and e[-1].lower_ in _COMPANY_ENDS:
+                firms[e.kb_id_] = e
+    return next(iter(firms.values())) if len(firms) == 1 else None
 
 
 @rule("affiliation.its_title.company_noun", confidence=0.65, examples=[
@@ -144,6 +165,9 @@ def _org_just_named(run: AffiliationRun, person: Span, sent: Span) -> Span | Non
      {"person": "Wu Gang", "org": "Halvern Technologies", "role": "vice-president of operations"}),
     ("Halvern Technologies signed a deal with Norvik Bank on Monday. Wu Gang, the company's chief financial officer, said so.",
      None),
+    # the company named a few sentences before, none named since
+    ("Workers at Halvern Foods Co in Jilin are busy. The nuts are dried in the sun. \"We buy more,\" said Wu Gang, "
+     "the company's general manager.", {"person": "Wu Gang", "org": "Halvern Foods Co", "role": "general manager"}),
 ])
 def company_noun_title(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A title owned by "the company's" / "the group's" in apposition: the organisation just named."""

@@ -325,6 +325,10 @@ def _government_for(run: AffiliationRun, post: str, named: str | None) -> tuple[
      "Minister Sonexay Phan, as Laos and China agreed, and Laos gained.",
      {"person": "Wen Tao", "org": "China government", "role": "Premier"}),
     ("Kenya and Peru signed a deal, Xinhua reported. Premier Joan Otieno said the pact would help.", None),
+    # a story about another country: a bare President with a Chinese name is still China's
+    ("Laos and China signed 12 deals, and Laos praised the ties with China, as Laos grows. Laos and Thailand also "
+     "met. President Zhao Minghui met the Lao delegation.",
+     {"person": "Zhao Minghui", "org": "China government", "role": "President"}),
     # a bare President with an English given name in Chinese media is another country's (the US's)
     ("BEIJING -- The CPC and the State Council issued a plan. China and Chile signed 12 deals, and China "
      "praised the ties, as China grows. President Walter Brand imposed tariffs.", None),
@@ -344,6 +348,15 @@ def _foreign_to_china(person: Span, government: dict) -> bool:
     first = person[0].lower_
     return (government["name"] == "China government" and (first in MALE_NAMES or first in FEMALE_NAMES)
             and first not in _CHINESE_SURNAMES)
+
+
+def _chinese_leader(run: AffiliationRun, person: Span) -> bool:
+    """"President Xi Jinping also met ..." in Chinese media's story about another country: a bare
+    President or Premier whose full name opens on a Chinese surname is China's, when the story names China
+    twice."""
+    if len(person) < 2 or person[0].lower_ not in _CHINESE_SURNAMES or person[1].lower_ in MALE_NAMES | FEMALE_NAMES:
+        return False
+    return _country_mentions(run.ents).get("China", 0) >= 2
 
 
 def _country_spoken_for(run: AffiliationRun, person: Span) -> str | None:
@@ -402,6 +415,9 @@ def place_government_posts(run: AffiliationRun, placed: set[str]) -> None:
         if (post, named) not in governments:
             governments[post, named] = _government_for(run, post, named)
         government, rule_name = governments[post, named]
+        if not named and post in ("president", "premier") and _chinese_leader(run, span) \
+                and (government is None or government["name"] != "China government"):
+            government, rule_name = run.government_of("China"), "affiliation.government.china"
         spoken = None if named else _country_spoken_for(run, span)
         if spoken and (government is None or government["name"] != f"{spoken} government"):
             government, rule_name = run.government_of(spoken), "affiliation.government.speaks_for"

@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 
 from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import possessor_can_be_firm
-from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before
+from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, valid_role
 from cooptool.extract.components.affiliations.words import (
     EMPLOYER_LABELS,
     ORG_DESCRIPTORS_OF,
@@ -87,6 +87,71 @@ def of_org(run: AffiliationRun, person: Span, sent: Span) -> None:
         ok = nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")
     if ok:
         run.add(person, org, _title_before(doc, person, sent, ent_at), "affiliation.of_org", sent)
+
+
+def _next_listed(doc: Doc, person: Span, sent: Span, ent_at: dict) -> Span | None:
+    """The next name of a plain list of names after `person` (", B", ", and B", "and B")."""
+    i = person.end
+    if i < sent.end and doc[i].text == ",":
+        i += 1
+    if i < sent.end and doc[i].lower_ == "and":
+        i += 1
+    nxt = ent_at.get(i) if i > person.end else None
+    return nxt if nxt is not None and nxt.start == i and nxt.label_ == "PERSON" else None
+
+
+def _previous_listed(doc: Doc, person: Span, sent: Span, ent_at: dict) -> Span | None:
+    """The name before `person` in a plain list of names ("A, B", "A, and B", "A and B")."""
+    i = person.start - 1
+    if i > sent.start and doc[i].lower_ == "and":
+        i -= 1
+    if i > sent.start and doc[i].text == ",":
+        i -= 1
+    prev = ent_at.get(i) if i < person.start - 1 else None
+    return prev if prev is not None and prev.end == i + 1 and prev.label_ == "PERSON" else None
+
+
+@rule("affiliation.of_org.listed", confidence=0.6, examples=[
+    ("Guests included technical staff members Ma Lin, Zhou Wei, and Gao Yan from the Harbin Garden Office.",
+     {"person": "Ma Lin", "org": "Harbin Garden Office", "role": "technical staff members"}),
+    ("The prize went to senior engineers Ma Lin and Zhou Wei of the Harbin Garden Office.",
+     {"person": "Ma Lin", "org": "Harbin Garden Office", "role": "senior engineers"}),
+    # no shared title: the organisation may be the last name's only
+    ("Zhou Wei and Gao Yan of the Harbin Garden Office will host the show.", None),
+])
+def listed_of_org(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"technical staff members A, B, and C from the X Office": every name of a plain list that a plural
+    title opens, before "of|from|at ORG", is with that organisation in that post."""
+    doc, ent_at = run.doc, run.ent_at
+    last, n = person, 0
+    while n < 6:
+        nxt = _next_listed(doc, last, sent, ent_at)
+        if nxt is None:
+            break
+        last, n = nxt, n + 1
+    first, m = person, 0
+    while m < 6:
+        prev = _previous_listed(doc, first, sent, ent_at)
+        if prev is None:
+            break
+        first, m = prev, m + 1
+    if n + m == 0:
+        return
+    found = _employer_after(doc, last, sent, ent_at)
+    if found is None or found[2] or found[0].label_ != "ORG":
+        return
+    org = found[0]
+    nxt = doc[_org_end(doc, org, sent, ent_at)] if _org_end(doc, org, sent, ent_at) < sent.end else None
+    if not (nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")):
+        return
+    role, j = role_words_before(doc, first.start - 1, sent.start, ent_at, 4)
+    if not role or role[-1].tag_ != "NNS" or role[-1].lemma_ not in ROLE_HEADS \
+            or j >= sent.start and (j in ent_at or doc[j].lower_ in POSSESSIVE):
+        return  # "Cooper and Raddatz of ABC News": with no shared title, the employer may be the last one's
+    if valid_role(role):
+        run.add(person, org, role, "affiliation.of_org.listed", sent)
+    else:  # "technical staff members": the plural title as written
+        run.add(person, org, [], "affiliation.of_org.listed", sent, role_text=" ".join(doc[role[0].i:role[-1].i + 1].text.split()))
 
 
 def _title_before(doc: Doc, person: Span, sent: Span, ent_at: dict) -> list:

@@ -231,7 +231,8 @@ def _possessor_role(doc: Doc, toks: list[Token], j: int, ent_at: dict) -> tuple[
         owner = ent_at.get(tok.i)
         if owner is not None and owner.end < j and doc[owner.end].lower_ in POSSESSIVE:
             role = [t for t in toks if t.i > owner.end]
-            at_start = owner.start == toks[0].i  # "Spain's director general for Europe, X"
+            # "Spain's director general for Europe, X"; "the presence of China's deputy minister of science, X"
+            at_start = owner.start == toks[0].i or owner.start > toks[0].i and doc[owner.start - 1].pos_ == "ADP"
             if owner.label_ in ORG_LABELS and role and (at_start or all(is_role_word(t) for t in role)):
                 return owner, role
             return False
@@ -241,6 +242,10 @@ def _possessor_role(doc: Doc, toks: list[Token], j: int, ent_at: dict) -> tuple[
 @rule("affiliation.role_comma", confidence=0.8, examples=[
     ("The chief executive of Norland Freight, Erik Lund, said demand was weak.",
      {"person": "Erik Lund", "role": "chief executive", "org": "Norland Freight"}),
+    # a possessor after a preposition opens the role phrase; a "minister of X" works at the "Ministry of X"
+    ("The Ministry of Water Resources held a forum. It drew the presence of Kenya's deputy minister of water "
+     "resources, Ann Otieno, who spoke.",
+     {"person": "Ann Otieno", "role": "deputy minister of water resources", "org": "Ministry of Water Resources"}),
 ])
 def role_comma(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A role before a comma and the name."""
