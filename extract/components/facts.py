@@ -22,7 +22,7 @@ plain dicts, one per amount, with the evidence sentence and offsets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -104,6 +104,54 @@ def is_race_distance(amount: Amount, span: Span) -> bool:
     before = re.sub(r",(\s)", r" ,\1", before).split()[-3:]
     listed = len(before) >= 2 and before[-1] in ("and", "or", ",") and bool(_DISTANCE_TEXT.fullmatch(before[-2]))
     return bool(before) and (before[-1] in _RACE_OPENERS or listed or any(w in RACE_WORDS for w in before[-3:-1]))
+
+
+# "cleared 6.10m", "a throw of 22.93m": two decimals glued to "m" (millions are written "6.1m", "1.25m people").
+_METRES_TEXT = re.compile(r"\d{1,2}\.\d\dm")
+
+
+def as_metres(doc: Doc, amount: Amount, span: Span) -> Amount | None:
+    """"a clearance of 6.10m", "a season's best of 22.69m": a height or length in metres as athletics results
+    write it, not 6.1 million of anything: a count with two decimals glued to "m", no currency and no noun
+    it counts after it, in a sentence with a word of the field events ("cleared", "throw", "height", "best").
+    The figure as a quantity in metres, or None."""
+    written = amount.text[amount.num_start - amount.start:]
+    if amount.kind != "count" or amount.currency or amount.value_max is not None or not _METRES_TEXT.fullmatch(written):
+        return None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ") and not after.is_sent_start:
+        return None  # "1.25m people", "2.50m new shares": millions of something
+    if not any(t.lower_ in FIELD_WORDS for t in span.sent):
+        return None  # "unemployment fell to 1.42m"
+    return replace(amount, kind="quantity", value=float(written[:-1]), unit="metres", has_scale=False)
+
+
+SCORE_NOUNS = lexicon.where("fact_sport_words", 1, "score-noun")
+SCORE_VERBS = lexicon.where("fact_sport_words", 1, "score-verb")
+FIELD_WORDS = lexicon.where("fact_sport_words", 1, "field")
+_MONTH_AFTER = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
+
+
+def is_score(text: str, amount: Amount) -> bool:
+    """"a 2-1 win", "the Senate's 80-19 vote", "beat them 3-0", "on 19-20 March": two whole numbers joined by a
+    hyphen that are a score, a tally of votes or two days of a month, not a range of one figure. A range runs
+    upwards ("10-15 people"); a score may not, and the words around it say which ("lost 1-2")."""
+    if amount.kind != "count" or amount.value_max is None or amount.has_scale or amount.unit or amount.currency:
+        return False
+    written = amount.text[amount.num_start - amount.start:]
+    if not re.fullmatch(r"\d+\s?[-–]\s?\d+", written):
+        return False
+    low, high = amount.value, amount.value_max
+    if high <= 31 and (_MONTH_AFTER.match(text, amount.end) or _MONTH_BEFORE.search(text, 0, amount.start)):
+        return True  # "19-20 March", "March 19-20": two days
+    if high <= low:
+        return True  # "80-19", "3-1", "1-1": a range never runs downwards
+    after = re.match(r"\s*([A-Za-z]+)", text[amount.end:amount.end + 20])
+    before = text[max(0, amount.start - 20):amount.start].split()
+    return bool(after and after.group(1).lower() in SCORE_NOUNS or before and before[-1].lower() in SCORE_VERBS)
 
 
 def _opens_a_name(doc: Doc, place: Span) -> bool:
@@ -284,8 +332,9 @@ class _FactReader:
         out = []
         for amount in self.amounts:
             span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
-            if not self._is_figure(span) or is_race_distance(amount, span):
+            if not self._is_figure(span) or is_race_distance(amount, span) or is_score(self.text, amount):
                 continue
+            amount = as_metres(self.doc, amount, span) or amount
             fact = self.fact(amount, span)
             if fact is not None:
                 out.append(fact)
