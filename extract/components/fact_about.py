@@ -397,13 +397,18 @@ def _names_a_figure(t: Token) -> bool:
     return t.like_num or t.ent_type_ in _FIGURE_ENTS or any(ch.isdigit() for ch in t.text)
 
 
+def _left_out_phrases(parts: list[Token], counted: Token, skip: set[int]) -> set[int]:
+    """"attended Sunday's meeting in Monaco": a place or date phrase of the object, which the about leaves out
+    (not a reason to give up on the clause)."""
+    return {t.i for c in parts for p in c.subtree if p.dep_ == "prep" and p.i > counted.i
+            and all(t.i in skip for t in p.subtree) and not any(counted.i - 3 <= t.i <= counted.i for t in p.subtree)
+            for t in p.subtree}
+
+
 def _clause_core(counted: Token, verb: Token, skip: set[int]) -> list[Token] | None:
     """The verb with its auxiliaries, negation, particle and object or complement, dates left out."""
     parts = [c for c in verb.children if c.dep_ in _CLAUSE_PARTS and c.i > counted.i]
-    # "attended Sunday's meeting in Monaco": a place or date phrase of the object is left out, not a reason to give up
-    aside = {t.i for c in parts for p in c.subtree if p.dep_ == "prep" and p.i > counted.i
-             and all(t.i in skip for t in p.subtree) and not any(t.i in range(counted.i - 3, counted.i + 1) for t in p.subtree)
-             for t in p.subtree}
+    aside = _left_out_phrases(parts, counted, skip)
     inner = [t for c in parts for t in c.subtree if t.ent_type_ not in ("DATE", "TIME") and t.i not in aside
              and not (t.dep_ == "case" and t.head.ent_type_ in ("DATE", "TIME"))]
     if any(t.i in skip and not t.is_punct for t in inner):
@@ -1254,7 +1259,9 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
     """"BT will invest £10bn in fibre": the act the amount is the object of, as a noun, with what it is in/on."""
     top = first_conjunct(anchor)
     head = _governing(anchor)
-    if head.pos_ != "VERB" or top.dep_ not in ("dobj", "npadvmod", "pobj", "attr", "nsubjpass"):
+    verb = head.pos_ == "VERB" or head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in head.children) \
+        and any(c.dep_ == "dobj" and c.i == top.i for c in head.children)  # "the Dome cost[NN] taxpayers £28.7m"
+    if not verb or top.dep_ not in ("dobj", "npadvmod", "pobj", "attr", "nsubjpass"):
         return None
     lemma = _act_lemma(head)
     if lemma in FUND_VERBS and kind == "money" and top.dep_ == "dobj":

@@ -30,7 +30,11 @@ from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY
 from cooptool.extract.rules import rule
 
 SUBJECT_LABELS = ("ORG", "PERSON", "GPE")
-LABEL_WEIGHT = {"ORG": 1.0, "PERSON": 0.4, "GPE": 0.3}
+LABEL_WEIGHT = {"ORG": 1.0, "PERSON": 0.4, "GPE": 0.3, "THING": 0.5}
+# A named building, product, work or event owns a figure only as the subject of its clause or the possessor
+# of the measure ("the Millennium Dome cost £28.7m"), never by being named near it.
+THING_LABELS = ("FAC", "PRODUCT", "WORK_OF_ART", "EVENT")
+THING_PATTERNS = ("fact.subject.clause_subject", "fact.subject.possessor")
 # Base score of each syntactic candidate rule, by pattern.
 SCORES = {
     "fact.subject.measured_entity": 3,
@@ -592,6 +596,9 @@ def _in_clause_of(e: Span, child: Token) -> bool:
 @rule("fact.subject.clause_subject", examples=[
     ('Harwell Foods employs 4,000 workers.',
      {'subject': 'Harwell Foods', 'value': 4000, 'unit': 'workers'}),
+    # a named building or product owns what its clause says of it (`THING_LABELS`)
+    ('Dome costs\n\nThe Lorne Audit Office said the Millennium Dome cost taxpayers £28.7m to maintain.',
+     {'subject': 'Millennium Dome', 'value': 28700000}),
     ("Harwell Foods, which employs 4,000 workers, opened a plant.", {"subject": "Harwell Foods", "value": 4000}),
     # the subject of the clause above another with its own subject is not the figure's (`closes_clause`)
     ("Harwell Foods opened a plant.\nChina remains the main worry for Harwell Foods after sales there fell 16%.",
@@ -718,7 +725,9 @@ class _Candidates:
         if ent is None:
             return
         label = "ORG" if party(ent) else ent.label_
-        if label not in SUBJECT_LABELS or ent.start >= span.start and ent.end <= span.end:
+        if label in THING_LABELS and pattern in THING_PATTERNS and ent.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            label = "THING"  # the subject itself, not a name inside it ("Nobel Prize winners")
+        if label not in SUBJECT_LABELS and label != "THING" or ent.start >= span.start and ent.end <= span.end:
             return
         if ent.start < span.end and span.start < ent.end:
             return  # "US" of "US $60 million" is a currency mark
@@ -819,7 +828,9 @@ def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
             for noun_rule in NOUN_CHILD_RULES:
                 for cand in noun_rule(fd, fig, tok, child, near):
                     found.consider(*cand)
-        if tok.pos_ in ("VERB", "AUX"):
+        # a word with a subject of its own is a verb, whatever the tagger says ("the Dome cost[NN] taxpayers £28.7m")
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ccomp", "ROOT", "conj", "advcl") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             speech = _is_speech(fig, tok)
             verb_rules = VERB_CHILD_RULES if open_ else _OWN_CLAUSE_RULES
             for child in _verb_children(tok):
