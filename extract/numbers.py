@@ -71,7 +71,7 @@ _ONE = (rf"(?:(?P<Pcur>{_alternation(_CUR_PREFIX)})\s?)?"
 
 AMOUNT_RE = re.compile(
     rf"""
-    (?<![\w.$£€¥,-])
+    (?<![\w.$£€¥,-])(?<!\d/)
     (?:(?P<approx>{_alternation(_APPROX)})\s+)?
     (?:(?P<change>up|down)\s+)?
     {_ONE.replace('?P<P', '?P<a_')}
@@ -82,7 +82,7 @@ AMOUNT_RE = re.compile(
       | \s(?P<curword>{_alternation(_CUR_SUFFIX)})(?![\w])
       | \s?(?P<unit>{_alternation(_UNITS)})(?![\w])(?P<rate>{_RATES})?
     )?
-    (?![\w%])
+    (?![\w%])(?!/\d)
     """,
     re.VERBOSE | re.IGNORECASE,
 )

@@ -22,6 +22,9 @@ def test_a_statistics_office_loses_to_the_country_measured(nlp):
 
 def test_an_office_publishing_gdp_gives_the_country_of_the_sentence(nlp):
     text = "Japan figures\n\nFigures released by the Cabinet Office showed that GDP in Japan fell 0.4% in May.\n"
+    # the office is tied to "released", not to the figure: the country measured, read from "GDP in Japan"
+    assert subject_of(nlp, text, "0.4%") == ("Japan", "fact.subject.economy_place")
+    text = "Japan figures\n\nAt the Cabinet Office, officials said GDP in Japan fell 0.4% in May.\n"
     assert subject_of(nlp, text, "0.4%") == ("Japan", "fact.subject.publisher_country")
 
 

@@ -265,3 +265,33 @@ def test_a_nationality_elsewhere_in_the_sentence_names_nothing(nlp):
     facts = facts_of(nlp, "Crude stockpiles in the US had fallen 1m barrels to 294.3m, and problems at the Russian "
                           "oil giant Yukos persisted.\n")
     assert {f["text"]: f["subject"] for f in facts} == {"1m barrels": "US", "294.3m": "US"}
+
+
+def test_field_event_marks_are_metres_not_millions(nlp):
+    facts = facts_of(nlp, "Vault\n\nMia Lund won with a clearance of 6.10m and Kira Bell finished second with a "
+                          "personal best of 5.80m.\n")
+    f = one(facts, "6.10m")
+    assert (f["kind"], f["value"], f["unit"], f["subject"], f["about"]) == ("quantity", 6.1, "metres", "Mia Lund",
+                                                                           "clearance")
+    assert (one(facts, "5.80m")["kind"], one(facts, "5.80m")["value"]) == ("quantity", 5.8)
+    # no word of the field events: millions, as before
+    f = one(facts_of(nlp, "Jobs\n\nUnemployment fell to 1.42m in May.\n"), "1.42m")
+    assert (f["kind"], f["value"]) == ("count", 1_420_000)
+
+
+def test_scores_tallies_and_days_are_no_ranges(nlp):
+    texts = ["Football\n\nRovers lost 1-2 to City and then had a 2-3 defeat at home. Earlier they drew 1-1.\n",
+             "Vote\n\nIn the Senate's 80-19 vote for the treaty, both parties split.\n",
+             "Athletics\n\nThe runner may race in Freedonia on 19-20 March.\n",
+             "Attacks\n\nThe 9/11 attacks changed the news, which now runs 24/7.\n",
+             "Mile\n\nMia Lund won in 3 min 29.23 sec.\n"]
+    assert [f["text"] for t in texts for f in facts_of(nlp, t)] == []
+    facts = facts_of(nlp, "Staff\n\nHarwell Foods hired 10-15 people in May, and its sales rose 3-5%.\n")
+    assert (one(facts, "10-15")["value"], one(facts, "10-15")["value_max"]) == (10, 15)
+
+
+def test_what_the_people_counted_did(nlp):
+    f = one(facts_of(nlp, "Meeting\n\nAbout 60 people attended Sunday's meeting in Freedonia.\n"), "About 60")
+    assert f["about"] == "people who attended meeting"
+    f = one(facts_of(nlp, "TV\n\nMore than 14 million people saw the soap's finale on Friday.\n"), "More than 14 million")
+    assert f["about"] == "people who saw the soap's finale"

@@ -397,10 +397,20 @@ def _names_a_figure(t: Token) -> bool:
     return t.like_num or t.ent_type_ in _FIGURE_ENTS or any(ch.isdigit() for ch in t.text)
 
 
+def _left_out_phrases(parts: list[Token], counted: Token, skip: set[int]) -> set[int]:
+    """"attended Sunday's meeting in Monaco": a place or date phrase of the object, which the about leaves out
+    (not a reason to give up on the clause)."""
+    return {t.i for c in parts for p in c.subtree if p.dep_ == "prep" and p.i > counted.i
+            and all(t.i in skip for t in p.subtree) and not any(counted.i - 3 <= t.i <= counted.i for t in p.subtree)
+            for t in p.subtree}
+
+
 def _clause_core(counted: Token, verb: Token, skip: set[int]) -> list[Token] | None:
     """The verb with its auxiliaries, negation, particle and object or complement, dates left out."""
     parts = [c for c in verb.children if c.dep_ in _CLAUSE_PARTS and c.i > counted.i]
-    inner = [t for c in parts for t in c.subtree if t.ent_type_ not in ("DATE", "TIME")]
+    aside = _left_out_phrases(parts, counted, skip)
+    inner = [t for c in parts for t in c.subtree if t.ent_type_ not in ("DATE", "TIME") and t.i not in aside
+             and not (t.dep_ == "case" and t.head.ent_type_ in ("DATE", "TIME"))]
     if any(t.i in skip and not t.is_punct for t in inner):
         return None  # "raised 54bn rupees": a clause with the subject or a figure in it names nothing
     words = sorted([verb, *inner], key=lambda t: t.i)
@@ -443,6 +453,9 @@ def _what_they_do(counted: Token, verb: Token, skip: set[int]) -> str | None:
     words += _where_they_are(verb, skip, 10 - len(words))
     while words[-1].pos_ in ("ADP", "PART"):
         words.pop()  # "depend on exports to [Mexico]"
+    if all(t.i == verb.i or t.dep_ in ("aux", "auxpass", "neg") for t in words) and any(
+            c.dep_ in ("dobj", "oprd", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i for c in verb.children):
+        return None  # "shareholders owned [less than this]", "people saw [Den killed off]": cut short of what it says
     pronoun = "who" if counted.lemma_.lower() in PEOPLE_NOUNS or counted.lower_ in PEOPLE_NOUNS else "that"
     return f"{pronoun} " + _joined([t for t in words if not t.is_punct])  # "the government's", not "government 's"
 
@@ -485,6 +498,8 @@ def _names_no_act(counted: Token, verb: Token) -> bool:
     """Verbs of having and measuring ("has 4,000 workers"), of saying ("said 20 people died"), and a verb
     whose object names its act already ("employs 300 employees")."""
     lemma = verb.lemma_.lower()
+    if counted.dep_ == "nsubj" and verb.pos_ == "VERB" and lemma in PLAIN_COUNT_VERBS - MEASURE_VERBS - SOURCE_VERBS:
+        return False  # "14 million people saw the final": people who saw it (a figure in the clause still names nothing)
     if lemma in MEASURE_VERBS or lemma in PLAIN_COUNT_VERBS - OBJECT_ACT_VERBS \
             or counted.dep_ != "dobj" and lemma in SOURCE_VERBS | OBJECT_ACT_VERBS:
         return True  # but "added 146,000 jobs" is jobs added
@@ -1244,7 +1259,9 @@ def act_of_verb(doc, kind, span, anchor, counted, skip, ent_at):
     """"BT will invest £10bn in fibre": the act the amount is the object of, as a noun, with what it is in/on."""
     top = first_conjunct(anchor)
     head = _governing(anchor)
-    if head.pos_ != "VERB" or top.dep_ not in ("dobj", "npadvmod", "pobj", "attr", "nsubjpass"):
+    verb = head.pos_ == "VERB" or head.pos_ == "NOUN" and any(c.dep_ == "nsubj" for c in head.children) \
+        and any(c.dep_ == "dobj" and c.i == top.i for c in head.children)  # "the Dome cost[NN] taxpayers £28.7m"
+    if not verb or top.dep_ not in ("dobj", "npadvmod", "pobj", "attr", "nsubjpass"):
         return None
     lemma = _act_lemma(head)
     if lemma in FUND_VERBS and kind == "money" and top.dep_ == "dobj":

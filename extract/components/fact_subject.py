@@ -30,7 +30,11 @@ from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY
 from cooptool.extract.rules import rule
 
 SUBJECT_LABELS = ("ORG", "PERSON", "GPE")
-LABEL_WEIGHT = {"ORG": 1.0, "PERSON": 0.4, "GPE": 0.3}
+LABEL_WEIGHT = {"ORG": 1.0, "PERSON": 0.4, "GPE": 0.3, "THING": 0.5}
+# A named building, product, work or event owns a figure only as the subject of its clause or the possessor
+# of the measure ("the Millennium Dome cost £28.7m"), never by being named near it.
+THING_LABELS = ("FAC", "PRODUCT", "WORK_OF_ART", "EVENT")
+THING_PATTERNS = ("fact.subject.clause_subject", "fact.subject.possessor")
 # Base score of each syntactic candidate rule, by pattern.
 SCORES = {
     "fact.subject.measured_entity": 3,
@@ -450,15 +454,28 @@ def refers_back(verb: Token) -> bool | None:
     return None
 
 
-def definite_subject(sent: Span) -> bool:
-    """The sentence's main subject is "it", "they", "its ..." or "the turbines": it refers back."""
+def definite_subject(sent: Span) -> Token | None:
+    """The sentence's main subject when it is "it", "they", "its ..." or "the turbines": it refers back."""
     for tok in sent:
         if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT":
             if tok.lower_ in ("it", "they") or tok.tag_ == "PRP$":
-                return True
+                return tok
             dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
-            return tok.pos_ == "NOUN" and bool(dets & {"the", "this", "these", "its", "their"})
-    return False
+            return tok if tok.pos_ == "NOUN" and bool(dets & {"the", "this", "these", "its", "their"}) else None
+    return None
+
+
+def refers_to(subject: Token, org: Span) -> bool:
+    """"it", "its sales", "the company", or "the turbines" after "Acme builds wind turbines": a subject that
+    stands for the organisation or for something the organisation's sentence names (not "the report", "the
+    share", "the survey" after a sentence about some body: a new topic, not that body's)."""
+    if subject.lower_ in ("it", "they") or subject.tag_ == "PRP$" \
+            or any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subject.children):
+        return True
+    if subject.lower_ in ORG_NOUNS:
+        return True
+    lemma = subject.lemma_.lower()
+    return any(t.lemma_.lower() == lemma and t.i != subject.i for t in org.sent)
 
 
 @dataclass
@@ -579,6 +596,9 @@ def _in_clause_of(e: Span, child: Token) -> bool:
 @rule("fact.subject.clause_subject", examples=[
     ('Harwell Foods employs 4,000 workers.',
      {'subject': 'Harwell Foods', 'value': 4000, 'unit': 'workers'}),
+    # a named building or product owns what its clause says of it (`THING_LABELS`)
+    ('Dome costs\n\nThe Lorne Audit Office said the Millennium Dome cost taxpayers £28.7m to maintain.',
+     {'subject': 'Millennium Dome', 'value': 28700000}),
     ("Harwell Foods, which employs 4,000 workers, opened a plant.", {"subject": "Harwell Foods", "value": 4000}),
     # the subject of the clause above another with its own subject is not the figure's (`closes_clause`)
     ("Harwell Foods opened a plant.\nChina remains the main worry for Harwell Foods after sales there fell 16%.",
@@ -705,7 +725,9 @@ class _Candidates:
         if ent is None:
             return
         label = "ORG" if party(ent) else ent.label_
-        if label not in SUBJECT_LABELS or ent.start >= span.start and ent.end <= span.end:
+        if label in THING_LABELS and pattern in THING_PATTERNS and ent.root.dep_ in ("nsubj", "nsubjpass", "poss"):
+            label = "THING"  # the subject itself, not a name inside it ("Nobel Prize winners")
+        if label not in SUBJECT_LABELS and label != "THING" or ent.start >= span.start and ent.end <= span.end:
             return
         if ent.start < span.end and span.start < ent.end:
             return  # "US" of "US $60 million" is a currency mark
@@ -806,7 +828,9 @@ def _syntactic(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
             for noun_rule in NOUN_CHILD_RULES:
                 for cand in noun_rule(fd, fig, tok, child, near):
                     found.consider(*cand)
-        if tok.pos_ in ("VERB", "AUX"):
+        # a word with a subject of its own is a verb, whatever the tagger says ("the Dome cost[NN] taxpayers £28.7m")
+        if tok.pos_ in ("VERB", "AUX") or tok.dep_ in ("ccomp", "ROOT", "conj", "advcl") and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
             speech = _is_speech(fig, tok)
             verb_rules = VERB_CHILD_RULES if open_ else _OWN_CLAUSE_RULES
             for child in _verb_children(tok):
@@ -943,6 +967,9 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
     ("Harwell Foods opened a plant.\nChina remains the main worry for Harwell Foods after sales there fell 16%.",
      {"subject": "Harwell Foods", "value": 16}),
     ("A laptop that Gadget Week magazine rated best in a test of machines that cost only £399.", None),
+    # a name tied to another verb or to another party of the figure (`tied_elsewhere`)
+    ("Over 50 firms took part in the fair, with the Lorne Trade Council hosting a pavilion.", None),
+    ("The firm reported 2,836 subsidiaries to the Lorne Trade Council.", None),
 ])
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first
@@ -952,18 +979,43 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     # Not a person: one merely named near a figure ("a steel mill sold to ..., Mr Kuchma's son-in-law, for
     # $800m") is rarely its owner; the syntax or the story's company says whose it is.
     # A city is where a figure is met or traded ("linking London and Sydney"), not whose it is.
+    named_countries = [e for e in in_sent if fd.is_country(e)]
+    in_sent = [e for e in in_sent if not tied_elsewhere(e, fig)]
     orgs = [e for e in in_sent if e.label_ == "ORG" and not named_as_medium(e)]
     countries = [e for e in in_sent if fd.is_country(e)]
     own = own_place(fd, fig) if not orgs else None
     if own is not None:
         # "the UK's rate is low, compared with 12.1% in Germany": Germany's, not the UK's; with no other
         # country named, what the sentence before or the story says comes first
-        return (own, "sentence", "fact.subject.place_subject") if countries else None
+        return (own, "sentence", "fact.subject.place_subject") if named_countries else None
     orgs = orgs or countries
     if not orgs:
         return None
     before = [e for e in orgs if e.end <= span.start]
     return (before[-1] if before else orgs[0]), "sentence", "fact.subject.sentence_org"
+
+
+# Prepositions whose object is whom a figure goes to, comes from or is compared with, not whose it is
+# ("reported 2,836 subsidiaries to the Federal Reserve", "a deal with Patriot", "according to the organiser").
+_OTHER_PARTY_PREPS = frozenset("to from with against than according including like among versus via unlike".split())
+
+
+def tied_elsewhere(ent: Span, fig: Figure) -> bool:
+    """A name the parse ties to another verb than the figure's ("..., with the council hosting a pavilion",
+    "a record set at the Lorne Games") or to another party of it ("sold to Velmor", "according to Velmor"): the
+    sentence names it, but not as the figure's owner."""
+    chain = {t.i for t in fig.chain} | {fig.anchor.i}
+    tok = ent.root
+    for _ in range(30):
+        head = tok.head
+        if tok.i in chain or head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj" and head.lower_ in _OTHER_PARTY_PREPS:
+            return True
+        if head.pos_ in ("VERB", "AUX") and head.i not in chain:
+            return True
+        tok = head
+    return False
 
 
 def named_as_medium(ent: Span) -> bool:
@@ -979,15 +1031,18 @@ def named_as_medium(ent: Span) -> bool:
     ('Harwell Foods builds wind turbines.\nThe turbines cost $2m each.',
      {'subject': 'Harwell Foods', 'value': 2000000}),
     ('The Office for National Statistics published new figures.\nThe price of tea rose by 5% in May.', None),
+    # a subject the organisation's sentence does not name is a new topic, not the organisation's
+    ('Harwell Foods published a study of shoppers.\nThe survey used a panel of 600 respondents.', None),
 ])
 def previous_sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """A sentence with no name at all about "the turbines", "these plants" or "it": what it refers to
     was named just before."""
-    if definite_subject(fig.sent):
+    subject = definite_subject(fig.sent)
+    if subject is not None:
         prev = fd.previous_org(fig.sent)
         # "The OECD forecast slower growth. The price of crude is up 50%": a body that reports the news
         # is not what "the price" or "the dollar" of the next sentence belongs to.
-        if prev is not None and not fd.is_agency(prev):
+        if prev is not None and not fd.is_agency(prev) and refers_to(subject, prev):
             return prev, "previous", "fact.subject.previous_sentence_org"
     return None
 
@@ -1222,7 +1277,7 @@ def story_country(fd: FactDoc, fig: Figure, m: Measure):
 
 
 @rule("fact.subject.publisher_country", examples=[
-    ('Japan figures\n\nFigures released by the Cabinet Office showed that GDP in Japan fell 0.4% in May.',
+    ('Japan figures\n\nAt the Cabinet Office, officials said GDP in Japan fell 0.4% in May.',
      {'subject': 'Japan', 'value': 0.4}),
 ])
 def publisher_country(fd: FactDoc, fig: Figure, found: tuple[Span, str, str]) -> tuple[Span, str, str] | None:

@@ -22,7 +22,7 @@ plain dicts, one per amount, with the evidence sentence and offsets.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -104,6 +104,92 @@ def is_race_distance(amount: Amount, span: Span) -> bool:
     before = re.sub(r",(\s)", r" ,\1", before).split()[-3:]
     listed = len(before) >= 2 and before[-1] in ("and", "or", ",") and bool(_DISTANCE_TEXT.fullmatch(before[-2]))
     return bool(before) and (before[-1] in _RACE_OPENERS or listed or any(w in RACE_WORDS for w in before[-3:-1]))
+
+
+# "cleared 6.10m", "a throw of 22.93m": two decimals glued to "m" (millions are written "6.1m", "1.25m people").
+_METRES_TEXT = re.compile(r"\d{1,2}\.\d\dm")
+
+
+def as_metres(doc: Doc, amount: Amount, span: Span) -> Amount | None:
+    """"a clearance of 6.10m", "a season's best of 22.69m": a height or length in metres as athletics results
+    write it, not 6.1 million of anything: a count with two decimals glued to "m", no currency and no noun
+    it counts after it, in a sentence with a word of the field events ("cleared", "throw", "height", "best").
+    The figure as a quantity in metres, or None."""
+    written = amount.text[amount.num_start - amount.start:]
+    if amount.kind != "count" or amount.currency or amount.value_max is not None or not _METRES_TEXT.fullmatch(written):
+        return None
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.pos_ in ("NOUN", "PROPN", "ADJ") and not after.is_sent_start:
+        return None  # "1.25m people", "2.50m new shares": millions of something
+    if not any(t.lower_ in FIELD_WORDS for t in span.sent):
+        return None  # "unemployment fell to 1.42m"
+    return replace(amount, kind="quantity", value=float(written[:-1]), unit="metres", has_scale=False)
+
+
+SCORE_NOUNS = lexicon.where("fact_sport_words", 1, "score-noun")
+SCORE_VERBS = lexicon.where("fact_sport_words", 1, "score-verb")
+FIELD_WORDS = lexicon.where("fact_sport_words", 1, "field")
+_MONTH_AFTER = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
+                          r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
+_MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$")
+
+
+def is_score(text: str, amount: Amount) -> bool:
+    """"a 2-1 win", "the Senate's 80-19 vote", "beat them 3-0", "on 19-20 March": two whole numbers joined by a
+    hyphen that are a score, a tally of votes or two days of a month, not a range of one figure. A range runs
+    upwards ("10-15 people"); a score may not, and the words around it say which ("lost 1-2")."""
+    if amount.kind != "count" or amount.value_max is None or amount.has_scale or amount.unit or amount.currency:
+        return False
+    written = amount.text[amount.num_start - amount.start:]
+    if not re.fullmatch(r"\d+\s?[-–]\s?\d+", written):
+        return False
+    low, high = amount.value, amount.value_max
+    if high <= 31 and (_MONTH_AFTER.match(text, amount.end) or _MONTH_BEFORE.search(text, 0, amount.start)):
+        return True  # "19-20 March", "March 19-20": two days
+    if high <= low:
+        return True  # "80-19", "3-1", "1-1": a range never runs downwards
+    after = re.match(r"\s*([A-Za-z]+)", text[amount.end:amount.end + 20])
+    before = text[max(0, amount.start - 20):amount.start].split()
+    return bool(after and after.group(1).lower() in SCORE_NOUNS or before and before[-1].lower() in SCORE_VERBS)
+
+
+PER_UNITS = lexicon.mapping("fact_per_units")
+_PER = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z-]+)\b")
+
+
+def per_unit(text: str, amount: Amount) -> str | None:
+    """"$48.64 a barrel", "900 rupees per tonne", "45 cents a share": what a sum is for, as its unit ("a barrel")."""
+    if amount.kind != "money":
+        return None
+    m = _PER.match(text, amount.end)
+    unit = PER_UNITS.get(m.group(1).lower()) if m else None
+    return (f"an {unit}" if unit[0] in "aeiou" or unit == "hour" else f"a {unit}") if unit else None
+
+
+def share_per_unit(text: str, facts: list[dict]) -> None:
+    """"from £2.50 to £4 a leg", "between $40 and $50 a barrel": the low end of a range of sums is for what its
+    high end is."""
+    for low, high in zip(facts, facts[1:], strict=False):
+        if low["kind"] == high["kind"] == "money" and low["unit"] is None and high["unit"] \
+                and low["currency"] == high["currency"] and low["start"] == high["start"] \
+                and text[low["text_end"]:high["text_start"]].strip().lower() in _RANGE_GLUE:
+            low["unit"] = high["unit"]
+
+
+_BASE_BEFORE = re.compile(r"(?:\bper|\b(?:one|1)\s+in|\btop)\s+$", re.I)
+
+
+def is_base_or_rank(doc: Doc, amount: Amount, span: Span) -> bool:
+    """"faults per 100 new cars", "one in 10 adults", "the top 10 players", "the top 1 percent paid 25%": a base
+    a rate is taken over or a group picked out by rank, not a figure of its own ("the top 33 percent rate" is)."""
+    m = _BASE_BEFORE.search(doc.text, max(0, amount.start - 12), amount.start)
+    if m is None or amount.kind not in ("count", "percent") or amount.approx:
+        return False
+    if m.group(0).lower().startswith("top"):
+        after = doc[span.end] if span.end < len(doc) else None
+        return amount.kind == "count" or after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ")
+    return amount.kind == "count"
 
 
 def _opens_a_name(doc: Doc, place: Span) -> bool:
@@ -284,13 +370,18 @@ class _FactReader:
         out = []
         for amount in self.amounts:
             span = self.doc.char_span(amount.start, amount.end, alignment_mode="expand")
-            if not self._is_figure(span) or is_race_distance(amount, span):
+            if not self._is_figure(span) or is_race_distance(amount, span) or is_score(self.text, amount) \
+                    or is_base_or_rank(self.doc, amount, span):
                 continue
+            amount = as_metres(self.doc, amount, span) or amount
             fact = self.fact(amount, span)
             if fact is not None:
                 out.append(fact)
         range_partner(self.text, out)
         parallel_figure(self.text, out)
+        share_per_unit(self.text, out)
+        share_of_total(self.text, out)
+        field_mark(self.text, out)
         return out
 
     def fact(self, amount: Amount, span: Span) -> dict | None:
@@ -379,7 +470,7 @@ class _FactReader:
             "value": amount.value,
             "value_max": amount.value_max,
             "currency": amount.currency,
-            "unit": reading.unit,
+            "unit": reading.unit or per_unit(text, amount),
             "approx": amount.approx,
             "change": change(amount, span, span.root),
             "text": text[amount.start:amount.end],
@@ -561,6 +652,61 @@ def parallel_figure(text: str, facts: list[dict]) -> None:
         if _NAMED_AT.search(text[other["text_end"]:f["text_start"]]):
             f["about"] = other["about"]
             f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.parallel_figure"
+
+
+_OF_TOTAL = re.compile(r"(?:share|proportion) of (?:the )?(?:overall |national |combined )?total$", re.I)
+
+
+@rule("fact.about.share_of_total", examples=[
+    ("Freedonia has won 32 out of the 37 gold medals, accounting for 86% of the total.",
+     {"value": 86, "about": "share of gold medals"}),
+    ("Freedonia's exports rose 5%, accounting for 86% of the total.", None),
+])
+def share_of_total(text: str, facts: list[dict]) -> None:
+    """"won 32 of the 37 gold medals, accounting for 86% of the total": a share of "the total" is a share of the
+    things the count before it in the sentence counts."""
+    for k, f in enumerate(facts):
+        if not f["about"] or not _OF_TOTAL.fullmatch(f["about"]):
+            continue
+        before = next((o for o in reversed(facts[:k]) if o["start"] == f["start"] and o["kind"] == "count"
+                       and o["unit"] and o["value_max"] is None), None)
+        if before is not None:
+            f["about"] = f"share of {before['unit']}"
+            f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.share_of_total"
+
+
+# What a mark in metres is, by the words right before it ("a personal best of 5.80m", "cleared 6.12m").
+_MARK_BEFORE = (
+    (re.compile(r"\b((?:(?:season|world|personal|national|championship|meeting)(?:'s|’s)?\s+)?(?:best|record))\s+of\s+$",
+                re.I), None),
+    (re.compile(r"\bclear(?:ed|ing|s)?\s+(?:a\s+height\s+of\s+)?$", re.I), "height cleared"),
+    (re.compile(r"\b(?:jump(?:ed|ing|s)?|land(?:ed|ing|s)?|leapt|leaped)\s+$", re.I), "jump"),
+    (re.compile(r"\b(?:threw|thrown|throwing|throws)\s+$", re.I), "throw"),
+    (re.compile(r"\battempt(?:ed|ing|s)?\s+(?:at\s+)?$", re.I), "height attempted"),
+)
+
+
+@rule("fact.about.field_mark", examples=[
+    ("Vault\n\nKira Bell finished second with a personal best of 5.80m.", {"value": 5.8, "about": "personal best"}),
+    ("Vault\n\nMia Lund cleared 6.12m in Oslo in June.", {"value": 6.12, "about": "height cleared"}),
+    ("Vault\n\nIda Berg jumped 7.96m in Oslo.", {"value": 7.96, "about": "jump", "change": None}),
+    ("Vault\n\nMia Lund finished second in 6.00m.", None),
+])
+def field_mark(text: str, facts: list[dict]) -> None:
+    """"a personal best of 5.80m", "cleared 6.12m", "jumped 7.96m": a mark in metres of the field events with
+    no `about` measures what the words before it name (a best, a height cleared, a jump, a throw)."""
+    for f in facts:
+        if f["about"] or f["kind"] != "quantity" or f["unit"] != "metres":
+            continue
+        before = text[max(f["start"], f["text_start"] - 40):f["text_start"]]
+        for pattern, what in _MARK_BEFORE:
+            m = pattern.search(before)
+            if m:
+                f["about"] = what or m.group(1).lower()
+                f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.field_mark"
+                if what == "jump":
+                    f["change"] = None  # "jumped 7.96m": a mark, not a rise
+                break
 
 
 class FactExtractor:
