@@ -341,6 +341,19 @@ def test_president_is_head_of_state_only_in_an_article_about_one_country(nlp):
     assert [a for a in run_text(nlp, text)._.affiliations if a["org"] == "Japan government"] == []
 
 
+def test_bare_president_in_american_politics_is_not_the_foreign_country_of_the_story(nlp):
+    # Written for the stop-27 country list: Mongolia is named most, but the story reads as American
+    # politics (Congress, the White House), whose own president is named bare.
+    text = ("Visit\n\nMongolia's leader came to the White House. Mongolia wants trade, and Mongolia needs "
+            "investors, Congress heard. President Obama praised Mongolia's reforms.")
+    found = [(a["person"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Obama", "Mongolia government") not in found, found
+    text = ("Vote\n\nMongolia holds a vote. Mongolia wants trade, and Mongolia needs investors. "
+            "President Ganbold Tsend said the vote was fair.")
+    found = [(a["person"], a["org"]) for a in run_text(nlp, text)._.affiliations]
+    assert ("Ganbold Tsend", "Mongolia government") in found, found
+
+
 def test_company_title_in_apposition_belongs_to_the_company_the_article_is_about(nlp):
     text = ("Unilever results\n\nUnilever said profits fell. Unilever will cut jobs, and Unilever shares slid. "
             "Under the plans, Patrick Cesar, the UK-based co-chairman, will become chief executive.")

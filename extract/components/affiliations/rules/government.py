@@ -291,7 +291,11 @@ def government_country(text: str, ents: dict, title: str) -> str | None:
     if home:
         return home
     if title == "president":
-        return _head_of_state(counts)
+        head = _head_of_state(counts)
+        # A story that reads as American politics (the White House, Congress, the parties) names its
+        # own president bare: "President Obama" there is not the head of the country it is about.
+        american = us_signs >= 2 and us_signs > uk_signs
+        return None if american and head != "US" else head
     if title in ("secretary", "chancellor"):
         return _secretary_or_chancellor(title, counts, uk_signs, us_signs)
     if devolved and title == "minister" and counts[top_country] > max((n for k, n in counts.items() if k != top_country), default=0):
