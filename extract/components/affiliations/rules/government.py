@@ -333,6 +333,10 @@ def _government_for(run: AffiliationRun, post: str, named: str | None) -> tuple[
     ("Laos and China signed 12 deals, and Laos praised the ties with China, as Laos grows. Laos and Thailand also "
      "met. President Zhao Minghui met the Lao delegation.",
      {"person": "Zhao Minghui", "org": "China government", "role": "President"}),
+    # "President Zhao" after the full name: the surname is checked on the name it stands for
+    ("Laos and China signed 12 deals, and Zhao Minghui praised the ties with China. Laos and Thailand also met. "
+     "In a meeting with President Zhao on Friday, Lao leaders thanked China.",
+     {"person": "Zhao Minghui", "org": "China government", "role": "President"}),
     # a bare President with an English given name in Chinese media is another country's (the US's)
     ("BEIJING -- The CPC and the State Council issued a plan. China and Chile signed 12 deals, and China "
      "praised the ties, as China grows. President Walter Brand imposed tariffs.", None),
@@ -358,7 +362,11 @@ def _chinese_leader(run: AffiliationRun, person: Span) -> bool:
     """"President Xi Jinping also met ..." in Chinese media's story about another country: a bare
     President or Premier whose full name opens on a Chinese surname is China's, when the story names China
     twice."""
-    if len(person) < 2 or person[0].lower_ not in _CHINESE_SURNAMES or person[1].lower_ in MALE_NAMES | FEMALE_NAMES:
+    # "President Xi" after "Xi Jinping": the full name the mention resolves to
+    words = run.ents.get(person.kb_id_, {}).get("name", person.text).lower().split()
+    if len(words) < 2:
+        words = [t.lower_ for t in person]
+    if len(words) < 2 or words[0] not in _CHINESE_SURNAMES or words[1] in MALE_NAMES | FEMALE_NAMES:
         return False
     return _country_mentions(run.ents).get("China", 0) >= 2
 
