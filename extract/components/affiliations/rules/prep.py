@@ -186,6 +186,7 @@ def works_for(run: AffiliationRun, person: Span, sent: Span) -> None:
 
 @rule("affiliation.possessive", confidence=0.6, examples=[
     ("Orion Bank's Daniel Kerr said rates would stay low.", {"person": "Daniel Kerr", "org": "Orion Bank"}),
+    ("Rates will stay low for a year, Orion Bank's Daniel Kerr reports.", {"person": "Daniel Kerr", "org": "Orion Bank"}),
 ])
 def possessive_org(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"ABN Amro's Eddie Wong said" (no role stated)."""
