@@ -111,6 +111,15 @@ def _previous_listed(doc: Doc, person: Span, sent: Span, ent_at: dict) -> Span |
     return prev if prev is not None and prev.end == i + 1 and prev.label_ == "PERSON" else None
 
 
+def _list_end(neighbour, doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[Span, int]:
+    """The name a list reaches from `person` by `neighbour` (`_next_listed` or `_previous_listed`, at most
+    six steps) and how many names it passed."""
+    end, n = person, 0
+    while n < 6 and (nxt := neighbour(doc, end, sent, ent_at)) is not None:
+        end, n = nxt, n + 1
+    return end, n
+
+
 @rule("affiliation.of_org.listed", confidence=0.6, examples=[
     ("Guests included technical staff members Ma Lin, Zhou Wei, and Gao Yan from the Harbin Garden Office.",
      {"person": "Ma Lin", "org": "Harbin Garden Office", "role": "technical staff members"}),
@@ -123,25 +132,16 @@ def listed_of_org(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"technical staff members A, B, and C from the X Office": every name of a plain list that a plural
     title opens, before "of|from|at ORG", is with that organisation in that post."""
     doc, ent_at = run.doc, run.ent_at
-    last, n = person, 0
-    while n < 6:
-        nxt = _next_listed(doc, last, sent, ent_at)
-        if nxt is None:
-            break
-        last, n = nxt, n + 1
-    first, m = person, 0
-    while m < 6:
-        prev = _previous_listed(doc, first, sent, ent_at)
-        if prev is None:
-            break
-        first, m = prev, m + 1
+    last, n = _list_end(_next_listed, doc, person, sent, ent_at)
+    first, m = _list_end(_previous_listed, doc, person, sent, ent_at)
     if n + m == 0:
         return
     found = _employer_after(doc, last, sent, ent_at)
     if found is None or found[2] or found[0].label_ != "ORG":
         return
     org = found[0]
-    nxt = doc[_org_end(doc, org, sent, ent_at)] if _org_end(doc, org, sent, ent_at) < sent.end else None
+    end = _org_end(doc, org, sent, ent_at)
+    nxt = doc[end] if end < sent.end else None
     if not (nxt is None or nxt.is_punct or nxt.pos_ in ("VERB", "AUX")):
         return
     role, j = role_words_before(doc, first.start - 1, sent.start, ent_at, 4)
