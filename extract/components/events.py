@@ -57,6 +57,7 @@ VENUE_WORDS = lexicon.words("venue_words")
 SETTING_NOUNS = lexicon.words("event_setting_nouns")
 HOLIDAYS = lexicon.words("event_holidays")
 MEMBER_GROUPS = lexicon.words("event_member_groups")
+TITLE_NOUNS = lexicon.words("event_title_nouns")
 ORG_DESIGNATORS = lexicon.words("org_designators")
 _TIME_PREPS = frozenset({"before", "after", "since", "until", "following", "ahead", "during"})
 # Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
@@ -543,6 +544,22 @@ def _holiday(name: str) -> bool:
     return any(low == h or low.endswith(" " + h) for h in HOLIDAYS)
 
 
+def _titled_work(span: Span) -> bool:
+    """"Vanity Fair magazine", "the novel Vanity Fair", "producing The Doris Day Show": a name the words
+    around it make the title of a work or a medium (`event_title_nouns`), or a Show written with a capital
+    "The" inside a sentence, is no occasion."""
+    doc = span.doc
+    after = next((t for t in doc[span.end:span.end + 2] if not t.is_space), None)
+    if after is not None and after.lower_ in TITLE_NOUNS and after.pos_ == "NOUN":
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in TITLE_NOUNS and before.pos_ == "NOUN":
+        return True
+    # "producing The Doris Day Show": a show written with its "The" is a programme ("The Hop Festival" is a festival)
+    return before is not None and before.text == "The" and not before.is_sent_start and span[-1].text == "Show" \
+        and doc[before.i - 1].text not in ('"', "“", "'", "‘", "\n")
+
+
 def _treaty_root(ent: Span) -> bool:
     """"the European Convention on Human Rights": a name headed by Convention with its topic is a treaty."""
     head = next((t for t in ent if t.text in NAME_HEADS), None)  # not "Conference of the ... Convention on ..."
@@ -584,7 +601,7 @@ class _EventReader:
         for start, end, acronym in self.named_spans():
             span = doc[start:end]
             seen_tokens.update(range(start, end))
-            if not _has_staff(span) and not _holiday(span.text):
+            if not _has_staff(span) and not _holiday(span.text) and not _titled_work(span):
                 found.append(self._named_record(span, acronym))
         # Only an event noun or a form of "sign" can describe an event (`_described`).
         ctx = context_of(doc)
@@ -670,6 +687,8 @@ class _EventReader:
             return False
         if MENTION.get(low) == "voters" and modifiers and all(e.label_ == "NORP" for e in modifiers):
             return False
+        if low == "convention" and tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+            return False  # "tossed Hollywood convention out of the window": a custom, no gathering
         if event_kind(low) == "strike" and any(self.ent_at.get(c.i) is not None and self.ent_at[c.i].label_ == "PERSON"
                                                for c in tok.children if c.dep_ == "poss"):
             return False  # "Fowler's double strike": a shot at goal; workers strike, not one person
@@ -713,6 +732,8 @@ class _EventReader:
                            name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
                            pattern=pattern)
         rec["place"] = self._noun_place(tok, rec["place"], where)
+        if pattern == modified_event.rule.name and _ongoing_process(rec, tok):
+            return None
         return rec
 
     def _noun_place(self, tok: Token, near: str | None, where: list[Span]) -> str | None:
@@ -1002,7 +1023,8 @@ class _EventReader:
         ("(CIIE) 2023"), and no date far from a name mentioned in passing."""
         sent = anchor.sent
         dates = [d for d in self.dates if d.start >= sent.start_char and d.end <= sent.end_char]
-        near = self._clause_date(dates, span, anchor) or self._calendar_date(span, anchor)
+        near = self._clause_date(dates, span, anchor) or self._calendar_date(span, anchor) \
+            or self._date_right_after(span, anchor)
         year = next((t for t in span if _YEAR.fullmatch(t.text)), None) if span.start in self.tail_end else None
         if year is not None and (near is None or near.iso != year.text and not (near.iso or "").startswith(year.text)):
             # "the 1980 and 1984 Games", "the 2008 Beijing Games": the year in the name
@@ -1014,6 +1036,24 @@ class _EventReader:
             elif near is not None and abs(near.start - anchor.idx) > 80 and not self._sets_clause(near, anchor):
                 near = None
         return near
+
+    def _date_right_after(self, span: Span, anchor: Token) -> DateMention | None:
+        """"at the LA ceremony on Sunday", "for a smooth election in January": a date written right after
+        the event's noun is its date, even when the parse hangs it on the verb of the clause."""
+        doc = self.doc
+        i = anchor.i + 1 if span.start <= anchor.i < span.end and span == anchor.sent else span.end
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("on", "in") or doc[i].dep_ != "prep":
+            return None
+        e = self.ent_at.get(i + 1)
+        if e is None or e.label_ != "DATE" or e.start != i + 1 or len(e) > 3 or e.root.head.i != i:
+            return None
+        if e[-1].lower_ not in CALENDAR_WORDS and not _YEAR.fullmatch(e[-1].text):
+            return None  # "in recent years", "on the day": no date of one occasion
+        text = e[:-1] if len(e) > 1 and e[-1].is_punct else e
+        known = next((d for d in self.dates if d.start <= text.start_char < d.end), None)
+        if known is not None:
+            return known
+        return DateMention(text.start_char, text.end_char, text.text, _month_nearest(text.text, self.published))
 
     def _year_after(self, span: Span) -> Token | None:
         """The year written right after a name: "(CIIE) 2023", "the 20th Party Congress in 2022" (however
@@ -1035,7 +1075,8 @@ class _EventReader:
         """The date nearest the event in the parse, among those of its own clause."""
         scope = _clause_scope(anchor)
         in_scope = [(scope[i], d) for d in dates for i in [self._date_root(d)] if i in scope
-                    and not _outside_event(self.doc[i], anchor) and not self._in_other_name(i, span)]
+                    and not _outside_event(self.doc[i], anchor) and not self._in_other_name(i, span)
+                    and not (_YEAR.fullmatch(d.text) and _in_brackets(self.doc[i]))]  # "The Crucible (1997)": a title's year
         return min(in_scope, key=lambda x: (x[0], abs(x[1].start - anchor.idx)))[1] if in_scope else None
 
     def _calendar_date(self, span: Span, anchor: Token) -> DateMention | None:
@@ -1468,6 +1509,21 @@ def drop_listed_names(reader: _EventReader, records: list[dict]) -> list[dict]:
 _EXAMPLE_CUE = re.compile(r"\b(?:such\s+as|including|includes?|included|examples?\s+of|e\.g\.)\s+(?:the\s+)?[A-Z\d]")
 
 
+_TITLE_WORDS = _word_pattern(TITLE_NOUNS)
+
+
+def drop_titled_names(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"I was offered Vanity Fair by the studio" where the story also writes "the novel Vanity Fair": a name
+    the document calls a work or a medium anywhere is a title in all its mentions (`_titled_work`)."""
+    titled = set()
+    for rec in records:
+        name = rec["name"]
+        if rec["pattern"].startswith("event.named") and re.search(
+                rf"{_TITLE_WORDS}\s+(?:the\s+)?{re.escape(name)}\b|\b{re.escape(name)}\s+{_TITLE_WORDS}", reader.text):
+            titled.add(name)
+    return [r for r in records if r["name"] not in titled]
+
+
 def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]:
     """"cultural activities such as the Arabic Arts Festival": a named event given as an example, with no
     edition, date, place or anyone taking part, is a recurring event named in passing, not a happening."""
@@ -1604,7 +1660,7 @@ def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
     return records
 
 
-POST_PASSES = (drop_listed_names, drop_named_examples, drop_series_mentions, name_bare_mentions,
+POST_PASSES = (drop_titled_names, drop_listed_names, drop_named_examples, drop_series_mentions, name_bare_mentions,
                name_place_described, place_of_elections, merge_mentions,
                add_actor_aliases)
 
@@ -1768,6 +1824,14 @@ def _unconfirmed(tok: Token) -> bool:
                                                                           for c in t.children)):
             return False  # the clause's own verb: what is above it is another clause
     return False
+
+
+def _ongoing_process(rec: dict, tok: Token) -> bool:
+    """"the Doha development talks", "efforts to resume Gaza ceasefire negotiations": talks named only by
+    their topic, with no date, place or party of one round, are a process going on, not one occasion."""
+    if rec["kind"] != "talks" or rec["date_text"] or rec["place"] or rec["organizers"] or rec["participants"]:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in tok.children)
 
 
 def _same_name(actor: str, event_name: str) -> bool:
