@@ -100,3 +100,34 @@ def test_a_name_the_story_calls_a_novel_is_a_title_everywhere(nlp):
 def test_the_in_a_festival_name_stays(nlp):
     names = [e["name"] for e in _events(nlp, "Ann Vale sang on day two of The Harbour Festival in Kent on Sunday.")]
     assert any("Harbour Festival" in n for n in names)
+
+
+@pytest.mark.model
+def test_name_in_the_subject_phrase_is_no_participant(nlp):
+    ev = _one(nlp, "A documentary which takes a look at the life of singer Ann Vale will be shown at this year's "
+                   "Harbour Film Festival.")
+    assert "Ann Vale" not in ev["participants"]
+
+
+@pytest.mark.model
+def test_members_of_a_body_still_name_the_organiser(nlp):
+    ev = _one(nlp, "Members of the Congressional Black Caucus held a press conference on Friday.")
+    assert ev["organizers"] == ["Congressional Black Caucus"]
+
+
+@pytest.mark.model
+def test_festival_own_name_is_no_organiser(nlp):
+    ev = _one(nlp, "Fans who buy tickets for this year's Glastonbury festival will get photo cards.")
+    assert "Glastonbury" not in ev["organizers"] + ev["participants"]
+
+
+@pytest.mark.model
+def test_party_still_holds_its_conference(nlp):
+    ev = _one(nlp, "Ann Vale spoke at the Labour conference in Brighton on Monday.")
+    assert "Labour" in ev["organizers"]
+
+
+@pytest.mark.model
+def test_editorial_brackets_leave_the_name(nlp):
+    ev = _one(nlp, "\"After the [European] election it became clear,\" she said.")
+    assert ev["name"] == "European election"

@@ -281,6 +281,7 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
      {'name': 'Nordic Timber Games', 'place': 'Bergen', 'date': '2023'}),
     ('The Nordic Timber Forum said prices would rise.', None),
     ('Bergen sponsored the Nordic Timber Forum.', None),
+    ('Reforms cut the cost of hosting the Nordic Timber Games.', None),
 ])
 def held_name(head: Token) -> bool:
     """"The China-Germany Civilization Dialogue Forum was held in Boao", "Hangzhou hosted the Asian Games":
@@ -288,7 +289,10 @@ def held_name(head: Token) -> bool:
     hosted, convened or attended (not when it is sponsored or run: bodies are too)."""
     if head.dep_ == "nsubjpass":
         return head.head.lemma_.lower() in HOST_VERBS
-    return head.dep_ == "dobj" and head.head.lemma_.lower() in EVENT_OBJECT_VERBS
+    verb = head.head
+    if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "pobj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "the cost of hosting the Winter Games": hosting any edition, no one occasion
+    return head.dep_ == "dobj" and verb.lemma_.lower() in EVENT_OBJECT_VERBS
 
 
 def _later_head(doc: Doc, i: int, sent: Span) -> Token | None:
@@ -961,8 +965,19 @@ class _EventReader:
         organisations and people right before the verb."""
         names = self._subject_actors(verb)
         if not names:
-            names = [self._name(e) for e in reversed(self._run_before(verb))]
+            names = [self._name(e) for e in reversed(self._run_before(verb)) if not self._in_subject_clause(e, verb)]
         return list(dict.fromkeys(n for n in names if n))
+
+    def _in_subject_clause(self, ent: Span, verb: Token) -> bool:
+        """"A documentary which looks at the life of singer X will be shown at the festival": a name in a
+        clause of the verb's own subject is no actor of the verb ("Members of X held" still names X)."""
+        subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        t = ent.root
+        while t.head.i != t.i and t.i not in subjects:
+            if t.dep_ in ("relcl", "acl"):
+                return any(a.i in subjects for a in t.ancestors)
+            t = t.head
+        return False
 
     def country_subjects(self, verb: Token) -> list[str]:
         """"the US signed a treaty": countries sign as parties (they host as places, see `_host_city`)."""
@@ -1165,6 +1180,8 @@ class _EventReader:
             ev_end -= 1
         if name_span is None:
             name_span = (span.start_char, span.end_char)
+        if "[" in name or "]" in name:
+            name = re.sub(r"\s+", " ", name.replace("[", "").replace("]", "")).strip()  # "the [European] election"
         return {
             "name": name,
             "aliases": aliases,
@@ -1836,10 +1853,14 @@ def _ongoing_process(rec: dict, tok: Token) -> bool:
 
 def _same_name(actor: str, event_name: str) -> bool:
     a, e = actor.lower().removeprefix("the "), event_name.lower().removeprefix("the ")
+    if any(e == f"{a} {noun}" for noun in _OWN_NAME_NOUNS):
+        return True  # "the Glastonbury festival": Glastonbury is the festival's name, not who holds it
     return a == e or len(a) > 3 and e.startswith(a + " ") and a.split()[-1] in _EVENT_HEAD_WORDS
 
 
 _EVENT_HEAD_WORDS = frozenset({"awards", "games", "olympics", "festival", "expo", "fair", "summit", "forum"})
+# Nouns after a one-word name that is the event's own ("the Glastonbury festival", "the Hay fair").
+_OWN_NAME_NOUNS = ("festival", "fair", "expo", "carnival")
 
 
 @Language.factory("cooptool_events", requires=["doc.ents", "doc._.entities"], assigns=["doc._.events"])
