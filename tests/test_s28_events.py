@@ -131,3 +131,8 @@ def test_party_still_holds_its_conference(nlp):
 def test_editorial_brackets_leave_the_name(nlp):
     ev = _one(nlp, "\"After the [European] election it became clear,\" she said.")
     assert ev["name"] == "European election"
+
+
+@pytest.mark.model
+def test_efforts_to_resume_negotiations_are_no_event(nlp):
+    assert not _events(nlp, "Report\n\nEfforts continue to resume the Gaza ceasefire negotiations.")

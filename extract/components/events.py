@@ -736,9 +736,7 @@ class _EventReader:
                            name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
                            pattern=pattern)
         rec["place"] = self._noun_place(tok, rec["place"], where)
-        if pattern == modified_event.rule.name and _ongoing_process(rec, tok):
-            return None
-        return rec
+        return None if _ongoing_process(rec, tok, pattern) else rec
 
     def _noun_place(self, tok: Token, near: str | None, where: list[Span]) -> str | None:
         """The place of a described event: the place near it, a town the tagger took for an organisation,
@@ -1843,10 +1841,12 @@ def _unconfirmed(tok: Token) -> bool:
     return False
 
 
-def _ongoing_process(rec: dict, tok: Token) -> bool:
+def _ongoing_process(rec: dict, tok: Token, pattern: str) -> bool:
     """"the Doha development talks", "efforts to resume Gaza ceasefire negotiations": talks named only by
-    their topic, with no date, place or party of one round, are a process going on, not one occasion."""
-    if rec["kind"] != "talks" or rec["date_text"] or rec["place"] or rec["organizers"] or rec["participants"]:
+    their topic (`event.described.modified`), with no date, place or party of one round, are a process going on,
+    not one occasion."""
+    if pattern != modified_event.rule.name or rec["kind"] != "talks" or rec["date_text"] or rec["place"] \
+            or rec["organizers"] or rec["participants"]:
         return False
     return not any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in tok.children)
 
