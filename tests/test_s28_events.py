@@ -136,3 +136,9 @@ def test_editorial_brackets_leave_the_name(nlp):
 @pytest.mark.model
 def test_efforts_to_resume_negotiations_are_no_event(nlp):
     assert not _events(nlp, "Report\n\nEfforts continue to resume the Gaza ceasefire negotiations.")
+
+
+@pytest.mark.model
+def test_awards_name_stops_at_awards(nlp):
+    names = [e["name"] for e in _events(nlp, "Viewers can watch the 2005 Harbour Film Awards on the BBC next month.")]
+    assert "2005 Harbour Film Awards" in names

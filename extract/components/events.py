@@ -261,11 +261,14 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
         head, end = later, _name_end(doc, later, sent)
     else:
         head = tok
+    if head.text in _OCCASION_HEADS and head.i == tok.i:
+        end = tok.i + 1  # "the 2005 Academy Awards on the BBC": no topic follows Awards or Games
     if start == tok.i and end == tok.i + 1:
         return None  # a lone "Conference" is no name
     if _counted(doc[start]):
         return None  # "five Olympic Games", "three Winter Olympics": several events
-    if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end) and not held_name(head):
+    if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end) and not held_name(head) \
+            and not occasion_name(doc, start, head):
         return None  # "the Trades Union Congress", "the World Economic Forum": organisations
     if head.text == "Convention" and end < sent.end and doc[end].lower_ == "on":
         return None  # "the United Nations Convention on refugees": a treaty
@@ -293,6 +296,33 @@ def held_name(head: Token) -> bool:
     if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "pobj") and not any(c.dep_ == "nsubj" for c in verb.children):
         return False  # "the cost of hosting the Winter Games": hosting any edition, no one occasion
     return head.dep_ == "dobj" and verb.lemma_.lower() in EVENT_OBJECT_VERBS
+
+
+# Heads of names that are an occasion when the words around them say when or that something happens there:
+# prizes ("won two Brit Awards") and bodies ("the Brit Awards announced") are not.
+_OCCASION_HEADS = frozenset({"Awards", "Games"})
+_WHEN_WORDS = frozenset({"year", "week", "month", "night", "weekend"})
+
+
+@rule("event.named.occasion", examples=[
+    ('The band played at this year\'s Harbour Music Awards in Leeds.',
+     {'name': 'Harbour Music Awards', 'kind': 'ceremony', 'date_text': 'this year'}),
+    ('She won best actress at the Harbour Film Awards.',
+     {'name': 'Harbour Film Awards', 'kind': 'ceremony'}),
+    ('He will race at the Harbour Games next month.', {'name': 'Harbour Games', 'kind': 'games'}),
+    ('She has won two Harbour Film Awards for her roles.', None),
+    ('The Harbour Film Awards announced a new rule.', None),
+])
+def occasion_name(doc: Doc, start: int, head: Token) -> bool:
+    """"at this year's Brit Awards", "won best film at the Golden Globe Awards", "next week's Asian Games": a
+    name ending in Awards or Games is a ceremony or a games when a date possessive opens it or it is where
+    something happens ("at"); not prizes won or the body that gives them."""
+    if head.text not in _OCCASION_HEADS:
+        return False
+    if start >= 2 and doc[start - 1].tag_ == "POS" and (doc[start - 2].lower_ in _WHEN_WORDS
+                                                        or _calendar_word(doc[start - 2])):
+        return True  # "this year's", "Sunday's"
+    return head.dep_ == "pobj" and head.head.lower_ in ("at", "during")
 
 
 def _later_head(doc: Doc, i: int, sent: Span) -> Token | None:
@@ -640,7 +670,10 @@ class _EventReader:
                 words = doc[found[0]:found[1]]
                 held = not _numbered(doc, *found) and not any(t.text in NAMED_HEADS for t in words) \
                     and any(t.text in EVENT_ONLY_HEADS and held_name(t) for t in words)
-                self.named_pattern.setdefault(found[0], "event.named.held" if held else "event.named.head")
+                occasion = not held and not _numbered(doc, *found) and not any(t.text in NAMED_HEADS for t in words) \
+                    and any(occasion_name(doc, found[0], t) for t in words)
+                self.named_pattern.setdefault(found[0], "event.named.held" if held else "event.named.occasion" if occasion
+                                              else "event.named.head")
         out = self._first_of_overlapping(spans)
         for start, end, acronym in out:
             self.tail_end[start] = next(t.i for t in doc[end:] if t.text == ")") + 1 if acronym else end
@@ -1187,7 +1220,7 @@ class _EventReader:
             "pattern": pattern,
             "date": near.iso if near else None,
             "date_text": _without_full_stop(near.text) if near else None,
-            "place": self._place_near(anchor, name_span) or self._host_city(anchor),
+            "place": _own_place(self._place_near(anchor, name_span) or self._host_city(anchor), name),
             # The event itself is no one taking part in it ("the Academy Awards" at the Academy Awards).
             "organizers": [o for o in organizers if not _same_name(o, name)],
             "participants": [p for p in participants if p not in organizers and not _same_name(p, name)],
@@ -1839,6 +1872,12 @@ def _unconfirmed(tok: Token) -> bool:
                                                                           for c in t.children)):
             return False  # the clause's own verb: what is above it is another clause
     return False
+
+
+def _own_place(place: str | None, name: str) -> str | None:
+    """"the US People's Choice Awards": a "place" that holds the event's whole name is the tagger's span of
+    the name, not where the event is."""
+    return None if place and len(place) > len(name) and name in place else place
 
 
 def _ongoing_process(rec: dict, tok: Token, pattern: str) -> bool:
