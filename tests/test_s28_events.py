@@ -142,3 +142,9 @@ def test_efforts_to_resume_negotiations_are_no_event(nlp):
 def test_awards_name_stops_at_awards(nlp):
     names = [e["name"] for e in _events(nlp, "Viewers can watch the 2005 Harbour Film Awards on the BBC next month.")]
     assert "2005 Harbour Film Awards" in names
+
+
+@pytest.mark.model
+def test_winners_at_awards_are_no_participants(nlp):
+    ev = _one(nlp, "The film Blue Tide has been named best film at the Harbour Film Awards.")
+    assert ev["participants"] == []

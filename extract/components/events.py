@@ -319,9 +319,9 @@ def occasion_name(doc: Doc, start: int, head: Token) -> bool:
     something happens ("at"); not prizes won or the body that gives them."""
     if head.text not in _OCCASION_HEADS:
         return False
-    if start >= 2 and doc[start - 1].tag_ == "POS" and (doc[start - 2].lower_ in _WHEN_WORDS
-                                                        or _calendar_word(doc[start - 2])):
-        return True  # "this year's", "Sunday's"
+    if start >= 2 and doc[start - 1].tag_ == "POS" and (doc[start - 2].lower_ in _WHEN_WORDS and any(
+            c.lower_ in ("this", "last", "next") for c in doc[start - 2].children) or _calendar_word(doc[start - 2])):
+        return True  # "this year's", "Sunday's" (not "that year's": which one the story must say)
     return head.dep_ == "pobj" and head.head.lower_ in ("at", "during")
 
 
@@ -704,7 +704,10 @@ class _EventReader:
         last = head or next((t for t in reversed(span) if not t.is_punct), span.root)
         kind = event_kind(last.lower_) or _known_kind(name) or (_known_kind(acronym) if acronym else None) \
             or "event"
-        return self._record(span, span.root, name, [acronym] if acronym else [], kind=kind,
+        # "The Aviator won best film at the X Awards": who wins at awards is often a film or a record the
+        # tagger calls a person or a firm, so an awards ceremony names no participants from its verb.
+        participants = [] if last.text == "Awards" else None
+        return self._record(span, span.root, name, [acronym] if acronym else [], kind=kind, participants=participants,
                             pattern=self.named_pattern.get(span.start, "event.named.head"))
 
     # ---- described events ----------------------------------------------------------------------
