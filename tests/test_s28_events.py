@@ -148,3 +148,15 @@ def test_awards_name_stops_at_awards(nlp):
 def test_winners_at_awards_are_no_participants(nlp):
     ev = _one(nlp, "The film Blue Tide has been named best film at the Harbour Film Awards.")
     assert ev["participants"] == []
+
+
+@pytest.mark.model
+def test_date_after_a_comma_that_ends_the_sentence(nlp):
+    ev = _one(nlp, "Leeds is preparing for the big night of the year, the 12th Harbour Film Awards, on Sunday.")
+    assert ev["date_text"] in ("Sunday", "on Sunday")
+
+
+@pytest.mark.model
+def test_date_after_a_comma_in_the_middle_is_not_taken(nlp):
+    ev = _one(nlp, "Ann Vale spoke at the 12th Harbour Film Awards, on Sunday she flew home to Leeds.")
+    assert ev["date_text"] is None

@@ -1091,6 +1091,8 @@ class _EventReader:
         the event's noun is its date, even when the parse hangs it on the verb of the clause."""
         doc = self.doc
         i = anchor.i + 1 if span.start <= anchor.i < span.end and span == anchor.sent else span.end
+        comma = i < len(doc) and doc[i].text == ","
+        i += comma  # "the biggest night of the year, the 77th Academy Awards, on Sunday."
         if i + 1 >= len(doc) or doc[i].lower_ not in ("on", "in") or doc[i].dep_ != "prep":
             return None
         e = self.ent_at.get(i + 1)
@@ -1098,6 +1100,8 @@ class _EventReader:
             return None
         if e[-1].lower_ not in CALENDAR_WORDS and not _YEAR.fullmatch(e[-1].text):
             return None  # "in recent years", "on the day": no date of one occasion
+        if comma and not (e.end >= anchor.sent.end or doc[e.end].is_punct and doc[e.end].text != ","):
+            return None  # after a comma, only a date that ends the sentence: "the Awards, on Sunday, she said" is hers
         text = e[:-1] if len(e) > 1 and e[-1].is_punct else e
         known = next((d for d in self.dates if d.start <= text.start_char < d.end), None)
         if known is not None:
