@@ -97,7 +97,8 @@ def merge_events(records: Iterable[dict]) -> list[dict]:
     by_key: dict[str, list[dict]] = defaultdict(list)
     by_when: dict[tuple, list[dict]] = defaultdict(list)
     for rec in records:
-        keys = (*{n.lower() for n in (rec.get("name"), *(rec.get("aliases") or [])) if n}, event_key(rec))
+        keys = () if _place_only_name(rec) else (
+            *{n.lower() for n in (rec.get("name"), *(rec.get("aliases") or [])) if n}, event_key(rec))
         when = _event_when(rec)
         by_name = [r for k in keys for r in by_key.get(k, []) if _named(rec) or _share_actors(r, rec)]
         row = _matching_event(rec, by_name + (by_when.get(when, []) if when else []))
@@ -115,6 +116,16 @@ def merge_events(records: Iterable[dict]) -> list[dict]:
         if when and row not in by_when[when]:
             by_when[when].append(row)
     return rows
+
+
+def _place_only_name(rec: dict) -> bool:
+    """"London conference", "Brussels summit": a name whose only capitalised words are its place names no
+    one event (London has many conferences); such mentions are one only by kind, date and place."""
+    place = (rec.get("place") or "").lower().split()
+    if not place:
+        return False
+    caps = [w for w in event_key(rec).split() if w != (rec.get("kind") or "").lower()]
+    return caps == place and not rec.get("aliases")
 
 
 def _named(rec: dict) -> bool:

@@ -111,7 +111,8 @@ def test_holiday_is_no_event(nlp):
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "place", "participants"), [
     ("Report\n\nThe leaders spoke during the Japan-India summit meeting.", None, ["Japan", "India"]),
-    ("Report\n\nEfforts continue to resume the Gaza ceasefire negotiations.", None, []),
+    # stop 28: undated "Gaza ceasefire negotiations" with no party are a process, no event (test_s28_events)
+    ("Report\n\nThe Gaza ceasefire negotiations resumed on Monday.", None, []),
     ("Report\n\nThe Oslo peace talks ended without a deal.", "Oslo", []),
 ])
 def test_country_modifiers(nlp, text, place, participants):

@@ -57,6 +57,7 @@ VENUE_WORDS = lexicon.words("venue_words")
 SETTING_NOUNS = lexicon.words("event_setting_nouns")
 HOLIDAYS = lexicon.words("event_holidays")
 MEMBER_GROUPS = lexicon.words("event_member_groups")
+TITLE_NOUNS = lexicon.words("event_title_nouns")
 ORG_DESIGNATORS = lexicon.words("org_designators")
 _TIME_PREPS = frozenset({"before", "after", "since", "until", "following", "ahead", "during"})
 # Capitalised heads that end an event's name ("San Francisco Summit"); "event-only" heads (Forum,
@@ -260,11 +261,14 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
         head, end = later, _name_end(doc, later, sent)
     else:
         head = tok
+    if head.text in _OCCASION_HEADS and head.i == tok.i:
+        end = tok.i + 1  # "the 2005 Academy Awards on the BBC": no topic follows Awards or Games
     if start == tok.i and end == tok.i + 1:
         return None  # a lone "Conference" is no name
     if _counted(doc[start]):
         return None  # "five Olympic Games", "three Winter Olympics": several events
-    if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end) and not held_name(head):
+    if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end) and not held_name(head) \
+            and not occasion_name(doc, start, head):
         return None  # "the Trades Union Congress", "the World Economic Forum": organisations
     if head.text == "Convention" and end < sent.end and doc[end].lower_ == "on":
         return None  # "the United Nations Convention on refugees": a treaty
@@ -280,6 +284,7 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
      {'name': 'Nordic Timber Games', 'place': 'Bergen', 'date': '2023'}),
     ('The Nordic Timber Forum said prices would rise.', None),
     ('Bergen sponsored the Nordic Timber Forum.', None),
+    ('Reforms cut the cost of hosting the Nordic Timber Games.', None),
 ])
 def held_name(head: Token) -> bool:
     """"The China-Germany Civilization Dialogue Forum was held in Boao", "Hangzhou hosted the Asian Games":
@@ -287,7 +292,37 @@ def held_name(head: Token) -> bool:
     hosted, convened or attended (not when it is sponsored or run: bodies are too)."""
     if head.dep_ == "nsubjpass":
         return head.head.lemma_.lower() in HOST_VERBS
-    return head.dep_ == "dobj" and head.head.lemma_.lower() in EVENT_OBJECT_VERBS
+    verb = head.head
+    if verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "pobj") and not any(c.dep_ == "nsubj" for c in verb.children):
+        return False  # "the cost of hosting the Winter Games": hosting any edition, no one occasion
+    return head.dep_ == "dobj" and verb.lemma_.lower() in EVENT_OBJECT_VERBS
+
+
+# Heads of names that are an occasion when the words around them say when or that something happens there:
+# prizes ("won two Brit Awards") and bodies ("the Brit Awards announced") are not.
+_OCCASION_HEADS = frozenset({"Awards", "Games"})
+_WHEN_WORDS = frozenset({"year", "week", "month", "night", "weekend"})
+
+
+@rule("event.named.occasion", examples=[
+    ('The band played at this year\'s Harbour Music Awards in Leeds.',
+     {'name': 'Harbour Music Awards', 'kind': 'ceremony', 'date_text': 'this year'}),
+    ('She won best actress at the Harbour Film Awards.',
+     {'name': 'Harbour Film Awards', 'kind': 'ceremony'}),
+    ('He will race at the Harbour Games next month.', {'name': 'Harbour Games', 'kind': 'games'}),
+    ('She has won two Harbour Film Awards for her roles.', None),
+    ('The Harbour Film Awards announced a new rule.', None),
+])
+def occasion_name(doc: Doc, start: int, head: Token) -> bool:
+    """"at this year's Brit Awards", "won best film at the Golden Globe Awards", "next week's Asian Games": a
+    name ending in Awards or Games is a ceremony or a games when a date possessive opens it or it is where
+    something happens ("at"); not prizes won or the body that gives them."""
+    if head.text not in _OCCASION_HEADS:
+        return False
+    if start >= 2 and doc[start - 1].tag_ == "POS" and (doc[start - 2].lower_ in _WHEN_WORDS and any(
+            c.lower_ in ("this", "last", "next") for c in doc[start - 2].children) or _calendar_word(doc[start - 2])):
+        return True  # "this year's", "Sunday's" (not "that year's": which one the story must say)
+    return head.dep_ == "pobj" and head.head.lower_ in ("at", "during")
 
 
 def _later_head(doc: Doc, i: int, sent: Span) -> Token | None:
@@ -543,6 +578,22 @@ def _holiday(name: str) -> bool:
     return any(low == h or low.endswith(" " + h) for h in HOLIDAYS)
 
 
+def _titled_work(span: Span) -> bool:
+    """"Vanity Fair magazine", "the novel Vanity Fair", "producing The Doris Day Show": a name the words
+    around it make the title of a work or a medium (`event_title_nouns`), or a Show written with a capital
+    "The" inside a sentence, is no occasion."""
+    doc = span.doc
+    after = next((t for t in doc[span.end:span.end + 2] if not t.is_space), None)
+    if after is not None and after.lower_ in TITLE_NOUNS and after.pos_ == "NOUN":
+        return True
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in TITLE_NOUNS and before.pos_ == "NOUN":
+        return True
+    # "producing The Doris Day Show": a show written with its "The" is a programme ("The Hop Festival" is a festival)
+    return before is not None and before.text == "The" and not before.is_sent_start and span[-1].text == "Show" \
+        and doc[before.i - 1].text not in ('"', "“", "'", "‘", "\n")
+
+
 def _treaty_root(ent: Span) -> bool:
     """"the European Convention on Human Rights": a name headed by Convention with its topic is a treaty."""
     head = next((t for t in ent if t.text in NAME_HEADS), None)  # not "Conference of the ... Convention on ..."
@@ -584,7 +635,7 @@ class _EventReader:
         for start, end, acronym in self.named_spans():
             span = doc[start:end]
             seen_tokens.update(range(start, end))
-            if not _has_staff(span) and not _holiday(span.text):
+            if not _has_staff(span) and not _holiday(span.text) and not _titled_work(span):
                 found.append(self._named_record(span, acronym))
         # Only an event noun or a form of "sign" can describe an event (`_described`).
         ctx = context_of(doc)
@@ -619,7 +670,10 @@ class _EventReader:
                 words = doc[found[0]:found[1]]
                 held = not _numbered(doc, *found) and not any(t.text in NAMED_HEADS for t in words) \
                     and any(t.text in EVENT_ONLY_HEADS and held_name(t) for t in words)
-                self.named_pattern.setdefault(found[0], "event.named.held" if held else "event.named.head")
+                occasion = not held and not _numbered(doc, *found) and not any(t.text in NAMED_HEADS for t in words) \
+                    and any(occasion_name(doc, found[0], t) for t in words)
+                self.named_pattern.setdefault(found[0], "event.named.held" if held else "event.named.occasion" if occasion
+                                              else "event.named.head")
         out = self._first_of_overlapping(spans)
         for start, end, acronym in out:
             self.tail_end[start] = next(t.i for t in doc[end:] if t.text == ")") + 1 if acronym else end
@@ -650,7 +704,10 @@ class _EventReader:
         last = head or next((t for t in reversed(span) if not t.is_punct), span.root)
         kind = event_kind(last.lower_) or _known_kind(name) or (_known_kind(acronym) if acronym else None) \
             or "event"
-        return self._record(span, span.root, name, [acronym] if acronym else [], kind=kind,
+        # "The Aviator won best film at the X Awards": who wins at awards is often a film or a record the
+        # tagger calls a person or a firm, so an awards ceremony names no participants from its verb.
+        participants = [] if last.text == "Awards" else None
+        return self._record(span, span.root, name, [acronym] if acronym else [], kind=kind, participants=participants,
                             pattern=self.named_pattern.get(span.start, "event.named.head"))
 
     # ---- described events ----------------------------------------------------------------------
@@ -670,6 +727,8 @@ class _EventReader:
             return False
         if MENTION.get(low) == "voters" and modifiers and all(e.label_ == "NORP" for e in modifiers):
             return False
+        if low == "convention" and tok.tag_ == "NN" and not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+            return False  # "tossed Hollywood convention out of the window": a custom, no gathering
         if event_kind(low) == "strike" and any(self.ent_at.get(c.i) is not None and self.ent_at[c.i].label_ == "PERSON"
                                                for c in tok.children if c.dep_ == "poss"):
             return False  # "Fowler's double strike": a shot at goal; workers strike, not one person
@@ -713,7 +772,7 @@ class _EventReader:
                            name_span=(tok.idx, tok.idx + len(tok.text)), kind=event_kind(tok.lower_) or "event",
                            pattern=pattern)
         rec["place"] = self._noun_place(tok, rec["place"], where)
-        return rec
+        return None if _ongoing_process(rec, tok, pattern) else rec
 
     def _noun_place(self, tok: Token, near: str | None, where: list[Span]) -> str | None:
         """The place of a described event: the place near it, a town the tagger took for an organisation,
@@ -940,8 +999,19 @@ class _EventReader:
         organisations and people right before the verb."""
         names = self._subject_actors(verb)
         if not names:
-            names = [self._name(e) for e in reversed(self._run_before(verb))]
+            names = [self._name(e) for e in reversed(self._run_before(verb)) if not self._in_subject_clause(e, verb)]
         return list(dict.fromkeys(n for n in names if n))
+
+    def _in_subject_clause(self, ent: Span, verb: Token) -> bool:
+        """"A documentary which looks at the life of singer X will be shown at the festival": a name in a
+        clause of the verb's own subject is no actor of the verb ("Members of X held" still names X)."""
+        subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        t = ent.root
+        while t.head.i != t.i and t.i not in subjects:
+            if t.dep_ in ("relcl", "acl"):
+                return any(a.i in subjects for a in t.ancestors)
+            t = t.head
+        return False
 
     def country_subjects(self, verb: Token) -> list[str]:
         """"the US signed a treaty": countries sign as parties (they host as places, see `_host_city`)."""
@@ -1002,7 +1072,8 @@ class _EventReader:
         ("(CIIE) 2023"), and no date far from a name mentioned in passing."""
         sent = anchor.sent
         dates = [d for d in self.dates if d.start >= sent.start_char and d.end <= sent.end_char]
-        near = self._clause_date(dates, span, anchor) or self._calendar_date(span, anchor)
+        near = self._clause_date(dates, span, anchor) or self._calendar_date(span, anchor) \
+            or self._date_right_after(span, anchor)
         year = next((t for t in span if _YEAR.fullmatch(t.text)), None) if span.start in self.tail_end else None
         if year is not None and (near is None or near.iso != year.text and not (near.iso or "").startswith(year.text)):
             # "the 1980 and 1984 Games", "the 2008 Beijing Games": the year in the name
@@ -1014,6 +1085,28 @@ class _EventReader:
             elif near is not None and abs(near.start - anchor.idx) > 80 and not self._sets_clause(near, anchor):
                 near = None
         return near
+
+    def _date_right_after(self, span: Span, anchor: Token) -> DateMention | None:
+        """"at the LA ceremony on Sunday", "for a smooth election in January": a date written right after
+        the event's noun is its date, even when the parse hangs it on the verb of the clause."""
+        doc = self.doc
+        i = anchor.i + 1 if span.start <= anchor.i < span.end and span == anchor.sent else span.end
+        comma = i < len(doc) and doc[i].text == ","
+        i += comma  # "the biggest night of the year, the 77th Academy Awards, on Sunday."
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("on", "in") or doc[i].dep_ != "prep":
+            return None
+        e = self.ent_at.get(i + 1)
+        if e is None or e.label_ != "DATE" or e.start != i + 1 or len(e) > 3 or e.root.head.i != i:
+            return None
+        if e[-1].lower_ not in CALENDAR_WORDS and not _YEAR.fullmatch(e[-1].text):
+            return None  # "in recent years", "on the day": no date of one occasion
+        if comma and not (e.end >= anchor.sent.end or doc[e.end].is_punct and doc[e.end].text != ","):
+            return None  # after a comma, only a date that ends the sentence: "the Awards, on Sunday, she said" is hers
+        text = e[:-1] if len(e) > 1 and e[-1].is_punct else e
+        known = next((d for d in self.dates if d.start <= text.start_char < d.end), None)
+        if known is not None:
+            return known
+        return DateMention(text.start_char, text.end_char, text.text, _month_nearest(text.text, self.published))
 
     def _year_after(self, span: Span) -> Token | None:
         """The year written right after a name: "(CIIE) 2023", "the 20th Party Congress in 2022" (however
@@ -1035,7 +1128,8 @@ class _EventReader:
         """The date nearest the event in the parse, among those of its own clause."""
         scope = _clause_scope(anchor)
         in_scope = [(scope[i], d) for d in dates for i in [self._date_root(d)] if i in scope
-                    and not _outside_event(self.doc[i], anchor) and not self._in_other_name(i, span)]
+                    and not _outside_event(self.doc[i], anchor) and not self._in_other_name(i, span)
+                    and not (_YEAR.fullmatch(d.text) and _in_brackets(self.doc[i]))]  # "The Crucible (1997)": a title's year
         return min(in_scope, key=lambda x: (x[0], abs(x[1].start - anchor.idx)))[1] if in_scope else None
 
     def _calendar_date(self, span: Span, anchor: Token) -> DateMention | None:
@@ -1124,6 +1218,8 @@ class _EventReader:
             ev_end -= 1
         if name_span is None:
             name_span = (span.start_char, span.end_char)
+        if "[" in name or "]" in name:
+            name = re.sub(r"\s+", " ", name.replace("[", "").replace("]", "")).strip()  # "the [European] election"
         return {
             "name": name,
             "aliases": aliases,
@@ -1131,7 +1227,7 @@ class _EventReader:
             "pattern": pattern,
             "date": near.iso if near else None,
             "date_text": _without_full_stop(near.text) if near else None,
-            "place": self._place_near(anchor, name_span) or self._host_city(anchor),
+            "place": _own_place(self._place_near(anchor, name_span) or self._host_city(anchor), name),
             # The event itself is no one taking part in it ("the Academy Awards" at the Academy Awards).
             "organizers": [o for o in organizers if not _same_name(o, name)],
             "participants": [p for p in participants if p not in organizers and not _same_name(p, name)],
@@ -1468,6 +1564,21 @@ def drop_listed_names(reader: _EventReader, records: list[dict]) -> list[dict]:
 _EXAMPLE_CUE = re.compile(r"\b(?:such\s+as|including|includes?|included|examples?\s+of|e\.g\.)\s+(?:the\s+)?[A-Z\d]")
 
 
+_TITLE_WORDS = _word_pattern(TITLE_NOUNS)
+
+
+def drop_titled_names(reader: _EventReader, records: list[dict]) -> list[dict]:
+    """"I was offered Vanity Fair by the studio" where the story also writes "the novel Vanity Fair": a name
+    the document calls a work or a medium anywhere is a title in all its mentions (`_titled_work`)."""
+    titled = set()
+    for rec in records:
+        name = rec["name"]
+        if rec["pattern"].startswith("event.named") and re.search(
+                rf"{_TITLE_WORDS}\s+(?:the\s+)?{re.escape(name)}\b|\b{re.escape(name)}\s+{_TITLE_WORDS}", reader.text):
+            titled.add(name)
+    return [r for r in records if r["name"] not in titled]
+
+
 def drop_named_examples(reader: _EventReader, records: list[dict]) -> list[dict]:
     """"cultural activities such as the Arabic Arts Festival": a named event given as an example, with no
     edition, date, place or anyone taking part, is a recurring event named in passing, not a happening."""
@@ -1604,7 +1715,7 @@ def add_actor_aliases(reader: _EventReader, records: list[dict]) -> list[dict]:
     return records
 
 
-POST_PASSES = (drop_listed_names, drop_named_examples, drop_series_mentions, name_bare_mentions,
+POST_PASSES = (drop_titled_names, drop_listed_names, drop_named_examples, drop_series_mentions, name_bare_mentions,
                name_place_described, place_of_elections, merge_mentions,
                add_actor_aliases)
 
@@ -1770,12 +1881,32 @@ def _unconfirmed(tok: Token) -> bool:
     return False
 
 
+def _own_place(place: str | None, name: str) -> str | None:
+    """"the US People's Choice Awards": a "place" that holds the event's whole name is the tagger's span of
+    the name, not where the event is."""
+    return None if place and len(place) > len(name) and name in place else place
+
+
+def _ongoing_process(rec: dict, tok: Token, pattern: str) -> bool:
+    """"the Doha development talks", "efforts to resume Gaza ceasefire negotiations": talks named only by
+    their topic (`event.described.modified`), with no date, place or party of one round, are a process going on,
+    not one occasion."""
+    if pattern != modified_event.rule.name or rec["kind"] != "talks" or rec["date_text"] or rec["place"] \
+            or rec["organizers"] or rec["participants"]:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("between", "with", "among") for c in tok.children)
+
+
 def _same_name(actor: str, event_name: str) -> bool:
     a, e = actor.lower().removeprefix("the "), event_name.lower().removeprefix("the ")
+    if any(e == f"{a} {noun}" for noun in _OWN_NAME_NOUNS):
+        return True  # "the Glastonbury festival": Glastonbury is the festival's name, not who holds it
     return a == e or len(a) > 3 and e.startswith(a + " ") and a.split()[-1] in _EVENT_HEAD_WORDS
 
 
 _EVENT_HEAD_WORDS = frozenset({"awards", "games", "olympics", "festival", "expo", "fair", "summit", "forum"})
+# Nouns after a one-word name that is the event's own ("the Glastonbury festival", "the Hay fair").
+_OWN_NAME_NOUNS = ("festival", "fair", "expo", "carnival")
 
 
 @Language.factory("cooptool_events", requires=["doc.ents", "doc._.entities"], assigns=["doc._.events"])
