@@ -40,6 +40,7 @@ from cooptool.extract.components.claims.base import (
     PARENTHETICAL,
     PHRASAL,
     PHRASAL_CUES,
+    PROPOSAL_NOUNS,
     QUOTE_MARKS,
     SPEECH_CUES,
     STANCE,
@@ -459,6 +460,11 @@ def _listener_and_infinitive(cue: Token) -> tuple[Token, Token] | None:
     ("Rates\n\nBank governor Ana Ruiz did not rule out a further rate cut this year.",
      {"speaker": "Ana Ruiz", "text": "a further rate cut this year"}),
     ("Door\n\nAna Ruiz pushed the door open and walked in.", None),
+    ("Roads\n\nThe Ministry of Transport has put forward a plan to pave rural roads.",
+     {"speaker": "Ministry of Transport", "text": "a plan to pave rural roads", "cue": "put"}),
+    ("Rail\n\nSenator Ruth Hale laid out her proposals for cheaper rail fares.",
+     {"speaker": "Ruth Hale", "text": "her proposals for cheaper rail fares", "cue": "laid"}),
+    ("Match\n\nCoach Tom Reid put forward two young players for the final.", None),
 ])
 def phrasal(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"pushed for a cease-fire", "lashed out at the double standards", "did not rule out a rate cut": a
@@ -472,17 +478,21 @@ def phrasal(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[To
 
 def _phrasal_object(cue: Token, lemma: str) -> Token | None:
     """The content's head: the object of the listed preposition, or the cue's object after its particle."""
-    particles = {c.lower_ for c in cue.children if c.dep_ == "prt"}
-    for particle, prep in PHRASAL_CUES[lemma]:
-        if particle != "-" and particle not in particles:
+    # "put forward a plan": the parser may read the particle right after the verb as an adverb.
+    particles = {c.lower_ for c in cue.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == cue.i + 1}
+    for particle, prep, kind in PHRASAL_CUES[lemma]:
+        if particle != "-" and not particles.intersection(particle.split(",")):
             continue
         if prep == "-":
             obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
         else:
             obj = next((o for p in cue.rights if p.dep_ == "prep" and p.lower_ == prep
                         for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
-        if obj is not None and not (obj.is_stop or obj.pos_ == "PRON"):
-            return obj
+        if obj is None or obj.is_stop or obj.pos_ == "PRON":
+            continue
+        if kind == "proposal" and obj.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue  # "put forward two players", "laid out the clothes": nothing proposed
+        return obj
     return None
 
 
