@@ -62,6 +62,8 @@ from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
 
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
+# The cues read by a reading besides the phrasal one ("rule" is phrasal in "ruled out", a clause cue in "ruled that").
+ALL_READ_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | EVIDENCE_CUES | DIRECTIVE_CUES | SPEECH_CUES
 # What may be shared as a statement ("shared their views"), unlike "share the same goal".
 SHARED_THINGS = lexicon.words("shared_things")
 # Cues whose content is a topic after a preposition ("spoke about the bill", not "speaks Mandarin"); as a
@@ -197,7 +199,11 @@ def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
 
 def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if lemma in PHRASAL_CUES:
-        return phrasal if _phrasal_object(cue, lemma) is not None else None
+        if _phrasal_object(cue, lemma) is not None:
+            return phrasal
+        if lemma not in ALL_READ_CUES:
+            return None  # a phrasal cue only: "pushed the door"
+        # A cue of its own too: "ruled that ...", "spoke about the bill".
     framed = _framed_reading(cue, lemma)
     if framed is not None:
         return framed
@@ -244,6 +250,9 @@ def _framed_reading(cue: Token, lemma: str) -> Reading | None:
      {"speaker": "Ruth Hale", "text": "the police mishandled the inquiry"}),
     ("Talks\n\nNoting that both towns are growing fast, Mayor Tom Reid told his guest that the plan was sound.",
      {"speaker": "Tom Reid", "cue": "Noting", "text": "both towns are growing fast"}),
+    ("Court\n\nThe High Court ruled on Tuesday that the ban was unlawful.",
+     {"speaker": "High Court", "text": "the ban was unlawful", "cue": "ruled"}),
+    ("Court\n\nThe referee Tom Reid ruled the goal offside.", None),
 ])
 def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
     """"X said (that) ...": the cue's clausal complement."""
@@ -315,6 +324,8 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Fraud\n\nThe fraud e-mails lure people by promising them a cut of a larger pile of cash.", None),
     ("Race\n\nMayor Tom Reid called that remark \"shameful\" on Monday.",
      {"speaker": "Tom Reid", "text": "that remark \"shameful\" on Monday"}),
+    ("Hunting\n\nThe Harlow Party have called for a ban on fox hunting to be made law.",
+     {"speaker": "Harlow Party", "text": "for a ban on fox hunting to be made law", "cue": "called"}),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -325,7 +336,18 @@ def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: 
     if lemma in NAMING_CUES and quoted_name is None and not _names_something(parts, lemma):
         return None
     start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
-    return start, end_of(_object_end(cue, parts))
+    last = _object_end(cue, parts)
+    bare = next((c for c in parts if c.dep_ == "prep" and not any(c.children) and c.i + 1 < len(doc)
+                 and not doc[c.i + 1].is_punct), None)
+    if bare is not None and last.i == bare.i:
+        # "called for a ban on hunting to be made law": the parser left the preposition without its
+        # object, hanging the rest on another verb; the content runs to the end of the cue's clause.
+        last = cue.right_edge
+        while last.i > bare.i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        if last.i == bare.i:
+            return None
+    return start, end_of(last)
 
 
 _AS_SAID_DEPS = ("nsubj", "mark", "advmod", "prep", "punct", "aux", "npadvmod")
@@ -462,6 +484,7 @@ def _listener_and_infinitive(cue: Token) -> tuple[Token, Token] | None:
     ("Door\n\nAna Ruiz pushed the door open and walked in.", None),
     ("Roads\n\nThe Ministry of Transport has put forward a plan to pave rural roads.",
      {"speaker": "Ministry of Transport", "text": "a plan to pave rural roads", "cue": "put"}),
+    ("Bid\n\nThe players have all spoken out against the takeover.", {"text": "the takeover", "cue": "spoken"}),
     ("Rail\n\nSenator Ruth Hale laid out her proposals for cheaper rail fares.",
      {"speaker": "Ruth Hale", "text": "her proposals for cheaper rail fares", "cue": "laid"}),
     ("Match\n\nCoach Tom Reid put forward two young players for the final.", None),
@@ -486,7 +509,7 @@ def _phrasal_object(cue: Token, lemma: str) -> Token | None:
         if prep == "-":
             obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
         else:
-            obj = next((o for p in cue.rights if p.dep_ == "prep" and p.lower_ == prep
+            obj = next((o for p in cue.rights if p.dep_ == "prep" and p.lower_ in prep.split(",")
                         for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
         if obj is None or obj.is_stop or obj.pos_ == "PRON":
             continue
