@@ -324,6 +324,10 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Fraud\n\nThe fraud e-mails lure people by promising them a cut of a larger pile of cash.", None),
     ("Race\n\nMayor Tom Reid called that remark \"shameful\" on Monday.",
      {"speaker": "Tom Reid", "text": "that remark \"shameful\" on Monday"}),
+    ("Trade\n\nPresident Ana Ruiz has urged the member states to meet the challenges, pursue cooperation in green"
+     " technology and build an open economy.",
+     {"speaker": "Ana Ruiz", "cue": "urged",
+      "text": "the member states to meet the challenges, pursue cooperation in green technology and build an open economy"}),
     ("Hunting\n\nThe Harlow Party have called for a ban on fox hunting to be made law.",
      {"speaker": "Harlow Party", "text": "for a ban on fox hunting to be made law", "cue": "called"}),
 ])
@@ -459,7 +463,8 @@ def directive(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[
     if found is None:
         return None
     listener, infinitive = found
-    return listener.left_edge.idx, end_of(infinitive.right_edge)
+    last = max([infinitive.right_edge] + [c.right_edge for c in _infinitive_list(cue, [infinitive])], key=lambda t: t.i)
+    return listener.left_edge.idx, end_of(last)
 
 
 def _listener_and_infinitive(cue: Token) -> tuple[Token, Token] | None:
@@ -530,7 +535,16 @@ def _object_end(cue: Token, parts: list[Token]) -> Token:
     first = min(p.i for p in parts)
     tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > first
             and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES)]
-    return max((c.right_edge for c in parts + tail), key=lambda t: t.i)
+    return max((c.right_edge for c in parts + tail + _infinitive_list(cue, parts)), key=lambda t: t.i)
+
+
+def _infinitive_list(cue: Token, parts: list[Token]) -> list[Token]:
+    """"urged the economies to meet the challenges, take each other as partners and build ...": bare
+    verbs the parser conjoined to a cue that is not itself a bare verb continue the infinitive it reports."""
+    if cue.tag_ == "VB" or not any(p.dep_ in ("xcomp", "ccomp") and p.tag_ == "VB" for p in parts):
+        return []
+    return [c for c in cue.rights if c.dep_ == "conj" and c.tag_ == "VB" and c.i > max(p.i for p in parts)
+            and not has_own_subject(c) and cue_lemma(c) is None]
 
 
 @rule(TRAILING, confidence=0.8, examples=[
