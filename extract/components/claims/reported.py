@@ -328,6 +328,8 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
      " technology and build an open economy.",
      {"speaker": "Ana Ruiz", "cue": "urged",
       "text": "the member states to meet the challenges, pursue cooperation in green technology and build an open economy"}),
+    ("Fuel\n\nMinister Tom Reid has urged member states to cut fuel taxes, Senator Ana Ruiz added.",
+     {"speaker": "Tom Reid", "cue": "urged", "text": "member states to cut fuel taxes"}),
     ("Hunting\n\nThe Harlow Party have called for a ban on fox hunting to be made law.",
      {"speaker": "Harlow Party", "text": "for a ban on fox hunting to be made law", "cue": "called"}),
 ])
