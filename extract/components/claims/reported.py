@@ -330,6 +330,11 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
       "text": "the member states to meet the challenges, pursue cooperation in green technology and build an open economy"}),
     ("Fuel\n\nMinister Tom Reid has urged member states to cut fuel taxes, Senator Ana Ruiz added.",
      {"speaker": "Tom Reid", "cue": "urged", "text": "member states to cut fuel taxes"}),
+    ("Debate\n\nSenator Ruth Hale attacked the governor on Monday, calling him a \"total fraud\".",
+     {"speaker": "Ruth Hale", "cue": "calling", "text": "him a \"total fraud\""}),
+    ("Debate\n\nSenator Ruth Hale attacked the governor on Monday, calling him a \"total fraud\".",
+     {"speaker": "Ruth Hale", "cue": "attacked", "text": "the governor on Monday"}),
+    ("Names\n\nAs a boy, his friends called him Bob.", None),
     ("Hunting\n\nThe Harlow Party have called for a ban on fox hunting to be made law.",
      {"speaker": "Harlow Party", "text": "for a ban on fox hunting to be made law", "cue": "called"}),
 ])
@@ -533,10 +538,11 @@ def _has_object(cue: Token) -> bool:
 
 def _object_end(cue: Token, parts: list[Token]) -> Token:
     """The last token of the object cue's content: its parts and what follows them, but not a
-    participle cue after the object ("defended the remark, saying ...": it has its own content)."""
+    participle cue after the object ("defended the remark, saying ...", "attacked the governor, calling him
+    ...": it has its own content)."""
     first = min(p.i for p in parts)
     tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > first
-            and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES)]
+            and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES | OBJECT_CUES)]
     return max((c.right_edge for c in parts + tail + _infinitive_list(cue, parts)), key=lambda t: t.i)
 
 
@@ -655,7 +661,9 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
                 for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
     parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and lemma not in _TOPIC_CUES
              or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and _topic_prep(c, lemma) or _marked_for(c, lemma)]
-    if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
+    # "denied it" says nothing; "called him a fraud" names him (not "called him Bob": his name).
+    named = lemma in NAMING_CUES and any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in parts)
+    if not parts or not named and any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
     return parts if _reports_something(parts, lemma) else None
 
