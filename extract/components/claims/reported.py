@@ -335,6 +335,9 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Debate\n\nSenator Ruth Hale attacked the governor on Monday, calling him a \"total fraud\".",
      {"speaker": "Ruth Hale", "cue": "attacked", "text": "the governor on Monday"}),
     ("Names\n\nAs a boy, his friends called him Bob.", None),
+    ("Whitehall\n\nLord Ruth Hale criticised the government, accusing it of being obsessed with headlines.",
+     {"speaker": "Ruth Hale", "cue": "accusing", "text": "it of being obsessed with headlines"}),
+    ("Bill\n\nSenator Ruth Hale has supported it for many years.", None),
     ("Hunting\n\nThe Harlow Party have called for a ban on fox hunting to be made law.",
      {"speaker": "Harlow Party", "text": "for a ban on fox hunting to be made law", "cue": "called"}),
 ])
@@ -661,11 +664,23 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
                 for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
     parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and lemma not in _TOPIC_CUES
              or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and _topic_prep(c, lemma) or _marked_for(c, lemma)]
-    # "denied it" says nothing; "called him a fraud" names him (not "called him Bob": his name).
-    named = lemma in NAMING_CUES and any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in parts)
+    # "denied it" says nothing; "called him a fraud" names him (not "called him Bob": his name); "accusing it
+    # of being obsessed with headlines", "dismissed it as nonsense" say what of him or it.
+    named = lemma in NAMING_CUES and any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in parts) \
+        or lemma not in NAMING_CUES and any(_says_what_of(c) for c in parts)
     if not parts or not named and any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return None
     return parts if _reports_something(parts, lemma) else None
+
+
+def _says_what_of(prep: Token) -> bool:
+    """"of being obsessed", "as nonsense", "for his handling of the floods": a preposition after the object
+    with content of its own, not a time ("on Monday", "for years")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "as", "for", "on"):
+        return False
+    obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
+    return obj is not None and not obj.is_stop and obj.pos_ != "PRON" and obj.ent_type_ not in (
+        "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY") and (len(list(obj.subtree)) >= 2 or prep.lower_ == "as")
 
 
 def _reads_no_object(cue: Token, lemma: str) -> bool:
