@@ -664,13 +664,19 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
                 for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
     parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and lemma not in _TOPIC_CUES
              or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and _topic_prep(c, lemma) or _marked_for(c, lemma)]
-    # "denied it" says nothing; "called him a fraud" names him (not "called him Bob": his name); "accusing it
-    # of being obsessed with headlines", "dismissed it as nonsense" say what of him or it.
-    named = lemma in NAMING_CUES and any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in parts) \
-        or lemma not in NAMING_CUES and any(_says_what_of(c) for c in parts)
-    if not parts or not named and any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
+    if not parts or _bare_pronoun_object(parts, lemma):
         return None
     return parts if _reports_something(parts, lemma) else None
+
+
+def _bare_pronoun_object(parts: list[Token], lemma: str) -> bool:
+    """"denied it" says nothing; "called him a fraud" names him (not "called him Bob": his name); "accusing it
+    of being obsessed with headlines", "dismissed it as nonsense" say what of him or it."""
+    if not any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
+        return False
+    if lemma in NAMING_CUES:
+        return not any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in parts)
+    return not any(_says_what_of(c) for c in parts)
 
 
 def _says_what_of(prep: Token) -> bool:
