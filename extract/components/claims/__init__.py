@@ -48,8 +48,10 @@ from cooptool.extract.components.claims.passes import POST_PASSES
 from cooptool.extract.components.claims.reported import reported
 from cooptool.extract.components.claims.stances import (
     ATTITUDE_ADJECTIVES,
+    DECLARING_ADJECTIVES,
     attitude_adjective,
     in_someones_view,
+    made_clear,
 )
 from cooptool.extract.components.claims.subjects import quote_cue_subject
 from cooptool.extract.components.context import context_of
@@ -108,6 +110,8 @@ def _scan(run: ClaimRun) -> list[Claim]:
             claims += in_someones_view(run, tok)
         elif pos == "ADJ" and tok.lower_ in ATTITUDE_ADJECTIVES:
             claims += attitude_adjective(run, tok)
+        elif pos == "ADJ" and tok.lower_ in DECLARING_ADJECTIVES:
+            claims += made_clear(run, tok)
     return claims
 
 

@@ -29,10 +29,13 @@ EVIDENCE_CUES = lexicon.where("cue_verbs", 1, "evidence")
 SPEECH_CUES = lexicon.where("cue_verbs", 1, "speech")
 NESTABLE_CUES = lexicon.where("cue_verbs", 1, "nestable")
 DIRECTIVE_CUES = lexicon.where("cue_verbs", 1, "directive")
-# Verbs that report only with a particle or preposition ("pushed for", "lashed out at"): lemma -> rows.
-PHRASAL_CUES: dict[str, list[tuple[str, str]]] = {}
+# Verbs that report only with a particle or preposition ("pushed for", "lashed out at"): lemma -> rows of
+# (particle, preposition, object kind: "proposal" or "-").
+PHRASAL_CUES: dict[str, list[tuple[str, str, str]]] = {}
 for _row in lexicon.rows("cue_phrasal"):
-    PHRASAL_CUES.setdefault(_row[0], []).append((_row[1], _row[2]))
+    PHRASAL_CUES.setdefault(_row[0], []).append((_row[1], _row[2], _row[3] if len(_row) > 3 and _row[3] else "-"))
+# Nouns of what is put forward or laid out as a proposal ("put forward a plan").
+PROPOSAL_NOUNS = lexicon.words("proposal_nouns")
 ALL_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | QUOTE_ONLY_CUES | EVIDENCE_CUES | DIRECTIVE_CUES \
     | set(PHRASAL_CUES)
 QUOTE_CUES = CLAUSE_CUES | QUOTE_ONLY_CUES

@@ -57,7 +57,7 @@ def _reported_report(outer: Claim, inner: Claim) -> bool:
     sp, op = inner.speaker, outer.speaker
     return (sp is not None and sp.name is not None and sp.label in ("PERSON", "ORG", "GPE")
             and (op is None or op.entity_id != sp.entity_id) and inner.cue is not None
-            and (cue_lemma(inner.cue) in NESTABLE_CUES and inner.pattern in REPORTED_RULES
+            and (cue_lemma(inner.cue) in NESTABLE_CUES and inner.pattern in REPORTED_RULES | {OBJECT}
                  or _relayed(outer) and inner.pattern in REPORTED_RULES | {OBJECT}))
 
 

@@ -40,6 +40,7 @@ from cooptool.extract.components.claims.base import (
     PARENTHETICAL,
     PHRASAL,
     PHRASAL_CUES,
+    PROPOSAL_NOUNS,
     QUOTE_MARKS,
     SPEECH_CUES,
     STANCE,
@@ -61,6 +62,8 @@ from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
 
 OBJECT_PREPS = {"for", "of", "about", "against", "on", "as"}
+# The cues read by a reading besides the phrasal one ("rule" is phrasal in "ruled out", a clause cue in "ruled that").
+ALL_READ_CUES = CLAUSE_CUES | OBJECT_CUES | INTENT_CUES | STANCE_CUES | EVIDENCE_CUES | DIRECTIVE_CUES | SPEECH_CUES
 # What may be shared as a statement ("shared their views"), unlike "share the same goal".
 SHARED_THINGS = lexicon.words("shared_things")
 # Cues whose content is a topic after a preposition ("spoke about the bill", not "speaks Mandarin"); as a
@@ -196,7 +199,11 @@ def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
 
 def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if lemma in PHRASAL_CUES:
-        return phrasal if _phrasal_object(cue, lemma) is not None else None
+        if _phrasal_object(cue, lemma) is not None:
+            return phrasal
+        if lemma not in ALL_READ_CUES:
+            return None  # a phrasal cue only: "pushed the door"
+        # A cue of its own too: "ruled that ...", "spoke about the bill".
     framed = _framed_reading(cue, lemma)
     if framed is not None:
         return framed
@@ -243,6 +250,9 @@ def _framed_reading(cue: Token, lemma: str) -> Reading | None:
      {"speaker": "Ruth Hale", "text": "the police mishandled the inquiry"}),
     ("Talks\n\nNoting that both towns are growing fast, Mayor Tom Reid told his guest that the plan was sound.",
      {"speaker": "Tom Reid", "cue": "Noting", "text": "both towns are growing fast"}),
+    ("Court\n\nThe High Court ruled on Tuesday that the ban was unlawful.",
+     {"speaker": "High Court", "text": "the ban was unlawful", "cue": "ruled"}),
+    ("Court\n\nThe referee Tom Reid ruled the goal offside.", None),
 ])
 def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
     """"X said (that) ...": the cue's clausal complement."""
@@ -314,6 +324,22 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Fraud\n\nThe fraud e-mails lure people by promising them a cut of a larger pile of cash.", None),
     ("Race\n\nMayor Tom Reid called that remark \"shameful\" on Monday.",
      {"speaker": "Tom Reid", "text": "that remark \"shameful\" on Monday"}),
+    ("Trade\n\nPresident Ana Ruiz has urged the member states to meet the challenges, pursue cooperation in green"
+     " technology and build an open economy.",
+     {"speaker": "Ana Ruiz", "cue": "urged",
+      "text": "the member states to meet the challenges, pursue cooperation in green technology and build an open economy"}),
+    ("Fuel\n\nMinister Tom Reid has urged member states to cut fuel taxes, Senator Ana Ruiz added.",
+     {"speaker": "Tom Reid", "cue": "urged", "text": "member states to cut fuel taxes"}),
+    ("Debate\n\nSenator Ruth Hale attacked the governor on Monday, calling him a \"total fraud\".",
+     {"speaker": "Ruth Hale", "cue": "calling", "text": "him a \"total fraud\""}),
+    ("Debate\n\nSenator Ruth Hale attacked the governor on Monday, calling him a \"total fraud\".",
+     {"speaker": "Ruth Hale", "cue": "attacked", "text": "the governor on Monday"}),
+    ("Names\n\nAs a boy, his friends called him Bob.", None),
+    ("Whitehall\n\nLord Ruth Hale criticised the government, accusing it of being obsessed with headlines.",
+     {"speaker": "Ruth Hale", "cue": "accusing", "text": "it of being obsessed with headlines"}),
+    ("Bill\n\nSenator Ruth Hale has supported it for many years.", None),
+    ("Hunting\n\nThe Harlow Party have called for a ban on fox hunting to be made law.",
+     {"speaker": "Harlow Party", "text": "for a ban on fox hunting to be made law", "cue": "called"}),
 ])
 def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"X denied the allegations", "X called the plan a gamble": the cue's object is the content."""
@@ -324,7 +350,18 @@ def nominal_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: 
     if lemma in NAMING_CUES and quoted_name is None and not _names_something(parts, lemma):
         return None
     start = min(c.left_edge.idx for c in parts) if quoted_name is None else quoted_name.idx
-    return start, end_of(_object_end(cue, parts))
+    last = _object_end(cue, parts)
+    bare = next((c for c in parts if c.dep_ == "prep" and not any(c.children) and c.i + 1 < len(doc)
+                 and not doc[c.i + 1].is_punct), None)
+    if bare is not None and last.i == bare.i:
+        # "called for a ban on hunting to be made law": the parser left the preposition without its
+        # object, hanging the rest on another verb; the content runs to the end of the cue's clause.
+        last = cue.right_edge
+        while last.i > bare.i and (last.is_punct or last.is_space):
+            last = doc[last.i - 1]
+        if last.i == bare.i:
+            return None
+    return start, end_of(last)
 
 
 _AS_SAID_DEPS = ("nsubj", "mark", "advmod", "prep", "punct", "aux", "npadvmod")
@@ -436,7 +473,8 @@ def directive(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[
     if found is None:
         return None
     listener, infinitive = found
-    return listener.left_edge.idx, end_of(infinitive.right_edge)
+    last = max([infinitive.right_edge] + [c.right_edge for c in _infinitive_list(cue, [infinitive])], key=lambda t: t.i)
+    return listener.left_edge.idx, end_of(last)
 
 
 def _listener_and_infinitive(cue: Token) -> tuple[Token, Token] | None:
@@ -459,6 +497,12 @@ def _listener_and_infinitive(cue: Token) -> tuple[Token, Token] | None:
     ("Rates\n\nBank governor Ana Ruiz did not rule out a further rate cut this year.",
      {"speaker": "Ana Ruiz", "text": "a further rate cut this year"}),
     ("Door\n\nAna Ruiz pushed the door open and walked in.", None),
+    ("Roads\n\nThe Ministry of Transport has put forward a plan to pave rural roads.",
+     {"speaker": "Ministry of Transport", "text": "a plan to pave rural roads", "cue": "put"}),
+    ("Bid\n\nThe players have all spoken out against the takeover.", {"text": "the takeover", "cue": "spoken"}),
+    ("Rail\n\nSenator Ruth Hale laid out her proposals for cheaper rail fares.",
+     {"speaker": "Ruth Hale", "text": "her proposals for cheaper rail fares", "cue": "laid"}),
+    ("Match\n\nCoach Tom Reid put forward two young players for the final.", None),
 ])
 def phrasal(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[Token]) -> tuple[int, int] | None:
     """"pushed for a cease-fire", "lashed out at the double standards", "did not rule out a rate cut": a
@@ -472,17 +516,21 @@ def phrasal(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: list[To
 
 def _phrasal_object(cue: Token, lemma: str) -> Token | None:
     """The content's head: the object of the listed preposition, or the cue's object after its particle."""
-    particles = {c.lower_ for c in cue.children if c.dep_ == "prt"}
-    for particle, prep in PHRASAL_CUES[lemma]:
-        if particle != "-" and particle not in particles:
+    # "put forward a plan": the parser may read the particle right after the verb as an adverb.
+    particles = {c.lower_ for c in cue.children if c.dep_ == "prt" or c.dep_ == "advmod" and c.i == cue.i + 1}
+    for particle, prep, kind in PHRASAL_CUES[lemma]:
+        if particle != "-" and not particles.intersection(particle.split(",")):
             continue
         if prep == "-":
             obj = next((c for c in cue.rights if c.dep_ == "dobj"), None)
         else:
-            obj = next((o for p in cue.rights if p.dep_ == "prep" and p.lower_ == prep
+            obj = next((o for p in cue.rights if p.dep_ == "prep" and p.lower_ in prep.split(",")
                         for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
-        if obj is not None and not (obj.is_stop or obj.pos_ == "PRON"):
-            return obj
+        if obj is None or obj.is_stop or obj.pos_ == "PRON":
+            continue
+        if kind == "proposal" and obj.lemma_.lower() not in PROPOSAL_NOUNS:
+            continue  # "put forward two players", "laid out the clothes": nothing proposed
+        return obj
     return None
 
 
@@ -493,11 +541,21 @@ def _has_object(cue: Token) -> bool:
 
 def _object_end(cue: Token, parts: list[Token]) -> Token:
     """The last token of the object cue's content: its parts and what follows them, but not a
-    participle cue after the object ("defended the remark, saying ...": it has its own content)."""
+    participle cue after the object ("defended the remark, saying ...", "attacked the governor, calling him
+    ...": it has its own content)."""
     first = min(p.i for p in parts)
     tail = [c for c in cue.rights if c.dep_ not in ("punct", "cc", "conj") and c.i > first
-            and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES)]
-    return max((c.right_edge for c in parts + tail), key=lambda t: t.i)
+            and not (c.dep_ == "advcl" and c.tag_ == "VBG" and cue_lemma(c) in CLAUSE_CUES | OBJECT_CUES)]
+    return max((c.right_edge for c in parts + tail + _infinitive_list(cue, parts)), key=lambda t: t.i)
+
+
+def _infinitive_list(cue: Token, parts: list[Token]) -> list[Token]:
+    """"urged the economies to meet the challenges, take each other as partners and build ...": bare
+    verbs the parser conjoined to a cue that is not itself a bare verb continue the infinitive it reports."""
+    if cue.tag_ == "VB" or not any(p.dep_ in ("xcomp", "ccomp") and p.tag_ == "VB" for p in parts):
+        return []
+    return [c for c in cue.rights if c.dep_ == "conj" and c.tag_ == "VB" and c.i > max(p.i for p in parts)
+            and not has_own_subject(c) and cue_lemma(c) is None]
 
 
 @rule(TRAILING, confidence=0.8, examples=[
@@ -606,9 +664,29 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
                 for o in p.children if o.dep_ == "pobj" and not (o.is_stop or o.pos_ == "PRON")] or None
     parts = [c for c in cue.rights if c.dep_ in ("dobj", "oprd", "xcomp", "ccomp") and lemma not in _TOPIC_CUES
              or c.dep_ == "prep" and c.lower_ in OBJECT_PREPS and _topic_prep(c, lemma) or _marked_for(c, lemma)]
-    if not parts or any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
+    if not parts or _bare_pronoun_object(parts, lemma):
         return None
     return parts if _reports_something(parts, lemma) else None
+
+
+def _bare_pronoun_object(parts: list[Token], lemma: str) -> bool:
+    """"denied it" says nothing; "called him a fraud" names him (not "called him Bob": his name); "accusing it
+    of being obsessed with headlines", "dismissed it as nonsense" say what of him or it."""
+    if not any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
+        return False
+    if lemma in NAMING_CUES:
+        return not any(c.dep_ == "oprd" and c.pos_ != "PROPN" for c in parts)
+    return not any(_says_what_of(c) for c in parts)
+
+
+def _says_what_of(prep: Token) -> bool:
+    """"of being obsessed", "as nonsense", "for his handling of the floods": a preposition after the object
+    with content of its own, not a time ("on Monday", "for years")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "as", "for", "on"):
+        return False
+    obj = next((o for o in prep.children if o.dep_ in ("pobj", "pcomp")), None)
+    return obj is not None and not obj.is_stop and obj.pos_ != "PRON" and obj.ent_type_ not in (
+        "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY") and (len(list(obj.subtree)) >= 2 or prep.lower_ == "as")
 
 
 def _reads_no_object(cue: Token, lemma: str) -> bool:

@@ -3,6 +3,8 @@
 - `claim.view.in_view`: "In Lyu's eyes, everyone has their own understanding", "In her view, the plan
   failed", "In the opinion of the court, ..." — the possessor (or the "of" phrase) holds the view, the
   clause after the comma is the content.
+- `claim.made_clear`: "The minister made it clear that the tax would not rise", "made clear that ..." — the
+  subject of "make" declares the that-clause.
 - `claim.attitude`: "She was hopeful that the checks would be removed", "The bank remains confident
   (that) growth will pick up" — an adjective of attitude with a clause, said of its subject.
 
@@ -23,6 +25,7 @@ ATTITUDE_ADJECTIVES = lexicon.words("attitude_adjectives")
 # Verbs an adjective of attitude is said with ("was hopeful", "remains confident", "felt sure").
 _LINKING = lexicon.words("linking_verbs")
 _SUBJECTS = ("nsubj", "nsubjpass")
+DECLARING_ADJECTIVES = lexicon.words("declaring_adjectives")
 
 
 def _content(run: ClaimRun, first: Token, last: Token) -> tuple[int, int] | None:
@@ -94,3 +97,30 @@ def attitude_adjective(run: ClaimRun, tok: Token) -> list[Claim]:
     if span is None:
         return []
     return [Claim(*span, tok, tok.text, tok.idx, end_of(tok), speaker, "claim.attitude")]
+
+
+@rule("claim.made_clear", confidence=0.7, examples=[
+    ("Finance minister Ana Silva made it clear that the fuel tax would not rise this year.",
+     {"speaker": "Ana Silva", "cue": "made", "text": "the fuel tax would not rise this year"}),
+    ("Senator Ruth Hale made clear that she would not run again.",
+     {"speaker": "Ruth Hale", "text": "she would not run again"}),
+    ("The heavy rain made it clear that the roof needed work.", None),
+])
+def made_clear(run: ClaimRun, tok: Token) -> list[Claim]:
+    """"X made (it) clear/known/plain that CLAUSE": X declares the clause."""
+    verb = tok.head
+    if tok.pos_ != "ADJ" or tok.lower_ not in DECLARING_ADJECTIVES or verb.lemma_.lower() != "make" \
+            or verb.pos_ != "VERB" or verb.i > tok.i:
+        return []
+    clause = next((c for c in [*tok.rights, *verb.rights] if c.i > tok.i and c.dep_ in ("ccomp", "advcl")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if clause is None or subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what"):
+        return []
+    speaker = run.resolver.resolve(subj)
+    if speaker.name is None:
+        return []
+    span = _content(run, clause.left_edge, clause.right_edge)
+    if span is None:
+        return []
+    return [Claim(*span, verb, verb.text, verb.idx, end_of(verb), speaker, "claim.made_clear")]
