@@ -15,8 +15,10 @@ Runs after `cooptool_entities`. Amounts are found in the text by `cooptool.extra
 - **place** ("in Phoenix, Arizona"), **date** and **period** stated in the sentence.
 
 A record's `pattern` names the subject rule and the about rule that applied,
-`fact.subject.<rule>+fact.about.<rule>` (`no_subject` / `no_about` when none did). Sets `doc._.facts`:
-plain dicts, one per amount, with the evidence sentence and offsets.
+`fact.subject.<rule>+fact.about.<rule>` (`no_subject` when no subject rule did). A figure whose `about` names
+no measure - none found, or only a change, an empty head or a time ("a 0.1% rise", "its lowest level") - is
+dropped (`usable_about`, issue 17: fewer, right facts). Sets `doc._.facts`: plain dicts, one per kept amount,
+with the evidence sentence and offsets.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from cooptool.extract import lexicon
 from cooptool.extract.components.context import context_of
-from cooptool.extract.components.fact_about import about, change
+from cooptool.extract.components.fact_about import CHANGE_NOUNS, about, change
 from cooptool.extract.components.fact_subject import (
     OWNING_PATTERNS,
     SOURCE_VERBS,
@@ -177,13 +179,13 @@ def share_per_unit(text: str, facts: list[dict]) -> None:
             low["unit"] = high["unit"]
 
 
-_BASE_BEFORE = re.compile(r"(?:\bper|\b(?:one|1)\s+in|\btop)\s+$", re.I)
+_BASE_BEFORE = re.compile(r"(?:\bper|\b(?:one|1)\s+in(?:\s+every)?|\bout\s+of(?:\s+every)?|\btop)\s+$", re.I)
 
 
 def is_base_or_rank(doc: Doc, amount: Amount, span: Span) -> bool:
-    """"faults per 100 new cars", "one in 10 adults", "the top 10 players", "the top 1 percent paid 25%": a base
+    """"faults per 100 new cars", "one in 10 adults", "two out of 10 callers", "the top 10 players", "the top 1 percent paid 25%": a base
     a rate is taken over or a group picked out by rank, not a figure of its own ("the top 33 percent rate" is)."""
-    m = _BASE_BEFORE.search(doc.text, max(0, amount.start - 12), amount.start)
+    m = _BASE_BEFORE.search(doc.text, max(0, amount.start - 16), amount.start)
     if m is None or amount.kind not in ("count", "percent") or amount.approx:
         return False
     if m.group(0).lower().startswith("top"):
@@ -379,10 +381,13 @@ class _FactReader:
                 out.append(fact)
         range_partner(self.text, out)
         parallel_figure(self.text, out)
+        compared_level(self.text, out)
+        change_aside(self.text, out)
+        fuller_mention(self.text, out)
         share_per_unit(self.text, out)
         share_of_total(self.text, out)
         field_mark(self.text, out)
-        return out
+        return [f for f in out if usable_about(f["about"]) or f["pattern"].endswith("+fact.about.field_mark")]
 
     def fact(self, amount: Amount, span: Span) -> dict | None:
         reading = read_amount(self.doc, amount, span)
@@ -675,6 +680,95 @@ def share_of_total(text: str, facts: list[dict]) -> None:
             f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.share_of_total"
 
 
+# ", an increase of", ", a surge of", ", up": a change written after a figure, as an aside of its clause.
+_CHANGE_ASIDE = re.compile(r",\s+(?:(?:a|an)\s+(?P<words>(?:[\w-]+\s+){1,3})(?:of\s+)?)?$")
+_RISE_NOUNS = lexicon.where("change_words", 1, "rise-noun")
+_FALL_NOUNS = lexicon.where("change_words", 1, "fall-noun")
+
+
+@rule("fact.about.change_aside", examples=[
+    ("Velmor Foods sold 2.4 million cars in 2004, an increase of 4% on the previous year.",
+     {"value": 4, "about": "cars sold", "change": "up"}),
+    ("Tourism revenue in Freedonia hit 116 billion yuan, a surge of 27 percent year-on-year.",
+     {"value": 27, "about": "Tourism revenue"}),
+    ("Velmor Foods sold 2.4 million cars in 2004; rivals reported an increase of 4%.", None),
+])
+def change_aside(text: str, facts: list[dict]) -> None:
+    """"sold 2.4 million cars, an increase of 4%", "hit 116bn yuan, a surge of 27% year-on-year": a change that
+    names nothing changed, written as an aside right after a figure of its sentence, is the change of what that
+    figure measures."""
+    for k, f in enumerate(facts):
+        if k == 0 or usable_about(f["about"]):
+            continue
+        prev = facts[k - 1]
+        m = _CHANGE_ASIDE.search(text, prev["text_end"], f["text_start"])
+        if prev["start"] != f["start"] or not usable_about(prev["about"]) or m is None \
+                or any(c in text[prev["text_end"]:f["text_start"]] for c in ";:()"):
+            continue
+        words = {w.rstrip("s") for w in (m.group("words") or "").lower().split()}
+        rise, fall = bool(words & _RISE_NOUNS), bool(words & _FALL_NOUNS)
+        if f["change"] is None and rise == fall:
+            continue  # ", a figure of 4%": no change is named
+        f["change"] = f["change"] or ("up" if rise else "down")
+        f["about"] = prev["about"]
+        subject_pattern = f["pattern"].split("+")[0]
+        if f["subject"] is None and prev["subject"] is not None:  # the aside's figure is the same owner's
+            f.update({key: prev[key] for key in ("subject", "subject_id", "subject_aliases", "subject_via")})
+            subject_pattern = prev["pattern"].split("+")[0]
+        f["pattern"] = subject_pattern + "+fact.about.change_aside"
+
+
+@rule("fact.about.fuller_mention", examples=[
+    ("While the UK's jobless rate rose to 4.7%, the rate remains low, compared with 12.1% in Norway.",
+     {"value": 12.1, "about": "jobless rate"}),
+    ("Harwell Foods' growth rate was 4.7%. Velmor charged a rate of £5.", None),  # another kind of figure
+])
+def fuller_mention(text: str, facts: list[dict]) -> None:
+    """"the UK's jobless rate rose to 4.7%, the rate remains low, compared with 12.1% in Norway": a figure whose
+    `about` is only an empty head ("rate", "level", "average") measures what a figure of the same kind shortly before
+    it names in full with that head ("jobless rate")."""
+    for k, f in enumerate(facts):
+        if usable_about(f["about"]):
+            continue
+        head = f["about"].split()[-1].lower() if f["about"] else None
+        if head is None:
+            continue
+        for o in reversed(facts[:k]):
+            if f["text_start"] - o["text_end"] > 400:
+                break
+            words = (o["about"] or "").split()
+            if o["kind"] == f["kind"] and len(words) > 1 and words[-1].lower() == head and usable_about(o["about"]):
+                f["about"] = o["about"]
+                f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.fuller_mention"
+                break
+
+
+def _base_word_before(text: str, start: int, floor: int) -> bool:
+    """"from $639m", "against 6.3bn kronor", "compared with $1.13bn": the words right before a figure make it the
+    level another figure is compared with."""
+    before = text[max(floor, start - 16):start].lower().split()
+    return bool(before) and (before[-1] in BASE_WORDS or before[-2:] in (["compared", "with"], ["compared", "to"]))
+
+
+@rule("fact.about.compared_level", examples=[
+    ("Corvin Group's profit rose to $700m in the third quarter from $639m year-earlier.",
+     {"value": 639_000_000, "about": "profit"}),
+    ("Corvin Group's margin rose to 5% in the third quarter from $639m year-earlier.", None),  # not the same kind
+])
+def compared_level(text: str, facts: list[dict]) -> None:
+    """"profit rose to $700m from $639m a year earlier", "was 9.5bn kronor against 6.3bn kronor last year": a figure
+    with no `about` that is the level compared with (after "from", "against", "than", "compared with") measures
+    what the figure of the same kind before it in the sentence does."""
+    for k, f in enumerate(facts):
+        if f["about"] or not _base_word_before(text, f["text_start"], f["start"]):
+            continue
+        other = next((o for o in reversed(facts[:k]) if o["start"] == f["start"] and (o["kind"], o["currency"], o["unit"])
+                      == (f["kind"], f["currency"], f["unit"])), None)
+        if other is not None and other["about"]:
+            f["about"] = other["about"]
+            f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.compared_level"
+
+
 # What a mark in metres is, by the words right before it ("a personal best of 5.80m", "cleared 6.12m").
 _MARK_BEFORE = (
     (re.compile(r"\b((?:(?:season|world|personal|national|championship|meeting)(?:'s|’s)?\s+)?(?:best|record))\s+of\s+$",
@@ -707,6 +801,28 @@ def field_mark(text: str, facts: list[dict]) -> None:
                 if what == "jump":
                     f["change"] = None  # "jumped 7.96m": a mark, not a rise
                 break
+
+
+_CHANGE_LEMMAS = CHANGE_NOUNS  # "rise", "fall", "increase"; not "growth" or "loss", which are measures
+EMPTY_ABOUT_HEADS = (lexicon.where("fact_empty_abouts", 1, "head") | lexicon.where("figure_heads", 1, "empty")
+                     | _CHANGE_LEMMAS | {w + "s" for w in _CHANGE_LEMMAS} | TIME_NOUNS)
+EMPTY_ABOUT_MODS = lexicon.where("fact_empty_abouts", 1, "mod")
+_NO_MEASURE_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+_YEAR_OWNER = re.compile(r"(?:19|20)\d\d(?:'s|’s)?")
+
+
+def usable_about(about_text: str | None) -> bool:
+    """A figure is kept only when its `about` names what it measures. Not when no rule found one ("finished third
+    with 85.02 points", "closed 16% down"), nor when it is only a change, an empty head or a time ("a 0.1% rise",
+    "its lowest level", "2004's average", "the figure", "a surge of 27% year-on-year"): a reader would rather get
+    fewer, right facts than numbers without a meaning."""
+    if not about_text:
+        return False
+    words = [w.strip(",.;:\"'“”‘’()") for w in about_text.lower().split()]
+    words = [w for w in words if w and w not in _NO_MEASURE_WORDS and not _YEAR_OWNER.fullmatch(w)]
+    if not words or words[-1] not in EMPTY_ABOUT_HEADS:
+        return bool(words)
+    return not all(w in EMPTY_ABOUT_HEADS or w in EMPTY_ABOUT_MODS for w in words)
 
 
 class FactExtractor:
