@@ -383,6 +383,8 @@ class _FactReader:
         parallel_figure(self.text, out)
         compared_level(self.text, out)
         change_aside(self.text, out)
+        before_figure(self.text, out)
+        figure_named(self.text, out)
         fuller_mention(self.text, out)
         share_per_unit(self.text, out)
         share_of_total(self.text, out)
@@ -613,21 +615,28 @@ _RANGE_GLUE = ("to", "-", "–", "or", "and")
     ("The Lorne Fund will cut its growth forecast for Freedonia from 1.8% to 0.8%.",
      {"value": 1.8, "about": "growth forecast for Freedonia"}),
     ("Harwell Foods raised the fee from £6 to £10.", {"value": 6, "about": "fee"}),
+    ("Crude stockpiles in Freedonia had fallen 1m barrels to 294.3m.",
+     {"value": 294_300_000, "unit": "barrels", "about": "Crude stockpiles"}),
     ("The Lorne Fund lent 5% to 10 firms.", None),  # another kind of figure
 ])
 def range_partner(text: str, facts: list[dict]) -> None:
     """"a 2% to 3% rise in revenue", "cut its forecast from 1.8% to 0.8%": a figure with no `about` that is
     one end of a range or of a change of level measures what its other end does (same kind, currency, unit,
-    sentence)."""
+    sentence; a bare count takes the other end's unit: "fallen 1m barrels to 294.3m")."""
     for k, f in enumerate(facts):
         if f["about"]:
             continue
         for other in (facts[k + 1] if k + 1 < len(facts) else None, facts[k - 1] if k > 0 else None):
-            if other is None or not other["about"] or other["start"] != f["start"] \
-                    or (other["kind"], other["currency"], other["unit"]) != (f["kind"], f["currency"], f["unit"]):
+            if other is None:
+                continue
+            bare = f["kind"] == "count" and f["unit"] is None and other["kind"] in ("count", "quantity")
+            if not other["about"] or other["start"] != f["start"] or other["currency"] != f["currency"] \
+                    or (other["kind"], other["unit"]) != (f["kind"], f["unit"]) and not bare:
                 continue
             a, b = (f, other) if f["text_start"] < other["text_start"] else (other, f)
             if text[a["text_end"]:b["text_start"]].strip().lower() in _RANGE_GLUE:
+                if bare:  # "fallen 1m barrels to 294.3m": 294.3m barrels
+                    f["kind"], f["unit"] = other["kind"], other["unit"]
                 f["about"] = other["about"]
                 f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.range_partner"
                 break
@@ -737,7 +746,8 @@ def fuller_mention(text: str, facts: list[dict]) -> None:
             if f["text_start"] - o["text_end"] > 400:
                 break
             words = (o["about"] or "").split()
-            if o["kind"] == f["kind"] and len(words) > 1 and words[-1].lower() == head and usable_about(o["about"]):
+            if o["kind"] == f["kind"] and 1 < len(words) <= 5 and words[-1].lower() == head and usable_about(o["about"]) \
+                    and not any(ch.isdigit() or ch in "-–—" for ch in o["about"]):  # a plain name of a measure
                 f["about"] = o["about"]
                 f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.fuller_mention"
                 break
@@ -811,12 +821,65 @@ _NO_MEASURE_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "thi
 _YEAR_OWNER = re.compile(r"(?:19|20)\d\d(?:'s|’s)?")
 
 
+_ENDS_IN_NUMBER = re.compile(r"(?:^|\s(?:of|at|to|by|just|only))\s*[+-]?\d[\d,.]*$")  # not "people under 40"
+
+
+def names_a_figure(about_text: str) -> bool:
+    """"$13m", "4.875 million people", "cigarette sales of 13", "5.5% rise": an `about` that holds a figure of its
+    own (a sum, a share, a quantity, a count in millions or thousands, or a number it ends with) says what another
+    figure is, not what this one measures; years and small counts ("2004 dividend", "the 20 projects") do not."""
+    if _ENDS_IN_NUMBER.search(about_text):
+        return True
+    return any(not is_year(a) and (a.kind in ("money", "percent", "quantity") or a.has_scale or a.value >= 1000)
+               for a in find_amounts(about_text))
+
+
+# "net profits of 1.33bn euros", "profit margin of 45.6": the measure, then the other figure it is stated with.
+_FIGURE_TAIL = re.compile(r"\s+(?:of|at|to|for)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$£€¥]?\d")
+
+
+@rule("fact.about.before_figure", examples=[
+    ("Velmor Foods said net profits of 1.33bn euros were a record, well up on 246m euros.",
+     {"value": 246_000_000, "about": "net profits"}),
+    ("Velmor Foods paid $13m in fines, as well as $15.5m to settle a lawsuit.", None),
+])
+def before_figure(text: str, facts: list[dict]) -> None:
+    """"up from A$246m" with `about` "net profits of 1.33bn Australian dollars": an `about` that names another figure
+    after "of"/"at"/"to"/"for" is cut back to the measure before it when that is a measure of its own."""
+    for f in facts:
+        about_text = f["about"]
+        if not about_text or not names_a_figure(about_text):
+            continue
+        m = _FIGURE_TAIL.search(about_text)
+        head = about_text[:m.start()].strip() if m else ""
+        if head and not names_a_figure(head) and usable_about(head):
+            f["about"] = head
+            f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.before_figure"
+
+
+@rule("fact.about.figure_named", examples=[
+    ("Velmor Foods made £150m, compared with £125m a year earlier.", {"value": 125_000_000, "about": "earnings"}),
+    ("Velmor Foods paid $13m, as well as $15.5m to settle a lawsuit.", None),  # "$13m" measures nothing named
+])
+def figure_named(text: str, facts: list[dict]) -> None:
+    """"had fallen 1m barrels to 294.3m", "made £150m, compared with £125m": a figure whose `about` is only
+    another figure of its sentence measures what that figure does."""
+    for f in facts:
+        if not f["about"] or not names_a_figure(f["about"]):
+            continue
+        other = next((o for o in facts if o is not f and o["start"] == f["start"] and o["text"] in f["about"]
+                      and o["about"] and usable_about(o["about"])), None)
+        if other is not None and len(f["about"]) <= len(other["text"]) + 12:  # the figure, not a phrase around it
+            f["about"] = other["about"]
+            f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.figure_named"
+
+
 def usable_about(about_text: str | None) -> bool:
     """A figure is kept only when its `about` names what it measures. Not when no rule found one ("finished third
-    with 85.02 points", "closed 16% down"), nor when it is only a change, an empty head or a time ("a 0.1% rise",
+    with 85.02 points", "closed 16% down"), nor when it names another figure ("$13m"), nor when it is only a change, an empty head or a time ("a 0.1% rise",
     "its lowest level", "2004's average", "the figure", "a surge of 27% year-on-year"): a reader would rather get
     fewer, right facts than numbers without a meaning."""
-    if not about_text:
+    if not about_text or names_a_figure(about_text):
         return False
     words = [w.strip(",.;:\"'“”‘’()") for w in about_text.lower().split()]
     words = [w for w in words if w and w not in _NO_MEASURE_WORDS and not _YEAR_OWNER.fullmatch(w)]
