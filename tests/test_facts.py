@@ -295,3 +295,20 @@ def test_what_the_people_counted_did(nlp):
     assert f["about"] == "people who attended meeting"
     f = one(facts_of(nlp, "TV\n\nMore than 14 million people saw the soap's finale on Friday.\n"), "More than 14 million")
     assert f["about"] == "people who saw the soap's finale"
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts had forecast a 0.1% rise.",  # a change of nothing named
+    "Kira Bell finished third with 85.02 points.",  # nothing it measures
+    "The Velmor index fell to 48.3, its lowest level since June.",  # an empty head
+    "Velmor Foods paid $13m, as well as $15.5m to settle a lawsuit.",  # the about is another figure
+    "Lena Ward carded 10 straight pars to start.",  # a result of a game
+    "He said only two out of every 10 callers were served.",  # a base
+])
+def test_figures_a_reader_cannot_use_are_dropped(nlp, text):
+    assert facts_of(nlp, text + "\n") == []
+
+
+def test_a_figure_with_what_it_measures_is_kept(nlp):
+    facts = facts_of(nlp, "Harwell Foods sold 10,000 cars, an increase of 4% on the year before.\n")
+    assert {f["text"]: f["about"] for f in facts} == {"10,000": "cars sold", "4%": "cars sold"}

@@ -131,6 +131,7 @@ def as_metres(doc: Doc, amount: Amount, span: Span) -> Amount | None:
 SCORE_NOUNS = lexicon.where("fact_sport_words", 1, "score-noun")
 SCORE_VERBS = lexicon.where("fact_sport_words", 1, "score-verb")
 FIELD_WORDS = lexicon.where("fact_sport_words", 1, "field")
+SPORT_TALLIES = lexicon.where("fact_sport_words", 1, "tally")
 _MONTH_AFTER = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -301,6 +302,8 @@ def _count_reading(doc: Doc, amount: Amount, span: Span, counted: Token | None) 
         return None
     if len(counted.text.rstrip(".")) == 1:
         return None  # "50 K", "196 C": a reading on a scale, not a count of things
+    if counted.lower_ in SPORT_TALLIES:
+        return None  # "10 straight pars", "seven wickets": a result of a game, not data
     unit = " ".join(t.text for t in doc[span.end:counted.i + 1]
                     if t.i == counted.i or t.dep_ in ("compound",)).strip() or counted.text
     if (amount.is_word or amount.value < 10) and not amount.has_scale:
