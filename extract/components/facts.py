@@ -824,7 +824,7 @@ _NO_MEASURE_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "thi
 _YEAR_OWNER = re.compile(r"(?:19|20)\d\d(?:'s|’s)?")
 
 
-_ENDS_IN_NUMBER = re.compile(r"(?:^|\s(?:of|at|to|by|just|only))\s*[+-]?\d[\d,.]*$")  # not "people under 40"
+_ENDS_IN_NUMBER = re.compile(r"(?:^|\s(?:of|at|to|by|from|just|only))\s*[+-]?\d[\d,.]*$")  # not "people under 40"
 
 
 def names_a_figure(about_text: str) -> bool:
@@ -838,7 +838,8 @@ def names_a_figure(about_text: str) -> bool:
 
 
 # "net profits of 1.33bn euros", "profit margin of 45.6": the measure, then the other figure it is stated with.
-_FIGURE_TAIL = re.compile(r"\s+(?:of|at|to|for)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?[$£€¥]?\d")
+_FIGURE_TAIL = re.compile(r"(?:\s+[a-z]+ing)?\s+(?:of|at|to|for|from)\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?"
+                          r"[$£€¥]?\d")  # "suites ranging from 10": the participle goes with the figure
 
 
 @rule("fact.about.before_figure", examples=[
