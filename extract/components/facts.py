@@ -158,7 +158,7 @@ def is_score(text: str, amount: Amount) -> bool:
 
 
 PER_UNITS = lexicon.mapping("fact_per_units")
-_PER = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z-]+)\b")
+_PER = re.compile(r"\s+(?:a|an|per|each)\s+([A-Za-z-]+)\b(?!\s+(?:earlier|before|ago|later|on)\b)")  # not "a year earlier"
 
 
 def per_unit(text: str, amount: Amount) -> str | None:
@@ -304,6 +304,9 @@ def _count_reading(doc: Doc, amount: Amount, span: Span, counted: Token | None) 
         return None  # "50 K", "196 C": a reading on a scale, not a count of things
     if counted.lower_ in SPORT_TALLIES:
         return None  # "10 straight pars", "seven wickets": a result of a game, not data
+    if counted.lower_ in ("meters", "metres") and amount.value in RACE_DISTANCES and span.start > 0 \
+            and doc[span.start - 1].lower_ in _RACE_OPENERS:
+        return None  # "in the 3,000 meters": a race
     unit = " ".join(t.text for t in doc[span.end:counted.i + 1]
                     if t.i == counted.i or t.dep_ in ("compound",)).strip() or counted.text
     if (amount.is_word or amount.value < 10) and not amount.has_scale:
@@ -820,6 +823,7 @@ _CHANGE_LEMMAS = CHANGE_NOUNS  # "rise", "fall", "increase"; not "growth" or "lo
 EMPTY_ABOUT_HEADS = (lexicon.where("fact_empty_abouts", 1, "head") | lexicon.where("figure_heads", 1, "empty")
                      | _CHANGE_LEMMAS | {w + "s" for w in _CHANGE_LEMMAS} | TIME_NOUNS)
 EMPTY_ABOUT_MODS = lexicon.where("fact_empty_abouts", 1, "mod")
+_DANGLING_WORDS = {"and", "or", "but", "to", "of", "from", "with", "for", "by", "at", "in", "on", "than"}
 _NO_MEASURE_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _YEAR_OWNER = re.compile(r"(?:19|20)\d\d(?:'s|’s)?")
 
@@ -886,6 +890,9 @@ def usable_about(about_text: str | None) -> bool:
     if not about_text or names_a_figure(about_text):
         return False
     words = [w.strip(",.;:\"'“”‘’()") for w in about_text.lower().split()]
+    if words[0] in ("and", "or", "but") or words[-1] in ("and", "or", "but", "than") \
+            or len(words) <= 2 and words[-1] in _DANGLING_WORDS:
+        return False  # "and 11 seats", "plan to": a piece of a phrase ("states it flies to" is a whole one)
     words = [w for w in words if w and w not in _NO_MEASURE_WORDS and not _YEAR_OWNER.fullmatch(w)]
     if not words or words[-1] not in EMPTY_ABOUT_HEADS:
         return bool(words)
