@@ -884,18 +884,23 @@ def figure_named(text: str, facts: list[dict]) -> None:
 
 def usable_about(about_text: str | None) -> bool:
     """A figure is kept only when its `about` names what it measures. Not when no rule found one ("finished third
-    with 85.02 points", "closed 16% down"), nor when it names another figure ("$13m"), nor when it is only a change, an empty head or a time ("a 0.1% rise",
-    "its lowest level", "2004's average", "the figure", "a surge of 27% year-on-year"): a reader would rather get
-    fewer, right facts than numbers without a meaning."""
+    with 85.02 points", "closed 16% down"), nor when it names another figure ("$13m"), nor when it is a piece of a
+    phrase ("and 11 seats"), nor when it is only a change, an empty head or a time ("a 0.1% rise", "its lowest
+    level", "2004's average", "the figure", "a surge of 27% year-on-year"): a reader would rather get fewer, right
+    facts than numbers without a meaning."""
     if not about_text or names_a_figure(about_text):
         return False
-    words = [w.strip(",.;:\"'“”‘’()") for w in about_text.lower().split()]
+    words = [w for w in (w.strip(",.;:\"'“”‘’()") for w in about_text.lower().split()) if w]
+    if not words:
+        return False
     if words[0] in ("and", "or", "but") or words[-1] in ("and", "or", "but", "than") \
             or len(words) <= 2 and words[-1] in _DANGLING_WORDS:
         return False  # "and 11 seats", "plan to": a piece of a phrase ("states it flies to" is a whole one)
     words = [w for w in words if w and w not in _NO_MEASURE_WORDS and not _YEAR_OWNER.fullmatch(w)]
-    if not words or words[-1] not in EMPTY_ABOUT_HEADS:
-        return bool(words)
+    if not words or all(len(w) <= 1 for w in words):
+        return False  # "h" of "0-100 km/h"
+    if words[-1] not in EMPTY_ABOUT_HEADS:
+        return True
     return not all(w in EMPTY_ABOUT_HEADS or w in EMPTY_ABOUT_MODS for w in words)
 
 
