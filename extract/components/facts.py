@@ -46,6 +46,7 @@ from cooptool.extract.components.fact_subject import (
     syntactic_subject,
 )
 from cooptool.extract.components.phrases import PLACE_LABELS, is_place
+from cooptool.extract.lexicon import DEMONYM_COUNTRY
 from cooptool.extract.numbers import (
     Amount,
     DateMention,
@@ -334,6 +335,33 @@ def _near_words(anchor: Token, sent: Span) -> set[str]:
                     if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound") for w in (c.lemma_.lower(), c.lower_)}
 
 
+# "growth forecast for the German economy", "its estimate for Spain": a forecast and the country it is made for.
+_FORECAST_FOR = re.compile(r"\b(?:forecasts?|estimates?|projections?|outlook|predictions?)\s+for\s+(?:the\s+)?"
+                           r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+economy)?\b")
+
+
+@rule("fact.subject.forecast_for", examples=[
+    ("Exports from Germany fell.\nThe Lorne Fund is to cut its 2005 growth forecast for the German economy from 1.8% "
+     "to 0.8%.", {"subject": "Germany", "value": 1.8}),
+    ("The Lorne Fund is to cut its growth forecast from 1.8% to 0.8%.", None),
+])
+def forecast_for(fd: FactDoc, facts: list[dict]) -> None:
+    """"the IMF is to cut its growth forecast for the German economy to 0.8%": a forecast made for a country is that
+    country's figure, not the forecaster's (issue 17: a reader rejects the pollster or source as the owner). The
+    country must be named in the story."""
+    for f in facts:
+        m = _FORECAST_FOR.search(f["about"] or "")
+        if m is None:
+            continue
+        name = m.group(1)
+        found = fd.country_entity(DEMONYM_COUNTRY.get(name.lower()) or name)
+        owner = fd.names.get(found.kb_id_) if found is not None else None
+        if owner is None or f["subject_id"] == owner["id"]:
+            continue
+        f.update(subject=owner["name"], subject_id=owner["id"], subject_aliases=owner["aliases"], subject_via="sentence")
+        f["pattern"] = "fact.subject.forecast_for+" + f["pattern"].split("+", 1)[1]
+
+
 class _FactReader:
     """The facts of one Doc (the component keeps no per-document state)."""
 
@@ -395,6 +423,7 @@ class _FactReader:
         share_per_unit(self.text, out)
         share_of_total(self.text, out)
         field_mark(self.text, out)
+        forecast_for(self.fd, out)
         return [f for f in out if usable_about(f["about"]) or f["pattern"].endswith("+fact.about.field_mark")]
 
     def fact(self, amount: Amount, span: Span) -> dict | None:
