@@ -854,7 +854,7 @@ EMPTY_ABOUT_HEADS = (lexicon.where("fact_empty_abouts", 1, "head") | lexicon.whe
 EMPTY_ABOUT_MODS = lexicon.where("fact_empty_abouts", 1, "mod")
 _DANGLING_WORDS = {"and", "or", "but", "to", "of", "from", "with", "for", "by", "at", "in", "on", "than"}
 _NO_MEASURE_WORDS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
-_YEAR_OWNER = re.compile(r"(?:19|20)\d\d(?:'s|’s)?")
+_YEAR_OWNER = re.compile(r"(?:19|20)\d\d(?:'s|’s)?|[\w-]+-(?:year|month|week|day)s?")  # "2004's", "seventy-year"
 
 
 _ENDS_IN_NUMBER = re.compile(r"(?:^|\s(?:of|at|to|by|from|just|only))\s*[+-]?\d[\d,.]*$")  # not "people under 40"
