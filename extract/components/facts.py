@@ -413,6 +413,10 @@ class _FactReader:
             fact = self.fact(amount, span)
             if fact is not None:
                 out.append(fact)
+        for f in out:
+            if f["about"] and f["subject"] and _plain(f["about"]) == _plain(f["subject"]):
+                f["about"] = None  # "shareholders lost $180bn": the owner is not what the figure measures
+                f["pattern"] = f["pattern"].split("+")[0] + "+no_about"
         range_partner(self.text, out)
         parallel_figure(self.text, out)
         compared_level(self.text, out)
@@ -909,6 +913,10 @@ def figure_named(text: str, facts: list[dict]) -> None:
         if other is not None and len(f["about"]) <= len(other["text"]) + 12:  # the figure, not a phrase around it
             f["about"] = other["about"]
             f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.figure_named"
+
+
+def _plain(words: str) -> str:
+    return re.sub(r"^the\s+", "", words.lower().strip())
 
 
 def usable_about(about_text: str | None) -> bool:
