@@ -77,7 +77,7 @@ AMOUNT_RE = re.compile(
     {_ONE.replace('?P<P', '?P<a_')}
     (?:\s?(?P<sep>-|–|—|to)\s?{_ONE.replace('?P<P', '?P<b_')})?
     (?:
-        (?P<pct>\s?%|\s(?:{_alternation(k for k in _PERCENT if k != '%')})(?![\w]))
+        (?P<pct>\s?%|\s(?:{_alternation(k for k in _PERCENT if k != '%')})(?![\w])|(?<=\d)percent(?![\w]))
       | (?P<sub>p(?![\w'’])|\s(?:pence|(?:euro\s)?cents?)(?![\w]))
       | \s(?P<curword>{_alternation(_CUR_SUFFIX)})(?![\w])
       | \s?(?P<unit>{_alternation(_UNITS)})(?![\w])(?P<rate>{_RATES})?

@@ -295,3 +295,28 @@ def test_what_the_people_counted_did(nlp):
     assert f["about"] == "people who attended meeting"
     f = one(facts_of(nlp, "TV\n\nMore than 14 million people saw the soap's finale on Friday.\n"), "More than 14 million")
     assert f["about"] == "people who saw the soap's finale"
+
+
+@pytest.mark.parametrize("text", [
+    "Analysts had forecast a 0.1% rise.",  # a change of nothing named
+    "Kira Bell finished third with 85.02 points.",  # nothing it measures
+    "The Velmor index fell to 48.3, its lowest level since June.",  # an empty head
+    "Velmor Foods paid $13m, as well as $15.5m to settle a lawsuit.",  # the about is another figure
+    "Lena Ward carded 10 straight pars to start.",  # a result of a game
+    "He said only two out of every 10 callers were served.",  # a base
+    "In the 3,000 meters, Lena Ward won in a time of 7 min.",  # a race
+    "Shareholders lost about $180bn in the collapse of Velmor.",  # the owner is no measure
+])
+def test_figures_a_reader_cannot_use_are_dropped(nlp, text):
+    assert facts_of(nlp, text + "\n") == []
+
+
+def test_a_figure_with_what_it_measures_is_kept(nlp):
+    facts = facts_of(nlp, "Harwell Foods sold 10,000 cars, an increase of 4% on the year before.\n")
+    assert {f["text"]: f["about"] for f in facts} == {"10,000": "cars sold", "4%": "cars sold"}
+
+
+def test_a_year_earlier_is_no_unit_of_a_sum(nlp):
+    facts = facts_of(nlp, "Harwell Foods cut its debt back to £160m from £610m a year earlier.\n")
+    assert one(facts, "£610m")["unit"] is None
+    assert one(facts_of(nlp, "Harwell Foods charges £5 a year for the card.\n"), "£5")["unit"] == "a year"

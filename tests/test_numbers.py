@@ -21,6 +21,7 @@ from cooptool.extract.numbers import find_amounts, find_dates, is_year, parse_am
         ("70 euro cents", "money", 0.7, "EUR", None),
         ("18%", "percent", 18, None, "%"),
         ("5 per cent", "percent", 5, None, "%"),
+        ("15.8percent", "percent", 15.8, None, "%"),  # glued, as some wire copy writes it
         ("2 percentage points", "percent", 2, None, "percentage points"),
         ("2 GW", "quantity", 2, None, "GW"),
         ("1.5m barrels per day", "quantity", 1_500_000, None, "barrels a day"),

@@ -112,7 +112,8 @@ def test_the_party_the_tagger_reads_as_a_people_owns_its_seats(nlp):
 
 
 def test_some_members_of_a_party_are_not_the_party(nlp):
-    text = "Donors\n\nTwo Democrats, Ann Lorne and Bo Harwell, gave more than $3 million to the campaign.\n"
+    # "donated" names what the sum is (a figure with no `about` is no fact since issue 17's reader check)
+    text = "Donors\n\nTwo Democrats, Ann Lorne and Bo Harwell, donated more than $3 million to the campaign.\n"
     assert subjects(nlp, text)["more than $3 million"][0] != "Democrats"
 
 

@@ -262,8 +262,8 @@ def quantity_noun(doc, kind, span, anchor, counted, skip, ent_at):
 @rule("fact.about.noun_of", examples=[
     ('Harwell trade\n\nExports of Harwell cheese amounted to 5.7 billion yuan, marking growth of 1.9 percent.',
      {'about': 'growth of exports of Harwell cheese', 'change': 'up'}),
-    ('Harwell Foods set a target of 7%.',
-     {'about': 'target', 'subject': 'Harwell Foods'}),
+    ('Harwell Foods set a sales target of £7m.',
+     {'about': 'sales target', 'subject': 'Harwell Foods'}),
     ('Harwell deal\n\nThe firm will receive a payment from Velmor of £24m, it said.',
      {'about': 'payment'}),
 ])

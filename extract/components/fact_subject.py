@@ -693,8 +693,8 @@ def object_possessor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: 
 
 
 @rule("fact.subject.object_at", examples=[
-    ("Peru became the third-largest market for the exports, accounting for 8.8 percent, closely following "
-     "Chile at 8.9 percent.", {"subject": "Chile", "value": 8.9}),
+    ("Peru became the third-largest market for the exports, accounting for 8.8 percent of the exports, closely "
+     "following Chile at 8.9 percent.", {"subject": "Chile", "value": 8.9}),
     ("Analysts valued Corvana Foods at $2bn.", {"subject": "Corvana Foods", "value": 2000000000}),
 ])
 def object_at(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
