@@ -196,7 +196,10 @@ def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
 
 def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if lemma in PHRASAL_CUES:
-        return phrasal if _phrasal_object(cue, lemma) is not None else None
+        if _phrasal_object(cue, lemma) is not None:
+            return phrasal
+        if lemma not in lexicon.words("cue_verbs"):
+            return None  # "pushed the door": a phrasal cue only with its particle
     framed = _framed_reading(cue, lemma)
     if framed is not None:
         return framed
@@ -481,7 +484,7 @@ def _phrasal_object(cue: Token, lemma: str) -> Token | None:
         else:
             obj = next((o for p in cue.rights if p.dep_ == "prep" and p.lower_ == prep
                         for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
-        if obj is not None and not (obj.is_stop or obj.pos_ == "PRON"):
+        if obj is not None and not (obj.is_stop and obj.pos_ not in ("NOUN", "PROPN") or obj.pos_ == "PRON"):
             return obj
     return None
 

@@ -1,0 +1,47 @@
+"""Stop 28, quotes and speakers (issue 12), on sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import run_text, speaker_of
+
+pytestmark = pytest.mark.model
+
+
+def test_link_lines_give_no_claims(nlp):
+    text = ("Prize\n\nREAD MORE: Jane Doe said the plan was good\n\nWATCH: Mayor says the city is ready\n\n"
+            "** WINNER: Tom Hill said he was thrilled\n\nThe council met on Monday.")
+    assert run_text(nlp, text)._.claims == []
+
+
+def test_a_line_that_only_mentions_a_label_word_keeps_its_claim(nlp):
+    text = "Prize\n\nMore than half the voters said the plan was good."
+    claims = run_text(nlp, text)._.claims
+    assert any("the plan was good" in c["text"] for c in claims)
+
+
+def test_claim_before_a_trailing_link_label_is_kept(nlp):
+    text = "Jane Doe said the plan was good.\n\nMore from CBC Manitoba:"
+    assert speaker_of(run_text(nlp, text)._.claims, "the plan was good") == "Jane Doe"
+
+
+def test_speaking_out_against_is_a_claim(nlp):
+    text = "Airport\n\nJane Doe spoke out against the new airport."
+    assert speaker_of(run_text(nlp, text)._.claims, "the new airport") == "Jane Doe"
+
+
+def test_a_noun_that_is_also_a_stop_word_can_be_the_content(nlp):
+    text = "Protest\n\nJane Doe spoke out against the new coal mine."
+    assert speaker_of(run_text(nlp, text)._.claims, "the new coal mine") == "Jane Doe"
+
+
+def test_speaking_alone_is_no_claim(nlp):
+    text = "Dinner\n\nJane Doe spoke for an hour at the dinner."
+    assert not [c for c in run_text(nlp, text)._.claims if c["speaker"] == "Jane Doe"]
+
+
+def test_joint_statement_credits_each_organisation(nlp):
+    text = "Protest\n\nGreenpeace, Oxfam and WWF have all spoken out against the new coal mine."
+    speakers = {c["speaker"] for c in run_text(nlp, text)._.claims if "coal mine" in c["text"]}
+    assert {"Greenpeace", "Oxfam", "WWF"} <= speakers
