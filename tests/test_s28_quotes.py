@@ -45,3 +45,31 @@ def test_joint_statement_credits_each_organisation(nlp):
     text = "Protest\n\nGreenpeace, Oxfam and WWF have all spoken out against the new coal mine."
     speakers = {c["speaker"] for c in run_text(nlp, text)._.claims if "coal mine" in c["text"]}
     assert {"Greenpeace", "Oxfam", "WWF"} <= speakers
+
+
+def test_courtesy_title_later_gives_the_gender_over_a_post(nlp):
+    text = ("Police\n\nPolice Federation chairman Jan Berry said officers should act as eyes and ears.\n\n"
+            "\"They should not be placed in danger,\" she said. Ms Berry said more powers meant more paperwork.")
+    assert speaker_of(run_text(nlp, text)._.claims, "They should not be placed") == "Jan Berry"
+
+
+def test_participle_on_an_object_that_cannot_speak_is_the_doers(nlp):
+    text = "Police\n\nBut Home Office minister Hazel Blears defended the move saying it would give officers more power."
+    assert speaker_of(run_text(nlp, text)._.claims, "give officers more power") == "Hazel Blears"
+
+
+def test_participle_on_people_stays_theirs(nlp):
+    text = "Police\n\nThe minister met voters saying they wanted more police."
+    assert speaker_of(run_text(nlp, text)._.claims, "wanted more police") is None
+
+
+def test_confided_and_implored_introduce_quotes(nlp):
+    claims = run_text(nlp, "Show\n\n\"That was a disaster. I could not think of a thing,\" a tearful Mr Lim confided "
+                           "to the host.")._.claims
+    assert speaker_of(claims, "That was a disaster") == "Lim"
+    claims = run_text(nlp, "Show\n\n\"Don't you care about the whales?\" implored campaigner Barry Lim.")._.claims
+    assert speaker_of(claims, "care about the whales") == "Barry Lim"
+
+
+def test_a_sigh_alone_is_no_claim(nlp):
+    assert run_text(nlp, "Show\n\nTom Hill sighed and left the room.")._.claims == []

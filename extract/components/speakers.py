@@ -31,6 +31,9 @@ FEMALE_PRONOUNS = {"she", "her", "hers"}
 # Words before a name that give its gender ("Mr", "chairwoman").
 MALE_TITLES = lexicon.where("personal_titles", 1, "male")
 FEMALE_TITLES = lexicon.where("personal_titles", 1, "female")
+# "Mr", "Ms.", "Dame": titles of courtesy, surer of a gender than a post ("chairman") or a given name.
+COURTESY_TITLES = lexicon.where("personal_titles", 1, "person-evidence") | {
+    w for w in MALE_TITLES | FEMALE_TITLES if w.endswith(".")}
 # "the company said": nouns that stand for the organisation just named.
 ORG_NOUNS = lexicon.where("org_nouns", 1, "anaphor")
 # Titles that name someone else than the plain role ("shadow chancellor" is not the chancellor).
@@ -70,12 +73,42 @@ class Speaker:
     via: str  # name | pronoun | description | unnamed
 
 
-def _gender_from_text(doc: Doc, span: Span) -> str | None:
+def _gender_from_courtesy(doc: Doc, span: Span) -> str | None:
+    """"Ms Berry", "Mr. Li": a courtesy title right before the name."""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return _gender_from_title(doc, span) if before in COURTESY_TITLES else None
+
+
+def _courtesy_genders(doc: Doc, people: list[Span]) -> dict[str, str]:
+    """"chairman Jan Berry ... Ms Berry": a courtesy title anywhere in the text says more than a post
+    before the first mention; only when every courtesy title of that person agrees, and no given name
+    of theirs says otherwise ("Bill Clinton ... Mrs. Clinton" is two people the linker joined)."""
+    titles: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
+    for span in people:
+        g = _gender_from_courtesy(doc, span)
+        if g:
+            titles.setdefault(span.kb_id_, set()).add(g)
+        first = span[0].lower_
+        named = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+        if named:
+            names.setdefault(span.kb_id_, set()).add(named)
+    return {eid: next(iter(gs)) for eid, gs in titles.items() if len(gs) == 1 and names.get(eid, gs) == gs}
+
+
+def _gender_from_title(doc: Doc, span: Span) -> str | None:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in MALE_TITLES:
         return "m"
     if before in FEMALE_TITLES:
         return "f"
+    return None
+
+
+def _gender_from_text(doc: Doc, span: Span) -> str | None:
+    title = _gender_from_title(doc, span)
+    if title:
+        return title
     first = span[0].lower_
     if first in MALE_NAMES:
         return "m"
@@ -118,8 +151,10 @@ class SpeakerResolver:
         self.entities = ctx.entities
         self.ent_at: dict[int, Span] = ctx.ent_at
         self.gender: dict[str, str] = {}
-        for span in ctx.ents:
-            if self._label(span) == "PERSON" and span.kb_id_ not in self.gender:
+        people = [span for span in ctx.ents if self._label(span) == "PERSON"]
+        self.gender.update(_courtesy_genders(doc, people))
+        for span in people:
+            if span.kb_id_ not in self.gender:
                 g = _gender_from_text(doc, span)
                 if g:
                     self.gender[span.kb_id_] = g

@@ -10,6 +10,7 @@ from cooptool.extract.components.claims.base import (
     EVIDENCE_CUES,
     QUOTE_MARKS,
     SUBJECT_DEPS,
+    could_speak,
     cue_lemma,
 )
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS
@@ -20,6 +21,7 @@ SENDING_VERBS = lexicon.words("sending_verbs")
 # Verbs that frame a statement not (yet) made: "expected to say", "has to show", "declined to say",
 # "is to tell" (and "going to say", not "went on to say").
 UNSAID_FRAMES = lexicon.words("unsaid_frames")
+PEOPLE_NOUNS = lexicon.words("people_nouns")
 _MESSAGE_NOUNS = frozenset({"message", "tweet", "post", "email", "note"})
 _NO_SPEAKER = ("it", "that", "which", "what", "this", "there")
 # Cues of a state of mind: as an opening participle ("Fearing that ..., she ...") a motive, not a statement.
@@ -114,7 +116,8 @@ def _participle_subject(cue: Token) -> Token | None:
                 head.lemma_.lower() in DOCUMENT_NOUNS or head.lemma_.lower() in _MESSAGE_NOUNS
                 or head.head.lemma_.lower() in SENDING_VERBS):
             return own_subject(head.head)
-        return head
+        doer = _doer_of_the_act(head)
+        return doer if doer is not None else head
     if cue.dep_ == "pcomp":
         verb = _verb_above(head)
         if verb.lemma_.lower() == "quote" and head.lower_ == "as":
@@ -122,6 +125,18 @@ def _participle_subject(cue: Token) -> Token | None:
         if verb.pos_ in ("VERB", "AUX") and verb.i != cue.i:
             return own_subject(verb)
     return None
+
+
+def _doer_of_the_act(head: Token) -> Token | None:
+    """"Blears defended the move saying it would ...": the participle hangs on an object that cannot
+    speak (not a person, a group of people or an organisation); the one who did the act speaks."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.pos_ != "VERB" or could_speak(head) or head.lemma_.lower() in PEOPLE_NOUNS \
+            or head.lower_ in PEOPLE_NOUNS:
+        return None
+    subj = own_subject(verb)
+    return subj if subj is not None and subj.i < verb.i and could_speak(subj) and subj.pos_ != "PRON" \
+        or subj is not None and subj.lower_ in ("he", "she", "they") else None
 
 
 def _quoted_one(verb: Token) -> Token | None:
