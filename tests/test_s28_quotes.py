@@ -73,3 +73,26 @@ def test_confided_and_implored_introduce_quotes(nlp):
 
 def test_a_sigh_alone_is_no_claim(nlp):
     assert run_text(nlp, "Show\n\nTom Hill sighed and left the room.")._.claims == []
+
+
+def test_surnamed_is_not_part_of_the_name_and_the_name_speaks(nlp):
+    doc = run_text(nlp, "Walk\n\n\"The old walls look lovely. It is so calm here,\" said a 33-year-old resident surnamed Lin.")
+    assert speaker_of(doc._.claims, "The old walls look lovely") == "Lin"
+    assert [c for c in doc._.claims if "surnamed" in c["text"]] == []
+    assert {e["name"] for e in doc._.entities if e["label"] == "PERSON"} == {"Lin"}
+
+
+def test_subject_given_a_name_speaks(nlp):
+    claims = run_text(nlp, "Walk\n\nA shop owner named Tom Hill said the street was too quiet.")._.claims
+    assert speaker_of(claims, "the street was too quiet") == "Tom Hill"
+
+
+def test_trailing_cue_with_a_surnamed_speaker(nlp):
+    claims = run_text(nlp, "Walk\n\nThe walls are beautiful, said a resident surnamed Lin.")._.claims
+    assert speaker_of(claims, "The walls are beautiful") == "Lin"
+
+
+def test_a_person_the_sentence_opens_on_is_the_she_after_it(nlp):
+    text = ("Walk\n\n\"The walls look lovely,\" said a resident surnamed Lin. Lin was walking with her cousin "
+            "surnamed Wang. For Wang, it was a first visit. \"The buildings are very grand,\" she said.")
+    assert speaker_of(run_text(nlp, text)._.claims, "The buildings are very grand") == "Wang"

@@ -747,8 +747,8 @@ class SpeakerResolver:
         """Another person of that gender was a subject between token i and the pronoun at `at`."""
         sent_start = self.doc[at].sent.start
         cue = self.doc[i].head if self.doc[i].dep_ in ("nsubj", "nsubjpass") else None
-        if any(i < s.start < sent_start and self._label(s) == "PERSON" and s.root.dep_ == "nsubj" and s.kb_id_ != eid
-               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at)
+        if any(i < s.start < sent_start and self._label(s) == "PERSON" and (s.root.dep_ == "nsubj" or _topic(s))
+               and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at)
                and not _reported_by(s, cue) for s in self.ctx.ents):
             return True
         return any(s.start > i and s.kb_id_ != eid for s in self._ancestor_subjects(at))
@@ -869,6 +869,13 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _topic(span: Span) -> bool:
+    """"For Wang, it was an exciting day.": a person the sentence opens on, as its topic."""
+    prep = span.root.head
+    return span.root.dep_ == "pobj" and prep.lower_ == "for" and prep.i == prep.sent.start \
+        and span.end < len(span.doc) and span.doc[span.end].text == ","
 
 
 def _reported_by(span: Span, cue: Token | None) -> bool:

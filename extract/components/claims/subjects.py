@@ -34,14 +34,53 @@ def own_subject(verb: Token) -> Token | None:
 
 
 def subject(cue: Token) -> Token | None:
-    """The speaker token of a cue verb: its subject, else the one it shares or the parse lost."""
+    """The speaker token of a cue verb: its subject, else the one it shares or the parse lost; "a
+    resident surnamed Lin said": the name given."""
+    subj = _subject(cue)
+    return _given_name(subj) or subj if subj is not None else None
+
+
+# "a resident surnamed Lin", "a shop owner named Tom Hill": the participle that gives a name.
+_NAMING_PARTICIPLES = frozenset({"surnamed", "named"})
+
+
+def _named_object(verb: Token) -> Token | None:
+    """The name a naming participle gives, when it is a person's or an organisation's."""
+    if verb.lower_ not in _NAMING_PARTICIPLES:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr") and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
+
+
+def _given_name(subj: Token) -> Token | None:
+    """"A resident surnamed Lin said ...": the name the subject noun is given speaks."""
+    if subj.pos_ != "NOUN":
+        return None
+    return next((n for c in subj.children if c.dep_ == "acl" and c.i > subj.i
+                 for n in [_named_object(c)] if n is not None), None)
+
+
+def _inverted_named_subject(cue: Token) -> Token | None:
+    """"..., said a resident surnamed Lin": the parse made the participle a clause of the cue, with the
+    noun as its subject; the name given speaks."""
+    return next((_named_object(c) for c in cue.children if names_the_speaker(cue, c)), None)
+
+
+def names_the_speaker(cue: Token, c: Token) -> bool:
+    """`c`, hung on the cue after it, is a naming participle with a noun subject ("said a resident
+    surnamed Lin")."""
+    return c.i > cue.i and c.dep_ in ("ccomp", "conj", "advcl", "dep") and _named_object(c) is not None and any(
+        s.dep_ in SUBJECT_DEPS and cue.i < s.i < c.i and s.pos_ == "NOUN" for s in c.children)
+
+
+def _subject(cue: Token) -> Token | None:
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         # "The figures, the company said, were wrong": the parser may hang the reported clause's
         # subject on the cue too; the speaker is the subject nearest before the cue.
         before = [c for c in subjects if c.i < cue.i]
         return before[-1] if before else subjects[0]
-    for reading in (_conjunct_subject, _participle_clause_subject, _infinitive_subject):
+    for reading in (_conjunct_subject, _participle_clause_subject, _infinitive_subject, _inverted_named_subject):
         subj = reading(cue)
         if subj is not None:
             return subj
