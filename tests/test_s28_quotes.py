@@ -96,3 +96,11 @@ def test_a_person_the_sentence_opens_on_is_the_she_after_it(nlp):
     text = ("Walk\n\n\"The walls look lovely,\" said a resident surnamed Lin. Lin was walking with her cousin "
             "surnamed Wang. For Wang, it was a first visit. \"The buildings are very grand,\" she said.")
     assert speaker_of(run_text(nlp, text)._.claims, "The buildings are very grand") == "Wang"
+
+
+def test_a_post_on_x_ends_its_sentence(nlp):
+    text = ("Cars\n\n\"Tariffs hurt our carmakers,\" said Transport Minister Karl Brandt in a message posted on X. "
+            "Prime Minister Ana Ruiz opposed the tariffs. In an interview, she said the country was not bound by them.")
+    claims = run_text(nlp, text)._.claims
+    assert speaker_of(claims, "Tariffs hurt our carmakers") == "Karl Brandt"
+    assert speaker_of(claims, "not bound by them") == "Ana Ruiz"
