@@ -104,3 +104,14 @@ def test_a_post_on_x_ends_its_sentence(nlp):
     claims = run_text(nlp, text)._.claims
     assert speaker_of(claims, "Tariffs hurt our carmakers") == "Karl Brandt"
     assert speaker_of(claims, "not bound by them") == "Ana Ruiz"
+
+
+def test_a_learned_profession_goes_on_with_the_last_speaker(nlp):
+    text = ("Lab\n\nNobel laureate Erwin Neher said the lab was growing fast. A longtime fan of herbal medicine, the "
+            "biophysicist, who joined the interview from a wheelchair, said he was trying a remedy.")
+    assert speaker_of(run_text(nlp, text)._.claims, "trying a remedy") == "Erwin Neher"
+
+
+def test_a_tourist_is_someone_new(nlp):
+    text = "Lab\n\nNobel laureate Erwin Neher said the lab was growing fast. The tourist said the city was lovely."
+    assert speaker_of(run_text(nlp, text)._.claims, "the city was lovely") is None

@@ -462,7 +462,7 @@ class SpeakerResolver:
         no title or affiliation places goes on with the person who spoke last, when that person spoke
         in the two sentences before and no other person was a subject since."""
         head = m.head
-        if m.span is not None or head.lower_ not in ROLE_HEADS or head.lower_ in SPOKES \
+        if m.span is not None or not (head.lower_ in ROLE_HEADS or _profession_word(head)) or head.lower_ in SPOKES \
                 or not _has_det(head, ("the",)) or any(_someone_elses(c) or _names_a_post(c) for c in head.children):
             return None
         target = self._last_speaker_near(head.i)
@@ -869,6 +869,13 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _profession_word(head: Token) -> bool:
+    """"the biophysicist", "the sinologist", "the mathematician": a singular lower-case noun of a learned
+    profession by its ending, when no list has it."""
+    return head.pos_ == "NOUN" and head.tag_ == "NN" and head.is_lower and len(head.text) > 6 \
+        and head.lower_.endswith(("ologist", "icist", "ician"))  # not "the tourist", "the cyclist"
 
 
 def _topic(span: Span) -> bool:
