@@ -115,3 +115,13 @@ def test_a_learned_profession_goes_on_with_the_last_speaker(nlp):
 def test_a_tourist_is_someone_new(nlp):
     text = "Lab\n\nNobel laureate Erwin Neher said the lab was growing fast. The tourist said the city was lovely."
     assert speaker_of(run_text(nlp, text)._.claims, "the city was lovely") is None
+
+
+def test_company_name_opening_on_a_nationality_speaks_whole(nlp):
+    claims = run_text(nlp, "Storms\n\nSwiss Re said losses from the storms would top $2bn.")._.claims
+    assert speaker_of(claims, "losses from the storms") == "Swiss Re"
+
+
+def test_nationality_before_a_common_noun_stays_unnamed(nlp):
+    claims = run_text(nlp, "Storms\n\nSwiss officials said losses would top $2bn.")._.claims
+    assert speaker_of(claims, "losses would top") is None

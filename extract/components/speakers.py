@@ -510,8 +510,21 @@ class SpeakerResolver:
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
                    and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.ctx.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _named_document, _by_name, _pronoun, _national_government,
-              _the_country, _its_post,
+    def _nationality_led_name(self, m: _Mention) -> Speaker | None:
+        """"Swiss Re said ...": the model took the first word of a company's name for a nationality and
+        left the rest untagged; the subject is the whole capitalised name before its verb."""
+        span, head, doc = m.span, m.head, self.doc
+        if span is None or span.label_ != "NORP" or head.dep_ != "nsubj" or head.i in self.quote_of \
+                or head.head.i <= span.end - 1:
+            return None
+        rest = doc[span.end:head.head.i]
+        if not 1 <= len(rest) <= 3 or not all(t.text[:1].isupper() and t.is_alpha and t.i not in self.ent_at
+                                               and t.lower_ not in ROLE_HEADS for t in rest):
+            return None
+        return Speaker(doc[span.start:rest.end].text, None, "ORG", span.start_char, rest.end_char, [], "name")
+
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _named_document, _nationality_led_name, _by_name,
+              _pronoun, _national_government, _the_country, _its_post,
               _document, _role_described, _it,
               _organisation_noun, _described_last_speaker, _untagged_name)
 
