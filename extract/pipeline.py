@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import spacy
-from spacy.attrs import IS_PUNCT, IS_SPACE
+from spacy.attrs import IS_PUNCT, IS_SPACE, ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -110,11 +110,20 @@ def _installed_model(module: str) -> str | None:
 SCALE_ABBREVIATIONS = ("m.", "k.", "p.")
 
 
+# "in a message posted on X. Norwegian Prime Minister ...": the tokenizer keeps a capital letter and its full
+# stop as one token (an initial), so the sentence ran on and "X. Norwegian" became a name. X is the social
+# network far more often than an initial in news; its full stop ends the sentence.
+SENTENCE_END_LETTERS = ("X.",)
+
+
 def split_scale_full_stops(nlp: Language) -> None:
     """Let the full stop after a scale end its sentence: drop the tokenizer exceptions that glue it on."""
     rules = nlp.tokenizer.rules or {}
     if any(k in rules for k in SCALE_ABBREVIATIONS):
         nlp.tokenizer.rules = {k: v for k, v in rules.items() if k not in SCALE_ABBREVIATIONS}
+    for form in SENTENCE_END_LETTERS:
+        if form not in (nlp.tokenizer.rules or {}):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form[:-1]}, {ORTH: "."}])
 
 
 def add_components(nlp: Language) -> Language:

@@ -182,6 +182,8 @@ def person_evidence(doc: Doc, start: int, end: int) -> int:
     before = _word(doc, start - 1).rstrip(".")
     if before in _PERSONAL_TITLES or _word(doc, start).rstrip(".") in _PERSONAL_TITLES:
         return 2
+    if before == "surnamed" or _word(doc, start) == "surnamed":
+        return 2  # "a resident surnamed Lin": only a person is given a surname
     after = _next_word(doc, end)
     nxt = _word(doc, after)
     if nxt == ",":

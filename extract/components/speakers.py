@@ -31,6 +31,9 @@ FEMALE_PRONOUNS = {"she", "her", "hers"}
 # Words before a name that give its gender ("Mr", "chairwoman").
 MALE_TITLES = lexicon.where("personal_titles", 1, "male")
 FEMALE_TITLES = lexicon.where("personal_titles", 1, "female")
+# "Mr", "Ms.", "Dame": titles of courtesy, surer of a gender than a post ("chairman") or a given name.
+COURTESY_TITLES = lexicon.where("personal_titles", 1, "person-evidence") | {
+    w for w in MALE_TITLES | FEMALE_TITLES if w.endswith(".")}
 # "the company said": nouns that stand for the organisation just named.
 ORG_NOUNS = lexicon.where("org_nouns", 1, "anaphor")
 # Titles that name someone else than the plain role ("shadow chancellor" is not the chancellor).
@@ -70,12 +73,42 @@ class Speaker:
     via: str  # name | pronoun | description | unnamed
 
 
-def _gender_from_text(doc: Doc, span: Span) -> str | None:
+def _gender_from_courtesy(doc: Doc, span: Span) -> str | None:
+    """"Ms Berry", "Mr. Li": a courtesy title right before the name."""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return _gender_from_title(doc, span) if before in COURTESY_TITLES else None
+
+
+def _courtesy_genders(doc: Doc, people: list[Span]) -> dict[str, str]:
+    """"chairman Jan Berry ... Ms Berry": a courtesy title anywhere in the text says more than a post
+    before the first mention; only when every courtesy title of that person agrees, and no given name
+    of theirs says otherwise ("Bill Clinton ... Mrs. Clinton" is two people the linker joined)."""
+    titles: dict[str, set[str]] = {}
+    names: dict[str, set[str]] = {}
+    for span in people:
+        g = _gender_from_courtesy(doc, span)
+        if g:
+            titles.setdefault(span.kb_id_, set()).add(g)
+        first = span[0].lower_
+        named = "m" if first in MALE_NAMES else "f" if first in FEMALE_NAMES else None
+        if named:
+            names.setdefault(span.kb_id_, set()).add(named)
+    return {eid: next(iter(gs)) for eid, gs in titles.items() if len(gs) == 1 and names.get(eid, gs) == gs}
+
+
+def _gender_from_title(doc: Doc, span: Span) -> str | None:
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     if before in MALE_TITLES:
         return "m"
     if before in FEMALE_TITLES:
         return "f"
+    return None
+
+
+def _gender_from_text(doc: Doc, span: Span) -> str | None:
+    title = _gender_from_title(doc, span)
+    if title:
+        return title
     first = span[0].lower_
     if first in MALE_NAMES:
         return "m"
@@ -118,8 +151,10 @@ class SpeakerResolver:
         self.entities = ctx.entities
         self.ent_at: dict[int, Span] = ctx.ent_at
         self.gender: dict[str, str] = {}
-        for span in ctx.ents:
-            if self._label(span) == "PERSON" and span.kb_id_ not in self.gender:
+        people = [span for span in ctx.ents if self._label(span) == "PERSON"]
+        self.gender.update(_courtesy_genders(doc, people))
+        for span in people:
+            if span.kb_id_ not in self.gender:
                 g = _gender_from_text(doc, span)
                 if g:
                     self.gender[span.kb_id_] = g
@@ -427,7 +462,7 @@ class SpeakerResolver:
         no title or affiliation places goes on with the person who spoke last, when that person spoke
         in the two sentences before and no other person was a subject since."""
         head = m.head
-        if m.span is not None or head.lower_ not in ROLE_HEADS or head.lower_ in SPOKES \
+        if m.span is not None or not (head.lower_ in ROLE_HEADS or _profession_word(head)) or head.lower_ in SPOKES \
                 or not _has_det(head, ("the",)) or any(_someone_elses(c) or _names_a_post(c) for c in head.children):
             return None
         target = self._last_speaker_near(head.i)
@@ -475,8 +510,21 @@ class SpeakerResolver:
         return any(i < s.start < at and self._label(s) == "PERSON" and s.kb_id_ != eid
                    and s.root.dep_ in ("nsubj", "nsubjpass") and self._visible(s, at) for s in self.ctx.ents)
 
-    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _named_document, _by_name, _pronoun, _national_government,
-              _the_country, _its_post,
+    def _nationality_led_name(self, m: _Mention) -> Speaker | None:
+        """"Swiss Re said ...": the model took the first word of a company's name for a nationality and
+        left the rest untagged; the subject is the whole capitalised name before its verb."""
+        span, head, doc = m.span, m.head, self.doc
+        if span is None or span.label_ != "NORP" or head.dep_ != "nsubj" or head.i in self.quote_of \
+                or head.head.i <= span.end - 1:
+            return None
+        rest = doc[span.end:head.head.i]
+        if not 1 <= len(rest) <= 3 or not all(t.text[:1].isupper() and t.is_alpha and t.i not in self.ent_at
+                                               and t.lower_ not in ROLE_HEADS for t in rest):
+            return None
+        return Speaker(doc[span.start:rest.end].text, None, "ORG", span.start_char, rest.end_char, [], "name")
+
+    STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _named_document, _nationality_led_name, _by_name,
+              _pronoun, _national_government, _the_country, _its_post,
               _document, _role_described, _it,
               _organisation_noun, _described_last_speaker, _untagged_name)
 
@@ -712,8 +760,8 @@ class SpeakerResolver:
         """Another person of that gender was a subject between token i and the pronoun at `at`."""
         sent_start = self.doc[at].sent.start
         cue = self.doc[i].head if self.doc[i].dep_ in ("nsubj", "nsubjpass") else None
-        if any(i < s.start < sent_start and self._label(s) == "PERSON" and s.root.dep_ == "nsubj" and s.kb_id_ != eid
-               and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at)
+        if any(i < s.start < sent_start and self._label(s) == "PERSON" and (s.root.dep_ == "nsubj" or _topic(s))
+               and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at)
                and not _reported_by(s, cue) for s in self.ctx.ents):
             return True
         return any(s.start > i and s.kb_id_ != eid for s in self._ancestor_subjects(at))
@@ -834,6 +882,20 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _profession_word(head: Token) -> bool:
+    """"the biophysicist", "the sinologist", "the mathematician": a singular lower-case noun of a learned
+    profession by its ending, when no list has it."""
+    return head.pos_ == "NOUN" and head.tag_ == "NN" and head.is_lower and len(head.text) > 6 \
+        and head.lower_.endswith(("ologist", "icist", "ician"))  # not "the tourist", "the cyclist"
+
+
+def _topic(span: Span) -> bool:
+    """"For Wang, it was an exciting day.": a person the sentence opens on, as its topic."""
+    prep = span.root.head
+    return span.root.dep_ == "pobj" and prep.lower_ == "for" and prep.i == prep.sent.start \
+        and span.end < len(span.doc) and span.doc[span.end].text == ","
 
 
 def _reported_by(span: Span, cue: Token | None) -> bool:

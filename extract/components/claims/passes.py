@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Token
+
+from cooptool.extract import lexicon
 from cooptool.extract.components.claims.base import (
     NESTABLE_CUES,
     OBJECT,
@@ -22,8 +25,12 @@ from cooptool.extract.components.claims.base import (
 from cooptool.extract.components.claims.headlines import headline_claims, headline_colon
 from cooptool.extract.components.claims.quoted import quote_claims, snap_to_quotes
 from cooptool.extract.components.claims.transcripts import transcripts
+from cooptool.extract.components.speakers import Speaker
 
 CONTINUATION_PRONOUNS = frozenset("this that these those".split())
+# "READ MORE: ...", "WATCH: ...", "** WINNER: ...": a line linking to another page.
+_LINK_LINE = re.compile(r"[*#>|•\-–—\s]*(" + "|".join(
+    re.escape(w) for w in sorted(lexicon.words("link_labels"), key=len, reverse=True)) + r")\s*:", re.I)
 
 
 def _extent(c: Claim) -> tuple[int, int]:
@@ -143,11 +150,23 @@ def _conjunct_claims(run: ClaimRun, c: Claim) -> list[Claim]:
         if conj.i <= mention.root.i or not conj.ent_type_ and conj.pos_ != "NOUN":
             continue
         other = run.resolver.resolve(conj)
+        if other.name is None and c.speaker.label in ("ORG", "GPE"):
+            other = _listed_organisation(run, conj) or other
         if other.name is None or other.entity_id == c.speaker.entity_id:
             continue
         out.append(Claim(c.start, c.end, c.cue, c.cue_text, c.cue_start, c.cue_end, other, c.pattern,
                          direct=c.direct, quotes=list(c.quotes), pieces=list(c.pieces)))
     return out
+
+
+def _listed_organisation(run: ClaimRun, conj: Token) -> Speaker | None:
+    """"Greenpeace, Oxfam and WWF said ...": a name listed with an organisation speaker that the model
+    tagged as a building or a product speaks as an organisation too."""
+    span = run.ent_at.get(conj.i)
+    ent = run.resolver.entities.get(span.kb_id_) if span is not None else None
+    if ent is None or span.label_ not in ("FAC", "PRODUCT") or conj.pos_ != "PROPN":
+        return None
+    return Speaker(ent["name"], ent["id"], "ORG", span.start_char, span.end_char, list(ent["aliases"]), "name")
 
 
 def join_quote_pieces(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
@@ -172,6 +191,21 @@ def _same_attribution(prev: Claim, c: Claim) -> bool:
             and prev.end <= c.start and (c.direct or prev.end <= c.cue_start < c.start))
 
 
+def drop_link_lines(run: ClaimRun, claims: list[Claim]) -> list[Claim]:
+    """"READ MORE: Mayor says the city is ready": a line opening with a link label is another story's
+    headline, so no claim is read from it (its cue or its content there)."""
+    text = run.text
+    links: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if _LINK_LINE.match(line):
+            links.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    if not links:
+        return claims
+    return [c for c in claims if not any(lo <= c.cue_start < hi or lo <= c.start < hi for lo, hi in links)]
+
+
 # In order; each reads what the passes before it left.
 POST_PASSES = (
     drop_nested,
@@ -184,4 +218,5 @@ POST_PASSES = (
     join_continuations,
     add_conjoined_speakers,
     join_quote_pieces,
+    drop_link_lines,
 )

@@ -38,6 +38,7 @@ from cooptool.extract.components.claims.base import (
 )
 from cooptool.extract.components.claims.subjects import own_subject, quote_cue_subject, subject
 from cooptool.extract.components.quotes import Quote
+from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
 
 _DASHES = ("—", "–", "―", "-")
@@ -431,6 +432,9 @@ def _goes_on_in_paragraph(text: str, q: Quote, last: Claim, para_start: int) -> 
      {"speaker": "Ana Silva", "direct": True}),
     ("Bridge\n\nThe bridge was opened on Monday.\n\n“We have waited ten years for this bridge. It will change "
      "the life of the town.”", None),
+    ("Bridge\n\nTransport minister Ana Silva arrived in the town on Monday.\n\nThe minister then opened the new "
+     "bridge.\n\n“We have waited ten years for this bridge. It will change the life of the town.”",
+     {"speaker": "Ana Silva", "direct": True}),
 ])
 def floating(run: ClaimRun, q: Quote) -> Claim | None:
     """A paragraph that is one quote with no cue, after a paragraph whose last sentence has a named
@@ -450,10 +454,17 @@ def floating(run: ClaimRun, q: Quote) -> Claim | None:
     if last is None:
         return None
     subj = own_subject(last[0].sent.root)
-    ent = run.ent_at.get(subj.i) if subj is not None else None
-    if ent is None or ent.label_ != "PERSON" or subj.i in run.quote_of:
+    if subj is None or subj.i in run.quote_of:
         return None
-    speaker = run.resolver.resolve(ent.root)
+    ent = run.ent_at.get(subj.i)
+    if ent is not None and ent.label_ == "PERSON":
+        speaker = run.resolver.resolve(ent.root)
+    elif ent is None and subj.lower_ in ROLE_HEADS and subj.pos_ == "NOUN":
+        speaker = run.resolver.resolve(subj)  # "The minister then opened the bridge.¶ “...”": the one it names
+        if speaker.label != "PERSON":
+            return None
+    else:
+        return None
     if speaker.name is None:
         return None
     return Claim(0, 0, None, "", q.open_at, q.open_at, speaker, QUOTE_FLOATING)

@@ -56,7 +56,7 @@ from cooptool.extract.components.claims.base import (
     has_own_subject,
     trim,
 )
-from cooptool.extract.components.claims.subjects import own_subject, subject
+from cooptool.extract.components.claims.subjects import names_the_speaker, own_subject, subject
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS
 from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
@@ -190,7 +190,8 @@ def reported_one(run: ClaimRun, cue: Token, lemma: str, subj: Token) -> Claim | 
 def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
     """The cue's clausal complements and the one that is its content: a clause after the cue; one
     before it only when none follows; an intent cue's infinitive ("promised to ...")."""
-    comps = [c for c in cue.children if c.dep_ == "ccomp"]
+    # "..., said a resident surnamed Lin": a naming participle parsed as a clause is the speaker's name.
+    comps = [c for c in cue.children if c.dep_ == "ccomp" and not names_the_speaker(cue, c)]
     comp = next((c for c in comps if c.i > cue.i), comps[0] if comps else None)
     if lemma in INTENT_CUES and (comp is None or comp.i < cue.i):
         comp = next((c for c in cue.children if c.dep_ == "xcomp" and c.i > cue.i), comp)
@@ -526,7 +527,7 @@ def _phrasal_object(cue: Token, lemma: str) -> Token | None:
         else:
             obj = next((o for p in cue.rights if p.dep_ == "prep" and p.lower_ in prep.split(",")
                         for o in p.children if o.dep_ in ("pobj", "pcomp")), None)
-        if obj is None or obj.is_stop or obj.pos_ == "PRON":
+        if obj is None or obj.pos_ == "PRON" or (obj.is_stop and obj.pos_ not in ("NOUN", "PROPN")):
             continue
         if kind == "proposal" and obj.lemma_.lower() not in PROPOSAL_NOUNS:
             continue  # "put forward two players", "laid out the clothes": nothing proposed

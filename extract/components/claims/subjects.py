@@ -10,6 +10,7 @@ from cooptool.extract.components.claims.base import (
     EVIDENCE_CUES,
     QUOTE_MARKS,
     SUBJECT_DEPS,
+    could_speak,
     cue_lemma,
 )
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS
@@ -20,6 +21,7 @@ SENDING_VERBS = lexicon.words("sending_verbs")
 # Verbs that frame a statement not (yet) made: "expected to say", "has to show", "declined to say",
 # "is to tell" (and "going to say", not "went on to say").
 UNSAID_FRAMES = lexicon.words("unsaid_frames")
+PEOPLE_NOUNS = lexicon.words("people_nouns")
 _MESSAGE_NOUNS = frozenset({"message", "tweet", "post", "email", "note"})
 _NO_SPEAKER = ("it", "that", "which", "what", "this", "there")
 # Cues of a state of mind: as an opening participle ("Fearing that ..., she ...") a motive, not a statement.
@@ -32,14 +34,53 @@ def own_subject(verb: Token) -> Token | None:
 
 
 def subject(cue: Token) -> Token | None:
-    """The speaker token of a cue verb: its subject, else the one it shares or the parse lost."""
+    """The speaker token of a cue verb: its subject, else the one it shares or the parse lost; "a
+    resident surnamed Lin said": the name given."""
+    subj = _subject(cue)
+    return _given_name(subj) or subj if subj is not None else None
+
+
+# "a resident surnamed Lin", "a shop owner named Tom Hill": the participle that gives a name.
+_NAMING_PARTICIPLES = frozenset({"surnamed", "named"})
+
+
+def _named_object(verb: Token) -> Token | None:
+    """The name a naming participle gives, when it is a person's or an organisation's."""
+    if verb.lower_ not in _NAMING_PARTICIPLES:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "oprd", "attr") and c.pos_ == "PROPN"
+                 and c.ent_type_ in ("PERSON", "ORG")), None)
+
+
+def _given_name(subj: Token) -> Token | None:
+    """"A resident surnamed Lin said ...": the name the subject noun is given speaks."""
+    if subj.pos_ != "NOUN":
+        return None
+    return next((n for c in subj.children if c.dep_ == "acl" and c.i > subj.i
+                 for n in [_named_object(c)] if n is not None), None)
+
+
+def _inverted_named_subject(cue: Token) -> Token | None:
+    """"..., said a resident surnamed Lin": the parse made the participle a clause of the cue, with the
+    noun as its subject; the name given speaks."""
+    return next((_named_object(c) for c in cue.children if names_the_speaker(cue, c)), None)
+
+
+def names_the_speaker(cue: Token, c: Token) -> bool:
+    """`c`, hung on the cue after it, is a naming participle with a noun subject ("said a resident
+    surnamed Lin")."""
+    return c.i > cue.i and c.dep_ in ("ccomp", "conj", "advcl", "dep") and _named_object(c) is not None and any(
+        s.dep_ in SUBJECT_DEPS and cue.i < s.i < c.i and s.pos_ == "NOUN" for s in c.children)
+
+
+def _subject(cue: Token) -> Token | None:
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         # "The figures, the company said, were wrong": the parser may hang the reported clause's
         # subject on the cue too; the speaker is the subject nearest before the cue.
         before = [c for c in subjects if c.i < cue.i]
         return before[-1] if before else subjects[0]
-    for reading in (_conjunct_subject, _participle_clause_subject, _infinitive_subject):
+    for reading in (_conjunct_subject, _participle_clause_subject, _infinitive_subject, _inverted_named_subject):
         subj = reading(cue)
         if subj is not None:
             return subj
@@ -114,7 +155,8 @@ def _participle_subject(cue: Token) -> Token | None:
                 head.lemma_.lower() in DOCUMENT_NOUNS or head.lemma_.lower() in _MESSAGE_NOUNS
                 or head.head.lemma_.lower() in SENDING_VERBS):
             return own_subject(head.head)
-        return head
+        doer = _doer_of_the_act(head)
+        return doer if doer is not None else head
     if cue.dep_ == "pcomp":
         verb = _verb_above(head)
         if verb.lemma_.lower() == "quote" and head.lower_ == "as":
@@ -122,6 +164,18 @@ def _participle_subject(cue: Token) -> Token | None:
         if verb.pos_ in ("VERB", "AUX") and verb.i != cue.i:
             return own_subject(verb)
     return None
+
+
+def _doer_of_the_act(head: Token) -> Token | None:
+    """"Blears defended the move saying it would ...": the participle hangs on an object that cannot
+    speak (not a person, a group of people or an organisation); the one who did the act speaks."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.pos_ != "VERB" or could_speak(head) or head.lemma_.lower() in PEOPLE_NOUNS \
+            or head.lower_ in PEOPLE_NOUNS:
+        return None
+    subj = own_subject(verb)
+    return subj if subj is not None and subj.i < verb.i and could_speak(subj) and subj.pos_ != "PRON" \
+        or subj is not None and subj.lower_ in ("he", "she", "they") else None
 
 
 def _quoted_one(verb: Token) -> Token | None:

@@ -115,9 +115,10 @@ def find_missed_names(st: Resolution) -> None:
 
 
 def _has_title(doc: Doc, s: int, e: int) -> bool:
-    """ "Mr Ebbers", "Ms Ruiz": a personal title before a name makes it a person, whatever the model says."""
-    return (e - s > 1 and doc[s].lower_.rstrip(".") in PERSONAL_TITLES
-            or s and doc[s - 1].lower_.rstrip(".") in PERSONAL_TITLES)
+    """ "Mr Ebbers", "Ms Ruiz": a personal title before a name makes it a person, whatever the model says;
+    so does "surnamed" ("a resident surnamed Lin")."""
+    return (e - s > 1 and (doc[s].lower_.rstrip(".") in PERSONAL_TITLES or doc[s].lower_ == "surnamed")
+            or s and (doc[s - 1].lower_.rstrip(".") in PERSONAL_TITLES or doc[s - 1].lower_ == "surnamed"))
 
 
 def _trim_one(st: Resolution, s: int, e: int, lab: str) -> None:

@@ -147,8 +147,20 @@ def _take_hyphenated_given_name(doc: Doc, start: int, end: int, label: str) -> t
     return start, end
 
 
+# "a resident surnamed Lin", "a boy named Tom": the verb that gives the name is not part of it.
+_NAMING_WORDS = frozenset({"surnamed", "named", "nicknamed", "dubbed", "called"})
+
+
+def _drop_naming_verb(doc: Doc, start: int, end: int, label: str) -> tuple[int, int]:
+    """"surnamed Lin": the model took the lower-case verb that gives the name into the person's name."""
+    if label == "PERSON" and end - start > 1 and doc[start].lower_ in _NAMING_WORDS and doc[start].is_lower:
+        start += 1
+    return start, end
+
+
 TRIM_STEPS = (
     _cut_at_line_breaks,
+    _drop_naming_verb,
     _drop_repeated_name,
     _drop_leading_articles,
     _drop_leading_post,
