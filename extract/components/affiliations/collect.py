@@ -27,7 +27,7 @@ from cooptool.extract.records import entity_id
 from cooptool.extract.rules import named
 
 # Rules whose records may name no role ("Kazuhiro Takahashi of Daiwa Securities said").
-NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.of_org.listed", "affiliation.works_for", "affiliation.possessive",
+NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.of_org.listed", "affiliation.works_for", "affiliation.owns", "affiliation.possessive",
                            "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined",
                            "affiliation.apposition.who_heads", "affiliation.founded",
                            "affiliation.one_of", "affiliation.heads"})
