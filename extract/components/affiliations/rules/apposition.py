@@ -116,8 +116,48 @@ def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
     if seg is None or _lists_people(doc, seg, ent_at, person):
         return
     seg = _listed_titles(run, seg, sent)
+    if renamed_org(run, person, seg, sent):
+        return
     for part in conjoined_roles(doc, seg, ent_at):
         role_then_org(run, person, part, "affiliation.apposition", sent)
+
+
+@rule("affiliation.apposition.renamed", confidence=0.8, examples=[
+    ("Ana Holt, a board member of Norway's central bank, the Norges Bank, said rates would rise.",
+     {"person": "Ana Holt", "role": "board member", "org": "Norges Bank"}),
+    # a list after the description: which one is meant is unclear
+    ("Ana Holt, a board member of Norway's central bank, the Norges Bank and Statoil, said rates would rise.", None),
+])
+def renamed_org(run: AffiliationRun, person: Span, seg: Span, sent: Span) -> bool:
+    """"X, a board member of Germany's central bank, the Bundesbank, said": a role "of" an organisation
+    described (a possessor and a noun that names a kind of body), whose name follows after a comma."""
+    doc, ent_at = run.doc, run.ent_at
+    e = seg.end
+    if e + 2 >= sent.end or doc[e].text != "," or any(ent_at.get(t.i) is not None and ent_at[t.i].label_ in EMPLOYER_LABELS for t in seg):
+        return False
+    k = e + 1 + (doc[e + 1].lower_ == "the")
+    org = ent_at.get(k)
+    if org is None or org.start != k or org.label_ != "ORG" or org.end >= sent.end or doc[org.end].text not in (",", ".", ";"):
+        return False
+    last = doc[e - 1]
+    if not (last.is_lower and last.pos_ == "NOUN" and (last.lower_ in ORG_DESCRIPTORS or last.lemma_ in ORG_DESCRIPTORS)):
+        return False
+    prep = next((t for t in seg if t.lower_ in ("of", "at", "for", "with") and t.i not in ent_at), None)
+    if prep is None:
+        return False
+    # between the preposition and the kind of body: a determiner or a possessor, and lower-case words
+    for t in doc[prep.i + 1:e - 1]:
+        if not (t.lower_ in DETS or t.lower_ in POSSESSIVE or t.is_lower and t.pos_ in ("ADJ", "NOUN")
+                or ent_at.get(t.i) is not None and ent_at[t.i].label_ in ("GPE", "NORP", "LOC")):
+            return False
+    role = [t for t in seg if t.i < prep.i and not t.is_space]
+    while role and role[0].lower_ in DETS:
+        role.pop(0)
+    if not role or any(t.i in ent_at for t in role):
+        return False
+    run.add(person, org, role, "affiliation.apposition.renamed", sent)
+    key = (run.ents.get(person.kb_id_, {}).get("id"), run.ents.get(org.kb_id_, {}).get("id"))
+    return key in run.found  # else the usual reading of the apposition
 
 
 def _listed_titles(run: AffiliationRun, seg: Span, sent: Span) -> Span:
