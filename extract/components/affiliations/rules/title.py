@@ -102,17 +102,46 @@ def _title_words(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[list
 ])
 def title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A title, with its organisation first, right before the name."""
+    found = _titled_org(run, person, sent)
+    if found is not None:
+        run.add(person, found[0], found[1], "affiliation.title", sent, possessive=found[2])
+
+
+@rule("affiliation.title.listed", confidence=0.75, examples=[
+    ("Election\n\nThe US presidential candidates Tom Hale and Ann Pike debated on Monday.",
+     {"person": "Ann Pike", "org": "US", "role": "presidential candidates"}),
+    ("Tour news\n\nOxbridge Analytics senior economists Ravi Menon and Ann Pike said prices would rise.",
+     {"person": "Ann Pike", "org": "Oxbridge Analytics", "role": "senior economists"}),
+    # one title before a list: it is the first name's only
+    ("Oxbridge Analytics senior economist Ravi Menon and Ann Pike said prices would rise.", None),
+])
+def title_listed(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"US presidential candidates A and B", "Y senior economists A, B and C": a plural title before a
+    plain list of names is each listed name's post."""
+    from cooptool.extract.components.affiliations.rules.prep import _list_end, _previous_listed
+
+    first, m = _list_end(_previous_listed, run.doc, person, sent, run.ent_at)
+    if m == 0:
+        return
+    found = _titled_org(run, first, sent)
+    if found is None or not found[1] or found[1][-1].tag_ != "NNS":
+        return
+    run.add(person, found[0], found[1], "affiliation.title.listed", sent, possessive=found[2])
+
+
+def _titled_org(run: AffiliationRun, person: Span, sent: Span) -> tuple[Span, list[Token], bool] | None:
+    """The organisation and title written right before the name, and whether a possessive joins them."""
     doc, ent_at = run.doc, run.ent_at
     found = _title_words(doc, person, sent, ent_at)
     if found is None:
-        return
+        return None
     role, j = found
     j, possessive = _possessor_at(doc, j, sent)
     org = ent_at.get(j)
     if org is None or org.kb_id_ == person.kb_id_:
-        return
+        return None
     if org.label_ == "PERSON" and (possessive or len(org) > 1):
-        return  # "Blair's chief of staff": an aide; "Michael Howard and ...": a person, not a firm
+        return None  # "Blair's chief of staff": an aide; "Michael Howard and ...": a person, not a firm
     owner = None if possessive else _region_of_owner(ent_at, org, sent)
     if owner is not None:
         role, org, possessive = list(org) + role, owner, True
@@ -122,9 +151,10 @@ def title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
         j, possessive = _possessor_at(doc, org.start - 1, sent)
         org = ent_at.get(j)
         if org is None or org.label_ not in ORG_LABELS:
-            return
+            return None
     if org.label_ in ORG_LABELS or org.label_ == "PERSON":
-        run.add(person, org, role, "affiliation.title", sent, possessive=possessive)
+        return org, role, possessive
+    return None
 
 
 def _headed_by(words: list[str], head: str) -> bool:
