@@ -35,7 +35,7 @@ NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.of_org.listed", "a
 
 # Heads of a title that say someone is running for a post ("Democratic challenger X"): a party's, or a
 # country's when it is named ("US presidential candidate X"), never a nationality's.
-_RUNNING = frozenset({"candidate", "candidates", "challenger", "nominee"})
+_RUNNING = frozenset({"candidate", "candidates", "challenger"})
 
 _BOARD = re.compile(r"(?i)^(the )?board( of (directors|supervisors|governors|trustees))?$")
 
