@@ -102,6 +102,9 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
      {"person": "Le Van Minh", "role": "Vietnamese president", "org": "Vietnam government"}),
     ("Ali Warsame, a member of the Harbin Trade Council and former prime minister of Somalia, spoke first.",
      {"person": "Ali Warsame", "role": "former prime minister", "org": "Somalia"}),
+    # the employer after its country, then the title
+    ("Trade\n\nJane Orr, the US Treasury Secretary, said the tariffs would stay.",
+     {"person": "Jane Orr", "role": "Secretary", "org": "Treasury"}),
     # "as well as" ends the role: what follows is another description
     ("Mary Holt, vice chairman of the Lanshan Heritage Foundation as well as the daughter of a pilot, spoke.",
      {"person": "Mary Holt", "role": "vice chairman", "org": "Lanshan Heritage Foundation"}),
@@ -523,8 +526,26 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
     first = _opening_org(opening, later, person)
     if first is not None and _org_then_role(run, person, seg, toks, first, rule_name, sent):
         return
+    if later is not None and _placed_org_title(run, toks, later, seg):
+        # "X, the US Treasury Secretary,": the employer after its country, then the title
+        _org_then_role(run, person, seg, [t for t in toks if t.i >= later.start], later, rule_name, sent)
+        return
     if later is not None and later.start > toks[0].i:
         _role_then_named_org(run, person, toks, later, rule_name, sent)
+
+
+def _placed_org_title(run: AffiliationRun, toks: list[Token], org: Span, seg: Span) -> bool:
+    """"the US Treasury Secretary", "a former British Airways pilot": only a country (or "former") before
+    the employer, and only title words after it, to the end of the phrase, ending on a role head."""
+    ent_at = run.ent_at
+    if org.label_ not in EMPLOYER_LABELS or org.start <= toks[0].i or org.end >= seg.end:
+        return False
+    before = [t for t in toks if t.i < org.start]
+    if not all(t.lower_ in _PAST_BEFORE_ORG or ent_at.get(t.i) is not None and ent_at[t.i].label_ in ("GPE", "NORP")
+               for t in before):
+        return False
+    after = [t for t in run.doc[org.end:seg.end] if not t.is_space]
+    return bool(after) and all(is_role_word(t) and t.i not in ent_at for t in after) and after[-1].lower_ in ROLE_HEADS
 
 
 _SENDERS = ("GPE", "NORP")
