@@ -535,12 +535,14 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
 
 
 def _placed_org_title(run: AffiliationRun, toks: list[Token], org: Span, seg: Span) -> bool:
-    """"the US Treasury Secretary", "a former British Airways pilot": only a country (or "former") before
+    """"the US Treasury Secretary", "a former US Treasury official": a country (and maybe "former") before
     the employer, and only title words after it, to the end of the phrase, ending on a role head."""
     ent_at = run.ent_at
     if org.label_ not in EMPLOYER_LABELS or org.start <= toks[0].i or org.end >= seg.end:
         return False
     before = [t for t in toks if t.i < org.start]
+    if not any(t.i in ent_at for t in before):
+        return False  # "a former Cardiff University historian": the title as written (`_unit_inside`)
     if not all(t.lower_ in _PAST_BEFORE_ORG or ent_at.get(t.i) is not None and ent_at[t.i].label_ in ("GPE", "NORP")
                for t in before):
         return False
