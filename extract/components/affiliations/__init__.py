@@ -75,6 +75,7 @@ from cooptool.extract.components.affiliations.rules.prep import (
     listed_of_org,
     of_org,
     owner_possessive,
+    owns,
     possessive_org,
     works_for,
 )
@@ -82,7 +83,9 @@ from cooptool.extract.components.affiliations.rules.title import (
     envoy_to,
     place_short_head_titles,
     role_comma,
+    role_comma_listed,
     title_before,
+    title_listed,
 )
 from cooptool.extract.components.affiliations.words import COMPANY_TITLES, ORG_LABELS
 from cooptool.extract.components.context import context_of
@@ -93,7 +96,7 @@ if not Doc.has_extension("meta"):
     Doc.set_extension("meta", default=None)
 
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
-PERSON_RULES = (apposition, title_before, role_comma, copula, serves_as, pronoun_copula, who_heads, who_is_later, of_org, listed_of_org, possessive_org, works_for, led_by,
+PERSON_RULES = (apposition, title_before, title_listed, role_comma, role_comma_listed, copula, serves_as, pronoun_copula, who_heads, who_is_later, of_org, listed_of_org, possessive_org, works_for, owns, led_by,
                 owner_possessive, appointment, joined_org, founded, one_of, its_title, company_noun_title, envoy_to, graduated_from)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,

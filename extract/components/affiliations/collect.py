@@ -27,11 +27,15 @@ from cooptool.extract.records import entity_id
 from cooptool.extract.rules import named
 
 # Rules whose records may name no role ("Kazuhiro Takahashi of Daiwa Securities said").
-NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.of_org.listed", "affiliation.works_for", "affiliation.possessive",
+NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.of_org.listed", "affiliation.works_for", "affiliation.owns", "affiliation.possessive",
                            "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined",
                            "affiliation.apposition.who_heads", "affiliation.founded",
                            "affiliation.one_of", "affiliation.heads"})
 
+
+# Heads of a title that say someone is running for a post ("Democratic challenger X"): a party's, or a
+# country's when it is named ("US presidential candidate X"), never a nationality's.
+_RUNNING = frozenset({"candidate", "candidates", "challenger"})
 
 _BOARD = re.compile(r"(?i)^(the )?board( of (directors|supervisors|governors|trustees))?$")
 
@@ -138,6 +142,9 @@ class AffiliationRun:
             return False
         if is_place_or_people(org) and not possessive and not role_heads(toks) & PUBLIC_OFFICES:
             return False  # "US lawyer X" is a nationality, not an employer; "Spain's director X" is not
+        if getattr(org, "label_", None) == "NORP" and role_heads(toks) and role_heads(toks) <= _RUNNING \
+                and " ".join(org.text.lower().split()) in DEMONYM_COUNTRY:
+            return False  # "French presidential candidate X": running for a post is no post of France's
         if hasattr(org, "text") and _BOARD.match(org.text):
             return False  # "chair of the Board of Directors of Y": the board is Y's, not an employer
         # "Shadow Home Secretary": the "organisation" is part of the title

@@ -60,11 +60,19 @@ def _over_of(doc: Doc, j: int, stop: int, role: list[Token], limit: int) -> tupl
     return role, j
 
 
+def _title_ordinal(doc: Doc, j: int, ent_at: dict) -> bool:
+    """"First Minister", "Scotland's First Secretary": the model tags "First" as an ORDINAL, but before a
+    title word it is part of the title."""
+    span = ent_at[j]
+    return span.label_ == "ORDINAL" and len(span) == 1 and doc[j].lower_ == "first" and j + 1 < len(doc) \
+        and doc[j + 1].lower_ in ROLE_HEADS | ROLE_MODIFIERS and doc[j + 1].i not in ent_at
+
+
 def role_words_before(doc: Doc, j: int, stop: int, ent_at: dict, limit: int) -> tuple[list[Token], int]:
     """The run of title words ending at token j (back to `stop`, a name or `limit` words), and the
     index of the token before it."""
     role: list[Token] = []
-    while j >= stop and j not in ent_at and is_role_word(doc[j]) and len(role) < limit:
+    while j >= stop and (j not in ent_at or _title_ordinal(doc, j, ent_at)) and is_role_word(doc[j]) and len(role) < limit:
         role.insert(0, doc[j])
         j = _over_hyphen(doc, j - 1, stop, ent_at, role)
         role, j = _over_of(doc, j, stop, role, limit)

@@ -102,6 +102,9 @@ def _lists_people(doc: Doc, seg: Span, ent_at: dict, person: Span) -> bool:
      {"person": "Le Van Minh", "role": "Vietnamese president", "org": "Vietnam government"}),
     ("Ali Warsame, a member of the Harbin Trade Council and former prime minister of Somalia, spoke first.",
      {"person": "Ali Warsame", "role": "former prime minister", "org": "Somalia"}),
+    # the employer after its country, then the title
+    ("Trade\n\nJane Orr, the US Treasury Secretary, said the tariffs would stay.",
+     {"person": "Jane Orr", "role": "Secretary", "org": "Treasury"}),
     # "as well as" ends the role: what follows is another description
     ("Mary Holt, vice chairman of the Lanshan Heritage Foundation as well as the daughter of a pilot, spoke.",
      {"person": "Mary Holt", "role": "vice chairman", "org": "Lanshan Heritage Foundation"}),
@@ -116,8 +119,64 @@ def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
     if seg is None or _lists_people(doc, seg, ent_at, person):
         return
     seg = _listed_titles(run, seg, sent)
+    if renamed_org(run, person, seg, sent):
+        return
     for part in conjoined_roles(doc, seg, ent_at):
         role_then_org(run, person, part, "affiliation.apposition", sent)
+
+
+@rule("affiliation.apposition.renamed", confidence=0.8, examples=[
+    ("Ana Holt, a board member of Norway's central bank, the Norges Bank, said rates would rise.",
+     {"person": "Ana Holt", "role": "board member", "org": "Norges Bank"}),
+    # a list after the description: which one is meant is unclear
+    ("Ana Holt, a board member of Norway's central bank, the Norges Bank and Statoil, said rates would rise.", None),
+])
+def renamed_org(run: AffiliationRun, person: Span, seg: Span, sent: Span) -> bool:
+    """"X, a board member of Germany's central bank, the Bundesbank, said": a role "of" an organisation
+    described (a possessor and a noun that names a kind of body), whose name follows after a comma."""
+    ent_at = run.ent_at
+    org = _name_after_comma(run, seg, sent)
+    prep = _described_body(run, seg) if org is not None else None
+    if prep is None:
+        return False
+    role = [t for t in seg if t.i < prep.i and not t.is_space]
+    while role and role[0].lower_ in DETS:
+        role.pop(0)
+    if not role or any(t.i in ent_at for t in role):
+        return False
+    run.add(person, org, role, "affiliation.apposition.renamed", sent)
+    key = (run.ents.get(person.kb_id_, {}).get("id"), run.ents.get(org.kb_id_, {}).get("id"))
+    return key in run.found  # else the usual reading of the apposition
+
+
+def _name_after_comma(run: AffiliationRun, seg: Span, sent: Span) -> Span | None:
+    """", the Bundesbank," after a phrase that names no employer: the organisation named there."""
+    doc, ent_at = run.doc, run.ent_at
+    e = seg.end
+    if e + 2 >= sent.end or doc[e].text != "," or any(ent_at.get(t.i) is not None and ent_at[t.i].label_ in EMPLOYER_LABELS for t in seg):
+        return None
+    k = e + 1 + (doc[e + 1].lower_ == "the")
+    org = ent_at.get(k)
+    if org is None or org.start != k or org.label_ != "ORG" or org.end >= sent.end or doc[org.end].text not in (",", ".", ";"):
+        return None
+    return org
+
+
+def _described_body(run: AffiliationRun, seg: Span) -> Token | None:
+    """The preposition of "board member of Germany's central bank": the phrase ends on a kind of body,
+    with only a determiner or possessor and lower-case words between it and the preposition."""
+    doc, ent_at = run.doc, run.ent_at
+    last = doc[seg.end - 1]
+    if not (last.is_lower and last.pos_ == "NOUN" and (last.lower_ in ORG_DESCRIPTORS or last.lemma_ in ORG_DESCRIPTORS)):
+        return None
+    prep = next((t for t in seg if t.lower_ in ("of", "at", "for", "with") and t.i not in ent_at), None)
+    if prep is None:
+        return None
+    for t in doc[prep.i + 1:seg.end - 1]:
+        if not (t.lower_ in DETS or t.lower_ in POSSESSIVE or t.is_lower and t.pos_ in ("ADJ", "NOUN")
+                or ent_at.get(t.i) is not None and ent_at[t.i].label_ in ("GPE", "NORP", "LOC")):
+            return None
+    return prep
 
 
 def _listed_titles(run: AffiliationRun, seg: Span, sent: Span) -> Span:
@@ -470,6 +529,23 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
     later = choose_org(run.doc, seg, run.ent_at, person)
     if later is not None and later.label_ in ("GPE", "LOC", "NORP") and _after_place_prep(run.doc, later):
         later = None  # "ambassador to Burma", "a writer in China": the host country or a place, not the employer
+    toks, opening = _opening_name(run, toks)
+    if _bare_institution(opening, later, seg):
+        # "Party secretary of Gansu Province": the bare "Party" is part of the title, the place its post
+        later, opening = choose_org(run.doc, run.doc[opening.end:seg.end], run.ent_at, person), None
+    first = _opening_org(opening, later, person)
+    if first is not None and _org_then_role(run, person, seg, toks, first, rule_name, sent):
+        return
+    if later is not None and _placed_org_title(run, toks, later, seg):
+        # "X, the US Treasury Secretary,": the employer after its country, then the title
+        _org_then_role(run, person, seg, [t for t in toks if t.i >= later.start], later, rule_name, sent)
+        return
+    if later is not None and later.start > toks[0].i:
+        _role_then_named_org(run, person, toks, later, rule_name, sent)
+
+
+def _opening_name(run: AffiliationRun, toks: list[Token]) -> tuple[list[Token], Span | None]:
+    """The name that opens the role phrase, and the phrase from it."""
     opening = run.ent_at.get(toks[0].i)
     if opening is None and len(toks) > 2 and toks[0].lower_ in _PAST_BEFORE_ORG and toks[1].i in run.ent_at \
             and run.ent_at[toks[1].i].label_ == "GPE":
@@ -477,14 +553,23 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
         # opens the phrase after "former" (an ORG there is read inside the title by `_unit_inside`)
         toks = toks[1:]
         opening = run.ent_at[toks[0].i]
-    if _bare_institution(opening, later, seg):
-        # "Party secretary of Gansu Province": the bare "Party" is part of the title, the place its post
-        later, opening = choose_org(run.doc, run.doc[opening.end:seg.end], run.ent_at, person), None
-    first = _opening_org(opening, later, person)
-    if first is not None and _org_then_role(run, person, seg, toks, first, rule_name, sent):
-        return
-    if later is not None and later.start > toks[0].i:
-        _role_then_named_org(run, person, toks, later, rule_name, sent)
+    return toks, opening
+
+
+def _placed_org_title(run: AffiliationRun, toks: list[Token], org: Span, seg: Span) -> bool:
+    """"the US Treasury Secretary", "a former US Treasury official": a country (and maybe "former") before
+    the employer, and only title words after it, to the end of the phrase, ending on a role head."""
+    ent_at = run.ent_at
+    if org.label_ not in EMPLOYER_LABELS or org.start <= toks[0].i or org.end >= seg.end:
+        return False
+    before = [t for t in toks if t.i < org.start]
+    if not any(t.i in ent_at for t in before):
+        return False  # "a former Cardiff University historian": the title as written (`_unit_inside`)
+    if not all(t.lower_ in _PAST_BEFORE_ORG or ent_at.get(t.i) is not None and ent_at[t.i].label_ in ("GPE", "NORP")
+               for t in before):
+        return False
+    after = [t for t in run.doc[org.end:seg.end] if not t.is_space]
+    return bool(after) and all(is_role_word(t) and t.i not in ent_at for t in after) and after[-1].lower_ in ROLE_HEADS
 
 
 _SENDERS = ("GPE", "NORP")

@@ -184,6 +184,46 @@ def works_for(run: AffiliationRun, person: Span, sent: Span) -> None:
         run.add(person, org, [], "affiliation.works_for", sent)
 
 
+# The nouns that may follow an owned organisation's name inside its noun phrase ("the X team").
+_OWNED_KINDS = frozenset({"team", "club", "group", "chain", "company", "firm", "newspaper", "paper", "magazine",
+                          "franchise", "business", "label", "brand", "airline", "network", "channel", "station"})
+
+
+@rule("affiliation.owns", confidence=0.6, examples=[
+    ("Mr Pell, who owns the Leeds Harriers rugby club, said the bid was fair.",
+     {"person": "Pell", "org": "Leeds Harriers", "role": "owner"}),
+    ("Ada Lyle, who now owns Brightpath Media Group, said viewers had changed.",
+     {"person": "Ada Lyle", "org": "Brightpath Media Group", "role": "owner"}),
+    # a stake, or shares, in a firm is not the firm
+    ("Ada Lyle, who owns a stake in Brightpath Media Group, said viewers had changed.", None),
+    ("Ada Lyle, who owns shares in Brightpath Media Group, said viewers had changed.", None),
+])
+def owns(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"Mr Glazer, who owns the X team, ...": the owner of an organisation named right after "who owns
+    [the]" (no stake, share or part of it: the name must follow the verb)."""
+    doc = run.doc
+    i = person.end
+    if i + 3 >= sent.end or doc[i].text != "," or doc[i + 1].lower_ != "who":
+        return
+    j = i + 2
+    if doc[j].lower_ in ("now", "also", "still", "jointly"):
+        j += 1
+    if doc[j].lower_ not in ("owns", "own", "co-owns"):
+        return
+    j += 1 + (j + 1 < sent.end and doc[j + 1].lower_ == "the")
+    org = run.ent_at.get(j)
+    if org is None or org.start != j or org.label_ not in EMPLOYER_LABELS or org.kb_id_ == person.kb_id_:
+        return
+    k = org.end
+    while k < sent.end and k - org.end < 2 and doc[k].pos_ == "NOUN" and doc[k].is_lower:
+        k += 1  # "the Tampa Bay Buccaneers team", "the X rugby club"
+    if k < sent.end and k > org.end and doc[k - 1].lower_ not in _OWNED_KINDS | ORG_DESCRIPTORS_OF:
+        return
+    nxt = doc[k] if k < sent.end else None
+    if nxt is None or nxt.is_punct and nxt.text not in POSSESSIVE or nxt.lower_ == "and":
+        run.add(person, org, [], "affiliation.owns", sent, role_text="owner")
+
+
 @rule("affiliation.possessive", confidence=0.6, examples=[
     ("Orion Bank's Daniel Kerr said rates would stay low.", {"person": "Daniel Kerr", "org": "Orion Bank"}),
     ("Rates will stay low for a year, Orion Bank's Daniel Kerr reports.", {"person": "Daniel Kerr", "org": "Orion Bank"}),

@@ -102,17 +102,46 @@ def _title_words(doc: Doc, person: Span, sent: Span, ent_at: dict) -> tuple[list
 ])
 def title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
     """A title, with its organisation first, right before the name."""
+    found = _titled_org(run, person, sent)
+    if found is not None:
+        run.add(person, found[0], found[1], "affiliation.title", sent, possessive=found[2])
+
+
+@rule("affiliation.title.listed", confidence=0.75, examples=[
+    ("Election\n\nThe US presidential candidates Tom Hale and Ann Pike debated on Monday.",
+     {"person": "Ann Pike", "org": "US", "role": "presidential candidates"}),
+    ("Tour news\n\nOxbridge Analytics senior economists Ravi Menon and Ann Pike said prices would rise.",
+     {"person": "Ann Pike", "org": "Oxbridge Analytics", "role": "senior economists"}),
+    # one title before a list: it is the first name's only
+    ("Oxbridge Analytics senior economist Ravi Menon and Ann Pike said prices would rise.", None),
+])
+def title_listed(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"US presidential candidates A and B", "Y senior economists A, B and C": a plural title before a
+    plain list of names is each listed name's post."""
+    from cooptool.extract.components.affiliations.rules.prep import _list_end, _previous_listed
+
+    first, m = _list_end(_previous_listed, run.doc, person, sent, run.ent_at)
+    if m == 0:
+        return
+    found = _titled_org(run, first, sent)
+    if found is None or not found[1] or found[1][-1].tag_ != "NNS":
+        return
+    run.add(person, found[0], found[1], "affiliation.title.listed", sent, possessive=found[2])
+
+
+def _titled_org(run: AffiliationRun, person: Span, sent: Span) -> tuple[Span, list[Token], bool] | None:
+    """The organisation and title written right before the name, and whether a possessive joins them."""
     doc, ent_at = run.doc, run.ent_at
     found = _title_words(doc, person, sent, ent_at)
     if found is None:
-        return
+        return None
     role, j = found
     j, possessive = _possessor_at(doc, j, sent)
     org = ent_at.get(j)
     if org is None or org.kb_id_ == person.kb_id_:
-        return
+        return None
     if org.label_ == "PERSON" and (possessive or len(org) > 1):
-        return  # "Blair's chief of staff": an aide; "Michael Howard and ...": a person, not a firm
+        return None  # "Blair's chief of staff": an aide; "Michael Howard and ...": a person, not a firm
     owner = None if possessive else _region_of_owner(ent_at, org, sent)
     if owner is not None:
         role, org, possessive = list(org) + role, owner, True
@@ -122,9 +151,10 @@ def title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
         j, possessive = _possessor_at(doc, org.start - 1, sent)
         org = ent_at.get(j)
         if org is None or org.label_ not in ORG_LABELS:
-            return
+            return None
     if org.label_ in ORG_LABELS or org.label_ == "PERSON":
-        run.add(person, org, role, "affiliation.title", sent, possessive=possessive)
+        return org, role, possessive
+    return None
 
 
 def _headed_by(words: list[str], head: str) -> bool:
@@ -263,6 +293,53 @@ def role_comma(run: AffiliationRun, person: Span, sent: Span) -> None:
     found = _org_first(toks, j, ent_at) or _org_last(doc, toks, ent_at)
     if found is not None:
         run.add(person, found[0], found[1], "affiliation.role_comma", sent)
+
+
+def _description_before(doc: Doc, first: Span, sent: Span, ent_at: dict) -> int | None:
+    """"..., the Irish horseracing tycoons JP McManus": the comma before a description (a determiner, then
+    lower-case words or a nationality, ending on a noun) that runs up to the name; None when there is none."""
+    k = first.start - 1
+    if k > sent.start and k not in ent_at and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) <= 3:
+        k -= 1  # "JP McManus": initials the model left out of the name
+    if k <= sent.start or not (doc[k].pos_ == "NOUN" and doc[k].is_lower) or k in ent_at:
+        return None
+    while k > sent.start and (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ") and k not in ent_at
+                              or k in ent_at and ent_at[k].label_ == "NORP"):
+        k -= 1
+    if doc[k].lower_ not in ("the", "a", "an") or k - 1 <= sent.start or doc[k - 1].text != ",":
+        return None
+    return k - 1
+
+
+@rule("affiliation.role_comma.listed", confidence=0.7, examples=[
+    ("The bid needs the support of Norland Freight's largest shareholders, the Irish bankers Sean Dunne and "
+     "Mary Kehoe.", {"person": "Mary Kehoe", "role": "largest shareholders", "org": "Norland Freight"}),
+    ("The bid needs the support of Norland Freight's largest shareholders, the Irish bankers Sean Dunne and "
+     "Mary Kehoe.", {"person": "Sean Dunne", "role": "largest shareholders", "org": "Norland Freight"}),
+    # one post before a list of names: it is the first name's only
+    ("Norland Freight's chief executive, Erik Lund, and Ann Pike spoke.", None),
+])
+def role_comma_listed(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"Y's largest shareholders, the Irish tycoons A and B": an organisation's post (plural for a list of
+    names) before a comma, maybe a description, and the name or a list of names."""
+    from cooptool.extract.components.affiliations.rules.prep import _list_end, _next_listed, _previous_listed
+
+    doc, ent_at = run.doc, run.ent_at
+    first, m = _list_end(_previous_listed, doc, person, sent, ent_at)
+    _, n = _list_end(_next_listed, doc, person, sent, ent_at)
+    j = _description_before(doc, first, sent, ent_at)
+    if j is None:
+        if m + n == 0 or first.start - 1 <= sent.start or doc[first.start - 1].text != ",":
+            return  # one name right after the comma: `role_comma`
+        j = first.start - 1
+    toks = _phrase_before_comma(doc, j, sent, ent_at)
+    owned = _possessor_role(doc, toks, j, ent_at) if toks else None
+    if not owned:
+        return
+    org, role = owned
+    if m + n and (role[-1].tag_ != "NNS" or role[-1].lemma_ not in ROLE_HEADS):
+        return  # "Y's chief executive, A, and B": the post is A's
+    run.add(person, org, role, "affiliation.role_comma.listed", sent, possessive=True)
 
 
 def _org_first(toks: list[Token], j: int, ent_at: dict) -> tuple[Span, list[Token]] | None:
