@@ -1092,14 +1092,9 @@ class _EventReader:
         doc = self.doc
         i = anchor.i + 1 if span.start <= anchor.i < span.end and span == anchor.sent else span.end
         comma = i < len(doc) and doc[i].text == ","
-        i += comma  # "the biggest night of the year, the 77th Academy Awards, on Sunday."
-        if i + 1 >= len(doc) or doc[i].lower_ not in ("on", "in") or doc[i].dep_ != "prep":
+        e = self._calendar_date_at(i + comma)  # "the biggest night of the year, the 77th Academy Awards, on Sunday."
+        if e is None:
             return None
-        e = self.ent_at.get(i + 1)
-        if e is None or e.label_ != "DATE" or e.start != i + 1 or len(e) > 3 or e.root.head.i != i:
-            return None
-        if e[-1].lower_ not in CALENDAR_WORDS and not _YEAR.fullmatch(e[-1].text):
-            return None  # "in recent years", "on the day": no date of one occasion
         if comma and not (e.end >= anchor.sent.end or doc[e.end].is_punct and doc[e.end].text != ","):
             return None  # after a comma, only a date that ends the sentence: "the Awards, on Sunday, she said" is hers
         text = e[:-1] if len(e) > 1 and e[-1].is_punct else e
@@ -1107,6 +1102,18 @@ class _EventReader:
         if known is not None:
             return known
         return DateMention(text.start_char, text.end_char, text.text, _month_nearest(text.text, self.published))
+
+    def _calendar_date_at(self, i: int) -> Span | None:
+        """The DATE entity of "on/in <date>" starting at token i, when it names a calendar day, month or year."""
+        doc = self.doc
+        if i + 1 >= len(doc) or doc[i].lower_ not in ("on", "in") or doc[i].dep_ != "prep":
+            return None
+        e = self.ent_at.get(i + 1)
+        if e is None or e.label_ != "DATE" or e.start != i + 1 or len(e) > 3 or e.root.head.i != i:
+            return None
+        if e[-1].lower_ not in CALENDAR_WORDS and not _YEAR.fullmatch(e[-1].text):
+            return None  # "in recent years", "on the day": no date of one occasion
+        return e
 
     def _year_after(self, span: Span) -> Token | None:
         """The year written right after a name: "(CIIE) 2023", "the 20th Party Congress in 2022" (however
