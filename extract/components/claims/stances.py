@@ -99,6 +99,19 @@ def attitude_adjective(run: ClaimRun, tok: Token) -> list[Claim]:
     return [Claim(*span, tok, tok.text, tok.idx, end_of(tok), speaker, "claim.attitude")]
 
 
+def _has_that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _named_subject(run: ClaimRun, verb: Token):
+    """The verb's subject before it, resolved to a named speaker, or None ("The rain made it clear": no one)."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+    if subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what"):
+        return None
+    speaker = run.resolver.resolve(subj)
+    return speaker if speaker.name is not None else None
+
+
 @rule("claim.made_clear", confidence=0.7, examples=[
     ("Finance minister Ana Silva made it clear that the fuel tax would not rise this year.",
      {"speaker": "Ana Silva", "cue": "made", "text": "the fuel tax would not rise this year"}),
@@ -113,12 +126,9 @@ def made_clear(run: ClaimRun, tok: Token) -> list[Claim]:
             or verb.pos_ != "VERB" or verb.i > tok.i:
         return []
     clause = next((c for c in [*tok.rights, *verb.rights] if c.i > tok.i and c.dep_ in ("ccomp", "advcl")
-                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
-    if clause is None or subj is None or subj.lower_ in ("it", "this", "that", "there", "which", "what"):
-        return []
-    speaker = run.resolver.resolve(subj)
-    if speaker.name is None:
+                   and _has_that(c)), None)
+    speaker = _named_subject(run, verb) if clause is not None else None
+    if speaker is None:
         return []
     span = _content(run, clause.left_edge, clause.right_edge)
     if span is None:

@@ -202,16 +202,8 @@ def owns(run: AffiliationRun, person: Span, sent: Span) -> None:
     """"Mr Glazer, who owns the X team, ...": the owner of an organisation named right after "who owns
     [the]" (no stake, share or part of it: the name must follow the verb)."""
     doc = run.doc
-    i = person.end
-    if i + 3 >= sent.end or doc[i].text != "," or doc[i + 1].lower_ != "who":
-        return
-    j = i + 2
-    if doc[j].lower_ in ("now", "also", "still", "jointly"):
-        j += 1
-    if doc[j].lower_ not in ("owns", "own", "co-owns"):
-        return
-    j += 1 + (j + 1 < sent.end and doc[j + 1].lower_ == "the")
-    org = run.ent_at.get(j)
+    j = _after_who_owns(doc, person.end, sent)
+    org = run.ent_at.get(j) if j is not None else None
     if org is None or org.start != j or org.label_ not in EMPLOYER_LABELS or org.kb_id_ == person.kb_id_:
         return
     k = org.end
@@ -222,6 +214,18 @@ def owns(run: AffiliationRun, person: Span, sent: Span) -> None:
     nxt = doc[k] if k < sent.end else None
     if nxt is None or nxt.is_punct and nxt.text not in POSSESSIVE or nxt.lower_ == "and":
         run.add(person, org, [], "affiliation.owns", sent, role_text="owner")
+
+
+def _after_who_owns(doc: Doc, i: int, sent: Span) -> int | None:
+    """The token after ", who [now] owns [the]" starting at token i, or None when the name is not followed by it."""
+    if i + 3 >= sent.end or doc[i].text != "," or doc[i + 1].lower_ != "who":
+        return None
+    j = i + 2
+    if doc[j].lower_ in ("now", "also", "still", "jointly"):
+        j += 1
+    if doc[j].lower_ not in ("owns", "own", "co-owns"):
+        return None
+    return j + 1 + (j + 1 < sent.end and doc[j + 1].lower_ == "the")
 
 
 @rule("affiliation.possessive", confidence=0.6, examples=[
