@@ -243,6 +243,52 @@ def find_nicknamed_people(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+_ROSTER_NOUNS = lexicon.words("roster_nouns")
+_INCLUDE_FORMS = frozenset({"include", "includes", "included"})
+
+
+def _roster_item_end(doc: Doc, k: int) -> int:
+    """The end of a name opening at token k: capitalised words or digits, hyphens inside a word ("Run-DMC")."""
+    j = k
+    while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].is_digit
+                            or (doc[j].text == "-" and j > k and not doc[j - 1].whitespace_ and not doc[j].whitespace_)):
+        j += 1
+    return j
+
+
+def roster_lists(doc: Doc) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """"Def Jam's artists include A, B and C": (the possessor's last token, the roster noun, the names)."""
+    out = []
+    for tok in doc[2:-2]:
+        if not (tok.lower_ in _INCLUDE_FORMS and doc[tok.i - 1].tag_ == "NNS" and doc[tok.i - 1].lemma_.lower() in _ROSTER_NOUNS
+                and doc[tok.i - 2].tag_ == "POS" and doc[tok.i - 3].text[:1].isupper()):
+            continue
+        names, k = [], tok.i + 1
+        while k < len(doc) and doc[k].lower_ != "the":
+            j = _roster_item_end(doc, k)
+            if j == k or doc[j - 1].text == "-":
+                break
+            names.append((k, j))
+            if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
+                j += 1
+            if j >= len(doc) or doc[j].lower_ not in (",", "and"):
+                break
+            k = j + 1
+        if names:
+            out.append((tok.i - 3, tok.i - 1, names))
+    return out
+
+
+@rule("entity.roster", confidence=0.75, examples=[
+    ("Label deal\n\nVantor's artists include KJ Mellow, Tessaly and Rook Darrin.", {"name": "KJ Mellow", "label": "PERSON"}),
+    ("Label deal\n\nVantor's artists include The Night Owls.", None),
+])
+def find_roster_names(doc: Doc) -> list[tuple[int, int]]:
+    """"Def Jam's artists include LL Cool J, DMX and Ashanti": the listed names are people (the model
+    reads some as organisations and misses others); bands ("The ...") are left alone."""
+    return [name for _, _, names in roster_lists(doc) for name in names]
+
+
 @rule("entity.titled_he", confidence=0.75, examples=[
     ("Trade rules\n\nVice-Premier He Lanfang said China would open wider.", {"name": "He Lanfang", "label": "PERSON"}),
     ("Trade rules\n\nAsked about the plan, He said it was fair.", None),
@@ -388,6 +434,15 @@ def _add_nicknamed(doc: Doc, out: Raw, found: Found | None) -> Raw:
     return out
 
 
+def _add_roster(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """Names in a roster list replace the model's mentions inside them, never a longer one."""
+    for s, e in find_roster_names(doc):
+        if not any(m[0] < e and s < m[1] and (m[0] < s or m[1] > e) for m in out):
+            out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
+            _note(found, s, e, find_roster_names.rule.name)
+    return out
+
+
 def _add_titled_he(doc: Doc, out: Raw, found: Found | None) -> Raw:
     """"He Lifeng" after a title replaces the model's piece of it ("Lifeng" as an organisation)."""
     for s, e in find_titled_he_names(doc):
@@ -443,6 +498,7 @@ def _add_missed_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
     out = _add_people(doc, list(raw), found)
     out = _add_nicknamed(doc, out, found)
     out = _add_titled_he(doc, out, found)
+    out = _add_roster(doc, out, found)
     out = _add_to_surnames(doc, out, found)
     out = _add_meetings(doc, out, found)
     return sorted(_add_orgs(doc, out, found))
