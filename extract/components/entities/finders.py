@@ -33,7 +33,7 @@ from cooptool.extract.components.entity_evidence import (
     party_of,
     personal_role_at,
 )
-from cooptool.extract.lexicon import COUNTRIES, ROLE_HEADS, ROLE_MODIFIERS
+from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, ROLE_HEADS, ROLE_MODIFIERS
 from cooptool.extract.rules import rule
 
 Raw = list[tuple[int, int, str]]
@@ -289,6 +289,33 @@ def find_roster_names(doc: Doc) -> list[tuple[int, int]]:
     return [name for _, _, names in roster_lists(doc) for name in names]
 
 
+def _ex_name_end(doc: Doc, k: int) -> int | None:
+    """The end of an untagged capitalised name at token k, when a role word follows it ("ITN political editor")."""
+    j = k
+    while j < len(doc) and j - k < 4 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper) and not doc[j].ent_type_:
+        j += 1
+    if j == k or j >= len(doc) or not doc[j].is_lower or doc[j].lower_ not in ROLE_HEADS | ROLE_MODIFIERS:
+        return None
+    name = doc[k:j].text
+    return None if name in COUNTRIES or name.lower() in DEMONYM_COUNTRY or doc[k].lower_ in ROLE_HEADS else j
+
+
+@rule("entity.ex_employer", confidence=0.75, examples=[
+    ("Panel show\n\nThe panel was chaired by ex-KTN political editor Jon Hardy.", {"name": "KTN", "label": "ORG"}),
+    ("Panel show\n\nThe panel was chaired by an ex-army officer.", None),
+])
+def find_ex_employers(doc: Doc) -> list[tuple[int, int]]:
+    """"ex-ITN political editor X": the former employer inside the hyphen compound, before a role word;
+    the model leaves it untagged (it reads "ex-ITN" as one modifier)."""
+    out = []
+    for tok in doc[:-3]:
+        if tok.lower_ == "ex" and not tok.whitespace_ and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_:
+            end = _ex_name_end(doc, tok.i + 2)
+            if end is not None:
+                out.append((tok.i + 2, end))
+    return out
+
+
 @rule("entity.titled_he", confidence=0.75, examples=[
     ("Trade rules\n\nVice-Premier He Lanfang said China would open wider.", {"name": "He Lanfang", "label": "PERSON"}),
     ("Trade rules\n\nAsked about the plan, He said it was fair.", None),
@@ -443,6 +470,15 @@ def _add_roster(doc: Doc, out: Raw, found: Found | None) -> Raw:
     return out
 
 
+def _add_ex_employers(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """"ex-ITN": the employer, where no mention is."""
+    for s, e in find_ex_employers(doc):
+        if not any(m[0] < e and s < m[1] for m in out):
+            out = [*out, (s, e, "ORG")]
+            _note(found, s, e, find_ex_employers.rule.name)
+    return out
+
+
 def _add_titled_he(doc: Doc, out: Raw, found: Found | None) -> Raw:
     """"He Lifeng" after a title replaces the model's piece of it ("Lifeng" as an organisation)."""
     for s, e in find_titled_he_names(doc):
@@ -499,6 +535,7 @@ def _add_missed_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
     out = _add_nicknamed(doc, out, found)
     out = _add_titled_he(doc, out, found)
     out = _add_roster(doc, out, found)
+    out = _add_ex_employers(doc, out, found)
     out = _add_to_surnames(doc, out, found)
     out = _add_meetings(doc, out, found)
     return sorted(_add_orgs(doc, out, found))
