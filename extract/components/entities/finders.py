@@ -570,6 +570,39 @@ def _region_cut(doc: Doc, s: int, e: int, named: set[str]) -> int:
     return s
 
 
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _dateline_end(doc: Doc, s: int, e: int) -> int:
+    """"COPENHAGEN - Iceland's ...": the index after the dash when the span opens on an upper-case
+    dateline (place words in capitals, then a dash) at the start of a sentence; else `s`."""
+    k = s
+    while k < e and doc[k].is_upper and doc[k].is_alpha and len(doc[k].text) > 2:
+        k += 1
+    if k == s or k + 1 >= e or doc[k].text not in _DASHES or not (s == 0 or doc[s].is_sent_start or "\n" in doc[s - 1].text):
+        return s
+    return k + 1
+
+
+@rule("entity.dateline_cut", confidence=0.85, examples=[
+    ("Vote count\n\nREYKJAVIK - Denmark's centre-left party became the biggest party in the election.",
+     {"name": "Denmark", "label": "GPE"}),
+    ("Vote count\n\nThe vote - a close one - was won by the centre-left.", None),
+])
+def _cut_datelines(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
+    """The model may join the dateline to the first name of the story ("COPENHAGEN - Iceland" as an
+    organisation): the dateline is cut, and a country left alone is a place."""
+    out = []
+    for s, e, lab in raw:
+        cut = _dateline_end(doc, s, e)
+        if cut != s:
+            rest = doc[cut:e - 1] if doc[e - 1].tag_ == "POS" else doc[cut:e]
+            lab = "GPE" if rest.text in COUNTRIES else lab
+            _note(found, cut, e, _cut_datelines.rule.name)
+        out.append((cut, e, lab))
+    return out
+
+
 def _cut_region_prefixes(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
     """"general manager for Greater China Dell Technologies": the model may join a sales region to the
     company. When the rest of the span is an organisation the text names on its own, the region is cut."""
@@ -659,6 +692,7 @@ RAW_PASSES = (
     _extend_company_names,
     _add_missed_names,
     _add_sunday_papers,
+    _cut_datelines,
     _cut_region_prefixes,
     _drop_function_names,
     _split_parties,
