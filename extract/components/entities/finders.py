@@ -408,6 +408,14 @@ def company_name_end(doc: Doc, end: int, covered: set[int]) -> int | None:
 
 # ---- passes over the mentions ----------------------------------------------------------------------
 
+def _bracket_inside(doc: Doc, ps: int, pe: int) -> bool:
+    """A ")" right after a one-word name that an "(" opened a few words before, in the same sentence."""
+    if doc[pe].text != ")" or pe - ps != 1 or doc[pe].whitespace_ == "":
+        return False
+    opened = next((i for i in range(ps - 1, max(doc[ps].sent.start, ps - 6) - 1, -1) if doc[i].text in "()"), None)
+    return opened is not None and doc[opened].text == "("
+
+
 def _merge_split_orgs(doc: Doc, ents: list[Span]) -> Raw:
     """Join an ORG cut at "and"/"of" ("National Center for ... Strategy and" + "International Cooperation")."""
     out: Raw = []
@@ -416,6 +424,10 @@ def _merge_split_orgs(doc: Doc, ents: list[Span]) -> Raw:
             ps, pe, pl = out[-1]
             if pl == "ORG" and ent.label_ == "ORG" and ent.start == pe and doc[pe - 1].lower_ in ("and", "of", "for", "&"):
                 out[-1] = (ps, ent.end, "ORG")
+                continue
+            # "(Prime Minister Benjamin) Netanyahu": an editor's bracket closes inside the name.
+            if pl == "PERSON" and ent.label_ == "PERSON" and ent.start == pe + 1 and _bracket_inside(doc, ps, pe):
+                out[-1] = (ps, ent.end, "PERSON")
                 continue
             # "Prince Abdulaziz" + "bin Salman": a name cut before its particle.
             if pl == "PERSON" and ent.label_ == "PERSON" and ent.start == pe and doc[pe].lower_ in NAME_PARTICLES:
