@@ -386,3 +386,15 @@ def test_the_resolver_keeps_no_document_state(blank):
              [("Nordwind Power Systems Ltd.", "ORG", 0), ("Nordwind Power", "PERSON", 1)])
     assert vars(resolver) == before
     assert STAGES[0].__name__ == "keep_model_others" and STAGES[-1].__name__ == "build_entities"
+
+
+def test_editors_bracket_inside_a_name_is_joined(blank):
+    text = "Talks may fail unless (Prime Minister Tomas) Halvard changes course, he said."
+    doc = annotate(blank, text, [("Tomas", "PERSON", 0), ("Halvard", "PERSON", 0)])
+    assert list(by_name(doc)) == ["Tomas Halvard"]
+
+
+def test_a_bracket_with_no_opening_is_not_joined(blank):
+    text = "The plan was backed by Tomas) Halvard changes course, he said."
+    doc = annotate(blank, text, [("Tomas", "PERSON", 0), ("Halvard", "PERSON", 0)])
+    assert "Tomas Halvard" not in by_name(doc)

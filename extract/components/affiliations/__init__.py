@@ -20,6 +20,7 @@ named rule (`extract/rules.py`) in `rules/`:
 - `rules/appointment.py` — "Corvel named Peter Hale as its new chief executive"; "X, who joined Y in 2016";
 - `rules/founded.py` — "Y was founded by X", "X founded Y": the founder;
 - `rules/one_of.py` — "X, one of Y's lawyers": one of its staff;
+- `rules/roster.py` — "Y's artists include A, B and C": on its roster;
 - `rules/byline.py` — "Author: staff reporter ZHOU LIN" with "Source: China Today".
 
 The role-word scanner is `roles.py`; organisation helpers are `orgs.py`; `collect.py` checks each
@@ -52,6 +53,7 @@ from cooptool.extract.components.affiliations.rules.apposition import (
 from cooptool.extract.components.affiliations.rules.byline import byline
 from cooptool.extract.components.affiliations.rules.company import (
     company_noun_title,
+    company_noun_title_before,
     its_title,
     place_company_posts,
     place_previous_subject_posts,
@@ -79,6 +81,7 @@ from cooptool.extract.components.affiliations.rules.prep import (
     possessive_org,
     works_for,
 )
+from cooptool.extract.components.affiliations.rules.roster import roster
 from cooptool.extract.components.affiliations.rules.title import (
     envoy_to,
     place_short_head_titles,
@@ -97,7 +100,7 @@ if not Doc.has_extension("meta"):
 
 # The rules read at each person, in order (the first record per person and organisation wins a tie).
 PERSON_RULES = (apposition, title_before, title_listed, role_comma, role_comma_listed, copula, serves_as, pronoun_copula, who_heads, who_is_later, of_org, listed_of_org, possessive_org, works_for, owns, led_by,
-                owner_possessive, appointment, joined_org, founded, one_of, its_title, company_noun_title, envoy_to, graduated_from)
+                owner_possessive, appointment, joined_org, founded, one_of, roster, its_title, company_noun_title, company_noun_title_before, envoy_to, graduated_from)
 # Then, for the people still unplaced, the posts whose organisation is inferred, in order.
 UNPLACED_PASSES = (place_government_posts, place_shadow_posts, place_company_posts, place_facility_heads,
                    place_eu_commissioners, place_un_secretaries_general, place_short_head_titles,

@@ -30,7 +30,7 @@ from cooptool.extract.rules import named
 NO_ROLE_RULES = frozenset({"affiliation.of_org", "affiliation.of_org.listed", "affiliation.works_for", "affiliation.owns", "affiliation.possessive",
                            "affiliation.led_by", "affiliation.owner_possessive", "affiliation.joined",
                            "affiliation.apposition.who_heads", "affiliation.founded",
-                           "affiliation.one_of", "affiliation.heads"})
+                           "affiliation.one_of", "affiliation.heads", "affiliation.roster"})
 
 
 # Heads of a title that say someone is running for a post ("Democratic challenger X"): a party's, or a

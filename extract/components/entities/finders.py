@@ -33,7 +33,7 @@ from cooptool.extract.components.entity_evidence import (
     party_of,
     personal_role_at,
 )
-from cooptool.extract.lexicon import COUNTRIES, ROLE_HEADS, ROLE_MODIFIERS
+from cooptool.extract.lexicon import COUNTRIES, DEMONYM_COUNTRY, ROLE_HEADS, ROLE_MODIFIERS
 from cooptool.extract.rules import rule
 
 Raw = list[tuple[int, int, str]]
@@ -243,6 +243,79 @@ def find_nicknamed_people(doc: Doc) -> list[tuple[int, int]]:
     return out
 
 
+_ROSTER_NOUNS = lexicon.words("roster_nouns")
+_INCLUDE_FORMS = frozenset({"include", "includes", "included"})
+
+
+def _roster_item_end(doc: Doc, k: int) -> int:
+    """The end of a name opening at token k: capitalised words or digits, hyphens inside a word ("Run-DMC")."""
+    j = k
+    while j < len(doc) and (doc[j].text[:1].isupper() or doc[j].is_digit
+                            or (doc[j].text == "-" and j > k and not doc[j - 1].whitespace_ and not doc[j].whitespace_)):
+        j += 1
+    return j
+
+
+def roster_lists(doc: Doc) -> list[tuple[int, int, list[tuple[int, int]]]]:
+    """"Def Jam's artists include A, B and C": (the possessor's last token, the roster noun, the names)."""
+    out = []
+    for tok in doc[2:-2]:
+        if not (tok.lower_ in _INCLUDE_FORMS and doc[tok.i - 1].tag_ == "NNS" and doc[tok.i - 1].lemma_.lower() in _ROSTER_NOUNS
+                and doc[tok.i - 2].tag_ == "POS" and doc[tok.i - 3].text[:1].isupper()):
+            continue
+        names, k = [], tok.i + 1
+        while k < len(doc) and doc[k].lower_ != "the":
+            j = _roster_item_end(doc, k)
+            if j == k or doc[j - 1].text == "-":
+                break
+            names.append((k, j))
+            if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ == "and":
+                j += 1
+            if j >= len(doc) or doc[j].lower_ not in (",", "and"):
+                break
+            k = j + 1
+        if names:
+            out.append((tok.i - 3, tok.i - 1, names))
+    return out
+
+
+@rule("entity.roster", confidence=0.75, examples=[
+    ("Label deal\n\nVantor's artists include KJ Mellow, Tessaly and Rook Darrin.", {"name": "KJ Mellow", "label": "PERSON"}),
+    ("Label deal\n\nVantor's artists include The Night Owls.", None),
+])
+def find_roster_names(doc: Doc) -> list[tuple[int, int]]:
+    """"Def Jam's artists include LL Cool J, DMX and Ashanti": the listed names are people (the model
+    reads some as organisations and misses others); bands ("The ...") are left alone."""
+    return [name for _, _, names in roster_lists(doc) for name in names]
+
+
+def _ex_name_end(doc: Doc, k: int) -> int | None:
+    """The end of an untagged capitalised name at token k, when a role word follows it ("ITN political editor")."""
+    j = k
+    while j < len(doc) and j - k < 4 and doc[j].is_alpha and (doc[j].is_title or doc[j].is_upper) and not doc[j].ent_type_:
+        j += 1
+    if j == k or j >= len(doc) or not doc[j].is_lower or doc[j].lower_ not in ROLE_HEADS | ROLE_MODIFIERS:
+        return None
+    name = doc[k:j].text
+    return None if name in COUNTRIES or name.lower() in DEMONYM_COUNTRY or doc[k].lower_ in ROLE_HEADS else j
+
+
+@rule("entity.ex_employer", confidence=0.75, examples=[
+    ("Panel show\n\nThe panel was chaired by ex-KTN political editor Jon Hardy.", {"name": "KTN", "label": "ORG"}),
+    ("Panel show\n\nThe panel was chaired by an ex-army officer.", None),
+])
+def find_ex_employers(doc: Doc) -> list[tuple[int, int]]:
+    """"ex-ITN political editor X": the former employer inside the hyphen compound, before a role word;
+    the model leaves it untagged (it reads "ex-ITN" as one modifier)."""
+    out = []
+    for tok in doc[:-3]:
+        if tok.lower_ == "ex" and not tok.whitespace_ and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_:
+            end = _ex_name_end(doc, tok.i + 2)
+            if end is not None:
+                out.append((tok.i + 2, end))
+    return out
+
+
 @rule("entity.titled_he", confidence=0.75, examples=[
     ("Trade rules\n\nVice-Premier He Lanfang said China would open wider.", {"name": "He Lanfang", "label": "PERSON"}),
     ("Trade rules\n\nAsked about the plan, He said it was fair.", None),
@@ -335,6 +408,14 @@ def company_name_end(doc: Doc, end: int, covered: set[int]) -> int | None:
 
 # ---- passes over the mentions ----------------------------------------------------------------------
 
+def _bracket_inside(doc: Doc, ps: int, pe: int) -> bool:
+    """A ")" right after a one-word name that an "(" opened a few words before, in the same sentence."""
+    if doc[pe].text != ")" or pe - ps != 1 or doc[pe].whitespace_ == "":
+        return False
+    opened = next((i for i in range(ps - 1, max(doc[ps].sent.start, ps - 6) - 1, -1) if doc[i].text in "()"), None)
+    return opened is not None and doc[opened].text == "("
+
+
 def _merge_split_orgs(doc: Doc, ents: list[Span]) -> Raw:
     """Join an ORG cut at "and"/"of" ("National Center for ... Strategy and" + "International Cooperation")."""
     out: Raw = []
@@ -343,6 +424,10 @@ def _merge_split_orgs(doc: Doc, ents: list[Span]) -> Raw:
             ps, pe, pl = out[-1]
             if pl == "ORG" and ent.label_ == "ORG" and ent.start == pe and doc[pe - 1].lower_ in ("and", "of", "for", "&"):
                 out[-1] = (ps, ent.end, "ORG")
+                continue
+            # "(Prime Minister Benjamin) Netanyahu": an editor's bracket closes inside the name.
+            if pl == "PERSON" and ent.label_ == "PERSON" and ent.start == pe + 1 and _bracket_inside(doc, ps, pe):
+                out[-1] = (ps, ent.end, "PERSON")
                 continue
             # "Prince Abdulaziz" + "bin Salman": a name cut before its particle.
             if pl == "PERSON" and ent.label_ == "PERSON" and ent.start == pe and doc[pe].lower_ in NAME_PARTICLES:
@@ -385,6 +470,24 @@ def _add_nicknamed(doc: Doc, out: Raw, found: Found | None) -> Raw:
         if not any(m[0] < s < m[1] or m[0] < e < m[1] for m in out):
             out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
             _note(found, s, e, find_nicknamed_people.rule.name)
+    return out
+
+
+def _add_roster(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """Names in a roster list replace the model's mentions inside them, never a longer one."""
+    for s, e in find_roster_names(doc):
+        if not any(m[0] < e and s < m[1] and (m[0] < s or m[1] > e) for m in out):
+            out = [m for m in out if not (m[0] < e and s < m[1])] + [(s, e, "PERSON")]
+            _note(found, s, e, find_roster_names.rule.name)
+    return out
+
+
+def _add_ex_employers(doc: Doc, out: Raw, found: Found | None) -> Raw:
+    """"ex-ITN": the employer, where no mention is."""
+    for s, e in find_ex_employers(doc):
+        if not any(m[0] < e and s < m[1] for m in out):
+            out = [*out, (s, e, "ORG")]
+            _note(found, s, e, find_ex_employers.rule.name)
     return out
 
 
@@ -443,6 +546,8 @@ def _add_missed_names(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
     out = _add_people(doc, list(raw), found)
     out = _add_nicknamed(doc, out, found)
     out = _add_titled_he(doc, out, found)
+    out = _add_roster(doc, out, found)
+    out = _add_ex_employers(doc, out, found)
     out = _add_to_surnames(doc, out, found)
     out = _add_meetings(doc, out, found)
     return sorted(_add_orgs(doc, out, found))
@@ -475,6 +580,39 @@ def _region_cut(doc: Doc, s: int, e: int, named: set[str]) -> int:
         if all(w in _REGION_WORDS or w in COUNTRIES for w in prefix) and doc[k:e].text.lower() in named:
             return k
     return s
+
+
+_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def _dateline_end(doc: Doc, s: int, e: int) -> int:
+    """"COPENHAGEN - Iceland's ...": the index after the dash when the span opens on an upper-case
+    dateline (place words in capitals, then a dash) at the start of a sentence; else `s`."""
+    k = s
+    while k < e and doc[k].is_upper and doc[k].is_alpha and len(doc[k].text) > 2:
+        k += 1
+    if k == s or k + 1 >= e or doc[k].text not in _DASHES or not (s == 0 or doc[s].is_sent_start or "\n" in doc[s - 1].text):
+        return s
+    return k + 1
+
+
+@rule("entity.dateline_cut", confidence=0.85, examples=[
+    ("Vote count\n\nREYKJAVIK - Denmark's centre-left party became the biggest party in the election.",
+     {"name": "Denmark", "label": "GPE"}),
+    ("Vote count\n\nThe vote - a close one - was won by the centre-left.", None),
+])
+def _cut_datelines(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
+    """The model may join the dateline to the first name of the story ("COPENHAGEN - Iceland" as an
+    organisation): the dateline is cut, and a country left alone is a place."""
+    out = []
+    for s, e, lab in raw:
+        cut = _dateline_end(doc, s, e)
+        if cut != s:
+            rest = doc[cut:e - 1] if doc[e - 1].tag_ == "POS" else doc[cut:e]
+            lab = "GPE" if rest.text in COUNTRIES else lab
+            _note(found, cut, e, _cut_datelines.rule.name)
+        out.append((cut, e, lab))
+    return out
 
 
 def _cut_region_prefixes(doc: Doc, raw: Raw, found: Found | None = None) -> Raw:
@@ -566,6 +704,7 @@ RAW_PASSES = (
     _extend_company_names,
     _add_missed_names,
     _add_sunday_papers,
+    _cut_datelines,
     _cut_region_prefixes,
     _drop_function_names,
     _split_parties,

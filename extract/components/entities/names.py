@@ -44,6 +44,8 @@ NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
 
 def clean_name(text: str) -> str:
+    if ")" in text and "(" not in text:  # "(Prime Minister Benjamin) Netanyahu": an editor's bracket inside the name
+        text = text.replace(")", " ")
     return _WS.sub(" ", text).strip(" ,;:")
 
 

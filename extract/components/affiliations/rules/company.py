@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from cooptool.extract import lexicon
 from cooptool.extract.components.affiliations.collect import AffiliationRun
 from cooptool.extract.components.affiliations.orgs import Pseudo
 from cooptool.extract.components.affiliations.roles import is_role_word, role_words_before, segment
@@ -175,6 +176,43 @@ def company_noun_title(run: AffiliationRun, person: Span, sent: Span) -> None:
     owner = _org_just_named(run, person, sent) if role else None
     if owner is not None and owner.kb_id_ != person.kb_id_:
         run.add(person, owner, role, "affiliation.its_title.company_noun", sent, possessive=True)
+
+
+_MEDIA_NOUNS = lexicon.words("media_nouns")
+
+
+def _owned_role_before(doc: Doc, person: Span, sent: Span) -> tuple[list[Token], int] | None:
+    """"the magazine's editor, Conservative MP X": the role after "the COMPANY-NOUN's" before the comma
+    that opens the name's title run; with the index of "the"."""
+    comma = next((i for i in range(person.start - 1, max(sent.start, person.start - 4) - 1, -1)
+                  if doc[i].text == ","), None)
+    if comma is None or any(not (t.is_title or t.is_upper) for t in doc[comma + 1:person.start]):
+        return None
+    poss = next((j for j in range(comma - 1, max(sent.start, comma - 5) - 1, -1) if doc[j].lower_ in POSSESSIVE), None)
+    if poss is None or poss - 2 < sent.start or doc[poss - 2].lower_ != "the" \
+            or doc[poss - 1].lower_ not in COMPANY_NOUNS | _MEDIA_NOUNS:
+        return None
+    role = list(doc[poss + 1:comma])
+    if not role or not all(t.is_lower and t.is_alpha for t in role) or role[-1].lower_ not in ROLE_HEADS:
+        return None
+    return role, poss - 2
+
+
+@rule("affiliation.its_title.company_noun_before", confidence=0.6, examples=[
+    ("Lord Hale gave a talk at Norvik Bank. It was chaired by the bank's chairman, Sir Dan Frost.",
+     {"person": "Dan Frost", "org": "Norvik Bank", "role": "chairman"}),
+    ("Lord Hale spoke on Monday. The talk was chaired by the bank's chairman, Sir Dan Frost.", None),
+])
+def company_noun_title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
+    """"..., conducted by the magazine's editor, Conservative MP X": a title owned by "the company's"
+    before the name; the organisation is the one just named before "the"."""
+    found = _owned_role_before(run.doc, person, sent)
+    if found is None:
+        return
+    role, the = found
+    owner = _org_just_named(run, run.doc[the:the + 1], sent)
+    if owner is not None and owner.kb_id_ != person.kb_id_:
+        run.add(person, owner, role, "affiliation.its_title.company_noun_before", sent, possessive=True)
 
 
 def dominant_org(ents: dict) -> dict | None:
