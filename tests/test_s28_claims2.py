@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from cooptool.extract.components.claims.base import Claim, claim_with_cue
-from tests.conftest import run_text
+from tests.conftest import run_text, speaker_of
 
 pytestmark = pytest.mark.model
 
@@ -21,3 +21,20 @@ def test_a_one_word_quote_after_a_reported_cue_is_no_claim(nlp):
     text = "Review\n\nThe ministry announced \"prematurely\" a review of the rules."
     claims = run_text(nlp, text)._.claims
     assert not any(c["text"].strip("\"“” .") == "prematurely" for c in claims)
+
+
+def test_cue_after_the_comma_with_the_name_as_its_object(nlp):
+    text = "Trade\n\nThe tariffs will hurt small farms most, observed Maria Lopez."
+    claims = run_text(nlp, text)._.claims
+    assert speaker_of(claims, "The tariffs will hurt small farms most") == "Maria Lopez"
+
+
+def test_a_name_with_who_after_the_cue_speaks_too(nlp):
+    text = "Trade\n\nThe new tariffs will hurt small farms, observed Tong Tong, who works for a trade group."
+    claims = run_text(nlp, text)._.claims
+    assert speaker_of(claims, "The new tariffs will hurt small farms") == "Tong Tong"
+
+
+def test_a_conjoined_verb_with_a_person_object_is_no_inverted_cue(nlp):
+    text = "Party\n\nShe left the hall early, thanked Tom Hill."
+    assert not any(c["speaker"] == "Tom Hill" for c in run_text(nlp, text)._.claims)

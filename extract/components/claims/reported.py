@@ -56,7 +56,12 @@ from cooptool.extract.components.claims.base import (
     has_own_subject,
     trim,
 )
-from cooptool.extract.components.claims.subjects import names_the_speaker, own_subject, subject
+from cooptool.extract.components.claims.subjects import (
+    inverted_object_speaker,
+    names_the_speaker,
+    own_subject,
+    subject,
+)
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS
 from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
@@ -199,6 +204,8 @@ def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
 
 
 def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
+    if comp is None and inverted_object_speaker(cue) is not None:
+        return trailing  # "..., observed Tong Tong, who ...": the clause before the comma
     if lemma in PHRASAL_CUES:
         if _phrasal_object(cue, lemma) is not None:
             return phrasal

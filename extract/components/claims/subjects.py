@@ -6,8 +6,11 @@ from spacy.tokens import Token
 
 from cooptool.extract import lexicon
 from cooptool.extract.components.claims.base import (
+    ADDRESSEE_CUES,
     CLAUSE_CUES,
+    DIRECTIVE_CUES,
     EVIDENCE_CUES,
+    OBJECT_CUES,
     QUOTE_MARKS,
     SUBJECT_DEPS,
     could_speak,
@@ -73,7 +76,36 @@ def names_the_speaker(cue: Token, c: Token) -> bool:
         s.dep_ in SUBJECT_DEPS and cue.i < s.i < c.i and s.pos_ == "NOUN" for s in c.children)
 
 
+def inverted_object_speaker(cue: Token) -> Token | None:
+    """"The tariffs will hurt farms, observed Tong Tong, who works for ...": a cue after the comma that
+    ends the clause it reports, parsed as that clause's conjunct with the speaker's name as its object
+    (the name last in the sentence, or followed only by who or what the speaker is)."""
+    lemma = cue_lemma(cue)
+    if lemma not in CLAUSE_CUES or lemma in OBJECT_CUES or lemma in ADDRESSEE_CUES or lemma in DIRECTIVE_CUES:
+        return None
+    if cue.dep_ not in ("conj", "parataxis") or cue.head.i > cue.i or cue.head.pos_ not in ("VERB", "AUX") \
+            or cue.i == 0 or cue.nbor(-1).text != "," or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    kids = [c for c in cue.children if not c.is_punct]
+    if len(kids) != 1 or kids[0].dep_ != "dobj" or kids[0].pos_ != "PROPN":
+        return None
+    if kids[0].ent_type_ != "PERSON" and not any(  # a name the NER missed, then "who ...": a person
+            c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in kids[0].children):
+        return None
+    if any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i and c.i > cue.head.i):
+        return None  # "She left the hall and thanked Tom Hill"
+    obj = kids[0]
+    after = [t for t in cue.sent if t.i > obj.i and not t.is_space]
+    if after and not (after[0].is_punct and (len(after) == 1 or any(
+            c.dep_ in ("relcl", "appos", "acl") for c in obj.children))):
+        return None
+    return obj
+
+
 def _subject(cue: Token) -> Token | None:
+    inverted = inverted_object_speaker(cue)
+    if inverted is not None:
+        return inverted
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         # "The figures, the company said, were wrong": the parser may hang the reported clause's
