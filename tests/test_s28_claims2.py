@@ -38,3 +38,15 @@ def test_a_name_with_who_after_the_cue_speaks_too(nlp):
 def test_a_conjoined_verb_with_a_person_object_is_no_inverted_cue(nlp):
     text = "Party\n\nShe left the hall early, thanked Tom Hill."
     assert not any(c["speaker"] == "Tom Hill" for c in run_text(nlp, text)._.claims)
+
+
+def test_the_former_holder_of_a_post_is_the_last_subject(nlp):
+    text = ("Report\n\nFormer minister Anna Berg criticised the plans on Monday. Anna Berg said the government "
+            "had too much freedom. The former cabinet secretary said the rules were weak.")
+    assert speaker_of(run_text(nlp, text)._.claims, "the rules were weak") == "Anna Berg"
+
+
+def test_the_former_holder_is_not_the_one_who_holds_the_post_now(nlp):
+    text = ("Report\n\nSecretary Anna Berg criticised the plans on Monday. Anna Berg said the government "
+            "had too much freedom. The former secretary said the rules were weak.")
+    assert speaker_of(run_text(nlp, text)._.claims, "the rules were weak") != "Anna Berg"

@@ -617,10 +617,23 @@ class SpeakerResolver:
                 if not holders and word in _HEAD_WORDS:
                     found = self._top_titled_unplaced(head)  # "Secretary-General X ... the UN chief"
                 return found[-1] if len({s.kb_id_ for s in found}) == 1 else None
-            if _someone_elses(c):
+            if _someone_elses(c) and c.lower_ != "former":
                 return None  # "the shadow chancellor", "the company's chief": someone else
+        if any(c.lower_ == "former" and c.dep_ == "amod" for c in head.children):
+            return self._former_holder(head, word)
         # ("the Salford MP": a place only says where the role is held)
         return self._holder_in_story(head, word)
+
+    def _former_holder(self, head: Token, word: str) -> Span | None:
+        """"X said ... The former cabinet secretary said ...": not whoever holds the post now, but the
+        one person who was the subject of the last few sentences, when not given that post now."""
+        people = [s for s in self.ctx.ents if s.start < head.i and self._label(s) == "PERSON"]
+        target = self._lone_recent_subject(head, people)
+        if target is None:
+            return None
+        now = [s for s in people if s.kb_id_ == target.kb_id_ and self._titled(s, word)
+               and not any(t.lower_ == "former" for t in self.doc[max(0, s.start - 4):s.start])]
+        return None if now else target
 
     def _top_titled_unplaced(self, head: Token) -> list[Span]:
         """People named before with a top title and no organisation ("Secretary-General Antonio
