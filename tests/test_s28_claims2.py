@@ -50,3 +50,14 @@ def test_the_former_holder_is_not_the_one_who_holds_the_post_now(nlp):
     text = ("Report\n\nSecretary Anna Berg criticised the plans on Monday. Anna Berg said the government "
             "had too much freedom. The former secretary said the rules were weak.")
     assert speaker_of(run_text(nlp, text)._.claims, "the rules were weak") != "Anna Berg"
+
+
+def test_the_military_is_the_force_the_story_names(nlp):
+    text = ("Gaza\n\nThe Israel Defense Forces (IDF) launched air strikes on Monday, officials in Jerusalem "
+            "confirmed. The Israeli military said it hit 20 targets.")
+    assert speaker_of(run_text(nlp, text)._.claims, "it hit 20 targets") == "Israel Defense Forces"
+
+
+def test_the_police_with_no_force_named_get_no_guessed_speaker(nlp):
+    text = "Riot\n\nAcme Corp closed its store on Monday after a fight. The police said two men were arrested."
+    assert speaker_of(run_text(nlp, text)._.claims, "two men were arrested") != "Acme Corp"

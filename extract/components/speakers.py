@@ -36,6 +36,8 @@ COURTESY_TITLES = lexicon.where("personal_titles", 1, "person-evidence") | {
     w for w in MALE_TITLES | FEMALE_TITLES if w.endswith(".")}
 # "the company said": nouns that stand for the organisation just named.
 ORG_NOUNS = lexicon.where("org_nouns", 1, "anaphor")
+# "the Israeli military", "the police": the words in the name of the force the noun stands for.
+FORCE_NOUNS = {k: tuple(v.split(",")) for k, v in lexicon.mapping("force_nouns").items()}
 # Titles that name someone else than the plain role ("shadow chancellor" is not the chancellor).
 RIVAL_MODIFIERS = lexicon.words("rival_modifiers")
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokesmen"}
@@ -438,6 +440,20 @@ class SpeakerResolver:
                 return sp if sp.name is not None else None
         return None
 
+    def _named_force(self, m: _Mention) -> Speaker | None:
+        """"The Israel Defense Forces ... the Israeli military said": the one force the story names
+        whose name says what kind it is (before the mention, else after it)."""
+        head = m.head
+        names = FORCE_NOUNS.get(head.lower_)
+        if names is None or m.span is not None or not _has_det(head, ("the",)) \
+                or any(c.dep_ == "poss" for c in head.children):
+            return None
+        forces = [s for s in self.ctx.ents if self._label(s) == "ORG" and any(w in s.text.lower() for w in names)]
+        if len({s.kb_id_ for s in forces}) != 1:
+            return None
+        before = [s for s in forces if s.start < head.i]
+        return self._speaker((before or forces)[-1], m.start, m.end, "description")
+
     def _organisation_noun(self, m: _Mention) -> Speaker | None:
         """"a Tesco spokesman", "the bank said": the organisation the noun stands for."""
         head, low = m.head, m.head.lower_
@@ -526,7 +542,7 @@ class SpeakerResolver:
     STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _named_document, _nationality_led_name, _by_name,
               _pronoun, _national_government, _the_country, _its_post,
               _document, _role_described, _it,
-              _organisation_noun, _described_last_speaker, _untagged_name)
+              _named_force, _organisation_noun, _described_last_speaker, _untagged_name)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:
         """The speaker `target` stands for, remembered as the latest one bound."""
