@@ -61,3 +61,10 @@ def test_the_military_is_the_force_the_story_names(nlp):
 def test_the_police_with_no_force_named_get_no_guessed_speaker(nlp):
     text = "Riot\n\nAcme Corp closed its store on Monday after a fight. The police said two men were arrested."
     assert speaker_of(run_text(nlp, text)._.claims, "two men were arrested") != "Acme Corp"
+
+
+def test_a_role_subject_since_the_last_speaker_takes_the_pronoun(nlp):
+    text = ("Poll\n\nPrime Minister Tony Blair spoke in Leeds on Friday. Liam Fox said the government was tired. "
+            "Dr Fox told the BBC he was confident.\n\nThe prime minister toured the country at the weekend. "
+            "He insisted he did not know the poll date.")
+    assert speaker_of(run_text(nlp, text)._.claims, "did not know the poll date") == "Tony Blair"

@@ -793,7 +793,20 @@ class SpeakerResolver:
                and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at)
                and not _reported_by(s, cue) for s in self.ctx.ents):
             return True
+        if self._role_subject_since(i, eid, sent_start, gender):
+            return True
         return any(s.start > i and s.kb_id_ != eid for s in self._ancestor_subjects(at))
+
+    def _role_subject_since(self, i: int, eid: str, end: int, gender: str) -> bool:
+        """"X said ... The prime minister toured the country. He insisted ...": a role noun subject of a
+        main clause since token i that stands for another person of that gender."""
+        for tok in self.doc[i + 1:end]:
+            if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.lower_ in ROLE_HEADS \
+                    and tok.lower_ not in SPOKES and _has_det(tok, ("the",)) and tok.i not in self.ent_at:
+                holder = self._role_holder(tok)
+                if holder is not None and holder.kb_id_ != eid and self.gender.get(holder.kb_id_, gender) == gender:
+                    return True
+        return False
 
     def _person_before(self, at: int, gender: str) -> Span | None:
         """Nearest earlier person of that gender, subjects first within a sentence, up to 3 paragraphs."""
