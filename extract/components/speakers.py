@@ -445,10 +445,9 @@ class SpeakerResolver:
         whose name says what kind it is (before the mention, else after it)."""
         head = m.head
         names = FORCE_NOUNS.get(head.lower_)
-        if names is None or m.span is not None or not _has_det(head, ("the",)) \
-                or any(c.dep_ == "poss" for c in head.children):
+        if names is None or m.span is not None or not _bare_force(head):
             return None
-        forces = [s for s in self.ctx.ents if self._label(s) == "ORG" and any(w in s.text.lower() for w in names)]
+        forces = [s for s in self.ctx.ents if self._label(s) == "ORG" and _named_as(s, names)]
         if len({s.kb_id_ for s in forces}) != 1:
             return None
         before = [s for s in forces if s.start < head.i]
@@ -800,13 +799,13 @@ class SpeakerResolver:
     def _role_subject_since(self, i: int, eid: str, end: int, gender: str) -> bool:
         """"X said ... The prime minister toured the country. He insisted ...": a role noun subject of a
         main clause since token i that stands for another person of that gender."""
-        for tok in self.doc[i + 1:end]:
-            if tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.lower_ in ROLE_HEADS \
-                    and tok.lower_ not in SPOKES and _has_det(tok, ("the",)) and tok.i not in self.ent_at:
-                holder = self._role_holder(tok)
-                if holder is not None and holder.kb_id_ != eid and self.gender.get(holder.kb_id_, gender) == gender:
-                    return True
-        return False
+        holders = [self._role_holder(t) for t in self.doc[i + 1:end] if self._main_role_subject(t)]
+        return any(h is not None and h.kb_id_ != eid and self.gender.get(h.kb_id_, gender) == gender for h in holders)
+
+    def _main_role_subject(self, tok: Token) -> bool:
+        """"The prime minister toured ...": a role noun with "the", the subject of a main clause."""
+        return tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.lower_ in ROLE_HEADS \
+            and tok.lower_ not in SPOKES and _has_det(tok, ("the",)) and tok.i not in self.ent_at
 
     def _person_before(self, at: int, gender: str) -> Span | None:
         """Nearest earlier person of that gender, subjects first within a sentence, up to 3 paragraphs."""
@@ -924,6 +923,16 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _bare_force(head: Token) -> bool:
+    """"the (Israeli) military", not "Hamas's military"."""
+    return _has_det(head, ("the",)) and not any(c.dep_ == "poss" for c in head.children)
+
+
+def _named_as(span: Span, words: tuple[str, ...]) -> bool:
+    low = span.text.lower()
+    return any(w in low for w in words)
 
 
 def _profession_word(head: Token) -> bool:

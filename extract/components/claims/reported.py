@@ -204,8 +204,6 @@ def _complement(cue: Token, lemma: str) -> tuple[list[Token], Token | None]:
 
 
 def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
-    if comp is None and inverted_object_speaker(cue) is not None:
-        return trailing  # "..., observed Tong Tong, who ...": the clause before the comma
     if lemma in PHRASAL_CUES:
         if _phrasal_object(cue, lemma) is not None:
             return phrasal
@@ -241,7 +239,8 @@ def _framed_reading(cue: Token, lemma: str) -> Reading | None:
         return as_said
     if lemma in NAMING_CUES and _extraposed_naming(cue) is not None:
         return naming_extraposed
-    return None
+    # "..., observed Tong Tong, who ...": the clause before the comma (the cue has no complement).
+    return trailing if inverted_object_speaker(cue) is not None else None
 
 
 # ---- the readings (rules) ----------------------------------------------------------------------

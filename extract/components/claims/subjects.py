@@ -80,26 +80,36 @@ def inverted_object_speaker(cue: Token) -> Token | None:
     """"The tariffs will hurt farms, observed Tong Tong, who works for ...": a cue after the comma that
     ends the clause it reports, parsed as that clause's conjunct with the speaker's name as its object
     (the name last in the sentence, or followed only by who or what the speaker is)."""
-    lemma = cue_lemma(cue)
-    if lemma not in CLAUSE_CUES or lemma in OBJECT_CUES or lemma in ADDRESSEE_CUES or lemma in DIRECTIVE_CUES:
-        return None
-    if cue.dep_ not in ("conj", "parataxis") or cue.head.i > cue.i or cue.head.pos_ not in ("VERB", "AUX") \
-            or cue.i == 0 or cue.nbor(-1).text != "," or cue.tag_ not in ("VBD", "VBZ", "VBP"):
+    if not _inverting_cue(cue):
         return None
     kids = [c for c in cue.children if not c.is_punct]
-    if len(kids) != 1 or kids[0].dep_ != "dobj" or kids[0].pos_ != "PROPN":
+    if len(kids) != 1 or kids[0].dep_ != "dobj" or kids[0].pos_ != "PROPN" or not _a_person(kids[0]):
         return None
-    if kids[0].ent_type_ != "PERSON" and not any(  # a name the NER missed, then "who ...": a person
-            c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in kids[0].children):
-        return None
-    if any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i and c.i > cue.head.i):
+    if any(c.dep_ == "cc" and cue.head.i < c.i < cue.i for c in cue.head.children):
         return None  # "She left the hall and thanked Tom Hill"
-    obj = kids[0]
+    return kids[0] if _ends_on_name(cue, kids[0]) else None
+
+
+def _inverting_cue(cue: Token) -> bool:
+    """A clause cue that takes no object or listener, right after a comma, hung on the clause before it."""
+    lemma = cue_lemma(cue)
+    if lemma not in CLAUSE_CUES or lemma in OBJECT_CUES or lemma in ADDRESSEE_CUES or lemma in DIRECTIVE_CUES:
+        return False
+    return cue.dep_ in ("conj", "parataxis") and cue.head.i < cue.i and cue.head.pos_ in ("VERB", "AUX") \
+        and cue.i > 0 and cue.nbor(-1).text == "," and cue.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _a_person(name: Token) -> bool:
+    """A person's name, also one the NER missed that "who ..." follows."""
+    return name.ent_type_ == "PERSON" or any(
+        c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in name.children)
+
+
+def _ends_on_name(cue: Token, obj: Token) -> bool:
+    """The name ends the sentence, or only who or what the speaker is follows it."""
     after = [t for t in cue.sent if t.i > obj.i and not t.is_space]
-    if after and not (after[0].is_punct and (len(after) == 1 or any(
-            c.dep_ in ("relcl", "appos", "acl") for c in obj.children))):
-        return None
-    return obj
+    return not after or after[0].is_punct and (
+        len(after) == 1 or any(c.dep_ in ("relcl", "appos", "acl") for c in obj.children))
 
 
 def _subject(cue: Token) -> Token | None:
