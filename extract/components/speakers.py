@@ -36,6 +36,8 @@ COURTESY_TITLES = lexicon.where("personal_titles", 1, "person-evidence") | {
     w for w in MALE_TITLES | FEMALE_TITLES if w.endswith(".")}
 # "the company said": nouns that stand for the organisation just named.
 ORG_NOUNS = lexicon.where("org_nouns", 1, "anaphor")
+# "the Israeli military", "the police": the words in the name of the force the noun stands for.
+FORCE_NOUNS = {k: tuple(v.split(",")) for k, v in lexicon.mapping("force_nouns").items()}
 # Titles that name someone else than the plain role ("shadow chancellor" is not the chancellor).
 RIVAL_MODIFIERS = lexicon.words("rival_modifiers")
 SPOKES = {"spokesman", "spokeswoman", "spokesperson", "representative", "statement", "spokesmen"}
@@ -438,6 +440,19 @@ class SpeakerResolver:
                 return sp if sp.name is not None else None
         return None
 
+    def _named_force(self, m: _Mention) -> Speaker | None:
+        """"The Israel Defense Forces ... the Israeli military said": the one force the story names
+        whose name says what kind it is (before the mention, else after it)."""
+        head = m.head
+        names = FORCE_NOUNS.get(head.lower_)
+        if names is None or m.span is not None or not _bare_force(head):
+            return None
+        forces = [s for s in self.ctx.ents if self._label(s) == "ORG" and _named_as(s, names)]
+        if len({s.kb_id_ for s in forces}) != 1:
+            return None
+        before = [s for s in forces if s.start < head.i]
+        return self._speaker((before or forces)[-1], m.start, m.end, "description")
+
     def _organisation_noun(self, m: _Mention) -> Speaker | None:
         """"a Tesco spokesman", "the bank said": the organisation the noun stands for."""
         head, low = m.head, m.head.lower_
@@ -526,7 +541,7 @@ class SpeakerResolver:
     STAGES = (_held_post, _name_in_phrase, _surname_tagged_org, _named_document, _nationality_led_name, _by_name,
               _pronoun, _national_government, _the_country, _its_post,
               _document, _role_described, _it,
-              _organisation_noun, _described_last_speaker, _untagged_name)
+              _named_force, _organisation_noun, _described_last_speaker, _untagged_name)
 
     def _bound(self, m: _Mention, target: Span, via: str) -> Speaker:
         """The speaker `target` stands for, remembered as the latest one bound."""
@@ -617,10 +632,23 @@ class SpeakerResolver:
                 if not holders and word in _HEAD_WORDS:
                     found = self._top_titled_unplaced(head)  # "Secretary-General X ... the UN chief"
                 return found[-1] if len({s.kb_id_ for s in found}) == 1 else None
-            if _someone_elses(c):
+            if _someone_elses(c) and c.lower_ != "former":
                 return None  # "the shadow chancellor", "the company's chief": someone else
+        if any(c.lower_ == "former" and c.dep_ == "amod" for c in head.children):
+            return self._former_holder(head, word)
         # ("the Salford MP": a place only says where the role is held)
         return self._holder_in_story(head, word)
+
+    def _former_holder(self, head: Token, word: str) -> Span | None:
+        """"X said ... The former cabinet secretary said ...": not whoever holds the post now, but the
+        one person who was the subject of the last few sentences, when not given that post now."""
+        people = [s for s in self.ctx.ents if s.start < head.i and self._label(s) == "PERSON"]
+        target = self._lone_recent_subject(head, people)
+        if target is None:
+            return None
+        now = [s for s in people if s.kb_id_ == target.kb_id_ and self._titled(s, word)
+               and not any(t.lower_ == "former" for t in self.doc[max(0, s.start - 4):s.start])]
+        return None if now else target
 
     def _top_titled_unplaced(self, head: Token) -> list[Span]:
         """People named before with a top title and no organisation ("Secretary-General Antonio
@@ -764,7 +792,20 @@ class SpeakerResolver:
                and s.kb_id_ != eid and self.gender.get(s.kb_id_, gender) == gender and self._visible(s, at)
                and not _reported_by(s, cue) for s in self.ctx.ents):
             return True
+        if self._role_subject_since(i, eid, sent_start, gender):
+            return True
         return any(s.start > i and s.kb_id_ != eid for s in self._ancestor_subjects(at))
+
+    def _role_subject_since(self, i: int, eid: str, end: int, gender: str) -> bool:
+        """"X said ... The prime minister toured the country. He insisted ...": a role noun subject of a
+        main clause since token i that stands for another person of that gender."""
+        holders = [self._role_holder(t) for t in self.doc[i + 1:end] if self._main_role_subject(t)]
+        return any(h is not None and h.kb_id_ != eid and self.gender.get(h.kb_id_, gender) == gender for h in holders)
+
+    def _main_role_subject(self, tok: Token) -> bool:
+        """"The prime minister toured ...": a role noun with "the", the subject of a main clause."""
+        return tok.dep_ == "nsubj" and tok.head.dep_ == "ROOT" and tok.lower_ in ROLE_HEADS \
+            and tok.lower_ not in SPOKES and _has_det(tok, ("the",)) and tok.i not in self.ent_at
 
     def _person_before(self, at: int, gender: str) -> Span | None:
         """Nearest earlier person of that gender, subjects first within a sentence, up to 3 paragraphs."""
@@ -882,6 +923,16 @@ class SpeakerResolver:
                 elif best is None or not (noun and noun in best.text.lower()):
                     best = s
         return best
+
+
+def _bare_force(head: Token) -> bool:
+    """"the (Israeli) military", not "Hamas's military"."""
+    return _has_det(head, ("the",)) and not any(c.dep_ == "poss" for c in head.children)
+
+
+def _named_as(span: Span, words: tuple[str, ...]) -> bool:
+    low = span.text.lower()
+    return any(w in low for w in words)
 
 
 def _profession_word(head: Token) -> bool:

@@ -210,7 +210,8 @@ def is_cue_verb(tok: Token, cues: set[str]) -> bool:
 
 
 def claim_with_cue(claims: list[Claim], tok: Token) -> Claim | None:
-    return next((c for c in claims if c.cue is tok), None)
+    """The claim whose cue is `tok` (spaCy makes a new Token object on each access: compare positions)."""
+    return next((c for c in claims if c.cue is not None and c.cue.doc is tok.doc and c.cue.i == tok.i), None)
 
 
 def could_speak(tok: Token) -> bool:

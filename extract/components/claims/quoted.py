@@ -281,18 +281,19 @@ def _cue_in(run: ClaimRun, toks: list[Token], cues: set[str], known: list[Claim]
         # A verb of voice or display attributes only the quote right next to it.
         if not is_cue_verb(tok, cues):
             continue
-        existing = claim_with_cue(known, tok)
-        if existing is not None:
-            if after and existing.start > tok.idx and not existing.direct:
-                continue  # that cue introduces its own content
-            return existing
         subj = subject(tok) or quote_cue_subject(tok)
         if cue_lemma(tok) == "quote":
             # "“...,” AP quoted prosecutor Russell McGuire as saying": the one quoted speaks.
             subj = next((c for c in tok.children if c.dep_ == "dobj" and c.ent_type_ in ("PERSON", "ORG")), None)
-        if subj is None:
-            continue
-        return Claim.at_cue(tok, run.resolver.resolve(subj), QUOTE_AFTER if after else QUOTE_BEFORE)
+        speaker = run.resolver.resolve(subj) if subj is not None else None
+        if speaker is None:
+            # The claim this cue already made may know its speaker (found by a pass of its own); the
+            # quote stays a record of its own.
+            existing = claim_with_cue(known, tok)
+            speaker = existing.speaker if existing is not None else None
+            if speaker is None and subj is None:
+                continue
+        return Claim.at_cue(tok, speaker, QUOTE_AFTER if after else QUOTE_BEFORE)
     return None
 
 

@@ -56,7 +56,12 @@ from cooptool.extract.components.claims.base import (
     has_own_subject,
     trim,
 )
-from cooptool.extract.components.claims.subjects import names_the_speaker, own_subject, subject
+from cooptool.extract.components.claims.subjects import (
+    inverted_object_speaker,
+    names_the_speaker,
+    own_subject,
+    subject,
+)
 from cooptool.extract.components.speakers import DOCUMENT_NOUNS
 from cooptool.extract.lexicon import ROLE_HEADS
 from cooptool.extract.rules import rule
@@ -234,7 +239,8 @@ def _framed_reading(cue: Token, lemma: str) -> Reading | None:
         return as_said
     if lemma in NAMING_CUES and _extraposed_naming(cue) is not None:
         return naming_extraposed
-    return None
+    # "..., observed Tong Tong, who ...": the clause before the comma (the cue has no complement).
+    return trailing if inverted_object_speaker(cue) is not None else None
 
 
 # ---- the readings (rules) ----------------------------------------------------------------------

@@ -6,8 +6,11 @@ from spacy.tokens import Token
 
 from cooptool.extract import lexicon
 from cooptool.extract.components.claims.base import (
+    ADDRESSEE_CUES,
     CLAUSE_CUES,
+    DIRECTIVE_CUES,
     EVIDENCE_CUES,
+    OBJECT_CUES,
     QUOTE_MARKS,
     SUBJECT_DEPS,
     could_speak,
@@ -73,7 +76,46 @@ def names_the_speaker(cue: Token, c: Token) -> bool:
         s.dep_ in SUBJECT_DEPS and cue.i < s.i < c.i and s.pos_ == "NOUN" for s in c.children)
 
 
+def inverted_object_speaker(cue: Token) -> Token | None:
+    """"The tariffs will hurt farms, observed Tong Tong, who works for ...": a cue after the comma that
+    ends the clause it reports, parsed as that clause's conjunct with the speaker's name as its object
+    (the name last in the sentence, or followed only by who or what the speaker is)."""
+    if not _inverting_cue(cue):
+        return None
+    kids = [c for c in cue.children if not c.is_punct]
+    if len(kids) != 1 or kids[0].dep_ != "dobj" or kids[0].pos_ != "PROPN" or not _a_person(kids[0]):
+        return None
+    if any(c.dep_ == "cc" and cue.head.i < c.i < cue.i for c in cue.head.children):
+        return None  # "She left the hall and thanked Tom Hill"
+    return kids[0] if _ends_on_name(cue, kids[0]) else None
+
+
+def _inverting_cue(cue: Token) -> bool:
+    """A clause cue that takes no object or listener, right after a comma, hung on the clause before it."""
+    lemma = cue_lemma(cue)
+    if lemma not in CLAUSE_CUES or lemma in OBJECT_CUES or lemma in ADDRESSEE_CUES or lemma in DIRECTIVE_CUES:
+        return False
+    return cue.dep_ in ("conj", "parataxis") and cue.head.i < cue.i and cue.head.pos_ in ("VERB", "AUX") \
+        and cue.i > 0 and cue.nbor(-1).text == "," and cue.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _a_person(name: Token) -> bool:
+    """A person's name, also one the NER missed that "who ..." follows."""
+    return name.ent_type_ == "PERSON" or any(
+        c.dep_ == "relcl" and any(w.lower_ == "who" for w in c.children) for c in name.children)
+
+
+def _ends_on_name(cue: Token, obj: Token) -> bool:
+    """The name ends the sentence, or only who or what the speaker is follows it."""
+    after = [t for t in cue.sent if t.i > obj.i and not t.is_space]
+    return not after or after[0].is_punct and (
+        len(after) == 1 or any(c.dep_ in ("relcl", "appos", "acl") for c in obj.children))
+
+
 def _subject(cue: Token) -> Token | None:
+    inverted = inverted_object_speaker(cue)
+    if inverted is not None:
+        return inverted
     subjects = [c for c in cue.children if c.dep_ in SUBJECT_DEPS]
     if subjects:
         # "The figures, the company said, were wrong": the parser may hang the reported clause's
