@@ -62,6 +62,9 @@ OWNING_PATTERNS = ("fact.subject.clause_subject", "fact.subject.possessor", "fac
 # Verbs whose subject states, expects or estimates a figure without owning it ("the IMF forecast that
 # German growth would be 1.8%"): the `figure-source` class of the cue verbs.
 SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
+# Verbs that only say: with a clause anywhere below them, what they say is another's figure ("report" and
+# "estimate" also take a measured object of their own).
+SAY_VERBS = frozenset(("say", "tell", "add", "claim", "insist", "warn", "argue", "note", "explain"))
 ANAPHORS = lexicon.where("org_nouns", 1, "fact-anaphor")
 ORG_PRONOUNS = frozenset("it its they their".split())
 COMPANY_MEASURES = lexicon.where("fact_measures", 1, "company")
@@ -520,6 +523,9 @@ def possessor(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -
 @rule("fact.subject.possessor_anaphor", examples=[
     ('Brandoc Ltd opened a new plant in Leeds.\nIts sales rose 8% in May.',
      {'subject': 'Brandoc Ltd', 'value': 8, 'about': 'sales'}),
+    # the holder of "its Velmor stake" owns its value, not the company held (`_under_pronoun_possessor`)
+    ('Stake sale\n\nBrandoc Ltd said the value of its Velmor Foods stake had fallen to $1.5bn since May.',
+     {'subject': 'Brandoc Ltd', 'value': 1500000000}),
 ])
 def possessor_anaphor(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
     """"its sales rose 5%": the organisation "its" stands for."""
@@ -550,7 +556,15 @@ def noun_of(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> 
 
 def _is_speech(fig: Figure, verb: Token) -> bool:
     """A verb of saying or estimating above the number: its subject states the figure."""
-    return verb.lemma_.lower() in SOURCE_VERBS and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if verb.lemma_.lower() not in SOURCE_VERBS:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return True
+    # "the minister said the scheme aimed to boost output from 180,000 tonnes" (the parse hangs the clause on
+    # an object): a verb between the number and the verb of saying puts the figure in what is said
+    below = fig.chain[:fig.chain.index(verb)] if verb in fig.chain else []
+    return verb.lemma_.lower() in SAY_VERBS and any(t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "xcomp", "ccomp")
+                                                     for t in below)
 
 
 def _subject_base(fig: Figure, near: float, speech: bool) -> float:
@@ -576,10 +590,20 @@ def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> I
             continue  # "the US firm agreed to pay $2bn": the firm, not the US
         if _in_clause_of(e, child):
             continue  # "the decision to invade Freedonia was made by 25 men": not Freedonia
+        if _under_pronoun_possessor(e):
+            continue  # "the value of its Yukos shareholding fell to $1bn": the holder's, not Yukos's
         if speech and not (e.label_ == "ORG" and not agency(e.text)
                            and (fig.company_measure or _headline_company_statement(fd, fig, e))):
             continue  # "the IMF said German growth would be 1.8%": the IMF is the source
         yield e, child.i in fd.ent_at or e.root.head == child or e.root.dep_ == "poss"
+
+
+def _under_pronoun_possessor(e: Span) -> bool:
+    """"its Yukos shareholding", "their Acme stake": a name modifying a noun a pronoun possesses is what is held,
+    not who holds it."""
+    head = e.root.head
+    return e.root.dep_ == "compound" and head.i != e.root.i and head.i not in range(e.start, e.end) \
+        and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
 
 
 def _in_clause_of(e: Span, child: Token) -> bool:
@@ -605,6 +629,8 @@ def _in_clause_of(e: Span, child: Token) -> bool:
      None),
     # an entity inside a clause of the subject noun is not the subject (`_in_clause_of`)
     ("The decision to invade Freedonia was made by a small group of 25 men.", None),
+    # the speaker of "said", even with the clause parsed as an object, is the source, not the owner
+    ('Farm plan\n\nFarm Minister Tomas Rell said the scheme aimed to boost output to 600,000 tonnes.', None),
 ])
 def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"JA Solar announced an investment of $60m": the entities in the subject of a verb above the number."""
@@ -620,6 +646,9 @@ def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: fl
      {'subject': 'Harwell Foods', 'about': 'sales', 'value': 5}),
     ('In May, the Lorne Fund said that German growth would be 1.8%.',
      None),
+    # a clause the parse hangs on an object of "said" is still what is said (`_is_speech`)
+    ('Harwell Foods said the plan aimed to boost its sales by 5% this year.',
+     {'subject': 'Harwell Foods', 'value': 5}),
 ])
 def speaker(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"Acme said its sales would rise 5%": under a verb of saying, a company stating a company
@@ -660,6 +689,10 @@ def subject_possessor_anaphor(fd: FactDoc, fig: Figure, verb: Token, child: Toke
     if speech or not _is_subject(fig, child):
         return
     owner = next((c for c in child.children if c.dep_ == "poss"), None)
+    if owner is None:  # "the value of its shareholding fell": the possessor of the measured "of" noun
+        held = [o for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj"]
+        owner = next((c for o in held for c in o.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
     if owner is not None and fd.is_anaphor(owner):
         yield fd.anaphor(owner), _subject_base(fig, near, speech) + 0.3, "fact.subject.possessor_anaphor"
 
@@ -672,7 +705,8 @@ def speech_object(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: flo
     """"Analysts expect Acme to report profits of $2bn": the first entity of what is said or expected."""
     if speech and child.dep_ in ("dobj", "ccomp") and verb.lemma_.lower() != "tell":
         for e in fd.entities_in(child)[:1]:
-            yield e, SCORES["fact.subject.speech_object"], "fact.subject.speech_object"
+            if not _under_pronoun_possessor(e):
+                yield e, SCORES["fact.subject.speech_object"], "fact.subject.speech_object"
 
 
 @rule("fact.subject.object_possessor", examples=[
@@ -980,7 +1014,7 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     # $800m") is rarely its owner; the syntax or the story's company says whose it is.
     # A city is where a figure is met or traded ("linking London and Sydney"), not whose it is.
     named_countries = [e for e in in_sent if fd.is_country(e)]
-    in_sent = [e for e in in_sent if not tied_elsewhere(e, fig)]
+    in_sent = [e for e in in_sent if not tied_elsewhere(e, fig) and not _under_pronoun_possessor(e)]
     orgs = [e for e in in_sent if e.label_ == "ORG" and not named_as_medium(e)]
     countries = [e for e in in_sent if fd.is_country(e)]
     own = own_place(fd, fig) if not orgs else None
