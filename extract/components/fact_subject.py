@@ -67,6 +67,8 @@ SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
 SAY_VERBS = frozenset(("say", "tell", "add", "claim", "insist", "warn", "argue", "note", "explain"))
 ANAPHORS = lexicon.where("org_nouns", 1, "fact-anaphor")
 ORG_PRONOUNS = frozenset("it its they their".split())
+# Nouns for a company ("a US defence company"), not a public body a country may own ("the US central bank").
+COMPANY_NOUNS = lexicon.where("org_nouns", 1, "company") - {"bank", "exchange"}
 COMPANY_MEASURES = lexicon.where("fact_measures", 1, "company")
 ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 MEASURE_MODIFIERS = lexicon.words("measure_modifiers")
@@ -242,7 +244,14 @@ class FactDoc:
                 return self.main_place()  # "the government", "the country": the story's country
             if tok.lower_ in ("they", "their"):
                 return None
-            return self.main_org()  # "the firm said its profits ...": the story's company
+            main = self.main_org()  # "the firm said its profits ...": the story's company
+            # ... but not a name first met later in the pronoun's own sentence: "It agreed to pay $13m to settle
+            # a lawsuit brought by the SEC" (the tagger missed the company) is not the SEC's
+            first = next((e for e in self.ents if main is not None and e.kb_id_ == main.kb_id_), None)
+            sent = tok.sent
+            if first is not None and tok.i < first.start < sent.end:
+                return None
+            return main
         named_before = [e for e in self.ents if e.kb_id_ == eid and e.start < tok.i]
         if named_before and named_before[-1].start in self.sources:
             return self.past_source(tok)
@@ -585,17 +594,37 @@ def _headline_company_statement(fd: FactDoc, fig: Figure, e: Span) -> bool:
 def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> Iterator[tuple[Span, bool]]:
     """The entities in a verb's subject, each with whether the subject is that entity itself."""
     for e in fd.entities_in(child):
-        if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod") \
-                and fd.is_anaphor(child):
-            continue  # "the US firm agreed to pay $2bn": the firm, not the US
+        if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod", "nmod") \
+                and (fd.is_anaphor(child) or company_origin(e)):
+            continue  # "the US firm agreed to pay $2bn", "a US defence company agreed to pay": the firm, not the US
         if _in_clause_of(e, child):
             continue  # "the decision to invade Freedonia was made by 25 men": not Freedonia
         if _under_pronoun_possessor(e):
             continue  # "the value of its Yukos shareholding fell to $1bn": the holder's, not Yukos's
+        if _of_other_figure(fig, e, child):
+            continue  # "its $17m profit was dwarfed by the $204m announced by Velmor": Velmor's is the $204m
         if speech and not (e.label_ == "ORG" and not agency(e.text)
                            and (fig.company_measure or _headline_company_statement(fd, fig, e))):
             continue  # "the IMF said German growth would be 1.8%": the IMF is the source
         yield e, child.i in fd.ent_at or e.root.head == child or e.root.dep_ == "poss"
+
+
+def _of_other_figure(fig: Figure, e: Span, child: Token) -> bool:
+    """A name hanging off another figure of the subject phrase ("by the $204m announced by Velmor")."""
+    t = e.root
+    while t.head.i not in (child.i, t.i):  # the subject noun's own count ("the two Acme titles") is not another
+        t = t.head
+        if not fig.inside(t.i) and (t.like_num or any(c.dep_ == "nummod" and c.like_num and not fig.inside(c.i)
+                                                     for c in t.children)):
+            return True
+    return False
+
+
+def company_origin(e: Span) -> bool:
+    """"a US defence company", "the Australian firm": a country naming where a company is from, not an owner."""
+    head = e.root.head
+    return e.label_ in ("GPE", "NORP") and e.root.dep_ in ("compound", "amod", "nmod") and head.i != e.root.i \
+        and head.pos_ == "NOUN" and head.lower_ in COMPANY_NOUNS
 
 
 def _under_pronoun_possessor(e: Span) -> bool:
@@ -629,6 +658,8 @@ def _in_clause_of(e: Span, child: Token) -> bool:
      None),
     # an entity inside a clause of the subject noun is not the subject (`_in_clause_of`)
     ("The decision to invade Freedonia was made by a small group of 25 men.", None),
+    # a country naming where a company is from is not the company ("a US firm")
+    ("Bribery case\n\nA US defence company has agreed to pay $28.5m after admitting bribery.", None),
     # the speaker of "said", even with the clause parsed as an object, is the source, not the owner
     ('Farm plan\n\nFarm Minister Tomas Rell said the scheme aimed to boost output to 600,000 tonnes.', None),
 ])
@@ -1004,6 +1035,10 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
     # a name tied to another verb or to another party of the figure (`tied_elsewhere`)
     ("Over 50 firms took part in the fair, with the Lorne Trade Council hosting a pavilion.", None),
     ("The firm reported 2,836 subsidiaries to the Lorne Trade Council.", None),
+    # the clause's own "it" stands for no name that comes after it (`_pronoun_subject`)
+    ("Court case\n\nIt agreed to pay $13m in penalties, as well as $15.5m to settle a lawsuit brought by the "
+     "watchdog, the Lorne Trade Council.", None),
+    ("Search results\n\nIts $17m profit for the quarter was dwarfed by the $204m announced by rival Velmor Foods.", None),
 ])
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first
@@ -1014,7 +1049,8 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     # $800m") is rarely its owner; the syntax or the story's company says whose it is.
     # A city is where a figure is met or traded ("linking London and Sydney"), not whose it is.
     named_countries = [e for e in in_sent if fd.is_country(e)]
-    in_sent = [e for e in in_sent if not tied_elsewhere(e, fig) and not _under_pronoun_possessor(e)]
+    in_sent = [e for e in in_sent if not tied_elsewhere(e, fig) and not _under_pronoun_possessor(e)
+               and not company_origin(e)]
     orgs = [e for e in in_sent if e.label_ == "ORG" and not named_as_medium(e)]
     countries = [e for e in in_sent if fd.is_country(e)]
     own = own_place(fd, fig) if not orgs else None
@@ -1025,8 +1061,34 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     orgs = orgs or countries
     if not orgs:
         return None
+    pronoun = _pronoun_subject(fd, fig)
+    if pronoun is not None:
+        # "It agreed to pay $13m to settle a lawsuit brought by the SEC": the clause's own "it" owns the
+        # figure, and "it" stands for a name before it, never for one after it
+        orgs = [e for e in orgs if e.end <= pronoun.i]
+        if not orgs:
+            return None
     before = [e for e in orgs if e.end <= span.start]
     return (before[-1] if before else orgs[0]), "sentence", "fact.subject.sentence_org"
+
+
+def _pronoun_subject(fd: FactDoc, fig: Figure) -> Token | None:
+    """The "it"/"they" subject of a verb in the figure's own clause, or the "its"/"their" of the subject or of
+    the measured noun ("Its $17m profit was dwarfed by the $204m of Velmor")."""
+    for _, tok, _, open_ in own_clause_subjects(fd, fig):
+        if not open_:
+            return None
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                return c
+        for c in _verb_children(tok):
+            if c.dep_ in ("nsubj", "nsubjpass") and not fig.inside(c.i):
+                if c.lower_ in ("it", "they"):
+                    return c
+                own = next((p for p in c.children if p.dep_ == "poss" and p.lower_ in ("its", "their")), None)
+                if own is not None:
+                    return own
+    return None
 
 
 # Prepositions whose object is whom a figure goes to, comes from or is compared with, not whose it is
