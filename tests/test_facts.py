@@ -320,3 +320,9 @@ def test_a_year_earlier_is_no_unit_of_a_sum(nlp):
     facts = facts_of(nlp, "Harwell Foods cut its debt back to £160m from £610m a year earlier.\n")
     assert one(facts, "£610m")["unit"] is None
     assert one(facts_of(nlp, "Harwell Foods charges £5 a year for the card.\n"), "£5")["unit"] == "a year"
+
+
+def test_a_possessed_three_digit_model_name_is_no_count(nlp):
+    text = ("Jets\n\nHarwell Aero will build a test system for its 787 Dreamliner aircraft. "
+            "Its 300 Chinese workers were laid off.\n")
+    assert [f["text"] for f in facts_of(nlp, text)] == ["300"]
