@@ -326,3 +326,8 @@ def test_a_possessed_three_digit_model_name_is_no_count(nlp):
     text = ("Jets\n\nHarwell Aero will build a test system for its 787 Dreamliner aircraft. "
             "Its 300 Chinese workers were laid off.\n")
     assert [f["text"] for f in facts_of(nlp, text)] == ["300"]
+
+
+def test_a_tournament_purse_is_no_fact(nlp):
+    text = ("Golf\n\nThe winner's purse at the Lorne Open is $90,000. Harwell Foods paid $2m for the course.\n")
+    assert [f["text"] for f in facts_of(nlp, text)] == ["$2m"]

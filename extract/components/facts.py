@@ -133,6 +133,13 @@ SCORE_NOUNS = lexicon.where("fact_sport_words", 1, "score-noun")
 SCORE_VERBS = lexicon.where("fact_sport_words", 1, "score-verb")
 FIELD_WORDS = lexicon.where("fact_sport_words", 1, "field")
 SPORT_TALLIES = lexicon.where("fact_sport_words", 1, "tally")
+SPORT_PRIZES = lexicon.where("fact_sport_words", 1, "prize")
+
+
+def is_prize(about: str | None) -> bool:
+    """"the winner's purse of 90,000 yuan": a tournament's prize money is a sports result, not data (issue 17)."""
+    words = (about or "").lower().split()
+    return bool(words) and words[-1] in SPORT_PRIZES
 _MONTH_AFTER = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -433,7 +440,8 @@ class _FactReader:
         share_of_total(self.text, out)
         field_mark(self.text, out)
         forecast_for(self.fd, out)
-        return [f for f in out if usable_about(f["about"]) or f["pattern"].endswith("+fact.about.field_mark")]
+        return [f for f in out if (usable_about(f["about"]) or f["pattern"].endswith("+fact.about.field_mark"))
+                and not is_prize(f["about"])]
 
     def fact(self, amount: Amount, span: Span) -> dict | None:
         reading = read_amount(self.doc, amount, span)
