@@ -620,6 +620,11 @@ def _of_other_figure(fig: Figure, e: Span, child: Token) -> bool:
     return False
 
 
+def misbuilt(e: Span) -> bool:
+    """"Five Bank of America subsidiaries": a name the tagger opened with a count is no owner as built."""
+    return len(e) > 1 and e[0].like_num and e[0].text[:1].isupper() and e.label_ != "DATE"
+
+
 def company_origin(e: Span) -> bool:
     """"a US defence company", "the Australian firm": a country naming where a company is from, not an owner."""
     head = e.root.head
@@ -796,6 +801,8 @@ class _Candidates:
             return
         if ent.start < span.end and span.start < ent.end:
             return  # "US" of "US $60 million" is a currency mark
+        if misbuilt(ent):
+            return
         if is_place(ent) and not pattern.endswith("anaphor"):
             return
         score += LABEL_WEIGHT[label]
@@ -1021,7 +1028,7 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
     # A name inside a quotation the figure is not in belongs to what is quoted ("'despite weak sales in
     # Slimfast', the company said"), not to the figure.
     return [e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and e.start not in fd.sources
-            and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not is_place(e)
+            and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not is_place(e) and not misbuilt(e)
             and not (e.start < span.end and span.start < e.end)
             and quote_of.get(e.start, own_quote) == own_quote]
 
