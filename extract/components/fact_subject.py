@@ -244,14 +244,7 @@ class FactDoc:
                 return self.main_place()  # "the government", "the country": the story's country
             if tok.lower_ in ("they", "their"):
                 return None
-            main = self.main_org()  # "the firm said its profits ...": the story's company
-            # ... but not a name first met later in the pronoun's own sentence: "It agreed to pay $13m to settle
-            # a lawsuit brought by the SEC" (the tagger missed the company) is not the SEC's
-            first = next((e for e in self.ents if main is not None and e.kb_id_ == main.kb_id_), None)
-            sent = tok.sent
-            if first is not None and tok.i < first.start < sent.end:
-                return None
-            return main
+            return self._story_org_for(tok)  # "the firm said its profits ...": the story's company
         named_before = [e for e in self.ents if e.kb_id_ == eid and e.start < tok.i]
         if named_before and named_before[-1].start in self.sources:
             return self.past_source(tok)
@@ -262,6 +255,15 @@ class FactDoc:
                 and found.root.head.lemma_.lower() == "tell":
             return self.past_source(tok)  # "a source told Reuters that the company ...": not Reuters
         return found
+
+    def _story_org_for(self, tok: Token) -> Span | None:
+        """The story's company for a pronoun, but not a name first met later in the pronoun's own sentence: "It
+        agreed to pay $13m to settle a lawsuit brought by the SEC" (the tagger missed the company) is not the SEC's."""
+        main = self.main_org()
+        first = next((e for e in self.ents if main is not None and e.kb_id_ == main.kb_id_), None)
+        if first is not None and tok.i < first.start < tok.sent.end:
+            return None
+        return main
 
     def country_before(self, tok: Token) -> Span | None:
         """"China is committed to trade. It has signed 21 agreements": "it"/"its" opening a sentence whose

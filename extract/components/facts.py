@@ -280,6 +280,15 @@ class Reading:
 INVARIANT_PLURALS = lexicon.words("invariant_plurals")
 
 
+def _owned_model(doc: Doc, amount: Amount, span: Span, before: Token | None) -> bool:
+    """"its 787 Dreamliner aircraft": a possessive, three digits and a name is the owner's model (not "its 300
+    Chinese workers": demonyms and named places, people and organisations are counted)."""
+    after = doc[span.end] if span.end < len(doc) else None
+    return before is not None and (before.tag_ == "POS" or before.lower_ in ("its", "their")) and after is not None \
+        and after.pos_ in ("PROPN", "ADJ") and after.text[:1].isupper() and len(amount.text) == 3 \
+        and after.lower_ not in DEMONYM_COUNTRY and after.ent_type_ not in ("GPE", "LOC", "PERSON", "ORG", "DATE")
+
+
 def is_model_number(doc: Doc, amount: Amount, span: Span, counted: Token | None) -> bool:
     """"Boeing's 777 line", "a 767 tanker contract", "Boeing 737-800 planes", "30 times the amount": a model
     number or a multiple, not a count of things. A count counts a plural; bare digits before a singular noun,
@@ -292,11 +301,8 @@ def is_model_number(doc: Doc, amount: Amount, span: Span, counted: Token | None)
     if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_sent_start \
             and before.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL"):
         return True  # "70 Boeing 737-800 planes", "Windows 95": a maker's or a product's number
-    after = doc[span.end] if span.end < len(doc) else None
-    if before is not None and (before.tag_ == "POS" or before.lower_ in ("its", "their")) and after is not None \
-            and after.pos_ in ("PROPN", "ADJ") and after.text[:1].isupper() and len(amount.text) == 3 \
-            and after.lower_ not in DEMONYM_COUNTRY and after.ent_type_ not in ("GPE", "LOC", "PERSON", "ORG", "DATE"):
-        return True  # "its 787 Dreamliner aircraft": a possessive, three digits and a name is the owner's model
+    if _owned_model(doc, amount, span, before):
+        return True
     if counted is None or not amount.text.isdigit():
         return False
     if counted.dep_ in ("compound", "amod") and counted.head.tag_ in ("NNS", "NNPS"):
