@@ -189,3 +189,14 @@ def test_a_stock_markets_listings_are_no_countrys(nlp):
 def test_the_agent_of_a_passive_holds_the_share(nlp):
     text = "Seats\n\nThe report said nearly 75 percent of the seats are held by men.\n"
     assert subject_of(nlp, text, "nearly 75 percent")[0] == "men"
+
+
+def test_a_name_opened_with_a_count_is_no_owner():
+    import spacy
+    from spacy.tokens import Span
+
+    from cooptool.extract.components.fact_subject import misbuilt
+
+    doc = spacy.blank("en")("Five Harwell Foods subsidiaries paid. Harwell Foods paid.")
+    assert misbuilt(Span(doc, 0, 3, label="ORG"))
+    assert not misbuilt(Span(doc, 5, 7, label="ORG"))

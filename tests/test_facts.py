@@ -320,3 +320,14 @@ def test_a_year_earlier_is_no_unit_of_a_sum(nlp):
     facts = facts_of(nlp, "Harwell Foods cut its debt back to £160m from £610m a year earlier.\n")
     assert one(facts, "£610m")["unit"] is None
     assert one(facts_of(nlp, "Harwell Foods charges £5 a year for the card.\n"), "£5")["unit"] == "a year"
+
+
+def test_a_possessed_three_digit_model_name_is_no_count(nlp):
+    text = ("Jets\n\nHarwell Aero will build a test system for its 787 Dreamliner aircraft. "
+            "Its 300 Chinese workers were laid off.\n")
+    assert [f["text"] for f in facts_of(nlp, text)] == ["300"]
+
+
+def test_a_tournament_purse_is_no_fact(nlp):
+    text = ("Golf\n\nThe winner's purse at the Lorne Open is $90,000. Harwell Foods paid $2m for the course.\n")
+    assert [f["text"] for f in facts_of(nlp, text)] == ["$2m"]

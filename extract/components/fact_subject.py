@@ -62,8 +62,13 @@ OWNING_PATTERNS = ("fact.subject.clause_subject", "fact.subject.possessor", "fac
 # Verbs whose subject states, expects or estimates a figure without owning it ("the IMF forecast that
 # German growth would be 1.8%"): the `figure-source` class of the cue verbs.
 SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
+# Verbs that only say: with a clause anywhere below them, what they say is another's figure ("report" and
+# "estimate" also take a measured object of their own).
+SAY_VERBS = frozenset(("say", "tell", "add", "claim", "insist", "warn", "argue", "note", "explain"))
 ANAPHORS = lexicon.where("org_nouns", 1, "fact-anaphor")
 ORG_PRONOUNS = frozenset("it its they their".split())
+# Nouns for a company ("a US defence company"), not a public body a country may own ("the US central bank").
+COMPANY_NOUNS = lexicon.where("org_nouns", 1, "company") - {"bank", "exchange"}
 COMPANY_MEASURES = lexicon.where("fact_measures", 1, "company")
 ECONOMY_MEASURES = lexicon.where("fact_measures", 1, "economy")
 MEASURE_MODIFIERS = lexicon.words("measure_modifiers")
@@ -239,7 +244,7 @@ class FactDoc:
                 return self.main_place()  # "the government", "the country": the story's country
             if tok.lower_ in ("they", "their"):
                 return None
-            return self.main_org()  # "the firm said its profits ...": the story's company
+            return self._story_org_for(tok)  # "the firm said its profits ...": the story's company
         named_before = [e for e in self.ents if e.kb_id_ == eid and e.start < tok.i]
         if named_before and named_before[-1].start in self.sources:
             return self.past_source(tok)
@@ -250,6 +255,15 @@ class FactDoc:
                 and found.root.head.lemma_.lower() == "tell":
             return self.past_source(tok)  # "a source told Reuters that the company ...": not Reuters
         return found
+
+    def _story_org_for(self, tok: Token) -> Span | None:
+        """The story's company for a pronoun, but not a name first met later in the pronoun's own sentence: "It
+        agreed to pay $13m to settle a lawsuit brought by the SEC" (the tagger missed the company) is not the SEC's."""
+        main = self.main_org()
+        first = next((e for e in self.ents if main is not None and e.kb_id_ == main.kb_id_), None)
+        if first is not None and tok.i < first.start < tok.sent.end:
+            return None
+        return main
 
     def country_before(self, tok: Token) -> Span | None:
         """"China is committed to trade. It has signed 21 agreements": "it"/"its" opening a sentence whose
@@ -520,6 +534,9 @@ def possessor(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -
 @rule("fact.subject.possessor_anaphor", examples=[
     ('Brandoc Ltd opened a new plant in Leeds.\nIts sales rose 8% in May.',
      {'subject': 'Brandoc Ltd', 'value': 8, 'about': 'sales'}),
+    # the holder of "its Velmor stake" owns its value, not the company held (`_under_pronoun_possessor`)
+    ('Stake sale\n\nBrandoc Ltd said the value of its Velmor Foods stake had fallen to $1.5bn since May.',
+     {'subject': 'Brandoc Ltd', 'value': 1500000000}),
 ])
 def possessor_anaphor(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> Iterator[Candidate]:
     """"its sales rose 5%": the organisation "its" stands for."""
@@ -550,7 +567,15 @@ def noun_of(fd: FactDoc, fig: Figure, tok: Token, child: Token, near: float) -> 
 
 def _is_speech(fig: Figure, verb: Token) -> bool:
     """A verb of saying or estimating above the number: its subject states the figure."""
-    return verb.lemma_.lower() in SOURCE_VERBS and any(c.dep_ in ("ccomp", "xcomp") for c in verb.children)
+    if verb.lemma_.lower() not in SOURCE_VERBS:
+        return False
+    if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+        return True
+    # "the minister said the scheme aimed to boost output from 180,000 tonnes" (the parse hangs the clause on
+    # an object): a verb between the number and the verb of saying puts the figure in what is said
+    below = fig.chain[:fig.chain.index(verb)] if verb in fig.chain else []
+    return verb.lemma_.lower() in SAY_VERBS and any(t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "xcomp", "ccomp")
+                                                     for t in below)
 
 
 def _subject_base(fig: Figure, near: float, speech: bool) -> float:
@@ -571,15 +596,50 @@ def _headline_company_statement(fd: FactDoc, fig: Figure, e: Span) -> bool:
 def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> Iterator[tuple[Span, bool]]:
     """The entities in a verb's subject, each with whether the subject is that entity itself."""
     for e in fd.entities_in(child):
-        if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod") \
-                and fd.is_anaphor(child):
-            continue  # "the US firm agreed to pay $2bn": the firm, not the US
+        if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod", "nmod") \
+                and (fd.is_anaphor(child) or company_origin(e)):
+            continue  # "the US firm agreed to pay $2bn", "a US defence company agreed to pay": the firm, not the US
         if _in_clause_of(e, child):
             continue  # "the decision to invade Freedonia was made by 25 men": not Freedonia
+        if _under_pronoun_possessor(e):
+            continue  # "the value of its Yukos shareholding fell to $1bn": the holder's, not Yukos's
+        if _of_other_figure(fig, e, child):
+            continue  # "its $17m profit was dwarfed by the $204m announced by Velmor": Velmor's is the $204m
         if speech and not (e.label_ == "ORG" and not agency(e.text)
                            and (fig.company_measure or _headline_company_statement(fd, fig, e))):
             continue  # "the IMF said German growth would be 1.8%": the IMF is the source
         yield e, child.i in fd.ent_at or e.root.head == child or e.root.dep_ == "poss"
+
+
+def _of_other_figure(fig: Figure, e: Span, child: Token) -> bool:
+    """A name hanging off another figure of the subject phrase ("by the $204m announced by Velmor")."""
+    t = e.root
+    while t.head.i not in (child.i, t.i):  # the subject noun's own count ("the two Acme titles") is not another
+        t = t.head
+        if not fig.inside(t.i) and (t.like_num or any(c.dep_ == "nummod" and c.like_num and not fig.inside(c.i)
+                                                     for c in t.children)):
+            return True
+    return False
+
+
+def misbuilt(e: Span) -> bool:
+    """"Five Bank of America subsidiaries": a name the tagger opened with a count is no owner as built."""
+    return len(e) > 1 and e[0].like_num and e[0].text[:1].isupper() and e.label_ != "DATE"
+
+
+def company_origin(e: Span) -> bool:
+    """"a US defence company", "the Australian firm": a country naming where a company is from, not an owner."""
+    head = e.root.head
+    return e.label_ in ("GPE", "NORP") and e.root.dep_ in ("compound", "amod", "nmod") and head.i != e.root.i \
+        and head.pos_ == "NOUN" and head.lower_ in COMPANY_NOUNS
+
+
+def _under_pronoun_possessor(e: Span) -> bool:
+    """"its Yukos shareholding", "their Acme stake": a name modifying a noun a pronoun possesses is what is held,
+    not who holds it."""
+    head = e.root.head
+    return e.root.dep_ == "compound" and head.i != e.root.i and head.i not in range(e.start, e.end) \
+        and any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in head.children)
 
 
 def _in_clause_of(e: Span, child: Token) -> bool:
@@ -605,6 +665,10 @@ def _in_clause_of(e: Span, child: Token) -> bool:
      None),
     # an entity inside a clause of the subject noun is not the subject (`_in_clause_of`)
     ("The decision to invade Freedonia was made by a small group of 25 men.", None),
+    # a country naming where a company is from is not the company ("a US firm")
+    ("Bribery case\n\nA US defence company has agreed to pay $28.5m after admitting bribery.", None),
+    # the speaker of "said", even with the clause parsed as an object, is the source, not the owner
+    ('Farm plan\n\nFarm Minister Tomas Rell said the scheme aimed to boost output to 600,000 tonnes.', None),
 ])
 def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"JA Solar announced an investment of $60m": the entities in the subject of a verb above the number."""
@@ -620,6 +684,9 @@ def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: fl
      {'subject': 'Harwell Foods', 'about': 'sales', 'value': 5}),
     ('In May, the Lorne Fund said that German growth would be 1.8%.',
      None),
+    # a clause the parse hangs on an object of "said" is still what is said (`_is_speech`)
+    ('Harwell Foods said the plan aimed to boost its sales by 5% this year.',
+     {'subject': 'Harwell Foods', 'value': 5}),
 ])
 def speaker(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"Acme said its sales would rise 5%": under a verb of saying, a company stating a company
@@ -660,6 +727,10 @@ def subject_possessor_anaphor(fd: FactDoc, fig: Figure, verb: Token, child: Toke
     if speech or not _is_subject(fig, child):
         return
     owner = next((c for c in child.children if c.dep_ == "poss"), None)
+    if owner is None:  # "the value of its shareholding fell": the possessor of the measured "of" noun
+        held = [o for p in child.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                if o.dep_ == "pobj"]
+        owner = next((c for o in held for c in o.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
     if owner is not None and fd.is_anaphor(owner):
         yield fd.anaphor(owner), _subject_base(fig, near, speech) + 0.3, "fact.subject.possessor_anaphor"
 
@@ -672,7 +743,8 @@ def speech_object(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: flo
     """"Analysts expect Acme to report profits of $2bn": the first entity of what is said or expected."""
     if speech and child.dep_ in ("dobj", "ccomp") and verb.lemma_.lower() != "tell":
         for e in fd.entities_in(child)[:1]:
-            yield e, SCORES["fact.subject.speech_object"], "fact.subject.speech_object"
+            if not _under_pronoun_possessor(e):
+                yield e, SCORES["fact.subject.speech_object"], "fact.subject.speech_object"
 
 
 @rule("fact.subject.object_possessor", examples=[
@@ -731,6 +803,8 @@ class _Candidates:
             return
         if ent.start < span.end and span.start < ent.end:
             return  # "US" of "US $60 million" is a currency mark
+        if misbuilt(ent):
+            return
         if is_place(ent) and not pattern.endswith("anaphor"):
             return
         score += LABEL_WEIGHT[label]
@@ -956,7 +1030,7 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
     # A name inside a quotation the figure is not in belongs to what is quoted ("'despite weak sales in
     # Slimfast', the company said"), not to the figure.
     return [e for e in fd.ents if e.start >= sent.start and e.end <= sent.end and e.start not in fd.sources
-            and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not is_place(e)
+            and e.root.i not in stated_by and e.label_ in SUBJECT_LABELS and not is_place(e) and not misbuilt(e)
             and not (e.start < span.end and span.start < e.end)
             and quote_of.get(e.start, own_quote) == own_quote]
 
@@ -970,6 +1044,10 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
     # a name tied to another verb or to another party of the figure (`tied_elsewhere`)
     ("Over 50 firms took part in the fair, with the Lorne Trade Council hosting a pavilion.", None),
     ("The firm reported 2,836 subsidiaries to the Lorne Trade Council.", None),
+    # the clause's own "it" stands for no name that comes after it (`_pronoun_subject`)
+    ("Court case\n\nIt agreed to pay $13m in penalties, as well as $15.5m to settle a lawsuit brought by the "
+     "watchdog, the Lorne Trade Council.", None),
+    ("Search results\n\nIts $17m profit for the quarter was dwarfed by the $204m announced by rival Velmor Foods.", None),
 ])
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first
@@ -980,7 +1058,8 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     # $800m") is rarely its owner; the syntax or the story's company says whose it is.
     # A city is where a figure is met or traded ("linking London and Sydney"), not whose it is.
     named_countries = [e for e in in_sent if fd.is_country(e)]
-    in_sent = [e for e in in_sent if not tied_elsewhere(e, fig)]
+    in_sent = [e for e in in_sent if not tied_elsewhere(e, fig) and not _under_pronoun_possessor(e)
+               and not company_origin(e)]
     orgs = [e for e in in_sent if e.label_ == "ORG" and not named_as_medium(e)]
     countries = [e for e in in_sent if fd.is_country(e)]
     own = own_place(fd, fig) if not orgs else None
@@ -991,8 +1070,34 @@ def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     orgs = orgs or countries
     if not orgs:
         return None
+    pronoun = _pronoun_subject(fd, fig)
+    if pronoun is not None:
+        # "It agreed to pay $13m to settle a lawsuit brought by the SEC": the clause's own "it" owns the
+        # figure, and "it" stands for a name before it, never for one after it
+        orgs = [e for e in orgs if e.end <= pronoun.i]
+        if not orgs:
+            return None
     before = [e for e in orgs if e.end <= span.start]
     return (before[-1] if before else orgs[0]), "sentence", "fact.subject.sentence_org"
+
+
+def _pronoun_subject(fd: FactDoc, fig: Figure) -> Token | None:
+    """The "it"/"they" subject of a verb in the figure's own clause, or the "its"/"their" of the subject or of
+    the measured noun ("Its $17m profit was dwarfed by the $204m of Velmor")."""
+    for _, tok, _, open_ in own_clause_subjects(fd, fig):
+        if not open_:
+            return None
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in ("its", "their"):
+                return c
+        for c in _verb_children(tok):
+            if c.dep_ in ("nsubj", "nsubjpass") and not fig.inside(c.i):
+                if c.lower_ in ("it", "they"):
+                    return c
+                own = next((p for p in c.children if p.dep_ == "poss" and p.lower_ in ("its", "their")), None)
+                if own is not None:
+                    return own
+    return None
 
 
 # Prepositions whose object is whom a figure goes to, comes from or is compared with, not whose it is

@@ -133,6 +133,13 @@ SCORE_NOUNS = lexicon.where("fact_sport_words", 1, "score-noun")
 SCORE_VERBS = lexicon.where("fact_sport_words", 1, "score-verb")
 FIELD_WORDS = lexicon.where("fact_sport_words", 1, "field")
 SPORT_TALLIES = lexicon.where("fact_sport_words", 1, "tally")
+SPORT_PRIZES = lexicon.where("fact_sport_words", 1, "prize")
+
+
+def is_prize(about: str | None) -> bool:
+    """"the winner's purse of 90,000 yuan": a tournament's prize money is a sports result, not data (issue 17)."""
+    words = (about or "").lower().split()
+    return bool(words) and words[-1] in SPORT_PRIZES
 _MONTH_AFTER = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b")
 _MONTH_BEFORE = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -273,6 +280,15 @@ class Reading:
 INVARIANT_PLURALS = lexicon.words("invariant_plurals")
 
 
+def _owned_model(doc: Doc, amount: Amount, span: Span, before: Token | None) -> bool:
+    """"its 787 Dreamliner aircraft": a possessive, three digits and a name is the owner's model (not "its 300
+    Chinese workers": demonyms and named places, people and organisations are counted)."""
+    after = doc[span.end] if span.end < len(doc) else None
+    return before is not None and (before.tag_ == "POS" or before.lower_ in ("its", "their")) and after is not None \
+        and after.pos_ in ("PROPN", "ADJ") and after.text[:1].isupper() and len(amount.text) == 3 \
+        and after.lower_ not in DEMONYM_COUNTRY and after.ent_type_ not in ("GPE", "LOC", "PERSON", "ORG", "DATE")
+
+
 def is_model_number(doc: Doc, amount: Amount, span: Span, counted: Token | None) -> bool:
     """"Boeing's 777 line", "a 767 tanker contract", "Boeing 737-800 planes", "30 times the amount": a model
     number or a multiple, not a count of things. A count counts a plural; bare digits before a singular noun,
@@ -285,6 +301,8 @@ def is_model_number(doc: Doc, amount: Amount, span: Span, counted: Token | None)
     if before is not None and before.pos_ == "PROPN" and before.text[:1].isupper() and not before.is_sent_start \
             and before.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL"):
         return True  # "70 Boeing 737-800 planes", "Windows 95": a maker's or a product's number
+    if _owned_model(doc, amount, span, before):
+        return True
     if counted is None or not amount.text.isdigit():
         return False
     if counted.dep_ in ("compound", "amod") and counted.head.tag_ in ("NNS", "NNPS"):
@@ -428,7 +446,8 @@ class _FactReader:
         share_of_total(self.text, out)
         field_mark(self.text, out)
         forecast_for(self.fd, out)
-        return [f for f in out if usable_about(f["about"]) or f["pattern"].endswith("+fact.about.field_mark")]
+        return [f for f in out if (usable_about(f["about"]) or f["pattern"].endswith("+fact.about.field_mark"))
+                and not is_prize(f["about"])]
 
     def fact(self, amount: Amount, span: Span) -> dict | None:
         reading = read_amount(self.doc, amount, span)
