@@ -55,6 +55,17 @@ def run_text(nlp, text: str):
     return nlp(doc)
 
 
+def events_of(nlp, text: str) -> list:
+    """The event records of one text."""
+    return run_text(nlp, text)._.events
+
+
+def one_event(nlp, text: str):
+    """The one event of a text (fails when there is none or more than one)."""
+    (ev,) = events_of(nlp, text)
+    return ev
+
+
 def speaker_of(claims: list[dict], words: str) -> str | None:
     """The speaker of the first claim whose text holds `words` (fails, listing the claims, when none does)."""
     found = [c for c in claims if words in c["text"]]

@@ -5,16 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import run_text
-
-
-def _events(nlp, text):
-    return run_text(nlp, text)._.events
-
-
-def _one(nlp, text):
-    (ev,) = _events(nlp, text)
-    return ev
+from tests.conftest import events_of as _events
+from tests.conftest import one_event as _one
 
 
 @pytest.mark.model
