@@ -213,14 +213,12 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     framed = _framed_reading(cue, lemma)
     if framed is not None:
         return framed
-    if comp is not None and (lemma in CLAUSE_CUES or lemma in INTENT_CUES or lemma in EVIDENCE_CUES):
-        if comp.dep_ == "xcomp":
-            return intent_clause
-        return evidence_clause if lemma in EVIDENCE_CUES else clause
+    complement = _complement_reading(lemma, comp)
+    if complement is not None:
+        return complement
     if lemma in DIRECTIVE_CUES and _listener_and_infinitive(cue) is not None:
         return directive
-    if cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) \
-            and lemma not in ADDRESSEE_CUES and not _has_object(cue):
+    if _introduces_other_cue(cue, lemma):
         return introducing
     if lemma in OBJECT_CUES and (lemma not in SPEECH_CUES or _has_object(cue) or _object_parts(cue, lemma) is not None):
         # A speech cue with no object at all goes on to the clause it reports ("reported at the time that ...").
@@ -230,6 +228,23 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if lemma in SPEECH_CUES:
         return loose_clause
     return None
+
+
+def _complement_reading(lemma: str, comp: Token | None) -> Reading | None:
+    """A cue of a clause, an intent or evidence with a complement: the clause it reports ("said that ..."),
+    the infinitive of an intent ("vowed to ...") or the finding of evidence ("showed that ...")."""
+    if comp is None or not (lemma in CLAUSE_CUES or lemma in INTENT_CUES or lemma in EVIDENCE_CUES):
+        return None
+    if comp.dep_ == "xcomp":
+        return intent_clause
+    return evidence_clause if lemma in EVIDENCE_CUES else clause
+
+
+def _introduces_other_cue(cue: Token, lemma: str) -> bool:
+    """"Noting that ..., X told ...": a cue with no object of its own before the cue it hangs on
+    introduces what that one says."""
+    return cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and bool(cue_lemma(cue.head)) \
+        and lemma not in ADDRESSEE_CUES and not _has_object(cue)
 
 
 def _framed_reading(cue: Token, lemma: str) -> Reading | None:
