@@ -54,7 +54,6 @@ AUTHOR_PREPS = {"by", "from", "in", "at"}
 GOVERNMENT_HEADS = {"government", "govt"}
 
 
-@dataclass
 def _opening_or_title_case(toks: list[Token], head: Token) -> bool:
     """A lone capitalised word opening its sentence ("Research found ...") or a sentence mostly in
     capitals (a headline in title case) gives no name to go by."""
@@ -62,6 +61,7 @@ def _opening_or_title_case(toks: list[Token], head: Token) -> bool:
     return len(toks) == 1 and toks[0].i == head.sent.start or sum(t.text[:1].isupper() for t in sent) * 2 > len(sent)
 
 
+@dataclass
 class _Mention:
     """A speaker mention being resolved: its head, its character span, and the name found for it."""
 

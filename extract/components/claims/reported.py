@@ -883,18 +883,34 @@ def evidence_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps:
 def _document_finding(cue: Token, subj: Token | None) -> Token | None:
     """The object of "show"/"find" whose subject is a poll, study or report ("polls show a close
     contest"), not a person demonstrating something nor one thing shown to someone."""
-    if subj is None or subj.lemma_.lower() not in DOCUMENT_NOUNS or cue.dep_ in ("relcl", "acl", "amod") \
-            or cue.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" for c in cue.children):
+    if not _document_reports(cue, subj):
         return None
     if any(c.dep_ == "dative" for c in cue.children) or sum(c.dep_ == "dobj" for c in cue.children) != 1:
         return None
     obj = next(c for c in cue.children if c.dep_ == "dobj")
     if obj.i < cue.i or obj.is_stop or obj.pos_ == "PRON":
         return None
-    clauses = [t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
-    if obj.lemma_.lower() in _CHANGE_NOUNS or any(t.like_num and t.i not in clauses for t in obj.subtree):
+    if _figure_found(obj):
         return None  # "the survey showed a small rise in rents", "found 31 cases": a figure, the facts' to read
     return obj
+
+
+def _document_reports(cue: Token, subj: Token | None) -> bool:
+    """The cue is the finite verb of a poll, study or report as subject ("polls show"), not a modifier
+    ("the party a poll showed")."""
+    return not (subj is None or subj.lemma_.lower() not in DOCUMENT_NOUNS or cue.dep_ in ("relcl", "acl", "amod")
+                or cue.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" for c in cue.children))
+
+
+def _figure_found(obj: Token) -> bool:
+    """The object is a change or holds a number outside its own clauses: a figure, left to the facts."""
+    clauses = [t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    return obj.lemma_.lower() in _CHANGE_NOUNS or any(t.like_num and t.i not in clauses for t in obj.subtree)
+
+
+def _person_subject(subj: Token) -> bool:
+    """A person or a personal pronoun as the subject shows or finds as a person does, not as a document."""
+    return subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "i", "we", "they", "you")
 
 
 def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
@@ -903,7 +919,7 @@ def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
     showed was gaining" (its subject moved away)."""
     if comp is None or comp.i < cue.i or subj.lower_ == "it" or cue.dep_ in ("relcl", "acl"):
         return False
-    if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "i", "we", "they", "you"):
+    if _person_subject(subj):
         return False  # "Schwartz showed how the data is processed": a demonstration, not a finding
     if comp.left_edge.lower_ in ("how", "what", "whether", "why", "where", "when", "who"):
         return False  # an indirect question is no proposition
