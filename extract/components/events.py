@@ -767,7 +767,7 @@ class _EventReader:
     def _event_noun(self, tok: Token) -> dict | None:
         """An event noun of the lexicon in a clause that makes it an event, and only with a named
         organiser, participant or name modifier."""
-        found, pattern = self._described(tok)
+        found, pattern = self._first_description(tok)
         modifiers = self._name_modifiers(tok)
         if pattern is None and modified_event(modifiers):
             pattern = modified_event.rule.name
@@ -790,7 +790,7 @@ class _EventReader:
         rec["place"] = self._noun_place(tok, rec["place"], where)
         return None if _ongoing_process(rec, tok, pattern) else rec
 
-    def _described(self, tok: Token) -> tuple[Found, str | None]:
+    def _first_description(self, tok: Token) -> tuple[Found, str | None]:
         """The first described-event rule that reads the noun, with what it found; none: nothing found yet."""
         for described in DESCRIBED_RULES:
             got = described(self, tok)
