@@ -267,14 +267,21 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
         return None  # a lone "Conference" is no name
     if _counted(doc[start]):
         return None  # "five Olympic Games", "three Winter Olympics": several events
+    if _body_treaty_or_venue(doc, tok, head, start, end, sent):
+        return None
+    return start, end
+
+
+def _body_treaty_or_venue(doc: Doc, tok: Token, head: Token, start: int, end: int, sent: Span) -> bool:
+    """A capitalised name ending in an event noun that names something else: an organisation ("the Trades
+    Union Congress", "the World Economic Forum"), a treaty ("the United Nations Convention on refugees") or
+    a venue ("the Scottish Exhibition and Conference Centre")."""
     if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end) and not held_name(head) \
             and not occasion_name(doc, start, head):
-        return None  # "the Trades Union Congress", "the World Economic Forum": organisations
+        return True
     if head.text == "Convention" and end < sent.end and doc[end].lower_ == "on":
-        return None  # "the United Nations Convention on refugees": a treaty
-    if end + 1 < sent.end and doc[end].lower_ in ("and", "&") and _venue_after(doc, end + 1, sent):
-        return None  # "the Scottish Exhibition and Conference Centre": a venue
-    return start, end
+        return True
+    return end + 1 < sent.end and doc[end].lower_ in ("and", "&") and _venue_after(doc, end + 1, sent)
 
 
 @rule("event.named.held", examples=[
@@ -418,19 +425,14 @@ def _season_year(step: str, season: str, anchor: date) -> str | None:
 def relative_dates(text: str, published: str | None) -> list[DateMention]:
     """"last week", "two years ago", "mid-November 2023": dates relative to the publication date (ISO
     when the document has one; a week is given as the month of its middle), kept as written."""
-    try:
-        anchor = date.fromisoformat(published[:10]) if published else None
-    except ValueError:
-        anchor = None
+    anchor = _anchor_date(published)
     out = []
     for m in RELATIVE_DATE.finditer(text):
         g, iso = m.groupdict(), None
         if g["season"] and g["season"][0].isupper() and not text[m.start():m.start("season")].istitle():
             continue  # "the next Summer Olympics": a name, not a season
         if g["month"]:
-            month = _MONTH_NAMES.index(g["month"].lower()) + 1
-            year = int(g["year"]) if g["year"] else anchor.year if anchor else None
-            iso = f"{year:04d}-{month:02d}" if year else None
+            iso = _named_month_iso(g, anchor)
         elif anchor is None:
             pass
         elif g["week"]:
@@ -447,19 +449,38 @@ def relative_dates(text: str, published: str | None) -> list[DateMention]:
             iso = f"{months // 12:04d}-{months % 12 + 1:02d}" if g["step_unit"].lower() == "month" \
                 else f"{anchor.year + shift:04d}"
         else:
-            n = _COUNT.get(g["count"].lower()) or int(g["count"])
-            unit = g["unit"].lower()
-            if unit == "year":
-                iso = f"{anchor.year - n:04d}"
-            elif unit == "month":
-                months = anchor.year * 12 + anchor.month - 1 - n
-                iso = f"{months // 12:04d}-{months % 12 + 1:02d}"
-            elif unit == "week":
-                iso = _month_of(anchor - timedelta(weeks=n))
-            else:
-                iso = (anchor - timedelta(days=n)).isoformat()
+            iso = _ago_iso(g, anchor)
         out.append(DateMention(m.start(), m.end(), m.group(0), iso))
     return out
+
+
+def _anchor_date(published: str | None) -> date | None:
+    """The publication date relative dates count from; a malformed one anchors nothing."""
+    try:
+        return date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def _named_month_iso(g: dict, anchor: date | None) -> str | None:
+    """"mid-November 2023", "in November": the month, in its own year or else the publication year."""
+    month = _MONTH_NAMES.index(g["month"].lower()) + 1
+    year = int(g["year"]) if g["year"] else anchor.year if anchor else None
+    return f"{year:04d}-{month:02d}" if year else None
+
+
+def _ago_iso(g: dict, anchor: date) -> str:
+    """"two years ago", "three days ago": counted back from the publication date, as precise as the unit."""
+    n = _COUNT.get(g["count"].lower()) or int(g["count"])
+    unit = g["unit"].lower()
+    if unit == "year":
+        return f"{anchor.year - n:04d}"
+    if unit == "month":
+        months = anchor.year * 12 + anchor.month - 1 - n
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if unit == "week":
+        return _month_of(anchor - timedelta(weeks=n))
+    return (anchor - timedelta(days=n)).isoformat()
 
 
 _WEEKDAY = re.compile(r"^(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$")
@@ -746,12 +767,7 @@ class _EventReader:
     def _event_noun(self, tok: Token) -> dict | None:
         """An event noun of the lexicon in a clause that makes it an event, and only with a named
         organiser, participant or name modifier."""
-        found, pattern = Found(), None
-        for described in DESCRIBED_RULES:
-            got = described(self, tok)
-            if got is not None:
-                found, pattern = got, described.rule.name
-                break
+        found, pattern = self._first_description(tok)
         modifiers = self._name_modifiers(tok)
         if pattern is None and modified_event(modifiers):
             pattern = modified_event.rule.name
@@ -773,6 +789,14 @@ class _EventReader:
                            pattern=pattern)
         rec["place"] = self._noun_place(tok, rec["place"], where)
         return None if _ongoing_process(rec, tok, pattern) else rec
+
+    def _first_description(self, tok: Token) -> tuple[Found, str | None]:
+        """The first described-event rule that reads the noun, with what it found; none: nothing found yet."""
+        for described in DESCRIBED_RULES:
+            got = described(self, tok)
+            if got is not None:
+                return got, described.rule.name
+        return Found(), None
 
     def _noun_place(self, tok: Token, near: str | None, where: list[Span]) -> str | None:
         """The place of a described event: the place near it, a town the tagger took for an organisation,
@@ -1145,20 +1169,14 @@ class _EventReader:
         scope = _clause_scope(anchor)
         # Only a date on the event's own verb or phrase: "suspended in December before the Games" is not the
         # Games' date.
-        own = {anchor.i} | {c.i for c in anchor.children if c.dep_ in ("acl", "relcl")}  # "to be held in May"
-        t = anchor
-        # "before the Games": the outer verb's date is when something else happened
-        while t.head.i != t.i and t.pos_ not in ("VERB", "AUX") and t.head.lower_ not in _TIME_PREPS:
-            t = t.head
-            own.add(t.i)
+        own = _own_date_heads(anchor)
         found = [e for e in anchor.sent.ents if e.label_ == "DATE" and len(e) <= 2 and e[-1].lower_ in CALENDAR_WORDS
                  and e.root.i in scope and not _outside_event(e.root, anchor) and not self._in_other_name(e.root.i, span)
                  and (e.root.head.i in own or e.root.head.head.i in own and e.root.head.dep_ == "prep")]
         best = min(found, key=lambda e: (scope[e.root.i], abs(e.start - anchor.i)), default=None)
         if best is None:
             return None
-        best = best[1:] if best[0].pos_ == "ADP" and len(best) > 1 else best  # "on Tuesday" -> "Tuesday"
-        best = best[:-1] if len(best) > 1 and best[-1].is_punct else best  # "on 9 January." -> "9 January"
+        best = _bare_date(best)
         # The same date as numbers.find_dates reads it, resolved when the document has a date.
         known = next((d.iso for d in self.dates if d.start <= best.start_char < d.end), None)
         return DateMention(best.start_char, best.end_char, best.text, known or _month_nearest(best.text, self.published))
@@ -1875,17 +1893,41 @@ def _unconfirmed(tok: Token) -> bool:
             return False  # "could gain traction following the election": the event sets the time
         if t.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
-        if t.i != tok.i and t.lower_ in _MAYBE_WORDS:
-            return True
-        if any(c.dep_ == "aux" and c.lower_ in _MAYBE_MODALS or c.dep_ == "acomp" and c.lower_ in _MAYBE_WORDS
-               for c in t.children):
-            return True
-        if t.dep_ in ("acl", "ccomp") and t.head.lower_ in _RUMOUR_NOUNS:
+        if _says_maybe(t, tok):
             return True
         if t.dep_ not in ("xcomp", "pcomp") and (t.dep_ == "ROOT" or any(c.dep_ in ("nsubj", "nsubjpass", "expl")
                                                                           for c in t.children)):
             return False  # the clause's own verb: what is above it is another clause
     return False
+
+
+def _says_maybe(t: Token, tok: Token) -> bool:
+    """A verb or adjective above the event word marks it as only possible: "expected"/"likely" itself, a
+    "could"/"might" or "likely" on it, or "speculation that" over it."""
+    if t.i != tok.i and t.lower_ in _MAYBE_WORDS:
+        return True
+    if any(c.dep_ == "aux" and c.lower_ in _MAYBE_MODALS or c.dep_ == "acomp" and c.lower_ in _MAYBE_WORDS
+           for c in t.children):
+        return True
+    return t.dep_ in ("acl", "ccomp") and t.head.lower_ in _RUMOUR_NOUNS
+
+
+def _own_date_heads(anchor: Token) -> set[int]:
+    """The tokens a date of the event may hang on: the event word, its own clause ("to be held in May") and
+    the words above it up to its verb, but not past a time preposition ("before the Games": the outer verb's
+    date is when something else happened)."""
+    own = {anchor.i} | {c.i for c in anchor.children if c.dep_ in ("acl", "relcl")}
+    t = anchor
+    while t.head.i != t.i and t.pos_ not in ("VERB", "AUX") and t.head.lower_ not in _TIME_PREPS:
+        t = t.head
+        own.add(t.i)
+    return own
+
+
+def _bare_date(best: Span) -> Span:
+    """The date without its preposition or a closing stop: "on Tuesday" -> "Tuesday", "9 January." -> "9 January"."""
+    best = best[1:] if best[0].pos_ == "ADP" and len(best) > 1 else best
+    return best[:-1] if len(best) > 1 and best[-1].is_punct else best
 
 
 def _own_place(place: str | None, name: str) -> str | None:

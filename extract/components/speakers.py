@@ -54,6 +54,13 @@ AUTHOR_PREPS = {"by", "from", "in", "at"}
 GOVERNMENT_HEADS = {"government", "govt"}
 
 
+def _opening_or_title_case(toks: list[Token], head: Token) -> bool:
+    """A lone capitalised word opening its sentence ("Research found ...") or a sentence mostly in
+    capitals (a headline in title case) gives no name to go by."""
+    sent = [t for t in head.sent if t.is_alpha]
+    return len(toks) == 1 and toks[0].i == head.sent.start or sum(t.text[:1].isupper() for t in sent) * 2 > len(sent)
+
+
 @dataclass
 class _Mention:
     """A speaker mention being resolved: its head, its character span, and the name found for it."""
@@ -497,16 +504,20 @@ class SpeakerResolver:
         toks = [t for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [] if t.lower_ != "the"]
         if not 1 <= len(toks) <= 4 or not all(self._bare_name_word(t) for t in toks):
             return None
-        sent = [t for t in head.sent if t.is_alpha]
-        if len(toks) == 1 and toks[0].i == head.sent.start or sum(t.text[:1].isupper() for t in sent) * 2 > len(sent):
+        if _opening_or_title_case(toks, head):
             return None  # "Research found ...", a headline in title case: no name to go by
         name = doc[toks[0].i:toks[-1].i + 1].text
-        full = {e.kb_id_: e for e in self.ctx.ents if len(toks) == 1 and self._label(e) == "PERSON" and len(e) > 1
-                and e[-1].text == name}
+        full = self._full_names(toks, name)
         if len(full) == 1:
             return self._bound(m, next(iter(full.values())), "name")  # "Armand Duplantis ... Duplantis said"
         # one word is a surname as often as a firm ("Duplantis said"); two or more, an institution
         return Speaker(name, None, "PERSON" if len(toks) == 1 else "ORG", m.start, m.end, [], "name")
+
+    def _full_names(self, toks: list[Token], name: str) -> dict[str, Span]:
+        """The people of the document whose longer name ends in this one word ("Armand Duplantis" for
+        "Duplantis"), by entity; none for a name of several words."""
+        return {e.kb_id_: e for e in self.ctx.ents if len(toks) == 1 and self._label(e) == "PERSON" and len(e) > 1
+                and e[-1].text == name}
 
     def _last_speaker_near(self, at: int) -> Span | None:
         doc = self.doc

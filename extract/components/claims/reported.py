@@ -213,14 +213,12 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     framed = _framed_reading(cue, lemma)
     if framed is not None:
         return framed
-    if comp is not None and (lemma in CLAUSE_CUES or lemma in INTENT_CUES or lemma in EVIDENCE_CUES):
-        if comp.dep_ == "xcomp":
-            return intent_clause
-        return evidence_clause if lemma in EVIDENCE_CUES else clause
+    complement = _complement_reading(lemma, comp)
+    if complement is not None:
+        return complement
     if lemma in DIRECTIVE_CUES and _listener_and_infinitive(cue) is not None:
         return directive
-    if cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and cue_lemma(cue.head) \
-            and lemma not in ADDRESSEE_CUES and not _has_object(cue):
+    if _introduces_other_cue(cue, lemma):
         return introducing
     if lemma in OBJECT_CUES and (lemma not in SPEECH_CUES or _has_object(cue) or _object_parts(cue, lemma) is not None):
         # A speech cue with no object at all goes on to the clause it reports ("reported at the time that ...").
@@ -230,6 +228,23 @@ def _reading_of(cue: Token, lemma: str, comp: Token | None) -> Reading | None:
     if lemma in SPEECH_CUES:
         return loose_clause
     return None
+
+
+def _complement_reading(lemma: str, comp: Token | None) -> Reading | None:
+    """A cue of a clause, an intent or evidence with a complement: the clause it reports ("said that ..."),
+    the infinitive of an intent ("vowed to ...") or the finding of evidence ("showed that ...")."""
+    if comp is None or not (lemma in CLAUSE_CUES or lemma in INTENT_CUES or lemma in EVIDENCE_CUES):
+        return None
+    if comp.dep_ == "xcomp":
+        return intent_clause
+    return evidence_clause if lemma in EVIDENCE_CUES else clause
+
+
+def _introduces_other_cue(cue: Token, lemma: str) -> bool:
+    """"Noting that ..., X told ...": a cue with no object of its own before the cue it hangs on
+    introduces what that one says."""
+    return cue.dep_ in ("advcl", "parataxis") and cue.head.i > cue.i and bool(cue_lemma(cue.head)) \
+        and lemma not in ADDRESSEE_CUES and not _has_object(cue)
 
 
 def _framed_reading(cue: Token, lemma: str) -> Reading | None:
@@ -868,18 +883,34 @@ def evidence_object(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps:
 def _document_finding(cue: Token, subj: Token | None) -> Token | None:
     """The object of "show"/"find" whose subject is a poll, study or report ("polls show a close
     contest"), not a person demonstrating something nor one thing shown to someone."""
-    if subj is None or subj.lemma_.lower() not in DOCUMENT_NOUNS or cue.dep_ in ("relcl", "acl", "amod") \
-            or cue.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" for c in cue.children):
+    if not _document_reports(cue, subj):
         return None
     if any(c.dep_ == "dative" for c in cue.children) or sum(c.dep_ == "dobj" for c in cue.children) != 1:
         return None
     obj = next(c for c in cue.children if c.dep_ == "dobj")
     if obj.i < cue.i or obj.is_stop or obj.pos_ == "PRON":
         return None
-    clauses = [t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
-    if obj.lemma_.lower() in _CHANGE_NOUNS or any(t.like_num and t.i not in clauses for t in obj.subtree):
+    if _figure_found(obj):
         return None  # "the survey showed a small rise in rents", "found 31 cases": a figure, the facts' to read
     return obj
+
+
+def _document_reports(cue: Token, subj: Token | None) -> bool:
+    """The cue is the finite verb of a poll, study or report as subject ("polls show"), not a modifier
+    ("the party a poll showed")."""
+    return not (subj is None or subj.lemma_.lower() not in DOCUMENT_NOUNS or cue.dep_ in ("relcl", "acl", "amod")
+                or cue.tag_ not in FINITE_TAGS and not any(c.dep_ == "aux" for c in cue.children))
+
+
+def _figure_found(obj: Token) -> bool:
+    """The object is a change or holds a number outside its own clauses: a figure, left to the facts."""
+    clauses = [t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree]
+    return obj.lemma_.lower() in _CHANGE_NOUNS or any(t.like_num and t.i not in clauses for t in obj.subtree)
+
+
+def _person_subject(subj: Token) -> bool:
+    """A person or a personal pronoun as the subject shows or finds as a person does, not as a document."""
+    return subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "i", "we", "they", "you")
 
 
 def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
@@ -888,7 +919,7 @@ def _stated_finding(cue: Token, comp: Token | None, subj: Token) -> bool:
     showed was gaining" (its subject moved away)."""
     if comp is None or comp.i < cue.i or subj.lower_ == "it" or cue.dep_ in ("relcl", "acl"):
         return False
-    if subj.ent_type_ == "PERSON" or subj.lower_ in ("he", "she", "i", "we", "they", "you"):
+    if _person_subject(subj):
         return False  # "Schwartz showed how the data is processed": a demonstration, not a finding
     if comp.left_edge.lower_ in ("how", "what", "whether", "why", "where", "when", "who"):
         return False  # an indirect question is no proposition

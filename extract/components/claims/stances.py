@@ -52,10 +52,7 @@ def in_someones_view(run: ClaimRun, tok: Token) -> list[Claim]:
     noun = next((c for c in tok.children if c.dep_ == "pobj" and c.lower_ in VIEW_NOUNS), None)
     if noun is None:
         return []
-    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if holder is None:
-        of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        holder = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    holder = _view_holder(noun)
     comma = noun.right_edge.i + 1
     if holder is None or comma >= tok.sent.end or doc[comma].text != ",":
         return []
@@ -67,6 +64,15 @@ def in_someones_view(run: ClaimRun, tok: Token) -> list[Claim]:
         return []
     cue_end = end_of(noun)
     return [Claim(*span, tok, run.text[tok.idx:cue_end], tok.idx, cue_end, speaker, "claim.view.in_view")]
+
+
+def _view_holder(noun: Token) -> Token | None:
+    """Whose view it is: the possessor ("in X's view") or the object of "of" ("in the eyes of X")."""
+    holder = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if holder is not None:
+        return holder
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
 
 
 @rule("claim.attitude", confidence=0.65, examples=[

@@ -520,15 +520,9 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
     toks = [t for t in seg if not t.is_space]
     while toks and toks[0].lower_ in DETS:
         toks.pop(0)
-    if not toks or toks[0].lower_ in CLAUSE_START:
+    if _no_post_or_read(run, person, seg, toks, rule_name, sent):
         return
-    if len(toks) > 1 and toks[0].lower_ in KIN_NOUNS and toks[1].lower_ == "of":
-        return  # "wife of the ambassador": a relative, not a post
-    if envoy_of_sender(run, person, toks, sent) or _embassy_post(run, person, seg, toks, rule_name, sent):
-        return
-    later = choose_org(run.doc, seg, run.ent_at, person)
-    if later is not None and later.label_ in ("GPE", "LOC", "NORP") and _after_place_prep(run.doc, later):
-        later = None  # "ambassador to Burma", "a writer in China": the host country or a place, not the employer
+    later = _employer_after(run, seg, person)
     toks, opening = _opening_name(run, toks)
     if _bare_institution(opening, later, seg):
         # "Party secretary of Gansu Province": the bare "Party" is part of the title, the place its post
@@ -542,6 +536,26 @@ def role_then_org(run: AffiliationRun, person: Span, seg: Span, rule_name: str, 
         return
     if later is not None and later.start > toks[0].i:
         _role_then_named_org(run, person, toks, later, rule_name, sent)
+
+
+def _no_post_or_read(run: AffiliationRun, person: Span, seg: Span, toks: list[Token], rule_name: str,
+                     sent: Span) -> bool:
+    """The phrase holds no post to read here: nothing, a clause, a relative ("wife of the ambassador"), or
+    a post an envoy or embassy rule has already read."""
+    if not toks or toks[0].lower_ in CLAUSE_START:
+        return True
+    if len(toks) > 1 and toks[0].lower_ in KIN_NOUNS and toks[1].lower_ == "of":
+        return True
+    return bool(envoy_of_sender(run, person, toks, sent) or _embassy_post(run, person, seg, toks, rule_name, sent))
+
+
+def _employer_after(run: AffiliationRun, seg: Span, person: Span) -> Span | None:
+    """The organisation in the role phrase, but not a host country or place after a preposition
+    ("ambassador to Burma", "a writer in China"), which is no employer."""
+    later = choose_org(run.doc, seg, run.ent_at, person)
+    if later is not None and later.label_ in ("GPE", "LOC", "NORP") and _after_place_prep(run.doc, later):
+        return None
+    return later
 
 
 def _opening_name(run: AffiliationRun, toks: list[Token]) -> tuple[list[Token], Span | None]:
