@@ -623,7 +623,7 @@ def _of_other_figure(fig: Figure, e: Span, child: Token) -> bool:
 
 
 def misbuilt(e: Span) -> bool:
-    """"Five Bank of America subsidiaries": a name the tagger opened with a count is no owner as built."""
+    """"Three Bank of America units": a name the tagger opened with a count is no owner as built."""
     return len(e) > 1 and e[0].like_num and e[0].text[:1].isupper() and e.label_ != "DATE"
 
 
