@@ -299,9 +299,9 @@ def test_what_the_people_counted_did(nlp):
 
 @pytest.mark.parametrize("text", [
     "Analysts had forecast a 0.1% rise.",  # a change of nothing named
-    "Kira Bell finished third with 85.02 points.",  # nothing it measures
-    "The Velmor index fell to 48.3, its lowest level since June.",  # an empty head
-    "Velmor Foods paid $13m, as well as $15.5m to settle a lawsuit.",  # the about is another figure
+    "Kira Bell came third with 79.41 points.",  # nothing it measures
+    "The Velmor index dropped to 51.6, its weakest level since March.",  # an empty head
+    "Velmor Foods paid $9m, as well as $21.5m to end a claim from suppliers.",  # the about is another figure
     "Lena Ward carded 10 straight pars to start.",  # a result of a game
     "He said only two out of every 10 callers were served.",  # a base
     "In the 3,000 meters, Lena Ward won in a time of 7 min.",  # a race
@@ -312,13 +312,13 @@ def test_figures_a_reader_cannot_use_are_dropped(nlp, text):
 
 
 def test_a_figure_with_what_it_measures_is_kept(nlp):
-    facts = facts_of(nlp, "Harwell Foods sold 10,000 cars, an increase of 4% on the year before.\n")
-    assert {f["text"]: f["about"] for f in facts} == {"10,000": "cars sold", "4%": "cars sold"}
+    facts = facts_of(nlp, "Harwell Foods sold 10,000 bikes, a rise of 6% on the year before.\n")
+    assert {f["text"]: f["about"] for f in facts} == {"10,000": "bikes sold", "6%": "bikes sold"}
 
 
 def test_a_year_earlier_is_no_unit_of_a_sum(nlp):
-    facts = facts_of(nlp, "Harwell Foods cut its debt back to £160m from £610m a year earlier.\n")
-    assert one(facts, "£610m")["unit"] is None
+    facts = facts_of(nlp, "Harwell Foods brought its debt down to £240m from £530m a year earlier.\n")
+    assert one(facts, "£530m")["unit"] is None
     assert one(facts_of(nlp, "Harwell Foods charges £5 a year for the card.\n"), "£5")["unit"] == "a year"
 
 

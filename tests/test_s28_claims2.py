@@ -30,9 +30,9 @@ def test_cue_after_the_comma_with_the_name_as_its_object(nlp):
 
 
 def test_a_name_with_who_after_the_cue_speaks_too(nlp):
-    text = "Trade\n\nThe new tariffs will hurt small farms, observed Tong Tong, who works for a trade group."
+    text = "Trade\n\nThe new tariffs will hurt small farms, observed Lia Moor, who runs a growers' group."
     claims = run_text(nlp, text)._.claims
-    assert speaker_of(claims, "The new tariffs will hurt small farms") == "Tong Tong"
+    assert speaker_of(claims, "The new tariffs will hurt small farms") == "Lia Moor"
 
 
 def test_a_conjoined_verb_with_a_person_object_is_no_inverted_cue(nlp):
@@ -64,7 +64,7 @@ def test_the_police_with_no_force_named_get_no_guessed_speaker(nlp):
 
 
 def test_a_role_subject_since_the_last_speaker_takes_the_pronoun(nlp):
-    text = ("Poll\n\nPrime Minister Tony Blair spoke in Leeds on Friday. Liam Fox said the government was tired. "
-            "Dr Fox told the BBC he was confident.\n\nThe prime minister toured the country at the weekend. "
-            "He insisted he did not know the poll date.")
-    assert speaker_of(run_text(nlp, text)._.claims, "did not know the poll date") == "Tony Blair"
+    text = ("Poll\n\nPrime Minister Paul Aster spoke in Harlow on Friday. Owen Marsh said the government was tired. "
+            "Dr Marsh told the BBC he was confident.\n\nThe prime minister visited four towns at the weekend. "
+            "He said he had not picked the day of the vote.")
+    assert speaker_of(run_text(nlp, text)._.claims, "had not picked the day of the vote") == "Paul Aster"

@@ -103,14 +103,14 @@ def test_name_in_the_subject_phrase_is_no_participant(nlp):
 
 @pytest.mark.model
 def test_members_of_a_body_still_name_the_organiser(nlp):
-    ev = _one(nlp, "Members of the Congressional Black Caucus held a press conference on Friday.")
-    assert ev["organizers"] == ["Congressional Black Caucus"]
+    ev = _one(nlp, "Members of the Harlow Tenants Union held a press conference on Friday.")
+    assert ev["organizers"] == ["Harlow Tenants Union"]
 
 
 @pytest.mark.model
 def test_festival_own_name_is_no_organiser(nlp):
-    ev = _one(nlp, "Fans who buy tickets for this year's Glastonbury festival will get photo cards.")
-    assert "Glastonbury" not in ev["organizers"] + ev["participants"]
+    ev = _one(nlp, "People with tickets for next summer's Brackwater festival must show an ID card.")
+    assert "Brackwater" not in ev["organizers"] + ev["participants"]
 
 
 @pytest.mark.model
@@ -121,8 +121,8 @@ def test_party_still_holds_its_conference(nlp):
 
 @pytest.mark.model
 def test_editorial_brackets_leave_the_name(nlp):
-    ev = _one(nlp, "\"After the [European] election it became clear,\" she said.")
-    assert ev["name"] == "European election"
+    ev = _one(nlp, "\"Since the [Scottish] election we have lost ground,\" she said.")
+    assert ev["name"] == "Scottish election"
 
 
 @pytest.mark.model
@@ -138,7 +138,7 @@ def test_awards_name_stops_at_awards(nlp):
 
 @pytest.mark.model
 def test_winners_at_awards_are_no_participants(nlp):
-    ev = _one(nlp, "The film Blue Tide has been named best film at the Harbour Film Awards.")
+    ev = _one(nlp, "The film Blue Tide took the top prize at the Harbour Film Awards.")
     assert ev["participants"] == []
 
 

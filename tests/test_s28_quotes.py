@@ -48,14 +48,14 @@ def test_joint_statement_credits_each_organisation(nlp):
 
 
 def test_courtesy_title_later_gives_the_gender_over_a_post(nlp):
-    text = ("Police\n\nPolice Federation chairman Jan Berry said officers should act as eyes and ears.\n\n"
-            "\"They should not be placed in danger,\" she said. Ms Berry said more powers meant more paperwork.")
-    assert speaker_of(run_text(nlp, text)._.claims, "They should not be placed") == "Jan Berry"
+    text = ("Wards\n\nNurses' union chairman Mara Quill said staff were stretched thin.\n\n"
+            "\"They cannot cover every shift,\" she said. Ms Quill said longer rotas meant more mistakes.")
+    assert speaker_of(run_text(nlp, text)._.claims, "They cannot cover every shift") == "Mara Quill"
 
 
 def test_participle_on_an_object_that_cannot_speak_is_the_doers(nlp):
-    text = "Police\n\nBut Home Office minister Hazel Blears defended the move saying it would give officers more power."
-    assert speaker_of(run_text(nlp, text)._.claims, "give officers more power") == "Hazel Blears"
+    text = "Roads\n\nBut transport minister Dana Kell backed the change saying it would give drivers more time."
+    assert speaker_of(run_text(nlp, text)._.claims, "give drivers more time") == "Dana Kell"
 
 
 def test_participle_on_people_stays_theirs(nlp):
@@ -64,11 +64,11 @@ def test_participle_on_people_stays_theirs(nlp):
 
 
 def test_confided_and_implored_introduce_quotes(nlp):
-    claims = run_text(nlp, "Show\n\n\"That was a disaster. I could not think of a thing,\" a tearful Mr Lim confided "
+    claims = run_text(nlp, "Show\n\n\"That was a disaster. I could not think of a thing,\" a tearful Mr Dunmore confided "
                            "to the host.")._.claims
-    assert speaker_of(claims, "That was a disaster") == "Lim"
-    claims = run_text(nlp, "Show\n\n\"Don't you care about the whales?\" implored campaigner Barry Lim.")._.claims
-    assert speaker_of(claims, "care about the whales") == "Barry Lim"
+    assert speaker_of(claims, "That was a disaster") == "Dunmore"
+    claims = run_text(nlp, "Show\n\n\"Will nobody speak up for the otters?\" implored campaigner Rafe Dunmore.")._.claims
+    assert speaker_of(claims, "speak up for the otters") == "Rafe Dunmore"
 
 
 def test_a_sigh_alone_is_no_claim(nlp):
@@ -107,13 +107,13 @@ def test_a_post_on_x_ends_its_sentence(nlp):
 
 
 def test_a_learned_profession_goes_on_with_the_last_speaker(nlp):
-    text = ("Lab\n\nNobel laureate Erwin Neher said the lab was growing fast. A longtime fan of herbal medicine, the "
-            "biophysicist, who joined the interview from a wheelchair, said he was trying a remedy.")
-    assert speaker_of(run_text(nlp, text)._.claims, "trying a remedy") == "Erwin Neher"
+    text = ("Lab\n\nNobel laureate Otto Brandvik said the lab was growing fast. A keen cyclist since his student days, the "
+            "biophysicist, who spoke to us by video from his kitchen, said he was training for a race.")
+    assert speaker_of(run_text(nlp, text)._.claims, "training for a race") == "Otto Brandvik"
 
 
 def test_a_tourist_is_someone_new(nlp):
-    text = "Lab\n\nNobel laureate Erwin Neher said the lab was growing fast. The tourist said the city was lovely."
+    text = "Lab\n\nNobel laureate Otto Brandvik said the lab was growing fast. The tourist said the city was lovely."
     assert speaker_of(run_text(nlp, text)._.claims, "the city was lovely") is None
 
 

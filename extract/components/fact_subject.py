@@ -571,7 +571,7 @@ def _is_speech(fig: Figure, verb: Token) -> bool:
         return False
     if any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
         return True
-    # "the minister said the scheme aimed to boost output from 180,000 tonnes" (the parse hangs the clause on
+    # "the minister said the plan was meant to lift output from 250,000 tonnes" (the parse hangs the clause on
     # an object): a verb between the number and the verb of saying puts the figure in what is said
     below = fig.chain[:fig.chain.index(verb)] if verb in fig.chain else []
     return verb.lemma_.lower() in SAY_VERBS and any(t.pos_ == "VERB" and t.dep_ in ("acl", "relcl", "xcomp", "ccomp")
@@ -598,13 +598,13 @@ def _subject_entities(fd: FactDoc, fig: Figure, child: Token, speech: bool) -> I
     for e in fd.entities_in(child):
         if e.label_ == "GPE" and e.root.head.i == child.i and e.root.dep_ in ("compound", "amod", "nmod") \
                 and (fd.is_anaphor(child) or company_origin(e)):
-            continue  # "the US firm agreed to pay $2bn", "a US defence company agreed to pay": the firm, not the US
+            continue  # "the US firm will pay $3bn", "a US software maker agreed to pay": the firm, not the US
         if _in_clause_of(e, child):
             continue  # "the decision to invade Freedonia was made by 25 men": not Freedonia
         if _under_pronoun_possessor(e):
-            continue  # "the value of its Yukos shareholding fell to $1bn": the holder's, not Yukos's
+            continue  # "the value of its Korvex stake fell to $2bn": the holder's, not Korvex's
         if _of_other_figure(fig, e, child):
-            continue  # "its $17m profit was dwarfed by the $204m announced by Velmor": Velmor's is the $204m
+            continue  # "its $12m profit looked small beside the $310m reported by Velmor": Velmor's is the $310m
         if speech and not (e.label_ == "ORG" and not agency(e.text)
                            and (fig.company_measure or _headline_company_statement(fd, fig, e))):
             continue  # "the IMF said German growth would be 1.8%": the IMF is the source
@@ -623,7 +623,7 @@ def _of_other_figure(fig: Figure, e: Span, child: Token) -> bool:
 
 
 def misbuilt(e: Span) -> bool:
-    """"Five Bank of America subsidiaries": a name the tagger opened with a count is no owner as built."""
+    """"Three Bank of America units": a name the tagger opened with a count is no owner as built."""
     return len(e) > 1 and e[0].like_num and e[0].text[:1].isupper() and e.label_ != "DATE"
 
 
@@ -666,9 +666,9 @@ def _in_clause_of(e: Span, child: Token) -> bool:
     # an entity inside a clause of the subject noun is not the subject (`_in_clause_of`)
     ("The decision to invade Freedonia was made by a small group of 25 men.", None),
     # a country naming where a company is from is not the company ("a US firm")
-    ("Bribery case\n\nA US defence company has agreed to pay $28.5m after admitting bribery.", None),
+    ("Fraud case\n\nA US software company will pay $41.2m after it admitted fraud.", None),
     # the speaker of "said", even with the clause parsed as an object, is the source, not the owner
-    ('Farm plan\n\nFarm Minister Tomas Rell said the scheme aimed to boost output to 600,000 tonnes.', None),
+    ('Farm plan\n\nFarm Minister Tomas Rell said the plan aimed to lift wheat output to 450,000 tonnes.', None),
 ])
 def clause_subject(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
     """"JA Solar announced an investment of $60m": the entities in the subject of a verb above the number."""
@@ -765,12 +765,12 @@ def object_possessor(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: 
 
 
 @rule("fact.subject.object_at", examples=[
-    ("Peru became the third-largest market for the exports, accounting for 8.8 percent of the exports, closely "
-     "following Chile at 8.9 percent.", {"subject": "Chile", "value": 8.9}),
+    ("Kenya became the fourth-biggest buyer of the tea, taking 6.1 percent of the crop, narrowly "
+     "trailing Uganda at 6.4 percent.", {"subject": "Uganda", "value": 6.4}),
     ("Analysts valued Corvana Foods at $2bn.", {"subject": "Corvana Foods", "value": 2000000000}),
 ])
 def object_at(fd: FactDoc, fig: Figure, verb: Token, child: Token, near: float, speech: bool) -> Iterator[Candidate]:
-    """"following Chile at 8.9 percent", "valued Acme at $2bn": the figure stated "at" for the verb's object
+    """"trailing Uganda at 6.4 percent", "valued Acme at $2bn": the figure stated "at" for the verb's object
     is that object's, ahead of the verb's subject."""
     if child.dep_ not in ("dobj", "pobj") or fig.inside(child.i) or child.i not in fd.ent_at:
         return  # ("closely following Chile at 8.9 percent": "following" may be read as a preposition)
@@ -1045,9 +1045,9 @@ def _named_in_sentence(fd: FactDoc, fig: Figure) -> list[Span]:
     ("Over 50 firms took part in the fair, with the Lorne Trade Council hosting a pavilion.", None),
     ("The firm reported 2,836 subsidiaries to the Lorne Trade Council.", None),
     # the clause's own "it" stands for no name that comes after it (`_pronoun_subject`)
-    ("Court case\n\nIt agreed to pay $13m in penalties, as well as $15.5m to settle a lawsuit brought by the "
-     "watchdog, the Lorne Trade Council.", None),
-    ("Search results\n\nIts $17m profit for the quarter was dwarfed by the $204m announced by rival Velmor Foods.", None),
+    ("Court case\n\nIt will pay $7m in fines, as well as $19.5m to end a claim filed by the "
+     "regulator, the Lorne Trade Council.", None),
+    ("Search results\n\nIts $12m profit for the quarter looked small beside the $310m reported by rival Velmor Foods.", None),
 ])
 def sentence_org(fd: FactDoc, fig: Figure) -> tuple[Span, str, str] | None:
     """Nothing on the syntactic path: the nearest organisation of the sentence, the one before first

@@ -137,7 +137,7 @@ SPORT_PRIZES = lexicon.where("fact_sport_words", 1, "prize")
 
 
 def is_prize(about: str | None) -> bool:
-    """"the winner's purse of 90,000 yuan": a tournament's prize money is a sports result, not data (issue 17)."""
+    """"a winner's purse of 75,000 euros": a tournament's prize money is a sports result, not data (issue 17)."""
     words = (about or "").lower().split()
     return bool(words) and words[-1] in SPORT_PRIZES
 _MONTH_AFTER = re.compile(r"\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -192,7 +192,7 @@ _BASE_BEFORE = re.compile(r"(?:\bper|\b(?:one|1)\s+in(?:\s+every)?|\bout\s+of(?:
 
 
 def is_base_or_rank(doc: Doc, amount: Amount, span: Span) -> bool:
-    """"faults per 100 new cars", "one in 10 adults", "two out of 10 callers", "the top 10 players", "the top 1 percent paid 25%": a base
+    """"faults per 100 new cars", "one in 10 adults", "two out of 10 callers", "the top 10 players", "the top 5 percent earned 40%": a base
     a rate is taken over or a group picked out by rank, not a figure of its own ("the top 33 percent rate" is)."""
     m = _BASE_BEFORE.search(doc.text, max(0, amount.start - 16), amount.start)
     if m is None or amount.kind not in ("count", "percent") or amount.approx:
@@ -353,18 +353,18 @@ def _near_words(anchor: Token, sent: Span) -> set[str]:
                     if c.dep_ in ("nsubj", "nsubjpass", "dobj", "compound") for w in (c.lemma_.lower(), c.lower_)}
 
 
-# "growth forecast for the German economy", "its estimate for Spain": a forecast and the country it is made for.
+# "its outlook for the French economy", "its estimate for Spain": a forecast and the country it is made for.
 _FORECAST_FOR = re.compile(r"\b(?:forecasts?|estimates?|projections?|outlook|predictions?)\s+for\s+(?:the\s+)?"
                            r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)(?:\s+economy)?\b")
 
 
 @rule("fact.subject.forecast_for", examples=[
-    ("Exports from Germany fell.\nThe Lorne Fund is to cut its 2005 growth forecast for the German economy from 1.8% "
-     "to 0.8%.", {"subject": "Germany", "value": 1.8}),
-    ("The Lorne Fund is to cut its growth forecast from 1.8% to 0.8%.", None),
+    ("Exports from France fell.\nThe Lorne Fund will lower its 2007 outlook for the French economy from 2.3% "
+     "to 1.1%.", {"subject": "France", "value": 2.3}),
+    ("The Lorne Fund will lower its growth outlook from 2.3% to 1.1%.", None),
 ])
 def forecast_for(fd: FactDoc, facts: list[dict]) -> None:
-    """"the IMF is to cut its growth forecast for the German economy to 0.8%": a forecast made for a country is that
+    """"the IMF will lower its outlook for the French economy to 1.1%": a forecast made for a country is that
     country's figure, not the forecaster's (issue 17: a reader rejects the pollster or source as the owner). The
     country must be named in the story."""
     for f in facts:
@@ -670,17 +670,17 @@ _RANGE_GLUE = ("to", "-", "–", "or", "and")
 
 @rule("fact.about.range_partner", examples=[
     ("Harwell Foods had forecast a 2% to 3% rise in full-year revenue.", {"value": 2, "about": "full-year revenue"}),
-    ("The Lorne Fund will cut its growth forecast for Freedonia from 1.8% to 0.8%.",
-     {"value": 1.8, "about": "growth forecast for Freedonia"}),
+    ("The Lorne Fund will cut its growth forecast for Freedonia from 1.9% to 0.8%.",
+     {"value": 1.9, "about": "growth forecast for Freedonia"}),
     ("Harwell Foods raised the fee from £6 to £10.", {"value": 6, "about": "fee"}),
-    ("Crude stockpiles in Freedonia had fallen 1m barrels to 294.3m.",
-     {"value": 294_300_000, "unit": "barrels", "about": "Crude stockpiles"}),
+    ("Crude stockpiles in Freedonia had dropped 3m barrels to 271.5m.",
+     {"value": 271_500_000, "unit": "barrels", "about": "Crude stockpiles"}),
     ("The Lorne Fund lent 5% to 10 firms.", None),  # another kind of figure
 ])
 def range_partner(text: str, facts: list[dict]) -> None:
-    """"a 2% to 3% rise in revenue", "cut its forecast from 1.8% to 0.8%": a figure with no `about` that is
+    """"a 2% to 3% rise in revenue", "cut its forecast from 1.9% to 0.8%": a figure with no `about` that is
     one end of a range or of a change of level measures what its other end does (same kind, currency, unit,
-    sentence; a bare count takes the other end's unit: "fallen 1m barrels to 294.3m")."""
+    sentence; a bare count takes the other end's unit: "dropped 3m barrels to 271.5m")."""
     for k, f in enumerate(facts):
         if f["about"]:
             continue
@@ -693,7 +693,7 @@ def range_partner(text: str, facts: list[dict]) -> None:
                 continue
             a, b = (f, other) if f["text_start"] < other["text_start"] else (other, f)
             if text[a["text_end"]:b["text_start"]].strip().lower() in _RANGE_GLUE:
-                if bare:  # "fallen 1m barrels to 294.3m": 294.3m barrels
+                if bare:  # "dropped 3m barrels to 271.5m": 271.5m barrels
                     f["kind"], f["unit"] = other["kind"], other["unit"]
                 f["about"] = other["about"]
                 f["pattern"] = f["pattern"].split("+")[0] + "+fact.about.range_partner"
@@ -754,8 +754,8 @@ _FALL_NOUNS = lexicon.where("change_words", 1, "fall-noun")
 
 
 @rule("fact.about.change_aside", examples=[
-    ("Velmor Foods sold 2.4 million cars in 2004, an increase of 4% on the previous year.",
-     {"value": 4, "about": "cars sold", "change": "up"}),
+    ("Velmor Foods sold 1.7 million bikes in 2006, a rise of 9% on the year before.",
+     {"value": 9, "about": "bikes sold", "change": "up"}),
     ("Tourism revenue in Freedonia hit 116 billion yuan, a surge of 27 percent year-on-year.",
      {"value": 27, "about": "Tourism revenue"}),
     ("Velmor Foods sold 2.4 million cars in 2004; rivals reported an increase of 4%.", None),
@@ -786,12 +786,12 @@ def change_aside(text: str, facts: list[dict]) -> None:
 
 
 @rule("fact.about.fuller_mention", examples=[
-    ("While the UK's jobless rate rose to 4.7%, the rate remains low, compared with 12.1% in Norway.",
-     {"value": 12.1, "about": "jobless rate"}),
+    ("While Freedonia's jobless rate climbed to 5.3%, the rate is still modest, compared with 11.4% in Spain.",
+     {"value": 11.4, "about": "jobless rate"}),
     ("Harwell Foods' growth rate was 4.7%. Velmor charged a rate of £5.", None),  # another kind of figure
 ])
 def fuller_mention(text: str, facts: list[dict]) -> None:
-    """"the UK's jobless rate rose to 4.7%, the rate remains low, compared with 12.1% in Norway": a figure whose
+    """"Freedonia's jobless rate climbed to 5.3%, the rate is still modest, compared with 11.4% in Spain": a figure whose
     `about` is only an empty head ("rate", "level", "average") measures what a figure of the same kind shortly before
     it names in full with that head ("jobless rate")."""
     for k, f in enumerate(facts):
@@ -824,7 +824,7 @@ def _base_word_before(text: str, start: int, floor: int) -> bool:
     ("Corvin Group's margin rose to 5% in the third quarter from $639m year-earlier.", None),  # not the same kind
 ])
 def compared_level(text: str, facts: list[dict]) -> None:
-    """"profit rose to $700m from $639m a year earlier", "was 9.5bn kronor against 6.3bn kronor last year": a figure
+    """"profit rose to $700m from $639m a year earlier", "was 7.2bn kronor against 5.8bn kronor last year": a figure
     with no `about` that is the level compared with (after "from", "against", "than", "compared with") measures
     what the figure of the same kind before it in the sentence does."""
     for k, f in enumerate(facts):
@@ -899,12 +899,12 @@ _FIGURE_TAIL = re.compile(r"(?:\s+[a-z]+ing)?\s+(?:of|at|to|for|from)\s+(?:about
 
 
 @rule("fact.about.before_figure", examples=[
-    ("Velmor Foods said net profits of 1.33bn euros were a record, well up on 246m euros.",
-     {"value": 246_000_000, "about": "net profits"}),
-    ("Velmor Foods paid $13m in fines, as well as $15.5m to settle a lawsuit.", None),
+    ("Velmor Foods said net profits of 1.52bn euros were a record, well up on 318m euros.",
+     {"value": 318_000_000, "about": "net profits"}),
+    ("Velmor Foods paid $9m in fines, as well as $21.5m to end a claim from suppliers.", None),
 ])
 def before_figure(text: str, facts: list[dict]) -> None:
-    """"up from A$246m" with `about` "net profits of 1.33bn Australian dollars": an `about` that names another figure
+    """"well up on 318m euros" with `about` "net profits of 1.52bn euros": an `about` that names another figure
     after "of"/"at"/"to"/"for" is cut back to the measure before it when that is a measure of its own."""
     for f in facts:
         about_text = f["about"]
@@ -918,11 +918,11 @@ def before_figure(text: str, facts: list[dict]) -> None:
 
 
 @rule("fact.about.figure_named", examples=[
-    ("Velmor Foods made £150m, compared with £125m a year earlier.", {"value": 125_000_000, "about": "earnings"}),
-    ("Velmor Foods paid $13m, as well as $15.5m to settle a lawsuit.", None),  # "$13m" measures nothing named
+    ("Velmor Foods made £140m, compared with £95m a year earlier.", {"value": 95_000_000, "about": "earnings"}),
+    ("Velmor Foods paid $9m, as well as $21.5m to end a claim from suppliers.", None),  # "$9m" measures nothing named
 ])
 def figure_named(text: str, facts: list[dict]) -> None:
-    """"had fallen 1m barrels to 294.3m", "made £150m, compared with £125m": a figure whose `about` is only
+    """"had dropped 3m barrels to 271.5m", "made £140m, compared with £95m": a figure whose `about` is only
     another figure of its sentence measures what that figure does."""
     for f in facts:
         if not f["about"] or not names_a_figure(f["about"]):
