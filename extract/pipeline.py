@@ -110,7 +110,7 @@ def _installed_model(module: str) -> str | None:
 SCALE_ABBREVIATIONS = ("m.", "k.", "p.")
 
 
-# "in a message posted on X. Norwegian Prime Minister ...": the tokenizer keeps a capital letter and its full
+# "in a message posted on X. Finance Minister ...": the tokenizer keeps a capital letter and its full
 # stop as one token (an initial), so the sentence ran on and "X. Norwegian" became a name. X is the social
 # network far more often than an initial in news; its full stop ends the sentence.
 SENTENCE_END_LETTERS = ("X.",)

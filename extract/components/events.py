@@ -262,7 +262,7 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
     else:
         head = tok
     if head.text in _OCCASION_HEADS and head.i == tok.i:
-        end = tok.i + 1  # "the 2005 Academy Awards on the BBC": no topic follows Awards or Games
+        end = tok.i + 1  # "the 2009 Harbour Film Awards on the BBC": no topic follows Awards or Games
     if start == tok.i and end == tok.i + 1:
         return None  # a lone "Conference" is no name
     if _counted(doc[start]):
@@ -275,7 +275,7 @@ def head_name(doc: Doc, tok: Token) -> tuple[int, int] | None:
 def _body_treaty_or_venue(doc: Doc, tok: Token, head: Token, start: int, end: int, sent: Span) -> bool:
     """A capitalised name ending in an event noun that names something else: an organisation ("the Trades
     Union Congress", "the World Economic Forum"), a treaty ("the United Nations Convention on refugees") or
-    a venue ("the Scottish Exhibition and Conference Centre")."""
+    a venue ("the Harlow Exhibition and Conference Centre")."""
     if {tok.text, head.text} <= EVENT_ONLY_HEADS and not _numbered(doc, start, end) and not held_name(head) \
             and not occasion_name(doc, start, head):
         return True
@@ -321,7 +321,7 @@ _WHEN_WORDS = frozenset({"year", "week", "month", "night", "weekend"})
     ('The Harbour Film Awards announced a new rule.', None),
 ])
 def occasion_name(doc: Doc, start: int, head: Token) -> bool:
-    """"at this year's Brit Awards", "won best film at the Golden Globe Awards", "next week's Asian Games": a
+    """"at this year's Brit Awards", "won best drama at the Harbour Film Awards", "next week's Asian Games": a
     name ending in Awards or Games is a ceremony or a games when a date possessive opens it or it is where
     something happens ("at"); not prizes won or the body that gives them."""
     if head.text not in _OCCASION_HEADS:
@@ -600,7 +600,7 @@ def _holiday(name: str) -> bool:
 
 
 def _titled_work(span: Span) -> bool:
-    """"Vanity Fair magazine", "the novel Vanity Fair", "producing The Doris Day Show": a name the words
+    """"Harbour Fair magazine", "the novel Blue Harbour", "producing The Ann Vale Show": a name the words
     around it make the title of a work or a medium (`event_title_nouns`), or a Show written with a capital
     "The" inside a sentence, is no occasion."""
     doc = span.doc
@@ -610,7 +610,7 @@ def _titled_work(span: Span) -> bool:
     before = doc[span.start - 1] if span.start > 0 else None
     if before is not None and before.lower_ in TITLE_NOUNS and before.pos_ == "NOUN":
         return True
-    # "producing The Doris Day Show": a show written with its "The" is a programme ("The Hop Festival" is a festival)
+    # "producing The Ann Vale Show": a show written with its "The" is a programme ("The Hop Festival" is a festival)
     return before is not None and before.text == "The" and not before.is_sent_start and span[-1].text == "Show" \
         and doc[before.i - 1].text not in ('"', "“", "'", "‘", "\n")
 
@@ -1111,12 +1111,12 @@ class _EventReader:
         return near
 
     def _date_right_after(self, span: Span, anchor: Token) -> DateMention | None:
-        """"at the LA ceremony on Sunday", "for a smooth election in January": a date written right after
+        """"at the Leeds ceremony on Sunday", "for a smooth election in January": a date written right after
         the event's noun is its date, even when the parse hangs it on the verb of the clause."""
         doc = self.doc
         i = anchor.i + 1 if span.start <= anchor.i < span.end and span == anchor.sent else span.end
         comma = i < len(doc) and doc[i].text == ","
-        e = self._calendar_date_at(i + comma)  # "the biggest night of the year, the 77th Academy Awards, on Sunday."
+        e = self._calendar_date_at(i + comma)  # "the town's big night, the 12th Harbour Film Awards, on Sunday."
         if e is None:
             return None
         if comma and not (e.end >= anchor.sent.end or doc[e.end].is_punct and doc[e.end].text != ","):
@@ -1593,7 +1593,7 @@ _TITLE_WORDS = _word_pattern(TITLE_NOUNS)
 
 
 def drop_titled_names(reader: _EventReader, records: list[dict]) -> list[dict]:
-    """"I was offered Vanity Fair by the studio" where the story also writes "the novel Vanity Fair": a name
+    """"I was offered Blue Harbour by the studio" where the story also writes "the novel Blue Harbour": a name
     the document calls a work or a medium anywhere is a title in all its mentions (`_titled_work`)."""
     titled = set()
     for rec in records:

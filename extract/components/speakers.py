@@ -954,7 +954,7 @@ def _profession_word(head: Token) -> bool:
 
 
 def _topic(span: Span) -> bool:
-    """"For Wang, it was an exciting day.": a person the sentence opens on, as its topic."""
+    """"For Lin, it was a long week.": a person the sentence opens on, as its topic."""
     prep = span.root.head
     return span.root.dep_ == "pobj" and prep.lower_ == "for" and prep.i == prep.sent.start \
         and span.end < len(span.doc) and span.doc[span.end].text == ","

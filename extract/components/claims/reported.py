@@ -254,7 +254,7 @@ def _framed_reading(cue: Token, lemma: str) -> Reading | None:
         return as_said
     if lemma in NAMING_CUES and _extraposed_naming(cue) is not None:
         return naming_extraposed
-    # "..., observed Tong Tong, who ...": the clause before the comma (the cue has no complement).
+    # "..., observed Lia Moor, who ...": the clause before the comma (the cue has no complement).
     return trailing if inverted_object_speaker(cue) is not None else None
 
 
@@ -272,8 +272,8 @@ def _framed_reading(cue: Token, lemma: str) -> Reading | None:
      {"speaker": "Ruth Hale", "text": "the police mishandled the inquiry"}),
     ("Talks\n\nNoting that both towns are growing fast, Mayor Tom Reid told his guest that the plan was sound.",
      {"speaker": "Tom Reid", "cue": "Noting", "text": "both towns are growing fast"}),
-    ("Court\n\nThe High Court ruled on Tuesday that the ban was unlawful.",
-     {"speaker": "High Court", "text": "the ban was unlawful", "cue": "ruled"}),
+    ("Court\n\nThe Appeal Court ruled on Friday that the parking fee was unlawful.",
+     {"speaker": "Appeal Court", "text": "the parking fee was unlawful", "cue": "ruled"}),
     ("Court\n\nThe referee Tom Reid ruled the goal offside.", None),
 ])
 def clause(doc: Doc, cue: Token, lemma: str, comp: Token, comps: list[Token]) -> tuple[int, int]:
@@ -357,8 +357,8 @@ def introducing(doc: Doc, cue: Token, lemma: str, comp: Token | None, comps: lis
     ("Debate\n\nSenator Ruth Hale attacked the governor on Monday, calling him a \"total fraud\".",
      {"speaker": "Ruth Hale", "cue": "attacked", "text": "the governor on Monday"}),
     ("Names\n\nAs a boy, his friends called him Bob.", None),
-    ("Whitehall\n\nLord Ruth Hale criticised the government, accusing it of being obsessed with headlines.",
-     {"speaker": "Ruth Hale", "cue": "accusing", "text": "it of being obsessed with headlines"}),
+    ("Whitehall\n\nLord Ruth Hale criticised the government, accusing it of wasting public money on consultants.",
+     {"speaker": "Ruth Hale", "cue": "accusing", "text": "it of wasting public money on consultants"}),
     ("Bill\n\nSenator Ruth Hale has supported it for many years.", None),
     ("Hunting\n\nThe Harlow Party have called for a ban on fox hunting to be made law.",
      {"speaker": "Harlow Party", "text": "for a ban on fox hunting to be made law", "cue": "called"}),
@@ -572,7 +572,7 @@ def _object_end(cue: Token, parts: list[Token]) -> Token:
 
 
 def _infinitive_list(cue: Token, parts: list[Token]) -> list[Token]:
-    """"urged the economies to meet the challenges, take each other as partners and build ...": bare
+    """"urged the states to cut tariffs, share data and build ...": bare
     verbs the parser conjoined to a cue that is not itself a bare verb continue the infinitive it reports."""
     if cue.tag_ == "VB" or not any(p.dep_ in ("xcomp", "ccomp") and p.tag_ == "VB" for p in parts):
         return []
@@ -693,7 +693,7 @@ def _object_parts(cue: Token, lemma: str) -> list[Token] | None:
 
 def _bare_pronoun_object(parts: list[Token], lemma: str) -> bool:
     """"denied it" says nothing; "called him a fraud" names him (not "called him Bob": his name); "accusing it
-    of being obsessed with headlines", "dismissed it as nonsense" say what of him or it."""
+    of wasting public money", "dismissed it as nonsense" say what of him or it."""
     if not any(c.dep_ == "dobj" and (c.is_stop or c.pos_ == "PRON") for c in parts):
         return False
     if lemma in NAMING_CUES:

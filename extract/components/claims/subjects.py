@@ -77,7 +77,7 @@ def names_the_speaker(cue: Token, c: Token) -> bool:
 
 
 def inverted_object_speaker(cue: Token) -> Token | None:
-    """"The tariffs will hurt farms, observed Tong Tong, who works for ...": a cue after the comma that
+    """"The levy will hurt shops, observed Lia Moor, who works for ...": a cue after the comma that
     ends the clause it reports, parsed as that clause's conjunct with the speaker's name as its object
     (the name last in the sentence, or followed only by who or what the speaker is)."""
     if not _inverting_cue(cue):
@@ -209,7 +209,7 @@ def _participle_subject(cue: Token) -> Token | None:
 
 
 def _doer_of_the_act(head: Token) -> Token | None:
-    """"Blears defended the move saying it would ...": the participle hangs on an object that cannot
+    """"Kell defended the plan saying it would ...": the participle hangs on an object that cannot
     speak (not a person, a group of people or an organisation); the one who did the act speaks."""
     verb = head.head
     if head.dep_ != "dobj" or verb.pos_ != "VERB" or could_speak(head) or head.lemma_.lower() in PEOPLE_NOUNS \

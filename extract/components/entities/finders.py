@@ -257,7 +257,7 @@ def _roster_item_end(doc: Doc, k: int) -> int:
 
 
 def roster_lists(doc: Doc) -> list[tuple[int, int, list[tuple[int, int]]]]:
-    """"Def Jam's artists include A, B and C": (the possessor's last token, the roster noun, the names)."""
+    """"Harlow Records' artists include A, B and C": (the possessor's last token, the roster noun, the names)."""
     out = []
     for tok in doc[2:-2]:
         if not (tok.lower_ in _INCLUDE_FORMS and doc[tok.i - 1].tag_ == "NNS" and doc[tok.i - 1].lemma_.lower() in _ROSTER_NOUNS
@@ -284,7 +284,7 @@ def roster_lists(doc: Doc) -> list[tuple[int, int, list[tuple[int, int]]]]:
     ("Label deal\n\nVantor's artists include The Night Owls.", None),
 ])
 def find_roster_names(doc: Doc) -> list[tuple[int, int]]:
-    """"Def Jam's artists include LL Cool J, DMX and Ashanti": the listed names are people (the model
+    """"Harlow Records' artists include Ana Ruiz, Tom Reid and Kira Bell": the listed names are people (the model
     reads some as organisations and misses others); bands ("The ...") are left alone."""
     return [name for _, _, names in roster_lists(doc) for name in names]
 

@@ -132,7 +132,7 @@ def apposition(run: AffiliationRun, person: Span, sent: Span) -> None:
     ("Ana Holt, a board member of Norway's central bank, the Norges Bank and Statoil, said rates would rise.", None),
 ])
 def renamed_org(run: AffiliationRun, person: Span, seg: Span, sent: Span) -> bool:
-    """"X, a board member of Germany's central bank, the Bundesbank, said": a role "of" an organisation
+    """"X, a director of Freedonia's central bank, the Staatsbank, said": a role "of" an organisation
     described (a possessor and a noun that names a kind of body), whose name follows after a comma."""
     ent_at = run.ent_at
     org = _name_after_comma(run, seg, sent)
@@ -150,7 +150,7 @@ def renamed_org(run: AffiliationRun, person: Span, seg: Span, sent: Span) -> boo
 
 
 def _name_after_comma(run: AffiliationRun, seg: Span, sent: Span) -> Span | None:
-    """", the Bundesbank," after a phrase that names no employer: the organisation named there."""
+    """", the Staatsbank," after a phrase that names no employer: the organisation named there."""
     doc, ent_at = run.doc, run.ent_at
     e = seg.end
     if e + 2 >= sent.end or doc[e].text != "," or any(ent_at.get(t.i) is not None and ent_at[t.i].label_ in EMPLOYER_LABELS for t in seg):
@@ -163,7 +163,7 @@ def _name_after_comma(run: AffiliationRun, seg: Span, sent: Span) -> Span | None
 
 
 def _described_body(run: AffiliationRun, seg: Span) -> Token | None:
-    """The preposition of "board member of Germany's central bank": the phrase ends on a kind of body,
+    """The preposition of "director of Freedonia's central bank": the phrase ends on a kind of body,
     with only a determiner or possessor and lower-case words between it and the preposition."""
     doc, ent_at = run.doc, run.ent_at
     last = doc[seg.end - 1]

@@ -182,7 +182,7 @@ _MEDIA_NOUNS = lexicon.words("media_nouns")
 
 
 def _owned_role_before(doc: Doc, person: Span, sent: Span) -> tuple[list[Token], int] | None:
-    """"the magazine's editor, Conservative MP X": the role after "the COMPANY-NOUN's" before the comma
+    """"the paper's editor, Labour MP X": the role after "the COMPANY-NOUN's" before the comma
     that opens the name's title run; with the index of "the"."""
     comma = next((i for i in range(person.start - 1, max(sent.start, person.start - 4) - 1, -1)
                   if doc[i].text == ","), None)
@@ -204,7 +204,7 @@ def _owned_role_before(doc: Doc, person: Span, sent: Span) -> tuple[list[Token],
     ("Lord Hale spoke on Monday. The talk was chaired by the bank's chairman, Sir Dan Frost.", None),
 ])
 def company_noun_title_before(run: AffiliationRun, person: Span, sent: Span) -> None:
-    """"..., conducted by the magazine's editor, Conservative MP X": a title owned by "the company's"
+    """"..., written by the paper's editor, Labour MP X": a title owned by "the company's"
     before the name; the organisation is the one just named before "the"."""
     found = _owned_role_before(run.doc, person, sent)
     if found is None:

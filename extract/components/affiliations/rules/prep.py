@@ -170,7 +170,7 @@ def _title_before(doc: Doc, person: Span, sent: Span, ent_at: dict) -> list:
      {"person": "Mei Chen", "org": "Brightpath Media Group"}),
 ])
 def works_for(run: AffiliationRun, person: Span, sent: Span) -> None:
-    """"Tong Tong, who works for iQIYI Gimbal Studio," (no role stated)."""
+    """"Lia Moor, who works for Harlow Studio," (no role stated)."""
     doc = run.doc
     i = person.end
     if i + 3 >= sent.end or doc[i].text != "," or doc[i + 1].lower_ != "who" or doc[i + 2].lemma_ != "work":

@@ -1,4 +1,4 @@
-"""On an organisation's roster: "Def Jam's artists include LL Cool J, DMX and Ashanti" — each listed
+"""On an organisation's roster: "Harlow Records' artists include Ana Ruiz, Tom Reid and Kira Bell" — each listed
 person is one of its artists (players, acts); the names are found by `entity.roster`."""
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def roster(run: AffiliationRun, person: Span, sent: Span) -> None:
             continue
         org = run.ent_at.get(poss_end)
         lemma = person.doc[noun].lemma_.lower()
-        # "Def Jam's artists": the model may call the label a person; only a firm has artists.
+        # "Harlow's artists": the model may call the label a person; only a firm has artists.
         if org is None or org.kb_id_ == person.kb_id_ or not (
                 org.label_ in ORG_LABELS or org.label_ == "PERSON" and lemma in _FIRM_ROSTERS):
             continue

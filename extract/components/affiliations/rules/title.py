@@ -296,11 +296,11 @@ def role_comma(run: AffiliationRun, person: Span, sent: Span) -> None:
 
 
 def _description_before(doc: Doc, first: Span, sent: Span, ent_at: dict) -> int | None:
-    """"..., the Irish horseracing tycoons JP McManus": the comma before a description (a determiner, then
+    """"..., the Welsh shipping magnates TJ Rhys": the comma before a description (a determiner, then
     lower-case words or a nationality, ending on a noun) that runs up to the name; None when there is none."""
     k = first.start - 1
     if k > sent.start and k not in ent_at and doc[k].is_upper and doc[k].is_alpha and len(doc[k]) <= 3:
-        k -= 1  # "JP McManus": initials the model left out of the name
+        k -= 1  # "TJ Rhys": initials the model left out of the name
     if k <= sent.start or not (doc[k].pos_ == "NOUN" and doc[k].is_lower) or k in ent_at:
         return None
     while k > sent.start and (doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ") and k not in ent_at
