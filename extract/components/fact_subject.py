@@ -64,7 +64,7 @@ OWNING_PATTERNS = ("fact.subject.clause_subject", "fact.subject.possessor", "fac
 SOURCE_VERBS = lexicon.where("cue_verbs", 1, "figure-source")
 # Verbs that only say: with a clause anywhere below them, what they say is another's figure ("report" and
 # "estimate" also take a measured object of their own).
-SAY_VERBS = frozenset(("say", "tell", "add", "claim", "insist", "warn", "argue", "note", "explain"))
+SAY_VERBS = lexicon.words("fact_say_verbs")
 ANAPHORS = lexicon.where("org_nouns", 1, "fact-anaphor")
 ORG_PRONOUNS = frozenset("it its they their".split())
 # Nouns for a company ("a US defence company"), not a public body a country may own ("the US central bank").
